@@ -1,0 +1,71 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Architecture boundaries (see README "Layout"): each entry forbids imports from a layer. */
+const restrict = (files, patterns, message) => ({
+  files,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { patterns: [{ group: patterns, message, allowTypeImports: false }] },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'tab/dist', 'dist', '.data', 'appPackage/build', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  // domain is pure: nothing of ours outside itself, no SDKs, no I/O.
+  restrict(
+    ['src/domain/**'],
+    [
+      '**/store/**', '**/api/**', '**/calendar/**', '**/scheduler/**', '**/matching/**', '**/bot/**',
+      '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*', '@microsoft/*', 'node:*', 'fs', 'http', 'https',
+    ],
+    'src/domain is pure: no adapters, SDKs or I/O.',
+  ),
+  restrict(
+    ['src/matching/**'],
+    ['**/store/**', '**/api/**', '**/calendar/**', '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*'],
+    'src/matching depends on domain only.',
+  ),
+  restrict(
+    ['src/store/**', 'src/calendar/**'],
+    ['**/api/**', '**/scheduler/**', '**/bot/**', '**/main'],
+    'Adapters depend on domain, not on edges.',
+  ),
+  restrict(
+    ['src/api/**', 'src/scheduler/**', 'bot/**'],
+    ['@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main'],
+    'Edges use services and ports; only src/main.ts wires SDK clients.',
+  ),
+  // The tab may only import types from the server (enforced separately by the type-only rule below).
+  {
+    files: ['tab/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/bot/**'],
+              message: 'The tab imports only types from the server (import type).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
