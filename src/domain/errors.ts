@@ -14,7 +14,10 @@ export type ErrorCode =
   | 'already_exists'
   | 'store_unavailable'
   | 'calendar_unavailable'
-  | 'internal';
+  | 'internal'
+  | 'proposal_not_found'
+  | 'approval_not_found'
+  | 'proposal_expired';
 
 /** The one error type of the application: a stable snake_case code, an English message, details. */
 export class DomainError extends Error {

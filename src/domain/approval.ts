@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { Clock } from './clock';
+import {
+  date,
+  dateTime,
+  daysInOrder,
+  idOf,
+  idSchema,
+  integer,
+  tenantIdSchema,
+  text,
+} from './common';
+import { DomainError } from './errors';
+import { frequencySchema, type Frame, type Frequency } from './programme';
+
+/** The dedicated time a manager is asked to grant. */
+export const approvalRequestSchema = z
+  .object({
+    sessions: integer('request.sessions', 1, 52),
+    durationMinutes: integer('request.durationMinutes', 15, 240),
+    frequency: frequencySchema,
+    /** First and last session days. */
+    from: date('request.from'),
+    to: date('request.to'),
+    totalMinutes: integer('request.totalMinutes', 15, 52 * 240),
+  })
+  .refine((request) => daysInOrder(request.from, request.to), {
+    error: 'request.to must be on or after request.from',
+    path: ['to'],
+  })
+  .refine((request) => request.totalMinutes === request.sessions * request.durationMinutes, {
+    error: 'request.totalMinutes must equal sessions × durationMinutes',
+    path: ['totalMinutes'],
+  });
+export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
+
+export const approvalStatuses = ['pending', 'approved', 'declined'] as const;
+export const approvalStatusSchema = z.enum(approvalStatuses, {
+  error: 'status must be "pending", "approved" or "declined"',
+});
+export type ApprovalStatus = z.infer<typeof approvalStatusSchema>;
+
+export const approvalDecisions = ['approved', 'declined'] as const;
+export const approvalDecisionSchema = z.enum(approvalDecisions, {
+  error: 'decision must be "approved" or "declined"',
+});
+export type ApprovalDecision = z.infer<typeof approvalDecisionSchema>;
+
+export const approvalSchema = z.object({
+  id: idSchema,
+  tenantId: tenantIdSchema,
+  pairId: idOf('pairId'),
+  /** Whose time is asked for. */
+  personId: idOf('personId'),
+  /** Who decides: the person's manager. */
+  managerId: idOf('managerId'),
+  requestedBy: idOf('requestedBy'),
+  request: approvalRequestSchema,
+  status: approvalStatusSchema,
+  comment: text('comment', { max: 1000 }).optional(),
+  decidedAt: dateTime('decidedAt').optional(),
+  decidedBy: idOf('decidedBy').optional(),
+  createdAt: dateTime('createdAt'),
+});
+export type Approval = z.infer<typeof approvalSchema>;
+
+/** Adds `count` periods of `frequency` to a `YYYY-MM-DD` day (month ends clamp: 31 Jan + 1 month = 28/29 Feb). */
+export function addPeriods(day: string, frequency: Frequency, count: number): string {
+  const [year = 0, month = 1, dayOfMonth = 1] = day.split('-').map(Number);
+  if (frequency === 'monthly') {
+    const target = new Date(Date.UTC(year, month - 1 + count, 1));
+    const lastDay = new Date(
+      Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+    ).getUTCDate();
+    target.setUTCDate(Math.min(dayOfMonth, lastDay));
+    return target.toISOString().slice(0, 10);
+  }
+  const step = frequency === 'weekly' ? 7 : 14;
+  return new Date(Date.UTC(year, month - 1, dayOfMonth + step * count)).toISOString().slice(0, 10);
+}
+
+/** The time request for a frame whose first session is on `startDay` (`YYYY-MM-DD`). */
+export function approvalRequestFor(frame: Frame, startDay: string): ApprovalRequest {
+  return {
+    sessions: frame.sessions,
+    durationMinutes: frame.durationMinutes,
+    frequency: frame.frequency,
+    from: startDay,
+    to: addPeriods(startDay, frame.frequency, frame.sessions - 1),
+    totalMinutes: frame.sessions * frame.durationMinutes,
+  };
+}
+
+/**
+ * The manager decides. Only the approval's manager may; the same decision twice is a no-op
+ * (a double click decides once); a different decision after one was taken is refused.
+ */
+export function decide(
+  approval: Approval,
+  managerId: string,
+  decision: ApprovalDecision,
+  comment: string | undefined,
+  clock: Clock,
+): { approval: Approval; changed: boolean } {
+  if (managerId !== approval.managerId) {
+    throw new DomainError('forbidden', 'Only the manager asked can decide this approval', {
+      approvalId: approval.id,
+      managerId,
+    });
+  }
+  if (approval.status === decision) return { approval, changed: false };
+  if (approval.status !== 'pending') {
+    throw new DomainError(
+      'invalid_transition',
+      `This approval was already ${approval.status}; it cannot become ${decision}`,
+      { entity: 'approval', id: approval.id, from: approval.status, to: decision },
+    );
+  }
+  const trimmed = comment?.trim();
+  if (trimmed !== undefined && trimmed.length > 1000) {
+    throw new DomainError('validation_failed', 'comment must be at most 1000 characters', {
+      issues: [{ path: 'comment', message: 'comment must be at most 1000 characters' }],
+    });
+  }
+  const decided: Approval = {
+    ...approval,
+    status: decision,
+    decidedAt: clock.now().toISOString(),
+    decidedBy: managerId,
+  };
+  if (trimmed) decided.comment = trimmed;
+  return { approval: decided, changed: true };
+}
+
+/** True when every approval in the list is granted and there is at least one. */
+export function allApproved(approvals: readonly Approval[]): boolean {
+  return approvals.length > 0 && approvals.every((approval) => approval.status === 'approved');
+}
