@@ -15,8 +15,6 @@ export type ErrorCode =
   | 'store_unavailable'
   | 'calendar_unavailable'
   | 'internal'
-  | 'proposal_not_found'
-  | 'approval_not_found'
   | 'proposal_expired';
 
 /** The one error type of the application: a stable snake_case code, an English message, details. */
