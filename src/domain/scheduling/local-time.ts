@@ -1,0 +1,194 @@
+import { DomainError } from '../errors';
+
+/**
+ * Wall-clock arithmetic in IANA time zones with nothing but `Intl`: local dates ('YYYY-MM-DD'),
+ * local times ('HH:mm') and the UTC instants they name. Pure: no clock, no I/O.
+ */
+
+export const weekdays = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+
+/** A day of the week, spelled as Microsoft Graph spells it. */
+export type Weekday = (typeof weekdays)[number];
+
+/** A wall-clock reading in one zone. */
+export type LocalDateTime = {
+  /** 'YYYY-MM-DD' */
+  readonly date: string;
+  /** Minutes since local midnight, 0..1439. */
+  readonly minutes: number;
+  readonly weekday: Weekday;
+};
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+// Offsets only change on the quarter hour in every zone in use: cache them per 15-minute bucket.
+const BUCKET = 15 * MINUTE;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, Map<number, number>>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
+    } catch (cause) {
+      throw new DomainError(
+        'validation_failed',
+        `Unknown time zone "${timeZone}"`,
+        { field: 'timeZone', timeZone },
+        { cause },
+      );
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC, in minutes (Paris in summer: 120), at the UTC instant `utcMs`. */
+export function offsetMinutes(utcMs: number, timeZone: string): number {
+  const bucket = Math.floor(utcMs / BUCKET);
+  let cache = offsetCache.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(timeZone, cache);
+  }
+  const cached = cache.get(bucket);
+  if (cached !== undefined) return cached;
+  const at = bucket * BUCKET;
+  const parts = formatterFor(timeZone).formatToParts(new Date(at));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  const asUtc = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+  );
+  const offset = Math.round((asUtc - at) / MINUTE);
+  cache.set(bucket, offset);
+  return offset;
+}
+
+/** Parses 'HH:mm' into minutes since midnight; throws validation_failed on anything else. */
+export function parseLocalTime(value: string): number {
+  const match = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(value);
+  if (!match || (match[1] === '24' && match[2] !== '00')) {
+    throw new DomainError('validation_failed', `"${value}" is not a time of day (HH:mm)`, {
+      value,
+    });
+  }
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** Formats minutes since midnight as 'HH:mm'. */
+export function formatLocalTime(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+function dateParts(date: string): [number, number, number] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) {
+    throw new DomainError('validation_failed', `"${date}" is not a date (YYYY-MM-DD)`, { date });
+  }
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** Midnight UTC of a local date, as a day number (used for pure date arithmetic). */
+function dateToDays(date: string): number {
+  const [y, m, d] = dateParts(date);
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY);
+}
+
+function daysToDate(days: number): string {
+  return new Date(days * DAY).toISOString().slice(0, 10);
+}
+
+/** `date` plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  return daysToDate(dateToDays(date) + days);
+}
+
+/** Whole days from `from` to `to` (both local dates). */
+export function daysBetween(from: string, to: string): number {
+  return dateToDays(to) - dateToDays(from);
+}
+
+/** The weekday of a local date. */
+export function weekdayOf(date: string): Weekday {
+  const index = new Date(dateToDays(date) * DAY).getUTCDay();
+  return weekdays[index] as Weekday;
+}
+
+/** Number of days in the month of year `year`, month `month` (1..12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Splits a local date into numbers. */
+export function splitDate(date: string): { year: number; month: number; day: number } {
+  const [year, month, day] = dateParts(date);
+  return { year, month, day };
+}
+
+/** Joins numbers into a local date. */
+export function joinDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** What a clock on the wall in `timeZone` shows at the UTC instant `utcMs`. */
+export function toLocal(utcMs: number, timeZone: string): LocalDateTime {
+  const shifted = new Date(utcMs + offsetMinutes(utcMs, timeZone) * MINUTE);
+  return {
+    date: shifted.toISOString().slice(0, 10),
+    minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+    weekday: weekdays[shifted.getUTCDay()] as Weekday,
+  };
+}
+
+/**
+ * The UTC instant (ms) a wall clock in `timeZone` names. Like Temporal's 'compatible' choice:
+ * a time skipped by a spring-forward change moves later by the gap (02:30 → 03:30 in Paris), a
+ * time repeated by a fall-back change takes its first occurrence.
+ */
+export function toUtc(date: string, minutes: number, timeZone: string): number {
+  const [y, m, d] = dateParts(date);
+  const wall = Date.UTC(y, m - 1, d) + minutes * MINUTE;
+  const before = offsetMinutes(wall - DAY, timeZone);
+  const after = offsetMinutes(wall + DAY, timeZone);
+  const candidates = [wall - before * MINUTE, wall - after * MINUTE].filter(
+    (t) => wall - offsetMinutes(t, timeZone) * MINUTE === t,
+  );
+  if (candidates.length > 0) return Math.min(...candidates);
+  // A gap: read the wall time with the offset in force before the change.
+  return wall - before * MINUTE;
+}
