@@ -1,0 +1,172 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { DefaultAzureCredential } from '@azure/identity';
+import { createBotEndpoint } from '../bot/bot-endpoint';
+import { createHttpApp } from './api/http-app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { systemClock, type Clock } from './domain/clock';
+import { createLogger, type Logger } from './logger';
+import { createCosmosClient } from './store/cosmos-client';
+import { openStore, type Store } from './store/database';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from './store/embedded-cosmos';
+import { restoreSnapshot, SnapshotWriter } from './store/local-snapshot';
+import { seedDemoData } from './store/seed/seed-demo';
+
+/** A started application, for `npm start` and the tests. */
+export type RunningServer = {
+  readonly url: string;
+  readonly config: Config;
+  readonly store: Store;
+  /** The embedded Cosmos server in local mode (tests stop it to see the store go down). */
+  readonly embeddedCosmos?: EmbeddedCosmos;
+  stop(): Promise<void>;
+};
+
+export type StartOptions = { log?: Logger; clock?: Clock; tabDir?: string };
+
+const rootDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+/** The composition root: the only place concrete adapters are built and wired. */
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const startedAt = clock.now();
+
+  // Store: the embedded Cosmos protocol server on loopback, or Azure Cosmos DB.
+  let embedded: EmbeddedCosmos | undefined;
+  let snapshots: SnapshotWriter | undefined;
+  let store: Store;
+  if (config.cosmos.mode === 'embedded') {
+    embedded = await startEmbeddedCosmos(0);
+    store = await openStore(
+      createCosmosClient({ endpoint: embedded.endpoint, key: embedded.key }),
+      config.cosmos.database,
+    );
+    const file = resolve(join(config.cosmos.dataDir, 'cosmos-snapshot.json'));
+    const restored = config.cosmos.snapshot ? await restoreSnapshot(store, file) : false;
+    if (restored) {
+      log.info(
+        `Local data restored from ${file} (${restored.documents} documents saved ${restored.savedAt}).`,
+      );
+    } else if (config.seedDemoData) {
+      const count = await seedDemoData(store, config.demoTenantId, clock);
+      log.info(`Demo data loaded: Maison Lumière, ${count} documents.`);
+    }
+    if (config.cosmos.snapshot) {
+      snapshots = new SnapshotWriter({
+        store,
+        file,
+        now: () => clock.now(),
+        onError: (e) => log.error('snapshot failed', e),
+      });
+      const writer = snapshots;
+      embedded.onWrite(() => writer.markDirty());
+      if (!restored) {
+        writer.markDirty();
+        await writer.flush();
+      }
+      log.info(`Local data is saved in ${file}; run "npm run reset" to start afresh.`);
+    }
+  } else {
+    const target = config.cosmos.key
+      ? { endpoint: config.cosmos.endpoint, key: config.cosmos.key }
+      : { endpoint: config.cosmos.endpoint, credential: new DefaultAzureCredential() };
+    store = await openStore(createCosmosClient(target), config.cosmos.database);
+    if (config.seedDemoData) await seedDemoData(store, config.demoTenantId, clock);
+  }
+
+  const bot = createBotEndpoint({
+    // No app id: local and tests only, refused beyond loopback by src/config.ts.
+    ...(config.bot.appId ? config.bot : {}),
+    logError: (message, error) => log.error(message, error),
+  });
+
+  const app = createHttpApp({
+    health: {
+      pingStore: () => store.ping(),
+      mode: config.cosmos.mode,
+      version: process.env.npm_package_version ?? '0.1.0',
+      startedAt,
+      now: () => clock.now(),
+    },
+    bot,
+    tabDir: options.tabDir ?? join(rootDir, 'tab', 'dist'),
+    allowLoopbackFraming: config.cosmos.mode === 'embedded',
+    log: (message, error) => log.error(message, error),
+  });
+
+  const server: ServerType = await new Promise((resolveServer, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolveServer(s),
+    );
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    config,
+    store,
+    ...(embedded ? { embeddedCosmos: embedded } : {}),
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        await snapshots?.flush();
+        store.client.dispose();
+        await embedded?.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      console.error('See "Configuration" in README.md.');
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const running = await startServer(config, { log });
+  log.info(
+    `Mentoring is running on ${running.url} (store: ${config.cosmos.mode === 'embedded' ? 'embedded local Cosmos DB' : config.cosmos.endpoint}).`,
+  );
+  if (config.auth.devSignIn)
+    log.info('Development sign-in is on: open the URL and pick a demo persona.');
+  const shutdown = (signal: string) => {
+    log.info(`${signal} received, stopping…`);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error('shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error('Mentoring failed to start:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,21 @@
+import type { Clock } from '../../domain/clock';
+import { PeopleRepository } from '../people-repository';
+import { ProfileRepository } from '../profile-repository';
+import { ProgrammeRepository } from '../programme-repository';
+import type { Store } from '../database';
+import { demoPeople, demoProfiles, demoProgramme } from './demo-data';
+
+/** Load the demo company into `tenantId`; idempotent (upserts by id). Returns the number of documents. */
+export async function seedDemoData(store: Store, tenantId: string, clock: Clock): Promise<number> {
+  const people = new PeopleRepository(store.container('people'));
+  const programmes = new ProgrammeRepository(store.container('programmes'));
+  const profiles = new ProfileRepository(store.container('profiles'));
+  const persons = demoPeople(tenantId);
+  for (let i = 0; i < persons.length; i += 16) {
+    await Promise.all(persons.slice(i, i + 16).map((p) => people.upsert(p)));
+  }
+  await programmes.upsert(demoProgramme(tenantId, clock));
+  const volunteers = demoProfiles(tenantId, clock);
+  await Promise.all(volunteers.map((p) => profiles.upsert(p)));
+  return persons.length + 1 + volunteers.length;
+}
