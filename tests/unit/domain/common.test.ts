@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { DomainError } from '../../../src/domain';
 import {
-  DomainError,
   isLanguageTag,
   isValidTimeZone,
   issuesOf,
