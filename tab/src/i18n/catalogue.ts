@@ -1,0 +1,98 @@
+import type { en } from './en';
+
+/** The languages the product speaks. */
+export type Locale = 'fr' | 'en';
+
+export const locales: readonly Locale[] = ['fr', 'en'];
+
+/** A message that depends on a number: the form is chosen with `Intl.PluralRules`. */
+export type PluralMessage = { zero?: string; one: string; other: string };
+
+type Message = string | PluralMessage;
+
+type Reference = typeof en;
+
+/** Every key of the catalogue. */
+export type MessageKey = keyof Reference;
+
+/** What another language must provide: every key, a string where English has one, plural forms where English has them. */
+export type Catalogue = {
+  [K in MessageKey]: Reference[K] extends string ? string : PluralMessage;
+};
+
+type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+
+type PlaceholdersOf<M> = M extends PluralMessage
+  ? Placeholders<M['one'] | M['other']> | 'count'
+  : Placeholders<M>;
+
+/** The values a message needs, inferred from its `{placeholders}` in the English catalogue. */
+export type MessageParams<K extends MessageKey> = {
+  [P in PlaceholdersOf<Reference[K]>]: P extends 'count' ? number : string | number;
+};
+
+/** Keys of messages without placeholders: titles, labels, fixed sentences. */
+export type PlainMessageKey = {
+  [K in MessageKey]: [PlaceholdersOf<Reference[K]>] extends [never] ? K : never;
+}[MessageKey];
+
+/** `t('key')` for messages without placeholders, `t('key', { name })` otherwise. */
+export type Translate = <K extends MessageKey>(
+  key: K,
+  ...params: [PlaceholdersOf<Reference[K]>] extends [never] ? [] : [MessageParams<K>]
+) => string;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function pluralForm(locale: Locale, message: PluralMessage, count: number): string {
+  if (count === 0 && message.zero !== undefined) return message.zero;
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === 'one' ? message.one : message.other;
+}
+
+function interpolate(template: string, params: Record<string, string | number>, locale: Locale) {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? value.toLocaleString(locale) : value;
+  });
+}
+
+/** Builds the `t` function of one language. */
+export function createTranslate(locale: Locale, catalogue: Catalogue): Translate {
+  return ((key: MessageKey, params?: Record<string, string | number>) => {
+    const message: Message = catalogue[key];
+    const values = params ?? {};
+    const template =
+      typeof message === 'string'
+        ? message
+        : pluralForm(locale, message, Number(values['count'] ?? 0));
+    return interpolate(template, values, locale);
+  }) as Translate;
+}
+
+/**
+ * Maps a BCP 47 tag to a product language: any French variant (`fr`, `fr-FR`, `fr-CA`, ...) is
+ * French; English variants are English; anything else is `undefined`.
+ */
+export function matchLocale(tag: string | undefined | null): Locale | undefined {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  if (primary === 'fr') return 'fr';
+  if (primary === 'en') return 'en';
+  return undefined;
+}
+
+/** The first supported language in a preference list (e.g. `navigator.languages`), else English. */
+export function pickLocale(tags: readonly (string | undefined | null)[]): Locale {
+  for (const tag of tags) {
+    const locale = matchLocale(tag);
+    if (locale) return locale;
+  }
+  return 'en';
+}

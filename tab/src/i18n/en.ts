@@ -1,0 +1,57 @@
+/**
+ * The reference catalogue: every user-facing string of the tab, in English. `fr.ts` must have the same
+ * keys (the compiler checks it). Keys are grouped by prefix: `app.`, `shell.`, `<screen>.`, `error.`.
+ * Placeholders are written `{name}` and are type-checked at each `t()` call. A message with a `{count}`
+ * that depends on a number is a plural object (`one`, `other`, optionally `zero`), chosen with
+ * `Intl.PluralRules` for the active locale.
+ */
+export const en = {
+  'app.name': 'Mentoring',
+  'app.loading': 'Loading…',
+
+  'shell.skipToContent': 'Skip to main content',
+  'shell.navLabel': 'Main',
+  'shell.language': 'Language',
+  'shell.theme': 'Theme',
+  'shell.theme.system': 'Automatic',
+  'shell.theme.light': 'Light',
+  'shell.theme.dark': 'Dark',
+  'shell.theme.contrast': 'High contrast',
+  'shell.screenFailed': 'This screen could not be loaded. Check your connection and try again.',
+  'shell.retry': 'Try again',
+  'shell.documentTitle': '{screen} – Mentoring',
+
+  'nav.home': 'Home',
+
+  'home.title': 'Welcome to Mentoring',
+  'home.intro':
+    'Reverse mentoring pairs a colleague at ease with digital tools with a more experienced colleague, ' +
+    'who learns those tools and shares know-how in return.',
+  'home.how':
+    'Volunteer, tell us what you can share and what you want to learn, and we suggest a partner, ' +
+    'a frame for your sessions and time in both your calendars.',
+  'home.greeting': 'Hello {name}.',
+  'home.health.checking': 'Checking the service…',
+  'home.health.up': 'Service available',
+
+  'error.validation_failed':
+    'Some information is missing or invalid. Check the highlighted fields.',
+  'error.unauthenticated': 'Your session has expired. Sign in again.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.not_found': 'We could not find what you asked for.',
+  'error.programme_not_found': 'This programme does not exist or has been removed.',
+  'error.profile_not_found': 'This profile does not exist yet.',
+  'error.pair_not_found': 'This pair does not exist or has ended.',
+  'error.person_not_found': 'We could not find this person in your organisation.',
+  'error.not_pair_member': 'Only the two members of this pair can do this.',
+  'error.invalid_transition': 'This action is not possible at this stage.',
+  'error.version_conflict':
+    'Someone changed this in the meantime. Reload to see the latest version, then try again.',
+  'error.already_exists': 'This already exists.',
+  'error.store_unavailable': 'The data service is unavailable. Try again in a few moments.',
+  'error.calendar_unavailable': 'The calendar service is unavailable. Try again in a few moments.',
+  'error.proposal_expired': 'This proposal has expired. Ask for a new one.',
+  'error.internal': 'Something went wrong on our side. Try again later.',
+  'error.network': 'The service cannot be reached. Check your connection and try again.',
+  'error.generic': 'Something went wrong. Try again later.',
+} as const;

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install -y chromium`; `.ci/run` installs it on a fresh machine). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+// Flags verified on this machine (TESTBED.md): no sandbox in containers, nothing that phones home.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Starts headless Chromium. Playwright gives each launch a fresh temporary user-data dir (removed
+ * on close), and each context below is isolated from the others (storage, cache, cookies).
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}. Install it with \`sudo apt-get install -y chromium\` ` +
+        '(.ci/run does this on a fresh machine).',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** True for URLs the tests may reach: loopback HTTP(S), and in-page data/blob URLs. */
+export function isLoopbackUrl(url: string): boolean {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') {
+    return true;
+  }
+  return LOOPBACK_HOSTS.has(parsed.hostname);
+}
+
+export type ContextOptions = {
+  /** BCP 47, e.g. `fr-FR`: sets `navigator.languages` and Accept-Language. */
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+  forcedColors?: 'active' | 'none';
+};
+
+export type IsolatedContext = {
+  context: BrowserContext;
+  /** Every non-loopback request the page attempted (all were aborted). */
+  blockedRequests: string[];
+};
+
+/** A fresh browser context that aborts every request leaving the machine, and records it. */
+export async function newIsolatedContext(
+  browser: Browser,
+  options: ContextOptions = {},
+): Promise<IsolatedContext> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    forcedColors: options.forcedColors ?? 'none',
+    serviceWorkers: 'block',
+  });
+  const blockedRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (isLoopbackUrl(url)) {
+      await route.continue();
+    } else {
+      blockedRequests.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+  await context.routeWebSocket(/.*/, (socket) => {
+    if (isLoopbackUrl(socket.url().replace(/^ws/, 'http'))) socket.connectToServer();
+    else {
+      blockedRequests.push(socket.url());
+      void socket.close();
+    }
+  });
+  return { context, blockedRequests };
+}
+
+export type AxeFinding = { id: string; impact: string; help: string; targets: string[] };
+
+/**
+ * Runs axe on the page (or one frame selector) and returns the serious and critical violations.
+ * Only `[data-tabster-dummy]` is excluded: Fluent's focus-trap sentinels are a known false positive
+ * of `aria-hidden-focus` (TESTBED.md).
+ */
+export async function seriousAxeViolations(page: Page, include?: string): Promise<AxeFinding[]> {
+  let builder = new AxeBuilder({ page }).exclude('[data-tabster-dummy]');
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? 'unknown',
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
