@@ -22,6 +22,7 @@ const httpsOrLoopbackUrl = z
   .url({ error: 'must be a URL such as https://<account>.documents.azure.com:443/' })
   .refine(
     (v) => {
+      if (!URL.canParse(v)) return true; // already reported by z.url()
       const u = new URL(v);
       return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopbackHost(u.hostname));
     },
