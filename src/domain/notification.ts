@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Clock } from './clock';
 import { dateTime, idOf, idSchema, integer, tenantIdSchema, text } from './common';
 import { DomainError } from './errors';
 
@@ -70,4 +71,128 @@ export function notificationKey(
     });
   }
   return `${kind}:${subjectId}:${due.toISOString()}`;
+}
+
+type NotificationChange = { notification: Notification; changed: boolean };
+
+function notificationError(
+  notification: Notification,
+  to: NotificationStatus,
+  why: string,
+): DomainError {
+  return new DomainError('invalid_transition', why, {
+    entity: 'notification',
+    id: notification.id,
+    from: notification.status,
+    to,
+  });
+}
+
+/** True when a sender may claim it now: pending and due, or claimed by a sender whose lease ran out. */
+export function isClaimable(notification: Notification, clock: Clock): boolean {
+  const now = clock.now().toISOString();
+  if (notification.status === 'pending') return notification.dueAt <= now;
+  return notification.status === 'claimed' && (notification.claim?.until ?? '') <= now;
+}
+
+/**
+ * Sender `by` takes the notification for `leaseMs`; the write that stores it must be conditional
+ * on the ETag so two instances never both win. Claiming again while holding it is a no-op.
+ */
+export function claimNotification(
+  notification: Notification,
+  by: string,
+  leaseMs: number,
+  clock: Clock,
+): NotificationChange {
+  const now = clock.now();
+  if (
+    notification.status === 'claimed' &&
+    notification.claim?.by === by &&
+    notification.claim.until > now.toISOString()
+  ) {
+    return { notification, changed: false };
+  }
+  if (!isClaimable(notification, clock)) {
+    throw notificationError(
+      notification,
+      'claimed',
+      notification.status === 'pending'
+        ? `Notification ${notification.id} is not due yet`
+        : `Notification ${notification.id} is ${notification.status} and cannot be claimed`,
+    );
+  }
+  return {
+    notification: {
+      ...notification,
+      status: 'claimed',
+      claim: { by, until: new Date(now.getTime() + leaseMs).toISOString() },
+      attempts: notification.attempts + 1,
+    },
+    changed: true,
+  };
+}
+
+function assertHolds(notification: Notification, by: string, to: NotificationStatus): void {
+  if (notification.status !== 'claimed' || notification.claim?.by !== by) {
+    throw notificationError(
+      notification,
+      to,
+      `Notification ${notification.id} is not claimed by ${by}`,
+    );
+  }
+}
+
+/** The holder reports it sent; reporting it again is a no-op. */
+export function markSent(notification: Notification, by: string, clock: Clock): NotificationChange {
+  if (notification.status === 'sent') return { notification, changed: false };
+  assertHolds(notification, by, 'sent');
+  const { claim: _claim, lastError: _lastError, ...rest } = notification;
+  return {
+    notification: { ...rest, status: 'sent', sentAt: clock.now().toISOString() },
+    changed: true,
+  };
+}
+
+/**
+ * The holder reports a failure. With `retryAt` it goes back to pending at that time (the id, its
+ * idempotency key, keeps the original due time); without, it is failed for good.
+ */
+export function markFailed(
+  notification: Notification,
+  by: string,
+  error: string,
+  retryAt: string | undefined,
+): NotificationChange {
+  const to: NotificationStatus = retryAt === undefined ? 'failed' : 'pending';
+  assertHolds(notification, by, to);
+  const { claim: _claim, ...rest } = notification;
+  const lastError = error.slice(0, 2000);
+  if (retryAt === undefined) {
+    return { notification: { ...rest, status: 'failed', lastError }, changed: true };
+  }
+  const due = new Date(retryAt);
+  if (Number.isNaN(due.getTime())) {
+    throw new DomainError('validation_failed', 'retryAt must be a valid date-time', {
+      issues: [{ path: 'retryAt', message: 'retryAt must be a valid date-time' }],
+    });
+  }
+  return {
+    notification: { ...rest, status: 'pending', dueAt: due.toISOString(), lastError },
+    changed: true,
+  };
+}
+
+/** Cancels a notification that has not gone out (the session moved, the person left). */
+export function cancelNotification(notification: Notification): NotificationChange {
+  if (notification.status === 'cancelled') return { notification, changed: false };
+  if (notification.status === 'sent' || notification.status === 'failed') {
+    throw notificationError(
+      notification,
+      'cancelled',
+      `Notification ${notification.id} is already ${notification.status}`,
+    );
+  }
+  const { claim: _claim, ...rest } = notification;
+  return { notification: { ...rest, status: 'cancelled' }, changed: true };
 }

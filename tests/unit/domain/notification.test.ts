@@ -1,5 +1,11 @@
 import {
+  cancelNotification,
+  claimNotification,
+  fixedClock,
+  isClaimable,
   isDomainError,
+  markFailed,
+  markSent,
   issuesOf,
   notificationKey,
   notificationSchema,
@@ -85,5 +91,105 @@ describe('notification schema', () => {
         message: 'claim.until must be an ISO date-time in UTC, like 2026-03-02T09:00:00Z',
       },
     ]);
+  });
+});
+
+describe('notification lifecycle', () => {
+  const due = '2026-03-09T09:00:00.000Z';
+  const clock = fixedClock('2026-03-09T09:00:05.000Z');
+
+  it('a due pending notification is claimed for a lease and counts an attempt', () => {
+    const { notification, changed } = claimNotification(
+      aNotification({ dueAt: due }),
+      'instance-a',
+      30_000,
+      clock,
+    );
+    expect(changed).toBe(true);
+    expect(notification).toMatchObject({
+      status: 'claimed',
+      claim: { by: 'instance-a', until: '2026-03-09T09:00:35.000Z' },
+      attempts: 1,
+    });
+    expect(notificationSchema.safeParse(notification).success).toBe(true);
+  });
+
+  it('a notification not yet due cannot be claimed', () => {
+    const early = aNotification({ dueAt: '2026-03-09T10:00:00.000Z' });
+    expect(isClaimable(early, clock)).toBe(false);
+    expect(thrown(() => claimNotification(early, 'instance-a', 30_000, clock)).code).toBe(
+      'invalid_transition',
+    );
+  });
+
+  it('a second sender cannot claim a live claim, but takes over an expired one', () => {
+    const claimed = claimNotification(
+      aNotification({ dueAt: due }),
+      'instance-a',
+      30_000,
+      clock,
+    ).notification;
+    expect(claimNotification(claimed, 'instance-a', 30_000, clock).changed).toBe(false);
+    const error = thrown(() => claimNotification(claimed, 'instance-b', 30_000, clock));
+    expect(error.code).toBe('invalid_transition');
+    const later = fixedClock('2026-03-09T09:00:35.000Z');
+    const taken = claimNotification(claimed, 'instance-b', 30_000, later).notification;
+    expect(taken.claim?.by).toBe('instance-b');
+    expect(taken.attempts).toBe(2);
+  });
+
+  it('only the holder marks it sent; marking it sent again is a no-op', () => {
+    const claimed = claimNotification(
+      aNotification({ dueAt: due }),
+      'instance-a',
+      30_000,
+      clock,
+    ).notification;
+    expect(thrown(() => markSent(claimed, 'instance-b', clock)).code).toBe('invalid_transition');
+    const sent = markSent(claimed, 'instance-a', clock).notification;
+    expect(sent.status).toBe('sent');
+    expect(sent.sentAt).toBe('2026-03-09T09:00:05.000Z');
+    expect(sent.claim).toBeUndefined();
+    expect(markSent(sent, 'instance-a', clock)).toEqual({ notification: sent, changed: false });
+    expect(thrown(() => claimNotification(sent, 'instance-a', 30_000, clock)).code).toBe(
+      'invalid_transition',
+    );
+  });
+
+  it('a failure with a retry time goes back to pending then, keeping its key', () => {
+    const original = aNotification({ dueAt: due });
+    const claimed = claimNotification(original, 'instance-a', 30_000, clock).notification;
+    const retried = markFailed(
+      claimed,
+      'instance-a',
+      'HTTP 429',
+      '2026-03-09T09:01:05Z',
+    ).notification;
+    expect(retried).toMatchObject({
+      id: original.id,
+      status: 'pending',
+      dueAt: '2026-03-09T09:01:05.000Z',
+      lastError: 'HTTP 429',
+      attempts: 1,
+    });
+    expect(retried.claim).toBeUndefined();
+    const gaveUp = markFailed(
+      claimNotification(retried, 'instance-a', 30_000, fixedClock('2026-03-09T09:02:00Z'))
+        .notification,
+      'instance-a',
+      'HTTP 403',
+      undefined,
+    ).notification;
+    expect(gaveUp.status).toBe('failed');
+    expect(gaveUp.attempts).toBe(2);
+  });
+
+  it('cancels what has not gone out, and nothing that has', () => {
+    expect(cancelNotification(aNotification()).notification.status).toBe('cancelled');
+    const cancelled = aNotification({ status: 'cancelled' });
+    expect(cancelNotification(cancelled).changed).toBe(false);
+    expect(thrown(() => cancelNotification(aNotification({ status: 'sent' }))).code).toBe(
+      'invalid_transition',
+    );
   });
 });
