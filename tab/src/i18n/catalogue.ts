@@ -8,7 +8,7 @@ export const locales: readonly Locale[] = ['fr', 'en'];
 /** A message that depends on a number: the form is chosen with `Intl.PluralRules`. */
 export type PluralMessage = { zero?: string; one: string; other: string };
 
-type Message = string | PluralMessage;
+export type Message = string | PluralMessage;
 
 type Reference = typeof en;
 
@@ -64,17 +64,23 @@ function interpolate(template: string, params: Record<string, string | number>, 
   });
 }
 
+/** Renders one message: picks the plural form from `count`, then fills the `{placeholders}`. */
+export function formatMessage(
+  locale: Locale,
+  message: Message,
+  params: Record<string, string | number> = {},
+): string {
+  const template =
+    typeof message === 'string'
+      ? message
+      : pluralForm(locale, message, Number(params['count'] ?? 0));
+  return interpolate(template, params, locale);
+}
+
 /** Builds the `t` function of one language. */
 export function createTranslate(locale: Locale, catalogue: Catalogue): Translate {
-  return ((key: MessageKey, params?: Record<string, string | number>) => {
-    const message: Message = catalogue[key];
-    const values = params ?? {};
-    const template =
-      typeof message === 'string'
-        ? message
-        : pluralForm(locale, message, Number(values['count'] ?? 0));
-    return interpolate(template, values, locale);
-  }) as Translate;
+  return ((key: MessageKey, params?: Record<string, string | number>) =>
+    formatMessage(locale, catalogue[key], params)) as Translate;
 }
 
 /**
