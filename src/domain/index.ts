@@ -8,3 +8,4 @@ export * from './match-proposal';
 export * from './pair';
 export * from './approval';
 export * from './notification';
+export * from './pair-activity';
