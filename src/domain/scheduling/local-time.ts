@@ -1,3 +1,4 @@
+import type { Weekday } from '../common';
 import { DomainError } from '../errors';
 
 /**
@@ -5,18 +6,10 @@ import { DomainError } from '../errors';
  * local times ('HH:mm') and the UTC instants they name. Pure: no clock, no I/O.
  */
 
-export const weekdays = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-] as const;
+export type { Weekday };
 
-/** A day of the week, spelled as Microsoft Graph spells it. */
-export type Weekday = (typeof weekdays)[number];
+/** Weekdays in JavaScript's order (`getUTCDay()`: 0 is Sunday), spelled as the domain spells them. */
+const byJsDay: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** A wall-clock reading in one zone. */
 export type LocalDateTime = {
@@ -146,7 +139,7 @@ export function daysBetween(from: string, to: string): number {
 /** The weekday of a local date. */
 export function weekdayOf(date: string): Weekday {
   const index = new Date(dateToDays(date) * DAY).getUTCDay();
-  return weekdays[index] as Weekday;
+  return byJsDay[index] as Weekday;
 }
 
 /** Number of days in the month of year `year`, month `month` (1..12). */
@@ -171,7 +164,7 @@ export function toLocal(utcMs: number, timeZone: string): LocalDateTime {
   return {
     date: shifted.toISOString().slice(0, 10),
     minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
-    weekday: weekdays[shifted.getUTCDay()] as Weekday,
+    weekday: byJsDay[shifted.getUTCDay()] as Weekday,
   };
 }
 

@@ -11,10 +11,9 @@ import {
   type Weekday,
 } from './local-time';
 
-/** How often a pair meets, from the agreement's frame. */
-export type Frequency = 'weekly' | 'biweekly' | 'monthly';
+import { frequencies, type Frequency } from '../programme';
 
-export const frequencies: readonly Frequency[] = ['weekly', 'biweekly', 'monthly'];
+export { frequencies, type Frequency };
 
 /** Which week of the month a monthly series keeps (Graph's `weekIndex`). */
 export type WeekIndex = 'first' | 'second' | 'third' | 'fourth' | 'last';
@@ -109,9 +108,7 @@ function nthWeekdayOfMonth(rule: RecurrenceRule, n: number): string {
 }
 
 function weekdayNumber(day: Weekday): number {
-  return ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(
-    day,
-  );
+  return ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(day);
 }
 
 /** Every occurrence of a rule: wall-clock time in the organiser's zone, converted to UTC. */

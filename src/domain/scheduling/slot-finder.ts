@@ -1,3 +1,4 @@
+import { weekdays, type WeeklySlot } from '../common';
 import { DomainError } from '../errors';
 import {
   addDays,
@@ -6,7 +7,6 @@ import {
   toLocal,
   toUtc,
   weekdayOf,
-  weekdays,
   type Weekday,
 } from './local-time';
 import { frequencies, occurrenceDate, type Frequency, type RecurrenceRule } from './recurrence';
@@ -14,8 +14,8 @@ import { frequencies, occurrenceDate, type Frequency, type RecurrenceRule } from
 /** A span of time in UTC (ISO instants), half-open: [start, end). */
 export type Interval = { readonly start: string; readonly end: string };
 
-/** A weekly slot in the person's own zone, e.g. Monday 09:00–17:30. */
-export type WeeklyHours = { readonly day: Weekday; readonly start: string; readonly end: string };
+/** A weekly slot in the person's own zone, e.g. { day: 'mon', start: '09:00', end: '17:30' }. */
+export type WeeklyHours = WeeklySlot;
 
 /** One side of the pair as the slot finder sees it. */
 export type SchedulingPerson = {
