@@ -144,14 +144,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.logLevel);
-  const running = await startServer(config, { log });
-  log.info(
-    `Mentoring is running on ${running.url} (store: ${config.cosmos.mode === 'embedded' ? 'embedded local Cosmos DB' : config.cosmos.endpoint}).`,
-  );
-  if (config.auth.devSignIn)
-    log.info('Development sign-in is on: open the URL and pick a demo persona.');
+  // Listen for signals before starting, so a Ctrl-C during start-up still stops cleanly.
+  let running: RunningServer | undefined;
+  let stopRequested = false;
   const shutdown = (signal: string) => {
+    if (stopRequested) return;
+    stopRequested = true;
     log.info(`${signal} received, stopping…`);
+    if (!running) return; // stops as soon as start-up finishes
     running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -160,8 +160,19 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  running = await startServer(config, { log });
+  const where =
+    config.cosmos.mode === 'embedded' ? 'embedded local Cosmos DB' : config.cosmos.endpoint;
+  log.info(`Mentoring is running on ${running.url} (store: ${where}).`);
+  if (config.auth.devSignIn)
+    log.info('Development sign-in is on: open the URL and pick a demo persona.');
+  if (stopRequested) {
+    stopRequested = false;
+    shutdown('stop requested during start-up');
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

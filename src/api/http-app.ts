@@ -60,24 +60,31 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.route('/api', healthRoutes(deps.health));
   if (deps.api) app.route('/api', deps.api);
   app.all('/api/*', (c) => {
-    const body: ApiErrorBody = { error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` } };
+    const body: ApiErrorBody = {
+      error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` },
+    };
     return c.json(body, 404);
   });
 
   const index = join(deps.tabDir, 'index.html');
-  app.use(
-    '/assets/*',
-    async (c, next) => {
-      await next();
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    },
-    serveStatic({ root: deps.tabDir }),
-  );
-  app.use('*', serveStatic({ root: deps.tabDir }));
+  if (existsSync(deps.tabDir)) {
+    app.use(
+      '/assets/*',
+      async (c, next) => {
+        await next();
+        if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+      serveStatic({ root: deps.tabDir }),
+    );
+    app.use('*', serveStatic({ root: deps.tabDir }));
+  }
   // Single-page app: any other GET is the tab's index, which routes on the client.
   app.get('*', async (c) => {
     if (!existsSync(index)) {
-      throw new DomainError('not_found', 'The tab is not built: run `npm run build:tab` (npm start does it).');
+      throw new DomainError(
+        'not_found',
+        'The tab is not built: run `npm run build:tab` (npm start does it).',
+      );
     }
     c.header('Cache-Control', 'no-cache');
     return c.html(await readFile(index, 'utf8'));

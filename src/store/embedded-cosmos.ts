@@ -18,7 +18,11 @@ export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
   const listeners: Array<() => void> = [];
   server.on('request', (req) => {
     const isRead = req.method === 'GET' || req.method === 'HEAD';
-    const isQuery = req.headers['x-ms-documentdb-isquery'] !== undefined;
+    // Queries and query plans are POSTs too; they carry a query content type.
+    const isQuery =
+      String(req.headers['content-type'] ?? '').startsWith('application/query+json') ||
+      req.headers['x-ms-documentdb-isquery'] !== undefined ||
+      req.headers['x-ms-cosmos-is-query-plan-request'] !== undefined;
     if (!isRead && !isQuery) {
       req.once('end', () => listeners.forEach((l) => l()));
     }
