@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app-server';
+import {
+  launchChromium,
+  newIsolatedContext,
+  seriousAxeViolations,
+  type ContextOptions,
+} from '../support/chromium';
+
+const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
+
+let app: TestApp;
+let browser: Browser;
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(builtTab))
+    throw new Error('The tab is not built: run `npm run build:tab` first.');
+  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+afterEach(() => {
+  // Nothing in the shell may reach outside loopback (no CDN, no fonts, no teams-js domain list).
+  expect(blocked).toEqual([]);
+});
+
+async function openTab(options: ContextOptions = {}): Promise<{ page: Page; scripts: string[] }> {
+  const { context, blockedRequests } = await newIsolatedContext(browser, options);
+  const page = await context.newPage();
+  page.on('close', () => blocked.push(...blockedRequests));
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(`${app.baseUrl}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return { page, scripts };
+}
+
+// The theme's own value, read from the CSS variable FluentProvider sets: under forced colours the
+// browser repaints with system colours, but the variable still tells which theme the tab chose.
+const themeBackground = (page: Page) =>
+  page
+    .locator('.fui-FluentProvider')
+    .first()
+    .evaluate((element) =>
+      getComputedStyle(element).getPropertyValue('--colorNeutralBackground2').trim(),
+    );
+
+async function close(page: Page) {
+  await page.context().close();
+}
+
+describe('the tab in a browser', () => {
+  it('renders the shell in French for a French browser, with the store up', async () => {
+    const { page, scripts } = await openTab({ locale: 'fr-FR' });
+
+    await expectHeading(page, 'Bienvenue dans Mentoring');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.title()).toBe('Bienvenue dans Mentoring – Mentoring');
+    await page.getByRole('navigation', { name: 'Principale' }).waitFor();
+    await page.getByRole('link', { name: 'Accueil' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Service disponible' }).waitFor();
+    // Outside a frame teams-js is never downloaded.
+    expect(scripts.filter((url) => url.includes('teams-host'))).toEqual([]);
+    await close(page);
+  });
+
+  it('renders the shell in English for an English browser', async () => {
+    const { page } = await openTab({ locale: 'en-US' });
+
+    await expectHeading(page, 'Welcome to Mentoring');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('status').filter({ hasText: 'Service available' }).waitFor();
+    await close(page);
+  });
+
+  it('switches language with the switch and keeps the choice after a reload', async () => {
+    const { page } = await openTab({ locale: 'fr-FR' });
+
+    await page
+      .getByRole('group', { name: 'Langue' })
+      .getByRole('button', { name: 'English' })
+      .click();
+    await expectHeading(page, 'Welcome to Mentoring');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.reload();
+    await expectHeading(page, 'Welcome to Mentoring');
+    await page
+      .getByRole('group', { name: 'Language' })
+      .getByRole('button', { name: 'Français' })
+      .click();
+    await expectHeading(page, 'Bienvenue dans Mentoring');
+    await close(page);
+  });
+
+  it('offers a skip link to the main content as the first stop of the keyboard', async () => {
+    const { page } = await openTab({ locale: 'en-US' });
+
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await close(page);
+  });
+
+  it('follows the device: dark when it prefers dark, high contrast under forced colours', async () => {
+    const dark = await openTab({ locale: 'en-US', colorScheme: 'dark' });
+    expect(await themeBackground(dark.page)).toBe(webDarkTheme.colorNeutralBackground2);
+    await close(dark.page);
+
+    const forced = await openTab({ locale: 'en-US', forcedColors: 'active' });
+    expect(await themeBackground(forced.page)).toBe(teamsHighContrastTheme.colorNeutralBackground2);
+    await close(forced.page);
+  });
+
+  it.each([
+    ['light', 'Clair', webLightTheme.colorNeutralBackground2],
+    ['dark', 'Sombre', webDarkTheme.colorNeutralBackground2],
+    ['contrast', 'Contraste élevé', teamsHighContrastTheme.colorNeutralBackground2],
+  ])(
+    'has no serious or critical accessibility violation in the %s theme',
+    async (_theme, label, expectedBackground) => {
+      const { page } = await openTab({ locale: 'fr-FR' });
+      await page.getByRole('status').filter({ hasText: 'Service disponible' }).waitFor();
+
+      await page.getByRole('combobox', { name: 'Thème' }).selectOption({ label });
+      await expect.poll(() => themeBackground(page)).toBe(expectedBackground);
+
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await close(page);
+    },
+  );
+});
+
+async function expectHeading(page: Page, name: string) {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
