@@ -145,14 +145,13 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   // Listen for signals before starting, so a Ctrl-C during start-up still stops cleanly.
-  let running: RunningServer | undefined;
-  let stopRequested = false;
+  const state: { running?: RunningServer; stopRequested: boolean } = { stopRequested: false };
   const shutdown = (signal: string) => {
-    if (stopRequested) return;
-    stopRequested = true;
+    if (state.stopRequested) return;
+    state.stopRequested = true;
     log.info(`${signal} received, stopping…`);
-    if (!running) return; // stops as soon as start-up finishes
-    running.stop().then(
+    if (!state.running) return; // stops as soon as start-up finishes
+    state.running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
         log.error('shutdown failed', error);
@@ -163,14 +162,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  running = await startServer(config, { log });
+  const running = await startServer(config, { log });
+  state.running = running;
   const where =
     config.cosmos.mode === 'embedded' ? 'embedded local Cosmos DB' : config.cosmos.endpoint;
   log.info(`Mentoring is running on ${running.url} (store: ${where}).`);
   if (config.auth.devSignIn)
     log.info('Development sign-in is on: open the URL and pick a demo persona.');
-  if (stopRequested) {
-    stopRequested = false;
+  if (state.stopRequested) {
+    state.stopRequested = false;
     shutdown('stop requested during start-up');
   }
 }
