@@ -4,6 +4,7 @@ import {
   date,
   dateTime,
   daysInOrder,
+  group,
   idOf,
   idSchema,
   integer,
@@ -14,16 +15,15 @@ import { DomainError } from './errors';
 import { frequencySchema, type Frame, type Frequency } from './programme';
 
 /** The dedicated time a manager is asked to grant. */
-export const approvalRequestSchema = z
-  .object({
-    sessions: integer('request.sessions', 1, 52),
-    durationMinutes: integer('request.durationMinutes', 15, 240),
-    frequency: frequencySchema,
-    /** First and last session days. */
-    from: date('request.from'),
-    to: date('request.to'),
-    totalMinutes: integer('request.totalMinutes', 15, 52 * 240),
-  })
+export const approvalRequestSchema = group('request', {
+  sessions: integer('request.sessions', 1, 52),
+  durationMinutes: integer('request.durationMinutes', 15, 240),
+  frequency: frequencySchema,
+  /** First and last session days. */
+  from: date('request.from'),
+  to: date('request.to'),
+  totalMinutes: integer('request.totalMinutes', 15, 52 * 240),
+})
   .refine((request) => daysInOrder(request.from, request.to), {
     error: 'request.to must be on or after request.from',
     path: ['to'],

@@ -26,6 +26,24 @@ export function text(field: string, options: { min?: number; max?: number } = {}
   return schema;
 }
 
+const requiredOr = (field: string, what: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? `${field} is required` : `${field} must be ${what}`;
+
+/** An object field whose own messages name it ("agreement is required"). */
+export function group<const T extends z.ZodRawShape>(field: string, shape: T) {
+  return z.object(shape, { error: requiredOr(field, 'an object') });
+}
+
+/** A list field whose own messages name it ("teaches must be a list"). */
+export function list<T extends z.ZodType>(field: string, item: T) {
+  return z.array(item, { error: requiredOr(field, 'a list') });
+}
+
+/** A true/false field whose messages name it. */
+export function flag(field: string) {
+  return z.boolean({ error: requiredOr(field, 'true or false') });
+}
+
 /** An identifier: a non-empty string without the characters Cosmos DB forbids in ids. */
 export function idOf(field: string) {
   return text(field, { min: 1, max: 255 }).refine((value) => !/[/\\?#]/.test(value), {
@@ -126,16 +144,15 @@ export function minutesOfDay(time: string): number {
 }
 
 /** A weekly availability window in the person's own time zone; `end` may be '24:00'. */
-export const weeklySlotSchema = z
-  .object({
-    day: weekdaySchema,
-    start: text('start').regex(hhmm, {
-      error: 'start must be a time HH:MM between 00:00 and 23:59',
-    }),
-    end: text('end').refine((value) => hhmm.test(value) || value === '24:00', {
-      error: 'end must be a time HH:MM between 00:01 and 24:00',
-    }),
-  })
+export const weeklySlotSchema = group('availability slot', {
+  day: weekdaySchema,
+  start: text('start').regex(hhmm, {
+    error: 'start must be a time HH:MM between 00:00 and 23:59',
+  }),
+  end: text('end').refine((value) => hhmm.test(value) || value === '24:00', {
+    error: 'end must be a time HH:MM between 00:01 and 24:00',
+  }),
+})
   // Compared only when both times are well formed, so a bad time gets one message, not two.
   .refine(
     (slot) =>

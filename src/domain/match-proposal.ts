@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { Clock } from './clock';
-import { dateTime, idOf, idSchema, localizedTextSchema, tenantIdSchema } from './common';
+import {
+  dateTime,
+  flag,
+  group,
+  idOf,
+  idSchema,
+  list,
+  localizedTextSchema,
+  tenantIdSchema,
+} from './common';
 import { DomainError } from './errors';
 
 export const proposalStatuses = [
@@ -21,7 +30,10 @@ export const proposalAnswerSchema = z.enum(proposalAnswers, {
 });
 export type ProposalAnswer = z.infer<typeof proposalAnswerSchema>;
 
-export const sideAnswerSchema = z.object({ answer: proposalAnswerSchema, at: dateTime('at') });
+export const sideAnswerSchema = group('answer', {
+  answer: proposalAnswerSchema,
+  at: dateTime('at'),
+});
 export type SideAnswer = z.infer<typeof sideAnswerSchema>;
 
 export const matchProposalSchema = z
@@ -35,11 +47,14 @@ export const matchProposalSchema = z
     menteeId: idOf('menteeId'),
     score: z.number({ error: 'score must be a number' }).finite({ error: 'score must be finite' }),
     /** Why these two, in both languages, most important first. */
-    reasons: z.array(localizedTextSchema),
+    reasons: list('reasons', localizedTextSchema),
     status: proposalStatusSchema,
-    answers: z.object({ mentor: sideAnswerSchema.optional(), mentee: sideAnswerSchema.optional() }),
+    answers: group('answers', {
+      mentor: sideAnswerSchema.optional(),
+      mentee: sideAnswerSchema.optional(),
+    }),
     /** True when the lead imposed this pair. */
-    pinned: z.boolean().optional(),
+    pinned: flag('pinned').optional(),
     expiresAt: dateTime('expiresAt'),
     createdAt: dateTime('createdAt'),
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from './clock';
-import { dateTime, idOf, idSchema, integer, tenantIdSchema, text } from './common';
+import { dateTime, group, idOf, idSchema, integer, tenantIdSchema, text } from './common';
 import { DomainError } from './errors';
 
 export const notificationKinds = [
@@ -27,7 +27,7 @@ export const notificationStatusSchema = z.enum(notificationStatuses, {
 export type NotificationStatus = z.infer<typeof notificationStatusSchema>;
 
 /** Who is sending it and until when the claim holds (a crashed sender's claim runs out). */
-export const notificationClaimSchema = z.object({
+export const notificationClaimSchema = group('claim', {
   by: idOf('claim.by'),
   until: dateTime('claim.until'),
 });

@@ -4,9 +4,12 @@ import type { Clock } from './clock';
 import {
   date,
   dateTime,
+  flag,
+  group,
   idOf,
   idSchema,
   integer,
+  list,
   skillLevelSchema,
   tenantIdSchema,
   text,
@@ -29,7 +32,7 @@ export const pairStateSchema = z.enum(pairStates, {
 });
 export type PairState = z.infer<typeof pairStateSchema>;
 
-export const signatureSchema = z.object({
+export const signatureSchema = group('signature', {
   at: dateTime('at'),
   /** The agreement revision signed; a later edit makes it stale. */
   revision: integer('revision', 1, 100_000),
@@ -37,21 +40,24 @@ export const signatureSchema = z.object({
 export type Signature = z.infer<typeof signatureSchema>;
 
 /** The pair's short contract: subject, goals both ways, frame, rules; signed by both. */
-export const agreementSchema = z.object({
+export const agreementSchema = group('agreement', {
   subject: text('agreement.subject', { max: 200 }),
-  menteeGoals: z
-    .array(text('menteeGoal', { min: 1, max: 300 }))
-    .max(10, { error: 'menteeGoals must have at most 10 goals' }),
-  mentorGoals: z
-    .array(text('mentorGoal', { min: 1, max: 300 }))
-    .max(10, { error: 'mentorGoals must have at most 10 goals' }),
+  menteeGoals: list('menteeGoals', text('menteeGoal', { min: 1, max: 300 })).max(10, {
+    error: 'menteeGoals must have at most 10 goals',
+  }),
+  mentorGoals: list('mentorGoals', text('mentorGoal', { min: 1, max: 300 })).max(10, {
+    error: 'mentorGoals must have at most 10 goals',
+  }),
   frame: frameSchema,
-  groundRules: z
-    .array(text('groundRule', { min: 1, max: 300 }))
-    .max(20, { error: 'groundRules must have at most 20 rules' }),
+  groundRules: list('groundRules', text('groundRule', { min: 1, max: 300 })).max(20, {
+    error: 'groundRules must have at most 20 rules',
+  }),
   confidentiality: text('agreement.confidentiality', { max: 2000 }),
   revision: integer('agreement.revision', 1, 100_000),
-  signatures: z.object({ mentor: signatureSchema.optional(), mentee: signatureSchema.optional() }),
+  signatures: group('signatures', {
+    mentor: signatureSchema.optional(),
+    mentee: signatureSchema.optional(),
+  }),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 
@@ -64,19 +70,19 @@ export type AgreementChanges = Partial<
 >;
 
 export const calendarProviders = ['graph', 'local'] as const;
-export const pairCalendarSchema = z.object({
+export const pairCalendarSchema = group('calendar', {
   seriesId: idOf('calendar.seriesId').optional(),
   organiserId: idOf('calendar.organiserId').optional(),
   provider: z.enum(calendarProviders, { error: 'provider must be "graph" or "local"' }).optional(),
 });
 export type PairCalendar = z.infer<typeof pairCalendarSchema>;
 
-export const actionItemSchema = z.object({
+export const actionItemSchema = group('actionItem', {
   id: idSchema,
   text: text('actionItem.text', { min: 1, max: 300 }),
   ownerId: idOf('ownerId'),
   dueDate: date('dueDate').optional(),
-  done: z.boolean({ error: 'done must be true or false' }),
+  done: flag('done'),
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 
@@ -86,7 +92,7 @@ export const sessionStatusSchema = z.enum(sessionStatuses, {
 });
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
-export const sessionSchema = z.object({
+export const sessionSchema = group('session', {
   id: idSchema,
   /** 1 for the first session. */
   index: integer('session.index', 1, 520),
@@ -96,9 +102,9 @@ export const sessionSchema = z.object({
   agenda: text('agenda', { max: 2000 }).optional(),
   /** Notes both members see; private notes live in PrivateNote. */
   sharedNotes: text('sharedNotes', { max: 10_000 }).optional(),
-  actionItems: z
-    .array(actionItemSchema)
-    .max(50, { error: 'a session has at most 50 action items' }),
+  actionItems: list('actionItems', actionItemSchema).max(50, {
+    error: 'a session has at most 50 action items',
+  }),
   calendarEventId: idOf('calendarEventId').optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
@@ -110,7 +116,7 @@ export const pairingFitSchema = z.enum(pairingFits, {
 export type PairingFit = z.infer<typeof pairingFitSchema>;
 
 /** One member's quick feedback to the other after a session. */
-export const feedbackSchema = z.object({
+export const feedbackSchema = group('feedback', {
   sessionId: idOf('sessionId'),
   fromId: idOf('fromId'),
   toId: idOf('toId'),
@@ -129,7 +135,7 @@ export const assessmentPhaseSchema = z.enum(assessmentPhases, {
 export type AssessmentPhase = z.infer<typeof assessmentPhaseSchema>;
 
 /** A member's self-assessment of one goal at one phase of the pair. */
-export const assessmentSchema = z.object({
+export const assessmentSchema = group('assessment', {
   personId: idOf('personId'),
   phase: assessmentPhaseSchema,
   goal: text('goal', { min: 1, max: 300 }),
@@ -138,7 +144,7 @@ export const assessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
-export const pairHistoryEntrySchema = z.object({
+export const pairHistoryEntrySchema = group('history entry', {
   from: pairStateSchema,
   to: pairStateSchema,
   at: dateTime('at'),
@@ -158,12 +164,12 @@ export const pairSchema = z
     state: pairStateSchema,
     agreement: agreementSchema,
     calendar: pairCalendarSchema,
-    sessions: z.array(sessionSchema),
-    feedback: z.array(feedbackSchema),
-    assessments: z.array(assessmentSchema),
+    sessions: list('sessions', sessionSchema),
+    feedback: list('feedback', feedbackSchema),
+    assessments: list('assessments', assessmentSchema),
     pausedUntil: dateTime('pausedUntil').optional(),
     endReason: text('endReason', { max: 500 }).optional(),
-    history: z.array(pairHistoryEntrySchema),
+    history: list('history', pairHistoryEntrySchema),
     createdAt: dateTime('createdAt'),
     updatedAt: dateTime('updatedAt'),
   })

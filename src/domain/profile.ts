@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { Clock } from './clock';
 import {
   dateTime,
+  group,
   idOf,
   idSchema,
   integer,
   languageSchema,
+  list,
   minutesOfDay,
   parseOrThrow,
   skillIdSchema,
@@ -13,8 +15,8 @@ import {
   tenantIdSchema,
   text,
   timeZoneSchema,
-  weeklySlotSchema,
   type WeeklySlot,
+  weeklySlotSchema,
 } from './common';
 import { DomainError } from './errors';
 import type { Programme } from './programme';
@@ -26,7 +28,7 @@ export const optInStatusSchema = z.enum(optInStatuses, {
 export type OptInStatus = z.infer<typeof optInStatusSchema>;
 
 /** One change of opt-in state, kept for the record (volunteering must be provable). */
-export const optInChangeSchema = z.object({
+export const optInChangeSchema = group('opt-in change', {
   from: optInStatusSchema,
   to: optInStatusSchema,
   at: dateTime('at'),
@@ -35,13 +37,13 @@ export const optInChangeSchema = z.object({
 });
 export type OptInChange = z.infer<typeof optInChangeSchema>;
 
-export const optInSchema = z.object({
+export const optInSchema = group('optIn', {
   status: optInStatusSchema,
   consentedAt: dateTime('consentedAt').optional(),
   consentTextVersion: text('consentTextVersion', { min: 1, max: 40 }).optional(),
   pausedUntil: dateTime('pausedUntil').optional(),
   leftAt: dateTime('leftAt').optional(),
-  history: z.array(optInChangeSchema),
+  history: list('optIn.history', optInChangeSchema),
 });
 export type OptIn = z.infer<typeof optInSchema>;
 
@@ -58,7 +60,7 @@ export const workModeSchema = z.enum(workModes, {
 export type WorkMode = z.infer<typeof workModeSchema>;
 
 /** A skill someone shares or wants to learn, with their level (1–5) and an optional goal. */
-export const skillEntrySchema = z.object({
+export const skillEntrySchema = group('skill', {
   skillId: skillIdSchema,
   level: skillLevelSchema,
   goal: text('goal', { max: 300 }).optional(),
@@ -66,8 +68,7 @@ export const skillEntrySchema = z.object({
 export type SkillEntry = z.infer<typeof skillEntrySchema>;
 
 const skillList = (field: 'teaches' | 'learns') =>
-  z
-    .array(skillEntrySchema)
+  list(field, skillEntrySchema)
     .max(20, { error: `${field} must have at most 20 skills` })
     .superRefine((entries, ctx) => {
       const seen = new Set<string>();
@@ -112,8 +113,7 @@ export const profileSchema = z
     roleWish: roleWishSchema,
     teaches: skillList('teaches'),
     learns: skillList('learns'),
-    languages: z
-      .array(languageSchema)
+    languages: list('languages', languageSchema)
       .min(1, { error: 'languages must list at least one language' })
       .max(10, { error: 'languages must list at most 10 languages' })
       .refine(
@@ -123,8 +123,7 @@ export const profileSchema = z
         },
       ),
     timeZone: timeZoneSchema,
-    availability: z
-      .array(weeklySlotSchema)
+    availability: list('availability', weeklySlotSchema)
       .max(50, { error: 'availability must have at most 50 slots' })
       .superRefine((slots, ctx) => {
         for (const [i, j] of overlappingSlots(slots)) {
@@ -142,7 +141,7 @@ export const profileSchema = z
     location: text('location', { max: 200 }).optional(),
     bio: text('bio', { max: 500 }),
     mentorCapacity: integer('mentorCapacity', 1, 3),
-    previousPartnerIds: z.array(idOf('previousPartnerId')),
+    previousPartnerIds: list('previousPartnerIds', idOf('previousPartnerId')),
     updatedAt: dateTime('updatedAt'),
   })
   .refine((profile) => !profile.previousPartnerIds.includes(profile.id), {

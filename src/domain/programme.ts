@@ -2,11 +2,14 @@ import { z } from 'zod';
 import type { Clock } from './clock';
 import {
   date,
-  daysInOrder,
   dateTime,
+  daysInOrder,
+  flag,
+  group,
   idOf,
   idSchema,
   integer,
+  list,
   localizedTextSchema,
   parseOrThrow,
   skillIdSchema,
@@ -22,7 +25,7 @@ export const skillKindSchema = z.enum(skillKinds, {
 export type SkillKind = z.infer<typeof skillKindSchema>;
 
 /** One entry of a programme's skills catalogue. */
-export const skillSchema = z.object({
+export const skillSchema = group('skill', {
   id: skillIdSchema,
   label: localizedTextSchema,
   kind: skillKindSchema,
@@ -42,7 +45,7 @@ export const placeSchema = z.enum(places, {
 export type Place = z.infer<typeof placeSchema>;
 
 /** How a pair meets: how many sessions, how long, how often, where. */
-export const frameSchema = z.object({
+export const frameSchema = group('frame', {
   sessions: integer('sessions', 1, 52),
   durationMinutes: integer('durationMinutes', 15, 240),
   frequency: frequencySchema,
@@ -75,7 +78,7 @@ export const matchingWeightKeys = [
 ] as const;
 
 /** How much each criterion counts in a (mentor, mentee) score. */
-export const matchingWeightsSchema = z.object({
+export const matchingWeightsSchema = group('weights', {
   teach: weight('teach'),
   reciprocity: weight('reciprocity'),
   availability: weight('availability'),
@@ -95,19 +98,19 @@ export const defaultWeights: MatchingWeights = Object.freeze({
   seniority: 0.1,
 });
 
-const pinSchema = z.object({ mentorId: idOf('mentorId'), menteeId: idOf('menteeId') });
+const pinSchema = group('pair', { mentorId: idOf('mentorId'), menteeId: idOf('menteeId') });
 export type PinnedPair = z.infer<typeof pinSchema>;
 
 /** Hard constraints of matching; a candidate pair that breaks one is never proposed. */
-export const matchingConstraintsSchema = z.object({
+export const matchingConstraintsSchema = group('constraints', {
   /** Weekly overlap of availability both need; defaults to one session's duration. */
   minOverlapMinutes: integer('constraints.minOverlapMinutes', 0, 7 * 24 * 60),
   /** How many mentees a mentor takes when their profile does not say. */
   mentorCapacity: integer('constraints.mentorCapacity', 1, 3),
   /** Pairs the lead imposes. */
-  pins: z.array(pinSchema),
+  pins: list('constraints.pins', pinSchema),
   /** Pairs the lead forbids. */
-  blocks: z.array(pinSchema),
+  blocks: list('constraints.blocks', pinSchema),
 });
 export type MatchingConstraints = z.infer<typeof matchingConstraintsSchema>;
 
@@ -140,8 +143,7 @@ export const programmeSchema = z
     startDate: date('startDate'),
     endDate: date('endDate'),
     status: programmeStatusSchema,
-    skills: z
-      .array(skillSchema)
+    skills: list('skills', skillSchema)
       .max(200, { error: 'skills must have at most 200 entries' })
       .superRefine((skills, ctx) => {
         const seen = new Set<string>();
@@ -157,13 +159,16 @@ export const programmeSchema = z
         });
       }),
     frame: frameSchema,
-    managerApprovalRequired: z.boolean({ error: 'managerApprovalRequired must be true or false' }),
+    managerApprovalRequired: flag('managerApprovalRequired'),
     weights: matchingWeightsSchema,
     constraints: matchingConstraintsSchema,
-    leadIds: z.array(idOf('leadId')).min(1, { error: 'a programme needs at least one lead' }),
-    reminderOffsetsMinutes: z
-      .array(integer('reminderOffsetsMinutes', 1, 14 * 24 * 60))
-      .max(5, { error: 'reminderOffsetsMinutes must have at most 5 entries' }),
+    leadIds: list('leadIds', idOf('leadId')).min(1, {
+      error: 'a programme needs at least one lead',
+    }),
+    reminderOffsetsMinutes: list(
+      'reminderOffsetsMinutes',
+      integer('reminderOffsetsMinutes', 1, 14 * 24 * 60),
+    ).max(5, { error: 'reminderOffsetsMinutes must have at most 5 entries' }),
     proposalResponseDays: integer('proposalResponseDays', 1, 30),
     createdAt: dateTime('createdAt'),
     updatedAt: dateTime('updatedAt'),

@@ -452,6 +452,18 @@ describe('sessions and private notes', () => {
     expect(privateNoteSchema.safeParse(note).success).toBe(true);
   });
 
+  it('names missing parts of a pair', () => {
+    const { agreement: _agreement, ...rest } = aPair();
+    const result = pairSchema.safeParse({
+      ...rest,
+      sessions: [{ ...aSession(), actionItems: null }],
+    });
+    expect(result.success ? [] : issuesOf(result.error)).toEqual([
+      { path: 'agreement', message: 'agreement is required' },
+      { path: 'sessions.0.actionItems', message: 'actionItems must be a list' },
+    ]);
+  });
+
   it('refuses a pair whose mentor is also its mentee', () => {
     const result = pairSchema.safeParse({ ...aPair(), menteeId: 'mentor-1' });
     expect(result.success ? [] : issuesOf(result.error)).toEqual([

@@ -106,6 +106,18 @@ describe('profile schema', () => {
     ]);
   });
 
+  it('names the field when a list or an object is missing or of the wrong kind', () => {
+    const { optIn: _optIn, ...withoutOptIn } = aProfile();
+    expect(issues({ ...withoutOptIn, teaches: 'power-bi', availability: {} })).toEqual([
+      { path: 'optIn', message: 'optIn is required' },
+      { path: 'teaches', message: 'teaches must be a list' },
+      { path: 'availability', message: 'availability must be a list' },
+    ]);
+    expect(issues({ ...aProfile(), learns: [{ skillId: 'teams' }] })).toEqual([
+      { path: 'learns.0.level', message: 'level must be a number from 1 to 5' },
+    ]);
+  });
+
   it('needs at least one language and no duplicates', () => {
     expect(issues({ ...aProfile(), languages: [] })).toEqual([
       { path: 'languages', message: 'languages must list at least one language' },
