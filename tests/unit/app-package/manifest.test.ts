@@ -66,7 +66,7 @@ describe('the manifest template', () => {
     expect(manifest.validDomains).toEqual(['mentoring-prod.azurewebsites.net']);
   });
 
-  it('offers the four bot commands in English', () => {
+  it('offers the bot commands in English', () => {
     const manifest = filled() as {
       bots: { commandLists: { commands: { title: string }[] }[] }[];
     };
@@ -74,6 +74,7 @@ describe('the manifest template', () => {
       'help',
       'next session',
       'pause',
+      'resume',
       'feedback',
     ]);
   });
@@ -161,18 +162,20 @@ describe('the French localization', () => {
   it('translates the tab and every bot command title and description', () => {
     const keys = localizableKeys(filled());
     expect(keys).toContain('staticTabs[0].name');
-    expect(keys.filter((k) => k.startsWith('bots[0]'))).toHaveLength(8);
+    expect(keys.filter((k) => k.startsWith('bots[0]'))).toHaveLength(10);
     expect(french['staticTabs[0].name']).toBe('Mentorat');
     expect(french['bots[0].commandLists[0].commands[0].title']).toBe('aide');
     expect(french['bots[0].commandLists[0].commands[1].title']).toBe('prochaine séance');
+    expect(french['bots[0].commandLists[0].commands[3].title']).toBe('reprendre');
+    expect(french['bots[0].commandLists[0].commands[4].title']).toBe('avis');
   });
 
   it('reports a missing translation, a key the manifest lacks and a name too long', () => {
     const broken: Record<string, unknown> = { ...french, 'staticTabs[1].name': 'Discussion' };
-    delete broken['bots[0].commandLists[0].commands[3].title'];
+    delete broken['bots[0].commandLists[0].commands[4].title'];
     broken['name.short'] = 'Programme de mentorat inversé de l’entreprise';
     const errors = validateLocalization(broken, filled());
-    expect(errors).toContain('no translation for bots[0].commandLists[0].commands[3].title');
+    expect(errors).toContain('no translation for bots[0].commandLists[0].commands[4].title');
     expect(errors).toContain('staticTabs[1].name matches nothing in the manifest');
     expect(
       errors.some((e) => e.startsWith('/name.short must NOT have more than 30 characters')),
