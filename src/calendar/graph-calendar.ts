@@ -444,7 +444,8 @@ const masterSchema = z.object({
   start: z.object({ dateTime: z.string(), timeZone: z.string() }),
   end: z.object({ dateTime: z.string(), timeZone: z.string() }),
   recurrence: z.object({
-    pattern: z.object({
+    // Loose: the PATCH that ends the series sends the pattern back exactly as Graph gave it.
+    pattern: z.looseObject({
       type: z.string(),
       interval: z.number(),
       daysOfWeek: z.array(z.string()).nullish(),
@@ -607,19 +608,21 @@ function calendarError(error: unknown, person: CalendarPerson, verb: Verb): Doma
       ? error
       : new GraphCallError(0, undefined, String(error), { cause: error });
   const reason: Reason =
-    failure.status === 403
-      ? 'permission_missing'
-      : failure.status === 401
-        ? 'not_authorized'
-        : failure.status === 404
-          ? 'mailbox_not_found'
-          : failure.status === 429 || failure.status === 503 || failure.status === 504
-            ? 'throttled'
-            : failure.status === 0
-              ? 'unreachable'
-              : failure.status >= 500
-                ? 'unavailable'
-                : 'rejected';
+    failure.graphCode === 'malformed_response'
+      ? 'malformed_response'
+      : failure.status === 403
+        ? 'permission_missing'
+        : failure.status === 401
+          ? 'not_authorized'
+          : failure.status === 404
+            ? 'mailbox_not_found'
+            : failure.status === 429 || failure.status === 503 || failure.status === 504
+              ? 'throttled'
+              : failure.status === 0
+                ? 'unreachable'
+                : failure.status >= 500
+                  ? 'unavailable'
+                  : 'rejected';
   return new DomainError(
     'calendar_unavailable',
     `${person.displayName}'s calendar could not be ${verb}: ${reasonText[reason]}`,

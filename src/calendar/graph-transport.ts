@@ -1,4 +1,4 @@
-import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import { GraphError, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 
 /** One Graph request, with the mailbox whose concurrency limit it counts against. */
 export type GraphRequestSpec = {
@@ -16,11 +16,15 @@ export class GraphCallError extends Error {
     readonly status: number,
     readonly graphCode: string | undefined,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfter?: string | undefined },
   ) {
     super(message, options);
     this.name = 'GraphCallError';
+    this.retryAfter = options?.retryAfter;
   }
+
+  /** The Retry-After header of the response, when it had one. */
+  readonly retryAfter: string | undefined;
 }
 
 export type GraphOutcome =
@@ -75,7 +79,7 @@ export class GraphTransport {
         return await this.call(spec);
       } catch (error) {
         failure = toCallError(error);
-        wait = retryAfterMs(headerOf(error, 'retry-after'), attempt);
+        wait = retryAfterMs(failure.retryAfter, attempt);
       } finally {
         release();
       }
@@ -165,15 +169,11 @@ export class GraphTransport {
     const release = await this.limiter.acquire(permits);
     let body: unknown;
     try {
-      body = await this.deps.client.api('/$batch').post({ requests });
+      body = await this.call({ mailbox: '', method: 'POST', url: '/$batch', body: { requests } });
     } catch (error) {
       const failure = toCallError(error);
       if (RETRYABLE.has(failure.status)) {
-        return {
-          done: [],
-          retry: [...chunk],
-          wait: retryAfterMs(headerOf(error, 'retry-after'), attempt),
-        };
+        return { done: [], retry: [...chunk], wait: retryAfterMs(failure.retryAfter, attempt) };
       }
       return { done: chunk.map((i) => [i, { ok: false, error: failure }]), retry: [], wait: 0 };
     } finally {
@@ -213,19 +213,33 @@ export class GraphTransport {
     return { done, retry, wait };
   }
 
+  /** One HTTP exchange. RAW responses: the SDK drops headers (Retry-After) of bodiless errors. */
   private async call(spec: GraphRequestSpec): Promise<unknown> {
-    let request = this.deps.client.api(spec.url);
+    let request = this.deps.client.api(spec.url).responseType(ResponseType.RAW);
     if (spec.headers) request = request.headers({ ...spec.headers });
-    switch (spec.method) {
-      case 'GET':
-        return request.get();
-      case 'POST':
-        return request.post(spec.body ?? {});
-      case 'PATCH':
-        return request.patch(spec.body ?? {});
-      case 'DELETE':
-        return request.delete();
+    const response = (await (spec.method === 'GET'
+      ? request.get()
+      : spec.method === 'POST'
+        ? request.post(spec.body ?? {})
+        : spec.method === 'PATCH'
+          ? request.patch(spec.body ?? {})
+          : request.delete())) as Response;
+    const text = await response.text();
+    let body: unknown = undefined;
+    if (text.length > 0) {
+      try {
+        body = JSON.parse(text);
+      } catch (cause) {
+        if (response.ok) {
+          throw new GraphCallError(response.status, 'malformed_response', 'Not JSON', { cause });
+        }
+      }
     }
+    if (response.ok) return body;
+    const error = errorBody(body);
+    throw new GraphCallError(response.status, error.code, error.message, {
+      retryAfter: response.headers.get('retry-after') ?? undefined,
+    });
   }
 }
 
@@ -260,15 +274,13 @@ function toCallError(error: unknown): GraphCallError {
   if (error instanceof GraphError) {
     // The SDK reports a network failure as status -1.
     const status = error.statusCode > 0 ? error.statusCode : 0;
-    return new GraphCallError(status, error.code ?? undefined, error.message, { cause: error });
+    return new GraphCallError(status, error.code ?? undefined, error.message, {
+      cause: error,
+      retryAfter: error.headers?.get('retry-after') ?? undefined,
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new GraphCallError(0, undefined, message, { cause: error });
-}
-
-function headerOf(error: unknown, name: string): string | undefined {
-  if (error instanceof GraphError && error.headers) return error.headers.get(name) ?? undefined;
-  return undefined;
 }
 
 /** Retry-After in seconds or as an HTTP date; without one, back off exponentially (max 60 s). */

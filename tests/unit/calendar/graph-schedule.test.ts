@@ -238,6 +238,18 @@ describe('Graph getSchedule', () => {
     expect(calls).toBe(3);
   });
 
+  it('rejects an answer that is not JSON', async () => {
+    server.use(
+      http.post(`${GRAPH}/users/:mailbox/calendar/getSchedule`, () =>
+        HttpResponse.text('<html>gateway</html>'),
+      ),
+    );
+    const { calendar } = graphCalendar();
+    await expect(calendar.getSchedules(marc, [marc, chloe], window)).rejects.toMatchObject({
+      message: "Marc's calendar could not be read: Microsoft 365 sent an unexpected answer",
+    });
+  });
+
   it.each([
     ['a value that is not a list', { value: 'nothing' }],
     [
