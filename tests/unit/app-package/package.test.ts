@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppPackageError, appPackageDir, buildAppPackage } from '../../../appPackage/app-package';
@@ -50,10 +50,12 @@ describe('buildAppPackage', () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     writeFileSync(join(dir, 'fr.json'), JSON.stringify({ 'name.short': 'Mentorat' }));
 
-    const error = await buildAppPackage(aPackageEnv(), dir).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await buildAppPackage(aPackageEnv(), dir)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      .finally(() => rmSync(dir, { recursive: true, force: true }));
     expect(error).toBeInstanceOf(AppPackageError);
     const problems = (error as AppPackageError).problems;
     expect(problems).toContain(
