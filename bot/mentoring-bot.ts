@@ -1,15 +1,50 @@
-import { TeamsActivityHandler, TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type Activity,
+} from 'botbuilder';
+import type { ApprovalDecision } from '../src/domain/approval';
+import { isDomainError } from '../src/domain/errors';
+import type { BotServices, BotUser, ApprovalView } from './bot-services';
+import {
+  approvalOutcomeCard,
+  approvalRequestCard,
+  cardAttachment,
+  feedbackCard,
+  feedbackThanksCard,
+  helpCard,
+  refusalCard,
+  welcomeCard,
+  type AdaptiveCardJson,
+  type ApprovalCardData,
+} from './cards/cards';
+import { formatDateTime, formatMinutes } from './cards/format';
+import { verbs } from './cards/templates';
 import { normaliseCommand, resolveLocale, type Locale } from './locale';
 import { say } from './messages';
 
 /** A command the bot recognises, whatever the language it was typed in. */
-export type BotCommand = 'help' | 'unknown' | 'empty';
+export type BotCommand =
+  'help' | 'next_session' | 'pause' | 'resume' | 'feedback' | 'unknown' | 'empty';
 
 const commandWords: Record<Exclude<BotCommand, 'unknown' | 'empty'>, readonly string[]> = {
   help: ['help', 'aide', 'menu'],
+  next_session: [
+    'next session',
+    'prochaine seance',
+    'prochaine session',
+    'next',
+    'prochaine',
+    'when is my next session',
+  ],
+  pause: ['pause', 'mettre en pause'],
+  resume: ['resume', 'reprendre', 'unpause'],
+  feedback: ['feedback', 'avis', 'donner mon avis', 'give feedback'],
 };
 
-/** Which command a message asks for ("Aide", "help", "@Mentoring help" → help). */
+/** Which command a message asks for ("Aide", "Prochaine séance ?", "@Mentoring help" → …). */
 export function parseCommand(text: string | undefined): BotCommand {
   const normalised = normaliseCommand(text);
   if (normalised === '') return (text ?? '').trim() === '?' ? 'help' : 'empty';
@@ -19,14 +54,60 @@ export function parseCommand(text: string | undefined): BotCommand {
   return 'unknown';
 }
 
-/** The Mentoring bot: answers in the person's language (fr-* → French, otherwise English). */
+export type MentoringBotDeps = {
+  /** The store-backed use cases; without them only help and unknown text are answered. */
+  services?: BotServices;
+  /** Days a "pause" lasts (the pair resumes by itself afterwards). */
+  pauseDays?: number;
+};
+
+const cardResponse = (card: AdaptiveCardJson): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.card.adaptive',
+  value: card,
+});
+
+const messageResponse = (text: string): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.activity.message',
+  value: text as unknown as Record<string, unknown>,
+});
+
+/**
+ * The Mentoring bot: commands in French and English, answers in the person's language
+ * (fr-* → French, otherwise English), welcome on install or first message, manager approval and
+ * feedback cards through Universal Actions (Action.Execute).
+ */
 export class MentoringBot extends TeamsActivityHandler {
-  constructor() {
+  constructor(private readonly deps: MentoringBotDeps = {}) {
     super();
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
     });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.greet(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+      if (botAdded) await this.greet(context);
+      await next();
+    });
+  }
+
+  /** Welcome card, once: on the first contact the conversation reference is stored. */
+  private async greet(context: TurnContext): Promise<void> {
+    const user = userOf(context.activity);
+    const services = this.deps.services;
+    if (!user || !services) return;
+    const { created } = await services.rememberConversation(user, targetOf(context.activity));
+    if (created) {
+      await context.sendActivity({
+        attachments: [cardAttachment(welcomeCard(user.locale, { name: firstName(user.name) }))],
+      });
+    }
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -34,17 +115,298 @@ export class MentoringBot extends TeamsActivityHandler {
     // In a channel or group chat Teams prefixes the text with "<at>Mentoring</at>".
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
     const command = parseCommand(text);
-    await context.sendActivity(this.reply(command, locale, text));
-  }
+    const user = userOf(context.activity);
+    const services = this.deps.services;
 
-  private reply(command: BotCommand, locale: Locale, text: string | undefined): string {
+    if (user && services) {
+      const { created } = await services.rememberConversation(user, targetOf(context.activity));
+      if (created) {
+        await context.sendActivity({
+          attachments: [cardAttachment(welcomeCard(locale, { name: firstName(user.name) }))],
+        });
+      }
+    }
+
     switch (command) {
       case 'help':
-        return say('help', locale);
+        await context.sendActivity({
+          text: say('help', locale),
+          attachments: [cardAttachment(helpCard(locale))],
+        });
+        return;
       case 'empty':
-        return say('empty', locale);
+        await context.sendActivity(say('empty', locale));
+        return;
       case 'unknown':
-        return say('unknown', locale, { text: (text ?? '').trim().slice(0, 80) });
+        await context.sendActivity(
+          say('unknown', locale, { text: (text ?? '').trim().slice(0, 80) }),
+        );
+        return;
+    }
+    if (!user || !services) {
+      await context.sendActivity(say('unidentified', locale));
+      return;
+    }
+    switch (command) {
+      case 'next_session':
+        await context.sendActivity(await this.nextSessionText(services, user));
+        return;
+      case 'pause':
+        await context.sendActivity(await this.pauseText(services, user));
+        return;
+      case 'resume': {
+        const answer = await services.resume(user);
+        await context.sendActivity(
+          answer.kind === 'resumed'
+            ? say('resumed', locale, { partners: answer.partnerNames.join(', ') })
+            : say('notPaused', locale),
+        );
+        return;
+      }
+      case 'feedback': {
+        const request = await services.feedbackRequest(user);
+        await context.sendActivity(
+          request
+            ? { attachments: [cardAttachment(feedbackCard(locale, request))] }
+            : say('noFeedbackPending', locale),
+        );
+        return;
+      }
     }
   }
+
+  private async nextSessionText(services: BotServices, user: BotUser): Promise<string> {
+    const answer = await services.nextSession(user);
+    const { locale } = user;
+    switch (answer.kind) {
+      case 'no_pair':
+        return say('noPair', locale);
+      case 'none_planned':
+        return say('noSessionPlanned', locale, { partner: answer.partnerName });
+      case 'session': {
+        const line = say('nextSession', locale, {
+          partner: answer.partnerName,
+          when: formatDateTime(answer.startsAt, locale, answer.timeZone),
+          duration: formatMinutes(answer.durationMinutes, locale),
+        });
+        return answer.topic
+          ? `${line}\n\n${say('nextSessionTopic', locale, { topic: answer.topic })}`
+          : line;
+      }
+    }
+  }
+
+  private async pauseText(services: BotServices, user: BotUser): Promise<string> {
+    const answer = await services.pause(user);
+    if (answer.kind === 'nothing_to_pause') return say('nothingToPause', user.locale);
+    return say('paused', user.locale, {
+      partners: answer.partnerNames.join(', '),
+      until: formatDateTime(answer.until, user.locale, answer.timeZone),
+    });
+  }
+
+  /** Universal Actions: approval and feedback buttons. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const locale = resolveLocale(context.activity.locale);
+    const user = userOf(context.activity);
+    const services = this.deps.services;
+    if (!user || !services) return messageResponse(say('unidentified', locale));
+    const data = (invokeValue.action.data ?? {}) as Record<string, unknown>;
+    const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+
+    try {
+      switch (invokeValue.action.verb) {
+        case verbs.approve:
+        case verbs.decline:
+          return await this.decide(
+            context,
+            services,
+            user,
+            str('approvalId'),
+            invokeValue.action.verb === verbs.approve ? 'approved' : 'declined',
+            str('comment'),
+          );
+        case verbs.refreshApproval:
+          return cardResponse(
+            this.approvalCardFor(
+              await services.approvalView(user.tenantId, str('approvalId')),
+              user,
+            ),
+          );
+        case verbs.openFeedback: {
+          const request = await services.feedbackRequest(user, {
+            pairId: str('pairId'),
+            sessionId: str('sessionId'),
+          });
+          return request
+            ? cardResponse(feedbackCard(locale, request))
+            : messageResponse(say('noFeedbackPending', locale));
+        }
+        case verbs.submitFeedback: {
+          const rating = Number(str('rating'));
+          const session = { pairId: str('pairId'), sessionId: str('sessionId') };
+          if (!Number.isInteger(rating) || rating < 1 || rating > 4) {
+            const request = await services.feedbackRequest(user, session);
+            return request
+              ? cardResponse(feedbackCard(locale, { ...request, error: 'rating_required' }))
+              : messageResponse(say('invalidAction', locale));
+          }
+          const saved = await services.submitFeedback(user, {
+            ...session,
+            rating,
+            worked: str('whatWorked').trim(),
+            suggestion: str('suggestion').trim(),
+          });
+          const thanks = feedbackThanksCard(locale, saved);
+          await this.replaceCard(context, thanks);
+          return cardResponse(thanks);
+        }
+        default:
+          return messageResponse(say('invalidAction', locale));
+      }
+    } catch (error) {
+      if (isDomainError(error, 'not_found') || isDomainError(error, 'pair_not_found')) {
+        return messageResponse(say('invalidAction', locale));
+      }
+      if (isDomainError(error, 'not_pair_member')) {
+        return messageResponse(say('invalidAction', locale));
+      }
+      throw error;
+    }
+  }
+
+  private async decide(
+    context: TurnContext,
+    services: BotServices,
+    user: BotUser,
+    approvalId: string,
+    decision: ApprovalDecision,
+    comment: string,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const { locale } = user;
+    const view = await services.approvalView(user.tenantId, approvalId);
+    if (view.approval.managerId !== user.personId) {
+      // Nothing is written; the manager's card is untouched.
+      return cardResponse(refusalCard(locale, { managerName: view.managerName }));
+    }
+    if (decision === 'declined' && comment.trim() === '' && view.approval.status === 'pending') {
+      return cardResponse(
+        approvalRequestCard(locale, { ...approvalData(view), error: 'decline_needs_comment' }),
+      );
+    }
+    try {
+      const result = await services.decideApproval(
+        user,
+        approvalId,
+        decision,
+        comment || undefined,
+      );
+      const card = this.approvalCardFor(result.view, user, !result.changed);
+      if (result.changed) await this.replaceCard(context, card);
+      return cardResponse(card);
+    } catch (error) {
+      if (isDomainError(error, 'invalid_transition')) {
+        // Decided the other way already (another device): show that decision.
+        const current = await services.approvalView(user.tenantId, approvalId);
+        return cardResponse(this.approvalCardFor(current, user, true));
+      }
+      if (isDomainError(error, 'forbidden')) {
+        return cardResponse(refusalCard(locale, { managerName: view.managerName }));
+      }
+      throw error;
+    }
+  }
+
+  /** The card an approval shows now: the request while pending, the outcome once decided. */
+  private approvalCardFor(view: ApprovalView, user: BotUser, alreadyDecided = false) {
+    const { approval } = view;
+    if (approval.status === 'pending') {
+      if (approval.managerId !== user.personId) {
+        return refusalCard(user.locale, { managerName: view.managerName });
+      }
+      return approvalRequestCard(user.locale, approvalData(view));
+    }
+    return approvalOutcomeCard(user.locale, {
+      ...approvalData(view),
+      status: approval.status,
+      managerName: view.managerName,
+      decidedAt: approval.decidedAt ?? approval.createdAt,
+      timeZone: view.managerTimeZone,
+      ...(approval.comment ? { comment: approval.comment } : {}),
+      alreadyDecided,
+    });
+  }
+
+  /** Updates the card message itself so every device shows the outcome, not only the invoker's. */
+  private async replaceCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+    const id = context.activity.replyToId;
+    if (!id) return;
+    await context.updateActivity({
+      id,
+      type: 'message',
+      conversation: context.activity.conversation,
+      attachments: [cardAttachment(card)],
+    });
+  }
 }
+
+function approvalData(view: ApprovalView): ApprovalCardData {
+  const { approval } = view;
+  return {
+    approvalId: approval.id,
+    tenantId: approval.tenantId,
+    personName: view.personName,
+    partnerName: view.partnerName,
+    programmeName: view.programmeName,
+    request: approval.request,
+    refreshUserIds: view.managerTeamsUserId ? [view.managerTeamsUserId] : [],
+  };
+}
+
+/** The person behind an activity, or undefined when Teams did not say who (or which tenant). */
+export function userOf(activity: Activity): BotUser | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  const tenantId = activity.conversation?.tenantId ?? channelData?.tenant?.id;
+  const personId = activity.from?.aadObjectId;
+  if (!tenantId || !personId) return undefined;
+  return {
+    tenantId,
+    personId,
+    teamsUserId: activity.from.id,
+    name: activity.from.name ?? '',
+    locale: resolveLocale(activity.locale),
+  };
+}
+
+function targetOf(activity: Activity) {
+  const reference = TurnContext.getConversationReference(activity);
+  return {
+    channelId: reference.channelId ?? activity.channelId,
+    serviceUrl: reference.serviceUrl ?? activity.serviceUrl,
+    conversation: {
+      id: activity.conversation.id,
+      ...(activity.conversation.conversationType
+        ? { conversationType: activity.conversation.conversationType }
+        : {}),
+      ...(activity.conversation.tenantId ? { tenantId: activity.conversation.tenantId } : {}),
+    },
+    user: {
+      id: activity.from.id,
+      ...(activity.from.name ? { name: activity.from.name } : {}),
+      ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+    },
+    bot: {
+      id: activity.recipient.id,
+      ...(activity.recipient.name ? { name: activity.recipient.name } : {}),
+    },
+  };
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] || name;
+}
+
+export type { Locale };

@@ -26,6 +26,58 @@ export const messages = {
     fr: 'Écrivez **aide** pour voir ce que je sais faire.',
     en: 'Type **help** to see what I can do.',
   },
+  nextSession: {
+    fr: 'Votre prochaine séance avec {partner} : **{when}** ({duration}).',
+    en: 'Your next session with {partner}: **{when}** ({duration}).',
+  },
+  nextSessionTopic: {
+    fr: 'Sujet : {topic}',
+    en: 'Topic: {topic}',
+  },
+  noSessionPlanned: {
+    fr: 'Aucune séance n’est planifiée avec {partner}. Planifiez la prochaine depuis l’onglet Mentoring.',
+    en: 'No session is booked with {partner}. Book the next one from the Mentoring tab.',
+  },
+  noPair: {
+    fr: 'Vous n’avez pas encore de binôme actif. Inscrivez-vous ou suivez votre proposition depuis l’onglet Mentoring.',
+    en: 'You have no active pair yet. Opt in or follow your proposal from the Mentoring tab.',
+  },
+  paused: {
+    fr: 'C’est noté : les rappels de votre binôme avec {partners} sont en pause jusqu’au {until}. Écrivez **reprendre** pour les relancer.',
+    en: 'Done: reminders for your pair with {partners} are paused until {until}. Type **resume** to start them again.',
+  },
+  nothingToPause: {
+    fr: 'Vous n’avez pas de binôme actif à mettre en pause.',
+    en: 'You have no active pair to pause.',
+  },
+  resumed: {
+    fr: 'C’est reparti : les rappels de votre binôme avec {partners} reprennent.',
+    en: 'Back on: reminders for your pair with {partners} are running again.',
+  },
+  notPaused: {
+    fr: 'Aucun de vos binômes n’est en pause.',
+    en: 'None of your pairs is paused.',
+  },
+  noFeedbackPending: {
+    fr: 'Aucune séance n’attend votre avis pour le moment. Merci !',
+    en: 'No session is waiting for your feedback right now. Thank you!',
+  },
+  unidentified: {
+    fr: 'Je n’arrive pas à identifier votre compte professionnel dans ce message. Écrivez-moi depuis Teams avec votre compte d’entreprise.',
+    en: 'I cannot tell which work account sent this message. Please write to me from Teams with your work account.',
+  },
+  invalidAction: {
+    fr: 'Ce bouton n’est plus valable. Rouvrez la carte la plus récente.',
+    en: 'This button is no longer valid. Please open the latest card.',
+  },
+  approvalConflict: {
+    fr: 'Cette demande a déjà reçu une autre décision ; elle ne peut plus changer.',
+    en: 'This request already received another decision; it can no longer change.',
+  },
+  approvalOutcomeForPerson: {
+    fr: '{manager} a {decision} votre temps de mentorat avec {partner}.',
+    en: '{manager} {decision} your mentoring time with {partner}.',
+  },
   turnError: {
     fr: 'Désolé, une erreur est survenue de mon côté. Réessayez dans un instant.',
     en: 'Sorry, something went wrong on my side. Please try again in a moment.',

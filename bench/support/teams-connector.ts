@@ -23,6 +23,8 @@ export type TeamsConnectorOptions = {
   latencyMs?: number;
   /** Answer this many first requests with a 500 (to test retries). */
   failFirst?: number;
+  /** Answer this many first requests with a 429, whatever the rate (to test throttling). */
+  throttleFirst?: number;
 };
 
 /** A loopback stand-in for the Bot Connector service that enforces the documented Teams limits. */
@@ -52,6 +54,7 @@ export async function startTeamsConnector(
   let throttled = 0;
   let failed = 0;
   let toFail = options.failFirst ?? 0;
+  let toThrottle = options.throttleFirst ?? 0;
 
   const admit = (key: string, limit: number, now: number): boolean => {
     const times = (windows.get(key) ?? []).filter((t) => now - t < 1000);
@@ -79,6 +82,12 @@ export async function startTeamsConnector(
       toFail -= 1;
       failed += 1;
       return send(res, 500, { error: { code: 'ServiceError', message: 'Injected failure.' } });
+    }
+    if (toThrottle > 0) {
+      toThrottle -= 1;
+      throttled += 1;
+      res.setHeader('Retry-After', String(retryAfter));
+      return send(res, 429, { error: { code: 'TooManyRequests', message: 'Throttled.' } });
     }
     const conversationId = decodeURIComponent(match[1] ?? '');
     const tenantId = tenantOf(activity);

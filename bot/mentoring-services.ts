@@ -1,0 +1,302 @@
+import { allApproved, type ApprovalDecision } from '../src/domain/approval';
+import type { Clock } from '../src/domain/clock';
+import { isDomainError } from '../src/domain/errors';
+import { notificationKey, type Notification } from '../src/domain/notification';
+import { giveFeedback, sessionsAwaitingFeedback } from '../src/domain/pair-activity';
+import {
+  isPairClosed,
+  nextSession,
+  partnerOf,
+  roleIn,
+  transitionPair,
+  type Pair,
+} from '../src/domain/pair';
+import type { ApprovalRepository } from '../src/store/approval-repository';
+import type { ConversationRepository } from '../src/store/conversation-repository';
+import type { NotificationRepository } from '../src/store/notification-repository';
+import type { PairRepository } from '../src/store/pair-repository';
+import type { PeopleRepository } from '../src/store/people-repository';
+import type { ProgrammeRepository } from '../src/store/programme-repository';
+import type {
+  ApprovalView,
+  BotServices,
+  BotUser,
+  ConversationTarget,
+  FeedbackInput,
+  FeedbackRequest,
+  NextSessionAnswer,
+  PauseAnswer,
+  ResumeAnswer,
+} from './bot-services';
+
+export type MentoringServicesDeps = {
+  clock: Clock;
+  conversations: ConversationRepository;
+  pairs: PairRepository;
+  people: PeopleRepository;
+  programmes: ProgrammeRepository;
+  approvals: ApprovalRepository;
+  notifications: NotificationRepository;
+  /** How long "pause" pauses a pair (DESIGN.md: anyone can pause at any time). */
+  pauseDays?: number;
+};
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** The bot's use cases over the Cosmos repositories. */
+export class MentoringServices implements BotServices {
+  constructor(private readonly deps: MentoringServicesDeps) {}
+
+  async rememberConversation(
+    user: BotUser,
+    target: ConversationTarget,
+  ): Promise<{ created: boolean }> {
+    const { created } = await this.deps.conversations.remember(
+      {
+        tenantId: user.tenantId,
+        personId: user.personId,
+        reference: target,
+        locale: user.locale,
+      },
+      this.deps.clock.now(),
+    );
+    return { created };
+  }
+
+  async nextSession(user: BotUser): Promise<NextSessionAnswer> {
+    const pairs = await this.openPairs(user);
+    if (pairs.length === 0) return { kind: 'no_pair' };
+    const upcoming = pairs
+      .map((pair) => ({ pair, session: nextSession(pair, this.deps.clock) }))
+      .filter((x) => x.session !== undefined)
+      .sort((a, b) => (a.session?.start ?? '').localeCompare(b.session?.start ?? ''))[0];
+    const timeZone = await this.timeZoneOf(user);
+    if (!upcoming?.session) {
+      const first = pairs[0] as Pair;
+      return { kind: 'none_planned', partnerName: await this.partnerName(first, user) };
+    }
+    const { pair, session } = upcoming;
+    return {
+      kind: 'session',
+      partnerName: await this.partnerName(pair, user),
+      startsAt: session.start,
+      durationMinutes: session.durationMinutes,
+      timeZone,
+      ...(pair.agreement.subject ? { topic: pair.agreement.subject } : {}),
+    };
+  }
+
+  async pause(user: BotUser): Promise<PauseAnswer> {
+    const active = (await this.openPairs(user)).filter((pair) => pair.state === 'active');
+    if (active.length === 0) return { kind: 'nothing_to_pause' };
+    const until = new Date(
+      this.deps.clock.now().getTime() + (this.deps.pauseDays ?? 14) * dayMs,
+    ).toISOString();
+    const partnerNames: string[] = [];
+    for (const pair of active) {
+      await this.deps.pairs.update(
+        user.tenantId,
+        pair.id,
+        (current) =>
+          transitionPair(current, { type: 'pause', until }, user.personId, this.deps.clock).pair,
+      );
+      await this.deps.notifications.cancelPending(user.tenantId, pair.id);
+      partnerNames.push(await this.partnerName(pair, user));
+    }
+    return { kind: 'paused', until, timeZone: await this.timeZoneOf(user), partnerNames };
+  }
+
+  async resume(user: BotUser): Promise<ResumeAnswer> {
+    const paused = (await this.openPairs(user)).filter((pair) => pair.state === 'paused');
+    if (paused.length === 0) return { kind: 'not_paused' };
+    const partnerNames: string[] = [];
+    for (const pair of paused) {
+      await this.deps.pairs.update(
+        user.tenantId,
+        pair.id,
+        (current) =>
+          transitionPair(current, { type: 'resume' }, user.personId, this.deps.clock).pair,
+      );
+      partnerNames.push(await this.partnerName(pair, user));
+    }
+    return { kind: 'resumed', partnerNames };
+  }
+
+  async feedbackRequest(
+    user: BotUser,
+    wanted?: { pairId: string; sessionId: string },
+  ): Promise<FeedbackRequest | undefined> {
+    const timeZone = await this.timeZoneOf(user);
+    if (wanted?.pairId && wanted.sessionId) {
+      const found = await this.deps.pairs.find(user.tenantId, wanted.pairId);
+      if (!found) return undefined;
+      roleIn(found.value, user.personId);
+      const session = found.value.sessions.find((s) => s.id === wanted.sessionId);
+      if (!session) return undefined;
+      return this.request(found.value, session.id, session.start, user, timeZone);
+    }
+    const candidates = (await this.openPairs(user)).flatMap((pair) =>
+      sessionsAwaitingFeedback(pair, user.personId, this.deps.clock).map((session) => ({
+        pair,
+        session,
+      })),
+    );
+    const latest = candidates.sort((a, b) => b.session.start.localeCompare(a.session.start))[0];
+    if (!latest) return undefined;
+    return this.request(latest.pair, latest.session.id, latest.session.start, user, timeZone);
+  }
+
+  async submitFeedback(
+    user: BotUser,
+    input: FeedbackInput,
+  ): Promise<FeedbackRequest & { rating: number }> {
+    // The same rule as the tab's feedback (src/domain/pair-activity.ts).
+    const saved = await this.deps.pairs.update(
+      user.tenantId,
+      input.pairId,
+      (pair) =>
+        giveFeedback(
+          pair,
+          input.sessionId,
+          user.personId,
+          { rating: input.rating, worked: input.worked, suggestion: input.suggestion },
+          this.deps.clock,
+        ).pair,
+    );
+    const session = saved.value.sessions.find((s) => s.id === input.sessionId);
+    const request = await this.request(
+      saved.value,
+      input.sessionId,
+      session?.start ?? this.deps.clock.now().toISOString(),
+      user,
+      await this.timeZoneOf(user),
+    );
+    return { ...request, rating: input.rating };
+  }
+
+  async approvalView(tenantId: string, approvalId: string): Promise<ApprovalView> {
+    const approval = (await this.deps.approvals.get(tenantId, approvalId)).value;
+    const pair = (await this.deps.pairs.get(tenantId, approval.pairId)).value;
+    const partnerId = partnerOf(pair, approval.personId);
+    const [person, partner, manager, programme, managerConversation] = await Promise.all([
+      this.deps.people.find(tenantId, approval.personId),
+      this.deps.people.find(tenantId, partnerId),
+      this.deps.people.find(tenantId, approval.managerId),
+      this.deps.programmes.find(tenantId, pair.programmeId),
+      this.deps.conversations.ofPerson(tenantId, approval.managerId),
+    ]);
+    return {
+      approval,
+      personName: person?.value.displayName ?? approval.personId,
+      partnerName: partner?.value.displayName ?? partnerId,
+      programmeName: programme?.value.name ?? pair.programmeId,
+      managerName: manager?.value.displayName ?? approval.managerId,
+      managerTimeZone: manager?.value.timeZone ?? 'UTC',
+      ...(managerConversation
+        ? { managerTeamsUserId: managerConversation.value.reference.user.id }
+        : {}),
+    };
+  }
+
+  async decideApproval(
+    user: BotUser,
+    approvalId: string,
+    decision: ApprovalDecision,
+    comment: string | undefined,
+  ): Promise<{ view: ApprovalView; changed: boolean }> {
+    const result = await this.deps.approvals.decide(
+      user.tenantId,
+      approvalId,
+      user.personId,
+      decision,
+      comment,
+      this.deps.clock,
+    );
+    if (result.changed) await this.afterDecision(result.approval.tenantId, result.approval.id);
+    return { view: await this.approvalView(user.tenantId, approvalId), changed: result.changed };
+  }
+
+  /** The pair starts once every manager approved; the person asked for is told either way. */
+  private async afterDecision(tenantId: string, approvalId: string): Promise<void> {
+    const approval = (await this.deps.approvals.get(tenantId, approvalId)).value;
+    if (approval.status === 'approved') {
+      const approvals = (await this.deps.approvals.ofPair(tenantId, approval.pairId)).map(
+        (a) => a.value,
+      );
+      if (allApproved(approvals)) {
+        try {
+          await this.deps.pairs.update(tenantId, approval.pairId, (pair) =>
+            pair.state === 'awaiting_approval'
+              ? transitionPair(
+                  pair,
+                  { type: 'approve', approvals },
+                  approval.managerId,
+                  this.deps.clock,
+                ).pair
+              : pair,
+          );
+        } catch (error) {
+          if (!isDomainError(error, 'invalid_transition')) throw error;
+        }
+      }
+    }
+    const decidedAt = approval.decidedAt ?? this.deps.clock.now().toISOString();
+    const told: Notification = {
+      id: notificationKey('pair_told_outcome', approval.id, decidedAt),
+      tenantId,
+      kind: 'pair_told_outcome',
+      recipientId: approval.personId,
+      pairId: approval.pairId,
+      dueAt: decidedAt,
+      status: 'pending',
+      attempts: 0,
+      payload: { approvalId: approval.id },
+    };
+    await this.deps.notifications.schedule(told);
+  }
+
+  private async request(
+    pair: Pair,
+    sessionId: string,
+    start: string,
+    user: BotUser,
+    timeZone: string,
+  ): Promise<FeedbackRequest> {
+    return {
+      tenantId: pair.tenantId,
+      pairId: pair.id,
+      sessionId,
+      partnerName: await this.partnerName(pair, user),
+      day: localDay(start, timeZone),
+    };
+  }
+
+  private async openPairs(user: BotUser): Promise<Pair[]> {
+    const pairs = await this.deps.pairs.ofPerson(user.tenantId, user.personId);
+    const order = ['active', 'paused', 'awaiting_approval', 'accepted', 'proposed'];
+    return pairs
+      .map((p) => p.value)
+      .filter((pair) => !isPairClosed(pair))
+      .sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+  }
+
+  private async partnerName(pair: Pair, user: BotUser): Promise<string> {
+    const partnerId = partnerOf(pair, user.personId);
+    const partner = await this.deps.people.find(user.tenantId, partnerId);
+    return partner?.value.displayName ?? partnerId;
+  }
+
+  private async timeZoneOf(user: BotUser): Promise<string> {
+    return (await this.deps.people.find(user.tenantId, user.personId))?.value.timeZone ?? 'UTC';
+  }
+}
+
+/** `YYYY-MM-DD` of an instant in a time zone. */
+export function localDay(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
+}

@@ -1,0 +1,225 @@
+import type { Attachment, ConversationReference, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { isDomainError } from '../src/domain/errors';
+import type { Notification } from '../src/domain/notification';
+import type {
+  NotificationDelivery,
+  PreparedDelivery,
+} from '../src/scheduler/notification-dispatcher';
+import type { ConversationRepository } from '../src/store/conversation-repository';
+import type { BotServices } from './bot-services';
+import {
+  approvalRequestCard,
+  cardAttachment,
+  nudgeCard,
+  reminderCard,
+  welcomeCard,
+} from './cards/cards';
+import type { NudgeKind } from './cards/card-strings';
+import type { Locale } from './locale';
+import { say } from './messages';
+
+/** What the notifier needs of botbuilder's CloudAdapter (a TestAdapter subclass in tests). */
+export interface ProactiveAdapter {
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
+}
+
+export type ProactiveNotifierDeps = {
+  adapter: ProactiveAdapter;
+  /** The bot's app id ('' when running without one, locally). */
+  botAppId: string;
+  conversations: Pick<ConversationRepository, 'ofPerson'>;
+  /** For approval cards (names, the manager's Teams id). */
+  services: Pick<BotServices, 'approvalView'>;
+  /** Teams deep link to the tab, for nudge buttons. */
+  tabUrl?: string;
+};
+
+const reminderPayload = z.object({
+  partnerName: z.string(),
+  startsAt: z.iso.datetime(),
+  durationMinutes: z.number().int().positive(),
+  leadMinutes: z.number().int().nonnegative(),
+  timeZone: z.string().optional(),
+  topic: z.string().optional(),
+  joinUrl: z.url().optional(),
+});
+
+const nudgePayload = z.object({
+  partnerName: z.string(),
+  day: z.string().optional(),
+  sessionId: z.string().optional(),
+});
+
+const approvalPayload = z.object({ approvalId: z.string().min(1) });
+const welcomePayload = z.object({ name: z.string().optional() });
+
+const nudgeKinds: readonly string[] = [
+  'no_session_booked',
+  'no_session_held',
+  'feedback_pending',
+  'agreement_unsigned',
+  'proposal_expiring',
+];
+
+/**
+ * Sends notifications proactively with `continueConversationAsync` to the conversation the person
+ * installed the bot in, in the language they last used with it.
+ */
+export class ProactiveNotifier implements NotificationDelivery {
+  constructor(private readonly deps: ProactiveNotifierDeps) {}
+
+  async prepare(notification: Notification): Promise<PreparedDelivery> {
+    const record = await this.deps.conversations.ofPerson(
+      notification.tenantId,
+      notification.recipientId,
+    );
+    if (!record) {
+      return { skip: 'no_conversation: the person has not installed the bot' };
+    }
+    const { reference, locale } = record.value;
+    let activity: { text?: string; attachments?: Attachment[] };
+    try {
+      activity = await this.activityFor(notification, locale, reference.user.id);
+    } catch (error) {
+      // A payload that does not parse, or an approval that no longer exists, will not get better.
+      if (error instanceof z.ZodError) return { skip: `invalid_payload: ${error.message}` };
+      if (isDomainError(error, 'not_found') || isDomainError(error, 'pair_not_found')) {
+        return { skip: `gone: ${error.message}` };
+      }
+      throw error;
+    }
+    const conversationReference: Partial<ConversationReference> = {
+      channelId: reference.channelId,
+      serviceUrl: reference.serviceUrl,
+      conversation: {
+        id: reference.conversation.id,
+        isGroup: false,
+        name: '',
+        conversationType: reference.conversation.conversationType ?? 'personal',
+        ...(reference.conversation.tenantId ? { tenantId: reference.conversation.tenantId } : {}),
+      },
+      user: { id: reference.user.id, name: reference.user.name ?? '' },
+      bot: { id: reference.bot.id, name: reference.bot.name ?? '' },
+    };
+    return {
+      target: { tenantId: notification.tenantId, conversationId: reference.conversation.id },
+      send: () => this.send(conversationReference, activity),
+    };
+  }
+
+  /** Sends once; a failure is thrown to the caller (the pacer retries), not left to onTurnError. */
+  private async send(
+    reference: Partial<ConversationReference>,
+    activity: { text?: string; attachments?: Attachment[] },
+  ): Promise<void> {
+    let failure: unknown;
+    let sent = false;
+    await this.deps.adapter.continueConversationAsync(
+      this.deps.botAppId,
+      reference,
+      async (context) => {
+        try {
+          await context.sendActivity({ type: 'message', ...activity });
+          sent = true;
+        } catch (error) {
+          failure = error;
+        }
+      },
+    );
+    if (failure !== undefined) throw failure;
+    if (!sent) throw new Error('The proactive turn ended without sending the message.');
+  }
+
+  private async activityFor(
+    notification: Notification,
+    locale: Locale,
+    teamsUserId: string,
+  ): Promise<{ text?: string; attachments?: Attachment[] }> {
+    const { kind, payload, tenantId } = notification;
+    switch (kind) {
+      case 'reminder_before_session':
+        return {
+          attachments: [cardAttachment(reminderCard(locale, reminderPayload.parse(payload)))],
+        };
+      case 'welcome':
+        return {
+          attachments: [
+            cardAttachment(welcomeCard(locale, { name: welcomePayload.parse(payload).name ?? '' })),
+          ],
+        };
+      case 'approval_request':
+      case 'approval_pending': {
+        const view = await this.deps.services.approvalView(
+          tenantId,
+          approvalPayload.parse(payload).approvalId,
+        );
+        const card = approvalRequestCard(locale, {
+          approvalId: view.approval.id,
+          tenantId,
+          personName: view.personName,
+          partnerName: view.partnerName,
+          programmeName: view.programmeName,
+          request: view.approval.request,
+          refreshUserIds: [teamsUserId],
+        });
+        const attachments = [cardAttachment(card)];
+        if (kind === 'approval_pending') {
+          attachments.unshift(
+            cardAttachment(
+              nudgeCard(locale, {
+                kind: 'approval_pending',
+                tenantId,
+                partnerName: view.personName,
+              }),
+            ),
+          );
+        }
+        return { attachments };
+      }
+      case 'pair_told_outcome': {
+        const view = await this.deps.services.approvalView(
+          tenantId,
+          approvalPayload.parse(payload).approvalId,
+        );
+        const approved = view.approval.status === 'approved';
+        const decision =
+          locale === 'fr' ? (approved ? 'approuvé' : 'refusé') : approved ? 'approved' : 'declined';
+        const quoted =
+          locale === 'fr' ? ` « ${view.approval.comment} »` : ` “${view.approval.comment}”`;
+        const comment = view.approval.comment ? quoted : '';
+        return {
+          text:
+            say('approvalOutcomeForPerson', locale, {
+              manager: view.managerName,
+              decision,
+              partner: view.partnerName,
+            }) + comment,
+        };
+      }
+      default: {
+        if (!nudgeKinds.includes(kind)) throw new Error(`No message for notification kind ${kind}`);
+        const data = nudgePayload.parse(payload);
+        return {
+          attachments: [
+            cardAttachment(
+              nudgeCard(locale, {
+                kind: kind as NudgeKind,
+                tenantId,
+                partnerName: data.partnerName,
+                ...(data.day ? { day: data.day } : {}),
+                ...(notification.pairId ? { pairId: notification.pairId } : {}),
+                ...(data.sessionId ? { sessionId: data.sessionId } : {}),
+                ...(this.deps.tabUrl ? { url: this.deps.tabUrl } : {}),
+              }),
+            ),
+          ],
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import type { Notification } from '../domain/notification';
+import type { ClaimedNotification, ClaimOptions } from '../store/notification-repository';
+import type { PacedSender, SendTarget } from './paced-sender';
+import type { Timer } from './timer';
+
+/** The notification store as the dispatcher uses it (src/store/notification-repository.ts). */
+export interface NotificationQueue {
+  claimDue(options: ClaimOptions): Promise<ClaimedNotification[]>;
+  markSent(claimed: ClaimedNotification, now: Date): Promise<unknown>;
+  release(claimed: ClaimedNotification, retryAt: Date, reason: string): Promise<unknown>;
+  markFailed(claimed: ClaimedNotification, reason: string): Promise<unknown>;
+}
+
+/** A message ready to go, or why there is nothing to send. */
+export type PreparedDelivery = { target: SendTarget; send(): Promise<void> } | { skip: string };
+
+/** Turns a notification into a message (bot/proactive-notifier.ts). */
+export interface NotificationDelivery {
+  prepare(notification: Notification): Promise<PreparedDelivery>;
+}
+
+export type DispatcherLog = {
+  warn(message: string, error?: unknown): void;
+  error(message: string, error?: unknown): void;
+};
+
+export type NotificationDispatcherDeps = {
+  queue: NotificationQueue;
+  delivery: NotificationDelivery;
+  sender: PacedSender;
+  timer: Timer;
+  /** Unique per instance: whose claim it is. */
+  owner: string;
+  /** How long a claim holds; another instance recovers the notification after it. */
+  leaseMs?: number;
+  /** Never start a send with less than this left on the lease. */
+  leaseSafetyMs?: number;
+  /** Notifications claimed per sweep. */
+  batchSize?: number;
+  /** Pause between sweeps that found nothing to do. */
+  idleMs?: number;
+  log?: DispatcherLog;
+};
+
+export type SweepResult = {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+};
+
+class LeaseExpired extends Error {
+  constructor() {
+    super('The claim ran out before sending; another instance will send it.');
+  }
+}
+
+/**
+ * The scheduler loop: claims due notifications (ETag-conditional, leased), sends them through the
+ * pacer, marks them sent. A crash between claim and send leaves a claim that expires and is taken
+ * over; a send that keeps failing goes back to pending with a later due time: nothing is dropped.
+ */
+export class NotificationDispatcher {
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  private readonly leaseMs: number;
+  private readonly leaseSafetyMs: number;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+
+  constructor(private readonly deps: NotificationDispatcherDeps) {
+    this.leaseMs = deps.leaseMs ?? 120_000;
+    this.leaseSafetyMs = deps.leaseSafetyMs ?? 10_000;
+    this.batchSize = deps.batchSize ?? 100;
+    this.idleMs = deps.idleMs ?? 2_000;
+  }
+
+  /** One pass: claim what is due and send it. */
+  async sweep(): Promise<SweepResult> {
+    const result: SweepResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+    const claimed = await this.deps.queue.claimDue({
+      now: new Date(this.deps.timer.now()),
+      owner: this.deps.owner,
+      leaseMs: this.leaseMs,
+      limit: this.batchSize,
+    });
+    result.claimed = claimed.length;
+    await Promise.all(
+      claimed.map(async (item) => {
+        const outcome = await this.dispatch(item).catch((error: unknown) => {
+          this.deps.log?.error(`notification ${item.value.id} could not be processed`, error);
+          return 'retried' as const;
+        });
+        result[outcome] += 1;
+      }),
+    );
+    return result;
+  }
+
+  /** Sweeps until stop(); idles between empty sweeps. */
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = (async () => {
+      while (!this.stopping) {
+        try {
+          const { claimed } = await this.sweep();
+          if (claimed < this.batchSize && !this.stopping) await this.deps.timer.sleep(this.idleMs);
+        } catch (error) {
+          this.deps.log?.error('scheduler sweep failed', error);
+          if (!this.stopping) await this.deps.timer.sleep(this.idleMs);
+        }
+      }
+    })();
+  }
+
+  /** Finishes the sweep in progress, then stops. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running;
+    this.running = undefined;
+  }
+
+  private async dispatch(
+    item: ClaimedNotification,
+  ): Promise<'sent' | 'retried' | 'failed' | 'skipped'> {
+    const { queue, timer } = this.deps;
+    let prepared: PreparedDelivery;
+    try {
+      prepared = await this.deps.delivery.prepare(item.value);
+    } catch (error) {
+      await queue.release(
+        item,
+        new Date(timer.now() + 60_000),
+        `prepare failed: ${describe(error)}`,
+      );
+      return 'retried';
+    }
+    if ('skip' in prepared) {
+      await queue.markFailed(item, prepared.skip);
+      return 'skipped';
+    }
+    const leaseEnds = Date.parse(item.value.claim?.until ?? '') || 0;
+    const outcome = await this.deps.sender.send(prepared.target, async () => {
+      // Waiting in the pacer may outlast the lease: then another instance owns it now.
+      if (timer.now() > leaseEnds - this.leaseSafetyMs) throw new LeaseExpired();
+      await prepared.send();
+    });
+    switch (outcome.status) {
+      case 'sent':
+        try {
+          await queue.markSent(item, new Date(timer.now()));
+        } catch (error) {
+          this.deps.log?.warn(
+            `notification ${item.value.id} was sent but its claim was lost`,
+            error,
+          );
+        }
+        return 'sent';
+      case 'retry_later':
+        await queue.release(item, new Date(outcome.retryAt), describe(outcome.error));
+        return 'retried';
+      case 'failed':
+        if (outcome.error instanceof LeaseExpired) {
+          await queue.release(item, new Date(timer.now()), outcome.error.message).catch(() => {
+            // Someone else took it over already: nothing to hand back.
+          });
+          return 'retried';
+        }
+        await queue.markFailed(item, describe(outcome.error));
+        return 'failed';
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    return typeof status === 'number' ? `${status} ${error.message}` : error.message;
+  }
+  return String(error);
+}

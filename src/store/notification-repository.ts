@@ -1,0 +1,138 @@
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import { isDomainError } from '../domain/errors';
+import { notificationSchema, type Notification } from '../domain/notification';
+import { CosmosRepository, type Versioned } from './cosmos-repository';
+
+/** A notification this instance holds the lease on; write it back with the ETag. */
+export type ClaimedNotification = Versioned<Notification>;
+
+export type ClaimOptions = {
+  now: Date;
+  /** Who claims: an id unique per scheduler instance. */
+  owner: string;
+  /** How long the claim holds; a crashed sender's claim is taken over after it. */
+  leaseMs: number;
+  /** At most this many per sweep. */
+  limit: number;
+};
+
+/**
+ * Due reminders and nudges (notifications container). The id is the idempotency key, so the same
+ * reminder is stored once however many schedulers plan it; claiming is an ETag-conditional write,
+ * so one instance wins each notification; a lease lets another instance recover it after a crash.
+ * No change feed and no TTL: the local server lacks both (TESTBED.md).
+ */
+export class NotificationRepository extends CosmosRepository<Notification> {
+  constructor(container: Container) {
+    super(container, notificationSchema, { code: 'not_found', entity: 'Notification' });
+  }
+
+  /** Stores a planned notification once; planning the same key again returns the stored one. */
+  async schedule(
+    notification: Notification,
+  ): Promise<{ notification: Versioned<Notification>; created: boolean }> {
+    try {
+      return { notification: await this.create(notification), created: true };
+    } catch (error) {
+      if (!isDomainError(error, 'already_exists')) throw error;
+      return {
+        notification: await this.get(notification.tenantId, notification.id),
+        created: false,
+      };
+    }
+  }
+
+  /**
+   * Due work across tenants, oldest first: pending and due, or claimed by someone whose lease ran
+   * out. A background sweep, so this one query fans out over partitions on purpose.
+   */
+  async due(now: Date, limit: number): Promise<Versioned<Notification>[]> {
+    const top = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const { resources } = await this.container.items
+      .query<ItemDefinition>({
+        query:
+          `SELECT TOP ${top} * FROM c WHERE (c.status = 'pending' AND c.dueAt <= @now) ` +
+          `OR (c.status = 'claimed' AND c.claim.until <= @now) ORDER BY c.dueAt`,
+        parameters: [{ name: '@now', value: now.toISOString() }],
+      })
+      .fetchAll()
+      .catch((error: unknown) => {
+        throw this.translate(error);
+      });
+    return resources.map((resource) => this.versioned(resource));
+  }
+
+  /** Claims up to `limit` due notifications; those another instance claimed first are skipped. */
+  async claimDue(options: ClaimOptions): Promise<ClaimedNotification[]> {
+    const candidates = await this.due(options.now, options.limit);
+    const until = new Date(options.now.getTime() + options.leaseMs).toISOString();
+    const claimed: ClaimedNotification[] = [];
+    for (const candidate of candidates) {
+      const next: Notification = {
+        ...candidate.value,
+        status: 'claimed',
+        claim: { by: options.owner, until },
+        attempts: candidate.value.attempts + 1,
+      };
+      try {
+        claimed.push(await this.replace(next, candidate.etag));
+      } catch (error) {
+        // Another instance claimed it (412) or it was cancelled meanwhile: not ours.
+        if (isDomainError(error, 'version_conflict') || isDomainError(error, 'not_found')) continue;
+        throw error;
+      }
+    }
+    return claimed;
+  }
+
+  /** Sent: close it. `version_conflict` if the lease was lost (someone else took it over). */
+  async markSent(claimed: ClaimedNotification, now: Date): Promise<Versioned<Notification>> {
+    const { claim: _claim, lastError: _lastError, ...rest } = claimed.value;
+    return this.replace({ ...rest, status: 'sent', sentAt: now.toISOString() }, claimed.etag);
+  }
+
+  /** Not sent this time: back to pending, due again at `retryAt`, with the reason kept. */
+  async release(
+    claimed: ClaimedNotification,
+    retryAt: Date,
+    reason: string,
+  ): Promise<Versioned<Notification>> {
+    const { claim: _claim, ...rest } = claimed.value;
+    return this.replace(
+      {
+        ...rest,
+        status: 'pending',
+        dueAt: retryAt.toISOString(),
+        lastError: reason.slice(0, 2000),
+      },
+      claimed.etag,
+    );
+  }
+
+  /** A failure no retry will fix (the person removed the bot): kept, visible, not retried. */
+  async markFailed(claimed: ClaimedNotification, reason: string): Promise<Versioned<Notification>> {
+    const { claim: _claim, ...rest } = claimed.value;
+    return this.replace(
+      { ...rest, status: 'failed', lastError: reason.slice(0, 2000) },
+      claimed.etag,
+    );
+  }
+
+  /** Cancels what is still pending for a subject (a pair paused or ended). */
+  async cancelPending(tenantId: string, pairId: string): Promise<number> {
+    const pending = await this.query(tenantId, {
+      where: "c.pairId = @pairId AND c.status = 'pending'",
+      parameters: [{ name: '@pairId', value: pairId }],
+    });
+    let cancelled = 0;
+    for (const item of pending) {
+      try {
+        await this.replace({ ...item.value, status: 'cancelled' }, item.etag);
+        cancelled += 1;
+      } catch (error) {
+        if (!isDomainError(error, 'version_conflict')) throw error;
+      }
+    }
+    return cancelled;
+  }
+}
