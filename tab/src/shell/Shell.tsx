@@ -101,16 +101,19 @@ export function Shell({
   const screen = screenForPath(usePath());
   const Screen = screenComponent(screen);
   const mainRef = useRef<HTMLElement>(null);
-  const shownOnce = useRef(false);
+  const lastShown = useRef<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     document.title = t('shell.documentTitle', { screen: t(screen.titleKey) });
   }, [t, screen]);
 
-  const onScreenShown = () => {
-    if (!shownOnce.current) {
-      shownOnce.current = true;
+  const onScreenShown = (screenId: string) => {
+    // Keyed by screen so React's development double-run of effects does not count twice.
+    if (lastShown.current === screenId) return;
+    const first = lastShown.current === null;
+    lastShown.current = screenId;
+    if (first) {
       if (host.kind === 'teams') host.notifySuccess();
       return;
     }
@@ -179,11 +182,17 @@ export function Shell({
 }
 
 /** Rendered after the screen inside the same Suspense boundary: its effect runs once the screen is on screen. */
-function ScreenShown({ onShown, screenId }: { onShown: () => void; screenId: string }) {
+function ScreenShown({
+  onShown,
+  screenId,
+}: {
+  onShown: (screenId: string) => void;
+  screenId: string;
+}) {
   const latest = useRef(onShown);
   latest.current = onShown;
   useEffect(() => {
-    latest.current();
+    latest.current(screenId);
   }, [screenId]);
   return null;
 }
