@@ -1,0 +1,260 @@
+import { DomainError } from '../errors';
+import {
+  blockIds,
+  normaliseWeights,
+  type MatchingInput,
+  type MatchingParticipant,
+  type ScoreWeights,
+} from './input';
+import { weeklyUtcIntervals } from './week-time';
+
+/** A participant with what pair checks need precomputed (UTC availability, skill maps, ids). */
+export type PreparedPerson = {
+  index: number;
+  participant: MatchingParticipant;
+  id: string;
+  name: string;
+  canMentor: boolean;
+  canBeMentored: boolean;
+  /** Opted in and not paused. */
+  active: boolean;
+  intervals: number[];
+  teaches: ReadonlyMap<string, number>;
+  learns: ReadonlyMap<string, number>;
+  languages: readonly string[];
+  departmentId: number;
+  seniority: number;
+  previous: ReadonlySet<string>;
+};
+
+/** The whole cohort ready for scoring: people sorted by id, reporting lines, blocks, settings. */
+export type PreparedCohort = {
+  people: PreparedPerson[];
+  byId: ReadonlyMap<string, PreparedPerson>;
+  /** Euler-tour entry/exit times over the org forest: a manages b (transitively) iff tin[a] < tin[b] < tout[a]. */
+  tin: Int32Array;
+  tout: Int32Array;
+  blocked: ReadonlySet<string>;
+  pins: { mentorId: string; menteeId: string }[];
+  weights: ScoreWeights;
+  sessionMinutes: number;
+  referenceWeek: string;
+  skillNames: Readonly<Record<string, string>>;
+  departments: string[];
+};
+
+/** Order-free key of two ids. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Validate cross-record rules and precompute; throws DomainError('validation_failed') naming the record. */
+export function prepareCohort(input: MatchingInput): PreparedCohort {
+  const sorted = input.participants
+    .map((participant, position) => ({ participant, position }))
+    .sort((a, b) => byCodeUnits(a.participant.id, b.participant.id));
+  for (let k = 1; k < sorted.length; k++) {
+    if (sorted[k]!.participant.id === sorted[k - 1]!.participant.id) {
+      const { participant, position } = sorted[k]!;
+      throw new DomainError(
+        'validation_failed',
+        `participants[${position}] (id "${participant.id}"), field id: duplicate id (also participants[${sorted[k - 1]!.position}])`,
+        { record: position, field: 'id' },
+      );
+    }
+  }
+  const departments: string[] = [];
+  const departmentIds = new Map<string, number>();
+  const people: PreparedPerson[] = sorted.map(({ participant: p }, index) => {
+    let departmentId = -1;
+    if (p.department !== undefined) {
+      const key = p.department.toLowerCase();
+      departmentId = departmentIds.get(key) ?? departments.length;
+      if (departmentId === departments.length) {
+        departments.push(p.department);
+        departmentIds.set(key, departmentId);
+      }
+    }
+    return {
+      index,
+      participant: p,
+      id: p.id,
+      name: p.name ?? p.id,
+      canMentor: p.role !== 'mentee',
+      canBeMentored: p.role !== 'mentor',
+      active: p.optedIn && !p.paused,
+      intervals: weeklyUtcIntervals(p.availability, p.timeZone, input.referenceWeek),
+      teaches: bestLevels(p.teaches),
+      learns: bestLevels(p.learns),
+      languages: [...new Set(p.languages.map((l) => l.toLowerCase()))],
+      departmentId,
+      seniority: p.seniority ?? Number.NaN,
+      previous: new Set(p.previousPartners),
+    };
+  });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const { tin, tout } = reportingLines(
+    people,
+    sorted.map((s) => s.position),
+  );
+
+  const blocked = new Set<string>();
+  input.blocks.forEach((block, k) => {
+    const [a, b] = blockIds(block);
+    for (const [value, field] of [
+      [a, 'first id'],
+      [b, 'second id'],
+    ] as const) {
+      if (!byId.has(value)) {
+        throw new DomainError(
+          'validation_failed',
+          `blocks[${k}], field ${field}: unknown participant "${value}"`,
+          {
+            record: k,
+            field,
+          },
+        );
+      }
+    }
+    blocked.add(pairKey(a, b));
+  });
+
+  const pinnedMentees = new Set<string>();
+  const pinLoad = new Map<string, number>();
+  input.pins.forEach((pin, k) => {
+    const mentor = byId.get(pin.mentorId);
+    const mentee = byId.get(pin.menteeId);
+    const fail = (field: string, message: string) => {
+      throw new DomainError('validation_failed', `pins[${k}], field ${field}: ${message}`, {
+        record: k,
+        field,
+      });
+    };
+    if (!mentor) return fail('mentorId', `unknown participant "${pin.mentorId}"`);
+    if (!mentee) return fail('menteeId', `unknown participant "${pin.menteeId}"`);
+    if (!mentor.canMentor)
+      return fail('mentorId', `"${mentor.id}" has role mentee and cannot mentor`);
+    if (!mentee.canBeMentored)
+      return fail('menteeId', `"${mentee.id}" has role mentor and cannot be mentored`);
+    if (pinnedMentees.has(mentee.id)) return fail('menteeId', `"${mentee.id}" is pinned twice`);
+    pinnedMentees.add(mentee.id);
+    const load = (pinLoad.get(mentor.id) ?? 0) + 1;
+    if (load > mentor.participant.capacity) {
+      return fail(
+        'mentorId',
+        `"${mentor.id}" is pinned to more mentees than their capacity (${mentor.participant.capacity})`,
+      );
+    }
+    pinLoad.set(mentor.id, load);
+  });
+
+  return {
+    people,
+    byId,
+    tin,
+    tout,
+    blocked,
+    pins: input.pins,
+    weights: normaliseWeights(input.weights),
+    sessionMinutes: input.sessionMinutes,
+    referenceWeek: input.referenceWeek,
+    skillNames: input.skillNames,
+    departments,
+  };
+}
+
+function bestLevels(list: readonly { skill: string; level: number }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { skill, level } of list) {
+    const key = skill.toLowerCase();
+    out.set(key, Math.max(out.get(key) ?? 0, level));
+  }
+  return out;
+}
+
+/** Euler tour of the management forest (iterative: org charts can be deep). */
+function reportingLines(
+  people: PreparedPerson[],
+  positions: number[],
+): { tin: Int32Array; tout: Int32Array } {
+  const n = people.length;
+  const index = new Map(people.map((p) => [p.id, p.index]));
+  // Managers outside the cohort still link their reports: give them nodes after the participants.
+  const extra = new Map<string, number>();
+  const parentOf: number[] = new Array<number>(n).fill(-1);
+  people.forEach((p, k) => {
+    const m = p.participant.managerId;
+    if (m === undefined || m === null) return;
+    if (m === p.id) {
+      throw new DomainError(
+        'validation_failed',
+        `participants[${positions[k]}] (id "${p.id}"), field managerId: a person cannot be their own manager`,
+        { record: positions[k], field: 'managerId' },
+      );
+    }
+    let parent = index.get(m);
+    if (parent === undefined) {
+      parent = extra.get(m) ?? n + extra.size;
+      if (!extra.has(m)) {
+        extra.set(m, parent);
+        parentOf.push(-1);
+      }
+    }
+    parentOf[k] = parent;
+  });
+  const total = parentOf.length;
+  const childStart = new Int32Array(total + 1);
+  for (let v = 0; v < total; v++) if (parentOf[v]! >= 0) childStart[parentOf[v]! + 1]!++;
+  for (let v = 0; v < total; v++) childStart[v + 1]! += childStart[v]!;
+  const children = new Int32Array(Math.max(0, childStart[total]!));
+  const fill = childStart.slice(0, total);
+  for (let v = 0; v < total; v++) {
+    const parent = parentOf[v]!;
+    if (parent >= 0) children[fill[parent]!++] = v;
+  }
+  const tin = new Int32Array(total).fill(-1);
+  const tout = new Int32Array(total);
+  const stack = new Int32Array(total);
+  const cursor = new Int32Array(total);
+  let clock = 0;
+  for (let root = 0; root < total; root++) {
+    if (parentOf[root]! >= 0) continue;
+    let top = 0;
+    stack[0] = root;
+    tin[root] = clock++;
+    cursor[root] = childStart[root]!;
+    while (top >= 0) {
+      const v = stack[top]!;
+      if (cursor[v]! < childStart[v + 1]!) {
+        const c = children[cursor[v]!++]!;
+        tin[c] = clock++;
+        cursor[c] = childStart[c]!;
+        stack[++top] = c;
+      } else {
+        tout[v] = clock++;
+        top--;
+      }
+    }
+  }
+  for (let v = 0; v < n; v++) {
+    if (tin[v] === -1) {
+      // Unvisited means the manager links loop back on themselves.
+      throw new DomainError(
+        'validation_failed',
+        `participants[${positions[v]}] (id "${people[v]!.id}"), field managerId: the management chain loops`,
+        { record: positions[v], field: 'managerId' },
+      );
+    }
+  }
+  return { tin: tin.slice(0, n), tout: tout.slice(0, n) };
+}
+
+/** True when one of the two is in the other's management chain. */
+export function sameReportingLine(cohort: PreparedCohort, a: number, b: number): boolean {
+  const { tin, tout } = cohort;
+  return (tin[a]! < tin[b]! && tout[b]! < tout[a]!) || (tin[b]! < tin[a]! && tout[a]! < tout[b]!);
+}

@@ -1,0 +1,345 @@
+import type { PreparedCohort } from '../domain/matching/cohort';
+import {
+  availabilityTerm,
+  diversityTerm,
+  languageTerm,
+  scoreOf,
+  seniorityTerm,
+  skillTerm,
+  skillValueNumerator,
+} from '../domain/matching/scoring';
+import type { ViolationCode } from '../domain/matching/pair-evaluation';
+
+/**
+ * The cohort as flat typed arrays (CSR lists) for the hot path: scanning hundreds of millions of
+ * (mentor, mentee) pairs at 50k per side leaves no room for Maps and objects.
+ */
+export type CompiledCohort = {
+  n: number;
+  canMentor: Uint8Array;
+  canBeMentored: Uint8Array;
+  active: Uint8Array;
+  capacity: Uint8Array;
+  teachStart: Int32Array;
+  teachSkill: Int32Array;
+  teachLevel: Uint8Array;
+  learnStart: Int32Array;
+  learnSkill: Int32Array;
+  learnLevel: Uint8Array;
+  langStart: Int32Array;
+  lang: Int32Array;
+  ivStart: Int32Array;
+  iv: Int32Array;
+  department: Int32Array;
+  seniority: Float64Array;
+  tin: Int32Array;
+  tout: Int32Array;
+  prevStart: Int32Array;
+  prev: Int32Array;
+  blockStart: Int32Array;
+  block: Int32Array;
+  skills: string[];
+  languages: string[];
+  /** Mentor-capable people by (skill, language): key skill * languages + language; active ones only. */
+  teachersStart: Int32Array;
+  teachers: Int32Array;
+  /** Everyone able to mentor / be mentored, by skill (active or not): for explaining who is left out. */
+  allTeachersStart: Int32Array;
+  allTeachers: Int32Array;
+  allLearnersStart: Int32Array;
+  allLearners: Int32Array;
+  weights: PreparedCohort['weights'];
+  sessionMinutes: number;
+};
+
+function csr(
+  n: number,
+  lists: (i: number) => readonly number[],
+): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + lists(i).length;
+  const items = new Int32Array(start[n]!);
+  for (let i = 0; i < n; i++) items.set(lists(i), start[i]!);
+  return { start, items };
+}
+
+function bucket(
+  keys: number,
+  n: number,
+  keysOf: (i: number) => Iterable<number>,
+  order?: (key: number, a: number, b: number) => number,
+): { start: Int32Array; items: Int32Array } {
+  const lists: number[][] = Array.from({ length: keys }, () => []);
+  for (let i = 0; i < n; i++) for (const key of keysOf(i)) lists[key]!.push(i);
+  if (order) lists.forEach((list, key) => list.sort((a, b) => order(key, a, b)));
+  return csr(keys, (k) => lists[k]!);
+}
+
+/** Flatten a prepared cohort into typed arrays plus inverted lists by skill and language. */
+export function compileCohort(cohort: PreparedCohort): CompiledCohort {
+  const people = cohort.people;
+  const n = people.length;
+  const skillIds = new Map<string, number>();
+  const languageIds = new Map<string, number>();
+  const idOf = (map: Map<string, number>, key: string) => {
+    let v = map.get(key);
+    if (v === undefined) {
+      v = map.size;
+      map.set(key, v);
+    }
+    return v;
+  };
+  // Skills in name order so ids, hence every later tie-break, do not depend on record order.
+  const allSkills = new Set<string>();
+  for (const p of people)
+    for (const s of [...p.teaches.keys(), ...p.learns.keys()]) allSkills.add(s);
+  for (const s of [...allSkills].sort()) idOf(skillIds, s);
+  const allLanguages = new Set<string>();
+  for (const p of people) for (const l of p.languages) allLanguages.add(l);
+  for (const l of [...allLanguages].sort()) idOf(languageIds, l);
+
+  const teachPairs = people.map((p) =>
+    [...p.teaches]
+      .map(([s, level]) => [skillIds.get(s)!, level] as const)
+      .sort((a, b) => a[0] - b[0]),
+  );
+  const learnPairs = people.map((p) =>
+    [...p.learns]
+      .map(([s, level]) => [skillIds.get(s)!, level] as const)
+      .sort((a, b) => a[0] - b[0]),
+  );
+  const teach = csr(n, (i) => teachPairs[i]!.map((x) => x[0]));
+  const learn = csr(n, (i) => learnPairs[i]!.map((x) => x[0]));
+  // Languages keep the person's order: the first one is their preferred language.
+  const langs = csr(n, (i) => people[i]!.languages.map((l) => languageIds.get(l)!));
+  const ivs = csr(n, (i) => people[i]!.intervals);
+  const byId = cohort.byId;
+  const prevLists = people.map((p) => {
+    const set = new Set<number>();
+    for (const id of p.previous) {
+      const other = byId.get(id);
+      if (other) set.add(other.index);
+    }
+    return set;
+  });
+  // Previous partnership counts whichever side recorded it.
+  prevLists.forEach((set, i) => set.forEach((j) => prevLists[j]!.add(i)));
+  const prev = csr(n, (i) => [...prevLists[i]!].sort((a, b) => a - b));
+  const blockLists: number[][] = people.map(() => []);
+  for (const key of cohort.blocked) {
+    const [a, b] = key.split('\u0000');
+    const ia = byId.get(a!)!.index;
+    const ib = byId.get(b!)!.index;
+    blockLists[ia]!.push(ib);
+    blockLists[ib]!.push(ia);
+  }
+  const block = csr(n, (i) => blockLists[i]!.sort((a, b) => a - b));
+
+  const L = languageIds.size;
+  const S = skillIds.size;
+  const teachLevelOf = (i: number, skill: number) => {
+    for (const [s, level] of teachPairs[i]!) if (s === skill) return level;
+    return 0;
+  };
+  const teachers = bucket(
+    S * L,
+    n,
+    function* (i) {
+      const p = people[i]!;
+      if (!p.canMentor || !p.active) return;
+      for (const [s] of teachPairs[i]!)
+        for (const l of langs.items.subarray(langs.start[i], langs.start[i + 1])) yield s * L + l;
+    },
+    // Best teachers first, then by index: deterministic and good early candidates.
+    (key, a, b) =>
+      teachLevelOf(b, Math.floor(key / L)) - teachLevelOf(a, Math.floor(key / L)) || a - b,
+  );
+  const allTeachers = bucket(S, n, function* (i) {
+    if (people[i]!.canMentor) for (const [s] of teachPairs[i]!) yield s;
+  });
+  const allLearners = bucket(S, n, function* (i) {
+    if (people[i]!.canBeMentored) for (const [s] of learnPairs[i]!) yield s;
+  });
+
+  return {
+    n,
+    canMentor: Uint8Array.from(people, (p) => (p.canMentor ? 1 : 0)),
+    canBeMentored: Uint8Array.from(people, (p) => (p.canBeMentored ? 1 : 0)),
+    active: Uint8Array.from(people, (p) => (p.active ? 1 : 0)),
+    capacity: Uint8Array.from(people, (p) => p.participant.capacity),
+    teachStart: teach.start,
+    teachSkill: teach.items,
+    teachLevel: Uint8Array.from(teachPairs.flatMap((l) => l.map((x) => x[1]))),
+    learnStart: learn.start,
+    learnSkill: learn.items,
+    learnLevel: Uint8Array.from(learnPairs.flatMap((l) => l.map((x) => x[1]))),
+    langStart: langs.start,
+    lang: langs.items,
+    ivStart: ivs.start,
+    iv: ivs.items,
+    department: Int32Array.from(people, (p) => p.departmentId),
+    seniority: Float64Array.from(people, (p) => p.seniority),
+    tin: cohort.tin,
+    tout: cohort.tout,
+    prevStart: prev.start,
+    prev: prev.items,
+    blockStart: block.start,
+    block: block.items,
+    skills: [...skillIds.keys()],
+    languages: [...languageIds.keys()],
+    teachersStart: teachers.start,
+    teachers: teachers.items,
+    allTeachersStart: allTeachers.start,
+    allTeachers: allTeachers.items,
+    allLearnersStart: allLearners.start,
+    allLearners: allLearners.items,
+    weights: cohort.weights,
+    sessionMinutes: cohort.sessionMinutes,
+  };
+}
+
+function contains(start: Int32Array, items: Int32Array, i: number, value: number): boolean {
+  for (let k = start[i]!; k < start[i + 1]!; k++) if (items[k] === value) return true;
+  return false;
+}
+
+function shareLanguage(c: CompiledCohort, a: number, b: number): boolean {
+  for (let x = c.langStart[a]!; x < c.langStart[a + 1]!; x++) {
+    if (contains(c.langStart, c.lang, b, c.lang[x]!)) return true;
+  }
+  return false;
+}
+
+/** Weekly overlap in minutes of two people's UTC intervals. */
+export function overlapOf(c: CompiledCohort, a: number, b: number): number {
+  const iv = c.iv;
+  let i = c.ivStart[a]!;
+  const ie = c.ivStart[a + 1]!;
+  let j = c.ivStart[b]!;
+  const je = c.ivStart[b + 1]!;
+  let total = 0;
+  while (i < ie && j < je) {
+    const s = iv[i]! > iv[j]! ? iv[i]! : iv[j]!;
+    const e = iv[i + 1]! < iv[j + 1]! ? iv[i + 1]! : iv[j + 1]!;
+    if (e > s) total += e - s;
+    if (iv[i + 1]! < iv[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return total;
+}
+
+/** True when the two are in one management chain. */
+export function sameLine(c: CompiledCohort, a: number, b: number): boolean {
+  const { tin, tout } = c;
+  return (tin[a]! < tin[b]! && tout[b]! < tout[a]!) || (tin[b]! < tin[a]! && tout[a]! < tout[b]!);
+}
+
+/**
+ * First rule a pair breaks, once skill and language are known to match (the inverted lists ensure
+ * it on the hot path), or null when the pair is allowed.
+ */
+export function pairRuleAfterSkillAndLanguage(
+  c: CompiledCohort,
+  mentor: number,
+  mentee: number,
+): ViolationCode | null {
+  if (overlapOf(c, mentor, mentee) < c.sessionMinutes) return 'no_overlap';
+  if (sameLine(c, mentor, mentee)) return 'same_reporting_line';
+  if (
+    c.prevStart[mentor + 1]! > c.prevStart[mentor]! &&
+    contains(c.prevStart, c.prev, mentor, mentee)
+  ) {
+    return 'previous_partners';
+  }
+  if (
+    c.blockStart[mentor + 1]! > c.blockStart[mentor]! &&
+    contains(c.blockStart, c.block, mentor, mentee)
+  ) {
+    return 'blocked';
+  }
+  return null;
+}
+
+/** First rule a (mentor, mentee) pair sharing a skill breaks, or null when allowed. */
+export function pairRule(c: CompiledCohort, mentor: number, mentee: number): ViolationCode | null {
+  if (mentor === mentee) return 'same_person';
+  if (!c.active[mentor] || !c.active[mentee]) return 'inactive';
+  if (!shareLanguage(c, mentor, mentee)) return 'no_common_language';
+  return pairRuleAfterSkillAndLanguage(c, mentor, mentee);
+}
+
+function skillNumerators(
+  tStart: Int32Array,
+  tSkill: Int32Array,
+  tLevel: Uint8Array,
+  teacher: number,
+  lStart: Int32Array,
+  lSkill: Int32Array,
+  lLevel: Uint8Array,
+  learner: number,
+): number {
+  let a = tStart[teacher]!;
+  const ae = tStart[teacher + 1]!;
+  let b = lStart[learner]!;
+  const be = lStart[learner + 1]!;
+  let best = 0;
+  let sum = 0;
+  while (a < ae && b < be) {
+    const sa = tSkill[a]!;
+    const sb = lSkill[b]!;
+    if (sa === sb) {
+      const v = skillValueNumerator(tLevel[a]!, lLevel[b]!);
+      sum += v;
+      if (v > best) best = v;
+      a++;
+      b++;
+    } else if (sa < sb) a++;
+    else b++;
+  }
+  return skillTerm(best, sum);
+}
+
+function sharesFirstLanguage(c: CompiledCohort, mentor: number, mentee: number): boolean {
+  return (
+    contains(c.langStart, c.lang, mentor, c.lang[c.langStart[mentee]!]!) ||
+    contains(c.langStart, c.lang, mentee, c.lang[c.langStart[mentor]!]!)
+  );
+}
+
+/** The pair's integer score (hundredths), identical to the domain's evaluatePair score. */
+export function scorePair(
+  c: CompiledCohort,
+  mentor: number,
+  mentee: number,
+  overlap: number,
+): number {
+  const teach = skillNumerators(
+    c.teachStart,
+    c.teachSkill,
+    c.teachLevel,
+    mentor,
+    c.learnStart,
+    c.learnSkill,
+    c.learnLevel,
+    mentee,
+  );
+  const reciprocity = skillNumerators(
+    c.teachStart,
+    c.teachSkill,
+    c.teachLevel,
+    mentee,
+    c.learnStart,
+    c.learnSkill,
+    c.learnLevel,
+    mentor,
+  );
+  return scoreOf(
+    c.weights,
+    teach,
+    reciprocity,
+    availabilityTerm(overlap, c.sessionMinutes),
+    languageTerm(sharesFirstLanguage(c, mentor, mentee)),
+    diversityTerm(c.department[mentor]!, c.department[mentee]!),
+    seniorityTerm(c.seniority[mentor]!, c.seniority[mentee]!),
+  );
+}

@@ -1,0 +1,416 @@
+import { DomainError } from '../domain/errors';
+import { prepareCohort, type PreparedCohort } from '../domain/matching/cohort';
+import type { MatchingInput } from '../domain/matching/input';
+import { evaluatePair } from '../domain/matching/pair-evaluation';
+import {
+  pairReasons,
+  unmatchedReasons,
+  type Reason,
+  type UnmatchedFacts,
+} from '../domain/matching/reasons';
+import { displayScore } from '../domain/matching/scoring';
+import { dualObjective, solveAssignment, type AssignmentSolution } from './assignment-solver';
+import { buildCandidateGraph, type CandidateGraph } from './candidate-graph';
+import { compileCohort, pairRule, type CompiledCohort } from './compiled-cohort';
+
+export type MatchingOptions = {
+  /** 'exact' keeps every compatible pair; 'sparse' keeps the best `candidatesPerMentee`. */
+  mode?: 'auto' | 'exact' | 'sparse';
+  /** In 'auto', cohorts with at most this many mentee × mentor pairs are solved exactly. */
+  exactPairLimit?: number;
+  candidatesPerMentee?: number;
+  /** Rounds of "widen the rows whose bound is loose, solve again" in sparse mode. */
+  repairRounds?: number;
+  /** Sparse mode stops repairing once the gap to the upper bound is at most this (percent). */
+  targetGapPct?: number;
+  /** Skip the fr/en texts (the benchmark only needs figures). */
+  withReasons?: boolean;
+  /** Monotonic milliseconds, for elapsedMs (performance.now by default). */
+  now?: () => number;
+};
+
+export type MatchedPair = {
+  mentorId: string;
+  menteeId: string;
+  score: number;
+  pinned: boolean;
+  reasons: Reason[];
+};
+
+export type UnmatchedPerson = { id: string; reasons: Reason[] };
+
+export type MatchingResult = {
+  pairs: MatchedPair[];
+  unmatched: UnmatchedPerson[];
+  /** Sum of pair scores (0–100 each). */
+  totalScore: number;
+  /** No assignment with as many pairs scores more than this; equal to totalScore when proven optimal. */
+  upperBound: number;
+  /** No assignment has more pairs than this. */
+  pairsUpperBound: number;
+  exact: boolean;
+  gapPct: number;
+  elapsedMs: number;
+  stats: {
+    mode: 'exact' | 'sparse';
+    mentees: number;
+    mentors: number;
+    edges: number;
+    scoredPairs: number;
+    scannedPairs: number;
+    repairRounds: number;
+    solveMs: number;
+    candidatesMs: number;
+    totalScoreHundredths: number;
+    upperBoundHundredths: number;
+  };
+};
+
+const defaults = {
+  mode: 'auto' as const,
+  exactPairLimit: 25_000_000,
+  candidatesPerMentee: 12,
+  repairRounds: 2,
+  targetGapPct: 0.05,
+  withReasons: true,
+};
+
+type Pinned = { mentor: number; mentee: number; score: number };
+
+/** Pair a cohort: most pairs first, then the highest total score; explain every pair and every person left out. */
+export function runMatching(input: MatchingInput, options: MatchingOptions = {}): MatchingResult {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const opts = { ...defaults, ...options };
+  const cohort = prepareCohort(input);
+  const c = compileCohort(cohort);
+  const pinned = checkPins(cohort);
+
+  const remaining = Int32Array.from(c.capacity);
+  const pinnedMentee = new Uint8Array(c.n);
+  for (const pin of pinned) {
+    remaining[pin.mentor]!--;
+    pinnedMentee[pin.mentee] = 1;
+  }
+  const rowList: number[] = [];
+  const colList: number[] = [];
+  for (let i = 0; i < c.n; i++) {
+    if (c.active[i] && c.canBeMentored[i] && !pinnedMentee[i]) rowList.push(i);
+    if (c.active[i] && c.canMentor[i] && remaining[i]! > 0) colList.push(i);
+  }
+  const rowPerson = Int32Array.from(rowList);
+  const colPerson = Int32Array.from(colList);
+  const capacity = Int32Array.from(colList, (i) => remaining[i]!);
+  const mode =
+    opts.mode === 'auto'
+      ? rowList.length * colList.length <= opts.exactPairLimit
+        ? 'exact'
+        : 'sparse'
+      : opts.mode;
+  const perRow = mode === 'exact' ? Infinity : opts.candidatesPerMentee;
+
+  const override = new Map<number, number>();
+  let graph!: CandidateGraph;
+  let solution!: AssignmentSolution;
+  let banned!: Uint8Array;
+  let bound!: { total: number; loose: number[] };
+  let candidatesMs = 0;
+  let solveMs = 0;
+  let rounds = 0;
+  for (;;) {
+    const t0 = now();
+    graph = buildCandidateGraph(c, rowPerson, colPerson, capacity, {
+      perRow,
+      perRowOverride: override,
+      ...(rounds > 0 ? { onlyRows: new Set(bound.loose), previous: graph } : {}),
+    });
+    const t1 = now();
+    ({ solution, banned } = solveWithoutMutualPairs(graph, pinned, c.n));
+    const t2 = now();
+    candidatesMs += t1 - t0;
+    solveMs += t2 - t1;
+    bound = upperBound(graph, solution, banned);
+    const gap = gapPct(bound.total - solution.big * solution.pairs, solution.totalScore);
+    const pairsProven = Math.floor(bound.total / solution.big) <= solution.pairs;
+    if (mode === 'exact' || bound.loose.length === 0 || rounds >= opts.repairRounds) break;
+    if (process.env.MATCH_DEBUG)
+      console.error('round', rounds, {
+        gap,
+        pairsProven,
+        loose: bound.loose.length,
+        edges: graph.edgeCol.length,
+        cand: t1 - t0,
+        solve: t2 - t1,
+      });
+    if (pairsProven && gap <= opts.targetGapPct) break;
+    // Widen the rows whose own left-out mentors might beat what they got, and solve again.
+    rounds++;
+    for (const r of bound.loose) override.set(r, (override.get(r) ?? perRow) * 8);
+  }
+
+  const pinnedScore = pinned.reduce((s, p) => s + p.score, 0);
+  const BIG = solution.big;
+  const pairsUpperBound =
+    pinned.length + Math.min(graph.rowPerson.length, Math.floor(bound.total / BIG));
+  const totalHundredths = solution.totalScore + pinnedScore;
+  let scoreBound: number;
+  if (pairsUpperBound === pinned.length + solution.pairs) {
+    scoreBound = bound.total - BIG * solution.pairs + pinnedScore;
+  } else {
+    // The pair count is not proven maximal: fall back to every mentee's best compatible score.
+    scoreBound = pinnedScore;
+    for (let r = 0; r < graph.rowBest.length; r++) scoreBound += Math.max(0, graph.rowBest[r]!);
+  }
+  scoreBound = Math.max(scoreBound, totalHundredths);
+
+  const pairs: MatchedPair[] = [];
+  const hasPair = new Uint8Array(c.n);
+  const load = new Int32Array(c.n);
+  const emit = (mentor: number, mentee: number, score: number, isPinned: boolean) => {
+    hasPair[mentor] = 1;
+    hasPair[mentee] = 1;
+    load[mentor]!++;
+    const m = cohort.people[mentor]!;
+    const e = cohort.people[mentee]!;
+    let reasons: Reason[] = [];
+    if (opts.withReasons) {
+      const evaluation = evaluatePair(cohort, m, e);
+      if (evaluation.score !== score) {
+        throw new DomainError('internal', `score mismatch for ${m.id} → ${e.id}`, {
+          engine: score,
+          domain: evaluation.score,
+        });
+      }
+      reasons = pairReasons(cohort, m, e, evaluation, isPinned);
+    }
+    pairs.push({
+      mentorId: m.id,
+      menteeId: e.id,
+      score: displayScore(score),
+      pinned: isPinned,
+      reasons,
+    });
+  };
+  for (const pin of pinned) emit(pin.mentor, pin.mentee, pin.score, true);
+  for (let r = 0; r < graph.rowPerson.length; r++) {
+    const e = solution.rowEdge[r]!;
+    if (e < 0) continue;
+    emit(graph.colPerson[graph.edgeCol[e]!]!, graph.rowPerson[r]!, graph.edgeScore[e]!, false);
+  }
+  pairs.sort((a, b) => cmp(a.mentorId, b.mentorId) || cmp(a.menteeId, b.menteeId));
+
+  const unmatched: UnmatchedPerson[] = [];
+  for (let p = 0; p < c.n; p++) {
+    if (hasPair[p]) continue;
+    const person = cohort.people[p]!;
+    const facts = opts.withReasons && c.active[p] ? gatherFacts(c, p, load) : [];
+    unmatched.push({
+      id: person.id,
+      reasons: opts.withReasons ? unmatchedReasons(cohort, person, facts) : [],
+    });
+  }
+
+  const exact = mode === 'exact' || scoreBound === totalHundredths;
+  return {
+    pairs,
+    unmatched,
+    totalScore: displayScore(totalHundredths),
+    upperBound: displayScore(scoreBound),
+    pairsUpperBound,
+    exact: exact && pairsUpperBound === pairs.length,
+    gapPct: gapPct(scoreBound, totalHundredths),
+    elapsedMs: now() - started,
+    stats: {
+      mode,
+      mentees: rowList.length,
+      mentors: colList.length,
+      edges: graph.edgeCol.length,
+      scoredPairs: graph.scoredPairs,
+      scannedPairs: graph.scannedPairs,
+      repairRounds: rounds,
+      solveMs,
+      candidatesMs,
+      totalScoreHundredths: totalHundredths,
+      upperBoundHundredths: scoreBound,
+    },
+  };
+}
+
+function gapPct(bound: number, value: number): number {
+  return bound > 0 ? (100 * (bound - value)) / bound : 0;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Pins must respect every hard rule; a pin that breaks one is an input error naming the pin. */
+function checkPins(cohort: PreparedCohort): Pinned[] {
+  return cohort.pins.map((pin, k) => {
+    const mentor = cohort.byId.get(pin.mentorId)!;
+    const mentee = cohort.byId.get(pin.menteeId)!;
+    const evaluation = evaluatePair(cohort, mentor, mentee);
+    if (evaluation.violations.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        `pins[${k}] (${mentor.id} → ${mentee.id}): the pair breaks a hard rule: ${evaluation.violations.join(', ')}`,
+        { record: k, field: 'pins', violations: evaluation.violations },
+      );
+    }
+    return { mentor: mentor.index, mentee: mentee.index, score: evaluation.score };
+  });
+}
+
+/**
+ * A `both` person may mentor someone and be mentored by someone else in the same run, but two people
+ * are never paired twice (A mentors B and B mentors A): ban the weaker direction and solve again.
+ */
+function solveWithoutMutualPairs(
+  graph: CandidateGraph,
+  pinned: Pinned[],
+  n: number,
+): { solution: AssignmentSolution; banned: Uint8Array } {
+  const banned = new Uint8Array(graph.edgeCol.length);
+  const rowOfPerson = new Int32Array(n).fill(-1);
+  graph.rowPerson.forEach((p, r) => (rowOfPerson[p] = r));
+  const pinnedKey = new Set(pinned.map((p) => p.mentor * n + p.mentee));
+  const edgeMentorMentee = (e: number, r: number) =>
+    [graph.colPerson[graph.edgeCol[e]!]!, graph.rowPerson[r]!] as const;
+  for (let r = 0; r < graph.rowPerson.length; r++) {
+    for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) {
+      const [mentor, mentee] = edgeMentorMentee(e, r);
+      if (pinnedKey.has(mentee * n + mentor)) banned[e] = 1;
+    }
+  }
+  const problem = {
+    rows: graph.rowPerson.length,
+    cols: graph.colPerson.length,
+    capacity: graph.capacity,
+    rowStart: graph.rowStart,
+    edgeCol: graph.edgeCol,
+    edgeScore: graph.edgeScore,
+    edgeBanned: banned,
+  };
+  for (let round = 0; ; round++) {
+    const solution = solveAssignment(problem);
+    // mentor person → list of (edge) they mentor
+    const mentorOf = new Int32Array(n).fill(-1);
+    const edgeOfMentee = new Int32Array(n).fill(-1);
+    for (let r = 0; r < problem.rows; r++) {
+      const e = solution.rowEdge[r]!;
+      if (e < 0) continue;
+      const [mentor, mentee] = edgeMentorMentee(e, r);
+      mentorOf[mentee] = mentor;
+      edgeOfMentee[mentee] = e;
+    }
+    let changed = false;
+    for (let mentee = 0; mentee < n; mentee++) {
+      const mentor = mentorOf[mentee]!;
+      if (mentor < 0 || mentor > mentee || mentorOf[mentor] !== mentee) continue;
+      const e1 = edgeOfMentee[mentee]!;
+      const e2 = edgeOfMentee[mentor]!;
+      // Keep the better direction; on a tie keep the one whose mentor sorts first.
+      const drop =
+        graph.edgeScore[e1]! > graph.edgeScore[e2]!
+          ? e2
+          : graph.edgeScore[e1]! < graph.edgeScore[e2]!
+            ? e1
+            : mentor < mentee
+              ? e2
+              : e1;
+      banned[drop] = 1;
+      changed = true;
+    }
+    if (!changed || round > 20) return { solution, banned };
+  }
+}
+
+/**
+ * Upper bound on BIG·pairs + score over *all* compatible pairs, not only the candidate graph: the
+ * solver's dual (u, v) is feasible for the graph's edges; for the mentors a row left out, v ≥ 0 and
+ * their scores are at most `droppedBest`, so raising u[row] to BIG + droppedBest covers them. Banned
+ * edges are covered the same way. `loose` lists rows whose raise was needed.
+ */
+function upperBound(
+  graph: CandidateGraph,
+  solution: AssignmentSolution,
+  banned: Uint8Array,
+): { total: number; loose: number[] } {
+  const problem = {
+    rows: graph.rowPerson.length,
+    cols: graph.colPerson.length,
+    capacity: graph.capacity,
+    rowStart: graph.rowStart,
+    edgeCol: graph.edgeCol,
+    edgeScore: graph.edgeScore,
+  };
+  let total = dualObjective(problem, solution);
+  const loose: number[] = [];
+  const BIG = solution.big;
+  for (let r = 0; r < problem.rows; r++) {
+    let need = solution.u[r]!;
+    if (graph.droppedBest[r]! >= 0) need = Math.max(need, BIG + graph.droppedBest[r]!);
+    for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) {
+      if (banned[e])
+        need = Math.max(need, BIG + graph.edgeScore[e]! - solution.v[graph.edgeCol[e]!]!);
+    }
+    if (need > solution.u[r]!) {
+      total += need - solution.u[r]!;
+      if (graph.droppedBest[r]! >= 0) loose.push(r);
+    }
+  }
+  return { total, loose };
+}
+
+const compatibleCountLimit = 20;
+
+/** What stood between an unmatched person and each possible partner, per role they could take. */
+function gatherFacts(c: CompiledCohort, p: number, load: Int32Array): UnmatchedFacts[] {
+  const facts: UnmatchedFacts[] = [];
+  const sides: ('mentee' | 'mentor')[] = [];
+  if (c.canBeMentored[p]) sides.push('mentee');
+  if (c.canMentor[p]) sides.push('mentor');
+  for (const side of sides) {
+    const ownStart = side === 'mentee' ? c.learnStart : c.teachStart;
+    const ownSkill = side === 'mentee' ? c.learnSkill : c.teachSkill;
+    const listStart = side === 'mentee' ? c.allTeachersStart : c.allLearnersStart;
+    const list = side === 'mentee' ? c.allTeachers : c.allLearners;
+    const unservedSkills: string[] = [];
+    const blockedBy: UnmatchedFacts['blockedBy'] = {};
+    const seen = new Set<number>();
+    let compatible = 0;
+    let withRoom = 0;
+    let capped = false;
+    for (let a = ownStart[p]!; a < ownStart[p + 1]!; a++) {
+      const skill = ownSkill[a]!;
+      let others = 0;
+      for (let t = listStart[skill]!; t < listStart[skill + 1]!; t++) {
+        const q = list[t]!;
+        if (q === p) continue;
+        others++;
+        if (capped || seen.has(q)) continue;
+        seen.add(q);
+        const [mentor, mentee] = side === 'mentee' ? [q, p] : [p, q];
+        const rule = pairRule(c, mentor, mentee);
+        if (rule === null) {
+          compatible++;
+          if (side === 'mentee' && load[mentor]! < c.capacity[mentor]!) withRoom++;
+          // Past a handful of compatible partners the verdict is clear: stop counting (large cohorts).
+          if (compatible >= compatibleCountLimit) capped = true;
+        } else if (rule !== 'same_person') {
+          blockedBy[rule] = (blockedBy[rule] ?? 0) + 1;
+        }
+      }
+      if (others === 0) unservedSkills.push(c.skills[skill]!);
+    }
+    facts.push({
+      side,
+      unservedSkills,
+      blockedBy: capped ? {} : blockedBy,
+      compatible: compatible - withRoom,
+      compatibleAtLeast: capped,
+      withRoom,
+    });
+  }
+  return facts;
+}
