@@ -123,7 +123,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       healthCheckPath: '/api/health'
       // The deployment ships a built tab and production node_modules (see infra/m365agents.yml),
       // so start the server directly instead of `npm start`, which would rebuild the tab.
-      appCommandLine: 'node_modules/.bin/tsx src/main.ts'
+      appCommandLine: 'node --import tsx src/main.ts'
     }
   }
 }

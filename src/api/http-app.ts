@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '../domain/errors';
 import { errorHandler, type ApiErrorBody } from './http-errors';
 import { healthRoutes, type HealthDeps } from './health-routes';
+import { legalPages } from './legal-pages';
 
 /** Hosts that may frame the tab: Teams on the web, desktop and mobile, Outlook and Microsoft 365. */
 const teamsFrameAncestors = [
@@ -65,6 +66,8 @@ export function createHttpApp(deps: HttpAppDeps) {
     };
     return c.json(body, 404);
   });
+
+  app.route('/', legalPages());
 
   const index = join(deps.tabDir, 'index.html');
   if (existsSync(deps.tabDir)) {

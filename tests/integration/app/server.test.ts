@@ -93,4 +93,22 @@ describe('the application on the embedded Cosmos server', () => {
       await app.stop();
     }
   });
+
+  it('serves the privacy and terms pages the Teams manifest links to, in French and English', async () => {
+    const app = await startTestApp();
+    try {
+      for (const path of ['/privacy', '/terms']) {
+        const res = await fetch(`${app.baseUrl}${path}`);
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        expect(html).toContain('lang="fr"');
+        expect(html).toContain('lang="en"');
+      }
+      expect(await (await fetch(`${app.baseUrl}/privacy`)).text()).toContain(
+        'visible to their author only',
+      );
+    } finally {
+      await app.stop();
+    }
+  });
 });

@@ -68,7 +68,7 @@ const platformSettings = [
 ];
 
 describe('the web app settings in infra/modules/app-service.bicep', () => {
-  it('are the settings this test knows, so a new one gets a sample and a line in docs/azure.md', () => {
+  it('are the settings this test knows, so a new one gets a sample and a line in the README', () => {
     expect(appSettings.length).toBeGreaterThan(20);
     expect([...appSettings].sort()).toEqual(Object.keys(productionValues).sort());
   });
@@ -101,7 +101,7 @@ describe('the web app settings in infra/modules/app-service.bicep', () => {
     expect(loadConfig(env).graph).toBeUndefined();
   });
 
-  it('are each documented in docs/azure.md', () => {
+  it('are each documented in the README', () => {
     const undocumented = appSettings.filter((k) => !azureDoc.includes(`\`${k}\``));
     expect(undocumented).toEqual([]);
   });
@@ -176,7 +176,7 @@ describe('infra/m365agents.yml', () => {
     expect(unresolved).toEqual([]);
   });
 
-  it('uses only variables the toolkit defines, a step writes, Bicep outputs or docs/azure.md lists', () => {
+  it('uses only variables the toolkit defines, a step writes, Bicep outputs or the README lists', () => {
     const unknown = placeholdersIn(agentsYml).filter(
       (p) =>
         !builtIn.includes(p) &&
