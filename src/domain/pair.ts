@@ -9,10 +9,12 @@ import {
   idOf,
   idSchema,
   integer,
+  languageSchema,
   list,
   skillLevelSchema,
   tenantIdSchema,
   text,
+  timeZoneSchema,
 } from './common';
 import { DomainError } from './errors';
 import { frameSchema } from './programme';
@@ -153,6 +155,38 @@ export const pairHistoryEntrySchema = group('history entry', {
 });
 export type PairHistoryEntry = z.infer<typeof pairHistoryEntrySchema>;
 
+/**
+ * What the dashboard shows of a member, copied into the pair when it is created so that a
+ * dashboard load is one point read (no directory or profile lookups).
+ */
+export const memberSnapshotSchema = group('member', {
+  displayName: text('displayName', { min: 1, max: 200 }),
+  jobTitle: text('jobTitle', { max: 200 }),
+  department: text('department', { max: 200 }),
+  languages: list('languages', languageSchema).max(10, {
+    error: 'languages must have at most 10 entries',
+  }),
+  timeZone: timeZoneSchema,
+  /** A same-origin URL for an <img>, or null (initials). */
+  photoUrl: z.string({ error: 'photoUrl must be text or null' }).max(2000).nullable(),
+});
+export type MemberSnapshot = z.infer<typeof memberSnapshotSchema>;
+
+export const pairMembersSchema = group('members', {
+  mentor: memberSnapshotSchema,
+  mentee: memberSnapshotSchema,
+});
+export type PairMembers = z.infer<typeof pairMembersSchema>;
+
+export const leadFlagReasons = ['poor_fit_both_sides'] as const;
+
+/** Raised for the programme lead (re-pairing); stays until the lead clears it. */
+export const leadFlagSchema = group('leadFlag', {
+  reason: z.enum(leadFlagReasons, { error: 'reason must be "poor_fit_both_sides"' }),
+  at: dateTime('leadFlag.at'),
+});
+export type LeadFlag = z.infer<typeof leadFlagSchema>;
+
 export const pairSchema = z
   .object({
     id: idSchema,
@@ -167,6 +201,9 @@ export const pairSchema = z
     sessions: list('sessions', sessionSchema),
     feedback: list('feedback', feedbackSchema),
     assessments: list('assessments', assessmentSchema),
+    /** Absent only on pairs created before the snapshot existed; filled on their next load. */
+    members: pairMembersSchema.optional(),
+    leadFlag: leadFlagSchema.optional(),
     pausedUntil: dateTime('pausedUntil').optional(),
     endReason: text('endReason', { max: 500 }).optional(),
     history: list('history', pairHistoryEntrySchema),

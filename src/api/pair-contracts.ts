@@ -1,0 +1,462 @@
+import { z } from 'zod';
+import {
+  date,
+  dateTime,
+  idOf,
+  integer,
+  localeSchema,
+  skillLevelSchema,
+  text,
+} from '../domain/common';
+import {
+  actionItemSchema,
+  agreementSchema,
+  assessmentPhaseSchema,
+  pairHistoryEntrySchema,
+  pairingFitSchema,
+  pairStateSchema,
+  sessionStatusSchema,
+} from '../domain/pair';
+import { frameSchema } from '../domain/programme';
+import { versionSchema } from './contracts';
+
+/**
+ * The pair's journey: the contract of the pair routes (dashboard, agreement, sessions, notes,
+ * feedback, assessments, lifecycle, toolkit). Same conventions as src/api/contracts.ts: zod and
+ * src/domain only; the tab imports only the types.
+ *
+ * Conventions (in addition to contracts.ts)
+ * - Every route needs `Authorization: Bearer <token>`.
+ * - Only the two members see or change a pair. Anyone else (their managers and programme leads
+ *   included) gets 404 `pair_not_found`, as for a pair that does not exist.
+ * - Every write on the pair answers `PairResponse` (the pair as the caller sees it, and `version`,
+ *   also in the `ETag` header). Private notes are not in it: they come with the dashboard and
+ *   from the private-note route only.
+ * - Versions: `version` is the pair's ETag, sent back as `If-Match: <version>` or the body's
+ *   `version`.
+ *   - Edits of shared text (agreement, session agenda and shared notes) REQUIRE it: without it, or
+ *     with a stale one, 409 `version_conflict`.
+ *   - Moves (sign, session status, action items, feedback, assessments, pause/resume/complete/end)
+ *     take it optionally. A move that changes nothing (double click, the partner did it already)
+ *     answers 200 with the current pair whatever the version. With a stale version a move that
+ *     would change something is 409 `version_conflict`; without a version it is applied to the
+ *     latest pair (each of these only touches the caller's own part, or is idempotent).
+ *   - Every 409 `version_conflict` on a pair carries `details.current`: a `PairResponse` with the
+ *     latest pair and version, so the tab can show it and keep what the person typed (re-apply
+ *     their edit on top and send again with the new version).
+ *   - Signing names the agreement `revision` signed: if the agreement changed since the person
+ *     read it, 409 `version_conflict` (with `details.current`), never a signature on unseen text.
+ * - Errors: 400 `validation_failed` (details.issues[].path names the field: `menteeGoals.0`,
+ *   `rating`, `until`); 401 `unauthenticated`; 403 `forbidden` (lead-only list); 404
+ *   `pair_not_found`, `not_found` (session or action item), `programme_not_found`; 409
+ *   `version_conflict`, `invalid_transition` (details: entity, id, from, to), `already_exists`
+ *   (an action item id reused with other content).
+ *
+ * Route table (all under /api; "member" = the pair's mentor or mentee)
+ *
+ * | method | path                                                   | who     | body                   | response (status) · errors                               |
+ * |--------|--------------------------------------------------------|---------|------------------------|----------------------------------------------------------|
+ * | GET    | /pairs/mine                                            | signed in | –                    | MyPairsResponse                                          |
+ * | GET    | /pairs/:id/dashboard                                   | member  | –                      | PairDashboardResponse · 404                              |
+ * | PUT    | /pairs/:id/agreement                                   | member  | AgreementEditBody      | PairResponse · 400, 404, 409 version_conflict/invalid_transition |
+ * | POST   | /pairs/:id/agreement/sign                              | member  | SignBody               | PairResponse · 400 (no subject), 404, 409                |
+ * | POST   | /pairs/:id/sessions                                    | member  | SessionCreateBody      | PairResponse (201) · 400, 404, 409                       |
+ * | POST   | /pairs/:id/sessions/:sessionId/status                  | member  | SessionStatusBody      | PairResponse · 400, 404, 409 invalid_transition          |
+ * | PUT    | /pairs/:id/sessions/:sessionId/notes                   | member  | SessionNotesBody       | PairResponse · 400, 404, 409 version_conflict            |
+ * | PUT    | /pairs/:id/sessions/:sessionId/private-note            | member (author = caller) | PrivateNoteBody | PrivateNoteResponse · 400, 404, 409       |
+ * | POST   | /pairs/:id/sessions/:sessionId/action-items            | member  | ActionItemCreateBody   | PairResponse (201) · 400, 404, 409 already_exists        |
+ * | POST   | /pairs/:id/sessions/:sessionId/action-items/:itemId/done | member | ActionItemDoneBody    | PairResponse · 400, 404                                  |
+ * | PUT    | /pairs/:id/sessions/:sessionId/feedback                | member  | FeedbackBody           | PairResponse · 400, 404, 409 invalid_transition          |
+ * | PUT    | /pairs/:id/assessments                                 | member  | AssessmentBody         | PairResponse · 400, 404, 409 invalid_transition          |
+ * | POST   | /pairs/:id/pause                                       | member  | PauseBody              | PairResponse · 400 (until not in the future), 404, 409   |
+ * | POST   | /pairs/:id/resume                                      | member  | VersionBody (optional) | PairResponse · 404, 409                                  |
+ * | POST   | /pairs/:id/complete                                    | member  | VersionBody (optional) | PairResponse · 404, 409                                  |
+ * | POST   | /pairs/:id/end                                         | member  | EndBody                | PairResponse · 400 (reason), 404, 409                    |
+ * | GET    | /programmes/:id/pairs/flagged                          | lead    | –                      | FlaggedPairsResponse · 403, 404                          |
+ * | GET    | /toolkit?locale=fr|en                                  | signed in | –                    | ToolkitResponse · 400 (locale)                           |
+ *
+ * There is no route that reads someone else's private note: the author is always the caller.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+export const memberRoles = ['mentor', 'mentee'] as const;
+export const memberRoleSchema = z.enum(memberRoles);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
+/** A member as the dashboard shows them (from the pair's snapshot: no directory lookup). */
+export const memberCardSchema = z.object({
+  personId: z.string(),
+  role: memberRoleSchema,
+  displayName: z.string(),
+  jobTitle: z.string(),
+  department: z.string(),
+  /** BCP 47 tags, e.g. ["fr", "en"]. */
+  languages: z.array(z.string()),
+  /** IANA zone; the tab shows their local time with Intl.DateTimeFormat({ timeZone }). */
+  timeZone: z.string(),
+  /** Their UTC offset now, in minutes (Paris in winter: 60). */
+  utcOffsetMinutes: z.number(),
+  /** Their offset minus the caller's, in minutes ("2 h ahead of you": 120). */
+  offsetFromMeMinutes: z.number(),
+  /** Same-origin URL for an <img>, or null: show initials. */
+  photoUrl: z.string().nullable(),
+});
+export type MemberCard = z.infer<typeof memberCardSchema>;
+
+export const actionItemViewSchema = actionItemSchema.extend({
+  sessionId: z.string(),
+  ownerRole: memberRoleSchema,
+});
+export type ActionItemView = z.infer<typeof actionItemViewSchema>;
+
+export const sessionViewSchema = z.object({
+  id: z.string(),
+  index: z.number(),
+  start: z.string(),
+  durationMinutes: z.number(),
+  status: sessionStatusSchema,
+  agenda: z.string(),
+  sharedNotes: z.string(),
+  actionItems: z.array(actionItemViewSchema),
+  calendarEventId: z.string().nullable(),
+  /** The caller has given feedback on it. */
+  feedbackGiven: z.boolean(),
+  /** The partner has given feedback on it (its content is in `feedback.received`). */
+  feedbackReceived: z.boolean(),
+  /** Ended (held, or planned and past its end) and the caller's feedback is missing. */
+  awaitingMyFeedback: z.boolean(),
+  /** The caller's feedback form for this session shows the pairing-fit question. */
+  asksPairingFit: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+/** Feedback as the caller sees it: the partner's pairing-fit answer is never shown to them. */
+export const feedbackViewSchema = z.object({
+  sessionId: z.string(),
+  sessionIndex: z.number(),
+  fromId: z.string(),
+  toId: z.string(),
+  rating: z.number(),
+  worked: z.string(),
+  suggestion: z.string(),
+  /** Only on feedback the caller gave. */
+  pairingFit: pairingFitSchema.nullable(),
+  at: z.string(),
+});
+export type FeedbackView = z.infer<typeof feedbackViewSchema>;
+
+export const agreementViewSchema = agreementSchema.extend({
+  signedByMe: z.boolean(),
+  signedByPartner: z.boolean(),
+  /** Both signed the current revision. */
+  fullySigned: z.boolean(),
+});
+export type AgreementView = z.infer<typeof agreementViewSchema>;
+
+/** One goal's self-assessed levels (1–5) at each phase: a line of the chart and a table row. */
+export const goalProgressSchema = z.object({
+  goal: z.string(),
+  /** Whose goal: mentee goals are what the mentee learns, mentor goals what the mentor learns back. */
+  side: memberRoleSchema,
+  /** The member who assesses it (the learner). */
+  personId: z.string(),
+  start: z.number().nullable(),
+  middle: z.number().nullable(),
+  end: z.number().nullable(),
+  /** Latest level minus start level; null until two phases are known. */
+  change: z.number().nullable(),
+  /** Assessed goals no longer in the agreement are kept and marked. */
+  inAgreement: z.boolean(),
+});
+export type GoalProgress = z.infer<typeof goalProgressSchema>;
+
+export const progressViewSchema = z.object({
+  goals: z.array(goalProgressSchema),
+  /** The phase the caller should assess now, or null when none is due. */
+  suggestedPhase: assessmentPhaseSchema.nullable(),
+  sessionsHeld: z.number(),
+  sessionsPlanned: z.number(),
+  /** The frame's number of sessions. */
+  sessionsAgreed: z.number(),
+});
+export type ProgressView = z.infer<typeof progressViewSchema>;
+
+export const pairActions = [
+  'edit_agreement',
+  'sign',
+  'plan_session',
+  'pause',
+  'resume',
+  'complete',
+  'end',
+] as const;
+export type PairAction = (typeof pairActions)[number];
+
+/** The pair as one member sees it. */
+export const pairViewSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  state: pairStateSchema,
+  pausedUntil: z.string().nullable(),
+  endReason: z.string().nullable(),
+  myRole: memberRoleSchema,
+  me: memberCardSchema,
+  partner: memberCardSchema,
+  nextSession: sessionViewSchema.nullable(),
+  agreement: agreementViewSchema,
+  /** Oldest first. */
+  sessions: z.array(sessionViewSchema),
+  /** Open action items of every session, soonest due first (no due date last). */
+  openActionItems: z.array(actionItemViewSchema),
+  feedback: z.object({
+    /** What the caller gave, newest first. */
+    given: z.array(feedbackViewSchema),
+    /** What the partner gave the caller, newest first. */
+    received: z.array(feedbackViewSchema),
+  }),
+  progress: progressViewSchema,
+  /** True when both said the pairing is a poor fit and the lead was told. */
+  flaggedForLead: z.boolean(),
+  history: z.array(pairHistoryEntrySchema),
+  /** What the caller may do now (buttons to show). */
+  can: z.array(z.enum(pairActions)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PairView = z.infer<typeof pairViewSchema>;
+
+/** Answer of every write on the pair (and `details.current` of a 409 `version_conflict`). */
+export const pairResponseSchema = z.object({ pair: pairViewSchema, version: z.string() });
+export type PairResponse = z.infer<typeof pairResponseSchema>;
+
+export const privateNoteViewSchema = z.object({
+  sessionId: z.string(),
+  text: z.string(),
+  updatedAt: z.string(),
+  /** The note's own ETag (not the pair's), for `PrivateNoteBody.version`. */
+  version: z.string(),
+});
+export type PrivateNoteView = z.infer<typeof privateNoteViewSchema>;
+
+/** `GET /api/pairs/:id/dashboard`: 1 point read + 1 single-partition query. */
+export const pairDashboardResponseSchema = pairResponseSchema.extend({
+  /** The caller's own private notes on this pair's sessions; nobody else's, ever. */
+  privateNotes: z.array(privateNoteViewSchema),
+});
+export type PairDashboardResponse = z.infer<typeof pairDashboardResponseSchema>;
+
+export const myPairItemSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  state: pairStateSchema,
+  myRole: memberRoleSchema,
+  partner: z.object({
+    personId: z.string(),
+    displayName: z.string(),
+    jobTitle: z.string(),
+    photoUrl: z.string().nullable(),
+  }),
+  subject: z.string(),
+  nextSessionStart: z.string().nullable(),
+  agreementFullySigned: z.boolean(),
+  /** Feedback the caller still owes. */
+  awaitingMyFeedback: z.number(),
+  updatedAt: z.string(),
+});
+export type MyPairItem = z.infer<typeof myPairItemSchema>;
+
+/** `GET /api/pairs/mine`: open pairs first, then most recently updated. */
+export const myPairsResponseSchema = z.object({ pairs: z.array(myPairItemSchema) });
+export type MyPairsResponse = z.infer<typeof myPairsResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+
+/** `PUT /api/pairs/:id/agreement`: only the fields sent change; a real change unsigns both. */
+export const agreementEditBodySchema = z.object({
+  subject: text('subject', { max: 200 }).optional(),
+  menteeGoals: agreementSchema.shape.menteeGoals.optional(),
+  mentorGoals: agreementSchema.shape.mentorGoals.optional(),
+  frame: frameSchema.optional(),
+  groundRules: agreementSchema.shape.groundRules.optional(),
+  confidentiality: text('confidentiality', { max: 2000 }).optional(),
+  version: versionSchema.optional(),
+});
+export type AgreementEditBody = z.infer<typeof agreementEditBodySchema>;
+
+/** `POST /api/pairs/:id/agreement/sign`: the revision the person read and signs. */
+export const signBodySchema = z.object({
+  revision: integer('revision', 1, 100_000),
+  version: versionSchema.optional(),
+});
+export type SignBody = z.infer<typeof signBodySchema>;
+
+/** `POST /api/pairs/:id/sessions`: plan a session by hand (the calendar issue books series). */
+export const sessionCreateBodySchema = z.object({
+  start: dateTime('start'),
+  /** Default: the agreement's frame. */
+  durationMinutes: integer('durationMinutes', 15, 240).optional(),
+  agenda: text('agenda', { max: 2000 }).optional(),
+  version: versionSchema.optional(),
+});
+export type SessionCreateBody = z.infer<typeof sessionCreateBodySchema>;
+
+/** `POST .../sessions/:sessionId/status`: held or missed once started; cancelled before. */
+export const sessionStatusBodySchema = z.object({
+  status: z.enum(['held', 'missed', 'cancelled'], {
+    error: 'status must be "held", "missed" or "cancelled"',
+  }),
+  version: versionSchema.optional(),
+});
+export type SessionStatusBody = z.infer<typeof sessionStatusBodySchema>;
+
+/** `PUT .../sessions/:sessionId/notes`: agenda and shared notes (both members read them). */
+export const sessionNotesBodySchema = z
+  .object({
+    agenda: text('agenda', { max: 2000 }).optional(),
+    sharedNotes: text('sharedNotes', { max: 10_000 }).optional(),
+    version: versionSchema.optional(),
+  })
+  .refine((body) => body.agenda !== undefined || body.sharedNotes !== undefined, {
+    error: 'send agenda or sharedNotes',
+    path: ['sharedNotes'],
+  });
+export type SessionNotesBody = z.infer<typeof sessionNotesBodySchema>;
+
+/** `PUT .../sessions/:sessionId/private-note`: the caller's own note; `version` = the note's. */
+export const privateNoteBodySchema = z.object({
+  text: text('text', { max: 10_000 }),
+  version: versionSchema.optional(),
+});
+export type PrivateNoteBody = z.infer<typeof privateNoteBodySchema>;
+
+export const privateNoteResponseSchema = z.object({ note: privateNoteViewSchema });
+export type PrivateNoteResponse = z.infer<typeof privateNoteResponseSchema>;
+
+/** `POST .../sessions/:sessionId/action-items`; send an `id` to make a retry safe. */
+export const actionItemCreateBodySchema = z.object({
+  id: idOf('id').optional(),
+  text: text('text', { min: 1, max: 300 }),
+  ownerId: idOf('ownerId'),
+  dueDate: date('dueDate').optional(),
+  version: versionSchema.optional(),
+});
+export type ActionItemCreateBody = z.infer<typeof actionItemCreateBodySchema>;
+
+/** `POST .../action-items/:itemId/done`. */
+export const actionItemDoneBodySchema = z.object({
+  done: z.boolean({ error: 'done must be true or false' }),
+  version: versionSchema.optional(),
+});
+export type ActionItemDoneBody = z.infer<typeof actionItemDoneBodySchema>;
+
+/** `PUT .../sessions/:sessionId/feedback`: once per member per session; sending again replaces it. */
+export const feedbackBodySchema = z.object({
+  rating: integer('rating', 1, 4),
+  worked: text('worked', { max: 1000 }),
+  suggestion: text('suggestion', { max: 1000 }),
+  /** Asked after the first session (`SessionView.asksPairingFit`); optional otherwise. */
+  pairingFit: pairingFitSchema.optional(),
+  version: versionSchema.optional(),
+});
+export type FeedbackBody = z.infer<typeof feedbackBodySchema>;
+
+/** `PUT /api/pairs/:id/assessments`: the caller's level on one of their goals at one phase. */
+export const assessmentBodySchema = z.object({
+  phase: assessmentPhaseSchema,
+  goal: text('goal', { min: 1, max: 300 }),
+  level: skillLevelSchema,
+  version: versionSchema.optional(),
+});
+export type AssessmentBody = z.infer<typeof assessmentBodySchema>;
+
+/** `POST /api/pairs/:id/pause`: until a date (midnight UTC) or a date-time, in the future. */
+export const pairPauseBodySchema = z.object({
+  until: text('until', { min: 1, max: 40 }),
+  version: versionSchema.optional(),
+});
+export type PairPauseBody = z.infer<typeof pairPauseBodySchema>;
+
+/** `POST /api/pairs/:id/end`: end early, with a reason (1–500 characters). */
+export const pairEndBodySchema = z.object({
+  reason: text('reason', { min: 1, max: 500 }),
+  version: versionSchema.optional(),
+});
+export type PairEndBody = z.infer<typeof pairEndBodySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Lead
+
+export const flaggedPairSchema = z.object({
+  id: z.string(),
+  state: pairStateSchema,
+  mentor: z.object({ personId: z.string(), displayName: z.string() }),
+  mentee: z.object({ personId: z.string(), displayName: z.string() }),
+  subject: z.string(),
+  reason: z.enum(['poor_fit_both_sides']),
+  flaggedAt: z.string(),
+  sessionsHeld: z.number(),
+});
+export type FlaggedPair = z.infer<typeof flaggedPairSchema>;
+
+/** `GET /api/programmes/:id/pairs/flagged`: newest flag first. No notes, no feedback text. */
+export const flaggedPairsResponseSchema = z.object({ pairs: z.array(flaggedPairSchema) });
+export type FlaggedPairsResponse = z.infer<typeof flaggedPairsResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Mentor toolkit (`GET /api/toolkit?locale=fr|en`)
+
+export const toolkitQuerySchema = z.object({ locale: localeSchema.default('fr') });
+
+export const toolkitBlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('paragraph'), text: z.string() }),
+  /** Unordered tips. */
+  z.object({ type: z.literal('list'), items: z.array(z.string()) }),
+  /** Ordered steps. */
+  z.object({ type: z.literal('steps'), items: z.array(z.string()) }),
+  /** A ready-to-copy template (e.g. an agenda); `items` are its lines or headings. */
+  z.object({ type: z.literal('template'), title: z.string(), items: z.array(z.string()) }),
+  z.object({ type: z.literal('tip'), text: z.string() }),
+]);
+export type ToolkitBlock = z.infer<typeof toolkitBlockSchema>;
+
+export const toolkitSectionIds = [
+  'first-session',
+  'setting-goals',
+  'explaining-a-tool',
+  'feedback',
+  'session-templates',
+] as const;
+export type ToolkitSectionId = (typeof toolkitSectionIds)[number];
+
+export const toolkitSectionSchema = z.object({
+  id: z.enum(toolkitSectionIds),
+  title: z.string(),
+  /** One sentence for the list of sections. */
+  summary: z.string(),
+  /** Reading time in minutes. */
+  minutes: z.number(),
+  blocks: z.array(toolkitBlockSchema),
+});
+export type ToolkitSection = z.infer<typeof toolkitSectionSchema>;
+
+export const toolkitResponseSchema = z.object({
+  locale: localeSchema,
+  title: z.string(),
+  sections: z.array(toolkitSectionSchema),
+});
+export type ToolkitResponse = z.infer<typeof toolkitResponseSchema>;
+
+// Re-exported for the tab (types only).
+export type {
+  ActionItem,
+  Agreement,
+  AssessmentPhase,
+  PairHistoryEntry,
+  PairingFit,
+  PairState,
+  SessionStatus,
+} from '../domain/pair';
+export type { VersionBody } from './contracts';
