@@ -5,10 +5,13 @@ import { App } from './App';
 import { detectHost } from './host/detect-host';
 import { preloadScreen, screenForPath } from './screens/registry';
 
-// Download the first screen while the host is being detected, instead of after the shell renders.
-void preloadScreen(screenForPath(window.location.pathname)).catch(() => undefined);
-
-const host = await detectHost();
+// Download the first screen while the host is being detected, and render once both are there: the
+// landing screen then shows with the shell instead of after a loading state. A failed download is
+// not fatal here: the shell shows its retry message.
+const [host] = await Promise.all([
+  detectHost(),
+  preloadScreen(screenForPath(window.location.pathname)).catch(() => undefined),
+]);
 if (host.kind === 'teams') setTokenProvider(() => host.getAuthToken());
 
 const container = document.getElementById('root');

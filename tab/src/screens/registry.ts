@@ -1,4 +1,4 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { PlainMessageKey } from '../i18n/catalogue';
 
 /**
@@ -37,25 +37,34 @@ export function screenForPath(path: string): ScreenDefinition {
 }
 
 const loading = new Map<string, Promise<{ default: ComponentType }>>();
-const components = new Map<string, LazyExoticComponent<ComponentType>>();
+const loaded = new Map<string, ComponentType>();
+const components = new Map<string, ComponentType>();
 
 /** Starts downloading a screen's chunk (e.g. the landing screen while the host is detected). */
 export function preloadScreen(screen: ScreenDefinition): Promise<{ default: ComponentType }> {
   let promise = loading.get(screen.id);
   if (!promise) {
     promise = screen.load();
-    // A failed download may be retried (the error boundary's "Try again").
-    promise.catch(() => loading.delete(screen.id));
+    promise.then(
+      (module) => loaded.set(screen.id, module.default),
+      // A failed download may be retried (the error boundary's "Try again").
+      () => loading.delete(screen.id),
+    );
     loading.set(screen.id, promise);
   }
   return promise;
 }
 
-/** The lazy component of a screen, created once per screen. */
-export function screenComponent(screen: ScreenDefinition): LazyExoticComponent<ComponentType> {
+/**
+ * The component of a screen, the same one on every render: the screen itself when its chunk was
+ * loaded before its first render, else a lazy wrapper that suspends until it is. Rendering a loaded
+ * screen directly matters for the first one: React keeps a Suspense fallback on screen for about
+ * 300 ms once shown, which would delay the landing screen.
+ */
+export function screenComponent(screen: ScreenDefinition): ComponentType {
   let component = components.get(screen.id);
   if (!component) {
-    component = lazy(() => preloadScreen(screen));
+    component = loaded.get(screen.id) ?? lazy(() => preloadScreen(screen));
     components.set(screen.id, component);
   }
   return component;
@@ -64,5 +73,6 @@ export function screenComponent(screen: ScreenDefinition): LazyExoticComponent<C
 /** Forgets a screen whose download failed so the next render tries again. */
 export function forgetScreen(screen: ScreenDefinition): void {
   loading.delete(screen.id);
+  loaded.delete(screen.id);
   components.delete(screen.id);
 }

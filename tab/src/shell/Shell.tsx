@@ -4,7 +4,13 @@ import type { Host } from '../host/host';
 import type { ThemePreference } from '../host/preferences';
 import type { Locale } from '../i18n/catalogue';
 import { useT } from '../i18n/I18nProvider';
-import { forgetScreen, screenComponent, screenForPath, screens } from '../screens/registry';
+import {
+  forgetScreen,
+  preloadScreen,
+  screenComponent,
+  screenForPath,
+  screens,
+} from '../screens/registry';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, usePath } from './router';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
@@ -148,6 +154,9 @@ export function Shell({
                       current ? `${styles.navLink} ${styles.navLinkCurrent}` : styles.navLink
                     }
                     onClick={(event) => follow(event, entry.path)}
+                    // Start the download as soon as the user shows interest in a screen.
+                    onPointerEnter={() => void preloadScreen(entry).catch(() => undefined)}
+                    onFocus={() => void preloadScreen(entry).catch(() => undefined)}
                   >
                     {t(entry.navKey)}
                   </a>
