@@ -114,10 +114,14 @@ describe('the tab in a browser', () => {
     await close(page);
   });
 
-  it('follows the device: dark when it prefers dark, high contrast under forced colours', async () => {
-    const dark = await openTab({ locale: 'en-US', colorScheme: 'dark' });
-    expect(await themeBackground(dark.page)).toBe(webDarkTheme.colorNeutralBackground2);
-    await close(dark.page);
+  it('follows the device: dark when it prefers dark, live, and high contrast under forced colours', async () => {
+    const device = await openTab({ locale: 'en-US', colorScheme: 'dark' });
+    expect(await themeBackground(device.page)).toBe(webDarkTheme.colorNeutralBackground2);
+    await device.page.emulateMedia({ colorScheme: 'light' });
+    await expect
+      .poll(() => themeBackground(device.page))
+      .toBe(webLightTheme.colorNeutralBackground2);
+    await close(device.page);
 
     const forced = await openTab({ locale: 'en-US', forcedColors: 'active' });
     expect(await themeBackground(forced.page)).toBe(teamsHighContrastTheme.colorNeutralBackground2);
