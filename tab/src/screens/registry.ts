@@ -26,6 +26,20 @@ export const screens: readonly ScreenDefinition[] = [
     navKey: 'nav.home',
     load: () => import('./home/HomeScreen'),
   },
+  {
+    id: 'profile',
+    path: '/profile',
+    titleKey: 'profile.title',
+    navKey: 'nav.profile',
+    load: () => import('./profile/ProfileScreen'),
+  },
+  {
+    id: 'programmes',
+    path: '/programmes',
+    titleKey: 'programmes.title',
+    navKey: 'nav.programmes',
+    load: () => import('./programmes/ProgrammesScreen'),
+  },
 ];
 
 const homeScreen = screens[0] as ScreenDefinition;

@@ -1,0 +1,100 @@
+import type { DevSignInResponse, Persona } from '../../../src/api/contracts';
+import { api, setTokenProvider } from '../api/client';
+
+/**
+ * Development sign-in outside Teams: the persona picker asks the API for a token acting as a demo
+ * person, and the tab sends it as the bearer token. Kept in localStorage so a reload stays signed in;
+ * the token is only valid for the server process that issued it (a restart means picking again).
+ */
+export type DevSession = {
+  token: string;
+  expiresAt: string;
+  personId: string;
+  displayName: string;
+};
+
+const STORAGE_KEY = 'mentoring.devSession';
+const listeners = new Set<() => void>();
+let current: DevSession | null | undefined;
+
+function isSession(value: unknown): value is DevSession {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.token === 'string' &&
+    typeof v.expiresAt === 'string' &&
+    typeof v.personId === 'string' &&
+    typeof v.displayName === 'string'
+  );
+}
+
+function read(): DevSession | null {
+  try {
+    const raw = window.localStorage.getItem(STORAGE_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    if (!isSession(parsed)) return null;
+    return Date.parse(parsed.expiresAt) > Date.now() ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(session: DevSession | null): void {
+  try {
+    if (session) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    else window.localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage blocked: the session lasts for this page only.
+  }
+}
+
+/** The development session, if someone picked a persona (and its token has not expired). */
+export function getDevSession(): DevSession | null {
+  if (current === undefined) current = read();
+  if (current && Date.parse(current.expiresAt) <= Date.now()) current = null;
+  return current;
+}
+
+/** Reads the current token on every call, so a switch of persona applies to the next request. */
+export function devTokenProvider(): string | null {
+  return getDevSession()?.token ?? null;
+}
+
+/** Makes the API client send the development token (outside Teams only). */
+export function installDevTokenProvider(): void {
+  setTokenProvider(devTokenProvider);
+}
+
+function set(session: DevSession | null): void {
+  current = session;
+  write(session);
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` when someone signs in, switches or signs out; returns the unsubscribe function. */
+export function subscribeDevSession(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Asks the API for a token acting as `persona` and makes it the current session. */
+export async function signInAs(persona: Pick<Persona, 'personId' | 'displayName'>) {
+  const response = await api.post<DevSignInResponse>(
+    '/api/dev/sign-in',
+    { personId: persona.personId },
+    { auth: false },
+  );
+  const session: DevSession = {
+    token: response.token,
+    expiresAt: response.expiresAt,
+    personId: persona.personId,
+    displayName: persona.displayName,
+  };
+  set(session);
+  return session;
+}
+
+/** Forgets the persona (to pick another, or because the server no longer knows the token). */
+export function signOut(): void {
+  set(null);
+}

@@ -1,0 +1,78 @@
+import { Combobox, Option, type ComboboxProps } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { useT } from '../i18n/I18nProvider';
+
+const MAX_OPTIONS = 40;
+
+let cachedZones: string[] | undefined;
+
+/** Every IANA zone this browser knows, e.g. `Europe/Paris`; UTC first. */
+export function allTimeZones(): string[] {
+  if (!cachedZones) {
+    const supported =
+      typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    cachedZones = ['UTC', ...supported.filter((zone) => zone !== 'UTC')];
+  }
+  return cachedZones;
+}
+
+/** The browser's own zone, e.g. `Europe/Paris`. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const readable = (zone: string) => zone.replace(/_/g, ' ');
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[_/]/g, ' ');
+
+/** Zones whose name contains every word typed ("paris", "new york", "america/tor"). */
+export function filterTimeZones(query: string, zones: readonly string[] = allTimeZones()) {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return zones.slice(0, MAX_OPTIONS);
+  return zones
+    .filter((zone) => words.every((word) => fold(zone).includes(word)))
+    .slice(0, MAX_OPTIONS);
+}
+
+type TimeZonePickerProps = Omit<ComboboxProps, 'value' | 'onChange' | 'onOptionSelect'> & {
+  value: string;
+  onChange: (zone: string) => void;
+};
+
+/** A searchable list of IANA time zones: type a city or region, then pick. */
+export function TimeZonePicker({ value, onChange, ...rest }: TimeZonePickerProps) {
+  const t = useT();
+  const [query, setQuery] = useState<string | null>(null);
+  const options = useMemo(() => filterTimeZones(query ?? ''), [query]);
+  return (
+    <Combobox
+      {...rest}
+      freeform
+      value={query ?? readable(value)}
+      selectedOptions={[value]}
+      onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+      onOpenChange={(_, data) => {
+        if (!data.open) setQuery(null);
+      }}
+      onOptionSelect={(_, data) => {
+        if (data.optionValue) onChange(data.optionValue);
+        setQuery(null);
+      }}
+    >
+      {options.map((zone) => (
+        <Option key={zone} value={zone} text={readable(zone)}>
+          {readable(zone)}
+        </Option>
+      ))}
+      {options.length === 0 && (
+        <Option key="none" value="" text="" disabled>
+          {t('timeZone.none')}
+        </Option>
+      )}
+    </Combobox>
+  );
+}

@@ -1,0 +1,222 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ProfileResponse, ProgrammeSummary } from '../../../../src/api/contracts';
+import type { Profile } from '../../../../src/domain/profile';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { useLocale, useT } from '../../i18n/I18nProvider';
+import { CONSENT_TEXT_VERSION, consentParagraphKeys } from './consent';
+
+const useStyles = makeStyles({
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingVerticalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  heading: { margin: 0 },
+  consent: {
+    margin: 0,
+    padding: tokens.spacingVerticalM,
+    maxWidth: '70ch',
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  paragraph: { margin: `0 0 ${tokens.spacingVerticalS}` },
+  version: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  row: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+  },
+});
+
+/** `YYYY-MM-DD` of a local date. */
+function isoDay(date: Date): string {
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${m}-${d}`;
+}
+
+type ParticipationProps = {
+  programme: ProgrammeSummary;
+  profile: Profile;
+  version: string | null;
+  onChange: (response: ProfileResponse) => void;
+};
+
+/** Joining with the consent text, pausing until a date, resuming and leaving (history is kept). */
+export function Participation({ programme, profile, version, onChange }: ParticipationProps) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const [agreed, setAgreed] = useState(false);
+  const [until, setUntil] = useState('');
+  const [untilError, setUntilError] = useState<string | undefined>();
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const base = `/api/programmes/${encodeURIComponent(programme.id)}/profile/me`;
+  const status = profile.optIn.status;
+  const formatDay = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso));
+
+  const act = async (path: string, body: Record<string, unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await api.post<ProfileResponse>(`${base}/${path}`, {
+        ...body,
+        ...(version ? { version } : {}),
+      });
+      onChange(response);
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pause = () => {
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    if (!until) return setUntilError(t('participation.pause.required'));
+    if (until < isoDay(tomorrow)) return setUntilError(t('participation.pause.future'));
+    setUntilError(undefined);
+    void act('pause', { until });
+  };
+
+  const errorBar = error !== null && (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>{describeError(error, t)}</MessageBarBody>
+    </MessageBar>
+  );
+
+  if (status === 'not_joined' || status === 'left') {
+    return (
+      <section className={styles.box} aria-labelledby="join-title">
+        <Subtitle1 as="h2" id="join-title" className={styles.heading}>
+          {t('participation.join.title', { programme: programme.name })}
+        </Subtitle1>
+        {status === 'left' && profile.optIn.leftAt && (
+          <Body1 as="p">{t('participation.left', { date: formatDay(profile.optIn.leftAt) })}</Body1>
+        )}
+        <div className={styles.consent} id="consent-text">
+          {consentParagraphKeys.map((key) => (
+            <Body1 as="p" key={key} className={styles.paragraph}>
+              {t(key)}
+            </Body1>
+          ))}
+          <p className={styles.version}>
+            {t('participation.consent.version', { version: CONSENT_TEXT_VERSION })}
+          </p>
+        </div>
+        <Checkbox
+          checked={agreed}
+          onChange={(_, data) => setAgreed(data.checked === true)}
+          label={t('participation.consent.agree')}
+          aria-describedby="consent-text"
+        />
+        {errorBar}
+        <Button
+          appearance="primary"
+          disabled={!agreed || busy}
+          onClick={() => void act('opt-in', { consentTextVersion: CONSENT_TEXT_VERSION })}
+        >
+          {status === 'left' ? t('participation.rejoin') : t('participation.join')}
+        </Button>
+      </section>
+    );
+  }
+
+  return (
+    <section className={styles.box} aria-labelledby="participation-title">
+      <Subtitle1 as="h2" id="participation-title" className={styles.heading}>
+        {t('participation.title', { programme: programme.name })}
+      </Subtitle1>
+      {status === 'opted_in' ? (
+        <Badge appearance="tint" color="success">
+          {t('participation.status.opted_in')}
+        </Badge>
+      ) : (
+        <Badge appearance="tint" color="warning">
+          {profile.optIn.pausedUntil
+            ? t('participation.status.pausedUntil', { date: formatDay(profile.optIn.pausedUntil) })
+            : t('participation.status.paused')}
+        </Badge>
+      )}
+      {errorBar}
+      <div className={styles.row}>
+        {status === 'paused' && (
+          <Button disabled={busy} onClick={() => void act('resume', {})}>
+            {t('participation.resume')}
+          </Button>
+        )}
+        {status === 'opted_in' && (
+          <>
+            <Field
+              label={t('participation.pause.until')}
+              hint={t('participation.pause.hint')}
+              validationMessage={untilError}
+            >
+              <Input type="date" value={until} onChange={(_, data) => setUntil(data.value)} />
+            </Field>
+            <Button disabled={busy} onClick={pause}>
+              {t('participation.pause')}
+            </Button>
+          </>
+        )}
+        <Button appearance="subtle" disabled={busy} onClick={() => setConfirmLeave(true)}>
+          {t('participation.leave')}
+        </Button>
+      </div>
+      <Dialog open={confirmLeave} onOpenChange={(_, data) => setConfirmLeave(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('participation.leave.title')}</DialogTitle>
+            <DialogContent>{t('participation.leave.body')}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConfirmLeave(false);
+                  void act('leave', {});
+                }}
+              >
+                {t('participation.leave.confirm')}
+              </Button>
+              <Button onClick={() => setConfirmLeave(false)}>
+                {t('participation.leave.cancel')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,444 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle2,
+  Switch,
+  Textarea,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Frequency, Place, SkillKind } from '../../../../src/domain/programme';
+import { ApiError } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { useT } from '../../i18n/I18nProvider';
+import {
+  frequencies,
+  hasProgrammeErrors,
+  newSkillRow,
+  noProgrammeErrors,
+  places,
+  programmeErrorsFromIssues,
+  skillIdOf,
+  validateProgrammeForm,
+  weightKeys,
+  type ProgrammeFormErrors,
+  type ProgrammeFormValues,
+  type SkillRow,
+} from './programme-form-model';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  fieldset: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  legend: { padding: `0 ${tokens.spacingHorizontalXS}` },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  skills: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  skill: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(10rem, 1fr) minmax(10rem, 1fr) 10rem auto',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    '@media (max-width: 720px)': { gridTemplateColumns: '1fr' },
+  },
+  skillId: { gridColumn: '1 / -1', color: tokens.colorNeutralForeground2 },
+  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  summaryList: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalXL,
+  },
+});
+
+type ProgrammeFormProps = {
+  initial: ProgrammeFormValues;
+  submitLabel: string;
+  /** Sends the form; throws `ApiError` (the form keeps what was typed and shows why). */
+  onSubmit: (values: ProgrammeFormValues) => Promise<void>;
+  onCancel?: () => void;
+  /** Set by the parent when the save was refused because of a newer version. */
+  conflict?: boolean;
+  onReloadKeepingChanges?: (values: ProgrammeFormValues) => Promise<ProgrammeFormValues>;
+};
+
+/** Create or edit a programme: general, skills catalogue, frame defaults, approval, weights. */
+export function ProgrammeForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  onReloadKeepingChanges,
+}: ProgrammeFormProps) {
+  const styles = useStyles();
+  const t = useT();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<ProgrammeFormErrors>(noProgrammeErrors);
+  const [outcome, setOutcome] = useState<
+    | { kind: 'none' | 'saved' | 'invalid' | 'conflict' | 'merged' }
+    | { kind: 'failed'; error: unknown }
+  >({ kind: 'none' });
+  const [busy, setBusy] = useState(false);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const generalId = useId('general');
+  const skillsId = useId('catalogue');
+  const frameId = useId('frame');
+  const weightsId = useId('weights');
+
+  useEffect(() => {
+    if (outcome.kind !== 'none') outcomeRef.current?.focus();
+  }, [outcome]);
+
+  const set = <K extends keyof ProgrammeFormValues>(field: K, value: ProgrammeFormValues[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
+  const setSkill = (index: number, patch: Partial<SkillRow>) =>
+    set(
+      'skills',
+      values.skills.map((row, i) => (i === index ? { ...row, ...patch } : row)),
+    );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateProgrammeForm(values, t);
+    setErrors(found);
+    if (hasProgrammeErrors(found)) {
+      setOutcome({ kind: 'invalid' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSubmit(values);
+      setOutcome({ kind: 'saved' });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'version_conflict') {
+        setOutcome({ kind: 'conflict' });
+      } else if (error instanceof ApiError && error.code === 'validation_failed') {
+        const issues = (error.details as { issues?: { path: string; message: string }[] })?.issues;
+        setErrors(programmeErrorsFromIssues(issues ?? [], t));
+        setOutcome({ kind: 'invalid' });
+      } else {
+        setOutcome({ kind: 'failed', error });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async () => {
+    if (!onReloadKeepingChanges) return;
+    setBusy(true);
+    try {
+      setValues(await onReloadKeepingChanges(values));
+      setOutcome({ kind: 'merged' });
+    } catch (error) {
+      setOutcome({ kind: 'failed', error });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const messages = [
+    ...Object.values(errors.fields),
+    ...Object.entries(errors.skills).flatMap(([index, row]) =>
+      Object.values(row ?? {}).map((message) =>
+        t('programmeForm.error.inSkill', { n: Number(index) + 1, message }),
+      ),
+    ),
+    ...Object.entries(errors.weights).map(([key, message]) =>
+      t('programmeForm.error.inWeight', {
+        weight: t(`programmeForm.weight.${key as (typeof weightKeys)[number]}`),
+        message: message ?? '',
+      }),
+    ),
+  ];
+
+  return (
+    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+      <div ref={outcomeRef} tabIndex={-1}>
+        {outcome.kind === 'saved' && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{t('programmeForm.saved')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome.kind === 'invalid' && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{t('programmeForm.invalid')}</MessageBarTitle>
+              <ul className={styles.summaryList}>
+                {messages.map((message, i) => (
+                  <li key={i}>{message}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome.kind === 'conflict' && (
+          <MessageBar intent="warning" role="alert" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('programmeForm.conflict.title')}</MessageBarTitle>
+              {t('programmeForm.conflict.body')}
+            </MessageBarBody>
+            {onReloadKeepingChanges && (
+              <Button onClick={() => void reload()} disabled={busy}>
+                {t('programmeForm.conflict.reload')}
+              </Button>
+            )}
+          </MessageBar>
+        )}
+        {outcome.kind === 'merged' && (
+          <MessageBar intent="info" role="status">
+            <MessageBarBody>{t('programmeForm.conflict.merged')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome.kind === 'failed' && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              {describeError(outcome.error, t)} {t('profile.keptTyped')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      <fieldset className={styles.fieldset} aria-labelledby={generalId}>
+        <legend className={styles.legend}>
+          <Subtitle2 id={generalId}>{t('programmeForm.general')}</Subtitle2>
+        </legend>
+        <Field label={t('programmeForm.name')} required validationMessage={errors.fields.name}>
+          <Input value={values.name} onChange={(_, d) => set('name', d.value)} />
+        </Field>
+        <Field label={t('programmeForm.description')} validationMessage={errors.fields.description}>
+          <Textarea
+            value={values.description}
+            rows={3}
+            resize="vertical"
+            onChange={(_, d) => set('description', d.value)}
+          />
+        </Field>
+        <div className={styles.row}>
+          <Field
+            label={t('programmeForm.startDate')}
+            required
+            validationMessage={errors.fields.startDate}
+          >
+            <Input
+              type="date"
+              value={values.startDate}
+              onChange={(_, d) => set('startDate', d.value)}
+            />
+          </Field>
+          <Field
+            label={t('programmeForm.endDate')}
+            required
+            validationMessage={errors.fields.endDate}
+          >
+            <Input
+              type="date"
+              value={values.endDate}
+              min={values.startDate || undefined}
+              onChange={(_, d) => set('endDate', d.value)}
+            />
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className={styles.fieldset} aria-labelledby={skillsId}>
+        <legend className={styles.legend}>
+          <Subtitle2 id={skillsId}>{t('programmeForm.skills')}</Subtitle2>
+        </legend>
+        <Caption1 as="p" className={styles.muted}>
+          {t('programmeForm.skills.help')}
+        </Caption1>
+        {values.skills.length === 0 ? (
+          <p className={styles.muted}>{t('programmeForm.skills.empty')}</p>
+        ) : (
+          <ol className={styles.skills}>
+            {values.skills.map((row, index) => {
+              const error = errors.skills[index] ?? {};
+              const n = index + 1;
+              const id = skillIdOf(row);
+              return (
+                <li key={row.key} className={styles.skill}>
+                  <Field label={t('programmeForm.skill.fr', { n })} validationMessage={error.fr}>
+                    <Input
+                      lang="fr"
+                      value={row.fr}
+                      onChange={(_, d) => setSkill(index, { fr: d.value })}
+                    />
+                  </Field>
+                  <Field label={t('programmeForm.skill.en', { n })} validationMessage={error.en}>
+                    <Input
+                      lang="en"
+                      value={row.en}
+                      onChange={(_, d) => setSkill(index, { en: d.value })}
+                    />
+                  </Field>
+                  <Field label={t('programmeForm.skill.kind', { n })}>
+                    <Select
+                      value={row.kind}
+                      onChange={(_, d) => setSkill(index, { kind: d.value as SkillKind })}
+                    >
+                      <option value="digital">{t('skills.kind.digital')}</option>
+                      <option value="know_how">{t('skills.kind.know_how')}</option>
+                    </Select>
+                  </Field>
+                  <Button
+                    appearance="subtle"
+                    onClick={() =>
+                      set(
+                        'skills',
+                        values.skills.filter((_, i) => i !== index),
+                      )
+                    }
+                  >
+                    {t('programmeForm.skill.remove', { n })}
+                  </Button>
+                  <Caption1 className={styles.skillId} role={error.id ? 'alert' : undefined}>
+                    {error.id ??
+                      (id
+                        ? t(row.saved ? 'programmeForm.skill.idSaved' : 'programmeForm.skill.id', {
+                            id,
+                          })
+                        : '')}
+                  </Caption1>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {errors.fields.skills && <Caption1 role="alert">{errors.fields.skills}</Caption1>}
+        <div>
+          <Button onClick={() => set('skills', [...values.skills, newSkillRow()])}>
+            {t('programmeForm.skill.add')}
+          </Button>
+        </div>
+      </fieldset>
+
+      <fieldset className={styles.fieldset} aria-labelledby={frameId}>
+        <legend className={styles.legend}>
+          <Subtitle2 id={frameId}>{t('programmeForm.frame')}</Subtitle2>
+        </legend>
+        <Caption1 as="p" className={styles.muted}>
+          {t('programmeForm.frame.help')}
+        </Caption1>
+        <div className={styles.row}>
+          <Field label={t('programmeForm.sessions')} validationMessage={errors.fields.sessions}>
+            <Input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={52}
+              value={values.sessions}
+              onChange={(_, d) => set('sessions', d.value)}
+            />
+          </Field>
+          <Field
+            label={t('programmeForm.duration')}
+            validationMessage={errors.fields.durationMinutes}
+          >
+            <Input
+              type="number"
+              inputMode="numeric"
+              min={15}
+              max={240}
+              step={15}
+              value={values.durationMinutes}
+              onChange={(_, d) => set('durationMinutes', d.value)}
+            />
+          </Field>
+          <Field label={t('programmeForm.frequency')}>
+            <Select
+              value={values.frequency}
+              onChange={(_, d) => set('frequency', d.value as Frequency)}
+            >
+              {frequencies.map((f) => (
+                <option key={f} value={f}>
+                  {t(`programmeForm.frequency.${f}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('programmeForm.place')}>
+            <Select value={values.place} onChange={(_, d) => set('place', d.value as Place)}>
+              {places.map((p) => (
+                <option key={p} value={p}>
+                  {t(`programmeForm.place.${p}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        {values.place !== 'online' && (
+          <Field label={t('programmeForm.location')} validationMessage={errors.fields.location}>
+            <Input value={values.location} onChange={(_, d) => set('location', d.value)} />
+          </Field>
+        )}
+        <Switch
+          checked={values.managerApprovalRequired}
+          onChange={(_, d) => set('managerApprovalRequired', d.checked)}
+          label={t('programmeForm.approval')}
+        />
+      </fieldset>
+
+      <fieldset className={styles.fieldset} aria-labelledby={weightsId}>
+        <legend className={styles.legend}>
+          <Subtitle2 id={weightsId}>{t('programmeForm.weights')}</Subtitle2>
+        </legend>
+        <Caption1 as="p" className={styles.muted}>
+          {t('programmeForm.weights.help')}
+        </Caption1>
+        <div className={styles.row}>
+          {weightKeys.map((key) => (
+            <Field
+              key={key}
+              label={t(`programmeForm.weight.${key}`)}
+              hint={t(`programmeForm.weight.${key}.hint`)}
+              validationMessage={errors.weights[key]}
+            >
+              <Input
+                inputMode="decimal"
+                value={values.weights[key]}
+                contentAfter="%"
+                onChange={(_, d) => set('weights', { ...values.weights, [key]: d.value })}
+              />
+            </Field>
+          ))}
+        </div>
+        {errors.fields.weights && <Caption1 role="alert">{errors.fields.weights}</Caption1>}
+      </fieldset>
+
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {submitLabel}
+        </Button>
+        {onCancel && <Button onClick={onCancel}>{t('programmeForm.cancel')}</Button>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,241 @@
+import {
+  Body1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { ReadinessResponse, ReadinessWarning } from '../../../../src/api/contracts';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import type { Translate } from '../../i18n/catalogue';
+import { useLocale, useT } from '../../i18n/I18nProvider';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(9rem, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+  figure: {
+    display: 'flex',
+    flexDirection: 'column-reverse',
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  figureLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  figureValue: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  warnings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  table: { borderCollapse: 'collapse', width: '100%' },
+  th: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  td: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  rowHeader: { fontWeight: tokens.fontWeightRegular, textAlign: 'left' },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  bars: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: '8rem' },
+  bar: { height: '8px', borderRadius: tokens.borderRadiusSmall },
+  teach: { backgroundColor: tokens.colorBrandBackground },
+  learn: {
+    backgroundColor: tokens.colorNeutralBackgroundInverted,
+  },
+  shortage: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  legend: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    color: tokens.colorNeutralForeground2,
+  },
+  swatch: {
+    display: 'inline-block',
+    width: '12px',
+    height: '8px',
+    marginRight: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+});
+
+/** A warning of the readiness check in plain words. */
+export function warningText(
+  warning: ReadinessWarning,
+  t: Translate,
+  skillName: (id: string) => string,
+): string {
+  switch (warning.code) {
+    case 'too_few_participants':
+      return t('readiness.warning.too_few_participants', warning.params);
+    case 'skill_without_teacher':
+      return t('readiness.warning.skill_without_teacher', {
+        count: warning.params.learners,
+        skill: skillName(warning.params.skillId),
+      });
+    case 'one_sided_cohort':
+      return t(`readiness.warning.one_sided_cohort.${warning.params.missing}`, {
+        mentors: warning.params.mentors,
+        mentees: warning.params.mentees,
+      });
+  }
+}
+
+/** Is the cohort ready for matching? Who takes part, skills supply against demand, and warnings. */
+export function Readiness({ programmeId }: { programmeId: string }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const [data, setData] = useState<ReadinessResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .get<ReadinessResponse>(`/api/programmes/${encodeURIComponent(programmeId)}/readiness`, {
+        signal: controller.signal,
+      })
+      .then(setData)
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setError(e);
+      });
+    return () => controller.abort();
+  }, [programmeId]);
+
+  if (error !== null) {
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{describeError(error, t)}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!data) return <Spinner size="small" label={t('readiness.loading')} />;
+
+  const skillName = (id: string) =>
+    data.skills.find((skill) => skill.skillId === id)?.label[locale] ?? id;
+  const max = Math.max(1, ...data.skills.flatMap((s) => [s.teachers, s.learners]));
+  const { participants } = data;
+  const figures: [string, number][] = [
+    [t('readiness.active'), participants.active],
+    [t('readiness.role.mentor'), participants.byRole.mentor],
+    [t('readiness.role.mentee'), participants.byRole.mentee],
+    [t('readiness.role.both'), participants.byRole.both],
+    [t('readiness.status.paused'), participants.byStatus.paused],
+    [t('readiness.status.not_joined'), participants.byStatus.not_joined],
+    [t('readiness.status.left'), participants.byStatus.left],
+    [t('readiness.departments'), participants.departments],
+  ];
+
+  return (
+    <section className={styles.root} aria-labelledby="readiness-title">
+      <Subtitle2 as="h2" id="readiness-title" className={styles.heading}>
+        {t('readiness.title')}
+      </Subtitle2>
+      <div className={styles.warnings}>
+        {data.ready ? (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('readiness.ready')}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          data.warnings.map((warning, i) => (
+            <MessageBar key={i} intent="warning">
+              <MessageBarBody>{warningText(warning, t, skillName)}</MessageBarBody>
+            </MessageBar>
+          ))
+        )}
+      </div>
+
+      <Subtitle2 as="h3" className={styles.heading}>
+        {t('readiness.participants')}
+      </Subtitle2>
+      <dl className={styles.figures}>
+        {figures.map(([label, value]) => (
+          <div key={label} className={styles.figure}>
+            <dt className={styles.figureLabel}>{label}</dt>
+            <dd className={styles.figureValue}>{value.toLocaleString(locale)}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <Subtitle2 as="h3" id="supply-title" className={styles.heading}>
+        {t('readiness.skills')}
+      </Subtitle2>
+      <Body1 as="p" className={styles.legend} aria-hidden="true">
+        <span>
+          <span className={`${styles.swatch} ${styles.teach}`} />
+          {t('readiness.teachers')}
+        </span>
+        <span>
+          <span className={`${styles.swatch} ${styles.learn}`} />
+          {t('readiness.learners')}
+        </span>
+      </Body1>
+      <table className={styles.table} aria-labelledby="supply-title">
+        <thead>
+          <tr>
+            <th scope="col" className={styles.th}>
+              {t('readiness.skill')}
+            </th>
+            <th scope="col" className={styles.th}>
+              {t('readiness.kind')}
+            </th>
+            <th scope="col" className={`${styles.th} ${styles.number}`}>
+              {t('readiness.teachers')}
+            </th>
+            <th scope="col" className={`${styles.th} ${styles.number}`}>
+              {t('readiness.learners')}
+            </th>
+            <th scope="col" className={styles.th}>
+              {t('readiness.balance')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.skills.map((skill) => {
+            const shortage = skill.learners > skill.teachers;
+            return (
+              <tr key={skill.skillId}>
+                <th scope="row" className={`${styles.td} ${styles.rowHeader}`}>
+                  {skill.label[locale]}
+                </th>
+                <td className={styles.td}>{t(`skills.kind.${skill.kind}`)}</td>
+                <td className={`${styles.td} ${styles.number}`}>{skill.teachers}</td>
+                <td className={`${styles.td} ${styles.number}`}>{skill.learners}</td>
+                <td className={styles.td}>
+                  <div className={styles.bars} aria-hidden="true">
+                    <div
+                      className={`${styles.bar} ${styles.teach}`}
+                      style={{ width: `${(skill.teachers / max) * 100}%` }}
+                    />
+                    <div
+                      className={`${styles.bar} ${styles.learn}`}
+                      style={{ width: `${(skill.learners / max) * 100}%` }}
+                    />
+                  </div>
+                  <span className={shortage ? styles.shortage : undefined}>
+                    {shortage
+                      ? t('readiness.shortage', { count: skill.learners - skill.teachers })
+                      : t('readiness.covered')}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ProgrammeResponse } from '../../../../src/api/contracts';
+import type { Programme, ProgrammeStatus } from '../../../../src/domain/programme';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { useT } from '../../i18n/I18nProvider';
+import { nextStatuses } from './programme-form-model';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+const badgeColor: Record<
+  ProgrammeStatus,
+  'informative' | 'brand' | 'warning' | 'success' | 'subtle'
+> = {
+  draft: 'informative',
+  enrolling: 'brand',
+  matching: 'warning',
+  running: 'success',
+  closed: 'subtle',
+};
+
+/** The programme's status as a badge. */
+export function StatusBadge({ status }: { status: ProgrammeStatus }) {
+  const t = useT();
+  return (
+    <Badge appearance="tint" color={badgeColor[status]}>
+      {t(`programmes.status.${status}`)}
+    </Badge>
+  );
+}
+
+type StatusActionsProps = {
+  programme: Programme;
+  version: string;
+  onChange: (response: ProgrammeResponse) => void;
+};
+
+/** The moves allowed from the current status, each confirmed in a dialog that says what it does. */
+export function StatusActions({ programme, version, onChange }: StatusActionsProps) {
+  const styles = useStyles();
+  const t = useT();
+  const [target, setTarget] = useState<ProgrammeStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const moves = nextStatuses[programme.status];
+
+  const move = async (to: ProgrammeStatus) => {
+    setTarget(null);
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await api.post<ProgrammeResponse>(
+        `/api/programmes/${encodeURIComponent(programme.id)}/status`,
+        { to, version },
+      );
+      onChange(response);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.row}>
+        <span>{t('programmes.status.label')}</span>
+        <StatusBadge status={programme.status} />
+        {moves.map((to) => (
+          <Button
+            key={to}
+            appearance={to === 'closed' ? 'subtle' : 'secondary'}
+            disabled={busy}
+            onClick={() => setTarget(to)}
+          >
+            {t(`programmes.move.${to}`)}
+          </Button>
+        ))}
+      </div>
+      {error !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{describeError(error, t)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Dialog open={target !== null} onOpenChange={(_, data) => !data.open && setTarget(null)}>
+        <DialogSurface>
+          {target && (
+            <DialogBody>
+              <DialogTitle>{t(`programmes.move.${target}.title`)}</DialogTitle>
+              <DialogContent>{t(`programmes.move.${target}.body`)}</DialogContent>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => void move(target)}>
+                  {t(`programmes.move.${target}`)}
+                </Button>
+                <Button onClick={() => setTarget(null)}>{t('programmes.move.cancel')}</Button>
+              </DialogActions>
+            </DialogBody>
+          )}
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
