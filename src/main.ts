@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { DefaultAzureCredential } from '@azure/identity';
 import { createBotEndpoint } from '../bot/bot-endpoint';
+import { createApiRoutes } from './api/api-routes';
 import { createHttpApp } from './api/http-app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
@@ -13,6 +14,18 @@ import { openStore, type Store } from './store/database';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './store/embedded-cosmos';
 import { restoreSnapshot, SnapshotWriter } from './store/local-snapshot';
 import { seedDemoData } from './store/seed/seed-demo';
+import { ImportJobRepository } from './store/import-job-repository';
+import { PeopleRepository } from './store/people-repository';
+import { ProfileRepository } from './store/profile-repository';
+import { ProgrammeRepository } from './store/programme-repository';
+import { DevTokenIssuer } from './services/auth/dev-sign-in';
+import { EntraTokenVerifier } from './services/auth/entra-token-verifier';
+import { TokenAuthenticator } from './services/auth/token-authenticator';
+import { IdentityService } from './services/identity-service';
+import { ImportService } from './services/import/import-service';
+import { CosmosOrgDirectory } from './services/org-directory';
+import { ProfileService } from './services/profile-service';
+import { ProgrammeService } from './services/programme-service';
 
 /** A started application, for `npm start` and the tests. */
 export type RunningServer = {
@@ -86,6 +99,68 @@ export async function startServer(
     logError: (message, error) => log.error(message, error),
   });
 
+  // Tab API: Entra ID v2 tokens (Teams SSO) and, on loopback only, development sign-in.
+  const peopleRepo = new PeopleRepository(store.container('people'));
+  const programmeRepo = new ProgrammeRepository(store.container('programmes'));
+  const profileRepo = new ProfileRepository(store.container('profiles'));
+  // The org directory is the people container; a Graph adapter will implement OrgDirectory.
+  const directory = new CosmosOrgDirectory({ people: peopleRepo });
+  const devIssuer = config.auth.devSignIn ? new DevTokenIssuer({ clock }) : undefined;
+  const authenticator = new TokenAuthenticator({
+    ...(config.auth.clientId
+      ? {
+          entra: new EntraTokenVerifier({
+            clientId: config.auth.clientId,
+            ...(config.auth.appIdUri ? { appIdUri: config.auth.appIdUri } : {}),
+            tenantIds: config.auth.tenantIds,
+            ...(config.auth.jwksUri ? { jwksUri: config.auth.jwksUri } : {}),
+            clock,
+          }),
+        }
+      : {}),
+    ...(devIssuer ? { dev: devIssuer } : {}),
+    leadEmails: config.auth.leadEmails,
+  });
+  const identity = new IdentityService({
+    directory,
+    programmes: programmeRepo,
+    leadEmails: config.auth.leadEmails,
+    ...(devIssuer ? { dev: { tenantId: config.demoTenantId, issuer: devIssuer } } : {}),
+  });
+  const programmes = new ProgrammeService({
+    programmes: programmeRepo,
+    profiles: profileRepo,
+    directory,
+    clock,
+  });
+  const profiles = new ProfileService({
+    profiles: profileRepo,
+    programmes,
+    identity,
+    directory,
+    clock,
+  });
+  const imports = new ImportService({
+    programmes,
+    people: peopleRepo,
+    profiles: profileRepo,
+    jobs: new ImportJobRepository(store.container('jobs')),
+    clock,
+    log: (message, error) => log.error(message, error),
+  });
+  const api = createApiRoutes({
+    authenticator,
+    authConfig: {
+      devSignIn: config.auth.devSignIn,
+      ...(config.auth.clientId ? { clientId: config.auth.clientId } : {}),
+      ...(config.auth.appIdUri ? { appIdUri: config.auth.appIdUri } : {}),
+    },
+    identity,
+    programmes,
+    profiles,
+    imports,
+  });
+
   const app = createHttpApp({
     health: {
       pingStore: () => store.ping(),
@@ -95,6 +170,7 @@ export async function startServer(
       now: () => clock.now(),
     },
     bot,
+    api,
     tabDir: options.tabDir ?? join(rootDir, 'tab', 'dist'),
     allowLoopbackFraming: config.cosmos.mode === 'embedded',
     log: (message, error) => log.error(message, error),
@@ -122,6 +198,7 @@ export async function startServer(
           server.close(() => done());
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
+        await imports.drain();
         await snapshots?.flush();
         store.client.dispose();
         await embedded?.close();

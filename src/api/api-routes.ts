@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import type { Authenticator } from '../services/auth/principal';
+import type { IdentityService } from '../services/identity-service';
+import type { ImportService } from '../services/import/import-service';
+import type { ProfileService } from '../services/profile-service';
+import type { ProgrammeService } from '../services/programme-service';
+import { requireAuth, type AuthEnv } from './auth-middleware';
+import { authRoutes } from './auth-routes';
+import type { AuthConfigResponse } from './contracts';
+import { importRoutes } from './import-routes';
+import { profileRoutes } from './profile-routes';
+import { programmeRoutes } from './programme-routes';
+
+export type ApiRoutesDeps = {
+  authenticator: Authenticator;
+  authConfig: AuthConfigResponse;
+  identity: IdentityService;
+  programmes: ProgrammeService;
+  profiles: ProfileService;
+  imports: ImportService;
+};
+
+/** The tab's API, mounted under /api by createHttpApp (route table: src/api/contracts.ts). */
+export function createApiRoutes(deps: ApiRoutesDeps) {
+  const api = new Hono<AuthEnv>();
+  api.route(
+    '/',
+    authRoutes({
+      identity: deps.identity,
+      authenticator: deps.authenticator,
+      config: deps.authConfig,
+    }),
+  );
+  const auth = requireAuth(deps.authenticator);
+  for (const path of ['/programmes', '/programmes/*', '/jobs/*']) api.use(path, auth);
+  api.route('/', programmeRoutes(deps.programmes));
+  api.route('/', profileRoutes(deps.profiles));
+  api.route('/', importRoutes(deps.imports));
+  return new Hono().route('/', api);
+}

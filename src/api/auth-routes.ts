@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import type { AuthConfigResponse } from './contracts';
+import { devSignInBodySchema } from './contracts';
+import type { IdentityService } from '../services/identity-service';
+import type { Authenticator } from '../services/auth/principal';
+import { requireAuth, requireLoopback, type AuthEnv } from './auth-middleware';
+import { parseJson } from './http-errors';
+
+export type AuthRoutesDeps = {
+  identity: IdentityService;
+  authenticator: Authenticator;
+  config: AuthConfigResponse;
+};
+
+/** `/auth/config`, `/dev/personas`, `/dev/sign-in` (when enabled) and `/me`. */
+export function authRoutes(deps: AuthRoutesDeps) {
+  const app = new Hono<AuthEnv>();
+  app.get('/auth/config', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(deps.config);
+  });
+  if (deps.config.devSignIn) {
+    app.use('/dev/*', requireLoopback());
+    app.get('/dev/personas', async (c) => c.json(await deps.identity.personas()));
+    app.post('/dev/sign-in', async (c) => {
+      const body = await parseJson(c, devSignInBodySchema);
+      c.header('Cache-Control', 'no-store');
+      return c.json(await deps.identity.devSignIn(body.personId));
+    });
+  }
+  app.get('/me', requireAuth(deps.authenticator), async (c) =>
+    c.json(await deps.identity.me(c.var.principal)),
+  );
+  return app;
+}

@@ -1,0 +1,166 @@
+import type {
+  DevSignInResponse,
+  MeResponse,
+  PersonCard,
+  Persona,
+  PersonasResponse,
+} from '../api/contracts';
+import { DomainError } from '../domain/errors';
+import type { Person } from '../domain/person';
+import type { ProgrammeRepository } from '../store/programme-repository';
+import type { DevTokenIssuer } from './auth/dev-sign-in';
+import { isTenantLead, programmeLeadAppRole, type Principal } from './auth/principal';
+import type { OrgDirectory } from './org-directory';
+
+export type IdentityServiceDeps = {
+  directory: OrgDirectory;
+  programmes: ProgrammeRepository;
+  leadEmails: readonly string[];
+  /** Development sign-in (loopback only): the demo tenant and the token issuer. */
+  dev?: { tenantId: string; issuer: DevTokenIssuer };
+};
+
+/** Who the caller is, their roles, and the development persona picker. */
+export class IdentityService {
+  constructor(private readonly deps: IdentityServiceDeps) {}
+
+  /** `GET /api/me`: the person prefilled from the org data, with their roles. */
+  async me(principal: Principal): Promise<MeResponse> {
+    const { tenantId, personId } = principal;
+    const [card, person, manager, leadOf] = await Promise.all([
+      this.card(principal),
+      this.deps.directory.person(tenantId, personId),
+      this.deps.directory.hasReports(tenantId, personId),
+      this.leadOf(tenantId, personId),
+    ]);
+    const roles: MeResponse['roles'] = ['participant'];
+    if (manager) roles.push('manager');
+    if (principal.isTenantLead || leadOf.length > 0) roles.push('lead');
+    return {
+      tenantId,
+      person: card,
+      roles,
+      canCreateProgrammes: principal.isTenantLead,
+      leadOf,
+      locale: person?.preferredLocale ?? 'fr',
+      signIn: principal.signIn,
+    };
+  }
+
+  /** The card of the principal: from the directory, or from the token when they are not in it. */
+  async card(principal: Principal): Promise<PersonCard> {
+    const person = await this.deps.directory.person(principal.tenantId, principal.personId);
+    if (person) return this.cardOf(person);
+    return {
+      id: principal.personId,
+      displayName: principal.name || principal.email,
+      email: principal.email,
+      department: '',
+      jobTitle: '',
+      managerId: null,
+      managerName: null,
+      photoUrl: null,
+      timeZone: 'Europe/Paris',
+      officeLocation: null,
+      inDirectory: false,
+    };
+  }
+
+  /** The card of someone in the directory (`person_not_found` otherwise). */
+  async cardOfId(tenantId: string, personId: string): Promise<PersonCard> {
+    const person = await this.deps.directory.person(tenantId, personId);
+    if (!person) {
+      throw new DomainError('person_not_found', `Person ${personId} was not found`, {
+        id: personId,
+      });
+    }
+    return this.cardOf(person);
+  }
+
+  private async cardOf(person: Person): Promise<PersonCard> {
+    const [manager, photoUrl] = await Promise.all([
+      person.managerId ? this.deps.directory.person(person.tenantId, person.managerId) : undefined,
+      this.deps.directory.photoUrl(person.tenantId, person.id),
+    ]);
+    return {
+      id: person.id,
+      displayName: person.displayName,
+      email: person.email,
+      department: person.department,
+      jobTitle: person.jobTitle,
+      managerId: person.managerId,
+      managerName: manager?.displayName ?? null,
+      photoUrl,
+      timeZone: person.timeZone,
+      officeLocation: person.officeLocation ?? null,
+      inDirectory: true,
+    };
+  }
+
+  /** `GET /api/dev/personas`: the demo people, leads first, then managers, then by name. */
+  async personas(): Promise<PersonasResponse> {
+    const dev = this.requireDev();
+    const [people, programmes] = await Promise.all([
+      this.deps.directory.people(dev.tenantId),
+      this.deps.programmes.list(dev.tenantId),
+    ]);
+    const leads = new Set(programmes.flatMap((p) => p.value.leadIds));
+    const managers = new Set(people.map((p) => p.managerId).filter((id) => id !== null));
+    const rank = { lead: 0, manager: 1, employee: 2 } as const;
+    const personas: Persona[] = people.map((p) => ({
+      personId: p.id,
+      displayName: p.displayName,
+      email: p.email,
+      department: p.department,
+      jobTitle: p.jobTitle,
+      locale: p.preferredLocale,
+      roleHint:
+        leads.has(p.id) || isTenantLead(p.email, [], this.deps.leadEmails)
+          ? 'lead'
+          : managers.has(p.id)
+            ? 'manager'
+            : 'employee',
+    }));
+    personas.sort(
+      (a, b) =>
+        rank[a.roleHint] - rank[b.roleHint] || a.displayName.localeCompare(b.displayName, 'fr'),
+    );
+    return { tenantId: dev.tenantId, personas };
+  }
+
+  /**
+   * `POST /api/dev/sign-in`: a token acting as a demo person. A person who leads a programme also
+   * gets the `Programme.Lead` app role, as a lead would have it assigned in Entra ID.
+   */
+  async devSignIn(personId: string): Promise<DevSignInResponse> {
+    const dev = this.requireDev();
+    const person = await this.deps.directory.person(dev.tenantId, personId);
+    if (!person) {
+      throw new DomainError('person_not_found', `No demo person has the id ${personId}`, {
+        id: personId,
+      });
+    }
+    const leads = (await this.leadOf(dev.tenantId, personId)).length > 0;
+    const { token, expiresAt } = await dev.issuer.issue({
+      tid: dev.tenantId,
+      oid: person.id,
+      name: person.displayName,
+      preferred_username: person.email,
+      roles: leads ? [programmeLeadAppRole] : [],
+    });
+    return { token, tokenType: 'Bearer', expiresAt };
+  }
+
+  private async leadOf(tenantId: string, personId: string): Promise<string[]> {
+    const led = await this.deps.programmes.query(tenantId, {
+      where: 'ARRAY_CONTAINS(c.leadIds, @personId)',
+      parameters: [{ name: '@personId', value: personId }],
+    });
+    return led.map((p) => p.value.id);
+  }
+
+  private requireDev() {
+    if (!this.deps.dev) throw new DomainError('not_found', 'Development sign-in is off.');
+    return this.deps.dev;
+  }
+}
