@@ -1,0 +1,160 @@
+import { demoPersonId } from '../../../src/store/seed/demo-data';
+import { startTestApp, type TestApp } from '../../support/app-server';
+import {
+  entraClaims,
+  startTestIdentityProvider,
+  type TestIdentityProvider,
+} from '../../fixtures/jwks/test-identity-provider';
+import { apiClient, errorCode } from './api-client';
+
+const tenantId = '11111111-2222-4333-8444-555555555555';
+const otherTenantId = '99999999-2222-4333-8444-555555555555';
+const clientId = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const appIdUri = `api://mentoring.contoso.com/${clientId}`;
+const claire = demoPersonId(5);
+
+describe('the tab API signs in Entra ID v2 tokens', () => {
+  let idp: TestIdentityProvider;
+  let app: TestApp;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    idp = await startTestIdentityProvider();
+    app = await startTestApp({
+      env: {
+        DEV_SIGN_IN: 'false',
+        AUTH_CLIENT_ID: clientId,
+        AUTH_APP_ID_URI: appIdUri,
+        AUTH_TENANT_IDS: tenantId,
+        AUTH_JWKS_URI: idp.jwksUri,
+        LOCAL_SNAPSHOT: 'false',
+      },
+    });
+    api = apiClient(app.baseUrl);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await idp?.stop();
+  });
+
+  const claims = (overrides: Record<string, unknown> = {}) => ({
+    ...entraClaims({
+      tenantId,
+      audience: clientId,
+      oid: claire,
+      email: 'Claire.Dubois@maison-lumiere.example',
+      name: 'Claire Dubois',
+    }),
+    ...overrides,
+  });
+  const me = (token: string) =>
+    api.call<{ person: { displayName: string } }>('GET', '/api/me', { token });
+
+  it('accepts a valid token and prefills the person from the org data', async () => {
+    const reply = await me(await idp.sign(claims()));
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      tenantId,
+      signIn: 'sso',
+      person: {
+        id: claire,
+        displayName: 'Claire Dubois',
+        department: 'Ressources humaines',
+        managerName: 'Hélène Marchand',
+        inDirectory: true,
+      },
+      roles: ['participant', 'manager', 'lead'],
+      leadOf: ['prog-mentorat-inverse-2027'],
+      locale: 'fr',
+    });
+  });
+
+  it('accepts the api:// application id URI as audience', async () => {
+    expect((await me(await idp.sign(claims({ aud: appIdUri })))).status).toBe(200);
+  });
+
+  it('refuses an expired token', async () => {
+    const past = Math.floor(Date.now() / 1000) - 7200;
+    const reply = await me(await idp.sign(claims({ iat: past, nbf: past, exp: past + 3600 })));
+    expect(reply.status).toBe(401);
+    expect(errorCode(reply)).toBe('unauthenticated');
+    expect(JSON.stringify(reply.body)).toMatch(/expired/);
+  });
+
+  it('refuses a token for another application (audience)', async () => {
+    const reply = await me(await idp.sign(claims({ aud: '00000003-0000-0000-c000-000000000000' })));
+    expect(reply.status).toBe(401);
+    expect(JSON.stringify(reply.body)).toMatch(/audience/);
+  });
+
+  it('refuses a token from another issuer', async () => {
+    const reply = await me(await idp.sign(claims({ iss: `https://sts.windows.net/${tenantId}/` })));
+    expect(reply.status).toBe(401);
+    expect(JSON.stringify(reply.body)).toMatch(/not issued/);
+  });
+
+  it('refuses a token of a tenant outside the allow-list, even with a matching issuer', async () => {
+    const reply = await me(
+      await idp.sign(
+        claims({
+          tid: otherTenantId,
+          iss: `https://login.microsoftonline.com/${otherTenantId}/v2.0`,
+        }),
+      ),
+    );
+    expect(reply.status).toBe(401);
+    expect(JSON.stringify(reply.body)).toMatch(/tenant/);
+  });
+
+  it('refuses an unsigned token (alg none)', async () => {
+    const reply = await me(idp.unsigned(claims()));
+    expect(reply.status).toBe(401);
+    expect(errorCode(reply)).toBe('unauthenticated');
+  });
+
+  it('refuses a token signed by a key that is not in the published set', async () => {
+    const sameKid = await me(await idp.sign(claims(), { key: 'unpublished' }));
+    expect(sameKid.status).toBe(401);
+    const unknownKid = await me(await idp.sign(claims(), { key: 'unpublished', kid: 'rogue' }));
+    expect(unknownKid.status).toBe(401);
+  });
+
+  it('refuses a token without an object id', async () => {
+    const { oid: _oid, ...withoutOid } = claims();
+    expect((await me(await idp.sign(withoutOid))).status).toBe(401);
+  });
+
+  it('refuses a missing or malformed Authorization header', async () => {
+    expect((await api.call('GET', '/api/me')).status).toBe(401);
+    expect(
+      (await api.call('GET', '/api/programmes', { headers: { authorization: 'Basic abc' } }))
+        .status,
+    ).toBe(401);
+    expect((await me('not-a-jwt')).status).toBe(401);
+  });
+
+  it('grants programme creation through the Programme.Lead app role only', async () => {
+    const emma = demoPersonId(10);
+    const base = claims({ oid: emma, preferred_username: 'emma.petit@maison-lumiere.example' });
+    const body = { name: 'Pilote', startDate: '2027-02-01', endDate: '2027-05-31' };
+    const without = await api.call('POST', '/api/programmes', {
+      token: await idp.sign(base),
+      json: body,
+    });
+    expect(without.status).toBe(403);
+    expect(errorCode(without)).toBe('forbidden');
+    const withRole = await api.call('POST', '/api/programmes', {
+      token: await idp.sign({ ...base, roles: ['Programme.Lead'] }),
+      json: body,
+    });
+    expect(withRole.status).toBe(201);
+  });
+
+  it('has no development sign-in when it is off', async () => {
+    expect((await api.call('GET', '/api/dev/personas')).status).toBe(404);
+    const signIn = await api.call('POST', '/api/dev/sign-in', { json: { personId: claire } });
+    expect(signIn.status).toBe(404);
+    const config = await api.call('GET', '/api/auth/config');
+    expect(config.body).toEqual({ devSignIn: false, clientId, appIdUri });
+  });
+});
