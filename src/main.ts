@@ -6,6 +6,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { createBotEndpoint } from '../bot/bot-endpoint';
 import { createApiRoutes } from './api/api-routes';
 import { createHttpApp } from './api/http-app';
+import { pairRoutes } from './api/pair-routes';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createLogger, type Logger } from './logger';
@@ -26,6 +27,10 @@ import { ImportService } from './services/import/import-service';
 import { CosmosOrgDirectory } from './services/org-directory';
 import { ProfileService } from './services/profile-service';
 import { ProgrammeService } from './services/programme-service';
+import { PairService } from './services/pair-service';
+import { NoteRepository } from './store/note-repository';
+import { PairRepository } from './store/pair-repository';
+import { shippedToolkit } from './toolkit/toolkit';
 
 /** A started application, for `npm start` and the tests. */
 export type RunningServer = {
@@ -160,6 +165,17 @@ export async function startServer(
     profiles,
     imports,
   });
+
+  // The pair's journey (src/api/pair-contracts.ts): dashboard, agreement, sessions, feedback.
+  const pairs = new PairService({
+    pairs: new PairRepository(store.container('pairs')),
+    notes: new NoteRepository(store.container('notes')),
+    programmes: programmeRepo,
+    profiles: profileRepo,
+    directory,
+    clock,
+  });
+  api.route('/', pairRoutes({ authenticator, pairs, toolkit: shippedToolkit }));
 
   const app = createHttpApp({
     health: {

@@ -9,12 +9,14 @@ import {
   pairSchema,
   sessionSchema,
   partnerOf,
+  poorFitOnBothSides,
   roleIn,
   type ActionItem,
   type Assessment,
   type AssessmentPhase,
   type Feedback,
   type Pair,
+  type PairMembers,
   type PairingFit,
   type Session,
   type SessionStatus,
@@ -53,6 +55,8 @@ export type NewPairInput = {
   frame: Frame;
   subject?: string;
   confidentiality?: string;
+  /** Display data of both members (the dashboard reads it instead of the directory). */
+  members?: PairMembers;
 };
 
 /**
@@ -100,6 +104,7 @@ export function newPair(input: NewPairInput, clock: Clock): Pair {
     sessions: [],
     feedback: [],
     assessments: [],
+    ...(input.members ? { members: input.members } : {}),
     history: accepted ? [{ from: 'proposed', to: 'accepted', at: now, by: lastToAccept }] : [],
     createdAt: now,
     updatedAt: now,
@@ -128,6 +133,57 @@ function withSession(pair: Pair, index: number, session: Session, clock: Clock):
 
 function assertOpen(pair: Pair, doing: string): void {
   if (pair.state === 'ended') throw pairStateError(pair, `An ended pair cannot ${doing}`);
+}
+
+export type PlanSessionInput = {
+  id: string;
+  start: string;
+  /** Default: the agreement's frame. */
+  durationMinutes?: number;
+  agenda?: string;
+};
+
+/**
+ * A member plans a session by hand (series booked through the calendar arrive the same way).
+ * Sessions are numbered by start time; planning the same id again with the same start is a no-op.
+ */
+export function planSession(
+  pair: Pair,
+  input: PlanSessionInput,
+  actorId: string,
+  clock: Clock,
+): PairChange {
+  roleIn(pair, actorId);
+  if (pair.state === 'completed' || pair.state === 'ended' || pair.state === 'proposed') {
+    throw pairStateError(pair, `A ${pair.state} pair cannot plan sessions`);
+  }
+  const existing = pair.sessions.find((s) => s.id === input.id);
+  if (existing) {
+    if (existing.start === new Date(input.start).toISOString()) return { pair, changed: false };
+    throw new DomainError('already_exists', `Session ${input.id} already exists`, {
+      sessionId: input.id,
+    });
+  }
+  if (pair.sessions.length >= 520) {
+    throw new DomainError('validation_failed', 'A pair has at most 520 sessions', {
+      issues: [{ path: 'sessions', message: 'a pair has at most 520 sessions' }],
+    });
+  }
+  const start = new Date(input.start);
+  const parsed = sessionSchema.safeParse({
+    id: input.id,
+    index: 1,
+    start: Number.isNaN(start.getTime()) ? input.start : start.toISOString(),
+    durationMinutes: input.durationMinutes ?? pair.agreement.frame.durationMinutes,
+    status: 'planned',
+    ...(input.agenda !== undefined ? { agenda: input.agenda } : {}),
+    actionItems: [],
+  });
+  if (!parsed.success) throw validation('session', { issues: issuesOf(parsed.error) });
+  const sessions = [...pair.sessions, parsed.data]
+    .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+    .map((session, i) => (session.index === i + 1 ? session : { ...session, index: i + 1 }));
+  return { pair: { ...pair, sessions, updatedAt: clock.now().toISOString() }, changed: true };
 }
 
 /** Which session statuses may follow which: held and missed can be corrected; cancelled is final. */
@@ -294,7 +350,12 @@ export function giveFeedback(
     ...pair.feedback.filter((f) => !(f.sessionId === sessionId && f.fromId === fromId)),
     parsed.data,
   ];
-  return { pair: { ...pair, feedback, updatedAt: now }, changed: true };
+  const next: Pair = { ...pair, feedback, updatedAt: now };
+  // Both say "poor fit": the lead is told once (the flag stays until the lead clears it).
+  if (!pair.leadFlag && poorFitOnBothSides(next)) {
+    next.leadFlag = { reason: 'poor_fit_both_sides', at: now };
+  }
+  return { pair: next, changed: true };
 }
 
 function sameFeedback(a: Feedback, b: Feedback): boolean {

@@ -1,0 +1,580 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ActionItemCreateBody,
+  AgreementEditBody,
+  AssessmentBody,
+  FeedbackBody,
+  FlaggedPairsResponse,
+  MyPairsResponse,
+  PairDashboardResponse,
+  PairResponse,
+  PrivateNoteResponse,
+  SessionCreateBody,
+} from '../api/pair-contracts';
+import type { Clock } from '../domain/clock';
+import { DomainError, isDomainError } from '../domain/errors';
+import type { MatchProposal } from '../domain/match-proposal';
+import {
+  editAgreement,
+  isAgreementSigned,
+  isMember,
+  privateNoteId,
+  privateNoteSchema,
+  roleIn,
+  signAgreement,
+  transitionPair,
+  type AgreementChanges,
+  type MemberSnapshot,
+  type Pair,
+  type PairEvent,
+  type PairMembers,
+  type PrivateNote,
+  type SessionStatus,
+} from '../domain/pair';
+import {
+  addActionItem,
+  editSessionNotes,
+  giveFeedback,
+  newPair,
+  planSession,
+  recordAssessment,
+  setActionItemDone,
+  setSessionStatus,
+} from '../domain/pair-activity';
+import { parseOrThrow } from '../domain/common';
+import type { Versioned } from '../store/cosmos-repository';
+import type { NoteRepository } from '../store/note-repository';
+import type { PairRepository } from '../store/pair-repository';
+import type { ProfileRepository } from '../store/profile-repository';
+import type { ProgrammeRepository } from '../store/programme-repository';
+import type { Principal } from './auth/principal';
+import type { OrgDirectory } from './org-directory';
+import { myPairItem, pairViewFor, privateNoteView } from './pair-view';
+import { canManage } from './programme-service';
+
+export type PairServiceDeps = {
+  pairs: PairRepository;
+  notes: NoteRepository;
+  programmes: ProgrammeRepository;
+  profiles: ProfileRepository;
+  directory: OrgDirectory;
+  clock: Clock;
+  newId?: () => string;
+};
+
+type Change = { pair: Pair; changed: boolean };
+
+/**
+ * How a write treats the caller's version. `edit`: shared text, the version is required and must be
+ * current. `move`: idempotent or caller-owned changes; a version is optional, a no-op always succeeds.
+ */
+type WriteMode = 'edit' | 'move';
+
+const maxAttempts = 5;
+
+/**
+ * The pair's journey for its two members: dashboard, agreement, sessions, notes, feedback,
+ * self-assessments and lifecycle. Only members read or write a pair; anyone else gets
+ * `pair_not_found`. Private notes are read and written by their author only.
+ */
+export class PairService {
+  constructor(private readonly deps: PairServiceDeps) {}
+
+  /** The caller's pairs: open ones first, then most recently updated. One query. */
+  async mine(principal: Principal): Promise<MyPairsResponse> {
+    const pairs = await this.deps.pairs.ofPerson(principal.tenantId, principal.personId);
+    const items = pairs.map((p) => myPairItem(p.value, principal.personId, this.deps.clock));
+    const rank = (state: string) => (state === 'completed' || state === 'ended' ? 1 : 0);
+    items.sort((a, b) => rank(a.state) - rank(b.state) || b.updatedAt.localeCompare(a.updatedAt));
+    return { pairs: items };
+  }
+
+  /**
+   * The dashboard: a point read of the pair and one single-partition query for the caller's own
+   * private notes, run together.
+   */
+  async dashboard(principal: Principal, pairId: string): Promise<PairDashboardResponse> {
+    const [found, notes] = await Promise.all([
+      this.deps.pairs.find(principal.tenantId, pairId),
+      // Filtered by author in the query: another member's notes never leave the store.
+      this.deps.notes.ofAuthor(principal.tenantId, pairId, principal.personId),
+    ]);
+    const loaded = await this.withMembers(this.requireMember(principal, pairId, found));
+    return {
+      ...this.response(principal, loaded),
+      privateNotes: notes
+        .map(privateNoteView)
+        .sort((a, b) => a.sessionId.localeCompare(b.sessionId)),
+    };
+  }
+
+  /** Edit the agreement (only the fields given); a real change asks both to sign again. */
+  async editAgreement(
+    principal: Principal,
+    pairId: string,
+    body: AgreementEditBody,
+    version: string | undefined,
+  ): Promise<PairResponse> {
+    const { version: _ignored, ...fields } = body;
+    const changes: AgreementChanges = {};
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) Object.assign(changes, { [key]: value });
+    }
+    return this.write(principal, pairId, version, 'edit', (pair) =>
+      editAgreement(pair, principal.personId, changes, this.deps.clock),
+    );
+  }
+
+  /**
+   * Sign the revision the caller read. When both have signed an accepted pair whose programme
+   * needs no manager approval, the pair becomes active in the same write.
+   */
+  async sign(
+    principal: Principal,
+    pairId: string,
+    revision: number,
+    version: string | undefined,
+  ): Promise<PairResponse> {
+    let approvalRequired: boolean | undefined;
+    const needsApproval = async (pair: Pair) => {
+      approvalRequired ??=
+        (await this.deps.programmes.find(pair.tenantId, pair.programmeId))?.value
+          .managerApprovalRequired ?? true;
+      return approvalRequired;
+    };
+    return this.write(
+      principal,
+      pairId,
+      version,
+      'move',
+      (pair) => {
+        if (pair.agreement.revision !== revision) {
+          throw this.conflictMarker(
+            `The agreement changed (revision ${pair.agreement.revision}) since you read revision ${revision}; read it again before signing`,
+          );
+        }
+        const signed = signAgreement(pair, principal.personId, this.deps.clock);
+        return { pair: signed.pair, changed: signed.changed };
+      },
+      async (pair) => {
+        if (pair.state !== 'accepted' || !isAgreementSigned(pair.agreement)) return pair;
+        if (await needsApproval(pair)) return pair;
+        return transitionPair(
+          pair,
+          { type: 'activate', managerApprovalRequired: false },
+          principal.personId,
+          this.deps.clock,
+        ).pair;
+      },
+    );
+  }
+
+  /** Plan a session by hand. */
+  async planSession(
+    principal: Principal,
+    pairId: string,
+    body: SessionCreateBody,
+  ): Promise<PairResponse> {
+    const id = this.newId('session');
+    return this.write(principal, pairId, body.version, 'move', (pair) =>
+      planSession(
+        pair,
+        {
+          id,
+          start: body.start,
+          ...(body.durationMinutes !== undefined ? { durationMinutes: body.durationMinutes } : {}),
+          ...(body.agenda !== undefined ? { agenda: body.agenda } : {}),
+        },
+        principal.personId,
+        this.deps.clock,
+      ),
+    );
+  }
+
+  /** Held, missed (once started) or cancelled. */
+  async setSessionStatus(
+    principal: Principal,
+    pairId: string,
+    sessionId: string,
+    status: SessionStatus,
+    version: string | undefined,
+  ): Promise<PairResponse> {
+    return this.write(principal, pairId, version, 'move', (pair) =>
+      setSessionStatus(pair, sessionId, status, principal.personId, this.deps.clock),
+    );
+  }
+
+  /** Agenda and shared notes: shared text, so the version is required. */
+  async editSessionNotes(
+    principal: Principal,
+    pairId: string,
+    sessionId: string,
+    changes: { agenda?: string; sharedNotes?: string },
+    version: string | undefined,
+  ): Promise<PairResponse> {
+    return this.write(principal, pairId, version, 'edit', (pair) =>
+      editSessionNotes(pair, sessionId, changes, principal.personId, this.deps.clock),
+    );
+  }
+
+  async addActionItem(
+    principal: Principal,
+    pairId: string,
+    sessionId: string,
+    body: ActionItemCreateBody,
+  ): Promise<PairResponse> {
+    const id = body.id ?? this.newId('action');
+    return this.write(principal, pairId, body.version, 'move', (pair) =>
+      addActionItem(
+        pair,
+        sessionId,
+        {
+          id,
+          text: body.text,
+          ownerId: body.ownerId,
+          ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
+        },
+        principal.personId,
+        this.deps.clock,
+      ),
+    );
+  }
+
+  async setActionItemDone(
+    principal: Principal,
+    pairId: string,
+    sessionId: string,
+    itemId: string,
+    done: boolean,
+    version: string | undefined,
+  ): Promise<PairResponse> {
+    return this.write(principal, pairId, version, 'move', (pair) =>
+      setActionItemDone(pair, sessionId, itemId, done, principal.personId, this.deps.clock),
+    );
+  }
+
+  /** The caller's feedback to their partner on a session; both poor fits flag the pair. */
+  async giveFeedback(
+    principal: Principal,
+    pairId: string,
+    sessionId: string,
+    body: FeedbackBody,
+  ): Promise<PairResponse> {
+    return this.write(principal, pairId, body.version, 'move', (pair) =>
+      giveFeedback(
+        pair,
+        sessionId,
+        principal.personId,
+        {
+          rating: body.rating,
+          worked: body.worked,
+          suggestion: body.suggestion,
+          ...(body.pairingFit !== undefined ? { pairingFit: body.pairingFit } : {}),
+        },
+        this.deps.clock,
+      ),
+    );
+  }
+
+  /** The caller's level on one of their goals at one phase. */
+  async recordAssessment(
+    principal: Principal,
+    pairId: string,
+    body: AssessmentBody,
+  ): Promise<PairResponse> {
+    return this.write(principal, pairId, body.version, 'move', (pair) => {
+      const role = roleIn(pair, principal.personId);
+      const goals = role === 'mentor' ? pair.agreement.mentorGoals : pair.agreement.menteeGoals;
+      const goal = body.goal.trim();
+      if (!goals.some((g) => g.trim() === goal)) {
+        throw new DomainError(
+          'validation_failed',
+          `"${goal}" is not one of your goals in the agreement`,
+          {
+            issues: [
+              { path: 'goal', message: `goal must be one of your goals: ${goals.join(', ')}` },
+            ],
+          },
+        );
+      }
+      return recordAssessment(
+        pair,
+        principal.personId,
+        { phase: body.phase, goal, level: body.level },
+        this.deps.clock,
+      );
+    });
+  }
+
+  /** Pause, resume, complete or end early: idempotent state moves. */
+  async transition(
+    principal: Principal,
+    pairId: string,
+    event: Extract<PairEvent, { type: 'pause' | 'resume' | 'complete' | 'end' }>,
+    version: string | undefined,
+  ): Promise<PairResponse> {
+    const normalised =
+      event.type === 'pause' && /^\d{4}-\d{2}-\d{2}$/.test(event.until)
+        ? { ...event, until: `${event.until}T00:00:00.000Z` }
+        : event;
+    if (normalised.type === 'pause' && Number.isNaN(new Date(normalised.until).getTime())) {
+      throw new DomainError('validation_failed', 'until must be a date or a date-time', {
+        issues: [{ path: 'until', message: 'until must be a date (YYYY-MM-DD) or a date-time' }],
+      });
+    }
+    return this.write(principal, pairId, version, 'move', (pair) =>
+      transitionPair(pair, normalised, principal.personId, this.deps.clock),
+    );
+  }
+
+  /**
+   * Save the caller's private note on a session (one per author per session). With a version the
+   * write is conditional on it; a stale one is `version_conflict` with the current note.
+   */
+  async savePrivateNote(
+    principal: Principal,
+    pairId: string,
+    sessionId: string,
+    text: string,
+    version: string | undefined,
+  ): Promise<PrivateNoteResponse> {
+    const found = await this.deps.pairs.find(principal.tenantId, pairId);
+    const pair = this.requireMember(principal, pairId, found).value;
+    if (!pair.sessions.some((s) => s.id === sessionId)) {
+      throw new DomainError('not_found', `Session ${sessionId} is not part of this pair`, {
+        pairId,
+        sessionId,
+      });
+    }
+    const note: PrivateNote = parseOrThrow(
+      privateNoteSchema,
+      {
+        id: privateNoteId(pairId, sessionId, principal.personId),
+        tenantId: principal.tenantId,
+        pairId,
+        sessionId,
+        authorId: principal.personId,
+        text,
+        updatedAt: this.deps.clock.now().toISOString(),
+      },
+      'private note',
+    );
+    if (version === undefined) {
+      return { note: privateNoteView(await this.deps.notes.upsert(note)) };
+    }
+    try {
+      return { note: privateNoteView(await this.deps.notes.replace(note, version)) };
+    } catch (error) {
+      if (!isDomainError(error, 'version_conflict') && !isDomainError(error, 'not_found')) {
+        throw error;
+      }
+      const current = await this.deps.notes.find(principal.tenantId, note.id);
+      throw new DomainError(
+        'version_conflict',
+        'Your private note was changed elsewhere (another window?); reload it and try again',
+        { id: note.id, ...(current ? { current: { note: privateNoteView(current) } } : {}) },
+      );
+    }
+  }
+
+  /** A lead's list of the programme's pairs flagged for re-pairing. One query. */
+  async flagged(principal: Principal, programmeId: string): Promise<FlaggedPairsResponse> {
+    const programme = await this.deps.programmes.get(principal.tenantId, programmeId);
+    if (!canManage(principal, programme.value)) {
+      throw new DomainError('forbidden', 'Only a lead of this programme may see flagged pairs.', {
+        programmeId,
+      });
+    }
+    const pairs = await this.deps.pairs.query(principal.tenantId, {
+      where: 'c.programmeId = @programmeId AND IS_DEFINED(c.leadFlag)',
+      parameters: [{ name: '@programmeId', value: programmeId }],
+    });
+    return {
+      pairs: pairs
+        .map(({ value: pair }) => ({
+          id: pair.id,
+          state: pair.state,
+          mentor: {
+            personId: pair.mentorId,
+            displayName: pair.members?.mentor.displayName ?? pair.mentorId,
+          },
+          mentee: {
+            personId: pair.menteeId,
+            displayName: pair.members?.mentee.displayName ?? pair.menteeId,
+          },
+          subject: pair.agreement.subject,
+          reason: pair.leadFlag?.reason ?? 'poor_fit_both_sides',
+          flaggedAt: pair.leadFlag?.at ?? pair.updatedAt,
+          sessionsHeld: pair.sessions.filter((s) => s.status === 'held').length,
+        }))
+        .sort((a, b) => b.flaggedAt.localeCompare(a.flaggedAt)),
+    };
+  }
+
+  /**
+   * The pair born from a proposal (both accepted, or still open), with both members' display
+   * data copied in and the agreement's frame prefilled from the programme. Idempotent per proposal:
+   * the pair's id is derived from it, and creating it again returns the stored pair.
+   */
+  async createFromProposal(
+    proposal: MatchProposal,
+    options: { subject?: string; confidentiality?: string } = {},
+  ): Promise<Versioned<Pair>> {
+    const id = pairIdFor(proposal.id);
+    const existing = await this.deps.pairs.find(proposal.tenantId, id);
+    if (existing) return existing;
+    const [programme, members] = await Promise.all([
+      this.deps.programmes.get(proposal.tenantId, proposal.programmeId),
+      this.membersOf(proposal.tenantId, proposal.mentorId, proposal.menteeId),
+    ]);
+    const pair = newPair(
+      { id, proposal, frame: programme.value.frame, members, ...options },
+      this.deps.clock,
+    );
+    try {
+      return await this.deps.pairs.create(pair);
+    } catch (error) {
+      if (!isDomainError(error, 'already_exists')) throw error;
+      return this.deps.pairs.get(proposal.tenantId, id);
+    }
+  }
+
+  /** Display data of both members, from the org directory and their profiles. */
+  async membersOf(tenantId: string, mentorId: string, menteeId: string): Promise<PairMembers> {
+    const [mentor, mentee] = await Promise.all([
+      this.snapshotOf(tenantId, mentorId),
+      this.snapshotOf(tenantId, menteeId),
+    ]);
+    return { mentor, mentee };
+  }
+
+  private async snapshotOf(tenantId: string, personId: string): Promise<MemberSnapshot> {
+    const [person, profile, photoUrl] = await Promise.all([
+      this.deps.directory.person(tenantId, personId),
+      this.deps.profiles.find(tenantId, personId),
+      this.deps.directory.photoUrl(tenantId, personId),
+    ]);
+    if (!person) {
+      throw new DomainError('person_not_found', `Person ${personId} was not found`, {
+        id: personId,
+      });
+    }
+    return {
+      displayName: person.displayName,
+      jobTitle: person.jobTitle,
+      department: person.department,
+      languages: profile?.value.languages ?? [person.preferredLocale],
+      timeZone: profile?.value.timeZone ?? person.timeZone,
+      photoUrl,
+    };
+  }
+
+  /** Pairs stored before the members snapshot existed get it once, on their next load. */
+  private async withMembers(loaded: Versioned<Pair>): Promise<Versioned<Pair>> {
+    if (loaded.value.members) return loaded;
+    const pair = loaded.value;
+    const members = await this.membersOf(pair.tenantId, pair.mentorId, pair.menteeId);
+    try {
+      return await this.deps.pairs.replace({ ...pair, members }, loaded.etag);
+    } catch (error) {
+      if (!isDomainError(error, 'version_conflict')) throw error;
+      return this.deps.pairs.get(pair.tenantId, pair.id);
+    }
+  }
+
+  /**
+   * Read, check membership, apply, write with the ETag read. See `WriteMode`; `after` may add a
+   * consequence to a real change (activation on the second signature).
+   */
+  private async write(
+    principal: Principal,
+    pairId: string,
+    version: string | undefined,
+    mode: WriteMode,
+    apply: (pair: Pair) => Change,
+    after?: (pair: Pair) => Promise<Pair>,
+  ): Promise<PairResponse> {
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.deps.pairs.find(principal.tenantId, pairId);
+      const current = await this.withMembers(this.requireMember(principal, pairId, found));
+      if (mode === 'edit' && version === undefined) {
+        throw this.conflict(
+          principal,
+          current,
+          'Send the version you edited (If-Match) so that nobody’s changes are overwritten',
+        );
+      }
+      let result: Change;
+      try {
+        result = apply(current.value);
+      } catch (error) {
+        if (error instanceof ConflictMarker) throw this.conflict(principal, current, error.message);
+        throw error;
+      }
+      if (!result.changed) return this.response(principal, current);
+      if (version !== undefined && version !== current.etag) {
+        throw this.conflict(
+          principal,
+          current,
+          'Your partner changed the pair since you loaded it; reload (what you typed is kept) and try again',
+        );
+      }
+      const next = after ? await after(result.pair) : result.pair;
+      try {
+        return this.response(principal, await this.deps.pairs.replace(next, current.etag));
+      } catch (error) {
+        if (!isDomainError(error, 'version_conflict')) throw error;
+        if (version !== undefined || attempt >= maxAttempts) {
+          const latest = await this.deps.pairs.get(principal.tenantId, pairId);
+          throw this.conflict(
+            principal,
+            latest,
+            'Your partner saved a change at the same moment; reload (what you typed is kept) and try again',
+          );
+        }
+      }
+    }
+  }
+
+  private requireMember(
+    principal: Principal,
+    pairId: string,
+    found: Versioned<Pair> | undefined,
+  ): Versioned<Pair> {
+    // Same answer for "absent" and "not yours": a pair's existence is not disclosed.
+    if (!found || !isMember(found.value, principal.personId)) {
+      throw new DomainError('pair_not_found', `Pair ${pairId} was not found`, { id: pairId });
+    }
+    return found;
+  }
+
+  private response(principal: Principal, pair: Versioned<Pair>): PairResponse {
+    return {
+      pair: pairViewFor(pair.value, principal.personId, this.deps.clock),
+      version: pair.etag,
+    };
+  }
+
+  private conflict(principal: Principal, current: Versioned<Pair>, message: string): DomainError {
+    return new DomainError('version_conflict', message, {
+      id: current.value.id,
+      current: this.response(principal, current),
+    });
+  }
+
+  private conflictMarker(message: string): ConflictMarker {
+    return new ConflictMarker(message);
+  }
+
+  private newId(prefix: string): string {
+    return this.deps.newId?.() ?? `${prefix}-${randomUUID()}`;
+  }
+}
+
+/** Raised inside an `apply` to turn into a `version_conflict` carrying the current pair. */
+class ConflictMarker extends Error {}
+
+/** The id of the pair born from a proposal. */
+export function pairIdFor(proposalId: string): string {
+  return `pair-${proposalId}`;
+}
