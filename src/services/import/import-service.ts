@@ -143,8 +143,11 @@ export class ImportService {
   private async plan(principal: Principal, programme: Programme, csv: string) {
     const parsed = parseParticipantsCsv(csv);
     const valid = parsed.rows.flatMap((r) => (r.row ? [r.row] : []));
-    const fileEmails = new Set(valid.map((r) => r.email));
-    const managerEmails = valid.flatMap((r) => (r.managerEmail ? [r.managerEmail] : []));
+    // A manager may be anyone of the directory or any person of the file.
+    const fileEmails = new Set(
+      parsed.rows.filter((r) => !r.issues.some((i) => i.column === 'email')).map((r) => r.email),
+    );
+    const managerEmails = parsed.rows.flatMap((r) => (r.managerEmail ? [r.managerEmail] : []));
     const lookup = await this.lookup(
       principal.tenantId,
       [...new Set([...fileEmails, ...managerEmails])],
@@ -156,8 +159,8 @@ export class ImportService {
     const plans: RowPlan[] = [];
     const rows: ImportRowPreview[] = parsed.rows.map((r) => {
       const issues = [...r.issues];
-      const m = r.row?.managerEmail;
-      if (r.row && m && !fileEmails.has(m) && !lookup.peopleByEmail.has(m)) {
+      const m = r.managerEmail;
+      if (m && !fileEmails.has(m) && !lookup.peopleByEmail.has(m)) {
         issues.push(importIssue('manager_unknown', 'managerEmail', { value: m }));
       }
       if (!r.row || issues.length > 0) {

@@ -21,6 +21,8 @@ export type ParsedRow = {
   line: number;
   email: string;
   displayName: string;
+  /** The manager's e-mail when well formed (checked against the directory even on a bad row). */
+  managerEmail?: string;
   issues: ImportIssue[];
   /** Present when the row has no error of its own. */
   row?: ParticipantRow;
@@ -343,6 +345,9 @@ function parseRow(record: string[], line: number, headers: ParsedFile['headers']
 
   const department = value('department');
   const parsed: ParsedRow = { line, email, displayName, issues };
+  if (managerEmail !== '' && emailPattern.test(managerEmail) && managerEmail !== email) {
+    parsed.managerEmail = managerEmail;
+  }
   if (issues.length === 0) {
     parsed.row = {
       line,
