@@ -104,6 +104,7 @@ export class GraphCalendar implements CalendarPort {
     people: readonly CalendarPerson[],
     window: TimeWindow,
   ): Promise<PersonSchedule[]> {
+    assertWindow(window);
     const spec = this.scheduleSpec(organiser, people, window);
     let body: unknown;
     try {
@@ -115,6 +116,7 @@ export class GraphCalendar implements CalendarPort {
   }
 
   async getCohortSchedules(queries: readonly ScheduleQuery[]): Promise<ScheduleQueryOutcome[]> {
+    for (const query of queries) assertWindow(query.window);
     const outcomes = await this.transport.sendMany(
       queries.map((q) => this.scheduleSpec(q.organiser, q.people, q.window)),
     );
@@ -551,6 +553,24 @@ function ruleFromGraph(master: z.infer<typeof masterSchema>, organiser: Calendar
     count,
   };
   return rule;
+}
+
+/** getSchedule answers ErrorTimeIntervalTooBig past 62 days: say so before calling. */
+function assertWindow(window: TimeWindow): void {
+  const start = Date.parse(window.start);
+  const end = Date.parse(window.end);
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
+    throw new DomainError('validation_failed', 'The free/busy window must end after it starts', {
+      window,
+    });
+  }
+  if (end - start > 62 * 86_400_000) {
+    throw new DomainError(
+      'validation_failed',
+      'Free/busy can be read for at most 62 days at a time',
+      { window, maxDays: 62 },
+    );
+  }
 }
 
 function graphUtc(ms: number): string {

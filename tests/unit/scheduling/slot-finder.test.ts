@@ -8,7 +8,7 @@ import {
 import { toLocal } from '../../../src/domain/scheduling/local-time';
 
 const weekdaysHours = (start: string, end: string): WeeklyHours[] =>
-  (['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const).map((day) => ({
+  (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
     day,
     start,
     end,
@@ -61,7 +61,7 @@ describe('finding recurring slots', () => {
   });
 
   it('ranks slots inside both people’s preferred hours above plain mid-morning', () => {
-    const preferredHours: WeeklyHours[] = [{ day: 'thursday', start: '14:00', end: '16:00' }];
+    const preferredHours: WeeklyHours[] = [{ day: 'thu', start: '14:00', end: '16:00' }];
     const proposals = found(
       aSearch({
         organiser: aPerson({ displayName: 'Marc', preferredHours }),
@@ -69,7 +69,7 @@ describe('finding recurring slots', () => {
       }),
     );
     expect(proposals[0]?.organiserLocal).toEqual({
-      weekday: 'thursday',
+      weekday: 'thu',
       start: '14:00',
       end: '15:00',
     });
@@ -245,11 +245,11 @@ describe('finding recurring slots', () => {
         aSearch({
           partner: aPerson({
             displayName: 'Léa',
-            workingHours: [{ day: 'monday', start: '17:00', end: '09:00' }],
+            workingHours: [{ day: 'mon', start: '17:00', end: '09:00' }],
           }),
         }),
       ),
-    ).toThrow(/Léa's working hours: monday ends/);
+    ).toThrow(/Léa's working hours: mon ends/);
   });
 
   it('never starts before `from`', () => {
