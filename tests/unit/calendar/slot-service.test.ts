@@ -56,11 +56,13 @@ describe('proposing and booking a pair’s slot', () => {
         (p) => p.rule.firstDate === '2026-03-16' && p.rule.localStart === '15:00',
       ),
     ).toBe(false);
+    const chosen = proposed.proposals[0];
+    if (!chosen) throw new Error('no proposal');
     const booked = await service.book({
       pairId: 'pair-1',
       organiser: marc,
       partner: chloe,
-      rule: (proposed.proposals[0] as { rule: never }).rule,
+      rule: chosen.rule,
       locale: 'en',
       topic: 'Power BI',
       tabUrl: 'https://teams.example/tab',
