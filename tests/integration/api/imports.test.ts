@@ -1,5 +1,6 @@
 import type { ImportJob, ImportPreview } from '../../../src/api/contracts';
 import { personIdFor } from '../../../src/services/import/import-service';
+import { ImportJobRepository } from '../../../src/store/import-job-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
@@ -209,6 +210,37 @@ describe('CSV import of participants', () => {
       ['column_unknown', null],
       ['column_missing', 'email'],
       ['column_missing', 'displayName'],
+    ]);
+  });
+
+  it('shows a job whose process stopped as failed, saying what was applied and what to do', async () => {
+    const jobs = new ImportJobRepository(app.server.store.container('jobs'));
+    const long = new Date(Date.now() - 10 * 60 * 1000).toISOString();
+    await jobs.create({
+      id: 'import-interrupted',
+      tenantId,
+      kind: 'participant_import',
+      programmeId: demoProgrammeId,
+      fileName: 'gros-fichier.csv',
+      status: 'running',
+      total: 120,
+      processed: 40,
+      created: 40,
+      updated: 0,
+      unchanged: 0,
+      applied: [],
+      errors: [],
+      createdBy: claire,
+      createdAt: long,
+      updatedAt: long,
+      finishedAt: null,
+    });
+    const reply = await api.call<{ job: ImportJob }>('GET', '/api/jobs/import-interrupted', {
+      token: lead,
+    });
+    expect(reply.body.job).toMatchObject({ status: 'failed', processed: 40, total: 120 });
+    expect(reply.body.job.errors).toEqual([
+      expect.objectContaining({ code: 'interrupted', message: expect.stringMatching(/again/) }),
     ]);
   });
 
