@@ -22,7 +22,15 @@ import {
   toolkitQuerySchema,
   type PairResponse,
 } from './pair-contracts';
-import { expectedVersion, withEtag } from './versioning';
+import { expectedVersion as headerOrBodyVersion, withEtag } from './versioning';
+
+/**
+ * The version a write was made on. Compression makes the `ETag` header weak (`W/…`); a tab that
+ * echoes the header back in `If-Match` means the same version.
+ */
+function expectedVersion(c: Context<AuthEnv>, bodyVersion?: string): string | undefined {
+  return headerOrBodyVersion(c, bodyVersion)?.replace(/^W\//, '');
+}
 
 export type PairRoutesDeps = {
   authenticator: Authenticator;

@@ -1,0 +1,86 @@
+import { matchProposalSchema } from '../../../src/domain/match-proposal';
+import { systemClock } from '../../../src/domain/clock';
+import { CosmosOrgDirectory } from '../../../src/services/org-directory';
+import { PairService } from '../../../src/services/pair-service';
+import { NoteRepository } from '../../../src/store/note-repository';
+import { PairRepository } from '../../../src/store/pair-repository';
+import { PeopleRepository } from '../../../src/store/people-repository';
+import { ProfileRepository } from '../../../src/store/profile-repository';
+import { ProgrammeRepository } from '../../../src/store/programme-repository';
+import { demoPersonId, demoProgramme } from '../../../src/store/seed/demo-data';
+import type { TestApp } from '../../support/app-server';
+
+export const demoTenant = '11111111-2222-4333-8444-555555555555';
+
+/** Demo people used by the pair tests (src/store/seed/demo-data.ts). */
+export const people = {
+  /** Lucas Martin, Finance analyst (mentor); manager: Alain Mercier. */
+  mentor: demoPersonId(9),
+  /** Philippe Moreau, regional sales director (mentee); manager: Sylvie Garnier. */
+  mentee: demoPersonId(13),
+  mentorManager: demoPersonId(8),
+  menteeManager: demoPersonId(3),
+  /** Claire Dubois, lead of the demo programme. */
+  lead: demoPersonId(5),
+  /** Emma Petit: in the company, not in the pair. */
+  outsider: demoPersonId(10),
+} as const;
+
+/** A programme like the demo one but without manager approval: signing both activates. */
+export const openProgrammeId = 'prog-pair-tests';
+
+/** Repositories and a PairService on the running app's store (setup only: tests act through HTTP). */
+export function pairKit(app: TestApp) {
+  const store = app.server.store;
+  const pairs = new PairRepository(store.container('pairs'));
+  const programmes = new ProgrammeRepository(store.container('programmes'));
+  const service = new PairService({
+    pairs,
+    notes: new NoteRepository(store.container('notes')),
+    programmes,
+    profiles: new ProfileRepository(store.container('profiles')),
+    directory: new CosmosOrgDirectory({ people: new PeopleRepository(store.container('people')) }),
+    clock: systemClock,
+  });
+  let n = 0;
+
+  async function openProgramme(): Promise<void> {
+    const base = demoProgramme(demoTenant, systemClock);
+    await programmes.upsert({
+      ...base,
+      id: openProgrammeId,
+      name: 'Pair tests',
+      managerApprovalRequired: false,
+      status: 'running',
+    });
+  }
+
+  /** A new accepted pair (both said yes) with an unsigned agreement, as matching creates it. */
+  async function acceptedPair(
+    options: { mentor?: string; mentee?: string; programmeId?: string } = {},
+  ) {
+    n += 1;
+    const now = systemClock.now();
+    const proposal = matchProposalSchema.parse({
+      id: `proposal-${Date.now()}-${n}`,
+      tenantId: demoTenant,
+      programmeId: options.programmeId ?? openProgrammeId,
+      runId: 'run-tests',
+      mentorId: options.mentor ?? people.mentor,
+      menteeId: options.mentee ?? people.mentee,
+      score: 80,
+      reasons: [],
+      status: 'accepted',
+      answers: {
+        mentor: { answer: 'accepted', at: new Date(now.getTime() - 60_000).toISOString() },
+        mentee: { answer: 'accepted', at: now.toISOString() },
+      },
+      expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+      createdAt: new Date(now.getTime() - 86_400_000).toISOString(),
+    });
+    const created = await service.createFromProposal(proposal, { subject: 'Power BI' });
+    return created.value.id;
+  }
+
+  return { service, pairs, programmes, openProgramme, acceptedPair };
+}
