@@ -152,13 +152,14 @@ export class GraphCalendar implements CalendarPort {
         failures.set(i, error);
       }
     });
-    const valid = requests.filter((_, i) => !failures.has(i));
-    const outcomes = await this.transport.sendMany(specs);
-    const byRequest = new Map(valid.map((request, i) => [request, outcomes[i]]));
+    const sent = await this.transport.sendMany(specs);
+    // Outcomes of the requests that were sent, back at their request's index.
+    const validIndexes = requests.map((_, i) => i).filter((i) => !failures.has(i));
+    const byIndex = new Map(validIndexes.map((index, k) => [index, sent[k]]));
     return requests.map((request, i): CohortBookingOutcome => {
       try {
         if (failures.has(i)) throw failures.get(i);
-        const outcome = byRequest.get(request);
+        const outcome = byIndex.get(i);
         if (!outcome) throw new DomainError('internal', 'Booking outcome missing');
         if (!outcome.ok) throw calendarError(outcome.error, request.organiser, 'updated');
         return { pairId: request.pairId, ok: true, series: bookedSeries(outcome.body, request) };
@@ -627,6 +628,14 @@ function calendarError(error: unknown, person: CalendarPerson, verb: Verb): Doma
     error instanceof GraphCallError
       ? error
       : new GraphCallError(0, undefined, String(error), { cause: error });
+  if (failure.status === 404 && failure.graphCode === 'ErrorItemNotFound') {
+    return new DomainError(
+      'not_found',
+      `The sessions are no longer in ${person.displayName}'s calendar (deleted in Outlook)`,
+      { personId: person.id, reason: 'series_not_found', status: 404 },
+      { cause: failure },
+    );
+  }
   const reason: Reason =
     failure.graphCode === 'malformed_response'
       ? 'malformed_response'

@@ -293,6 +293,44 @@ describe('Graph cohort booking through $batch', () => {
     expect(batches[0]?.length).toBe(20);
   });
 
+  it('reports a request that cannot be sent at its own place and books the others', async () => {
+    server.use(
+      http.post(`${GRAPH}/$batch`, async ({ request }) => {
+        const { requests } = (await request.json()) as { requests: BatchRequest[] };
+        return HttpResponse.json({
+          responses: requests.map((r) => ({
+            id: r.id,
+            status: 201,
+            body: { id: `series-${r.body?.transactionId}` },
+          })),
+        });
+      }),
+    );
+    const { calendar } = graphCalendar();
+    const outcomes = await calendar.bookCohort([
+      aSeriesRequest({ pairId: 'a' }),
+      aSeriesRequest({ pairId: 'b', rule: aRule({ timeZone: 'Antarctica/Troll' }) }),
+      aSeriesRequest({ pairId: 'c' }),
+    ]);
+    expect(outcomes).toEqual([
+      expect.objectContaining({
+        pairId: 'a',
+        ok: true,
+        series: expect.objectContaining({ seriesId: 'series-mentoring-a-2026-03-17' }),
+      }),
+      expect.objectContaining({
+        pairId: 'b',
+        ok: false,
+        error: expect.objectContaining({ code: 'validation_failed' }),
+      }),
+      expect.objectContaining({
+        pairId: 'c',
+        ok: true,
+        series: expect.objectContaining({ seriesId: 'series-mentoring-c-2026-03-17' }),
+      }),
+    ]);
+  });
+
   it('waits out a throttled $batch call as a whole and sends it again', async () => {
     let calls = 0;
     server.use(

@@ -231,6 +231,29 @@ describe('cancelling the rest of a series', () => {
     expect(cancels).toEqual([{ comment: 'Mentoring: the pair has ended or paused its sessions.' }]);
   });
 
+  it('says the series is gone when Outlook no longer has it', async () => {
+    server.use(
+      http.get(`${GRAPH}/users/:mailbox/events/:id`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'ErrorItemNotFound',
+              message: 'The specified object was not found in the store.',
+            },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    const { calendar } = graphCalendar();
+    await expect(
+      calendar.cancelRemaining(series, '2026-04-01T00:00:00.000Z'),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+      message: "The sessions are no longer in Marc's calendar (deleted in Outlook)",
+    });
+  });
+
   it('does nothing when every session is already past', async () => {
     server.use(http.get(`${GRAPH}/users/:mailbox/events/:id`, () => HttpResponse.json(master())));
     const { calendar } = graphCalendar();
