@@ -15,7 +15,10 @@ export type DevSession = {
 
 const STORAGE_KEY = 'mentoring.devSession';
 const listeners = new Set<() => void>();
-let current: DevSession | null | undefined;
+// Storage is the source of truth (another tab may switch persona); the parsed value is cached by
+// its raw text so React's useSyncExternalStore sees the same object until something changes.
+let memory: string | null = null;
+let cached: { raw: string | null; session: DevSession | null } = { raw: null, session: null };
 
 function isSession(value: unknown): value is DevSession {
   if (typeof value !== 'object' || value === null) return false;
@@ -28,31 +31,40 @@ function isSession(value: unknown): value is DevSession {
   );
 }
 
-function read(): DevSession | null {
+function readRaw(): string | null {
   try {
-    const raw = window.localStorage.getItem(STORAGE_KEY);
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Storage blocked: the session lasts for this page only.
+    return memory;
+  }
+}
+
+function writeRaw(raw: string | null): void {
+  memory = raw;
+  try {
+    if (raw === null) window.localStorage.removeItem(STORAGE_KEY);
+    else window.localStorage.setItem(STORAGE_KEY, raw);
+  } catch {
+    // Kept in memory only.
+  }
+}
+
+function parse(raw: string | null): DevSession | null {
+  try {
     const parsed: unknown = raw ? JSON.parse(raw) : null;
-    if (!isSession(parsed)) return null;
-    return Date.parse(parsed.expiresAt) > Date.now() ? parsed : null;
+    return isSession(parsed) ? parsed : null;
   } catch {
     return null;
   }
 }
 
-function write(session: DevSession | null): void {
-  try {
-    if (session) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-    else window.localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage blocked: the session lasts for this page only.
-  }
-}
-
 /** The development session, if someone picked a persona (and its token has not expired). */
 export function getDevSession(): DevSession | null {
-  if (current === undefined) current = read();
-  if (current && Date.parse(current.expiresAt) <= Date.now()) current = null;
-  return current;
+  const raw = readRaw();
+  if (raw !== cached.raw) cached = { raw, session: parse(raw) };
+  const session = cached.session;
+  return session && Date.parse(session.expiresAt) > Date.now() ? session : null;
 }
 
 /** Reads the current token on every call, so a switch of persona applies to the next request. */
@@ -66,8 +78,7 @@ export function installDevTokenProvider(): void {
 }
 
 function set(session: DevSession | null): void {
-  current = session;
-  write(session);
+  writeRaw(session ? JSON.stringify(session) : null);
   for (const listener of listeners) listener();
 }
 

@@ -384,10 +384,8 @@ export const en = {
   'import.fixFile': 'Fix the file, then check it again.',
   'import.fixRows':
     'Some rows have errors: fix them in the file and check it again, or import only the valid rows.',
-  'import.validOnly': {
-    one: 'Import only the {count} valid row and leave out the {invalid} rows with errors',
-    other: 'Import only the {count} valid rows and leave out the {invalid} rows with errors',
-  },
+  'import.validOnly':
+    'Import only the valid rows ({count}) and leave out the rows with errors ({invalid})',
   'import.start': { one: 'Import {count} row', other: 'Import {count} rows' },
   'import.startValid': {
     one: 'Import the {count} valid row',

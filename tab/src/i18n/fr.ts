@@ -399,11 +399,8 @@ export const fr: Catalogue = {
   'import.fixFile': 'Corrigez le fichier, puis vérifiez-le à nouveau.',
   'import.fixRows':
     'Des lignes ont des erreurs : corrigez-les dans le fichier et vérifiez-le à nouveau, ou importez seulement les lignes valides.',
-  'import.validOnly': {
-    one: 'Importer seulement la ligne valide ({count}) et laisser de côté les {invalid} lignes en erreur',
-    other:
-      'Importer seulement les {count} lignes valides et laisser de côté les {invalid} lignes en erreur',
-  },
+  'import.validOnly':
+    'Importer seulement les lignes valides ({count}) et laisser de côté les lignes en erreur ({invalid})',
   'import.start': { one: 'Importer {count} ligne', other: 'Importer {count} lignes' },
   'import.startValid': {
     one: 'Importer la ligne valide',

@@ -1,0 +1,408 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type {
+  ImportJob,
+  ImportPreview,
+  ProgrammeCreateBody,
+  ProgrammeListResponse,
+  ReadinessResponse,
+} from '../../../../src/api/contracts';
+import type { Programme } from '../../../../src/domain/programme';
+import ProgrammesScreen from '../../../../tab/src/screens/programmes/ProgrammesScreen';
+import { aProgramme } from '../../../fixtures/builders';
+import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
+
+const lead = aPersonCard({
+  id: 'p-5',
+  displayName: 'Claire Dubois',
+  department: 'Ressources humaines',
+});
+const leadMe = aMe({ person: lead, roles: ['participant', 'lead'], canCreateProgrammes: true });
+
+function listOf(programmes: Programme[]): ProgrammeListResponse {
+  return {
+    programmes: programmes.map((p) => ({
+      id: p.id,
+      name: p.name,
+      description: p.description,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      status: p.status,
+      canManage: true,
+      myStatus: 'not_joined',
+    })),
+    canCreateProgrammes: true,
+  };
+}
+
+/** Programme routes over one programme, like the API: ETag versions, status moves, readiness. */
+function programmeApi(initial: Programme) {
+  const state = { programme: initial, version: '"p1"', moves: [] as unknown[] };
+  const path = `*/api/programmes/${initial.id}`;
+  return {
+    state,
+    handlers: [
+      http.get('*/api/me', () => HttpResponse.json(leadMe)),
+      http.get('*/api/programmes', () => HttpResponse.json(listOf([state.programme]))),
+      http.get(path, () =>
+        HttpResponse.json({ canManage: true, programme: state.programme, version: state.version }),
+      ),
+      http.post(`${path}/status`, async ({ request }) => {
+        const body = (await request.json()) as { to: Programme['status']; version: string };
+        state.moves.push(body);
+        state.programme = { ...state.programme, status: body.to };
+        state.version = '"p2"';
+        return HttpResponse.json({
+          canManage: true,
+          programme: state.programme,
+          version: state.version,
+        });
+      }),
+    ],
+  };
+}
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => signedInAs(lead.id, lead.displayName));
+afterEach(() => {
+  server.resetHandlers();
+  signOutEverywhere();
+  window.history.replaceState(null, '', '/');
+});
+afterAll(() => server.close());
+
+describe('programmes, for leads', { timeout: 20_000 }, () => {
+  it('tells an employee that this part is for programme leads', async () => {
+    server.use(http.get('*/api/me', () => HttpResponse.json(aMe())));
+    renderScreen(<ProgrammesScreen />, { locale: 'fr' });
+    expect(
+      await screen.findByText(
+        'Cette partie de Mentoring est réservée aux responsables de programme.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Nouveau programme' })).not.toBeInTheDocument();
+  });
+
+  it('creates a programme after explaining what is wrong, with a bilingual catalogue', async () => {
+    const created: ProgrammeCreateBody[] = [];
+    const draft = aProgramme({ id: 'prog-new', name: 'Pilote 2027', status: 'draft', skills: [] });
+    const api = programmeApi(draft);
+    server.use(
+      http.post('*/api/programmes', async ({ request }) => {
+        created.push((await request.json()) as ProgrammeCreateBody);
+        return HttpResponse.json(
+          { canManage: true, programme: draft, version: '"p1"' },
+          { status: 201 },
+        );
+      }),
+      http.get('*/api/programmes', () => HttpResponse.json(listOf([]))),
+      ...api.handlers,
+    );
+    const user = userEvent.setup();
+    renderScreen(<ProgrammesScreen />, { locale: 'en' });
+
+    await user.click(await screen.findByRole('button', { name: 'New programme' }));
+    fireEvent.change(screen.getByLabelText(/Start date/), { target: { value: '2027-03-01' } });
+    fireEvent.change(screen.getByLabelText(/End date/), { target: { value: '2027-01-31' } });
+    await user.click(screen.getByRole('button', { name: 'Add a skill' }));
+    await user.click(screen.getByRole('button', { name: 'Create the programme' }));
+
+    const alert = await screen.findByText('The programme was not saved. Please check:');
+    const summary = alert.closest('[role="alert"]') as HTMLElement;
+    expect(summary).toHaveTextContent('Give the programme a name.');
+    expect(summary).toHaveTextContent('The end date must be on or after the start date.');
+    expect(summary).toHaveTextContent('Skill 1: Enter the name in this language.');
+    expect(created).toHaveLength(0);
+
+    await user.click(screen.getByRole('textbox', { name: /^Name/ }));
+    await user.paste('Pilote 2027');
+    fireEvent.change(screen.getByLabelText(/End date/), { target: { value: '2027-06-30' } });
+    await user.click(screen.getByRole('textbox', { name: 'Skill 1, French name' }));
+    await user.paste('Tableaux croisés');
+    await user.click(screen.getByRole('textbox', { name: 'Skill 1, English name' }));
+    await user.paste('Pivot tables');
+    expect(screen.getByText('Identifier: pivot-tables')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Skill 1, kind' }), 'digital');
+    await user.click(screen.getByRole('button', { name: 'Create the programme' }));
+
+    expect(
+      await screen.findByText('The programme is created as a draft. Next, bring participants in.'),
+    ).toBeInTheDocument();
+    expect(created[0]).toMatchObject({
+      name: 'Pilote 2027',
+      startDate: '2027-03-01',
+      endDate: '2027-06-30',
+      skills: [
+        {
+          id: 'pivot-tables',
+          label: { fr: 'Tableaux croisés', en: 'Pivot tables' },
+          kind: 'digital',
+        },
+      ],
+      frame: { sessions: 6, durationMinutes: 60, frequency: 'biweekly', place: 'online' },
+      managerApprovalRequired: true,
+      weights: { teach: 0.35, reciprocity: 0.2 },
+    });
+    expect(
+      screen.getByRole('tab', { name: 'Import participants', selected: true }),
+    ).toBeInTheDocument();
+  });
+
+  it('moves a programme to enrolling only after confirming, with its version', async () => {
+    const api = programmeApi(aProgramme({ id: 'prog-1', name: 'Mentorat 2027', status: 'draft' }));
+    server.use(...api.handlers);
+    renderScreen(<ProgrammesScreen />, { locale: 'fr' });
+
+    fireEvent.click(await screen.findByRole('link', { name: 'Mentorat 2027' }));
+    expect(await screen.findByText('Brouillon')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Ouvrir les inscriptions' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ouvrir les inscriptions ?' });
+    expect(api.state.moves).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ouvrir les inscriptions' }));
+
+    expect(await screen.findByText('Inscriptions ouvertes')).toBeInTheDocument();
+    expect(api.state.moves).toEqual([{ to: 'enrolling', version: '"p1"' }]);
+    expect(screen.getByRole('button', { name: 'Constituer les binômes' })).toBeInTheDocument();
+  });
+
+  it('shows readiness: participants by role, supply against demand as a table, warnings', async () => {
+    const programme = aProgramme({ id: 'prog-1', name: 'Mentorat 2027' });
+    const readiness: ReadinessResponse = {
+      programmeId: programme.id,
+      status: 'enrolling',
+      participants: {
+        active: 7,
+        byRole: { mentor: 5, mentee: 1, both: 1 },
+        byStatus: { not_joined: 3, opted_in: 6, paused: 1, left: 0 },
+        departments: 4,
+      },
+      skills: [
+        {
+          skillId: 'power-bi',
+          label: { fr: 'Power BI', en: 'Power BI' },
+          kind: 'digital',
+          teachers: 3,
+          learners: 1,
+        },
+        {
+          skillId: 'negotiation',
+          label: { fr: 'Négociation', en: 'Negotiation' },
+          kind: 'know_how',
+          teachers: 0,
+          learners: 2,
+        },
+      ],
+      warnings: [
+        { code: 'too_few_participants', params: { count: 7, minimum: 10 } },
+        { code: 'skill_without_teacher', params: { skillId: 'negotiation', learners: 2 } },
+        { code: 'one_sided_cohort', params: { mentors: 6, mentees: 2, missing: 'mentee' } },
+      ],
+      ready: false,
+    };
+    window.history.replaceState(null, '', '/programmes?programme=prog-1&view=readiness');
+    server.use(
+      ...programmeApi(programme).handlers,
+      http.get('*/api/programmes/prog-1/readiness', () => HttpResponse.json(readiness)),
+    );
+    renderScreen(<ProgrammesScreen />, { locale: 'en' });
+
+    const table = await screen.findByRole('table', {
+      name: 'Skills: who can teach, who wants to learn',
+    });
+    const negotiation = within(table).getByRole('row', { name: /Negotiation/ });
+    expect(
+      within(negotiation)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Know-how', '0', '2', '2 teachers missing']);
+    expect(
+      screen.getByText('Only 7 active participants: about 10 are needed for varied pairs.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('2 people want to learn Negotiation, but nobody can teach it.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/The cohort is one-sided: 2 possible mentees for 6 possible mentors/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Wish to be mentors').nextElementSibling).toHaveTextContent('5');
+  });
+});
+
+describe('CSV import', { timeout: 20_000 }, () => {
+  const programme = aProgramme({ id: 'prog-1', name: 'Mentorat 2027' });
+  const csv = [
+    'email,display name,department,manager email,role wish,languages',
+    'lea.roux@maison-lumiere.example,Léa Roux,Ventes,,mentor,fr',
+    'not-an-email,Bad Row,Ventes,,mentor,fr',
+    'hugo.fournier@maison-lumiere.example,Hugo Fournier,Ventes,,both,fr;en',
+    '',
+  ].join('\n');
+  const issue = {
+    code: 'email_invalid' as const,
+    column: 'email' as const,
+    params: { value: 'not-an-email' },
+    message: {
+      fr: '« not-an-email » n’est pas une adresse e-mail.',
+      en: '“not-an-email” is not an e-mail address.',
+    },
+    severity: 'error' as const,
+  };
+  const preview = (rows: ImportPreview['rows']): ImportPreview => ({
+    programmeId: programme.id,
+    headers: [],
+    fileIssues: [],
+    rows,
+    summary: {
+      rows: rows.length,
+      invalid: rows.filter((r) => r.outcome === 'invalid').length,
+      create: rows.filter((r) => r.outcome === 'create').length,
+      update: 0,
+      unchanged: rows.filter((r) => r.outcome === 'unchanged').length,
+    },
+    acceptable: rows.every((r) => r.outcome !== 'invalid'),
+  });
+  const aJob = (overrides: Partial<ImportJob>): ImportJob => ({
+    id: 'job-1',
+    kind: 'participant_import',
+    programmeId: programme.id,
+    fileName: null,
+    status: 'running',
+    total: 2,
+    processed: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    applied: [],
+    errors: [],
+    createdBy: 'p-5',
+    createdAt: '2026-03-02T09:00:00.000Z',
+    updatedAt: '2026-03-02T09:00:00.000Z',
+    finishedAt: null,
+    ...overrides,
+  });
+
+  it('previews row errors in plain words and imports the valid rows only when the lead says so', async () => {
+    const sent: string[] = [];
+    const polls = [
+      aJob({ processed: 1 }),
+      aJob({
+        status: 'succeeded',
+        processed: 2,
+        created: 2,
+        finishedAt: '2026-03-02T09:00:01.000Z',
+      }),
+    ];
+    window.history.replaceState(null, '', '/programmes?programme=prog-1&view=import');
+    server.use(
+      ...programmeApi(programme).handlers,
+      http.post('*/api/programmes/prog-1/imports/preview', () =>
+        HttpResponse.json(
+          preview([
+            {
+              line: 2,
+              email: 'lea.roux@maison-lumiere.example',
+              displayName: 'Léa Roux',
+              outcome: 'create',
+              issues: [],
+            },
+            {
+              line: 3,
+              email: 'not-an-email',
+              displayName: 'Bad Row',
+              outcome: 'invalid',
+              issues: [issue],
+            },
+            {
+              line: 4,
+              email: 'hugo.fournier@maison-lumiere.example',
+              displayName: 'Hugo Fournier',
+              outcome: 'create',
+              issues: [],
+            },
+          ]),
+        ),
+      ),
+      http.post('*/api/programmes/prog-1/imports', async ({ request }) => {
+        sent.push(((await request.json()) as { csv: string }).csv);
+        return HttpResponse.json({ job: aJob({}) }, { status: 202 });
+      }),
+      http.get('*/api/jobs/job-1', () =>
+        HttpResponse.json({
+          job: polls.shift() ?? aJob({ status: 'succeeded', processed: 2, created: 2 }),
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderScreen(<ProgrammesScreen />, { locale: 'fr' });
+
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Ou collez le texte CSV' }), {
+      target: { value: csv },
+    });
+    await user.click(screen.getByRole('button', { name: 'Vérifier' }));
+
+    const table = await screen.findByRole('table', { name: 'Aperçu' });
+    const bad = within(table).getByRole('row', { name: /not-an-email/ });
+    expect(bad).toHaveTextContent('3');
+    expect(bad).toHaveTextContent('« not-an-email » n’est pas une adresse e-mail.');
+    expect(
+      screen.getByText(/3 lignes : 2 à ajouter, 0 à mettre à jour, 0 inchangées, 1 en erreur/),
+    ).toBeInTheDocument();
+    const start = screen.getByRole('button', { name: 'Importer 3 lignes' });
+    expect(start).toBeDisabled();
+
+    await user.click(
+      screen.getByRole('checkbox', {
+        name: 'Importer seulement les lignes valides (2) et laisser de côté les lignes en erreur (1)',
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Importer les 2 lignes valides' }));
+
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    expect(sent[0]).not.toContain('not-an-email');
+    expect(sent[0]).toContain('lea.roux@maison-lumiere.example');
+    expect(sent[0]).toContain('hugo.fournier@maison-lumiere.example');
+    expect(await screen.findByText('Import terminé', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.getByText('2 ajoutées, 0 mises à jour, 0 inchangées.')).toBeInTheDocument();
+  });
+
+  it('says there is nothing to change when the same file is imported again', async () => {
+    window.history.replaceState(null, '', '/programmes?programme=prog-1&view=import');
+    server.use(
+      ...programmeApi(programme).handlers,
+      http.post('*/api/programmes/prog-1/imports/preview', () =>
+        HttpResponse.json(
+          preview([
+            {
+              line: 2,
+              email: 'lea.roux@maison-lumiere.example',
+              displayName: 'Léa Roux',
+              outcome: 'unchanged',
+              issues: [],
+            },
+          ]),
+        ),
+      ),
+      http.post('*/api/programmes/prog-1/imports', () =>
+        HttpResponse.json({ job: aJob({ total: 1 }) }, { status: 202 }),
+      ),
+      http.get('*/api/jobs/job-1', () =>
+        HttpResponse.json({
+          job: aJob({ status: 'succeeded', total: 1, processed: 1, unchanged: 1 }),
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderScreen(<ProgrammesScreen />, { locale: 'en' });
+
+    const file = new File([csv], 'participants.csv', { type: 'text/csv' });
+    await user.upload(await screen.findByLabelText('CSV file'), file);
+    expect(await screen.findByText(/File: participants.csv/)).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Import 1 row' }));
+
+    const done = await screen.findByText('Nothing to change: this file is already imported.');
+    await waitFor(() => expect(done.closest('[tabindex="-1"]')).toHaveFocus());
+  });
+});
