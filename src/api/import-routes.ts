@@ -1,12 +1,27 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../domain/errors';
 import type { ImportService } from '../services/import/import-service';
 import type { AuthEnv } from './auth-middleware';
 import { importBodySchema } from './contracts';
 import { parseJson } from './http-errors';
 
+/** 5,000 rows of six columns fit in well under 2 MB; anything larger is not a participants file. */
+const maxCsvBytes = 2 * 1024 * 1024;
+const tooLarge = 'The file is larger than 2 MB: split it.';
+
 /** A CSV body: `text/csv` (or text/plain), or JSON `{ csv, fileName? }`. */
 async function csvOf(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: string }> {
+  const read = await readCsv(c);
+  if (Buffer.byteLength(read.csv, 'utf8') > maxCsvBytes) {
+    throw new DomainError('validation_failed', tooLarge, {
+      issues: [{ path: 'csv', message: 'the file is larger than 2 MB' }],
+    });
+  }
+  return read;
+}
+
+async function readCsv(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: string }> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
     const body = await parseJson(c, importBodySchema);
@@ -29,6 +44,15 @@ async function csvOf(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: str
 /** `/programmes/:id/imports[/preview]` and `/jobs/:id` (authenticated, leads). */
 export function importRoutes(imports: ImportService) {
   const app = new Hono<AuthEnv>();
+  // A guard against runaway uploads; the 2 MB limit is checked once read, for a clear 400.
+  const guard = bodyLimit({
+    maxSize: 20 * maxCsvBytes,
+    onError: () => {
+      throw new DomainError('validation_failed', tooLarge);
+    },
+  });
+  app.use('/programmes/:id/imports', guard);
+  app.use('/programmes/:id/imports/preview', guard);
   app.post('/programmes/:id/imports/preview', async (c) => {
     const { csv } = await csvOf(c);
     return c.json(await imports.preview(c.var.principal, c.req.param('id'), csv));

@@ -101,10 +101,8 @@ function reasonOf(error: unknown): string {
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'the signature does not match';
   if (error instanceof errors.JWKSNoMatchingKey) return 'the token is signed by an unknown key';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'the token is not signed with RS256';
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError) {
-    return error instanceof errors.JWKSTimeout
-      ? 'the signing keys could not be fetched'
-      : 'the token is not valid';
-  }
+  if (error instanceof errors.JWKSTimeout) return 'the signing keys could not be fetched';
+  // jose lets a failed fetch of the key set through as it is (TypeError: fetch failed).
+  if (!(error instanceof errors.JOSEError)) return 'the signing keys could not be fetched';
   return 'the token is not valid';
 }

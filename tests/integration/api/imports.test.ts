@@ -265,6 +265,13 @@ describe('CSV import of participants', () => {
       type: 'application/x-www-form-urlencoded',
     });
     expect(form.status).toBe(400);
+    const huge = await api.call('POST', `${imports}/preview`, {
+      token: lead,
+      raw: `${'x'.repeat(2 * 1024 * 1024)}\n`,
+      type: 'text/csv',
+    });
+    expect(huge.status).toBe(400);
+    expect(JSON.stringify(huge.body)).toMatch(/larger than 2 MB/);
     const empty = await api.call('POST', `${imports}/preview`, { token: lead, json: { csv: '' } });
     expect(empty.status).toBe(400);
     expect(JSON.stringify(empty.body)).toMatch(/csv/);
