@@ -7,6 +7,7 @@ import { createBotEndpoint } from '../bot/bot-endpoint';
 import { createApiRoutes } from './api/api-routes';
 import { createHttpApp } from './api/http-app';
 import { pairRoutes } from './api/pair-routes';
+import { matchingRoutes } from './api/matching-routes';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createLogger, type Logger } from './logger';
@@ -28,6 +29,9 @@ import { CosmosOrgDirectory } from './services/org-directory';
 import { ProfileService } from './services/profile-service';
 import { ProgrammeService } from './services/programme-service';
 import { PairService } from './services/pair-service';
+import { MatchingService } from './services/matching-service';
+import { MatchingLockRepository, MatchingRunRepository } from './store/job-repository';
+import { ProposalRepository } from './store/proposal-repository';
 import { NoteRepository } from './store/note-repository';
 import { PairRepository } from './store/pair-repository';
 import { shippedToolkit } from './toolkit/toolkit';
@@ -177,6 +181,21 @@ export async function startServer(
   });
   api.route('/', pairRoutes({ authenticator, pairs, toolkit: shippedToolkit }));
 
+  // Matching (src/api/matching-contracts.ts): background runs, the lead's review, each answer.
+  const matching = new MatchingService({
+    programmes: programmeRepo,
+    profiles: profileRepo,
+    people: peopleRepo,
+    proposals: new ProposalRepository(store.container('proposals')),
+    runs: new MatchingRunRepository(store.container('jobs')),
+    locks: new MatchingLockRepository(store.container('jobs')),
+    pairs: new PairRepository(store.container('pairs')),
+    pairCreator: pairs,
+    clock,
+    log: (message, error) => log.error(message, error),
+  });
+  api.route('/', matchingRoutes({ authenticator, matching }));
+
   const app = createHttpApp({
     health: {
       pingStore: () => store.ping(),
@@ -215,6 +234,7 @@ export async function startServer(
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
         await imports.drain();
+        await matching.drain();
         await snapshots?.flush();
         store.client.dispose();
         await embedded?.close();

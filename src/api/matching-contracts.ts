@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { dateTime, idOf, localeSchema, localizedTextSchema } from '../domain/common';
+import { proposalAnswerSchema, proposalStatusSchema } from '../domain/match-proposal';
+import { programmeStatusSchema } from '../domain/programme';
+
+/**
+ * The matching flow's contract: a lead runs matching for a programme, reviews the proposals,
+ * publishes them; each person answers their own proposal. Zod schemas and inferred types; the tab
+ * imports only the types. Errors follow src/api/contracts.ts (`{ error: { code, message } }`).
+ *
+ * Route table (under /api; "lead" = a lead of the programme, or a programme lead of the tenant)
+ *
+ * | method | path                                         | who        | body             | response (status)            |
+ * |--------|----------------------------------------------|------------|------------------|------------------------------|
+ * | POST   | /programmes/:id/matching/runs                | lead       | –                | MatchingRunResponse (202); the run already under way when there is one |
+ * | GET    | /programmes/:id/matching/runs/:runId         | lead       | –                | MatchingRunResponse          |
+ * | GET    | /programmes/:id/matching                     | lead       | –                | MatchingReviewResponse       |
+ * | POST   | /programmes/:id/matching/accept-all          | lead       | –                | MatchingReviewResponse       |
+ * | POST   | /programmes/:id/matching/swap                | lead       | SwapBody         | MatchingReviewResponse       |
+ * | POST   | /programmes/:id/matching/pins                | lead       | PairBody         | MatchingReviewResponse       |
+ * | POST   | /programmes/:id/matching/blocks              | lead       | PairBody         | MatchingReviewResponse       |
+ * | POST   | /programmes/:id/matching/publish             | lead       | –                | PublishResponse              |
+ * | GET    | /proposals/mine?locale=fr|en                 | signed in  | –                | MyProposalsResponse          |
+ * | POST   | /proposals/:proposalId/answer                | one of the two people | AnswerBody | MyProposal               |
+ *
+ * - A run happens in the background: poll its `progress` (0–100). One run at a time per
+ *   programme: asking again while one is under way returns that run (a double click starts one).
+ * - A rerun keeps the pairs the lead kept (accept all, swap, pin) and every published proposal
+ *   still open or accepted; it re-pairs everyone else.
+ * - Review actions and publishing are refused (409 `invalid_transition`) while a run is under way.
+ * - Drafts are invisible to the two people until published; then they have
+ *   `programme.proposalResponseDays` to answer. A decline or an expiry frees both people and a
+ *   background run proposes them the next best partner, blocking the declined pair, without
+ *   touching accepted pairs. When both accept, the pair exists (`pairId`).
+ * - Answering twice the same way changes nothing; changing an answer is 409 `invalid_transition`;
+ *   answering after the deadline is 409 `proposal_expired`.
+ */
+
+export const matchingRunStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
+export const matchingRunPhases = ['queued', 'loading', 'solving', 'saving', 'done'] as const;
+/** `lead`: started by a lead (drafts to review); `repair`: after a decline or expiry (published at once). */
+export const matchingRunTriggers = ['lead', 'repair'] as const;
+
+export const matchingRunSummarySchema = z.object({
+  /** Active volunteers of the programme. */
+  participants: z.number().int(),
+  /** People the run could pair (everyone not already in a kept, published or accepted pair). */
+  pool: z.number().int(),
+  /** Pairs kept from before the run. */
+  carried: z.number().int(),
+  /** New proposals this run made. */
+  proposals: z.number().int(),
+  unmatched: z.number().int(),
+  totalScore: z.number(),
+  upperBound: z.number(),
+  exact: z.boolean(),
+  gapPct: z.number(),
+  elapsedMs: z.number(),
+});
+export type MatchingRunSummary = z.infer<typeof matchingRunSummarySchema>;
+
+export const matchingRunResponseSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  trigger: z.enum(matchingRunTriggers),
+  status: z.enum(matchingRunStatuses),
+  phase: z.enum(matchingRunPhases),
+  /** 0–100. */
+  progress: z.number().int().min(0).max(100),
+  requestedBy: z.string(),
+  createdAt: dateTime('createdAt'),
+  finishedAt: dateTime('finishedAt').nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  summary: matchingRunSummarySchema.nullable(),
+  /** Things the lead should know (a pin that could not be honoured), in both languages. */
+  warnings: z.array(localizedTextSchema),
+});
+export type MatchingRunResponse = z.infer<typeof matchingRunResponseSchema>;
+
+export const reviewPersonSchema = z.object({
+  personId: z.string(),
+  displayName: z.string(),
+  department: z.string(),
+  jobTitle: z.string(),
+});
+export type ReviewPerson = z.infer<typeof reviewPersonSchema>;
+
+/** Where a proposal stands for the lead: `draft` under review; `published` to the two people. */
+export const proposalStages = ['draft', 'published'] as const;
+
+export const reviewProposalSchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  mentor: reviewPersonSchema,
+  mentee: reviewPersonSchema,
+  /** 0–100. */
+  score: z.number(),
+  reasons: z.array(localizedTextSchema),
+  status: proposalStatusSchema,
+  stage: z.enum(proposalStages),
+  /** Kept by the lead (accept all, swap, pin): a rerun does not change it. */
+  kept: z.boolean(),
+  pinned: z.boolean(),
+  answers: z.object({
+    mentor: proposalAnswerSchema.nullable(),
+    mentee: proposalAnswerSchema.nullable(),
+  }),
+  /** The answer deadline once published; null for drafts. */
+  expiresAt: dateTime('expiresAt').nullable(),
+  pairId: z.string().nullable(),
+});
+export type ReviewProposal = z.infer<typeof reviewProposalSchema>;
+
+export const reviewUnmatchedSchema = reviewPersonSchema.extend({
+  reasons: z.array(localizedTextSchema),
+});
+export type ReviewUnmatched = z.infer<typeof reviewUnmatchedSchema>;
+
+export const matchingReviewResponseSchema = z.object({
+  programme: z.object({
+    id: z.string(),
+    name: z.string(),
+    status: programmeStatusSchema,
+    proposalResponseDays: z.number().int(),
+  }),
+  /** The latest run (the one under way, if any); null before the first. */
+  run: matchingRunResponseSchema.nullable(),
+  /** Current proposals (drafts, published, accepted), best score first; declined, expired and superseded ones are left out. */
+  proposals: z.array(reviewProposalSchema),
+  unmatched: z.array(reviewUnmatchedSchema),
+  /** How many unmatched people the latest run found, when more than `unmatched` lists. */
+  unmatchedTotal: z.number().int(),
+  /** The lead's pins and blocks (programme constraints). */
+  pins: z.array(z.object({ mentorId: z.string(), menteeId: z.string() })),
+  blocks: z.array(z.object({ mentorId: z.string(), menteeId: z.string() })),
+  /** True when a pin or block is not reflected yet: run matching again. */
+  needsRerun: z.boolean(),
+  counts: z.object({
+    drafts: z.number().int(),
+    published: z.number().int(),
+    accepted: z.number().int(),
+    declined: z.number().int(),
+    expired: z.number().int(),
+  }),
+});
+export type MatchingReviewResponse = z.infer<typeof matchingReviewResponseSchema>;
+
+export const swapBodySchema = z.object({
+  proposalIds: z
+    .tuple([idOf('proposalIds.0'), idOf('proposalIds.1')], {
+      error: 'proposalIds must be a list of two proposal ids',
+    })
+    .refine(([a, b]) => a !== b, { error: 'proposalIds must name two different proposals' }),
+});
+export type SwapBody = z.infer<typeof swapBodySchema>;
+
+export const pairBodySchema = z
+  .object({ mentorId: idOf('mentorId'), menteeId: idOf('menteeId') })
+  .refine((b) => b.mentorId !== b.menteeId, {
+    error: 'mentorId and menteeId must be two different people',
+    path: ['menteeId'],
+  });
+export type PairBody = z.infer<typeof pairBodySchema>;
+
+export const publishResponseSchema = z.object({
+  published: z.number().int(),
+  /** The answer deadline of the proposals just published; null when there was nothing to publish. */
+  expiresAt: dateTime('expiresAt').nullable(),
+});
+export type PublishResponse = z.infer<typeof publishResponseSchema>;
+
+export const answerBodySchema = z.object({ answer: proposalAnswerSchema });
+export type AnswerBody = z.infer<typeof answerBodySchema>;
+
+export const partnerSchema = z.object({
+  personId: z.string(),
+  displayName: z.string(),
+  jobTitle: z.string(),
+  department: z.string(),
+  languages: z.array(z.string()),
+  timeZone: z.string(),
+  bio: z.string(),
+});
+export type Partner = z.infer<typeof partnerSchema>;
+
+export const myProposalSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  /** The caller's side. */
+  role: z.enum(['mentor', 'mentee']),
+  partner: partnerSchema,
+  score: z.number(),
+  /** In the requested locale. */
+  reasons: z.array(z.string()),
+  status: proposalStatusSchema,
+  myAnswer: proposalAnswerSchema.nullable(),
+  /** True when the caller accepted and the partner has not answered yet. */
+  waitingForPartner: z.boolean(),
+  expiresAt: dateTime('expiresAt'),
+  /** Set once both accepted. */
+  pairId: z.string().nullable(),
+});
+export type MyProposal = z.infer<typeof myProposalSchema>;
+
+export const myProposalsResponseSchema = z.object({
+  locale: localeSchema,
+  /** Open and accepted proposals first, then the most recent closed ones (declined, expired). */
+  proposals: z.array(myProposalSchema),
+});
+export type MyProposalsResponse = z.infer<typeof myProposalsResponseSchema>;
+
+export const localeQuerySchema = z.object({ locale: localeSchema.optional() });

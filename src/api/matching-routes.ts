@@ -1,0 +1,77 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { Authenticator } from '../services/auth/principal';
+import type { MatchingService } from '../services/matching-service';
+import { requireAuth, type AuthEnv } from './auth-middleware';
+import { parseJson, parseWith } from './http-errors';
+import {
+  answerBodySchema,
+  localeQuerySchema,
+  pairBodySchema,
+  swapBodySchema,
+} from './matching-contracts';
+
+export type MatchingRoutesDeps = { matching: MatchingService; authenticator: Authenticator };
+
+/** Authenticates unless an earlier middleware already did (this router is mounted beside others). */
+function authenticated(authenticator: Authenticator): MiddlewareHandler<AuthEnv> {
+  const auth = requireAuth(authenticator);
+  return async (c, next) => {
+    if (c.get('principal')) return next();
+    return auth(c, next);
+  };
+}
+
+/** The matching flow (route table: src/api/matching-contracts.ts). */
+export function matchingRoutes(deps: MatchingRoutesDeps) {
+  const { matching } = deps;
+  const app = new Hono<AuthEnv>();
+  const auth = authenticated(deps.authenticator);
+  const noStore: MiddlewareHandler = async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  };
+  for (const path of ['/programmes/:id/matching', '/programmes/:id/matching/*', '/proposals/*']) {
+    app.use(path, auth, noStore);
+  }
+
+  app.post('/programmes/:id/matching/runs', async (c) =>
+    c.json(await matching.startRun(c.var.principal, c.req.param('id')), 202),
+  );
+  app.get('/programmes/:id/matching/runs/:runId', async (c) =>
+    c.json(await matching.getRun(c.var.principal, c.req.param('id'), c.req.param('runId'))),
+  );
+  app.get('/programmes/:id/matching', async (c) =>
+    c.json(await matching.review(c.var.principal, c.req.param('id'))),
+  );
+  app.post('/programmes/:id/matching/accept-all', async (c) =>
+    c.json(await matching.acceptAll(c.var.principal, c.req.param('id'))),
+  );
+  app.post('/programmes/:id/matching/swap', async (c) => {
+    const body = await parseJson(c, swapBodySchema);
+    return c.json(await matching.swap(c.var.principal, c.req.param('id'), body.proposalIds));
+  });
+  app.post('/programmes/:id/matching/pins', async (c) => {
+    const body = await parseJson(c, pairBodySchema);
+    return c.json(await matching.pin(c.var.principal, c.req.param('id'), body));
+  });
+  app.post('/programmes/:id/matching/blocks', async (c) => {
+    const body = await parseJson(c, pairBodySchema);
+    return c.json(await matching.block(c.var.principal, c.req.param('id'), body));
+  });
+  app.post('/programmes/:id/matching/publish', async (c) =>
+    c.json(await matching.publish(c.var.principal, c.req.param('id'))),
+  );
+
+  app.get('/proposals/mine', async (c) => {
+    const query = parseWith(localeQuerySchema, c.req.query(), 'query');
+    return c.json(await matching.mine(c.var.principal, query.locale));
+  });
+  app.post('/proposals/:proposalId/answer', async (c) => {
+    const body = await parseJson(c, answerBodySchema);
+    const query = parseWith(localeQuerySchema, c.req.query(), 'query');
+    return c.json(
+      await matching.answer(c.var.principal, c.req.param('proposalId'), body.answer, query.locale),
+    );
+  });
+  return app;
+}

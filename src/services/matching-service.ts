@@ -1,0 +1,1154 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  MatchingReviewResponse,
+  MatchingRunResponse,
+  MyProposal,
+  MyProposalsResponse,
+  PairBody,
+  PublishResponse,
+  ReviewPerson,
+  ReviewProposal,
+} from '../api/matching-contracts';
+import type { Clock } from '../domain/clock';
+import type { Locale, LocalizedText } from '../domain/common';
+import { DomainError, isDomainError } from '../domain/errors';
+import {
+  answerProposal,
+  expireProposal,
+  isProposalExpired,
+  proposalExpiry,
+  proposalSideOf,
+  supersedeProposal,
+  type MatchProposal,
+  type ProposalAnswer,
+} from '../domain/match-proposal';
+import { prepareCohort } from '../domain/matching/cohort';
+import { evaluatePair } from '../domain/matching/pair-evaluation';
+import { pairReasons } from '../domain/matching/reasons';
+import { displayScore } from '../domain/matching/scoring';
+import { isPairClosed, type Pair } from '../domain/pair';
+import type { Person } from '../domain/person';
+import { isAvailableForMatching, type Profile } from '../domain/profile';
+import { isProgrammeLead, type Programme } from '../domain/programme';
+import { runMatching, type MatchingOptions, type MatchingResult } from '../matching/engine';
+import type { Versioned } from '../store/cosmos-repository';
+import {
+  MatchingLockRepository,
+  type MatchingLockDocument,
+  type MatchingRunDocument,
+  type MatchingRunRepository,
+} from '../store/job-repository';
+import type { PairRepository } from '../store/pair-repository';
+import type { PeopleRepository } from '../store/people-repository';
+import type { ProfileRepository } from '../store/profile-repository';
+import type { ProgrammeRepository } from '../store/programme-repository';
+import type { ProposalRepository, StoredProposal } from '../store/proposal-repository';
+import type { Principal } from './auth/principal';
+import {
+  buildMatchingInput,
+  localizeReason,
+  type PairIds,
+  type PoolMember,
+} from './matching-input';
+
+export type MatchingServiceDeps = {
+  programmes: ProgrammeRepository;
+  profiles: ProfileRepository;
+  people: PeopleRepository;
+  proposals: ProposalRepository;
+  runs: MatchingRunRepository;
+  locks: MatchingLockRepository;
+  pairs: PairRepository;
+  /** Creates the pair once both accepted (the pair service: members snapshot, frame). */
+  pairCreator: PairCreator;
+  clock: Clock;
+  log: (message: string, error: unknown) => void;
+  newId?: (prefix: string) => string;
+  /** How long a run holds its programme before another may take over (a crashed instance). */
+  leaseMs?: number;
+  engine?: MatchingOptions;
+};
+
+/** Makes the pair of an accepted proposal; idempotent per proposal. */
+export interface PairCreator {
+  createFromProposal(proposal: MatchProposal): Promise<Versioned<Pair>>;
+}
+
+/** The review lists at most this many unmatched people (the run document stays far below 2 MB). */
+const unmatchedCap = 2000;
+const defaultLeaseMs = 15 * 60 * 1000;
+const parallelWrites = 16;
+
+type Trigger = MatchingRunDocument['trigger'];
+type Snapshot = {
+  programme: Programme;
+  active: Profile[];
+  directory: Map<string, Person>;
+  proposals: Versioned<StoredProposal>[];
+  carried: PairIds[];
+  replaced: Versioned<StoredProposal>[];
+  blocks: PairIds[];
+};
+
+const key = (p: PairIds) => `${p.mentorId}\u0000${p.menteeId}`;
+
+/**
+ * The matching flow: background runs (one at a time per programme, leased in the jobs container),
+ * the lead's review (accept all, swap, pin, block, rerun, publish) and each person's answer, with
+ * the next best proposal after a decline or an expiry and the pair created once both accept.
+ */
+export class MatchingService {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly deps: MatchingServiceDeps) {}
+
+  // ------------------------------------------------------------------------------------------
+  // Runs
+
+  /** Starts a run for the lead, or returns the one already under way (a double click starts one). */
+  async startRun(principal: Principal, programmeId: string): Promise<MatchingRunResponse> {
+    const { value: programme } = await this.managed(principal, programmeId);
+    if (programme.status === 'draft' || programme.status === 'closed') {
+      throw new DomainError(
+        'invalid_transition',
+        `Matching needs an open programme; this one is ${programme.status}.`,
+        { entity: 'programme', id: programmeId, from: programme.status, to: 'matching' },
+      );
+    }
+    const { run } = await this.start(principal.tenantId, programmeId, 'lead', principal.personId);
+    return this.runView(run);
+  }
+
+  /** A run's progress and outcome. */
+  async getRun(
+    principal: Principal,
+    programmeId: string,
+    runId: string,
+  ): Promise<MatchingRunResponse> {
+    await this.managed(principal, programmeId);
+    const found = await this.deps.runs.find(principal.tenantId, runId);
+    if (!found || found.value.programmeId !== programmeId) {
+      throw new DomainError('not_found', `Matching run ${runId} was not found`, { runId });
+    }
+    return this.runView(await this.settleStale(found.value));
+  }
+
+  /** Waits for the runs this instance is executing (shutdown, tests). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async start(
+    tenantId: string,
+    programmeId: string,
+    trigger: Trigger,
+    requestedBy: string,
+  ): Promise<{ run: MatchingRunDocument; started: boolean }> {
+    const now = this.now();
+    const run: MatchingRunDocument = {
+      id: this.newId('run'),
+      tenantId,
+      kind: 'matching_run',
+      programmeId,
+      trigger,
+      status: 'queued',
+      phase: 'queued',
+      progress: 0,
+      requestedBy,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: null,
+      error: null,
+      summary: null,
+      unmatched: [],
+      unmatchedTotal: 0,
+      warnings: [],
+    };
+    await this.deps.runs.create(run);
+    const held = await this.acquire(tenantId, programmeId, run.id, trigger);
+    if (held !== run.id) {
+      await this.deps.runs.delete(tenantId, run.id).catch(() => undefined);
+      const active = await this.deps.runs.find(tenantId, held);
+      if (active) return { run: active.value, started: false };
+      throw new DomainError('version_conflict', 'Another matching run is starting; try again.', {
+        programmeId,
+      });
+    }
+    this.launch(run);
+    return { run, started: true };
+  }
+
+  /** Takes the programme's lock for `runId`; returns the run that holds it (maybe another). */
+  private async acquire(
+    tenantId: string,
+    programmeId: string,
+    runId: string,
+    trigger: Trigger,
+  ): Promise<string> {
+    const id = MatchingLockRepository.idFor(programmeId);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const current = await this.deps.locks.find(tenantId, id);
+      const now = this.deps.clock.now();
+      try {
+        if (current && this.isHeld(current.value, now)) {
+          if (trigger === 'repair' && !current.value.repairPending) {
+            // People were freed while a run holds the programme: repair as soon as it ends.
+            await this.deps.locks.replace(
+              { ...current.value, repairPending: true, updatedAt: now.toISOString() },
+              current.etag,
+            );
+          }
+          return current.value.runId!;
+        }
+        const next: MatchingLockDocument = {
+          id,
+          tenantId,
+          kind: 'matching_lock',
+          programmeId,
+          runId,
+          leaseUntil: new Date(now.getTime() + this.leaseMs()).toISOString(),
+          repairPending: false,
+          updatedAt: now.toISOString(),
+        };
+        if (current) await this.deps.locks.replace(next, current.etag);
+        else await this.deps.locks.create(next);
+        return runId;
+      } catch (error) {
+        if (isDomainError(error, 'version_conflict') || isDomainError(error, 'already_exists')) {
+          continue;
+        }
+        throw error;
+      }
+    }
+    throw new DomainError('version_conflict', 'The programme is busy; try again.', { programmeId });
+  }
+
+  /** Frees the programme; true when people freed during the run wait for a repair run. */
+  private async release(tenantId: string, programmeId: string, runId: string): Promise<boolean> {
+    let pending = false;
+    await this.deps.locks.update(tenantId, MatchingLockRepository.idFor(programmeId), (lock) => {
+      if (lock.runId !== runId) return lock;
+      pending = lock.repairPending;
+      return {
+        ...lock,
+        runId: null,
+        leaseUntil: null,
+        repairPending: false,
+        updatedAt: this.now(),
+      };
+    });
+    return pending;
+  }
+
+  private isHeld(lock: MatchingLockDocument, now: Date): boolean {
+    return lock.runId !== null && lock.leaseUntil !== null && lock.leaseUntil > now.toISOString();
+  }
+
+  private async activeRunId(tenantId: string, programmeId: string): Promise<string | null> {
+    const lock = await this.deps.locks.find(tenantId, MatchingLockRepository.idFor(programmeId));
+    return lock && this.isHeld(lock.value, this.deps.clock.now()) ? lock.value.runId : null;
+  }
+
+  private async assertIdle(tenantId: string, programmeId: string): Promise<void> {
+    const runId = await this.activeRunId(tenantId, programmeId);
+    if (runId) {
+      throw new DomainError(
+        'invalid_transition',
+        'A matching run is under way: wait for it to finish.',
+        { entity: 'programme', id: programmeId, runId },
+      );
+    }
+  }
+
+  private launch(run: MatchingRunDocument): void {
+    // The request that started the run returns first; the run goes on in the background.
+    const task = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.execute(run))
+      .catch((error: unknown) => this.deps.log(`matching run ${run.id} failed`, error))
+      .finally(() => this.inFlight.delete(task));
+    this.inFlight.add(task);
+  }
+
+  private async execute(run: MatchingRunDocument): Promise<void> {
+    const { tenantId, programmeId } = run;
+    try {
+      await this.progress(run, { status: 'running', phase: 'loading', progress: 5 });
+      const snapshot = await this.load(tenantId, programmeId, run.trigger);
+      await this.progress(run, { phase: 'solving', progress: 20 });
+      const outcome = this.solve(snapshot);
+      await this.progress(run, { phase: 'saving', progress: 60 });
+      const created = await this.save(run, snapshot, outcome.result, (done, total) =>
+        this.progress(run, { progress: 60 + Math.floor((35 * done) / Math.max(1, total)) }),
+      );
+      const carriedPeople = new Set(snapshot.carried.flatMap((p) => [p.mentorId, p.menteeId]));
+      const unmatched = outcome.result.unmatched.filter((u) => !carriedPeople.has(u.id));
+      await this.deps.runs.update(tenantId, run.id, (doc) => ({
+        ...doc,
+        status: 'succeeded',
+        phase: 'done',
+        progress: 100,
+        updatedAt: this.now(),
+        finishedAt: this.now(),
+        summary: {
+          participants: snapshot.active.length,
+          pool: outcome.poolSize,
+          carried: snapshot.carried.length,
+          proposals: created,
+          unmatched: unmatched.length,
+          totalScore: outcome.result.totalScore,
+          upperBound: outcome.result.upperBound,
+          exact: outcome.result.exact,
+          gapPct: outcome.result.gapPct,
+          elapsedMs: Math.round(outcome.result.elapsedMs),
+        },
+        unmatched: unmatched.slice(0, unmatchedCap).map((u) => ({
+          personId: u.id,
+          reasons: u.reasons.map((r) => localizeReason(r, snapshot.programme)),
+        })),
+        unmatchedTotal: unmatched.length,
+        warnings: outcome.warnings,
+      }));
+    } catch (error) {
+      this.deps.log(`matching run ${run.id} failed`, error);
+      await this.deps.runs
+        .update(tenantId, run.id, (doc) => ({
+          ...doc,
+          status: 'failed',
+          phase: 'done',
+          updatedAt: this.now(),
+          finishedAt: this.now(),
+          error: isDomainError(error)
+            ? { code: error.code, message: error.message }
+            : { code: 'internal', message: 'The matching run failed on our side.' },
+        }))
+        .catch((e: unknown) => this.deps.log(`matching run ${run.id}: recording the failure`, e));
+    } finally {
+      const pending = await this.release(tenantId, programmeId, run.id).catch((e: unknown) => {
+        this.deps.log(`matching run ${run.id}: releasing the programme`, e);
+        return false;
+      });
+      if (pending) await this.start(tenantId, programmeId, 'repair', 'system');
+    }
+  }
+
+  private async progress(
+    run: MatchingRunDocument,
+    change: Partial<Pick<MatchingRunDocument, 'status' | 'phase' | 'progress'>>,
+  ): Promise<void> {
+    await this.deps.runs.update(run.tenantId, run.id, (doc) => ({
+      ...doc,
+      ...change,
+      updatedAt: this.now(),
+    }));
+  }
+
+  /** A queued or running run whose holder stopped (crash, restart) is reported as failed. */
+  private async settleStale(run: MatchingRunDocument): Promise<MatchingRunDocument> {
+    if (run.status !== 'queued' && run.status !== 'running') return run;
+    const holder = await this.activeRunId(run.tenantId, run.programmeId);
+    if (holder === run.id) return run;
+    if (this.inFlight.size > 0) {
+      // Released a moment ago by this instance: read it again rather than call it stale.
+      const again = await this.deps.runs.find(run.tenantId, run.id);
+      if (again && again.value.status !== 'queued' && again.value.status !== 'running') {
+        return again.value;
+      }
+    }
+    const updated = await this.deps.runs.update(run.tenantId, run.id, (doc) =>
+      doc.status === 'queued' || doc.status === 'running'
+        ? {
+            ...doc,
+            status: 'failed',
+            phase: 'done',
+            updatedAt: this.now(),
+            finishedAt: this.now(),
+            error: { code: 'internal', message: 'The run was interrupted; start it again.' },
+          }
+        : doc,
+    );
+    return updated.value;
+  }
+
+  /** What a run starts from: the active volunteers, the pairs it keeps, the pairs it must avoid. */
+  private async load(tenantId: string, programmeId: string, trigger: Trigger): Promise<Snapshot> {
+    const [programme, profiles, people, proposals, pairs] = await Promise.all([
+      this.deps.programmes.get(tenantId, programmeId),
+      this.deps.profiles.ofProgramme(tenantId, programmeId),
+      this.deps.people.all(tenantId),
+      this.deps.proposals.ofProgramme(tenantId, programmeId),
+      this.deps.pairs.ofProgramme(tenantId, programmeId),
+    ]);
+    const active = profiles
+      .map((p) => p.value)
+      .filter((p) => isAvailableForMatching(p, this.deps.clock));
+    const carried = new Map<string, PairIds>();
+    const replaced: Versioned<StoredProposal>[] = [];
+    for (const found of proposals) {
+      const p = found.value;
+      const keep =
+        p.status === 'accepted' ||
+        (p.status === 'proposed' &&
+          (trigger === 'repair' || p.publishedAt !== null || p.kept || p.pinned === true));
+      if (keep) carried.set(key(p), { mentorId: p.mentorId, menteeId: p.menteeId });
+      else if (p.status === 'proposed') replaced.push(found);
+    }
+    for (const { value: pair } of pairs) {
+      if (!isPairClosed(pair))
+        carried.set(key(pair), { mentorId: pair.mentorId, menteeId: pair.menteeId });
+    }
+    const blocks = [
+      ...programme.value.constraints.blocks,
+      // "Never propose again": a declined or expired proposal blocks its pair.
+      ...proposals
+        .map((p) => p.value)
+        .filter((p) => p.status === 'declined' || p.status === 'expired'),
+    ].map((b) => ({ mentorId: b.mentorId, menteeId: b.menteeId }));
+    return {
+      programme: programme.value,
+      active,
+      directory: new Map(people.map((p) => [p.value.id, p.value])),
+      proposals,
+      carried: [...carried.values()],
+      replaced,
+      blocks,
+    };
+  }
+
+  /** The engine on everyone not in a kept pair; pins that cannot hold are dropped with a warning. */
+  private solve(snapshot: Snapshot): {
+    result: MatchingResult;
+    poolSize: number;
+    warnings: LocalizedText[];
+  } {
+    const { programme, carried } = snapshot;
+    const menteeTaken = new Set(carried.map((p) => p.menteeId));
+    const mentorLoad = new Map<string, number>();
+    const partners = new Map<string, string[]>();
+    for (const p of carried) {
+      mentorLoad.set(p.mentorId, (mentorLoad.get(p.mentorId) ?? 0) + 1);
+      partners.set(p.mentorId, [...(partners.get(p.mentorId) ?? []), p.menteeId]);
+      partners.set(p.menteeId, [...(partners.get(p.menteeId) ?? []), p.mentorId]);
+    }
+    const pool: PoolMember[] = [];
+    for (const profile of snapshot.active) {
+      const remaining = profile.mentorCapacity - (mentorLoad.get(profile.id) ?? 0);
+      const canMentor = profile.roleWish !== 'mentee' && remaining > 0;
+      const canBeMentored = profile.roleWish !== 'mentor' && !menteeTaken.has(profile.id);
+      if (!canMentor && !canBeMentored) continue;
+      pool.push({
+        profile,
+        person: snapshot.directory.get(profile.id),
+        role: canMentor && canBeMentored ? 'both' : canMentor ? 'mentor' : 'mentee',
+        capacity: Math.max(1, remaining),
+        previousPartners: [...profile.previousPartnerIds, ...(partners.get(profile.id) ?? [])],
+      });
+    }
+    const carriedKeys = new Set(carried.map(key));
+    let pins = programme.constraints.pins.filter(
+      (p) => !carriedKeys.has(key(p)) && !menteeTaken.has(p.menteeId),
+    );
+    const warnings: LocalizedText[] = [];
+    const name = (id: string) => snapshot.directory.get(id)?.displayName ?? id;
+    for (;;) {
+      const input = buildMatchingInput({
+        programme,
+        pool,
+        directory: snapshot.directory,
+        pins,
+        blocks: snapshot.blocks,
+      });
+      try {
+        return {
+          result: runMatching(input, this.deps.engine),
+          poolSize: pool.length,
+          warnings,
+        };
+      } catch (error) {
+        if (!isDomainError(error, 'validation_failed') || !error.message.startsWith('pins[')) {
+          throw error;
+        }
+        const record = error.details?.record;
+        const pin = typeof record === 'number' ? input.pins[record] : undefined;
+        if (!pin) throw error;
+        // The lead's pin breaks a hard rule now (a pause, a capacity): leave it out, say so.
+        warnings.push({
+          fr: `Le binôme imposé ${name(pin.mentorId)} → ${name(pin.menteeId)} n'a pas pu être respecté (${error.message}).`,
+          en: `The pinned pair ${name(pin.mentorId)} → ${name(pin.menteeId)} could not be kept (${error.message}).`,
+        });
+        pins = pins.filter((p) => key(p) !== key(pin));
+      }
+    }
+  }
+
+  /** Retires the replaced drafts and stores the new proposals; returns how many were created. */
+  private async save(
+    run: MatchingRunDocument,
+    snapshot: Snapshot,
+    result: MatchingResult,
+    onProgress: (done: number, total: number) => Promise<void>,
+  ): Promise<number> {
+    const { programme } = snapshot;
+    const now = this.deps.clock.now();
+    const publish = run.trigger === 'repair';
+    const expiresAt = proposalExpiry(now, programme.proposalResponseDays);
+    if (!publish) {
+      await inBatches(snapshot.replaced, async (found) => {
+        const { proposal, changed } = supersedeProposal(found.value);
+        if (changed) {
+          await this.deps.proposals
+            .replace({ ...found.value, ...proposal }, found.etag)
+            .catch((error: unknown) => {
+              // Answered meanwhile (published by another request): leave it to the next run.
+              if (!isDomainError(error, 'version_conflict')) throw error;
+            });
+        }
+      });
+    }
+    const proposals: StoredProposal[] = result.pairs.map((pair) => ({
+      id: this.newId('prop'),
+      tenantId: run.tenantId,
+      programmeId: run.programmeId,
+      runId: run.id,
+      mentorId: pair.mentorId,
+      menteeId: pair.menteeId,
+      score: pair.score,
+      reasons: pair.reasons.map((r) => {
+        const { fr, en } = localizeReason(r, programme);
+        return { fr, en };
+      }),
+      status: 'proposed',
+      answers: {},
+      ...(pair.pinned ? { pinned: true } : {}),
+      // A draft's deadline is set again when the lead publishes.
+      expiresAt,
+      createdAt: now.toISOString(),
+      publishedAt: publish ? now.toISOString() : null,
+      kept: pair.pinned,
+      pairId: null,
+    }));
+    let done = 0;
+    for (let i = 0; i < proposals.length; i += parallelWrites * 4) {
+      const slice = proposals.slice(i, i + parallelWrites * 4);
+      await inBatches(slice, (p) => this.deps.proposals.create(p));
+      done += slice.length;
+      await onProgress(done, proposals.length);
+    }
+    return proposals.length;
+  }
+
+  /** Lets a repair run propose the next best to people freed by a decline or an expiry. */
+  private async requestRepair(tenantId: string, programmeId: string): Promise<void> {
+    try {
+      await this.start(tenantId, programmeId, 'repair', 'system');
+    } catch (error) {
+      // The answer itself is saved; the next read or the scheduler asks for the repair again.
+      this.deps.log(`repair run for ${programmeId} could not start`, error);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The lead's review
+
+  /** Proposals with scores and reasons, the people left unmatched and why, the latest run. */
+  async review(principal: Principal, programmeId: string): Promise<MatchingReviewResponse> {
+    const { value: programme } = await this.managed(principal, programmeId);
+    const tenantId = principal.tenantId;
+    await this.expireDue(tenantId, programmeId);
+    const [proposals, runs, people] = await Promise.all([
+      this.deps.proposals.ofProgramme(tenantId, programmeId),
+      this.deps.runs.ofProgramme(tenantId, programmeId, 20),
+      this.deps.people.all(tenantId),
+    ]);
+    const directory = new Map(people.map((p) => [p.value.id, p.value]));
+    const latest = runs[0] ? await this.settleStale(runs[0].value) : null;
+    const succeeded = runs.find((r) => r.value.status === 'succeeded')?.value;
+    const current = proposals
+      .map((p) => p.value)
+      .filter((p) => p.status === 'proposed' || p.status === 'accepted')
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    const paired = new Set(current.flatMap((p) => [p.mentorId, p.menteeId]));
+    const unmatched = (succeeded?.unmatched ?? [])
+      .filter((u) => !paired.has(u.personId))
+      .map((u) => ({
+        ...this.reviewPerson(u.personId, directory),
+        reasons: u.reasons.map(({ fr, en }) => ({ fr, en })),
+      }));
+    const currentKeys = new Set(current.map(key));
+    const count = (f: (p: StoredProposal) => boolean) => proposals.filter((p) => f(p.value)).length;
+    const { pins, blocks } = programme.constraints;
+    return {
+      programme: {
+        id: programme.id,
+        name: programme.name,
+        status: programme.status,
+        proposalResponseDays: programme.proposalResponseDays,
+      },
+      run: latest ? this.runView(latest) : null,
+      proposals: current.map((p) => this.reviewProposal(p, directory)),
+      unmatched,
+      unmatchedTotal: Math.max(
+        unmatched.length,
+        (succeeded?.unmatchedTotal ?? 0) - ((succeeded?.unmatched.length ?? 0) - unmatched.length),
+      ),
+      pins,
+      blocks,
+      needsRerun:
+        pins.some((p) => !currentKeys.has(key(p))) ||
+        unmatched.some((u) =>
+          succeeded?.unmatched.some(
+            (s) => s.personId === u.personId && s.reasons.some((r) => r.code === 'blocked_by_lead'),
+          ),
+        ),
+      counts: {
+        drafts: count((p) => p.status === 'proposed' && p.publishedAt === null),
+        published: count((p) => p.status === 'proposed' && p.publishedAt !== null),
+        accepted: count((p) => p.status === 'accepted'),
+        declined: count((p) => p.status === 'declined'),
+        expired: count((p) => p.status === 'expired'),
+      },
+    };
+  }
+
+  /** Keeps every draft: a rerun will not change them. */
+  async acceptAll(principal: Principal, programmeId: string): Promise<MatchingReviewResponse> {
+    await this.managed(principal, programmeId);
+    await this.assertIdle(principal.tenantId, programmeId);
+    const drafts = await this.drafts(principal.tenantId, programmeId);
+    await inBatches(drafts, (found) =>
+      found.value.kept
+        ? Promise.resolve()
+        : this.deps.proposals
+            .update(principal.tenantId, found.value.id, (p) =>
+              p.status === 'proposed' && p.publishedAt === null && !p.kept
+                ? { ...p, kept: true }
+                : p,
+            )
+            .then(() => undefined),
+    );
+    return this.review(principal, programmeId);
+  }
+
+  /** Exchanges the mentees of two drafts, when both new pairs keep every hard rule. */
+  async swap(
+    principal: Principal,
+    programmeId: string,
+    proposalIds: readonly [string, string],
+  ): Promise<MatchingReviewResponse> {
+    const { value: programme } = await this.managed(principal, programmeId);
+    const tenantId = principal.tenantId;
+    await this.assertIdle(tenantId, programmeId);
+    const [a, b] = await Promise.all(
+      proposalIds.map((id) => this.draft(tenantId, programmeId, id)),
+    );
+    const cohort = await this.cohort(tenantId, programme);
+    const first = this.scorePair(cohort, programme, a!.value.mentorId, b!.value.menteeId);
+    const second = this.scorePair(cohort, programme, b!.value.mentorId, a!.value.menteeId);
+    const violations = [first, second].filter((s) => s.violations.length > 0);
+    if (violations.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        `Swapping would break a hard rule: ${violations
+          .map((v) => `${v.mentorName} → ${v.menteeName}: ${v.violations.join(', ')}`)
+          .join('; ')}`,
+        {
+          violations: violations.map((v) => ({
+            mentorId: v.mentorId,
+            menteeId: v.menteeId,
+            codes: v.violations,
+          })),
+        },
+      );
+    }
+    await this.deps.proposals.replace(
+      {
+        ...a!.value,
+        menteeId: b!.value.menteeId,
+        score: first.score,
+        reasons: first.reasons,
+        kept: true,
+        pinned: false,
+      },
+      a!.etag,
+    );
+    await this.deps.proposals.replace(
+      {
+        ...b!.value,
+        menteeId: a!.value.menteeId,
+        score: second.score,
+        reasons: second.reasons,
+        kept: true,
+        pinned: false,
+      },
+      b!.etag,
+    );
+    return this.review(principal, programmeId);
+  }
+
+  /** Imposes a pair (kept in every rerun); a draft with this pair is marked pinned at once. */
+  async pin(
+    principal: Principal,
+    programmeId: string,
+    body: PairBody,
+  ): Promise<MatchingReviewResponse> {
+    const { value: programme } = await this.managed(principal, programmeId);
+    const tenantId = principal.tenantId;
+    await this.assertIdle(tenantId, programmeId);
+    const cohort = await this.cohort(tenantId, programme, [body]);
+    const scored = this.scorePair(cohort, programme, body.mentorId, body.menteeId, true);
+    if (scored.violations.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        `${scored.mentorName} → ${scored.menteeName} cannot be pinned: ${scored.violations.join(', ')}`,
+        {
+          violations: [
+            { mentorId: body.mentorId, menteeId: body.menteeId, codes: scored.violations },
+          ],
+        },
+      );
+    }
+    await this.deps.programmes.update(tenantId, programmeId, (p) => {
+      const pins = [
+        ...p.constraints.pins.filter((x) => x.menteeId !== body.menteeId),
+        { mentorId: body.mentorId, menteeId: body.menteeId },
+      ];
+      const blocks = p.constraints.blocks.filter((x) => key(x) !== key(body));
+      if (
+        p.constraints.pins.some((x) => key(x) === key(body)) &&
+        blocks.length === p.constraints.blocks.length
+      )
+        return p;
+      return { ...p, constraints: { ...p.constraints, pins, blocks }, updatedAt: this.now() };
+    });
+    const drafts = await this.drafts(tenantId, programmeId);
+    const match = drafts.find((d) => key(d.value) === key(body));
+    if (match) {
+      await this.deps.proposals.replace(
+        { ...match.value, pinned: true, kept: true, reasons: scored.reasons, score: scored.score },
+        match.etag,
+      );
+    }
+    return this.review(principal, programmeId);
+  }
+
+  /** Forbids a pair; a draft with this pair is withdrawn and its two people wait for a rerun. */
+  async block(
+    principal: Principal,
+    programmeId: string,
+    body: PairBody,
+  ): Promise<MatchingReviewResponse> {
+    await this.managed(principal, programmeId);
+    const tenantId = principal.tenantId;
+    await this.assertIdle(tenantId, programmeId);
+    const directory = new Map(
+      (await this.deps.people.all(tenantId)).map((p) => [p.value.id, p.value]),
+    );
+    for (const id of [body.mentorId, body.menteeId]) {
+      if (!directory.has(id)) {
+        throw new DomainError('person_not_found', `Person ${id} was not found`, { id });
+      }
+    }
+    await this.deps.programmes.update(tenantId, programmeId, (p) => {
+      if (p.constraints.blocks.some((x) => key(x) === key(body))) return p;
+      return {
+        ...p,
+        constraints: {
+          ...p.constraints,
+          pins: p.constraints.pins.filter((x) => key(x) !== key(body)),
+          blocks: [...p.constraints.blocks, { mentorId: body.mentorId, menteeId: body.menteeId }],
+        },
+        updatedAt: this.now(),
+      };
+    });
+    const drafts = await this.drafts(tenantId, programmeId);
+    const match = drafts.find((d) => key(d.value) === key(body));
+    if (match) {
+      const { proposal } = supersedeProposal(match.value);
+      await this.deps.proposals.replace({ ...match.value, ...proposal }, match.etag);
+      const [latest] = (await this.deps.runs.ofProgramme(tenantId, programmeId, 10)).filter(
+        (r) => r.value.status === 'succeeded',
+      );
+      if (latest) {
+        const reason = {
+          code: 'blocked_by_lead',
+          fr: 'Binôme bloqué par le responsable : relancez le calcul pour trouver un autre partenaire',
+          en: 'Pair blocked by the lead: run matching again to find another partner',
+        };
+        await this.deps.runs.update(tenantId, latest.value.id, (run) => {
+          const add = [body.mentorId, body.menteeId].filter(
+            (id) => !run.unmatched.some((u) => u.personId === id),
+          );
+          return {
+            ...run,
+            unmatched: [
+              ...run.unmatched,
+              ...add.map((personId) => ({ personId, reasons: [reason] })),
+            ],
+            unmatchedTotal: run.unmatchedTotal + add.length,
+          };
+        });
+      }
+    }
+    return this.review(principal, programmeId);
+  }
+
+  /** Makes every draft visible to its two people, with the programme's answer deadline. */
+  async publish(principal: Principal, programmeId: string): Promise<PublishResponse> {
+    const { value: programme } = await this.managed(principal, programmeId);
+    const tenantId = principal.tenantId;
+    await this.assertIdle(tenantId, programmeId);
+    const now = this.deps.clock.now();
+    const expiresAt = proposalExpiry(now, programme.proposalResponseDays);
+    const drafts = await this.drafts(tenantId, programmeId);
+    let published = 0;
+    await inBatches(drafts, async (found) => {
+      const saved = await this.deps.proposals.update(tenantId, found.value.id, (p) =>
+        p.status === 'proposed' && p.publishedAt === null
+          ? { ...p, publishedAt: now.toISOString(), expiresAt, kept: true }
+          : p,
+      );
+      if (saved.value.publishedAt === now.toISOString()) published++;
+    });
+    return { published, expiresAt: published > 0 ? expiresAt : null };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Each person
+
+  /** The caller's published proposals, reasons in their language, with their partner's public card. */
+  async mine(principal: Principal, locale?: Locale): Promise<MyProposalsResponse> {
+    const tenantId = principal.tenantId;
+    const me = await this.deps.people.find(tenantId, principal.personId);
+    const lang: Locale = locale ?? me?.value.preferredLocale ?? 'fr';
+    let found = await this.deps.proposals.publishedFor(tenantId, principal.personId);
+    const due = found.filter((p) => isProposalExpired(p.value, this.deps.clock));
+    if (due.length > 0) {
+      for (const programmeId of new Set(due.map((p) => p.value.programmeId))) {
+        await this.expireDue(tenantId, programmeId);
+      }
+      found = await this.deps.proposals.publishedFor(tenantId, principal.personId);
+    }
+    const open = found.filter(
+      (p) => p.value.status === 'proposed' || p.value.status === 'accepted',
+    );
+    const closed = found
+      .filter((p) => p.value.status === 'declined' || p.value.status === 'expired')
+      .slice(0, 5);
+    const views: MyProposal[] = [];
+    for (const p of [...open, ...closed]) {
+      const proposal = p.value.status === 'accepted' ? await this.ensurePair(p) : p.value;
+      views.push(await this.myView(proposal, principal.personId, lang));
+    }
+    return { locale: lang, proposals: views };
+  }
+
+  /** Records the caller's answer; both accepted → the pair; a decline → the next best for both. */
+  async answer(
+    principal: Principal,
+    proposalId: string,
+    answer: ProposalAnswer,
+    locale?: Locale,
+  ): Promise<MyProposal> {
+    const tenantId = principal.tenantId;
+    const lang: Locale =
+      locale ??
+      (await this.deps.people.find(tenantId, principal.personId))?.value.preferredLocale ??
+      'fr';
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.deps.proposals.find(tenantId, proposalId);
+      if (!found || found.value.publishedAt === null) {
+        throw new DomainError('not_found', `Proposal ${proposalId} was not found`, { proposalId });
+      }
+      const current = found.value;
+      if (!proposalSideOf(current, principal.personId)) {
+        throw new DomainError('not_pair_member', 'Only the two people proposed can answer', {
+          proposalId,
+        });
+      }
+      if (isProposalExpired(current, this.deps.clock)) {
+        await this.expireDue(tenantId, current.programmeId);
+        throw new DomainError(
+          'proposal_expired',
+          `The time to answer ran out on ${current.expiresAt}; a new proposal follows.`,
+          { proposalId, expiresAt: current.expiresAt },
+        );
+      }
+      const result = answerProposal(current, principal.personId, answer, this.deps.clock);
+      if (!result.changed) {
+        const settled = current.status === 'accepted' ? await this.ensurePair(found) : current;
+        return this.myView(settled, principal.personId, lang);
+      }
+      let saved: Versioned<StoredProposal>;
+      try {
+        saved = await this.deps.proposals.replace({ ...current, ...result.proposal }, found.etag);
+      } catch (error) {
+        // The partner answered at the same moment: read their answer and apply ours again.
+        if (isDomainError(error, 'version_conflict') && attempt < 5) continue;
+        throw error;
+      }
+      if (saved.value.status === 'declined')
+        await this.requestRepair(tenantId, current.programmeId);
+      const settled = result.bothAccepted ? await this.ensurePair(saved) : saved.value;
+      return this.myView(settled, principal.personId, lang);
+    }
+  }
+
+  /**
+   * Marks the published proposals whose deadline passed as expired and starts a repair run for
+   * their programmes. Called lazily on reads and answers, and by the scheduler.
+   */
+  async expireDue(tenantId: string, programmeId?: string): Promise<{ expired: number }> {
+    const due = await this.deps.proposals.dueToExpire(tenantId, this.now(), programmeId);
+    const programmes = new Set<string>();
+    let expired = 0;
+    for (const found of due) {
+      const saved = await this.deps.proposals
+        .update(tenantId, found.value.id, (p) => {
+          const { proposal, changed } = expireProposal(p, this.deps.clock);
+          return changed ? { ...p, ...proposal } : p;
+        })
+        .catch((error: unknown) => {
+          if (isDomainError(error, 'not_found')) return undefined;
+          throw error;
+        });
+      if (saved?.value.status === 'expired') {
+        expired++;
+        programmes.add(found.value.programmeId);
+      }
+    }
+    for (const id of programmes) await this.requestRepair(tenantId, id);
+    return { expired };
+  }
+
+  /** The pair of an accepted proposal, created once (id derived from the proposal). */
+  private async ensurePair(found: Versioned<StoredProposal>): Promise<StoredProposal> {
+    const proposal = found.value;
+    const pairId =
+      proposal.pairId ?? (await this.deps.pairCreator.createFromProposal(proposal)).value.id;
+    if (proposal.pairId === pairId) return proposal;
+    const saved = await this.deps.proposals.update(proposal.tenantId, proposal.id, (p) =>
+      p.pairId === pairId ? p : { ...p, pairId },
+    );
+    return saved.value;
+  }
+
+  private async myView(
+    proposal: StoredProposal,
+    personId: string,
+    lang: Locale,
+  ): Promise<MyProposal> {
+    const side = proposalSideOf(proposal, personId)!;
+    const partnerId = side === 'mentor' ? proposal.menteeId : proposal.mentorId;
+    const [person, profile, programme] = await Promise.all([
+      this.deps.people.find(proposal.tenantId, partnerId),
+      this.deps.profiles.find(proposal.tenantId, partnerId),
+      this.deps.programmes.find(proposal.tenantId, proposal.programmeId),
+    ]);
+    const mine = proposal.answers[side]?.answer ?? null;
+    const theirs = proposal.answers[side === 'mentor' ? 'mentee' : 'mentor']?.answer ?? null;
+    return {
+      id: proposal.id,
+      programmeId: proposal.programmeId,
+      programmeName: programme?.value.name ?? proposal.programmeId,
+      role: side,
+      partner: {
+        personId: partnerId,
+        displayName: person?.value.displayName ?? partnerId,
+        jobTitle: person?.value.jobTitle ?? '',
+        department: person?.value.department ?? '',
+        languages: profile?.value.languages ?? [],
+        timeZone: profile?.value.timeZone ?? person?.value.timeZone ?? 'Europe/Paris',
+        bio: profile?.value.bio ?? '',
+      },
+      score: proposal.score,
+      reasons: proposal.reasons.map((r) => r[lang]),
+      status: proposal.status,
+      myAnswer: mine,
+      waitingForPartner: proposal.status === 'proposed' && mine === 'accepted' && theirs === null,
+      expiresAt: proposal.expiresAt,
+      pairId: proposal.status === 'accepted' ? proposal.pairId : null,
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Helpers
+
+  /** The programme, when the caller leads it (or leads every programme of the tenant). */
+  private async managed(principal: Principal, programmeId: string): Promise<Versioned<Programme>> {
+    const found = await this.deps.programmes.get(principal.tenantId, programmeId);
+    const p = found.value;
+    if (principal.isTenantLead || isProgrammeLead(p, principal.personId)) return found;
+    if (p.status === 'draft') {
+      throw new DomainError('programme_not_found', `Programme ${programmeId} was not found`, {
+        id: programmeId,
+      });
+    }
+    throw new DomainError('forbidden', 'Only a lead of this programme may do this.', {
+      programmeId,
+    });
+  }
+
+  private async drafts(
+    tenantId: string,
+    programmeId: string,
+  ): Promise<Versioned<StoredProposal>[]> {
+    const found = await this.deps.proposals.ofProgramme(tenantId, programmeId, ['proposed']);
+    return found.filter((p) => p.value.publishedAt === null);
+  }
+
+  private async draft(
+    tenantId: string,
+    programmeId: string,
+    id: string,
+  ): Promise<Versioned<StoredProposal>> {
+    const found = await this.deps.proposals.find(tenantId, id);
+    if (!found || found.value.programmeId !== programmeId) {
+      throw new DomainError('not_found', `Proposal ${id} was not found`, { proposalId: id });
+    }
+    if (found.value.status !== 'proposed' || found.value.publishedAt !== null) {
+      throw new DomainError(
+        'invalid_transition',
+        `Proposal ${id} is already ${found.value.publishedAt ? 'published' : found.value.status}: only drafts can be changed`,
+        { entity: 'proposal', id, from: found.value.status },
+      );
+    }
+    return found;
+  }
+
+  /** Every active volunteer of the programme, for checking and scoring one pair the lead chose. */
+  private async cohort(tenantId: string, programme: Programme, unblock: PairIds[] = []) {
+    const [profiles, people, proposals] = await Promise.all([
+      this.deps.profiles.ofProgramme(tenantId, programme.id),
+      this.deps.people.all(tenantId),
+      this.deps.proposals.ofProgramme(tenantId, programme.id, ['declined', 'expired']),
+    ]);
+    const directory = new Map(people.map((p) => [p.value.id, p.value]));
+    const active = profiles
+      .map((p) => p.value)
+      .filter((p) => isAvailableForMatching(p, this.deps.clock));
+    const lifted = new Set(unblock.map(key));
+    const input = buildMatchingInput({
+      programme,
+      pool: active.map((profile) => ({
+        profile,
+        person: directory.get(profile.id),
+        role: profile.roleWish,
+        capacity: profile.mentorCapacity,
+        previousPartners: profile.previousPartnerIds,
+      })),
+      directory,
+      pins: [],
+      blocks: [
+        ...programme.constraints.blocks.filter((b) => !lifted.has(key(b))),
+        ...proposals.map((p) => p.value),
+      ],
+    });
+    return { prepared: prepareCohort(input), directory };
+  }
+
+  private scorePair(
+    cohort: Awaited<ReturnType<MatchingService['cohort']>>,
+    programme: Programme,
+    mentorId: string,
+    menteeId: string,
+    pinned = false,
+  ) {
+    const mentor = cohort.prepared.byId.get(mentorId);
+    const mentee = cohort.prepared.byId.get(menteeId);
+    const mentorName = cohort.directory.get(mentorId)?.displayName ?? mentorId;
+    const menteeName = cohort.directory.get(menteeId)?.displayName ?? menteeId;
+    if (!mentor || !mentee) {
+      const missing = !mentor ? mentorName : menteeName;
+      throw new DomainError(
+        'validation_failed',
+        `${missing} is not an active volunteer of this programme`,
+        { personId: !mentor ? mentorId : menteeId },
+      );
+    }
+    const evaluation = evaluatePair(cohort.prepared, mentor, mentee);
+    return {
+      mentorId,
+      menteeId,
+      mentorName,
+      menteeName,
+      violations: evaluation.violations,
+      score: displayScore(evaluation.score),
+      reasons: pairReasons(cohort.prepared, mentor, mentee, evaluation, pinned).map((r) => {
+        const { fr, en } = localizeReason(r, programme);
+        return { fr, en };
+      }),
+    };
+  }
+
+  private reviewPerson(id: string, directory: ReadonlyMap<string, Person>): ReviewPerson {
+    const person = directory.get(id);
+    return {
+      personId: id,
+      displayName: person?.displayName ?? id,
+      department: person?.department ?? '',
+      jobTitle: person?.jobTitle ?? '',
+    };
+  }
+
+  private reviewProposal(
+    p: StoredProposal,
+    directory: ReadonlyMap<string, Person>,
+  ): ReviewProposal {
+    return {
+      id: p.id,
+      runId: p.runId,
+      mentor: this.reviewPerson(p.mentorId, directory),
+      mentee: this.reviewPerson(p.menteeId, directory),
+      score: p.score,
+      reasons: p.reasons,
+      status: p.status,
+      stage: p.publishedAt === null ? 'draft' : 'published',
+      kept: p.kept,
+      pinned: p.pinned === true,
+      answers: {
+        mentor: p.answers.mentor?.answer ?? null,
+        mentee: p.answers.mentee?.answer ?? null,
+      },
+      expiresAt: p.publishedAt === null ? null : p.expiresAt,
+      pairId: p.pairId,
+    };
+  }
+
+  private runView(run: MatchingRunDocument): MatchingRunResponse {
+    return {
+      id: run.id,
+      programmeId: run.programmeId,
+      trigger: run.trigger,
+      status: run.status,
+      phase: run.phase,
+      progress: run.progress,
+      requestedBy: run.requestedBy,
+      createdAt: run.createdAt,
+      finishedAt: run.finishedAt,
+      error: run.error,
+      summary: run.summary,
+      warnings: run.warnings,
+    };
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  private newId(prefix: string): string {
+    return this.deps.newId?.(prefix) ?? `${prefix}-${randomUUID()}`;
+  }
+
+  private leaseMs(): number {
+    return this.deps.leaseMs ?? defaultLeaseMs;
+  }
+}
+
+/** Runs `work` over `items`, a bounded number at a time (the local server serves ~1,500 writes/s). */
+async function inBatches<T>(
+  items: readonly T[],
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += parallelWrites) {
+    await Promise.all(items.slice(i, i + parallelWrites).map(work));
+  }
+}

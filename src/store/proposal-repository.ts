@@ -1,0 +1,68 @@
+import type { Container } from '@azure/cosmos';
+import { z } from 'zod';
+import { dateTime } from '../domain/common';
+import { matchProposalSchema } from '../domain/match-proposal';
+import { CosmosRepository, type Versioned } from './cosmos-repository';
+
+/**
+ * A match proposal as stored (proposals container): the domain's `MatchProposal` plus the lead's
+ * review state. Drafts (`publishedAt` null) are seen by the lead only.
+ */
+export const storedProposalSchema = matchProposalSchema.safeExtend({
+  /** Null while the lead reviews; set when published to the two people. */
+  publishedAt: dateTime('publishedAt').nullable(),
+  /** The lead kept this pair (accept all, swap, pin): a rerun leaves it as it is. */
+  kept: z.boolean({ error: 'kept must be true or false' }),
+  /** The pair created once both accepted. */
+  pairId: z.string().nullable(),
+});
+export type StoredProposal = z.infer<typeof storedProposalSchema>;
+
+/** Match proposals (proposals container), partitioned by tenant. */
+export class ProposalRepository extends CosmosRepository<StoredProposal> {
+  constructor(container: Container) {
+    super(container, storedProposalSchema, { code: 'not_found', entity: 'Proposal' });
+  }
+
+  /** The proposals of a programme in the given statuses (all statuses when none given). */
+  async ofProgramme(
+    tenantId: string,
+    programmeId: string,
+    statuses?: readonly StoredProposal['status'][],
+  ): Promise<Versioned<StoredProposal>[]> {
+    const parameters = [{ name: '@programmeId', value: programmeId }];
+    let where = 'c.programmeId = @programmeId AND IS_DEFINED(c.mentorId)';
+    if (statuses) {
+      where += ` AND c.status IN (${statuses.map((_, i) => `@s${i}`).join(', ')})`;
+      statuses.forEach((s, i) => parameters.push({ name: `@s${i}`, value: s }));
+    }
+    return this.query(tenantId, { where, parameters });
+  }
+
+  /** The published proposals where `personId` is on either side, newest first. */
+  async publishedFor(tenantId: string, personId: string): Promise<Versioned<StoredProposal>[]> {
+    const found = await this.query(tenantId, {
+      where: '(c.mentorId = @personId OR c.menteeId = @personId) AND IS_STRING(c.publishedAt)',
+      parameters: [{ name: '@personId', value: personId }],
+    });
+    return found.sort((a, b) => (a.value.createdAt < b.value.createdAt ? 1 : -1));
+  }
+
+  /** Published proposals still open whose deadline is at or before `now` (all programmes, or one). */
+  async dueToExpire(
+    tenantId: string,
+    now: string,
+    programmeId?: string,
+  ): Promise<Versioned<StoredProposal>[]> {
+    const parameters = [
+      { name: '@proposed', value: 'proposed' },
+      { name: '@now', value: now },
+    ];
+    let where = 'c.status = @proposed AND c.expiresAt <= @now AND IS_STRING(c.publishedAt)';
+    if (programmeId) {
+      where += ' AND c.programmeId = @programmeId';
+      parameters.push({ name: '@programmeId', value: programmeId });
+    }
+    return this.query(tenantId, { where, parameters });
+  }
+}
