@@ -3,8 +3,8 @@ import { seededRandom, weighted, zipfSampler } from './matching-prng';
 
 /**
  * A synthetic but realistic reverse-mentoring cohort: juniors teach digital skills to seniors who
- * share business know-how back. Skill popularity is Zipf over 200 skills (100 digital, 100
- * business), people sit in ten time zones with their languages, an org tree links managers and
+ * share business know-how back. Skill popularity is Zipf over 200 skills (120 digital,
+ * 80 business), people sit in ten time zones with their languages, an org tree links managers and
  * reports, mentors take 1–3 mentees.
  */
 export type CohortOptions = {
@@ -83,8 +83,8 @@ function hhmm(minutes: number): string {
 export function generateCohort(options: CohortOptions): MatchingInputRaw {
   const random = seededRandom(options.seed ?? 42);
   const s = options.zipf ?? 1;
-  const digitalRank = zipfSampler(100, s, random);
-  const businessRank = zipfSampler(100, s, random);
+  const digitalRank = zipfSampler(120, s, random);
+  const businessRank = zipfSampler(80, s, random);
   const digitalSkill = (r: number) => digital[r] ?? `digital-${String(r + 1).padStart(3, '0')}`;
   const businessSkill = (r: number) => business[r] ?? `business-${String(r + 1).padStart(3, '0')}`;
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
@@ -146,11 +146,11 @@ export function generateCohort(options: CohortOptions): MatchingInputRaw {
       name: id,
       role,
       teaches: teachesDigital
-        ? pick(int(1, 4), digitalRank, digitalSkill, [2, 5])
+        ? pick(int(1, 3), digitalRank, digitalSkill, [2, 5])
         : pick(int(1, 3), businessRank, businessSkill, [3, 5]),
       learns: teachesDigital
         ? pick(int(0, 2), businessRank, businessSkill, [1, 3])
-        : pick(int(1, 3), digitalRank, digitalSkill, [1, 3]),
+        : pick(int(1, 2), digitalRank, digitalSkill, [1, 3]),
       languages,
       timeZone: zone[0],
       availability,

@@ -4,11 +4,21 @@ import {
   diversityTerm,
   languageTerm,
   scoreOf,
+  scoreScale,
   seniorityTerm,
   skillTerm,
   skillValueNumerator,
 } from '../domain/matching/scoring';
 import type { ViolationCode } from '../domain/matching/pair-evaluation';
+
+// Local bindings: a call through an imported binding costs a property read in transpiled modules.
+const valueOf = skillValueNumerator;
+const termOf = skillTerm;
+const availabilityOf = availabilityTerm;
+const languageOf = languageTerm;
+const diversityOf = diversityTerm;
+const seniorityOf = seniorityTerm;
+const combine = scoreOf;
 
 /**
  * The cohort as flat typed arrays (CSR lists) for the hot path: scanning hundreds of millions of
@@ -43,6 +53,12 @@ export type CompiledCohort = {
   /** Mentor-capable people by (skill, language): key skill * languages + language; active ones only. */
   teachersStart: Int32Array;
   teachers: Int32Array;
+  /**
+   * A copy of each `teachers` entry's hot fields, 16 int32 per entry (see `rec`), so the scan reads
+   * its lists sequentially instead of missing the cache on a dozen arrays per candidate.
+   */
+  teacherRecords: Int32Array;
+  teacherSeniority: Float64Array;
   /** Everyone able to mentor / be mentored, by skill (active or not): for explaining who is left out. */
   allTeachersStart: Int32Array;
   allTeachers: Int32Array;
@@ -189,6 +205,13 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
     languages: [...languageIds.keys()],
     teachersStart: teachers.start,
     teachers: teachers.items,
+    ...teacherRecordsOf(
+      teachers.items,
+      teachPairs,
+      langs,
+      cohort,
+      (i) => prev.start[i + 1]! > prev.start[i]! || block.start[i + 1]! > block.start[i]!,
+    ),
     allTeachersStart: allTeachers.start,
     allTeachers: allTeachers.items,
     allLearnersStart: allLearners.start,
@@ -196,6 +219,54 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
     weights: cohort.weights,
     sessionMinutes: cohort.sessionMinutes,
   };
+}
+
+/** Field offsets of a teacher record (stride 16). */
+export const rec = {
+  stride: 16,
+  person: 0,
+  tin: 1,
+  tout: 2,
+  department: 3,
+  /** Languages: up to 4 ids, -1 padded; `manyLanguages` = 1 when the person speaks more. */
+  lang0: 4,
+  manyLanguages: 8,
+  /** 1 when the person has previous partners or blocks to check. */
+  hasExclusions: 9,
+  /** Number of skills taught; up to 4 are packed as skill << 3 | level, sorted by skill. */
+  teachCount: 10,
+  teach0: 11,
+} as const;
+
+function teacherRecordsOf(
+  items: Int32Array,
+  teachPairs: (readonly (readonly [number, number])[])[],
+  langs: { start: Int32Array; items: Int32Array },
+  cohort: PreparedCohort,
+  hasExclusions: (person: number) => boolean,
+): { teacherRecords: Int32Array; teacherSeniority: Float64Array } {
+  const records = new Int32Array(items.length * rec.stride);
+  const seniority = new Float64Array(items.length);
+  for (let t = 0; t < items.length; t++) {
+    const i = items[t]!;
+    const p = cohort.people[i]!;
+    const base = t * rec.stride;
+    records[base + rec.person] = i;
+    records[base + rec.tin] = cohort.tin[i]!;
+    records[base + rec.tout] = cohort.tout[i]!;
+    records[base + rec.department] = p.departmentId;
+    const ls = langs.items.subarray(langs.start[i], langs.start[i + 1]);
+    for (let k = 0; k < 4; k++) records[base + rec.lang0 + k] = k < ls.length ? ls[k]! : -1;
+    records[base + rec.manyLanguages] = ls.length > 4 ? 1 : 0;
+    records[base + rec.hasExclusions] = hasExclusions(i) ? 1 : 0;
+    const teach = teachPairs[i]!;
+    records[base + rec.teachCount] = teach.length;
+    for (let k = 0; k < Math.min(4, teach.length); k++) {
+      records[base + rec.teach0 + k] = (teach[k]![0] << 3) | teach[k]![1];
+    }
+    seniority[t] = p.seniority;
+  }
+  return { teacherRecords: records, teacherSeniority: seniority };
 }
 
 function contains(start: Int32Array, items: Int32Array, i: number, value: number): boolean {
@@ -288,7 +359,7 @@ function skillNumerators(
     const sa = tSkill[a]!;
     const sb = lSkill[b]!;
     if (sa === sb) {
-      const v = skillValueNumerator(tLevel[a]!, lLevel[b]!);
+      const v = valueOf(tLevel[a]!, lLevel[b]!);
       sum += v;
       if (v > best) best = v;
       a++;
@@ -296,13 +367,72 @@ function skillNumerators(
     } else if (sa < sb) a++;
     else b++;
   }
-  return skillTerm(best, sum);
+  return termOf(best, sum);
 }
 
 function sharesFirstLanguage(c: CompiledCohort, mentor: number, mentee: number): boolean {
   return (
     contains(c.langStart, c.lang, mentor, c.lang[c.langStart[mentee]!]!) ||
     contains(c.langStart, c.lang, mentee, c.lang[c.langStart[mentor]!]!)
+  );
+}
+
+/** Teach term of a (mentor, mentee) pair. */
+export function teachTermOf(c: CompiledCohort, mentor: number, mentee: number): number {
+  return skillNumerators(
+    c.teachStart,
+    c.teachSkill,
+    c.teachLevel,
+    mentor,
+    c.learnStart,
+    c.learnSkill,
+    c.learnLevel,
+    mentee,
+  );
+}
+
+/** Reciprocity term: what the mentee teaches against what the mentor wants to learn. */
+export function reciprocityTermOf(c: CompiledCohort, mentor: number, mentee: number): number {
+  return skillNumerators(
+    c.teachStart,
+    c.teachSkill,
+    c.teachLevel,
+    mentee,
+    c.learnStart,
+    c.learnSkill,
+    c.learnLevel,
+    mentor,
+  );
+}
+
+/** Language term of a pair sharing a language. */
+export function languageTermOf(c: CompiledCohort, mentor: number, mentee: number): number {
+  return languageOf(sharesFirstLanguage(c, mentor, mentee));
+}
+
+/**
+ * The highest score the pair could reach, knowing everything but availability and reciprocity
+ * (counted as full marks): cheap to compute, used to skip hopeless candidates. The +1 absorbs
+ * floating rounding against scoreOf.
+ */
+export function optimisticScore(
+  c: CompiledCohort,
+  mentor: number,
+  mentee: number,
+  teach: number,
+): number {
+  const w = c.weights;
+  return (
+    1 +
+    Math.ceil(
+      (w.teach * teach +
+        w.language * languageTermOf(c, mentor, mentee) +
+        w.diversity * diversityOf(c.department[mentor]!, c.department[mentee]!) +
+        w.seniority * seniorityOf(c.seniority[mentor]!, c.seniority[mentee]!) +
+        w.availability +
+        w.reciprocity) *
+        scoreScale,
+    )
   );
 }
 
@@ -313,33 +443,13 @@ export function scorePair(
   mentee: number,
   overlap: number,
 ): number {
-  const teach = skillNumerators(
-    c.teachStart,
-    c.teachSkill,
-    c.teachLevel,
-    mentor,
-    c.learnStart,
-    c.learnSkill,
-    c.learnLevel,
-    mentee,
-  );
-  const reciprocity = skillNumerators(
-    c.teachStart,
-    c.teachSkill,
-    c.teachLevel,
-    mentee,
-    c.learnStart,
-    c.learnSkill,
-    c.learnLevel,
-    mentor,
-  );
-  return scoreOf(
+  return combine(
     c.weights,
-    teach,
-    reciprocity,
-    availabilityTerm(overlap, c.sessionMinutes),
-    languageTerm(sharesFirstLanguage(c, mentor, mentee)),
-    diversityTerm(c.department[mentor]!, c.department[mentee]!),
-    seniorityTerm(c.seniority[mentor]!, c.seniority[mentee]!),
+    teachTermOf(c, mentor, mentee),
+    reciprocityTermOf(c, mentor, mentee),
+    availabilityOf(overlap, c.sessionMinutes),
+    languageTermOf(c, mentor, mentee),
+    diversityOf(c.department[mentor]!, c.department[mentee]!),
+    seniorityOf(c.seniority[mentor]!, c.seniority[mentee]!),
   );
 }

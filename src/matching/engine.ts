@@ -10,7 +10,13 @@ import {
 } from '../domain/matching/reasons';
 import { displayScore } from '../domain/matching/scoring';
 import { dualObjective, solveAssignment, type AssignmentSolution } from './assignment-solver';
-import { buildCandidateGraph, type CandidateGraph } from './candidate-graph';
+import {
+  buildCandidateGraph,
+  priceRows,
+  withExtraEdges,
+  type CandidateGraph,
+  type RowPricing,
+} from './candidate-graph';
 import { compileCohort, pairRule, type CompiledCohort } from './compiled-cohort';
 
 export type MatchingOptions = {
@@ -69,9 +75,9 @@ export type MatchingResult = {
 const defaults = {
   mode: 'auto' as const,
   exactPairLimit: 25_000_000,
-  candidatesPerMentee: 12,
+  candidatesPerMentee: 24,
   repairRounds: 2,
-  targetGapPct: 0.05,
+  targetGapPct: 0.25,
   withReasons: true,
 };
 
@@ -109,43 +115,50 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
       : opts.mode;
   const perRow = mode === 'exact' ? Infinity : opts.candidatesPerMentee;
 
-  const override = new Map<number, number>();
-  let graph!: CandidateGraph;
-  let solution!: AssignmentSolution;
-  let banned!: Uint8Array;
-  let bound!: { total: number; loose: number[] };
   let candidatesMs = 0;
   let solveMs = 0;
   let rounds = 0;
-  for (;;) {
-    const t0 = now();
-    graph = buildCandidateGraph(c, rowPerson, colPerson, capacity, {
-      perRow,
-      perRowOverride: override,
-      ...(rounds > 0 ? { onlyRows: new Set(bound.loose), previous: graph } : {}),
-    });
-    const t1 = now();
-    ({ solution, banned } = solveWithoutMutualPairs(graph, pinned, c.n));
-    const t2 = now();
-    candidatesMs += t1 - t0;
-    solveMs += t2 - t1;
-    bound = upperBound(graph, solution, banned);
-    const gap = gapPct(bound.total - solution.big * solution.pairs, solution.totalScore);
+  let t0 = now();
+  let graph = buildCandidateGraph(c, rowPerson, colPerson, capacity, { perRow });
+  let t1 = now();
+  let { solution, banned } = solveWithoutMutualPairs(graph, pinned, c.n);
+  candidatesMs += t1 - t0;
+  solveMs += now() - t1;
+  let bound = upperBound(graph, solution, banned, new Map());
+  while (mode === 'sparse' && bound.loose.length > 0) {
+    // Column generation: price the rows whose left-out mentors might be worth more than their dual,
+    // which makes the bound exact for them, and add the edges that could improve the assignment.
+    t0 = now();
+    const pricing = priceRows(
+      c,
+      graph,
+      bound.loose,
+      solution.u,
+      solution.v,
+      solution.big,
+      opts.candidatesPerMentee,
+    );
+    candidatesMs += now() - t0;
+    bound = upperBound(graph, solution, banned, new Map(pricing.map((p) => [p.row, p])));
     const pairsProven = Math.floor(bound.total / solution.big) <= solution.pairs;
-    if (mode === 'exact' || bound.loose.length === 0 || rounds >= opts.repairRounds) break;
+    const gap = gapPct(bound.total - solution.big * solution.pairs, solution.totalScore);
+    const additions = pricing.some((p) => p.addCol.length > 0);
     if (process.env.MATCH_DEBUG)
       console.error('round', rounds, {
+        loose: pricing.length,
         gap,
         pairsProven,
-        loose: bound.loose.length,
+        cpu: process.cpuUsage().user / 1000,
         edges: graph.edgeCol.length,
-        cand: t1 - t0,
-        solve: t2 - t1,
       });
-    if (pairsProven && gap <= opts.targetGapPct) break;
-    // Widen the rows whose own left-out mentors might beat what they got, and solve again.
+    if (!additions || rounds >= opts.repairRounds || (pairsProven && gap <= opts.targetGapPct))
+      break;
     rounds++;
-    for (const r of bound.loose) override.set(r, (override.get(r) ?? perRow) * 8);
+    graph = withExtraEdges(graph, pricing);
+    t1 = now();
+    ({ solution, banned } = solveWithoutMutualPairs(graph, pinned, c.n));
+    solveMs += now() - t1;
+    bound = upperBound(graph, solution, banned, new Map());
   }
 
   const pinnedScore = pinned.reduce((s, p) => s + p.score, 0);
@@ -326,15 +339,17 @@ function solveWithoutMutualPairs(
 }
 
 /**
- * Upper bound on BIG·pairs + score over *all* compatible pairs, not only the candidate graph: the
- * solver's dual (u, v) is feasible for the graph's edges; for the mentors a row left out, v ≥ 0 and
- * their scores are at most `droppedBest`, so raising u[row] to BIG + droppedBest covers them. Banned
- * edges are covered the same way. `loose` lists rows whose raise was needed.
+ * Upper bound on BIG·pairs + score over *all* compatible pairs, not only the candidate graph. The
+ * solver's dual (u, v) is feasible for the graph's edges. For the mentors a row left out, either
+ * pricing computed the exact best BIG + score − v, or v ≥ 0 and their scores are at most
+ * `droppedBest`, so raising u[row] to BIG + droppedBest covers them. Banned edges are covered the
+ * same way. `loose` lists the rows whose cheap raise was needed and that pricing has not settled.
  */
 function upperBound(
   graph: CandidateGraph,
   solution: AssignmentSolution,
   banned: Uint8Array,
+  priced: ReadonlyMap<number, RowPricing>,
 ): { total: number; loose: number[] } {
   const problem = {
     rows: graph.rowPerson.length,
@@ -348,16 +363,23 @@ function upperBound(
   const loose: number[] = [];
   const BIG = solution.big;
   for (let r = 0; r < problem.rows; r++) {
-    let need = solution.u[r]!;
-    if (graph.droppedBest[r]! >= 0) need = Math.max(need, BIG + graph.droppedBest[r]!);
+    const u = solution.u[r]!;
+    let need = u;
+    const pricing = priced.get(r);
+    if (pricing) {
+      need = Math.max(need, pricing.bestLeftOut);
+      pricing.addCol.forEach((col, k) => {
+        need = Math.max(need, BIG + pricing.addScore[k]! - solution.v[col]!);
+      });
+    } else if (graph.droppedBest[r]! >= 0 && BIG + graph.droppedBest[r]! > u) {
+      need = BIG + graph.droppedBest[r]!;
+      loose.push(r);
+    }
     for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) {
       if (banned[e])
         need = Math.max(need, BIG + graph.edgeScore[e]! - solution.v[graph.edgeCol[e]!]!);
     }
-    if (need > solution.u[r]!) {
-      total += need - solution.u[r]!;
-      if (graph.droppedBest[r]! >= 0) loose.push(r);
-    }
+    total += need - u;
   }
   return { total, loose };
 }

@@ -56,7 +56,7 @@ const slot = z
 export type AvailabilitySlot = z.infer<typeof slot>;
 
 /** One person of the cohort as the matching engine sees them (the CLI's record format). */
-export const matchingParticipantSchema = z.object({
+export const matchingParticipantSchema = z.strictObject({
   id,
   name: z.string().trim().min(1).optional(),
   role: z.enum(matchingRoles, { error: 'role must be mentor, mentee or both' }),

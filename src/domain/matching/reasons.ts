@@ -254,7 +254,7 @@ export function unmatchedReasons(
       const n = count('no_common_language');
       push(
         'no_common_language',
-        `No common language with ${people(n, other, 'en')} who match on skills`,
+        `No common language with ${people(n, other, 'en')} who ${n > 1 ? 'match' : 'matches'} on skills`,
         `Aucune langue commune avec ${people(n, other, 'fr')} qui correspond${n > 1 ? 'ent' : ''} par les compétences`,
       );
     }
@@ -262,7 +262,7 @@ export function unmatchedReasons(
       const n = count('no_overlap');
       push(
         'no_overlap',
-        `No overlapping availability of ${duration(cohort.sessionMinutes)} a week with ${people(n, other, 'en')} who match on skills and language`,
+        `No overlapping availability of ${duration(cohort.sessionMinutes)} a week with ${people(n, other, 'en')} who ${n > 1 ? 'match' : 'matches'} on skills and language`,
         `Pas de disponibilité commune de ${duration(cohort.sessionMinutes)} par semaine avec ${people(n, other, 'fr')} qui correspond${n > 1 ? 'ent' : ''} par les compétences et la langue`,
       );
     }
