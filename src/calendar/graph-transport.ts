@@ -50,9 +50,11 @@ const RETRYABLE = new Set([429, 503, 504]);
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends Graph requests under Outlook's limits: at most 4 in flight per mailbox (a $batch's
- * sub-requests to one mailbox are chained with dependsOn so they count the same), 429/503/504
- * retried after Retry-After — in the top-level response or inside a $batch response.
+ * Sends Graph requests under Outlook's limits: at most 4 in flight per mailbox, top-level or
+ * inside a $batch, and 429/503/504 retried after Retry-After — on the call or inside a $batch
+ * response. Batches are fully parallel (Graph's guidance: fully parallel or fully sequential) and
+ * hold at most 4 requests per mailbox, so no dependsOn chain is needed and one throttled request
+ * never fails others with 424.
  */
 export class GraphTransport {
   private readonly limiter: MailboxLimiter;
@@ -95,10 +97,7 @@ export class GraphTransport {
     for (let attempt = 1; pending.length > 0; attempt++) {
       const retry: number[] = [];
       let wait = 0;
-      const chunks: number[][] = [];
-      for (let i = 0; i < pending.length; i += BATCH_LIMIT) {
-        chunks.push(pending.slice(i, i + BATCH_LIMIT));
-      }
+      const chunks = this.pack(pending, specs);
       await Promise.all(
         chunks.map(async (chunk) => {
           const result = await this.sendBatch(chunk, specs, attempt);
@@ -130,41 +129,52 @@ export class GraphTransport {
     );
   }
 
+  /** Batches of at most 20, with at most `perMailbox` requests for any one mailbox, in order. */
+  private pack(pending: readonly number[], specs: readonly GraphRequestSpec[]): number[][] {
+    const chunks: number[][] = [];
+    let remaining = [...pending];
+    while (remaining.length > 0) {
+      const chunk: number[] = [];
+      const perMailbox = new Map<string, number>();
+      const rest: number[] = [];
+      for (const index of remaining) {
+        const key = mailboxKey((specs[index] as GraphRequestSpec).mailbox);
+        const count = perMailbox.get(key) ?? 0;
+        if (chunk.length < BATCH_LIMIT && count < this.perMailbox) {
+          chunk.push(index);
+          perMailbox.set(key, count + 1);
+        } else {
+          rest.push(index);
+        }
+      }
+      chunks.push(chunk);
+      remaining = rest;
+    }
+    return chunks;
+  }
+
   private async sendBatch(
     chunk: readonly number[],
     specs: readonly GraphRequestSpec[],
     attempt: number,
   ): Promise<{ done: [number, GraphOutcome][]; retry: number[]; wait: number }> {
-    // Requests to one mailbox go in at most `perMailbox` dependsOn chains.
-    const chains = new Map<string, number[][]>();
-    const dependsOn = new Map<number, number>();
+    const permits = new Map<string, number>();
     for (const index of chunk) {
       const key = mailboxKey((specs[index] as GraphRequestSpec).mailbox);
-      const lanes = chains.get(key) ?? [];
-      chains.set(key, lanes);
-      if (lanes.length < this.perMailbox) {
-        lanes.push([index]);
-      } else {
-        const lane = lanes.reduce((a, b) => (a.length <= b.length ? a : b));
-        dependsOn.set(index, lane[lane.length - 1] as number);
-        lane.push(index);
-      }
+      permits.set(key, (permits.get(key) ?? 0) + 1);
     }
     const requests = chunk.map((index) => {
       const spec = specs[index] as GraphRequestSpec;
       const headers: Record<string, string> = { ...spec.headers };
       if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
-      const previous = dependsOn.get(index);
       return {
         id: String(index),
         method: spec.method,
         url: spec.url,
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
         ...(spec.body !== undefined ? { body: spec.body } : {}),
-        ...(previous !== undefined ? { dependsOn: [String(previous)] } : {}),
       };
     });
-    const permits = new Map([...chains].map(([key, lanes]) => [key, lanes.length]));
     const releaseBatch = await this.batches.acquireReleaser(1);
     const release = await this.limiter.acquire(permits);
     let body: unknown;
@@ -196,7 +206,7 @@ export class GraphTransport {
       if (response.status >= 200 && response.status < 300) {
         done.push([index, { ok: true, body: response.body }]);
       } else if (RETRYABLE.has(response.status) || response.status === 424) {
-        // 424: a request it depended on failed (throttled); send it again with the others.
+        // 424 (a dependency failed) cannot come from our parallel batches, but is safe to resend.
         retry.push(index);
         wait = Math.max(wait, retryAfterMs(response.retryAfter, attempt));
       } else {
