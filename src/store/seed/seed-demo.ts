@@ -1,9 +1,12 @@
 import type { Clock } from '../../domain/clock';
+import { NoteRepository } from '../note-repository';
+import { PairRepository } from '../pair-repository';
 import { PeopleRepository } from '../people-repository';
 import { ProfileRepository } from '../profile-repository';
 import { ProgrammeRepository } from '../programme-repository';
 import type { Store } from '../database';
 import { demoPeople, demoProfiles, demoProgramme } from './demo-data';
+import { demoPairs } from './demo-pairs';
 
 /** Load the demo company into `tenantId`; idempotent (upserts by id). Returns the number of documents. */
 export async function seedDemoData(store: Store, tenantId: string, clock: Clock): Promise<number> {
@@ -17,5 +20,13 @@ export async function seedDemoData(store: Store, tenantId: string, clock: Clock)
   await programmes.upsert(demoProgramme(tenantId, clock));
   const volunteers = demoProfiles(tenantId, clock);
   await Promise.all(volunteers.map((p) => profiles.upsert(p)));
-  return persons.length + 1 + volunteers.length;
+  // Pairs at different stages, so the pair dashboard can be tried at once.
+  const { pairs, notes } = demoPairs(tenantId, clock);
+  const pairRepo = new PairRepository(store.container('pairs'));
+  const noteRepo = new NoteRepository(store.container('notes'));
+  await Promise.all([
+    ...pairs.map((p) => pairRepo.upsert(p)),
+    ...notes.map((n) => noteRepo.upsert(n)),
+  ]);
+  return persons.length + 1 + volunteers.length + pairs.length + notes.length;
 }
