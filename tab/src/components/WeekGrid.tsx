@@ -75,8 +75,9 @@ function dayNames(locale: string, width: 'long' | 'short'): Record<Weekday, stri
 
 function timeLabel(locale: string, minutes: number): string {
   if (minutes >= 1440) return locale === 'fr' ? '24:00' : '12:00 AM';
+  // French writes 09:00; English 9:00 AM.
   return new Intl.DateTimeFormat(locale, {
-    hour: 'numeric',
+    hour: locale === 'fr' ? '2-digit' : 'numeric',
     minute: '2-digit',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(2024, 0, 1, 0, minutes)));
