@@ -116,14 +116,27 @@ function dateParts(date: string): [number, number, number] {
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
+const dayNumbers = new Map<string, number>();
+const dayStrings = new Map<number, string>();
+
 /** Midnight UTC of a local date, as a day number (used for pure date arithmetic). */
 function dateToDays(date: string): number {
-  const [y, m, d] = dateParts(date);
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY);
+  let days = dayNumbers.get(date);
+  if (days === undefined) {
+    const [y, m, d] = dateParts(date);
+    days = Math.floor(Date.UTC(y, m - 1, d) / DAY);
+    dayNumbers.set(date, days);
+  }
+  return days;
 }
 
 function daysToDate(days: number): string {
-  return new Date(days * DAY).toISOString().slice(0, 10);
+  let date = dayStrings.get(days);
+  if (date === undefined) {
+    date = new Date(days * DAY).toISOString().slice(0, 10);
+    dayStrings.set(days, date);
+  }
+  return date;
 }
 
 /** `date` plus `days` calendar days. */
@@ -160,11 +173,14 @@ export function joinDate(year: number, month: number, day: number): string {
 
 /** What a clock on the wall in `timeZone` shows at the UTC instant `utcMs`. */
 export function toLocal(utcMs: number, timeZone: string): LocalDateTime {
-  const shifted = new Date(utcMs + offsetMinutes(utcMs, timeZone) * MINUTE);
+  // The slot finder calls this hundreds of thousands of times a cohort: plain arithmetic, no Date.
+  const shifted = utcMs + offsetMinutes(utcMs, timeZone) * MINUTE;
+  const day = Math.floor(shifted / DAY);
   return {
-    date: shifted.toISOString().slice(0, 10),
-    minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
-    weekday: byJsDay[shifted.getUTCDay()] as Weekday,
+    date: daysToDate(day),
+    minutes: Math.floor((shifted - day * DAY) / MINUTE),
+    // 1 January 1970 was a Thursday.
+    weekday: byJsDay[(((day + 4) % 7) + 7) % 7] as Weekday,
   };
 }
 
