@@ -6,6 +6,7 @@ import {
   type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
+import { createConnectorHttpClient } from './connector-http-client';
 import { resolveLocale } from './locale';
 import { say } from './messages';
 import { MentoringBot } from './mentoring-bot';
@@ -17,6 +18,8 @@ export type BotCredentials = {
   appType?: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
   tenantId?: string;
 };
+
+type ConnectorOptions = ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4];
 
 /** Where a failed turn is reported (defaults to console.error). */
 export type BotErrorLog = (message: string, error: unknown) => void;
@@ -37,12 +40,19 @@ export function createBotAdapter(
   credentials: BotCredentials,
   logError?: BotErrorLog,
 ): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: credentials.appId,
-    MicrosoftAppPassword: credentials.appPassword,
-    MicrosoftAppType: credentials.appType,
-    MicrosoftAppTenantId: credentials.tenantId,
-  });
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: credentials.appId,
+      MicrosoftAppPassword: credentials.appPassword,
+      MicrosoftAppType: credentials.appType,
+      MicrosoftAppTenantId: credentials.tenantId,
+    },
+    undefined,
+    undefined,
+    undefined,
+    // 429s surface to the scheduler's pacer instead of being retried inside botbuilder.
+    { httpClient: createConnectorHttpClient() } as unknown as ConnectorOptions,
+  );
   const adapter = new CloudAdapter(auth);
   const log = logError ?? defaultLog;
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

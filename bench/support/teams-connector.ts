@@ -34,6 +34,8 @@ export type TeamsConnector = {
   readonly received: ReceivedActivity[];
   /** How many requests were answered 429. */
   throttled(): number;
+  /** How many of those 429s were for the tenant limit (the rest: a conversation's). */
+  throttledByTenant(): number;
   /** How many were answered 500 on purpose. */
   failed(): number;
   close(): Promise<void>;
@@ -52,6 +54,7 @@ export async function startTeamsConnector(
   // Sliding one-second windows of accepted send times, per key.
   const windows = new Map<string, number[]>();
   let throttled = 0;
+  let throttledByTenant = 0;
   let failed = 0;
   let toFail = options.failFirst ?? 0;
   let toThrottle = options.throttleFirst ?? 0;
@@ -94,8 +97,11 @@ export async function startTeamsConnector(
     const now = Date.now();
     const conversationKey = `c:${conversationId}`;
     const tenantKey = `t:${tenantId}`;
-    if (!admit(conversationKey, perConversation, now) || !admit(tenantKey, perTenant, now)) {
+    const conversationOk = admit(conversationKey, perConversation, now);
+    const tenantOk = admit(tenantKey, perTenant, now);
+    if (!conversationOk || !tenantOk) {
       throttled += 1;
+      if (!tenantOk) throttledByTenant += 1;
       res.setHeader('Retry-After', String(retryAfter));
       return send(res, 429, { error: { code: 'TooManyRequests', message: 'Throttled.' } });
     }
@@ -127,6 +133,7 @@ export async function startTeamsConnector(
     url: `http://127.0.0.1:${port}/`,
     received,
     throttled: () => throttled,
+    throttledByTenant: () => throttledByTenant,
     failed: () => failed,
     close: () =>
       new Promise<void>((resolve, reject) => {

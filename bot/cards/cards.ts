@@ -25,8 +25,16 @@ import {
 /** An expanded Adaptive Card, ready to attach. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
 
+// Parsing a template costs ~1.5 ms, expanding a parsed one ~0.05 ms: parse each once.
+const parsed = new WeakMap<object, Template>();
+
 function expand(template: object, data: Record<string, unknown>): AdaptiveCardJson {
-  return prune(new Template(template).expand({ $root: data })) as AdaptiveCardJson;
+  let compiled = parsed.get(template);
+  if (!compiled) {
+    compiled = new Template(template);
+    parsed.set(template, compiled);
+  }
+  return prune(compiled.expand({ $root: data })) as AdaptiveCardJson;
 }
 
 /** Drops what a false `$when` leaves behind: null properties and empty action lists. */

@@ -98,24 +98,50 @@ export class NotificationDispatcher {
     return result;
   }
 
-  /** Sweeps until stop(); idles between empty sweeps. */
+  /**
+   * Runs until stop(): keeps up to two batches in flight and claims more as they drain, so the
+   * pacer never waits on Cosmos between batches; idles when nothing is due.
+   */
   start(): void {
     if (this.running) return;
     this.stopping = false;
+    const inFlight = new Set<Promise<void>>();
+    const maxInFlight = this.batchSize * 2;
     this.running = (async () => {
       while (!this.stopping) {
+        if (inFlight.size > maxInFlight - this.batchSize) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        let claimed: ClaimedNotification[] = [];
         try {
-          const { claimed } = await this.sweep();
-          if (claimed < this.batchSize && !this.stopping) await this.deps.timer.sleep(this.idleMs);
+          claimed = await this.deps.queue.claimDue({
+            now: new Date(this.deps.timer.now()),
+            owner: this.deps.owner,
+            leaseMs: this.leaseMs,
+            limit: this.batchSize,
+          });
         } catch (error) {
-          this.deps.log?.error('scheduler sweep failed', error);
-          if (!this.stopping) await this.deps.timer.sleep(this.idleMs);
+          this.deps.log?.error('scheduler could not claim due notifications', error);
+        }
+        for (const item of claimed) {
+          const task: Promise<void> = this.dispatch(item)
+            .then(() => undefined)
+            .catch((error: unknown) => {
+              this.deps.log?.error(`notification ${item.value.id} could not be processed`, error);
+            })
+            .finally(() => inFlight.delete(task));
+          inFlight.add(task);
+        }
+        if (claimed.length < this.batchSize && !this.stopping) {
+          await Promise.race([this.deps.timer.sleep(this.idleMs), ...inFlight]);
         }
       }
+      await Promise.all(inFlight);
     })();
   }
 
-  /** Finishes the sweep in progress, then stops. */
+  /** Finishes what is in flight, then stops. */
   async stop(): Promise<void> {
     this.stopping = true;
     await this.running;

@@ -29,6 +29,12 @@ export type SendPacerDeps = {
    * so a little slack keeps network jitter from pushing two bursts into one of its windows.
    */
   marginMs?: number;
+  /**
+   * Space sends evenly (a window's length divided by its count) instead of letting a whole
+   * window's worth out at once: a burst delayed on its way would otherwise land in the same
+   * Teams window as the next one and be throttled.
+   */
+  spread?: boolean;
 };
 
 type Key = { id: string; windows: readonly RateWindow[] };
@@ -47,7 +53,10 @@ export class SendPacer {
   constructor(private readonly deps: SendPacerDeps) {
     this.limits = deps.limits ?? teamsLimits;
     this.marginMs = deps.marginMs ?? 20;
+    this.spread = deps.spread ?? true;
   }
+
+  private readonly spread: boolean;
 
   /** Waits until one more send to this conversation of this tenant stays within every limit. */
   async acquire(tenantId: string, conversationId: string): Promise<void> {
@@ -93,6 +102,13 @@ export class SendPacer {
     let wait = (this.blockedUntil.get(key.id) ?? 0) - now;
     const times = this.sent.get(key.id);
     if (!times) return wait;
+    const last = times[times.length - 1];
+    const shortest = key.windows[0];
+    if (this.spread && shortest && last !== undefined) {
+      // Whole milliseconds: fractions would let float error shave a window's edge.
+      const spacing = Math.ceil((shortest.windowMs + this.marginMs) / shortest.count);
+      wait = Math.max(wait, last + spacing - now);
+    }
     for (const { count, windowMs } of key.windows) {
       const span = windowMs + this.marginMs;
       // times is sorted; the send that must leave the window is `count` places from the end.

@@ -22,7 +22,7 @@ async function drain(timer: ReturnType<typeof manualTimer>, done: () => boolean)
 describe('SendPacer', () => {
   it('never lets more than 50 sends per second through for one tenant, across conversations', async () => {
     const timer = manualTimer(0);
-    const pacer = new SendPacer({ timer, marginMs: 0 });
+    const pacer = new SendPacer({ timer, marginMs: 0, spread: false });
     const times: number[] = [];
     const all = Array.from({ length: 500 }, (_, i) =>
       pacer.acquire('tenant-a', `conversation-${i % 100}`).then(() => times.push(timer.now())),
@@ -35,6 +35,23 @@ describe('SendPacer', () => {
     expect(maxInWindow(times, 1000)).toBe(50);
     // Paced, not starved: 500 sends at 50/s take 9 s after the first burst.
     expect(Math.max(...times)).toBe(9000);
+  });
+
+  it('spreads sends evenly by default: one every 20 ms per tenant, never a burst', async () => {
+    const timer = manualTimer(0);
+    const pacer = new SendPacer({ timer, marginMs: 0 });
+    const times: number[] = [];
+    const all = Array.from({ length: 200 }, (_, i) =>
+      pacer.acquire('tenant-a', `conversation-${i}`).then(() => times.push(timer.now())),
+    );
+    let finished = false;
+    void Promise.all(all).then(() => (finished = true));
+    await drain(timer, () => finished);
+
+    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(20);
+    expect(maxInWindow(times, 1000)).toBe(50);
+    expect(Math.max(...times)).toBe(199 * 20);
   });
 
   it('never lets more than 7 per second (nor 8 per 2 s) into one conversation', async () => {
@@ -56,7 +73,7 @@ describe('SendPacer', () => {
 
   it('keeps tenants apart: one busy tenant does not slow another', async () => {
     const timer = manualTimer(0);
-    const pacer = new SendPacer({ timer, marginMs: 0 });
+    const pacer = new SendPacer({ timer, marginMs: 0, spread: false });
     for (let i = 0; i < 50; i++) await pacer.acquire('busy', `c-${i}`);
     const start = timer.now();
     await pacer.acquire('quiet', 'c-0');
@@ -65,7 +82,7 @@ describe('SendPacer', () => {
 
   it('holds a conversation for the Retry-After of a 429, then lets it go', async () => {
     const timer = manualTimer(1_000);
-    const pacer = new SendPacer({ timer, marginMs: 0 });
+    const pacer = new SendPacer({ timer, marginMs: 0, spread: false });
     pacer.penalise('tenant-a', 'conversation-1', 3_000);
     let sentAt: number | undefined;
     void pacer.acquire('tenant-a', 'conversation-1').then(() => (sentAt = timer.now()));
@@ -83,7 +100,7 @@ describe('SendPacer', () => {
       perTenant: [{ count: 2, windowMs: 1000 }] as RateWindow[],
       perConversation: [],
     };
-    const pacer = new SendPacer({ timer, limits, marginMs: 50 });
+    const pacer = new SendPacer({ timer, limits, marginMs: 50, spread: false });
     const times: number[] = [];
     const all = [1, 2, 3].map(() => pacer.acquire('t', 'c').then(() => times.push(timer.now())));
     let finished = false;
