@@ -23,6 +23,7 @@ import { ProgrammeRepository } from './store/programme-repository';
 import { DevTokenIssuer } from './services/auth/dev-sign-in';
 import { EntraTokenVerifier } from './services/auth/entra-token-verifier';
 import { TokenAuthenticator } from './services/auth/token-authenticator';
+import { IdentityLinker } from './services/identity-linker';
 import { IdentityService } from './services/identity-service';
 import { ImportService } from './services/import/import-service';
 import { CosmosOrgDirectory } from './services/org-directory';
@@ -133,6 +134,7 @@ export async function startServer(
   const identity = new IdentityService({
     directory,
     programmes: programmeRepo,
+    linker: new IdentityLinker({ people: peopleRepo, profiles: profileRepo }),
     leadEmails: config.auth.leadEmails,
     ...(devIssuer ? { dev: { tenantId: config.demoTenantId, issuer: devIssuer } } : {}),
   });

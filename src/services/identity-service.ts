@@ -10,12 +10,15 @@ import type { Person } from '../domain/person';
 import type { ProgrammeRepository } from '../store/programme-repository';
 import type { DevTokenIssuer } from './auth/dev-sign-in';
 import { isTenantLead, programmeLeadAppRole, type Principal } from './auth/principal';
+import type { IdentityLinker } from './identity-linker';
 import type { OrgDirectory } from './org-directory';
 
 export type IdentityServiceDeps = {
   directory: OrgDirectory;
   programmes: ProgrammeRepository;
   leadEmails: readonly string[];
+  /** Moves a CSV-imported person to their Entra object id at their first sign-in. */
+  linker?: IdentityLinker;
   /** Development sign-in (loopback only): the demo tenant and the token issuer. */
   dev?: { tenantId: string; issuer: DevTokenIssuer };
 };
@@ -27,6 +30,8 @@ export class IdentityService {
   /** `GET /api/me`: the person prefilled from the org data, with their roles. */
   async me(principal: Principal): Promise<MeResponse> {
     const { tenantId, personId } = principal;
+    // The tab asks /me first: a person imported by e-mail becomes themselves here.
+    if (principal.signIn === 'sso') await this.deps.linker?.link(principal);
     const [card, person, manager, leadOf] = await Promise.all([
       this.card(principal),
       this.deps.directory.person(tenantId, personId),

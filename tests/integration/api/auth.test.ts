@@ -1,3 +1,6 @@
+import type { MeResponse, ProfileResponse } from '../../../src/api/contracts';
+import { personIdFor } from '../../../src/services/import/import-service';
+import { PeopleRepository } from '../../../src/store/people-repository';
 import { demoPersonId } from '../../../src/store/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import {
@@ -148,6 +151,63 @@ describe('the tab API signs in Entra ID v2 tokens', () => {
       json: body,
     });
     expect(withRole.status).toBe(201);
+  });
+
+  it('links a person imported by e-mail to their object id at their first sign-in', async () => {
+    const lead = await idp.sign(claims());
+    const csv = [
+      'email,display name,department,manager email,role wish,languages',
+      'zoe.nouvelle@maison-lumiere.example,Zoé Nouvelle,Innovation,,mentor,fr',
+      'tom.recrue@maison-lumiere.example,Tom Recrue,Innovation,zoe.nouvelle@maison-lumiere.example,mentee,fr',
+    ].join('\n');
+    const started = await api.call<{ job: { id: string } }>(
+      'POST',
+      '/api/programmes/prog-mentorat-inverse-2027/imports',
+      { token: lead, raw: csv, type: 'text/csv' },
+    );
+    expect(started.status).toBe(202);
+    let status = 'queued';
+    for (let i = 0; i < 200 && status !== 'succeeded'; i++) {
+      const job = await api.call<{ job: { status: string } }>(
+        'GET',
+        `/api/jobs/${started.body.job.id}`,
+        { token: lead },
+      );
+      status = job.body.job.status;
+      if (status !== 'succeeded') await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(status).toBe('succeeded');
+    const derived = personIdFor(tenantId, 'zoe.nouvelle@maison-lumiere.example');
+    const people = new PeopleRepository(app.server.store.container('people'));
+    expect((await people.get(tenantId, derived)).value.displayName).toBe('Zoé Nouvelle');
+
+    const oid = 'a1b2c3d4-0000-4000-8000-00000000abcd';
+    const zoe = await idp.sign(
+      claims({ oid, preferred_username: 'Zoe.Nouvelle@maison-lumiere.example', name: 'Zoé N.' }),
+    );
+    const mine = await api.call<MeResponse>('GET', '/api/me', { token: zoe });
+    expect(mine.body.person).toMatchObject({
+      id: oid,
+      displayName: 'Zoé Nouvelle',
+      department: 'Innovation',
+      inDirectory: true,
+    });
+    expect(mine.body.roles).toContain('manager');
+    const profile = await api.call<ProfileResponse>(
+      'GET',
+      '/api/programmes/prog-mentorat-inverse-2027/profile/me',
+      { token: zoe },
+    );
+    expect(profile.body.version).not.toBeNull();
+    expect(profile.body.profile).toMatchObject({ id: oid, roleWish: 'mentor' });
+    expect(await people.find(tenantId, derived)).toBeUndefined();
+    const tom = await people.get(
+      tenantId,
+      personIdFor(tenantId, 'tom.recrue@maison-lumiere.example'),
+    );
+    expect(tom.value.managerId).toBe(oid);
+    // Signing in again changes nothing more.
+    expect((await api.call('GET', '/api/me', { token: zoe })).status).toBe(200);
   });
 
   it('has no development sign-in when it is off', async () => {
