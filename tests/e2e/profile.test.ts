@@ -90,6 +90,11 @@ describe('a newcomer in Chromium', () => {
       .getByRole('textbox', { name: 'Mon objectif en Copilot et IA générative' })
       .fill('Préparer mes plannings avec Copilot');
     await page.getByRole('checkbox', { name: 'Anglais' }).check();
+    const zone = page.getByRole('combobox', { name: 'Fuseau horaire' });
+    await zone.fill('');
+    await zone.pressSequentially('lisb');
+    await page.getByRole('option', { name: 'Europe/Lisbon' }).click();
+    await page.getByText(/Heures de Europe\/Lisbon/).waitFor();
     await page.getByRole('gridcell', { name: 'mardi, de 09:00 à 10:00' }).click();
     const thursday = page.getByRole('gridcell', { name: 'jeudi, de 14:00 à 15:00' });
     await thursday.focus();
@@ -115,6 +120,9 @@ describe('a newcomer in Chromium', () => {
     ).toBe(true);
     expect(await page.getByRole('radio', { name: 'Sur site' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Anglais' }).isChecked()).toBe(true);
+    expect(await page.getByRole('combobox', { name: 'Fuseau horaire' }).inputValue()).toBe(
+      'Europe/Lisbon',
+    );
     expect(
       await page.getByRole('combobox', { name: 'Mon niveau en Gestion de projet' }).inputValue(),
     ).toBe('4');

@@ -54,12 +54,13 @@ export function TimeZonePicker({ value, onChange, ...rest }: TimeZonePickerProps
       freeform
       value={query ?? readable(value)}
       selectedOptions={[value]}
-      onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
-      onOpenChange={(_, data) => {
-        if (!data.open) setQuery(null);
-      }}
+      onChange={(event) => setQuery(event.target.value)}
+      // Leaving the field with a half-typed search shows the chosen zone again.
+      onBlur={() => setQuery(null)}
       onOptionSelect={(_, data) => {
-        if (data.optionValue) onChange(data.optionValue);
+        // Typing clears the selection (no option value): keep the search text then.
+        if (!data.optionValue) return;
+        onChange(data.optionValue);
         setQuery(null);
       }}
     >
