@@ -31,8 +31,19 @@ export type MatchingOptions = {
   targetGapPct?: number;
   /** Skip the fr/en texts (the benchmark only needs figures). */
   withReasons?: boolean;
+  /** Called after each pricing round of sparse mode (progress for long runs, benchmark lines). */
+  onRound?: (info: RoundInfo) => void;
   /** Monotonic milliseconds, for elapsedMs (performance.now by default). */
   now?: () => number;
+};
+
+export type RoundInfo = {
+  round: number;
+  pricedRows: number;
+  gapPct: number;
+  pairsProven: boolean;
+  edges: number;
+  elapsedMs: number;
 };
 
 export type MatchedPair = {
@@ -143,14 +154,14 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
     const pairsProven = Math.floor(bound.total / solution.big) <= solution.pairs;
     const gap = gapPct(bound.total - solution.big * solution.pairs, solution.totalScore);
     const additions = pricing.some((p) => p.addCol.length > 0);
-    if (process.env.MATCH_DEBUG)
-      console.error('round', rounds, {
-        loose: pricing.length,
-        gap,
-        pairsProven,
-        cpu: process.cpuUsage().user / 1000,
-        edges: graph.edgeCol.length,
-      });
+    opts.onRound?.({
+      round: rounds,
+      pricedRows: pricing.length,
+      gapPct: gap,
+      pairsProven,
+      edges: graph.edgeCol.length,
+      elapsedMs: now() - started,
+    });
     if (!additions || rounds >= opts.repairRounds || (pairsProven && gap <= opts.targetGapPct))
       break;
     rounds++;
