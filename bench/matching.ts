@@ -62,6 +62,7 @@ function timed<T>(fn: () => T): { value: T; ms: number; cpuMs: number } {
 /** munkres on the same problem: rows = mentees, columns = mentor capacity slots. */
 function munkresOn(raw: ReturnType<typeof generateCohort>): {
   ms: number;
+  cpuMs: number;
   pairs: number;
   score: number;
 } {
