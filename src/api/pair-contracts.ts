@@ -235,12 +235,15 @@ export const privateNoteViewSchema = z.object({
   sessionId: z.string(),
   text: z.string(),
   updatedAt: z.string(),
-  /** The note's own ETag (not the pair's), for `PrivateNoteBody.version`. */
+  /** The note's own version (its revision, not the pair's), for `PrivateNoteBody.version`. */
   version: z.string(),
 });
 export type PrivateNoteView = z.infer<typeof privateNoteViewSchema>;
 
-/** `GET /api/pairs/:id/dashboard`: 1 point read + 1 single-partition query. */
+/**
+ * `GET /api/pairs/:id/dashboard`: 2 Cosmos point reads, run together: the pair, and the caller's
+ * own private notebook (all their notes on this pair in one document).
+ */
 export const pairDashboardResponseSchema = pairResponseSchema.extend({
   /** The caller's own private notes on this pair's sessions; nobody else's, ever. */
   privateNotes: z.array(privateNoteViewSchema),
@@ -325,7 +328,11 @@ export const sessionNotesBodySchema = z
   });
 export type SessionNotesBody = z.infer<typeof sessionNotesBodySchema>;
 
-/** `PUT .../sessions/:sessionId/private-note`: the caller's own note; `version` = the note's. */
+/**
+ * `PUT .../sessions/:sessionId/private-note`: the caller's own note. `version` = the note's own
+ * (`PrivateNoteView.version`, "0" for a new note); a stale one is 409 `version_conflict` with
+ * `details.current.note`. Without a version the author's text overwrites their note.
+ */
 export const privateNoteBodySchema = z.object({
   text: text('text', { max: 10_000 }),
   version: versionSchema.optional(),

@@ -18,8 +18,6 @@ import {
   editAgreement,
   isAgreementSigned,
   isMember,
-  privateNoteId,
-  privateNoteSchema,
   roleIn,
   signAgreement,
   transitionPair,
@@ -28,7 +26,6 @@ import {
   type Pair,
   type PairEvent,
   type PairMembers,
-  type PrivateNote,
   type SessionStatus,
 } from '../domain/pair';
 import {
@@ -41,7 +38,7 @@ import {
   setActionItemDone,
   setSessionStatus,
 } from '../domain/pair-activity';
-import { parseOrThrow } from '../domain/common';
+import { writePrivateNote, type NotebookNote } from '../domain/pair-notes';
 import type { Versioned } from '../store/cosmos-repository';
 import type { NoteRepository } from '../store/note-repository';
 import type { PairRepository } from '../store/pair-repository';
@@ -90,19 +87,19 @@ export class PairService {
   }
 
   /**
-   * The dashboard: a point read of the pair and one single-partition query for the caller's own
-   * private notes, run together.
+   * The dashboard: two point reads run together, the pair and the caller's own private notebook
+   * (2 Cosmos requests, about 2 RU).
    */
   async dashboard(principal: Principal, pairId: string): Promise<PairDashboardResponse> {
-    const [found, notes] = await Promise.all([
+    const [found, notebook] = await Promise.all([
       this.deps.pairs.find(principal.tenantId, pairId),
-      // Filtered by author in the query: another member's notes never leave the store.
-      this.deps.notes.ofAuthor(principal.tenantId, pairId, principal.personId),
+      // The caller's own notebook, by id: another member's notes never leave the store.
+      this.deps.notes.notebookOf(principal.tenantId, pairId, principal.personId),
     ]);
     const loaded = await this.withMembers(this.requireMember(principal, pairId, found));
     return {
       ...this.response(principal, loaded),
-      privateNotes: notes
+      privateNotes: (notebook?.value.notes ?? [])
         .map(privateNoteView)
         .sort((a, b) => a.sessionId.localeCompare(b.sessionId)),
     };
@@ -328,8 +325,9 @@ export class PairService {
   }
 
   /**
-   * Save the caller's private note on a session (one per author per session). With a version the
-   * write is conditional on it; a stale one is `version_conflict` with the current note.
+   * Save the caller's private note on a session. `version` is the note's own (from
+   * `PrivateNoteView.version`); a stale one is `version_conflict` with the current note. Notes on
+   * other sessions saved meanwhile (another window) never conflict.
    */
   async savePrivateNote(
     principal: Principal,
@@ -346,34 +344,51 @@ export class PairService {
         sessionId,
       });
     }
-    const note: PrivateNote = parseOrThrow(
-      privateNoteSchema,
-      {
-        id: privateNoteId(pairId, sessionId, principal.personId),
-        tenantId: principal.tenantId,
-        pairId,
-        sessionId,
-        authorId: principal.personId,
-        text,
-        updatedAt: this.deps.clock.now().toISOString(),
-      },
-      'private note',
-    );
-    if (version === undefined) {
-      return { note: privateNoteView(await this.deps.notes.upsert(note)) };
+    let expectedRevision: number | undefined;
+    if (version !== undefined) {
+      expectedRevision = /^\d+$/.test(version) ? Number(version) : -1;
     }
-    try {
-      return { note: privateNoteView(await this.deps.notes.replace(note, version)) };
-    } catch (error) {
-      if (!isDomainError(error, 'version_conflict') && !isDomainError(error, 'not_found')) {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.deps.notes.notebookOf(
+        principal.tenantId,
+        pairId,
+        principal.personId,
+      );
+      let written;
+      try {
+        written = writePrivateNote(
+          stored?.value,
+          {
+            tenantId: principal.tenantId,
+            pairId,
+            authorId: principal.personId,
+            sessionId,
+            text,
+            ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+          },
+          this.deps.clock,
+        );
+      } catch (error) {
+        if (isDomainError(error, 'version_conflict') && error.details?.current) {
+          const current = error.details.current as NotebookNote;
+          throw new DomainError('version_conflict', error.message, {
+            sessionId,
+            current: { note: privateNoteView(current) },
+          });
+        }
         throw error;
       }
-      const current = await this.deps.notes.find(principal.tenantId, note.id);
-      throw new DomainError(
-        'version_conflict',
-        'Your private note was changed elsewhere (another window?); reload it and try again',
-        { id: note.id, ...(current ? { current: { note: privateNoteView(current) } } : {}) },
-      );
+      if (!written.changed) return { note: privateNoteView(written.note) };
+      try {
+        if (stored) await this.deps.notes.replace(written.notebook, stored.etag);
+        else await this.deps.notes.create(written.notebook);
+        return { note: privateNoteView(written.note) };
+      } catch (error) {
+        // Another window saved a note meanwhile: re-apply on the latest notebook.
+        const raced =
+          isDomainError(error, 'version_conflict') || isDomainError(error, 'already_exists');
+        if (!raced || attempt >= maxAttempts) throw error;
+      }
     }
   }
 

@@ -20,11 +20,10 @@ import {
   type AssessmentPhase,
   type MemberSnapshot,
   type Pair,
-  type PrivateNote,
   type Session,
 } from '../domain/pair';
+import type { NotebookNote } from '../domain/pair-notes';
 import { offsetMinutes } from '../domain/scheduling/local-time';
-import type { Versioned } from '../store/cosmos-repository';
 
 /** How the pair routes present a pair to one of its members: pure, from the pair document alone. */
 
@@ -264,12 +263,12 @@ export function myPairItem(pair: Pair, personId: string, clock: Clock): MyPairIt
   };
 }
 
-/** A private note as its author sees it. */
-export function privateNoteView(note: Versioned<PrivateNote>): PrivateNoteView {
+/** A private note as its author sees it; its version is its own revision. */
+export function privateNoteView(note: NotebookNote): PrivateNoteView {
   return {
-    sessionId: note.value.sessionId,
-    text: note.value.text,
-    updatedAt: note.value.updatedAt,
-    version: note.etag,
+    sessionId: note.sessionId,
+    text: note.text,
+    updatedAt: note.updatedAt,
+    version: String(note.revision),
   };
 }

@@ -1,28 +1,26 @@
 import type { Container } from '@azure/cosmos';
-import { privateNoteSchema, type PrivateNote } from '../domain/pair';
+import {
+  privateNotebookId,
+  privateNotebookSchema,
+  type PrivateNotebook,
+} from '../domain/pair-notes';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /**
- * Private session notes (notes container), one per author per session. Every read names the
- * author: there is deliberately no way to list a pair's notes regardless of who wrote them.
+ * Private notes (notes container): one notebook per author per pair. Every read names the author,
+ * and there is deliberately no way to list a pair's notes regardless of who wrote them.
  */
-export class NoteRepository extends CosmosRepository<PrivateNote> {
+export class NoteRepository extends CosmosRepository<PrivateNotebook> {
   constructor(container: Container) {
-    super(container, privateNoteSchema, { code: 'not_found', entity: 'Private note' });
+    super(container, privateNotebookSchema, { code: 'not_found', entity: 'Private notebook' });
   }
 
-  /** The author's notes on one pair: one single-partition query. */
-  async ofAuthor(
+  /** The author's notebook on one pair: a point read (undefined before their first note). */
+  async notebookOf(
     tenantId: string,
     pairId: string,
     authorId: string,
-  ): Promise<Versioned<PrivateNote>[]> {
-    return this.query(tenantId, {
-      where: 'c.pairId = @pairId AND c.authorId = @authorId',
-      parameters: [
-        { name: '@pairId', value: pairId },
-        { name: '@authorId', value: authorId },
-      ],
-    });
+  ): Promise<Versioned<PrivateNotebook> | undefined> {
+    return this.find(tenantId, privateNotebookId(pairId, authorId));
   }
 }

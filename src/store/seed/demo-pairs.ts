@@ -1,13 +1,7 @@
 import type { Clock } from '../../domain/clock';
 import { matchProposalSchema } from '../../domain/match-proposal';
-import {
-  editAgreement,
-  privateNoteId,
-  signAgreement,
-  type Pair,
-  type PairMembers,
-  type PrivateNote,
-} from '../../domain/pair';
+import { editAgreement, signAgreement, type Pair, type PairMembers } from '../../domain/pair';
+import { writePrivateNote, type PrivateNotebook } from '../../domain/pair-notes';
 import {
   addActionItem,
   editSessionNotes,
@@ -126,20 +120,22 @@ function approved(pair: Pair, at: number, managerId: string): Pair {
 }
 
 /** The demo pairs and the private notes of their members. */
-export function demoPairs(tenantId: string, clock: Clock): { pairs: Pair[]; notes: PrivateNote[] } {
+export function demoPairs(
+  tenantId: string,
+  clock: Clock,
+): { pairs: Pair[]; notebooks: PrivateNotebook[] } {
   const today = clock.now().getTime();
   const story = storyClock(today);
-  const notes: PrivateNote[] = [];
-  const note = (pair: Pair, sessionId: string, authorId: string, text: string, at: number) =>
-    notes.push({
-      id: privateNoteId(pair.id, sessionId, authorId),
-      tenantId,
-      pairId: pair.id,
-      sessionId,
-      authorId,
-      text,
-      updatedAt: new Date(at).toISOString(),
-    });
+  const notebooks = new Map<string, PrivateNotebook>();
+  const note = (pair: Pair, sessionId: string, authorId: string, text: string, at: number) => {
+    const key = `${pair.id}:${authorId}`;
+    const { notebook } = writePrivateNote(
+      notebooks.get(key),
+      { tenantId, pairId: pair.id, authorId, sessionId, text },
+      story.at(at),
+    );
+    notebooks.set(key, notebook);
+  };
 
   // --- Yanis Benali × Martine Chevalier: Power BI, mid-way ---------------------------------
   const yanis = demoPersonId(28);
@@ -423,5 +419,5 @@ export function demoPairs(tenantId: string, clock: Clock): { pairs: Pair[]; note
     story.at(afternoon(-7)),
   ).pair;
 
-  return { pairs: [a, b, c], notes };
+  return { pairs: [a, b, c], notebooks: [...notebooks.values()] };
 }

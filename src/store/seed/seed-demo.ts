@@ -21,12 +21,12 @@ export async function seedDemoData(store: Store, tenantId: string, clock: Clock)
   const volunteers = demoProfiles(tenantId, clock);
   await Promise.all(volunteers.map((p) => profiles.upsert(p)));
   // Pairs at different stages, so the pair dashboard can be tried at once.
-  const { pairs, notes } = demoPairs(tenantId, clock);
+  const { pairs, notebooks } = demoPairs(tenantId, clock);
   const pairRepo = new PairRepository(store.container('pairs'));
   const noteRepo = new NoteRepository(store.container('notes'));
   await Promise.all([
     ...pairs.map((p) => pairRepo.upsert(p)),
-    ...notes.map((n) => noteRepo.upsert(n)),
+    ...notebooks.map((n) => noteRepo.upsert(n)),
   ]);
-  return persons.length + 1 + volunteers.length + pairs.length + notes.length;
+  return persons.length + 1 + volunteers.length + pairs.length + notebooks.length;
 }

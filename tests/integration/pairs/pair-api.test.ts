@@ -314,7 +314,30 @@ describe('private notes', () => {
       version: first.body.note.version,
     });
     expect(stale.status).toBe(409);
+    expect(errorCode(stale)).toBe('version_conflict');
     expect(JSON.stringify(stale.body)).toContain('"text":"two"');
+    // A note on another session, saved meanwhile from another window, does not conflict.
+    const { sessionId: other } = await pastSession(id, 30);
+    const otherNote = await as<PrivateNoteResponse>(
+      'mentor',
+      'PUT',
+      `/api/pairs/${id}/sessions/${other}/private-note`,
+      { text: 'elsewhere', version: '0' },
+    );
+    expect(otherNote.status).toBe(200);
+    const third = await as<PrivateNoteResponse>('mentor', 'PUT', path, {
+      text: 'three',
+      version: second.body.note.version,
+    });
+    expect(third.status).toBe(200);
+    expect((await dashboard('mentor', id)).body.privateNotes.map((n) => n.text)).toEqual(
+      [
+        { sessionId, text: 'three' },
+        { sessionId: other, text: 'elsewhere' },
+      ]
+        .sort((a, b) => a.sessionId.localeCompare(b.sessionId))
+        .map((n) => n.text),
+    );
   });
 });
 

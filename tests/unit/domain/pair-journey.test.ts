@@ -5,10 +5,10 @@ import {
   newPair,
   pairSchema,
   planSession,
-  privateNoteSchema,
   type DomainError,
 } from '../../../src/domain';
 import { defaultFrame } from '../../../src/domain/programme';
+import { privateNotebookSchema } from '../../../src/domain/pair-notes';
 import { demoPairs } from '../../../src/store/seed/demo-pairs';
 import { aPair, aProposal, aSession, somePairMembers } from '../../fixtures/builders';
 
@@ -146,9 +146,9 @@ describe('the members snapshot', () => {
 describe('the demo pairs', () => {
   it('are valid pairs and notes at three different stages, dated around now', () => {
     const now = new Date('2027-02-15T08:00:00.000Z');
-    const { pairs, notes } = demoPairs('tenant-demo', fixedClock(now));
+    const { pairs, notebooks } = demoPairs('tenant-demo', fixedClock(now));
     for (const pair of pairs) expect(pairSchema.safeParse(pair).success).toBe(true);
-    for (const note of notes) expect(privateNoteSchema.safeParse(note).success).toBe(true);
+    for (const book of notebooks) expect(privateNotebookSchema.safeParse(book).success).toBe(true);
     expect(pairs.map((p) => p.state)).toEqual(['active', 'accepted', 'active']);
     for (const pair of pairs) {
       expect(pair.members).toBeDefined();
@@ -156,9 +156,11 @@ describe('the demo pairs', () => {
     }
     const powerBi = pairs[0]!;
     expect(powerBi.sessions.filter((s) => s.start > now.toISOString())).toHaveLength(3);
-    for (const note of notes) {
-      const pair = pairs.find((p) => p.id === note.pairId)!;
-      expect([pair.mentorId, pair.menteeId]).toContain(note.authorId);
+    expect(notebooks).toHaveLength(2);
+    for (const book of notebooks) {
+      const pair = pairs.find((p) => p.id === book.pairId)!;
+      expect([pair.mentorId, pair.menteeId]).toContain(book.authorId);
+      expect(book.id).toBe(`${pair.id}:${book.authorId}`);
     }
   });
 });
