@@ -286,4 +286,60 @@ describe('Graph getSchedule', () => {
       details: { reason: 'malformed_response' },
     });
   });
+
+  it('reads free/busy for a cohort through $batch, one outcome per pair, failures named', async () => {
+    type Sub = {
+      id: string;
+      url: string;
+      body: { schedules: string[] };
+      headers?: Record<string, string>;
+    };
+    const seen: Sub[] = [];
+    server.use(
+      http.post(`${GRAPH}/$batch`, async ({ request }) => {
+        const { requests } = (await request.json()) as { requests: Sub[] };
+        seen.push(...requests);
+        return HttpResponse.json({
+          responses: requests.map((r) =>
+            r.body.schedules.includes('blocked@contoso.com')
+              ? {
+                  id: r.id,
+                  status: 403,
+                  body: { error: { code: 'ErrorAccessDenied', message: 'Access is denied.' } },
+                }
+              : {
+                  id: r.id,
+                  status: 200,
+                  body: { value: r.body.schedules.map((email) => scheduleOf(email)) },
+                },
+          ),
+        });
+      }),
+    );
+    const blocked = { ...marc, id: 'blocked', email: 'blocked@contoso.com', displayName: 'Bruno' };
+    const { calendar } = graphCalendar();
+    const outcomes = await calendar.getCohortSchedules([
+      { organiser: marc, people: [marc, chloe], window },
+      { organiser: blocked, people: [blocked, chloe], window },
+    ]);
+    expect(outcomes[0]).toMatchObject({
+      ok: true,
+      schedules: [{ personId: 'marc-id' }, { personId: 'chloe-id' }],
+    });
+    expect(outcomes[1]).toMatchObject({
+      ok: false,
+      error: {
+        code: 'calendar_unavailable',
+        message: "Bruno's calendar could not be read: permission missing",
+      },
+    });
+    expect(seen.map((r) => r.url)).toEqual([
+      '/users/marc%40contoso.com/calendar/getSchedule',
+      '/users/blocked%40contoso.com/calendar/getSchedule',
+    ]);
+    expect(seen[0]?.headers).toEqual({
+      Prefer: 'outlook.timezone="UTC"',
+      'Content-Type': 'application/json',
+    });
+  });
 });
