@@ -20,6 +20,8 @@ let app: TestApp;
 let browser: Browser;
 let proxy: Server;
 let hostUrl: string;
+/** The API requests that went through the proxy, with the bearer token they carried. */
+const apiCalls: { path: string; authorization: string | undefined }[] = [];
 
 /**
  * Serves the host pages under /__host__/ and passes everything else to the real app, so the host
@@ -45,6 +47,7 @@ async function startHostProxy(appUrl: string): Promise<Server> {
       );
       return;
     }
+    if (path.startsWith('/api/')) apiCalls.push({ path, authorization: req.headers.authorization });
     const upstream = httpRequest(
       {
         host: target.hostname,
@@ -79,14 +82,18 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function openHost(page: string, query = ''): Promise<{ page: Page; tab: Frame }> {
+async function openHost(
+  page: string,
+  query = '',
+  ready: (tab: Frame) => Promise<void> = (tab) => tab.getByRole('heading', { level: 1 }).waitFor(),
+): Promise<{ page: Page; tab: Frame }> {
   const { context } = await newIsolatedContext(browser, { locale: 'en-US' });
   const host = await context.newPage();
   await host.goto(`${hostUrl}${page}${query}`);
   const element = await host.waitForSelector('iframe#tab');
   let tab: Frame | null = null;
   while (!tab) tab = await element.contentFrame();
-  await tab.getByRole('heading', { level: 1 }).waitFor();
+  await ready(tab);
   return { page: host, tab };
 }
 
@@ -167,6 +174,24 @@ describe('the tab inside a Teams-like host', () => {
     const { page, tab } = await openHost('teams-host.html', '?locale=en-US&theme=dark');
 
     expect(await themeBackground(tab)).toBe(teamsDarkTheme.colorNeutralBackground2);
+    await page.context().close();
+  });
+
+  it('calls the API with the Teams SSO token, which the server checks', async () => {
+    apiCalls.length = 0;
+    const { page, tab } = await openHost(
+      'teams-host.html',
+      '?locale=fr-FR&path=/profile',
+      (frame) => frame.getByRole('alert').waitFor(),
+    );
+
+    const funcs = (await received(page)).map((message) => message.func);
+    expect(funcs).toContain('authentication.getAuthToken');
+    const me = apiCalls.filter((call) => call.path === '/api/me');
+    expect(me.length).toBeGreaterThan(0);
+    expect(me.every((call) => call.authorization === 'Bearer e2e-teams-sso-token')).toBe(true);
+    // The host's token is not a signed Entra ID token: the API refuses it, and the tab says so in French.
+    await tab.getByText('Votre session a expiré. Reconnectez-vous.').waitFor();
     await page.context().close();
   });
 
