@@ -86,6 +86,8 @@ export function offsetMinutes(utcMs: number, timeZone: string): number {
     part('minute'),
   );
   const offset = Math.round((asUtc - at) / MINUTE);
+  // A long-running server would grow the cache for ever: a year of buckets is ~35,000 entries.
+  if (cache.size > 200_000) cache.clear();
   cache.set(bucket, offset);
   return offset;
 }
@@ -125,6 +127,7 @@ function dateToDays(date: string): number {
   if (days === undefined) {
     const [y, m, d] = dateParts(date);
     days = Math.floor(Date.UTC(y, m - 1, d) / DAY);
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
     dayNumbers.set(date, days);
   }
   return days;
@@ -134,6 +137,7 @@ function daysToDate(days: number): string {
   let date = dayStrings.get(days);
   if (date === undefined) {
     date = new Date(days * DAY).toISOString().slice(0, 10);
+    if (dayStrings.size > 100_000) dayStrings.clear();
     dayStrings.set(days, date);
   }
   return date;
