@@ -483,7 +483,10 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
-/** The JSON form of an import request (the other form is a `text/csv` body). */
+/**
+ * The JSON form of an import request. The other form is a `text/csv` body (at most 2 MB), with
+ * the file name, percent-encoded, in an optional `X-File-Name` header.
+ */
 export const importBodySchema = z.object({
   csv: text('csv', { min: 1, max: 2_000_000 }),
   /** The file name, shown in the import history. */

@@ -28,10 +28,10 @@ async function readCsv(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: s
     return { csv: body.csv, ...(body.fileName ? { fileName: body.fileName } : {}) };
   }
   if (type.startsWith('text/csv') || type.startsWith('text/plain')) {
-    const fileName = c.req.header('x-file-name');
+    const fileName = decodeHeader(c.req.header('x-file-name'));
     return {
       csv: await c.req.text(),
-      ...(fileName ? { fileName: decodeURIComponent(fileName) } : {}),
+      ...(fileName ? { fileName } : {}),
     };
   }
   throw new DomainError(
@@ -39,6 +39,16 @@ async function readCsv(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: s
     'Send the file as text/csv, or as JSON { "csv": "..." }.',
     { issues: [{ path: 'body', message: 'expected a text/csv or application/json body' }] },
   );
+}
+
+/** `X-File-Name` is percent-encoded (headers are ASCII); a malformed one is ignored. */
+function decodeHeader(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return decodeURIComponent(value).slice(0, 200);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `/programmes/:id/imports[/preview]` and `/jobs/:id` (authenticated, leads). */

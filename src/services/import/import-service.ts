@@ -150,9 +150,16 @@ export class ImportService {
       parsed.rows.filter((r) => !r.issues.some((i) => i.column === 'email')).map((r) => r.email),
     );
     const managerEmails = parsed.rows.flatMap((r) => (r.managerEmail ? [r.managerEmail] : []));
+    // The importer's own entry gives new people a sensible default time zone.
     const lookup = await this.lookup(
       principal.tenantId,
-      [...new Set([...fileEmails, ...managerEmails])],
+      [
+        ...new Set([
+          ...fileEmails,
+          ...managerEmails,
+          ...(principal.email ? [principal.email] : []),
+        ]),
+      ],
       valid.map((r) => personIdFor(principal.tenantId, r.email)),
     );
     const importer = lookup.peopleByEmail.get(principal.email);
