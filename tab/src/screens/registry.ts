@@ -40,6 +40,20 @@ export const screens: readonly ScreenDefinition[] = [
     navKey: 'nav.programmes',
     load: () => import('./programmes/ProgrammesScreen'),
   },
+  {
+    id: 'proposal',
+    path: '/proposal',
+    titleKey: 'proposal.title',
+    navKey: 'nav.proposal',
+    load: () => import('./proposal/ProposalScreen'),
+  },
+  {
+    id: 'matching',
+    path: '/matching',
+    titleKey: 'matching.title',
+    navKey: 'nav.matching',
+    load: () => import('./matching/MatchingScreen'),
+  },
 ];
 
 const homeScreen = screens[0] as ScreenDefinition;

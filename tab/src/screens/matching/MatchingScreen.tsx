@@ -1,0 +1,495 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Spinner,
+  Subtitle1,
+  Title1,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { ProgrammeListItem, ProgrammeListResponse } from '../../../../src/api/contracts';
+import type {
+  MatchingReviewResponse,
+  MatchingRunResponse,
+  PublishResponse,
+  ReviewProposal,
+} from '../../../../src/api/matching-contracts';
+import { api, ApiError } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { SessionGate, useSession } from '../../auth/SessionProvider';
+import type { MessageKey, Translate } from '../../i18n/catalogue';
+import { useLocale, useT } from '../../i18n/I18nProvider';
+import { ProposalTable } from './ProposalTable';
+
+const useStyles = makeStyles({
+  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { margin: 0 },
+  heading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  table: { borderCollapse: 'collapse', width: '100%' },
+  th: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+  },
+  td: {
+    verticalAlign: 'top',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  select: { maxWidth: '32rem' },
+});
+
+const isActive = (run: MatchingRunResponse | null | undefined) =>
+  run?.status === 'queued' || run?.status === 'running';
+
+type Violation = { mentorId: string; menteeId: string; codes: string[] };
+
+function violationsOf(error: unknown): Violation[] {
+  if (!(error instanceof ApiError) || typeof error.details !== 'object' || !error.details)
+    return [];
+  const list = (error.details as { violations?: unknown }).violations;
+  return Array.isArray(list) ? (list as Violation[]) : [];
+}
+
+function ErrorBar({
+  error,
+  names,
+  t,
+}: {
+  error: unknown;
+  names: ReadonlyMap<string, string>;
+  t: Translate;
+}) {
+  const violations = violationsOf(error);
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        {violations.length === 0 ? (
+          describeError(error, t)
+        ) : (
+          <>
+            {t('matching.refused')}
+            <ul>
+              {violations.map((v) => (
+                <li key={`${v.mentorId}-${v.menteeId}`}>
+                  {names.get(v.mentorId) ?? v.mentorId} → {names.get(v.menteeId) ?? v.menteeId}
+                  {' — '}
+                  {v.codes
+                    .map((code) =>
+                      t(
+                        `matching.violation.${code}` as MessageKey & `matching.violation.${string}`,
+                      ),
+                    )
+                    .join(', ')}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function Review({ programme }: { programme: ProgrammeListItem }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const base = `/api/programmes/${encodeURIComponent(programme.id)}/matching`;
+  const [review, setReview] = useState<MatchingReviewResponse | null>(null);
+  const [run, setRun] = useState<MatchingRunResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [confirmPublish, setConfirmPublish] = useState(false);
+
+  const show = useCallback((next: MatchingReviewResponse) => {
+    setReview(next);
+    setRun(next.run);
+    setSelected((current) =>
+      current.filter((id) => next.proposals.some((p) => p.id === id && p.stage === 'draft')),
+    );
+  }, []);
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => show(await api.get<MatchingReviewResponse>(base, { signal })),
+    [base, show],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal).catch((e: unknown) => {
+      if (!controller.signal.aborted) setError(e);
+    });
+    return () => controller.abort();
+  }, [load]);
+
+  // While a run goes on, follow its progress; reload the review when it ends.
+  const runId = isActive(run) ? run!.id : null;
+  useEffect(() => {
+    if (!runId) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = await api.get<MatchingRunResponse>(
+          `${base}/runs/${encodeURIComponent(runId)}`,
+        );
+        if (stopped) return;
+        setRun(next);
+        if (isActive(next)) timer = setTimeout(() => void poll(), 400);
+        else await load();
+      } catch (e) {
+        if (!stopped) setError(e);
+      }
+    };
+    timer = setTimeout(() => void poll(), 300);
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [runId, base, load]);
+
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startRun = () =>
+    act(async () => {
+      setRun(await api.post<MatchingRunResponse>(`${base}/runs`, {}));
+    });
+  const post = (path: string, body: unknown = {}) =>
+    act(async () => show(await api.post<MatchingReviewResponse>(`${base}/${path}`, body)));
+  const pairOf = (p: ReviewProposal) => ({
+    mentorId: p.mentor.personId,
+    menteeId: p.mentee.personId,
+  });
+  const publish = () =>
+    act(async () => {
+      setConfirmPublish(false);
+      const result = await api.post<PublishResponse>(`${base}/publish`, {});
+      await load();
+      setNotice(
+        result.published === 0 || !result.expiresAt
+          ? t('matching.nothingToPublish')
+          : t('matching.published', {
+              count: result.published,
+              date: new Intl.DateTimeFormat(locale, {
+                dateStyle: 'long',
+                timeStyle: 'short',
+              }).format(new Date(result.expiresAt)),
+            }),
+      );
+    });
+
+  if (!review) {
+    return error !== null ? (
+      <ErrorBar error={error} names={new Map()} t={t} />
+    ) : (
+      <Spinner size="small" label={t('matching.loading')} />
+    );
+  }
+
+  const names = new Map<string, string>();
+  for (const p of review.proposals) {
+    names.set(p.mentor.personId, p.mentor.displayName);
+    names.set(p.mentee.personId, p.mentee.displayName);
+  }
+  for (const u of review.unmatched) names.set(u.personId, u.displayName);
+  const running = isActive(run);
+  const drafts = review.proposals.filter((p) => p.stage === 'draft');
+  const locked = busy || running;
+  const summary = review.run?.status === 'succeeded' ? review.run.summary : null;
+  const number = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
+
+  return (
+    <div className={styles.screen}>
+      <div className={styles.bar}>
+        <Button appearance="primary" disabled={locked} onClick={() => void startRun()}>
+          {review.proposals.length > 0 ? t('matching.rerun') : t('matching.run')}
+        </Button>
+        <Button
+          disabled={locked || drafts.every((p) => p.kept)}
+          onClick={() => void post('accept-all')}
+        >
+          {t('matching.acceptAll')}
+        </Button>
+        <Button
+          disabled={locked || selected.length !== 2}
+          onClick={() => void post('swap', { proposalIds: selected })}
+        >
+          {t('matching.swap')}
+        </Button>
+        <Button
+          appearance="primary"
+          disabled={locked || drafts.length === 0}
+          onClick={() => setConfirmPublish(true)}
+        >
+          {t('matching.publish')}
+        </Button>
+      </div>
+      {running && run && (
+        <Field
+          label={t('matching.progressLabel')}
+          validationState="none"
+          validationMessage={`${t(`matching.phase.${run.phase}`)} · ${t('matching.running', { progress: run.progress })}`}
+        >
+          <ProgressBar
+            value={run.progress / 100}
+            thickness="large"
+            aria-valuetext={`${run.progress} %`}
+          />
+        </Field>
+      )}
+      <div role="status" aria-live="polite">
+        {notice && (
+          <MessageBar intent="success">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {error !== null && <ErrorBar error={error} names={names} t={t} />}
+      {run?.status === 'failed' && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('matching.runFailed')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {summary && (
+        <Body1 as="p">
+          {t('matching.runDone', {
+            proposals: summary.proposals,
+            unmatched: summary.unmatched,
+            score: number(summary.totalScore),
+            bound: number(summary.upperBound),
+          })}
+        </Body1>
+      )}
+      {review.run?.warnings.map((w, i) => (
+        <MessageBar key={i} intent="warning">
+          <MessageBarBody>{w[locale]}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {review.needsRerun && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('matching.needsRerun')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Caption1 as="p" className={styles.muted}>
+        {t('matching.counts', review.counts)}
+      </Caption1>
+
+      <Subtitle1 as="h2" id="matching-proposals-title" className={styles.heading}>
+        {t('matching.proposals')}
+      </Subtitle1>
+      {review.proposals.length === 0 ? (
+        <Body1 as="p">{t('matching.noProposals')}</Body1>
+      ) : (
+        <>
+          <Caption1 as="p" className={styles.muted}>
+            {t('matching.swapHint')}
+          </Caption1>
+          <ProposalTable
+            proposals={review.proposals}
+            selected={selected}
+            busy={locked}
+            onSelect={(id, checked) =>
+              setSelected((current) =>
+                checked
+                  ? [...current.filter((x) => x !== id), id].slice(-2)
+                  : current.filter((x) => x !== id),
+              )
+            }
+            onPin={(p) => void post('pins', pairOf(p))}
+            onBlock={(p) => void post('blocks', pairOf(p))}
+          />
+        </>
+      )}
+
+      <Subtitle1 as="h2" id="matching-unmatched-title" className={styles.heading}>
+        {t('matching.unmatched')}
+      </Subtitle1>
+      {review.unmatched.length === 0 ? (
+        <Body1 as="p">{t('matching.noUnmatched')}</Body1>
+      ) : (
+        <table className={styles.table} aria-labelledby="matching-unmatched-title">
+          <thead>
+            <tr>
+              <th scope="col" className={styles.th}>
+                {t('matching.col.person')}
+              </th>
+              <th scope="col" className={styles.th}>
+                {t('matching.col.reasons')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.unmatched.map((u) => (
+              <tr key={u.personId}>
+                <td className={styles.td}>
+                  {u.displayName}
+                  <Caption1 as="span" className={styles.muted}>
+                    {' '}
+                    {u.department}
+                  </Caption1>
+                </td>
+                <td className={styles.td}>
+                  <ul className={styles.list}>
+                    {u.reasons.map((r, i) => (
+                      <li key={i}>{r[locale]}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {review.unmatchedTotal > review.unmatched.length && (
+        <Caption1 as="p">
+          {t('matching.moreUnmatched', { count: review.unmatchedTotal - review.unmatched.length })}
+        </Caption1>
+      )}
+
+      <Dialog open={confirmPublish} onOpenChange={(_, data) => setConfirmPublish(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('matching.publish.title')}</DialogTitle>
+            <DialogContent>
+              {t('matching.publish.body', {
+                count: drafts.length,
+                days: review.programme.proposalResponseDays,
+              })}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void publish()}>
+                {t('matching.publish.confirm')}
+              </Button>
+              <Button onClick={() => setConfirmPublish(false)}>{t('matching.cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
+
+function programmeFromUrl(): string | null {
+  return new URLSearchParams(window.location.search).get('programme');
+}
+
+function MatchingContent() {
+  const t = useT();
+  const { me } = useSession();
+  const [programmes, setProgrammes] = useState<ProgrammeListItem[] | null>(null);
+  const [chosen, setChosen] = useState<string | null>(programmeFromUrl);
+  const [error, setError] = useState<unknown>(null);
+  const isLead = me.roles.includes('lead') || me.canCreateProgrammes || me.leadOf.length > 0;
+
+  useEffect(() => {
+    if (!isLead) return;
+    const controller = new AbortController();
+    api
+      .get<ProgrammeListResponse>('/api/programmes', { signal: controller.signal })
+      .then((list) =>
+        setProgrammes(
+          list.programmes.filter(
+            (p) => p.canManage && p.status !== 'draft' && p.status !== 'closed',
+          ),
+        ),
+      )
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setError(e);
+      });
+    return () => controller.abort();
+  }, [isLead]);
+
+  if (!isLead) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{t('matching.leadsOnly')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (error !== null) {
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{describeError(error, t)}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!programmes) return <Spinner size="small" label={t('matching.loading')} />;
+  if (programmes.length === 0) return <Body1 as="p">{t('matching.noProgramme')}</Body1>;
+  const current = programmes.find((p) => p.id === chosen) ?? programmes[0]!;
+  return (
+    <>
+      {programmes.length > 1 && (
+        <Field label={t('matching.programme')}>
+          <Select
+            value={current.id}
+            onChange={(_, data) => {
+              setChosen(data.value);
+              window.history.replaceState(
+                null,
+                '',
+                `${window.location.pathname}?programme=${encodeURIComponent(data.value)}`,
+              );
+            }}
+          >
+            {programmes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {programmes.length === 1 && <Subtitle1 as="h2">{current.name}</Subtitle1>}
+      <Review key={current.id} programme={current} />
+    </>
+  );
+}
+
+/** For programme leads: run matching, review the proposals in bulk, publish them. */
+export default function MatchingScreen() {
+  const styles = useStyles();
+  const t = useT();
+  return (
+    <section className={styles.screen} aria-labelledby="matching-title">
+      <Title1 as="h1" id="matching-title" className={styles.title}>
+        {t('matching.title')}
+      </Title1>
+      <Caption1 as="p" className={styles.muted}>
+        {t('matching.intro')}
+      </Caption1>
+      <SessionGate>
+        <MatchingContent />
+      </SessionGate>
+    </section>
+  );
+}

@@ -1,0 +1,282 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Title1,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { MyProposal, MyProposalsResponse } from '../../../../src/api/matching-contracts';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { SessionGate } from '../../auth/SessionProvider';
+import { useLocale, useT } from '../../i18n/I18nProvider';
+
+const useStyles = makeStyles({
+  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground2, margin: 0 },
+  card: { maxWidth: '44rem' },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+});
+
+function languageNames(codes: readonly string[], locale: string): string {
+  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  return codes.map((c) => names.of(c) ?? c).join(', ');
+}
+
+function ProposalCard({
+  proposal,
+  onAnswered,
+}: {
+  proposal: MyProposal;
+  onAnswered: (next: MyProposal) => void;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const [confirm, setConfirm] = useState<'accepted' | 'declined' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const name = proposal.partner.displayName;
+  const headingId = `proposal-${proposal.id}`;
+  const deadline = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(proposal.expiresAt));
+
+  const send = async (answer: 'accepted' | 'declined') => {
+    setConfirm(null);
+    setBusy(true);
+    setError(null);
+    try {
+      onAnswered(
+        await api.post<MyProposal>(
+          `/api/proposals/${encodeURIComponent(proposal.id)}/answer?locale=${locale}`,
+          { answer },
+        ),
+      );
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = proposal.status === 'proposed' && proposal.myAnswer === null;
+  return (
+    <Card className={styles.card} aria-labelledby={headingId}>
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+            {proposal.role === 'mentor'
+              ? t('proposal.youMentor', { name })
+              : t('proposal.youAreMentored', { name })}
+          </Subtitle2>
+        }
+        description={
+          <Caption1 className={styles.muted}>
+            {[proposal.partner.jobTitle, proposal.partner.department].filter(Boolean).join(' · ')}
+          </Caption1>
+        }
+      />
+      <div className={styles.body}>
+        <Caption1 as="p" className={styles.muted}>
+          {t('proposal.programme', { name: proposal.programmeName })}
+        </Caption1>
+        {proposal.partner.languages.length > 0 && (
+          <Body1 as="p" className={styles.heading}>
+            {t('proposal.languages', {
+              languages: languageNames(proposal.partner.languages, locale),
+            })}
+          </Body1>
+        )}
+        <Body1 as="p" className={styles.heading}>
+          {t('proposal.timeZone', { zone: proposal.partner.timeZone })}
+        </Body1>
+        {proposal.partner.bio && <Body1 as="p">{proposal.partner.bio}</Body1>}
+        <Subtitle2 as="h3" className={styles.heading}>
+          {t('proposal.why')}
+        </Subtitle2>
+        <ul className={styles.reasons}>
+          {proposal.reasons.map((r, i) => (
+            <li key={i}>
+              <Body1>{r}</Body1>
+            </li>
+          ))}
+        </ul>
+        <div role="status" aria-live="polite">
+          {proposal.status === 'accepted' && (
+            <MessageBar intent="success">
+              <MessageBarBody>{t('proposal.paired')}</MessageBarBody>
+            </MessageBar>
+          )}
+          {proposal.waitingForPartner && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t('proposal.waiting', { name })}</MessageBarBody>
+            </MessageBar>
+          )}
+          {proposal.status === 'declined' && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('proposal.declined')}</MessageBarBody>
+            </MessageBar>
+          )}
+          {proposal.status === 'expired' && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('proposal.expired')}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        {error !== null && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{describeError(error, t)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {open && (
+          <>
+            <Body1 as="p">
+              <strong>{t('proposal.deadline', { date: deadline })}</strong>
+            </Body1>
+            <div className={styles.actions}>
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => setConfirm('accepted')}
+                aria-label={t('proposal.acceptLabel', { name })}
+              >
+                {t('proposal.accept')}
+              </Button>
+              <Button
+                disabled={busy}
+                onClick={() => setConfirm('declined')}
+                aria-label={t('proposal.declineLabel', { name })}
+              >
+                {t('proposal.decline')}
+              </Button>
+              {busy && <Spinner size="tiny" />}
+            </div>
+          </>
+        )}
+      </div>
+      <Dialog open={confirm !== null} onOpenChange={(_, data) => !data.open && setConfirm(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>
+              {confirm === 'declined' ? t('proposal.decline.title') : t('proposal.accept.title')}
+            </DialogTitle>
+            <DialogContent>
+              {confirm === 'declined'
+                ? t('proposal.decline.body', { name })
+                : t('proposal.accept.body', { name, programme: proposal.programmeName })}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => confirm && void send(confirm)}>
+                {confirm === 'declined'
+                  ? t('proposal.confirmDecline')
+                  : t('proposal.confirmAccept')}
+              </Button>
+              <Button onClick={() => setConfirm(null)}>{t('proposal.cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </Card>
+  );
+}
+
+function MyProposals() {
+  const t = useT();
+  const locale = useLocale();
+  const [data, setData] = useState<MyProposalsResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      api.get<MyProposalsResponse>(`/api/proposals/mine?locale=${locale}`, { signal }),
+    [locale],
+  );
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal)
+      .then(setData)
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setError(e);
+      });
+    return () => controller.abort();
+  }, [load]);
+
+  if (error !== null) {
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{describeError(error, t)}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!data) return <Spinner size="small" label={t('proposal.loading')} />;
+  if (data.proposals.length === 0) return <Body1 as="p">{t('proposal.none')}</Body1>;
+  return (
+    <>
+      {data.proposals.map((p) => (
+        <ProposalCard
+          key={p.id}
+          proposal={p}
+          onAnswered={(next) => {
+            setData((current) =>
+              current
+                ? {
+                    ...current,
+                    proposals: current.proposals.map((q) => (q.id === next.id ? next : q)),
+                  }
+                : current,
+            );
+            // A decline makes room for a new proposal: look again shortly.
+            if (next.status === 'declined') {
+              setTimeout(
+                () =>
+                  void load()
+                    .then(setData)
+                    .catch(() => undefined),
+                1500,
+              );
+            }
+          }}
+        />
+      ))}
+    </>
+  );
+}
+
+/** For each volunteer: the partner proposed to them, why, the deadline, and their answer. */
+export default function ProposalScreen() {
+  const styles = useStyles();
+  const t = useT();
+  return (
+    <section className={styles.screen} aria-labelledby="proposal-title">
+      <Title1 as="h1" id="proposal-title" className={styles.title}>
+        {t('proposal.title')}
+      </Title1>
+      <Caption1 as="p" className={styles.muted}>
+        {t('proposal.intro')}
+      </Caption1>
+      <SessionGate>
+        <MyProposals />
+      </SessionGate>
+    </section>
+  );
+}
