@@ -60,7 +60,24 @@ describe('cohort booking under Outlook’s limits', () => {
     expect(fake.stats.maxBatchSize).toBeLessThanOrEqual(20);
   });
 
-  it('is what keeps the limit: allowing 8 lanes a mailbox trips Outlook’s concurrency 429s', async () => {
+  it('keeps single calls to one mailbox at 4 in flight too', async () => {
+    const calendar = new GraphCalendar({
+      credential: testCredential,
+      baseUrl: ORIGIN,
+      sleep: async () => {},
+    });
+    const window = { start: '2026-03-16T00:00:00.000Z', end: '2026-04-13T00:00:00.000Z' };
+    const before = fake.stats.getSchedule;
+    const results = await Promise.all(
+      Array.from({ length: 24 }, () => calendar.getSchedules(marc, [marc, chloe], window)),
+    );
+    expect(results).toHaveLength(24);
+    expect(fake.stats.getSchedule - before).toBeGreaterThanOrEqual(24);
+    expect(fake.stats.maxConcurrentPerMailbox).toBeLessThanOrEqual(4);
+    expect(fake.stats.mailboxLimit429).toBe(0);
+  });
+
+  it('is what keeps the limit: allowing 8 a mailbox trips Outlook’s concurrency 429s', async () => {
     const calendar = new GraphCalendar({
       credential: testCredential,
       baseUrl: ORIGIN,
