@@ -6,11 +6,16 @@ import { detectHost } from './host/detect-host';
 import { preloadScreen, screenForPath } from './screens/registry';
 
 // Download the first screen while the host is being detected, and render once both are there: the
-// landing screen then shows with the shell instead of after a loading state. A failed download is
-// not fatal here: the shell shows its retry message.
+// landing screen then shows with the shell instead of after a loading state. On a slow network the
+// shell does not wait more than a moment (it shows a spinner for the screen), and a failed download
+// is not fatal here: the shell shows its retry message.
+const FIRST_SCREEN_WAIT_MS = 500;
 const [host] = await Promise.all([
   detectHost(),
-  preloadScreen(screenForPath(window.location.pathname)).catch(() => undefined),
+  Promise.race([
+    preloadScreen(screenForPath(window.location.pathname)).catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS)),
+  ]),
 ]);
 if (host.kind === 'teams') setTokenProvider(() => host.getAuthToken());
 
