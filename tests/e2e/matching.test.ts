@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import type { MatchingReviewResponse } from '../../src/api/matching-contracts';
+import { demoPersonId, demoProgrammeId } from '../../src/store/seed/demo-data';
+import { startTestApp, type TestApp } from '../support/app-server';
+import {
+  launchChromium,
+  newIsolatedContext,
+  seriousAxeViolations,
+  type ContextOptions,
+} from '../support/chromium';
+
+const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
+
+let app: TestApp;
+let browser: Browser;
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(builtTab))
+    throw new Error('The tab is not built: run `npm run build:tab` first.');
+  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+afterEach(() => {
+  expect(blocked).toEqual([]);
+});
+
+async function open(path: string, options: ContextOptions = {}): Promise<Page> {
+  const { context, blockedRequests } = await newIsolatedContext(browser, options);
+  const page = await context.newPage();
+  page.on('close', () => blocked.push(...blockedRequests));
+  await page.goto(`${app.baseUrl}${path}`);
+  return page;
+}
+
+/** Signs in with the persona picker, searching by name. */
+async function actAs(page: Page, name: string, searchLabel: RegExp) {
+  await page.getByRole('searchbox', { name: searchLabel }).fill(name);
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+}
+
+/** The review as the API gives it to the lead (to know whom to sign in as next). */
+async function reviewAsLead(): Promise<MatchingReviewResponse> {
+  const signIn = await fetch(`${app.baseUrl}/api/dev/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ personId: demoPersonId(5) }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const reply = await fetch(`${app.baseUrl}/api/programmes/${demoProgrammeId}/matching`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(reply.status).toBe(200);
+  return (await reply.json()) as MatchingReviewResponse;
+}
+
+describe('matching in Chromium', () => {
+  it('the lead runs matching, reviews the proposals with their reasons and publishes them (French)', async () => {
+    const page = await open('/matching', { locale: 'fr-FR' });
+    await page.getByRole('heading', { level: 1, name: 'Appariement' }).waitFor();
+    await actAs(page, 'Claire Dubois', /Rechercher/);
+    await page.getByText('Aucune proposition pour l’instant : lancez l’appariement.').waitFor();
+
+    await page.getByRole('button', { name: 'Lancer l’appariement' }).click();
+    const table = page.getByRole('table', { name: 'Propositions' });
+    await table.waitFor();
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBeGreaterThan(4);
+    // Each proposal shows a score out of 100 and its reasons in French.
+    await table
+      .getByText(/\/ 100/)
+      .first()
+      .waitFor();
+    const firstReasons = await table.locator('tbody tr').first().locator('li').allTextContents();
+    expect(firstReasons.length).toBeGreaterThan(0);
+    await page
+      .getByRole('table', { name: 'Personnes sans binôme' })
+      .or(page.getByText('Tout le monde a un binôme.'))
+      .waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Tout accepter' }).click();
+    await table.getByText('Retenu').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Tout accepter' }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publier les propositions ?' });
+    await dialog.getByText(/3 jours pour répondre/).waitFor();
+    await dialog.getByRole('button', { name: 'Publier' }).click();
+    await page.getByText(/propositions publiées\. Réponses attendues avant le/).waitFor();
+    await table.getByText('En attente des réponses').first().waitFor();
+    await page.close();
+  });
+
+  it('a person sees their proposal with its reasons and deadline and accepts; once the partner accepts, the pair exists (English)', async () => {
+    const review = await reviewAsLead();
+    const proposal = review.proposals.find((p) => p.stage === 'published')!;
+    expect(proposal).toBeDefined();
+    const mentee = proposal.mentee.displayName;
+    const mentor = proposal.mentor.displayName;
+
+    const page = await open('/proposal', { locale: 'en-GB' });
+    await page.getByRole('heading', { level: 1, name: 'My match' }).waitFor();
+    await actAs(page, mentee, /Search/);
+    await page.getByRole('heading', { name: `${mentor} would mentor you` }).waitFor();
+    for (const reason of proposal.reasons)
+      await page.getByText(reason.en, { exact: true }).waitFor();
+    await page.getByText(/^Answer by /).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: `Accept the pairing with ${mentor}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Accept this pairing?' });
+    await dialog.getByRole('button', { name: 'Yes, accept' }).click();
+    await page.getByText(`You accepted. We are waiting for ${mentor}’s answer.`).waitFor();
+    await page.close();
+
+    const partner = await open('/proposal', { locale: 'en-GB' });
+    await actAs(partner, mentor, /Search/);
+    await partner.getByRole('heading', { name: `You would mentor ${mentee}` }).waitFor();
+    await partner.getByRole('button', { name: `Accept the pairing with ${mentee}` }).click();
+    await partner
+      .getByRole('dialog', { name: 'Accept this pairing?' })
+      .getByRole('button', { name: 'Yes, accept' })
+      .click();
+    await partner.getByText('You have both accepted: your pair is formed.').waitFor();
+    await partner.close();
+
+    const after = await reviewAsLead();
+    const settled = after.proposals.find((p) => p.id === proposal.id)!;
+    expect(settled.status).toBe('accepted');
+    expect(settled.pairId).toBeTruthy();
+  });
+
+  it('a person declines after confirming, and is told a new proposal will follow (French)', async () => {
+    const review = await reviewAsLead();
+    const proposal = review.proposals.find(
+      (p) => p.stage === 'published' && p.status === 'proposed',
+    )!;
+    const page = await open('/proposal', { locale: 'fr-FR' });
+    await actAs(page, proposal.mentor.displayName, /Rechercher/);
+    const mentee = proposal.mentee.displayName;
+    await page.getByRole('heading', { name: `Vous seriez le mentor de ${mentee}` }).waitFor();
+    await page.getByRole('button', { name: `Refuser le binôme avec ${mentee}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Refuser ce binôme ?' });
+    // Cancelling changes nothing.
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await page.getByRole('button', { name: `Refuser le binôme avec ${mentee}` }).click();
+    await page
+      .getByRole('dialog', { name: 'Refuser ce binôme ?' })
+      .getByRole('button', { name: 'Oui, refuser' })
+      .click();
+    await page.getByText('Ce binôme a été refusé.', { exact: false }).first().waitFor();
+    await page.close();
+    const after = await reviewAsLead();
+    expect(after.counts.declined).toBe(1);
+  });
+});
