@@ -612,6 +612,9 @@ describe('authorisation', () => {
     expect((await api.call('GET', `/api/pairs/${id}/dashboard`)).status).toBe(401);
     expect((await api.call('GET', '/api/pairs/mine')).status).toBe(401);
     expect((await api.call('GET', '/api/toolkit')).status).toBe(401);
+    expect((await api.call('GET', '/api/programmes/prog-pair-tests/pairs/flagged')).status).toBe(
+      401,
+    );
     const writes: [string, string, unknown][] = [
       ['PUT', `/api/pairs/${id}/agreement`, { subject: 'Hijack', version: 'x' }],
       ['POST', `/api/pairs/${id}/agreement/sign`, { revision: 2 }],
