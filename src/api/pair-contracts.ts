@@ -46,6 +46,11 @@ import { versionSchema } from './contracts';
  *     their edit on top and send again with the new version).
  *   - Signing names the agreement `revision` signed: if the agreement changed since the person
  *     read it, 409 `version_conflict` (with `details.current`), never a signature on unseen text.
+ *   - Private notes have their own version (`PrivateNoteView.version`); their 409 carries
+ *     `details.current.note`.
+ * - Signing: when the second member signs an accepted pair whose programme needs no manager
+ *   approval, the pair becomes active in the same write; otherwise it stays accepted (the approval
+ *   flow moves it on). `PairView.can` lists the buttons to show.
  * - Errors: 400 `validation_failed` (details.issues[].path names the field: `menteeGoals.0`,
  *   `rating`, `until`); 401 `unauthenticated`; 403 `forbidden` (lead-only list); 404
  *   `pair_not_found`, `not_found` (session or action item), `programme_not_found`; 409
@@ -68,10 +73,10 @@ import { versionSchema } from './contracts';
  * | POST   | /pairs/:id/sessions/:sessionId/action-items/:itemId/done | member | ActionItemDoneBody    | PairResponse · 400, 404                                  |
  * | PUT    | /pairs/:id/sessions/:sessionId/feedback                | member  | FeedbackBody           | PairResponse · 400, 404, 409 invalid_transition          |
  * | PUT    | /pairs/:id/assessments                                 | member  | AssessmentBody         | PairResponse · 400, 404, 409 invalid_transition          |
- * | POST   | /pairs/:id/pause                                       | member  | PauseBody              | PairResponse · 400 (until not in the future), 404, 409   |
+ * | POST   | /pairs/:id/pause                                       | member  | PairPauseBody          | PairResponse · 400 (until not in the future), 404, 409   |
  * | POST   | /pairs/:id/resume                                      | member  | VersionBody (optional) | PairResponse · 404, 409                                  |
  * | POST   | /pairs/:id/complete                                    | member  | VersionBody (optional) | PairResponse · 404, 409                                  |
- * | POST   | /pairs/:id/end                                         | member  | EndBody                | PairResponse · 400 (reason), 404, 409                    |
+ * | POST   | /pairs/:id/end                                         | member  | PairEndBody            | PairResponse · 400 (reason), 404, 409                    |
  * | GET    | /programmes/:id/pairs/flagged                          | lead    | –                      | FlaggedPairsResponse · 403, 404                          |
  * | GET    | /toolkit?locale=fr|en                                  | signed in | –                    | ToolkitResponse · 400 (locale)                           |
  *
