@@ -382,6 +382,8 @@ export const en = {
   'import.noProblems': 'No row has a problem.',
   'import.moreRows': { one: 'And {count} more row.', other: 'And {count} more rows.' },
   'import.fixFile': 'Fix the file, then check it again.',
+  'import.tooLarge':
+    'This file is {size} MB: files of 2 MB at most can be imported. Split it into smaller files.',
   'import.fixRows':
     'Some rows have errors: fix them in the file and check it again, or import only the valid rows.',
   'import.validOnly':
@@ -410,7 +412,6 @@ export const en = {
   'import.done.rowError': 'Line {line} ({email}): {message}',
   'import.done.retry':
     'Import the same file again to finish: rows already imported are not duplicated.',
-} as const;
 
   'nav.matching': 'Matching',
   'matching.title': 'Matching',
@@ -524,3 +525,4 @@ export const en = {
     'This pairing was declined. A new proposal follows when a good partner is available.',
   'proposal.expired':
     'The time to answer ran out. A new proposal follows when a good partner is available.',
+} as const;

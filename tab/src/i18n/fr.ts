@@ -397,6 +397,8 @@ export const fr: Catalogue = {
   'import.noProblems': "Aucune ligne n'a de problème.",
   'import.moreRows': { one: 'Et {count} autre ligne.', other: 'Et {count} autres lignes.' },
   'import.fixFile': 'Corrigez le fichier, puis vérifiez-le à nouveau.',
+  'import.tooLarge':
+    'Ce fichier fait {size} Mo : un fichier de 2 Mo au plus peut être importé. Découpez-le en plusieurs fichiers.',
   'import.fixRows':
     'Des lignes ont des erreurs : corrigez-les dans le fichier et vérifiez-le à nouveau, ou importez seulement les lignes valides.',
   'import.validOnly':
@@ -425,7 +427,6 @@ export const fr: Catalogue = {
   'import.done.rowError': 'Ligne {line} ({email}) : {message}',
   'import.done.retry':
     'Importez à nouveau le même fichier pour terminer : les lignes déjà importées ne sont pas dupliquées.',
-};
 
   'nav.matching': 'Appariement',
   'matching.title': 'Appariement',
@@ -546,3 +547,4 @@ export const fr: Catalogue = {
     'Ce binôme a été refusé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
   'proposal.expired':
     'Le délai de réponse est passé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
+};

@@ -17,7 +17,7 @@ import {
   Subtitle1,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProfileResponse, ProgrammeSummary } from '../../../../src/api/contracts';
 import type { Profile } from '../../../../src/domain/profile';
 import { api } from '../../api/client';
@@ -36,7 +36,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  heading: { margin: 0 },
+  heading: { margin: 0, ':focus': { outlineStyle: 'none' } },
   consent: {
     margin: 0,
     padding: tokens.spacingVerticalM,
@@ -81,6 +81,15 @@ export function Participation({ programme, profile, version, onChange }: Partici
   const [error, setError] = useState<unknown>(null);
   const base = `/api/programmes/${encodeURIComponent(programme.id)}/profile/me`;
   const status = profile.optIn.status;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shownStatus = useRef(status);
+
+  // After joining, pausing, resuming or leaving, the button pressed is gone: continue from the heading.
+  useEffect(() => {
+    if (shownStatus.current === status) return;
+    shownStatus.current = status;
+    headingRef.current?.focus();
+  }, [status]);
   const formatDay = (iso: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso));
 
@@ -120,9 +129,9 @@ export function Participation({ programme, profile, version, onChange }: Partici
   if (status === 'not_joined' || status === 'left') {
     return (
       <section className={styles.box} aria-labelledby="join-title">
-        <Subtitle1 as="h2" id="join-title" className={styles.heading}>
-          {t('participation.join.title', { programme: programme.name })}
-        </Subtitle1>
+        <h2 id="join-title" ref={headingRef} tabIndex={-1} className={styles.heading}>
+          <Subtitle1>{t('participation.join.title', { programme: programme.name })}</Subtitle1>
+        </h2>
         {status === 'left' && profile.optIn.leftAt && (
           <Body1 as="p">{t('participation.left', { date: formatDay(profile.optIn.leftAt) })}</Body1>
         )}
@@ -156,9 +165,9 @@ export function Participation({ programme, profile, version, onChange }: Partici
 
   return (
     <section className={styles.box} aria-labelledby="participation-title">
-      <Subtitle1 as="h2" id="participation-title" className={styles.heading}>
-        {t('participation.title', { programme: programme.name })}
-      </Subtitle1>
+      <h2 id="participation-title" ref={headingRef} tabIndex={-1} className={styles.heading}>
+        <Subtitle1>{t('participation.title', { programme: programme.name })}</Subtitle1>
+      </h2>
       {status === 'opted_in' ? (
         <Badge appearance="tint" color="success">
           {t('participation.status.opted_in')}

@@ -31,6 +31,8 @@ import { withoutLines } from './csv-records';
 const POLL_MS = 400;
 /** Rows shown in the preview table; the counts above it cover the whole file. */
 const MAX_ROWS_SHOWN = 300;
+/** The API's limit for one file (src/api/import-routes.ts). */
+const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -94,6 +96,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<unknown>(null);
   const [validOnly, setValidOnly] = useState(false);
+  const [tooLarge, setTooLarge] = useState<number | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(true);
   const resultRef = useRef<HTMLDivElement>(null);
   const fileId = useId('csv-file');
@@ -102,6 +105,13 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
 
   const check = async (text: string, name: string | null) => {
     setError(null);
+    const bytes = new Blob([text]).size;
+    if (bytes > MAX_CSV_BYTES) {
+      setStage({ kind: 'idle' });
+      setTooLarge(bytes);
+      return;
+    }
+    setTooLarge(null);
     setValidOnly(false);
     setStage({ kind: 'checking' });
     try {
@@ -182,6 +192,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
   };
 
   const reset = () => {
+    setTooLarge(null);
     setCsv('');
     setFileName(null);
     setValidOnly(false);
@@ -248,6 +259,15 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
         </>
       )}
 
+      {tooLarge !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {t('import.tooLarge', {
+              size: (tooLarge / (1024 * 1024)).toLocaleString(locale, { maximumFractionDigits: 1 }),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {error !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>

@@ -84,8 +84,7 @@ type ProgrammeFormProps = {
   /** Sends the form; throws `ApiError` (the form keeps what was typed and shows why). */
   onSubmit: (values: ProgrammeFormValues) => Promise<void>;
   onCancel?: () => void;
-  /** Set by the parent when the save was refused because of a newer version. */
-  conflict?: boolean;
+  /** After a `version_conflict`: loads the latest version and returns it with the typed changes. */
   onReloadKeepingChanges?: (values: ProgrammeFormValues) => Promise<ProgrammeFormValues>;
 };
 

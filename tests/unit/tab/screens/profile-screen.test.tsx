@@ -251,6 +251,11 @@ describe('My profile', { timeout: 20_000 }, () => {
     await user.click(join);
 
     expect(await screen.findByText('Vous participez')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.getByRole('heading', { name: 'Votre participation à « Mentorat inversé 2027 »' }),
+      ).toHaveFocus(),
+    );
     expect(api.state.profile.optIn.consentTextVersion).toBe('consent-v1');
     expect(screen.getByRole('button', { name: 'Enregistrer mon profil' })).toBeInTheDocument();
   });

@@ -368,6 +368,23 @@ describe('CSV import', { timeout: 20_000 }, () => {
     expect(screen.getByText('2 ajoutées, 0 mises à jour, 0 inchangées.')).toBeInTheDocument();
   });
 
+  it('refuses a file over 2 MB before sending it, saying how big it is', async () => {
+    window.history.replaceState(null, '', '/programmes?programme=prog-1&view=import');
+    server.use(...programmeApi(programme).handlers);
+    const user = userEvent.setup();
+    renderScreen(<ProgrammesScreen />, { locale: 'en' });
+
+    const big = `${csv}${'x'.repeat(2.5 * 1024 * 1024)}`;
+    const file = new File([big], 'everyone.csv', { type: 'text/csv' });
+    await user.upload(await screen.findByLabelText('CSV file'), file);
+
+    expect(
+      await screen.findByText(
+        'This file is 2.5 MB: files of 2 MB at most can be imported. Split it into smaller files.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('says there is nothing to change when the same file is imported again', async () => {
     window.history.replaceState(null, '', '/programmes?programme=prog-1&view=import');
     server.use(
