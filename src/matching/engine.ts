@@ -315,37 +315,55 @@ function solveWithoutMutualPairs(
     edgeScore: graph.edgeScore,
     edgeBanned: banned,
   };
-  for (let round = 0; ; round++) {
-    const solution = solveAssignment(problem);
-    // mentor person → list of (edge) they mentor
+  const better = (x: AssignmentSolution, y: AssignmentSolution) =>
+    x.pairs > y.pairs || (x.pairs === y.pairs && x.totalScore > y.totalScore);
+  let solution = solveAssignment(problem);
+  for (let round = 0; round < 50; round++) {
+    const mutual = mutualPairs(solution);
+    if (mutual.length === 0) break;
+    if (mutual.length <= 8) {
+      // Few of them: settle the first one exactly, by trying both directions.
+      const [e1, e2] = mutual[0]!;
+      banned[e1] = 1;
+      const keepSecond = solveAssignment(problem);
+      banned[e1] = 0;
+      banned[e2] = 1;
+      const keepFirst = solveAssignment(problem);
+      if (
+        better(keepSecond, keepFirst) ||
+        (!better(keepFirst, keepSecond) && graph.edgeScore[e2]! > graph.edgeScore[e1]!)
+      ) {
+        banned[e2] = 0;
+        banned[e1] = 1;
+        solution = keepSecond;
+      } else solution = keepFirst;
+    } else {
+      // Many: keep the better direction of each and solve again.
+      for (const [e1, e2] of mutual)
+        banned[graph.edgeScore[e1]! >= graph.edgeScore[e2]! ? e2 : e1] = 1;
+      solution = solveAssignment(problem);
+    }
+  }
+  return { solution, banned };
+
+  /** Edge pairs (mentee's edge, the reverse edge) of people who mentor each other. */
+  function mutualPairs(current: AssignmentSolution): [number, number][] {
     const mentorOf = new Int32Array(n).fill(-1);
     const edgeOfMentee = new Int32Array(n).fill(-1);
     for (let r = 0; r < problem.rows; r++) {
-      const e = solution.rowEdge[r]!;
+      const e = current.rowEdge[r]!;
       if (e < 0) continue;
       const [mentor, mentee] = edgeMentorMentee(e, r);
       mentorOf[mentee] = mentor;
       edgeOfMentee[mentee] = e;
     }
-    let changed = false;
+    const out: [number, number][] = [];
     for (let mentee = 0; mentee < n; mentee++) {
       const mentor = mentorOf[mentee]!;
       if (mentor < 0 || mentor > mentee || mentorOf[mentor] !== mentee) continue;
-      const e1 = edgeOfMentee[mentee]!;
-      const e2 = edgeOfMentee[mentor]!;
-      // Keep the better direction; on a tie keep the one whose mentor sorts first.
-      const drop =
-        graph.edgeScore[e1]! > graph.edgeScore[e2]!
-          ? e2
-          : graph.edgeScore[e1]! < graph.edgeScore[e2]!
-            ? e1
-            : mentor < mentee
-              ? e2
-              : e1;
-      banned[drop] = 1;
-      changed = true;
+      out.push([edgeOfMentee[mentee]!, edgeOfMentee[mentor]!]);
     }
-    if (!changed || round > 20) return { solution, banned };
+    return out;
   }
 }
 
