@@ -22,7 +22,12 @@ function ScreenFailed({ onRetry }: { onRetry: () => void }) {
   );
 }
 
-type Props = { children: ReactNode; onRetry: () => void };
+type Props = {
+  children: ReactNode;
+  onRetry: () => void;
+  /** Called once the failure message is on screen. */
+  onFailureShown?: () => void;
+};
 
 /** Keeps the shell usable when a screen fails to download or render, with a way to try again. */
 export class ScreenErrorBoundary extends Component<Props, { failed: boolean }> {
@@ -34,6 +39,7 @@ export class ScreenErrorBoundary extends Component<Props, { failed: boolean }> {
 
   override componentDidCatch(error: unknown): void {
     console.error('A screen failed', error);
+    this.props.onFailureShown?.();
   }
 
   override render(): ReactNode {

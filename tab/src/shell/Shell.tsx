@@ -179,6 +179,8 @@ export function Shell({
             forgetScreen(screen);
             setAttempt((n) => n + 1);
           }}
+          // The shell is up and offers a retry: Teams may stop its loading indicator.
+          onFailureShown={() => onScreenShown(`${screen.id}:failed`)}
         >
           <Suspense fallback={<Spinner size="small" label={t('app.loading')} />}>
             <Screen />
