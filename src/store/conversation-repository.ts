@@ -75,6 +75,20 @@ export class ConversationRepository extends CosmosRepository<ConversationRecord>
     return { record: saved.value, created: false, changed: true };
   }
 
+  /**
+   * Tenants where someone installed the bot (for the scheduler's planning sweep). A background
+   * query across partitions on purpose; the local server has no DISTINCT (TESTBED.md).
+   */
+  async tenants(): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<string>('SELECT VALUE c.tenantId FROM c')
+      .fetchAll()
+      .catch((error: unknown) => {
+        throw this.translate(error);
+      });
+    return [...new Set(resources)].sort();
+  }
+
   /** The person's stored reference, if the bot ever talked with them. */
   async ofPerson(
     tenantId: string,

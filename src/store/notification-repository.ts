@@ -67,6 +67,7 @@ export class NotificationRepository extends CosmosRepository<Notification> {
     const candidates = await this.due(options.now, options.limit);
     const until = new Date(options.now.getTime() + options.leaseMs).toISOString();
     const claimed: ClaimedNotification[] = [];
+    let storeFailures = 0;
     const claimOne = async (candidate: Versioned<Notification>) => {
       const next: Notification = {
         ...candidate.value,
@@ -77,8 +78,15 @@ export class NotificationRepository extends CosmosRepository<Notification> {
       try {
         claimed.push(await this.replace(next, candidate.etag));
       } catch (error) {
-        // Another instance claimed it (412) or it was cancelled meanwhile: not ours.
+        // Another instance claimed it (412) or it was cancelled meanwhile: not ours. A store
+        // failure leaves it unknown: if the write landed, the lease runs out and it is recovered.
         if (isDomainError(error, 'version_conflict') || isDomainError(error, 'not_found')) return;
+        if (isDomainError(error, 'store_unavailable')) {
+          storeFailures += 1;
+          // Nothing claimed because the store is down: say so rather than look idle.
+          if (storeFailures === candidates.length) throw error;
+          return;
+        }
         throw error;
       }
     };
@@ -90,10 +98,32 @@ export class NotificationRepository extends CosmosRepository<Notification> {
     return claimed;
   }
 
-  /** Sent: close it. `version_conflict` if the lease was lost (someone else took it over). */
-  async markSent(claimed: ClaimedNotification, now: Date): Promise<Versioned<Notification>> {
+  /**
+   * Sent: close it. Retries a store failure (a lost write here would send it again once the lease
+   * runs out). `version_conflict` if the lease was lost, unless the document already says sent
+   * (our own earlier attempt landed before its answer was lost).
+   */
+  async markSent(
+    claimed: ClaimedNotification,
+    now: Date,
+    attempts = 5,
+  ): Promise<Versioned<Notification>> {
     const { claim: _claim, lastError: _lastError, ...rest } = claimed.value;
-    return this.replace({ ...rest, status: 'sent', sentAt: now.toISOString() }, claimed.etag);
+    const sent: Notification = { ...rest, status: 'sent', sentAt: now.toISOString() };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.replace(sent, claimed.etag);
+      } catch (error) {
+        if (isDomainError(error, 'version_conflict')) {
+          const current = await this.get(claimed.value.tenantId, claimed.value.id);
+          if (current.value.status === 'sent' && current.value.sentAt === sent.sentAt)
+            return current;
+          throw error;
+        }
+        if (!isDomainError(error, 'store_unavailable') || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
   }
 
   /** Not sent this time: back to pending, due again at `retryAt`, with the reason kept. */
