@@ -1,0 +1,123 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type { MyProposal, MyProposalsResponse } from '../../../../src/api/matching-contracts';
+import ProposalScreen from '../../../../tab/src/screens/proposal/ProposalScreen';
+import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
+
+const marc = aPersonCard({ id: 'p-27', displayName: 'Marc Dupont' });
+
+function aMyProposal(overrides: Partial<MyProposal> = {}): MyProposal {
+  return {
+    id: 'prop-1',
+    programmeId: 'prog-1',
+    programmeName: 'Mentorat inversé 2027',
+    role: 'mentee',
+    partner: {
+      personId: 'p-14',
+      displayName: 'Léa Roux',
+      jobTitle: 'Chargée de clientèle',
+      department: 'Ventes',
+      languages: ['fr', 'en'],
+      timeZone: 'Europe/Paris',
+      bio: '',
+    },
+    score: 71.2,
+    reasons: ['Léa Roux teaches Power BI (4/5), which Marc Dupont wants to learn'],
+    status: 'proposed',
+    myAnswer: null,
+    waitingForPartner: false,
+    expiresAt: '2027-01-07T09:00:00.000Z',
+    pairId: null,
+    ...overrides,
+  };
+}
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => signedInAs(marc.id, marc.displayName));
+afterEach(() => {
+  server.resetHandlers();
+  signOutEverywhere();
+});
+afterAll(() => server.close());
+
+describe('the person’s proposal card', { timeout: 20_000 }, () => {
+  it('says when there is no proposal yet', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({ locale: 'fr', proposals: [] } satisfies MyProposalsResponse),
+      ),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'fr' });
+    expect(await screen.findByText(/Pas encore de proposition pour vous/)).toBeInTheDocument();
+  });
+
+  it('shows the partner, the reasons in the tab’s language and the deadline; accepts only after confirming', async () => {
+    const asked: string[] = [];
+    const answers: unknown[] = [];
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('locale') ?? '');
+        return HttpResponse.json({ locale: 'en', proposals: [aMyProposal()] });
+      }),
+      http.post('*/api/proposals/prop-1/answer', async ({ request }) => {
+        answers.push(await request.json());
+        return HttpResponse.json(aMyProposal({ myAnswer: 'accepted', waitingForPartner: true }));
+      }),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'en' });
+    expect(
+      await screen.findByRole('heading', { name: 'Léa Roux would mentor you' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Léa Roux teaches Power BI (4/5), which Marc Dupont wants to learn'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Answer by January 7, 2027/)).toBeInTheDocument();
+    expect(screen.getByText('Speaks: French, English')).toBeInTheDocument();
+    expect(asked).toEqual(['en']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Accept the pairing with Léa Roux' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('You agree to pair with Léa Roux in Mentorat inversé 2027.');
+    expect(answers).toEqual([]);
+    // Cancelling is covered in Chromium (tests/e2e/matching.test.ts): jsdom keeps a reopened
+    // Fluent dialog aria-hidden.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, accept' }));
+    expect(
+      await screen.findByText('You accepted. We are waiting for Léa Roux’s answer.'),
+    ).toBeInTheDocument();
+    expect(answers).toEqual([{ answer: 'accepted' }]);
+    expect(
+      screen.queryByRole('button', { name: 'Accept the pairing with Léa Roux' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('declines after confirming, in French, and explains a refusal after the deadline', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({ locale: 'fr', proposals: [aMyProposal({ role: 'mentor' })] }),
+      ),
+      http.post('*/api/proposals/prop-1/answer', () =>
+        HttpResponse.json(
+          { error: { code: 'proposal_expired', message: 'The time to answer ran out' } },
+          { status: 409 },
+        ),
+      ),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'fr' });
+    expect(
+      await screen.findByRole('heading', { name: 'Vous seriez le mentor de Léa Roux' }),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Refuser le binôme avec Léa Roux' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      'Nous chercherons quelqu’un d’autre pour vous et pour Léa Roux.',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Oui, refuser' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Cette proposition a expiré.');
+  });
+});

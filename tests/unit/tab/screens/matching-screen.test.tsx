@@ -1,0 +1,295 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type { ProgrammeListResponse } from '../../../../src/api/contracts';
+import type {
+  MatchingReviewResponse,
+  MatchingRunResponse,
+  ReviewProposal,
+} from '../../../../src/api/matching-contracts';
+import MatchingScreen from '../../../../tab/src/screens/matching/MatchingScreen';
+import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
+
+const lead = aPersonCard({ id: 'p-5', displayName: 'Claire Dubois' });
+const leadMe = aMe({ person: lead, roles: ['participant', 'lead'], leadOf: ['prog-1'] });
+const base = '*/api/programmes/prog-1/matching';
+
+const person = (id: string, displayName: string) => ({
+  personId: id,
+  displayName,
+  department: 'Finance',
+  jobTitle: 'Analyste',
+});
+
+function aProposal(id: string, mentor: string, mentee: string, score: number): ReviewProposal {
+  return {
+    id,
+    runId: 'run-1',
+    mentor: person(`${id}-m`, mentor),
+    mentee: person(`${id}-e`, mentee),
+    score,
+    reasons: [{ fr: `${mentor} enseigne Power BI (4/5)`, en: `${mentor} teaches Power BI (4/5)` }],
+    status: 'proposed',
+    stage: 'draft',
+    kept: false,
+    pinned: false,
+    answers: { mentor: null, mentee: null },
+    expiresAt: null,
+    pairId: null,
+  };
+}
+
+function aRun(overrides: Partial<MatchingRunResponse> = {}): MatchingRunResponse {
+  return {
+    id: 'run-1',
+    programmeId: 'prog-1',
+    trigger: 'lead',
+    status: 'succeeded',
+    phase: 'done',
+    progress: 100,
+    requestedBy: 'p-5',
+    createdAt: '2027-01-04T09:00:00.000Z',
+    finishedAt: '2027-01-04T09:00:01.000Z',
+    error: null,
+    summary: {
+      participants: 6,
+      pool: 6,
+      carried: 0,
+      proposals: 2,
+      unmatched: 1,
+      totalScore: 140.5,
+      upperBound: 140.5,
+      exact: true,
+      gapPct: 0,
+      elapsedMs: 12,
+    },
+    warnings: [],
+    ...overrides,
+  };
+}
+
+function aReview(overrides: Partial<MatchingReviewResponse> = {}): MatchingReviewResponse {
+  return {
+    programme: {
+      id: 'prog-1',
+      name: 'Mentorat inversé',
+      status: 'enrolling',
+      proposalResponseDays: 3,
+    },
+    run: aRun(),
+    proposals: [
+      aProposal('a', 'Lucas Martin', 'Alain Mercier', 72.5),
+      aProposal('b', 'Léa Roux', 'Marc Dupont', 68),
+    ],
+    unmatched: [
+      {
+        ...person('u-1', 'Inès Blanc'),
+        reasons: [{ fr: 'Personne n’enseigne Négociation', en: 'Nobody teaches Negotiation' }],
+      },
+    ],
+    unmatchedTotal: 1,
+    pins: [],
+    blocks: [],
+    needsRerun: false,
+    counts: { drafts: 2, published: 0, accepted: 0, declined: 0, expired: 0 },
+    ...overrides,
+  };
+}
+
+const programmes: ProgrammeListResponse = {
+  programmes: [
+    {
+      id: 'prog-1',
+      name: 'Mentorat inversé',
+      description: '',
+      startDate: '2027-01-11',
+      endDate: '2027-06-30',
+      status: 'enrolling',
+      canManage: true,
+      myStatus: 'not_joined',
+    },
+  ],
+  canCreateProgrammes: false,
+};
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => signedInAs(lead.id, lead.displayName));
+afterEach(() => {
+  server.resetHandlers();
+  signOutEverywhere();
+  window.history.replaceState(null, '', '/');
+});
+afterAll(() => server.close());
+
+const common = [
+  http.get('*/api/me', () => HttpResponse.json(leadMe)),
+  http.get('*/api/programmes', () => HttpResponse.json(programmes)),
+];
+
+describe('the lead’s matching review', { timeout: 20_000 }, () => {
+  it('tells someone who leads nothing that matching is for leads', async () => {
+    server.use(http.get('*/api/me', () => HttpResponse.json(aMe())));
+    renderScreen(<MatchingScreen />, { locale: 'en' });
+    expect(await screen.findByText('Only programme leads can run matching.')).toBeInTheDocument();
+  });
+
+  it('shows proposals with score and reasons in the tab’s language, and the unmatched with why', async () => {
+    server.use(
+      ...common,
+      http.get(base, () => HttpResponse.json(aReview())),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'fr' });
+    const table = await screen.findByRole('table', { name: 'Propositions' });
+    const first = within(table).getAllByRole('row')[1]!;
+    expect(first).toHaveTextContent('Lucas Martin');
+    expect(first).toHaveTextContent('72,5 / 100');
+    expect(first).toHaveTextContent('Lucas Martin enseigne Power BI (4/5)');
+    const unmatched = screen.getByRole('table', { name: 'Personnes sans binôme' });
+    expect(unmatched).toHaveTextContent('Personne n’enseigne Négociation');
+  });
+
+  it('runs matching with a progress bar while the run goes on, then shows the new review', async () => {
+    let polls = 0;
+    let review = aReview({ run: null, proposals: [], unmatched: [], unmatchedTotal: 0 });
+    server.use(
+      ...common,
+      http.get(base, () => HttpResponse.json(review)),
+      http.post(`${base}/runs`, () =>
+        HttpResponse.json(
+          aRun({ status: 'running', phase: 'solving', progress: 20, summary: null }),
+          {
+            status: 202,
+          },
+        ),
+      ),
+      http.get(`${base}/runs/run-1`, () => {
+        polls++;
+        if (polls < 2) {
+          return HttpResponse.json(
+            aRun({ status: 'running', phase: 'saving', progress: 60, summary: null }),
+          );
+        }
+        review = aReview();
+        return HttpResponse.json(aRun());
+      }),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'en' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Run matching' }));
+    const bar = await screen.findByRole('progressbar');
+    expect(bar).toBeInTheDocument();
+    expect(await screen.findByText(/Matching in progress: 60 %/)).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Proposals' })).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Run again, keeping kept pairs' })).toBeEnabled();
+  });
+
+  it('swaps the mentees of the two selected drafts, and explains a refused swap rule by rule', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      ...common,
+      http.get(base, () => HttpResponse.json(aReview())),
+      http.post(`${base}/swap`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'validation_failed',
+              message: 'Swapping would break a hard rule',
+              details: {
+                violations: [
+                  {
+                    mentorId: 'a-m',
+                    menteeId: 'b-e',
+                    codes: ['same_reporting_line', 'no_overlap'],
+                  },
+                ],
+              },
+            },
+          },
+          { status: 400 },
+        );
+      }),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'en' });
+    const swap = await screen.findByRole('button', { name: 'Swap mentees' });
+    expect(swap).toBeDisabled();
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Select the proposal Lucas Martin and Alain Mercier' }),
+    );
+    expect(swap).toBeDisabled();
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Select the proposal Léa Roux and Marc Dupont' }),
+    );
+    expect(swap).toBeEnabled();
+    fireEvent.click(swap);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This change would break a rule of matching:');
+    expect(alert).toHaveTextContent('Lucas Martin → Marc Dupont');
+    expect(alert).toHaveTextContent('one is in the other’s management chain');
+    expect(alert).toHaveTextContent('not enough common availability for one session a week');
+    expect(bodies).toEqual([{ proposalIds: ['a', 'b'] }]);
+  });
+
+  it('pins and blocks a pair by its two people', async () => {
+    const pins: unknown[] = [];
+    const blocks: unknown[] = [];
+    server.use(
+      ...common,
+      http.get(base, () => HttpResponse.json(aReview())),
+      http.post(`${base}/pins`, async ({ request }) => {
+        pins.push(await request.json());
+        const proposals = aReview().proposals.map((p) =>
+          p.id === 'a' ? { ...p, pinned: true, kept: true } : p,
+        );
+        return HttpResponse.json(aReview({ proposals }));
+      }),
+      http.post(`${base}/blocks`, async ({ request }) => {
+        blocks.push(await request.json());
+        return HttpResponse.json(
+          aReview({ proposals: [aReview().proposals[0]!], needsRerun: true }),
+        );
+      }),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'en' });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Pin the pair Lucas Martin and Alain Mercier' }),
+    );
+    expect(await screen.findByText('Pinned')).toBeInTheDocument();
+    expect(pins).toEqual([{ mentorId: 'a-m', menteeId: 'a-e' }]);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Block the pair Léa Roux and Marc Dupont' }),
+    );
+    expect(
+      await screen.findByText(
+        'Your pins and blocks take effect at the next run: run matching again.',
+      ),
+    ).toBeInTheDocument();
+    expect(blocks).toEqual([{ mentorId: 'b-m', menteeId: 'b-e' }]);
+    expect(screen.queryByText('Léa Roux')).not.toBeInTheDocument();
+  });
+
+  it('publishes only after confirming, and says until when people can answer', async () => {
+    let published = 0;
+    server.use(
+      ...common,
+      http.get(base, () => HttpResponse.json(aReview())),
+      http.post(`${base}/publish`, () => {
+        published++;
+        return HttpResponse.json({ published: 2, expiresAt: '2027-01-07T09:00:00.000Z' });
+      }),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'en' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      '2 proposals will be shown to the people concerned. They will have 3 days to answer.',
+    );
+    expect(published).toBe(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
+    expect(
+      await screen.findByText(/2 proposals published\. Answers are due by January 7, 2027/),
+    ).toBeInTheDocument();
+    expect(published).toBe(1);
+  });
+});
