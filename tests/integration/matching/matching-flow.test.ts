@@ -408,10 +408,29 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect((await pairs.ofPerson(tenant, p!.mentee.personId)).length).toBe(1);
   });
 
+  it('creates one pair when both accept at the same moment', async () => {
+    const open = (await review()).proposals.find((p) => p.status === 'proposed')!;
+    const [a, b] = await Promise.all([
+      answer(open.mentor.personId, open.id, 'accepted'),
+      answer(open.mentee.personId, open.id, 'accepted'),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const settled = (await review()).proposals.find((p) => p.id === open.id)!;
+    expect(settled).toMatchObject({
+      status: 'accepted',
+      answers: { mentor: 'accepted', mentee: 'accepted' },
+    });
+    const pairs = new PairRepository(app.server.store.container('pairs'));
+    const theirs = (await pairs.ofPerson(tenant, open.mentee.personId)).filter(
+      (p) => p.value.proposalId === open.id,
+    );
+    expect(theirs.map((p) => p.value.id)).toEqual([settled.pairId]);
+  });
+
   it('after a decline proposes the next best to both, never the declined pair, without touching accepted pairs', async () => {
     const before = await review();
     const accepted = before.proposals.filter((p) => p.status === 'accepted');
-    expect(accepted.length).toBe(1);
+    expect(accepted.length).toBe(2);
     const declined = before.proposals.find((p) => p.status === 'proposed')!;
     const reply = await answer(declined.mentee.personId, declined.id, 'declined');
     expect(reply.status).toBe(200);
@@ -447,12 +466,13 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
           !before.proposals.some((b) => b.id === p.id),
       );
       const left = after.unmatched.find((u) => u.personId === id);
-      const stillPaired = after.proposals.some(
-        (p) =>
-          p.id !== declined.id &&
-          before.proposals.some((b) => b.id === p.id) &&
-          (p.mentor.personId === id || p.mentee.personId === id),
-      );
+      const stillPaired =
+        after.proposals.some(
+          (p) =>
+            p.id !== declined.id &&
+            before.proposals.some((b) => b.id === p.id) &&
+            (p.mentor.personId === id || p.mentee.personId === id),
+        ) || (await openPairs()).some((p) => p.mentorId === id || p.menteeId === id);
       // A new proposal, published at once with a deadline; or an explanation; or (a mentor with
       // room for two) the other pair they already have.
       if (stillPaired) continue;
@@ -467,6 +487,14 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
         ).toBeGreaterThan(0);
       }
     }
+    const freed = [declined.mentor.personId, declined.mentee.personId];
+    const fresh = after.proposals.filter(
+      (p) =>
+        !before.proposals.some((b) => b.id === p.id) &&
+        (freed.includes(p.mentor.personId) || freed.includes(p.mentee.personId)),
+    );
+    // In the demo cohort someone compatible is free for at least one of the two.
+    expect(fresh.length).toBeGreaterThan(0);
     expectHardRules(after.proposals);
     const tooLate = await answer(declined.mentor.personId, declined.id, 'accepted');
     expect(tooLate.status).toBe(409);
