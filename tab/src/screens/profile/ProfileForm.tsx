@@ -66,6 +66,8 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalXS} 0 0`,
     paddingLeft: tokens.spacingHorizontalXL,
   },
+  // The outcome of the last save; takes no room while there is none.
+  notice: { ':empty': { display: 'none' } },
   unsaved: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -172,7 +174,7 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
         {t('profile.form.title')}
       </Subtitle1>
 
-      <div ref={noticeRef} tabIndex={-1}>
+      <div ref={noticeRef} tabIndex={-1} className={styles.notice}>
         {notice.kind === 'saved' && (
           <MessageBar intent="success" role="status">
             <MessageBarBody>{t('profile.saved')}</MessageBarBody>

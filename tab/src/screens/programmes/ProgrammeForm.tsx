@@ -72,6 +72,8 @@ const useStyles = makeStyles({
   skillId: { gridColumn: '1 / -1', color: tokens.colorNeutralForeground2 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  // The outcome of the last save; takes no room while there is none.
+  notice: { ':empty': { display: 'none' } },
   summaryList: {
     margin: `${tokens.spacingVerticalXS} 0 0`,
     paddingLeft: tokens.spacingHorizontalXL,
@@ -180,7 +182,7 @@ export function ProgrammeForm({
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-      <div ref={outcomeRef} tabIndex={-1}>
+      <div ref={outcomeRef} tabIndex={-1} className={styles.notice}>
         {outcome.kind === 'saved' && (
           <MessageBar intent="success" role="status">
             <MessageBarBody>{t('programmeForm.saved')}</MessageBarBody>

@@ -54,8 +54,10 @@ const useStyles = makeStyles({
   bars: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: '8rem' },
   bar: { height: '8px', borderRadius: tokens.borderRadiusSmall },
   teach: { backgroundColor: tokens.colorBrandBackground },
+  // An outlined bar: still visible in high contrast, where background colours may be repainted.
   learn: {
-    backgroundColor: tokens.colorNeutralBackgroundInverted,
+    boxSizing: 'border-box',
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralForeground1}`,
   },
   shortage: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   legend: {
