@@ -10,14 +10,12 @@ export type PluralMessage = { zero?: string; one: string; other: string };
 
 export type Message = string | PluralMessage;
 
-type Reference = typeof en;
+// The types are generic over a reference catalogue (English, written `as const`), so a screen can keep
+// its own catalogue beside it (see screen-catalogue.ts) with the same checks as the shell's.
 
-/** Every key of the catalogue. */
-export type MessageKey = keyof Reference;
-
-/** What another language must provide: every key, a string where English has one, plural forms where English has them. */
-export type Catalogue = {
-  [K in MessageKey]: Reference[K] extends string ? string : PluralMessage;
+/** What another language must provide for reference `R`: every key, plural forms where `R` has them. */
+export type CatalogueFor<R> = {
+  [K in keyof R]: R[K] extends string ? string : PluralMessage;
 };
 
 type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}`
@@ -28,21 +26,35 @@ type PlaceholdersOf<M> = M extends PluralMessage
   ? Placeholders<M['one'] | M['other']> | 'count'
   : Placeholders<M>;
 
-/** The values a message needs, inferred from its `{placeholders}` in the English catalogue. */
-export type MessageParams<K extends MessageKey> = {
-  [P in PlaceholdersOf<Reference[K]>]: P extends 'count' ? number : string | number;
+/** The values message `K` of reference `R` needs, inferred from its `{placeholders}`. */
+export type MessageParamsFor<R, K extends keyof R> = {
+  [P in PlaceholdersOf<R[K]>]: P extends 'count' ? number : string | number;
 };
+
+/** `t('key')` for messages without placeholders, `t('key', { name })` otherwise. */
+export type TranslateFor<R> = <K extends keyof R>(
+  key: K,
+  ...params: [PlaceholdersOf<R[K]>] extends [never] ? [] : [MessageParamsFor<R, K>]
+) => string;
+
+type Reference = typeof en;
+
+/** Every key of the shell's catalogue. */
+export type MessageKey = keyof Reference;
+
+/** What French must provide: every key of `en.ts`, plural forms where English has them. */
+export type Catalogue = CatalogueFor<Reference>;
+
+/** The values a message needs, inferred from its `{placeholders}` in the English catalogue. */
+export type MessageParams<K extends MessageKey> = MessageParamsFor<Reference, K>;
 
 /** Keys of messages without placeholders: titles, labels, fixed sentences. */
 export type PlainMessageKey = {
   [K in MessageKey]: [PlaceholdersOf<Reference[K]>] extends [never] ? K : never;
 }[MessageKey];
 
-/** `t('key')` for messages without placeholders, `t('key', { name })` otherwise. */
-export type Translate = <K extends MessageKey>(
-  key: K,
-  ...params: [PlaceholdersOf<Reference[K]>] extends [never] ? [] : [MessageParams<K>]
-) => string;
+/** The translate function of the shell's catalogue. */
+export type Translate = TranslateFor<Reference>;
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 
@@ -77,10 +89,18 @@ export function formatMessage(
   return interpolate(template, params, locale);
 }
 
+/** Builds the `t` function of one language for any catalogue (the shell's or a screen's). */
+export function createTranslateFor<R>(
+  locale: Locale,
+  catalogue: { [K in keyof R]: Message },
+): TranslateFor<R> {
+  return ((key: keyof R, params?: Record<string, string | number>) =>
+    formatMessage(locale, catalogue[key], params)) as TranslateFor<R>;
+}
+
 /** Builds the `t` function of one language. */
 export function createTranslate(locale: Locale, catalogue: Catalogue): Translate {
-  return ((key: MessageKey, params?: Record<string, string | number>) =>
-    formatMessage(locale, catalogue[key], params)) as Translate;
+  return createTranslateFor<Reference>(locale, catalogue);
 }
 
 /**
