@@ -84,6 +84,7 @@ function makeScanner(c: CompiledCohort, colOfPerson: Int32Array): Scanner & { ma
   const { prevStart, prev, blockStart, block } = c;
   const records = c.teacherRecords;
   const recSeniority = c.teacherSeniority;
+  const entryBound = c.teacherBound;
   const S = rec.stride;
   let heapKey = new Float64Array(64);
   let heapScore = new Int32Array(64);
@@ -125,6 +126,12 @@ function makeScanner(c: CompiledCohort, colOfPerson: Int32Array): Scanner & { ma
         const key = skill * L + lang[b]!;
         const tEnd = teachersStart[key + 1]!;
         for (let t = teachersStart[key]!; t < tEnd; t++) {
+          // Lists are sorted by this bound: once it cannot make the cut, nothing after it can.
+          const entryMax = entryBound[t]!;
+          if (entryMax <= threshold || (size >= limit && entryMax < heapKey[0]!)) {
+            if (entryMax > dropped) dropped = entryMax;
+            break;
+          }
           const base = t * S;
           const i = records[base]!;
           if (stamp[i] === mark) continue;

@@ -59,6 +59,8 @@ export type CompiledCohort = {
    */
   teacherRecords: Int32Array;
   teacherSeniority: Float64Array;
+  /** Upper bound on the score of any pair through each `teachers` entry; lists are sorted by it. */
+  teacherBound: Int32Array;
   /** Everyone able to mentor / be mentored, by skill (active or not): for explaining who is left out. */
   allTeachersStart: Int32Array;
   allTeachers: Int32Array;
@@ -153,9 +155,43 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
 
   const L = languageIds.size;
   const S = skillIds.size;
-  const teachLevelOf = (i: number, skill: number) => {
-    for (const [s, level] of teachPairs[i]!) if (s === skill) return level;
-    return 0;
+  const w = cohort.weights;
+  // The best score a mentor could reach with anyone: beginner learners on every skill they teach,
+  // a partner teaching every skill they want to learn at level 5, full marks on the rest.
+  const staticCache = new Map<number, number>();
+  const staticOf = (i: number, _skill: number): number => {
+    const cached = staticCache.get(i);
+    if (cached !== undefined) return cached;
+    let main = 0;
+    let sum = 0;
+    for (const [, level] of teachPairs[i]!) {
+      const v = skillValueNumerator(level, 1);
+      sum += v;
+      if (v > main) main = v;
+    }
+    let recBest = 0;
+    let recSum = 0;
+    for (const [, level] of learnPairs[i]!) {
+      const v = skillValueNumerator(5, level);
+      recSum += v;
+      if (v > recBest) recBest = v;
+    }
+    const iv = ivs.items.subarray(ivs.start[i], ivs.start[i + 1]);
+    let minutes = 0;
+    for (let k = 0; k < iv.length; k += 2) minutes += iv[k + 1]! - iv[k]!;
+    const value =
+      1 +
+      Math.ceil(
+        (w.teach * skillTerm(Math.max(main, 1), sum) +
+          w.reciprocity * skillTerm(recBest, recSum) +
+          w.availability * availabilityTerm(minutes, cohort.sessionMinutes) +
+          w.language +
+          w.diversity +
+          w.seniority) *
+          scoreScale,
+      );
+    staticCache.set(i, value);
+    return value;
   };
   const teachers = bucket(
     S * L,
@@ -166,9 +202,9 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
       for (const [s] of teachPairs[i]!)
         for (const l of langs.items.subarray(langs.start[i], langs.start[i + 1])) yield s * L + l;
     },
-    // Best teachers first, then by index: deterministic and good early candidates.
-    (key, a, b) =>
-      teachLevelOf(b, Math.floor(key / L)) - teachLevelOf(a, Math.floor(key / L)) || a - b,
+    // Highest possible score first, then by index: the scan can stop a list as soon as its next
+    // entry cannot make the cut.
+    (key, a, b) => staticOf(b, Math.floor(key / L)) - staticOf(a, Math.floor(key / L)) || a - b,
   );
   const allTeachers = bucket(S, n, function* (i) {
     if (people[i]!.canMentor) for (const [s] of teachPairs[i]!) yield s;
@@ -205,6 +241,7 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
     languages: [...languageIds.keys()],
     teachersStart: teachers.start,
     teachers: teachers.items,
+    teacherBound: boundsOfLists(teachers, L, staticOf),
     ...teacherRecordsOf(
       teachers.items,
       teachPairs,
@@ -267,6 +304,20 @@ function teacherRecordsOf(
     seniority[t] = p.seniority;
   }
   return { teacherRecords: records, teacherSeniority: seniority };
+}
+
+function boundsOfLists(
+  lists: { start: Int32Array; items: Int32Array },
+  languages: number,
+  boundOf: (person: number, skill: number) => number,
+): Int32Array {
+  const out = new Int32Array(lists.items.length);
+  for (let key = 0; key + 1 < lists.start.length; key++) {
+    const skill = Math.floor(key / languages);
+    for (let t = lists.start[key]!; t < lists.start[key + 1]!; t++)
+      out[t] = boundOf(lists.items[t]!, skill);
+  }
+  return out;
 }
 
 function contains(start: Int32Array, items: Int32Array, i: number, value: number): boolean {

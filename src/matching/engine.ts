@@ -86,7 +86,7 @@ export type MatchingResult = {
 const defaults = {
   mode: 'auto' as const,
   exactPairLimit: 25_000_000,
-  candidatesPerMentee: 24,
+  candidatesPerMentee: 48,
   repairRounds: 2,
   targetGapPct: 0.25,
   withReasons: true,
