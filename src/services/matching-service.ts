@@ -30,7 +30,7 @@ import { isPairClosed, type Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { isAvailableForMatching, type Profile } from '../domain/profile';
 import { isProgrammeLead, type Programme } from '../domain/programme';
-import { runMatching, type MatchingOptions, type MatchingResult } from '../matching/engine';
+import type { MatchingOptions, MatchingResult } from '../matching/engine';
 import type { Versioned } from '../store/cosmos-repository';
 import {
   MatchingLockRepository,
@@ -50,6 +50,7 @@ import {
   type PairIds,
   type PoolMember,
 } from './matching-input';
+import { solveCohort } from './matching-runner';
 
 export type MatchingServiceDeps = {
   programmes: ProgrammeRepository;
@@ -67,6 +68,8 @@ export type MatchingServiceDeps = {
   /** How long a run holds its programme before another may take over (a crashed instance). */
   leaseMs?: number;
   engine?: MatchingOptions;
+  /** Participants² above which the engine runs on a worker thread (matching-runner.ts). */
+  offThreadPairLimit?: number;
 };
 
 /** Makes the pair of an accepted proposal; idempotent per proposal. */
@@ -275,7 +278,7 @@ export class MatchingService {
       await this.progress(run, { status: 'running', phase: 'loading', progress: 5 });
       const snapshot = await this.load(tenantId, programmeId, run.trigger);
       await this.progress(run, { phase: 'solving', progress: 20 });
-      const outcome = this.solve(snapshot);
+      const outcome = await this.solve(snapshot);
       await this.progress(run, { phase: 'saving', progress: 60 });
       const created = await this.save(run, snapshot, outcome.result, (done, total) =>
         this.progress(run, { progress: 60 + Math.floor((35 * done) / Math.max(1, total)) }),
@@ -415,11 +418,11 @@ export class MatchingService {
   }
 
   /** The engine on everyone not in a kept pair; pins that cannot hold are dropped with a warning. */
-  private solve(snapshot: Snapshot): {
+  private async solve(snapshot: Snapshot): Promise<{
     result: MatchingResult;
     poolSize: number;
     warnings: LocalizedText[];
-  } {
+  }> {
     const { programme, carried } = snapshot;
     const menteeTaken = new Set(carried.map((p) => p.menteeId));
     const mentorLoad = new Map<string, number>();
@@ -459,7 +462,7 @@ export class MatchingService {
       });
       try {
         return {
-          result: runMatching(input, this.deps.engine),
+          result: await solveCohort(input, this.deps.engine, this.deps.offThreadPairLimit),
           poolSize: pool.length,
           warnings,
         };

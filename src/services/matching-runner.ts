@@ -1,0 +1,54 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DomainError, type ErrorCode } from '../domain/errors';
+import type { MatchingInput } from '../domain/matching/input';
+import { runMatching, type MatchingOptions, type MatchingResult } from '../matching/engine';
+
+/**
+ * Above this many participants squared a run goes to a worker thread: starting one costs about a
+ * second (TypeScript is loaded again there), solving below it takes a fraction of that.
+ */
+export const offThreadPairLimit = 1_000_000;
+
+type ThreadReply =
+  | { ok: true; result: MatchingResult }
+  | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+
+/**
+ * Runs the engine, on a worker thread for large cohorts so the server keeps answering meanwhile.
+ */
+export async function solveCohort(
+  input: MatchingInput,
+  options: MatchingOptions = {},
+  limit = offThreadPairLimit,
+): Promise<MatchingResult> {
+  const n = input.participants.length;
+  if (n * n <= limit) return runMatching(input, options);
+  const { now: _now, ...portable } = options;
+  // A worker does not inherit the process's TypeScript loader: register tsx in it, then load the
+  // thread's module.
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const thread = new URL('./matching-thread.ts', import.meta.url).href;
+  const worker = new Worker(
+    `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(thread)}); });`,
+    { eval: true, workerData: { input, options: portable } },
+  );
+  try {
+    const reply = await new Promise<ThreadReply>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) =>
+        reject(new Error(`the matching thread stopped (exit code ${code}) before answering`)),
+      );
+    });
+    if (reply.ok) return reply.result;
+    throw new DomainError(reply.error.code, reply.error.message, reply.error.details);
+  } finally {
+    await worker.terminate();
+  }
+}
