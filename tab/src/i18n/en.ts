@@ -368,6 +368,7 @@ export const en = {
   'import.help':
     'A CSV file with a header row and the columns email, display name, department, manager email, role wish (mentor, mentee or both) and languages. French headers work too. Importing the same file again changes nothing.',
   'import.file': 'CSV file',
+  'import.chooseFile': 'Choose a CSV file…',
   'import.fileHelp': 'Choose a file: it is checked at once, nothing is imported yet.',
   'import.fileChosen': 'File: {name}. Checked, nothing imported yet.',
   'import.paste': 'Or paste the CSV text',

@@ -382,6 +382,7 @@ export const fr: Catalogue = {
   'import.help':
     "Un fichier CSV avec une ligne d'en-tête et les colonnes e-mail, nom, service, e-mail du manager, rôle souhaité (mentor, mentoré ou les deux) et langues. Les en-têtes en anglais fonctionnent aussi. Importer à nouveau le même fichier ne change rien.",
   'import.file': 'Fichier CSV',
+  'import.chooseFile': 'Choisir un fichier CSV…',
   'import.fileHelp': "Choisissez un fichier : il est vérifié aussitôt, rien n'est encore importé.",
   'import.fileChosen': "Fichier : {name}. Vérifié, rien n'est encore importé.",
   'import.paste': 'Ou collez le texte CSV',

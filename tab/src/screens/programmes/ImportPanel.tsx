@@ -25,6 +25,7 @@ import type {
 import { api, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useLocale, useT } from '../../i18n/I18nProvider';
+import { useVisuallyHiddenStyles } from '../../components/visually-hidden';
 import { withoutLines } from './csv-records';
 
 /** How often the job is asked for its progress. */
@@ -38,16 +39,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  file: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    '& input': {
-      color: tokens.colorNeutralForeground1,
-      fontFamily: tokens.fontFamilyBase,
-      fontSize: tokens.fontSizeBase300,
-    },
-  },
+  file: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   label: { fontWeight: tokens.fontWeightSemibold },
   actions: {
     display: 'flex',
@@ -100,6 +92,9 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
   const [onlyProblems, setOnlyProblems] = useState(true);
   const resultRef = useRef<HTMLDivElement>(null);
   const fileId = useId('csv-file');
+  const fileLabelId = useId('csv-file-label');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const hidden = useVisuallyHiddenStyles();
   const fileHelpId = useId('csv-file-help');
   const base = `/api/programmes/${encodeURIComponent(programmeId)}/imports`;
 
@@ -129,6 +124,8 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
+    // Cleared so that choosing the same file again (after fixing it) is seen as a change.
+    event.target.value = '';
     if (!file) return;
     const text = await file.text();
     setCsv(text);
@@ -223,16 +220,30 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
       {stage.kind !== 'importing' && stage.kind !== 'done' && (
         <>
           <div className={styles.file}>
-            <label htmlFor={fileId} className={styles.label}>
+            <span id={fileLabelId} className={styles.label}>
               {t('import.file')}
-            </label>
+            </span>
+            {/* The native picker speaks the browser's language: a button in ours opens it. */}
             <input
+              ref={fileInput}
               id={fileId}
               type="file"
               accept=".csv,text/csv,text/plain"
+              tabIndex={-1}
+              className={hidden.hidden}
+              aria-labelledby={fileLabelId}
               aria-describedby={fileHelpId}
               onChange={(event) => void onFile(event)}
             />
+            <div>
+              <Button
+                aria-describedby={fileHelpId}
+                disabled={stage.kind === 'checking'}
+                onClick={() => fileInput.current?.click()}
+              >
+                {t('import.chooseFile')}
+              </Button>
+            </div>
             <Caption1 id={fileHelpId} className={styles.muted}>
               {fileName ? t('import.fileChosen', { name: fileName }) : t('import.fileHelp')}
             </Caption1>
