@@ -62,15 +62,23 @@ async function reviewAsLead(): Promise<MatchingReviewResponse> {
 }
 
 describe('matching in Chromium', () => {
-  it('the lead runs matching, reviews the proposals with their reasons and publishes them (French)', async () => {
+  it('the lead runs matching with a progress bar, pins, blocks, reruns, accepts all and publishes (French)', async () => {
     const page = await open('/matching', { locale: 'fr-FR' });
     await page.getByRole('heading', { level: 1, name: 'Appariement' }).waitFor();
     await actAs(page, 'Claire Dubois', /Rechercher/);
     await page.getByText('Aucune proposition pour l’instant : lancez l’appariement.').waitFor();
 
+    // Slow the progress polls down a little so the progress bar can be seen (the demo run is quick).
+    await page.route('**/matching/runs/*', async (route) => {
+      await new Promise((r) => setTimeout(r, 700));
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Lancer l’appariement' }).click();
+    await page.getByRole('progressbar').waitFor();
+    await page.getByText(/Appariement en cours : \d+ %/).waitFor();
     const table = page.getByRole('table', { name: 'Propositions' });
     await table.waitFor();
+    await page.getByRole('progressbar').waitFor({ state: 'detached' });
     const rows = table.getByRole('row');
     expect(await rows.count()).toBeGreaterThan(4);
     // Each proposal shows a score out of 100 and its reasons in French.
@@ -85,6 +93,34 @@ describe('matching in Chromium', () => {
       .or(page.getByText('Tout le monde a un binôme.'))
       .waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Pin the best pair, block the second; rerun keeps the pin and never proposes the blocked pair.
+    const names = async (row: number) => {
+      const cells = table.locator('tbody tr').nth(row).locator('td');
+      const first = (await cells.nth(1).innerText()).split('\n')[0]!.trim();
+      const second = (await cells.nth(2).innerText()).split('\n')[0]!.trim();
+      return [first, second] as const;
+    };
+    const [pinMentor, pinMentee] = await names(0);
+    const [blockMentor, blockMentee] = await names(1);
+    await page
+      .getByRole('button', { name: `Fixer le binôme ${pinMentor} et ${pinMentee}` })
+      .click();
+    await table.getByText('Fixé', { exact: true }).waitFor();
+    await page
+      .getByRole('button', { name: `Bloquer le binôme ${blockMentor} et ${blockMentee}` })
+      .click();
+    await page.getByText(/s’appliquent au prochain calcul/).waitFor();
+    await page.getByRole('button', { name: 'Relancer en gardant les binômes retenus' }).click();
+    await page.getByRole('progressbar').waitFor();
+    await page.getByRole('progressbar').waitFor({ state: 'detached' });
+    await page.getByText(/s’appliquent au prochain calcul/).waitFor({ state: 'detached' });
+    await table.getByText('Fixé', { exact: true }).waitFor();
+    expect(
+      await page
+        .getByRole('button', { name: `Bloquer le binôme ${blockMentor} et ${blockMentee}` })
+        .count(),
+    ).toBe(0);
 
     await page.getByRole('button', { name: 'Tout accepter' }).click();
     await table.getByText('Retenu').first().waitFor();
@@ -143,10 +179,11 @@ describe('matching in Chromium', () => {
     const proposal = review.proposals.find(
       (p) => p.stage === 'published' && p.status === 'proposed',
     )!;
-    const page = await open('/proposal', { locale: 'fr-FR' });
+    const page = await open('/proposal', { locale: 'fr-FR', colorScheme: 'dark' });
     await actAs(page, proposal.mentor.displayName, /Rechercher/);
     const mentee = proposal.mentee.displayName;
     await page.getByRole('heading', { name: `Vous seriez le mentor de ${mentee}` }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: `Refuser le binôme avec ${mentee}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Refuser ce binôme ?' });
     // Cancelling changes nothing.
