@@ -2,12 +2,22 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { DefaultAzureCredential } from '@azure/identity';
+import {
+  ClientSecretCredential,
+  DefaultAzureCredential,
+  type TokenCredential,
+} from '@azure/identity';
 import { createBotEndpoint } from '../bot/bot-endpoint';
 import { createApiRoutes } from './api/api-routes';
 import { createHttpApp } from './api/http-app';
 import { pairRoutes } from './api/pair-routes';
 import { matchingRoutes } from './api/matching-routes';
+import { calendarRoutes } from './api/calendar-routes';
+import type { CalendarPort } from './calendar/calendar-port';
+import { GraphCalendar } from './calendar/graph-calendar';
+import { LocalCalendar } from './calendar/local-calendar';
+import { CalendarRepository } from './store/calendar-repository';
+import { PairCalendarService, type CalendarProvider } from './services/pair-calendar-service';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createLogger, type Logger } from './logger';
@@ -198,6 +208,17 @@ export async function startServer(
   });
   api.route('/', matchingRoutes({ authenticator, matching }));
 
+  // The pair's sessions in both calendars (src/api/calendar-contracts.ts): Graph or the local calendar.
+  const pairCalendar = new PairCalendarService({
+    pairs: new PairRepository(store.container('pairs')),
+    profiles: profileRepo,
+    directory,
+    calendars: createCalendarProvider(config, store, clock),
+    clock,
+    publicUrl: config.publicUrl,
+  });
+  api.route('/', calendarRoutes({ authenticator, calendar: pairCalendar }));
+
   const app = createHttpApp({
     health: {
       pingStore: () => store.ping(),
@@ -243,6 +264,51 @@ export async function startServer(
       })();
       return stopping;
     },
+  };
+}
+
+/** Test seams for the Graph adapter: a credential and a loopback Graph (msw). */
+export type CalendarProviderOptions = {
+  credential?: TokenCredential;
+  graphBaseUrl?: string;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+/**
+ * The pairs' calendars: Microsoft Graph with the app's credentials when GRAPH_* is configured
+ * (application permission Calendars.ReadWrite, scoped to the participants' mailboxes; README
+ * "Calendars"), else the local calendar in the Cosmos `calendar` container, one per tenant.
+ */
+export function createCalendarProvider(
+  config: Config,
+  store: Store,
+  clock: Clock,
+  options: CalendarProviderOptions = {},
+): CalendarProvider {
+  if (config.graph) {
+    const { tenantId, clientId, clientSecret } = config.graph;
+    const graph = new GraphCalendar({
+      credential:
+        options.credential ?? new ClientSecretCredential(tenantId, clientId, clientSecret),
+      ...(options.graphBaseUrl ? { baseUrl: options.graphBaseUrl } : {}),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    });
+    return { kind: 'graph', calendarFor: () => graph };
+  }
+  const repository = new CalendarRepository(store.container('calendar'));
+  const local = new Map<string, LocalCalendar>();
+  const calendarFor = (tenantId: string): LocalCalendar => {
+    let calendar = local.get(tenantId);
+    if (!calendar) {
+      calendar = new LocalCalendar({ repository, tenantId, clock });
+      local.set(tenantId, calendar);
+    }
+    return calendar;
+  };
+  return {
+    kind: 'local',
+    calendarFor: (tenantId): CalendarPort => calendarFor(tenantId),
+    exportIcs: (tenantId, series) => calendarFor(tenantId).exportIcs(series),
   };
 }
 

@@ -1,0 +1,638 @@
+import type {
+  CalendarChange,
+  CalendarProviderKind,
+  CalendarSessionView,
+  PairCalendarResponse,
+  Slot,
+  SlotProposalView,
+  SlotsResponse,
+} from '../api/calendar-contracts';
+import type { CalendarPerson, CalendarPort, SeriesRef } from '../calendar/calendar-port';
+import { SlotService } from '../calendar/slot-service';
+import type { Clock } from '../domain/clock';
+import type { Locale, WeeklySlot } from '../domain/common';
+import { DomainError, isDomainError } from '../domain/errors';
+import { isMember, type Pair, type PairState } from '../domain/pair';
+import type { Person } from '../domain/person';
+import { occurrenceKeyOf, reconcileOccurrences } from '../domain/scheduling/occurrences';
+import { expandRecurrence } from '../domain/scheduling/recurrence';
+import type { Versioned } from '../store/cosmos-repository';
+import type { PairRepository } from '../store/pair-repository';
+import type { ProfileRepository } from '../store/profile-repository';
+import type { Principal } from './auth/principal';
+import {
+  cadenceLabel,
+  callerFirst,
+  dateLabel,
+  memberTime,
+  occurrencesLabel,
+  proposalSummary,
+  type LabelledMember,
+} from './calendar-labels';
+import {
+  applyBooking,
+  applyCancellation,
+  applyOccurrenceChanges,
+  linkedSessionsFrom,
+  moveSession,
+  sessionsToBook,
+} from './calendar-sessions';
+import type { OrgDirectory } from './org-directory';
+
+/** Where the pairs' calendars are: Microsoft Graph for the whole app, or the local calendar per tenant. */
+export interface CalendarProvider {
+  readonly kind: CalendarProviderKind;
+  /** The calendar of a tenant (Graph: one app registration per tenant, so the same adapter). */
+  calendarFor(tenantId: string): CalendarPort;
+  /** Local calendar only: the series as an .ics file. */
+  exportIcs?(tenantId: string, series: SeriesRef): Promise<string>;
+}
+
+export type PairCalendarServiceDeps = {
+  pairs: PairRepository;
+  profiles: ProfileRepository;
+  directory: OrgDirectory;
+  calendars: CalendarProvider;
+  clock: Clock;
+  /** The tab's public address: the invitation links back to the pair's planning page there. */
+  publicUrl: string;
+  /** No first session sooner than this (default 24 h). */
+  leadTimeHours?: number;
+};
+
+/**
+ * Hard limits of a slot: a working week in each person's own zone. The profile's availability is
+ * what they prefer (it ranks proposals first), not the only hours they can meet.
+ */
+export const standardWorkingHours: readonly WeeklySlot[] = (
+  ['mon', 'tue', 'wed', 'thu', 'fri'] as const
+).map((day) => ({ day, start: '09:00', end: '18:00' }));
+
+const bookableStates: readonly PairState[] = ['accepted', 'awaiting_approval', 'active'];
+const closedStates: readonly PairState[] = ['paused', 'completed', 'ended'];
+const maxAttempts = 5;
+const DAY = 86_400_000;
+
+type Participant = { person: Person; calendar: CalendarPerson; preferred: readonly WeeklySlot[] };
+type Participants = { mentor: Participant; mentee: Participant };
+
+/**
+ * A pair's sessions in both calendars, for its two members: the five best recurring slots, booking
+ * one as a recurring Teams meeting organised by the mentor, moving one session, the .ics download,
+ * and keeping the pair's sessions in step with the calendar (moves, declines, cancellations; the rest
+ * of the series cancelled when the pair pauses or ends). Sessions are written with ETags.
+ */
+export class PairCalendarService {
+  constructor(private readonly deps: PairCalendarServiceDeps) {}
+
+  /** The best recurring slots for the pair, or why none fits: one calendar read. */
+  async slots(principal: Principal, pairId: string, locale?: Locale): Promise<SlotsResponse> {
+    const { value: pair } = await this.memberPair(principal, pairId);
+    this.assertBookable(pair);
+    const count = sessionsToBook(pair);
+    const people = await this.participants(pair);
+    const lang = locale ?? this.callerOf(people, principal).person.preferredLocale;
+    const frame = {
+      sessions: count,
+      durationMinutes: pair.agreement.frame.durationMinutes,
+      frequency: pair.agreement.frame.frequency,
+    };
+    const result = await this.slotService(pair.tenantId).propose({
+      organiser: people.mentor.calendar,
+      partner: people.mentee.calendar,
+      frame,
+      preferredHours: {
+        ...(people.mentor.preferred.length ? { organiser: people.mentor.preferred } : {}),
+        ...(people.mentee.preferred.length ? { partner: people.mentee.preferred } : {}),
+      },
+      limit: 5,
+    });
+    const labelled = this.labelled(people);
+    const caller = labelled.find((m) => m.personId === principal.personId) as LabelledMember;
+    const proposals: SlotProposalView[] =
+      result.kind === 'found'
+        ? result.proposals.map((p) => {
+            const first = p.occurrences[0] as { start: string; end: string };
+            const last = p.occurrences[p.occurrences.length - 1] as { start: string };
+            const times = callerFirst(
+              labelled.map((m) => memberTime(lang, m, principal.personId, first.start, first.end)),
+              principal.personId,
+            );
+            const firstDate = dateLabel(lang, first.start, caller.timeZone);
+            return {
+              rank: p.rank,
+              slot: p.rule,
+              firstStart: first.start,
+              lastStart: last.start,
+              occurrences: p.occurrences.length,
+              uncheckedOccurrences: p.occurrences.filter((o) => !o.checkedAgainstCalendars).length,
+              times,
+              preferredByBoth: p.score >= 2,
+              firstDateLabel: firstDate,
+              cadenceLabel: cadenceLabel(lang, p.rule.frequency),
+              occurrencesLabel: occurrencesLabel(lang, p.occurrences.length),
+              summary: proposalSummary(
+                lang,
+                p.rule.frequency,
+                times,
+                p.occurrences.length,
+                firstDate,
+              ),
+            };
+          })
+        : [];
+    return {
+      pairId: pair.id,
+      provider: this.deps.calendars.kind,
+      organiser: { personId: pair.mentorId, displayName: people.mentor.person.displayName },
+      frame,
+      proposals,
+      none:
+        result.kind === 'none'
+          ? { code: result.reason.code, message: result.reason.message[lang] }
+          : null,
+      booked: pair.calendar.seriesId !== undefined,
+    };
+  }
+
+  /** The booked series and the sessions, as the planning page shows them. */
+  async calendar(
+    principal: Principal,
+    pairId: string,
+    locale?: Locale,
+  ): Promise<PairCalendarResponse> {
+    const loaded = await this.memberPair(principal, pairId);
+    return this.view(principal, loaded, locale, []);
+  }
+
+  /**
+   * Books `slot` as one recurring Teams meeting in the mentor's calendar with the mentee invited,
+   * and links its occurrences to the pair's sessions. Idempotent: the slot already booked answers
+   * the series as it is (`created: false`) without a calendar call.
+   */
+  async book(
+    principal: Principal,
+    pairId: string,
+    slot: Slot,
+    locale?: Locale,
+  ): Promise<{ response: PairCalendarResponse; created: boolean }> {
+    const loaded = await this.memberPair(principal, pairId);
+    const pair = loaded.value;
+    const keys = expandRecurrence(slot).map((o) => occurrenceKeyOf(o.originalStart));
+    if (pair.calendar.seriesId !== undefined) {
+      if (this.hasOccurrences(pair, keys)) {
+        return { response: await this.view(principal, loaded, locale, []), created: false };
+      }
+      throw this.alreadyBooked(pair);
+    }
+    this.assertBookable(pair);
+    const people = await this.participants(pair);
+    this.assertSlotFits(pair, slot, people);
+    const booked = await this.slotService(pair.tenantId).book({
+      pairId: pair.id,
+      organiser: people.mentor.calendar,
+      partner: people.mentee.calendar,
+      rule: slot,
+      locale: people.mentor.person.preferredLocale,
+      topic:
+        pair.agreement.subject.trim() ||
+        (people.mentor.person.preferredLocale === 'fr' ? 'Mentorat inversé' : 'Reverse mentoring'),
+      tabUrl: this.tabUrl(pair.id),
+    });
+    const provider = this.deps.calendars.kind;
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.deps.pairs.get(pair.tenantId, pair.id);
+      const latest = current.value;
+      if (latest.calendar.seriesId !== undefined && latest.calendar.seriesId !== booked.seriesId) {
+        if (this.hasOccurrences(latest, keys)) {
+          return { response: await this.view(principal, current, locale, []), created: false };
+        }
+        // The partner booked another slot at the same moment: theirs stands, ours goes.
+        await this.calendarOf(latest).cancelRemaining(
+          { organiser: people.mentor.calendar, seriesId: booked.seriesId },
+          new Date(0).toISOString(),
+        );
+        throw this.alreadyBooked(latest);
+      }
+      const applied = applyBooking(latest, booked, provider, this.now());
+      if (!applied.changed) {
+        return { response: await this.view(principal, current, locale, []), created: false };
+      }
+      try {
+        const saved = await this.deps.pairs.replace(applied.pair, current.etag);
+        return { response: await this.view(principal, saved, locale, []), created: true };
+      } catch (error) {
+        if (!isDomainError(error, 'version_conflict') || attempt >= maxAttempts) throw error;
+      }
+    }
+  }
+
+  /** Moves one planned session (and its occurrence in the calendar) to `start`. */
+  async reschedule(
+    principal: Principal,
+    pairId: string,
+    sessionId: string,
+    start: string,
+    locale?: Locale,
+  ): Promise<PairCalendarResponse> {
+    const loaded = await this.memberPair(principal, pairId);
+    const pair = loaded.value;
+    this.assertBookable(pair);
+    const session = pair.sessions.find((s) => s.id === sessionId);
+    if (!session) {
+      throw new DomainError('not_found', `Session ${sessionId} is not part of this pair`, {
+        pairId,
+        sessionId,
+      });
+    }
+    const at = Date.parse(start);
+    if (at <= this.deps.clock.now().getTime()) {
+      throw new DomainError(
+        'validation_failed',
+        'A session can only move to a time in the future',
+        {
+          issues: [{ path: 'start', message: 'start must be in the future' }],
+        },
+      );
+    }
+    const target = new Date(at).toISOString();
+    if (session.start === target) return this.view(principal, loaded, locale, []);
+    moveSession(pair, sessionId, target, this.now()); // refuses a session that is not planned
+    let newStart = target;
+    let duration: number | undefined;
+    if (session.calendarEventId && pair.calendar.seriesId) {
+      const moved = await this.calendarOf(pair).rescheduleOccurrence({
+        series: await this.seriesRef(pair),
+        occurrenceKey: session.calendarEventId,
+        start: target,
+        currentStart: session.start,
+      });
+      newStart = new Date(moved.start).toISOString();
+      duration = Math.round((Date.parse(moved.end) - Date.parse(moved.start)) / 60_000);
+    }
+    const saved = await this.save(pair.tenantId, pair.id, (p) =>
+      moveSession(p, sessionId, newStart, this.now(), duration),
+    );
+    return this.view(principal, saved, locale, []);
+  }
+
+  /** A member's refresh (the dashboard opens): see {@link refreshPair}. */
+  async refresh(
+    principal: Principal,
+    pairId: string,
+    locale?: Locale,
+  ): Promise<PairCalendarResponse> {
+    await this.memberPair(principal, pairId);
+    const { pair, changes } = await this.refreshPair(principal.tenantId, pairId);
+    return this.view(principal, pair, locale, changes);
+  }
+
+  /**
+   * Brings the pair's sessions in step with its series, for the dashboard and the scheduler: moved
+   * occurrences move their session, occurrences cancelled from the calendar cancel theirs, declines
+   * are reported. A pair that has paused, completed or ended gets the rest of its series cancelled.
+   * One calendar read (Graph: the series' instances) when the pair has sessions to check.
+   */
+  async refreshPair(
+    tenantId: string,
+    pairId: string,
+  ): Promise<{ pair: Versioned<Pair>; changes: CalendarChange[] }> {
+    const loaded = await this.deps.pairs.get(tenantId, pairId);
+    const pair = loaded.value;
+    if (!pair.calendar.seriesId) return { pair: loaded, changes: [] };
+    if (closedStates.includes(pair.state)) {
+      const { pair: after, sessionIds } = await this.cancelRest(loaded);
+      return {
+        pair: after,
+        changes: sessionIds.map((sessionId) => ({ kind: 'cancelled', sessionId })),
+      };
+    }
+    const linked = pair.sessions.filter((s) => s.status === 'planned' && s.calendarEventId);
+    if (linked.length === 0) return { pair: loaded, changes: [] };
+    const instants = linked.flatMap((s) => [Date.parse(s.start), Date.parse(s.calendarEventId!)]);
+    const window = {
+      start: new Date(Math.min(...instants) - DAY).toISOString(),
+      end: new Date(Math.max(...instants) + 31 * DAY).toISOString(),
+    };
+    const observed = await this.calendarOf(pair).listOccurrences(
+      await this.seriesRef(pair),
+      window,
+    );
+    const found = reconcileOccurrences(
+      linked.map((s) => ({ occurrenceKey: s.calendarEventId!, start: s.start })),
+      observed,
+      window,
+    );
+    const sessionOf = new Map(linked.map((s) => [s.calendarEventId!, s.id]));
+    const emails = await this.memberEmails(pair);
+    const changes: CalendarChange[] = found.flatMap((c): CalendarChange[] => {
+      const sessionId = sessionOf.get(occurrenceKeyOf(c.occurrenceKey));
+      if (!sessionId) return [];
+      if (c.kind === 'moved') return [{ kind: 'moved', sessionId, start: c.start }];
+      if (c.kind === 'cancelled') return [{ kind: 'cancelled', sessionId }];
+      const personId = emails.get(c.email.toLowerCase());
+      return personId ? [{ kind: 'declined', sessionId, personId }] : [];
+    });
+    const saved = found.some((c) => c.kind !== 'declined')
+      ? await this.save(tenantId, pairId, (p) => applyOccurrenceChanges(p, found, this.now()))
+      : loaded;
+    return { pair: saved, changes };
+  }
+
+  /**
+   * Cancels the rest of the pair's series (from now) and the sessions it held: call it when the
+   * pair pauses or ends. Idempotent: nothing left to cancel makes no calendar call.
+   */
+  async cancelRemainingForPair(tenantId: string, pairId: string): Promise<{ cancelled: number }> {
+    const loaded = await this.deps.pairs.get(tenantId, pairId);
+    const { sessionIds } = await this.cancelRest(loaded);
+    return { cancelled: sessionIds.length };
+  }
+
+  /** The series as an .ics file: the local calendar only (with Graph it is in Outlook already). */
+  async ics(principal: Principal, pairId: string): Promise<{ filename: string; body: string }> {
+    const { value: pair } = await this.memberPair(principal, pairId);
+    const exportIcs = this.deps.calendars.exportIcs;
+    if (!pair.calendar.seriesId || pair.calendar.provider !== 'local' || !exportIcs) {
+      throw new DomainError(
+        'not_found',
+        pair.calendar.seriesId
+          ? 'These sessions are in Outlook: there is no .ics file to download'
+          : 'No sessions are booked for this pair yet',
+        { pairId },
+      );
+    }
+    const body = await exportIcs.call(
+      this.deps.calendars,
+      pair.tenantId,
+      await this.seriesRef(pair),
+    );
+    return { filename: `mentoring-${pair.id}.ics`, body };
+  }
+
+  private async cancelRest(
+    loaded: Versioned<Pair>,
+  ): Promise<{ pair: Versioned<Pair>; sessionIds: string[] }> {
+    const pair = loaded.value;
+    const now = this.now();
+    const remaining = linkedSessionsFrom(pair, now);
+    if (!pair.calendar.seriesId || remaining.length === 0) return { pair: loaded, sessionIds: [] };
+    await this.calendarOf(pair).cancelRemaining(await this.seriesRef(pair), now);
+    const saved = await this.save(pair.tenantId, pair.id, (p) => applyCancellation(p, now, now));
+    return { pair: saved, sessionIds: remaining.map((s) => s.id) };
+  }
+
+  /** Re-reads and re-applies on a concurrent write: every change here is idempotent. */
+  private async save(
+    tenantId: string,
+    pairId: string,
+    apply: (pair: Pair) => { pair: Pair; changed: boolean },
+  ): Promise<Versioned<Pair>> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.deps.pairs.get(tenantId, pairId);
+      const result = apply(current.value);
+      if (!result.changed) return current;
+      try {
+        return await this.deps.pairs.replace(result.pair, current.etag);
+      } catch (error) {
+        if (!isDomainError(error, 'version_conflict') || attempt >= maxAttempts) throw error;
+      }
+    }
+  }
+
+  private async view(
+    principal: Principal,
+    loaded: Versioned<Pair>,
+    locale: Locale | undefined,
+    changes: CalendarChange[],
+  ): Promise<PairCalendarResponse> {
+    const pair = loaded.value;
+    const labelled = await this.labelledOf(pair);
+    const caller = labelled.find((m) => m.personId === principal.personId) as LabelledMember;
+    const lang = locale ?? (await this.localeOf(principal));
+    const declined = new Map<string, string[]>();
+    for (const change of changes) {
+      if (change.kind !== 'declined' || !change.personId) continue;
+      declined.set(change.sessionId, [...(declined.get(change.sessionId) ?? []), change.personId]);
+    }
+    const sessions: CalendarSessionView[] = [...pair.sessions]
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((s) => {
+        const end = new Date(Date.parse(s.start) + s.durationMinutes * 60_000).toISOString();
+        return {
+          id: s.id,
+          index: s.index,
+          start: s.start,
+          end,
+          durationMinutes: s.durationMinutes,
+          status: s.status,
+          calendarEventId: s.calendarEventId ?? null,
+          times: callerFirst(
+            labelled.map((m) => memberTime(lang, m, principal.personId, s.start, end)),
+            principal.personId,
+          ),
+          dateLabel: dateLabel(lang, s.start, caller.timeZone),
+          declinedBy: declined.get(s.id) ?? [],
+        };
+      });
+    const { seriesId, organiserId, provider } = pair.calendar;
+    const organiser = labelled.find((m) => m.personId === organiserId);
+    return {
+      pairId: pair.id,
+      provider: this.deps.calendars.kind,
+      series:
+        seriesId && organiserId && provider
+          ? {
+              seriesId,
+              organiserId,
+              organiserName: organiser?.displayName ?? organiserId,
+              provider,
+              icsPath:
+                provider === 'local'
+                  ? `/api/pairs/${encodeURIComponent(pair.id)}/calendar.ics`
+                  : null,
+            }
+          : null,
+      sessions,
+      changes,
+      canBook: !seriesId && bookableStates.includes(pair.state) && sessionsToBook(pair) > 0,
+      version: loaded.etag,
+    };
+  }
+
+  private async memberPair(principal: Principal, pairId: string): Promise<Versioned<Pair>> {
+    const found = await this.deps.pairs.find(principal.tenantId, pairId);
+    // Same answer for "absent" and "not yours": a pair's existence is not disclosed.
+    if (!found || !isMember(found.value, principal.personId)) {
+      throw new DomainError('pair_not_found', `Pair ${pairId} was not found`, { id: pairId });
+    }
+    return found;
+  }
+
+  private assertBookable(pair: Pair): void {
+    if (!bookableStates.includes(pair.state)) {
+      throw new DomainError('invalid_transition', `A ${pair.state} pair cannot plan sessions`, {
+        entity: 'pair',
+        id: pair.id,
+        from: pair.state,
+        to: pair.state,
+      });
+    }
+    if (sessionsToBook(pair) === 0) {
+      throw new DomainError(
+        'invalid_transition',
+        `All ${pair.agreement.frame.sessions} sessions of the agreement are behind the pair: nothing is left to book`,
+        { entity: 'pair', id: pair.id, from: pair.state, to: pair.state },
+      );
+    }
+  }
+
+  /** The slot must still match the agreement (the frame may have changed since it was proposed). */
+  private assertSlotFits(pair: Pair, slot: Slot, people: Participants): void {
+    const frame = pair.agreement.frame;
+    const issues: { path: string; message: string }[] = [];
+    if (slot.frequency !== frame.frequency) {
+      issues.push({ path: 'slot.frequency', message: `the agreement says ${frame.frequency}` });
+    }
+    if (slot.durationMinutes !== frame.durationMinutes) {
+      issues.push({
+        path: 'slot.durationMinutes',
+        message: `the agreement says ${frame.durationMinutes} minutes`,
+      });
+    }
+    const count = sessionsToBook(pair);
+    if (slot.count !== count) {
+      issues.push({ path: 'slot.count', message: `${count} sessions are left to book` });
+    }
+    if (slot.timeZone !== people.mentor.calendar.timeZone) {
+      issues.push({
+        path: 'slot.timeZone',
+        message: `the organiser's time zone is ${people.mentor.calendar.timeZone}`,
+      });
+    }
+    const first = expandRecurrence(slot)[0];
+    if (first && Date.parse(first.start) <= this.deps.clock.now().getTime()) {
+      issues.push({ path: 'slot.firstDate', message: 'the first session must be in the future' });
+    }
+    if (issues.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        `This slot no longer fits the pair: ${issues.map((i) => i.message).join('; ')}. Look at the proposals again.`,
+        { issues },
+      );
+    }
+  }
+
+  private hasOccurrences(pair: Pair, keys: readonly string[]): boolean {
+    const linked = new Set(
+      pair.sessions.filter((s) => s.status !== 'cancelled').map((s) => s.calendarEventId),
+    );
+    return keys.every((k) => linked.has(k));
+  }
+
+  private alreadyBooked(pair: Pair): DomainError {
+    return new DomainError(
+      'already_exists',
+      'Sessions are already booked for this pair: move a single session instead',
+      { pairId: pair.id, seriesId: pair.calendar.seriesId },
+    );
+  }
+
+  private async participants(pair: Pair): Promise<Participants> {
+    const [mentor, mentee] = await Promise.all([
+      this.participant(pair.tenantId, pair.mentorId),
+      this.participant(pair.tenantId, pair.menteeId),
+    ]);
+    return { mentor, mentee };
+  }
+
+  private async participant(tenantId: string, personId: string): Promise<Participant> {
+    const [person, profile] = await Promise.all([
+      this.deps.directory.person(tenantId, personId),
+      this.deps.profiles.find(tenantId, personId),
+    ]);
+    if (!person) {
+      throw new DomainError('person_not_found', `Person ${personId} was not found`, {
+        id: personId,
+      });
+    }
+    return {
+      person,
+      preferred: profile?.value.availability ?? [],
+      calendar: {
+        id: person.id,
+        email: person.email,
+        displayName: person.displayName,
+        timeZone: profile?.value.timeZone ?? person.timeZone,
+        workingHours: standardWorkingHours,
+      },
+    };
+  }
+
+  private callerOf(people: Participants, principal: Principal): Participant {
+    return people.mentor.person.id === principal.personId ? people.mentor : people.mentee;
+  }
+
+  private labelled(people: Participants): LabelledMember[] {
+    return [people.mentor, people.mentee].map((p) => ({
+      personId: p.person.id,
+      displayName: p.person.displayName,
+      timeZone: p.calendar.timeZone,
+    }));
+  }
+
+  /** Names and zones from the pair's snapshot (no directory read), else from the directory. */
+  private async labelledOf(pair: Pair): Promise<LabelledMember[]> {
+    if (pair.members) {
+      return [
+        { personId: pair.mentorId, ...pick(pair.members.mentor) },
+        { personId: pair.menteeId, ...pick(pair.members.mentee) },
+      ];
+    }
+    return this.labelled(await this.participants(pair));
+  }
+
+  private async localeOf(principal: Principal): Promise<Locale> {
+    const person = await this.deps.directory.person(principal.tenantId, principal.personId);
+    return person?.preferredLocale ?? 'en';
+  }
+
+  private async memberEmails(pair: Pair): Promise<Map<string, string>> {
+    const people = await Promise.all(
+      [pair.mentorId, pair.menteeId].map((id) => this.deps.directory.person(pair.tenantId, id)),
+    );
+    return new Map(
+      people.filter((p): p is Person => p !== undefined).map((p) => [p.email.toLowerCase(), p.id]),
+    );
+  }
+
+  private async seriesRef(pair: Pair): Promise<SeriesRef> {
+    const organiserId = pair.calendar.organiserId ?? pair.mentorId;
+    const { calendar } = await this.participant(pair.tenantId, organiserId);
+    return { organiser: calendar, seriesId: pair.calendar.seriesId as string };
+  }
+
+  private calendarOf(pair: Pair): CalendarPort {
+    return this.deps.calendars.calendarFor(pair.tenantId);
+  }
+
+  private slotService(tenantId: string): SlotService {
+    return new SlotService({
+      calendar: this.deps.calendars.calendarFor(tenantId),
+      clock: this.deps.clock,
+      ...(this.deps.leadTimeHours !== undefined ? { leadTimeHours: this.deps.leadTimeHours } : {}),
+    });
+  }
+
+  private tabUrl(pairId: string): string {
+    return `${this.deps.publicUrl.replace(/\/$/, '')}/plan?pair=${encodeURIComponent(pairId)}`;
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+function pick(member: { displayName: string; timeZone: string }) {
+  return { displayName: member.displayName, timeZone: member.timeZone };
+}
