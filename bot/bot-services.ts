@@ -72,7 +72,10 @@ export type ApprovalView = {
 /** What the bot asks of the rest of the application; bot/mentoring-services.ts implements it. */
 export interface BotServices {
   /** Stores how to reach the person; `created` on the first contact (install or first message). */
-  rememberConversation(user: BotUser, target: ConversationTarget): Promise<{ created: boolean }>;
+  rememberConversation(
+    user: BotUser,
+    target: ConversationTarget,
+  ): Promise<{ created: boolean; displayName?: string }>;
   nextSession(user: BotUser): Promise<NextSessionAnswer>;
   pause(user: BotUser): Promise<PauseAnswer>;
   resume(user: BotUser): Promise<ResumeAnswer>;

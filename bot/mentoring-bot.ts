@@ -102,12 +102,18 @@ export class MentoringBot extends TeamsActivityHandler {
     const user = userOf(context.activity);
     const services = this.deps.services;
     if (!user || !services) return;
-    const { created } = await services.rememberConversation(user, targetOf(context.activity));
-    if (created) {
-      await context.sendActivity({
-        attachments: [cardAttachment(welcomeCard(user.locale, { name: firstName(user.name) }))],
-      });
-    }
+    const { created, displayName } = await services.rememberConversation(
+      user,
+      targetOf(context.activity),
+    );
+    if (created) await this.welcome(context, user, displayName);
+  }
+
+  private async welcome(context: TurnContext, user: BotUser, displayName?: string) {
+    const name = firstName(user.name || displayName || '');
+    await context.sendActivity({
+      attachments: [cardAttachment(welcomeCard(user.locale, { name }))],
+    });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -119,12 +125,11 @@ export class MentoringBot extends TeamsActivityHandler {
     const services = this.deps.services;
 
     if (user && services) {
-      const { created } = await services.rememberConversation(user, targetOf(context.activity));
-      if (created) {
-        await context.sendActivity({
-          attachments: [cardAttachment(welcomeCard(locale, { name: firstName(user.name) }))],
-        });
-      }
+      const { created, displayName } = await services.rememberConversation(
+        user,
+        targetOf(context.activity),
+      );
+      if (created) await this.welcome(context, user, displayName);
     }
 
     switch (command) {

@@ -50,7 +50,7 @@ export class MentoringServices implements BotServices {
   async rememberConversation(
     user: BotUser,
     target: ConversationTarget,
-  ): Promise<{ created: boolean }> {
+  ): Promise<{ created: boolean; displayName?: string }> {
     const { created } = await this.deps.conversations.remember(
       {
         tenantId: user.tenantId,
@@ -60,7 +60,10 @@ export class MentoringServices implements BotServices {
       },
       this.deps.clock.now(),
     );
-    return { created };
+    if (!created) return { created };
+    // Teams does not always send the name (installationUpdate): the directory has it.
+    const person = await this.deps.people.find(user.tenantId, user.personId);
+    return person ? { created, displayName: person.value.displayName } : { created };
   }
 
   async nextSession(user: BotUser): Promise<NextSessionAnswer> {

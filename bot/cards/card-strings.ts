@@ -5,6 +5,7 @@ export const cardStrings = {
   fr: {
     welcome: {
       title: 'Bienvenue dans Mentoring, {name} !',
+      titleNoName: 'Bienvenue dans Mentoring !',
       body: 'Je vous accompagne dans votre binôme de mentorat inversé : rappels de séances, avis après chaque séance et validation du temps par votre manager.',
       hint: 'Écrivez **aide** à tout moment pour voir ce que je sais faire.',
       nextSession: 'Prochaine séance',
@@ -108,6 +109,7 @@ export const cardStrings = {
   en: {
     welcome: {
       title: 'Welcome to Mentoring, {name}!',
+      titleNoName: 'Welcome to Mentoring!',
       body: 'I help your reverse-mentoring pair along: session reminders, feedback after each session and your manager’s approval of the time.',
       hint: 'Type **help** at any time to see what I can do.',
       nextSession: 'Next session',

@@ -59,7 +59,7 @@ export function cardAttachment(card: AdaptiveCardJson): Attachment {
 export function welcomeCard(locale: Locale, data: { name: string }): AdaptiveCardJson {
   const s = cardStrings[locale].welcome;
   return expand(welcomeTemplate, {
-    title: fill(s.title, { name: data.name }),
+    title: data.name.trim() ? fill(s.title, { name: data.name.trim() }) : s.titleNoName,
     body: s.body,
     hint: s.hint,
     nextSessionLabel: s.nextSession,
