@@ -27,11 +27,13 @@ import type {
   PublishResponse,
   ReviewProposal,
 } from '../../../../src/api/matching-contracts';
+import type { ViolationCode } from '../../../../src/domain/matching/pair-evaluation';
 import { api, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate, useSession } from '../../auth/SessionProvider';
-import type { MessageKey, Translate } from '../../i18n/catalogue';
+import type { Translate } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
+import { useMatchingT } from './matching-i18n';
 import { ProposalTable } from './ProposalTable';
 
 const useStyles = makeStyles({
@@ -58,7 +60,7 @@ const useStyles = makeStyles({
 const isActive = (run: MatchingRunResponse | null | undefined) =>
   run?.status === 'queued' || run?.status === 'running';
 
-type Violation = { mentorId: string; menteeId: string; codes: string[] };
+type Violation = { mentorId: string; menteeId: string; codes: ViolationCode[] };
 
 function violationsOf(error: unknown): Violation[] {
   if (!(error instanceof ApiError) || typeof error.details !== 'object' || !error.details)
@@ -70,18 +72,19 @@ function violationsOf(error: unknown): Violation[] {
 function ErrorBar({
   error,
   names,
-  t,
+  shellT,
 }: {
   error: unknown;
   names: ReadonlyMap<string, string>;
-  t: Translate;
+  shellT: Translate;
 }) {
+  const t = useMatchingT();
   const violations = violationsOf(error);
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
         {violations.length === 0 ? (
-          describeError(error, t)
+          describeError(error, shellT)
         ) : (
           <>
             {t('matching.refused')}
@@ -92,9 +95,7 @@ function ErrorBar({
                   {' — '}
                   {v.codes
                     .map((code) =>
-                      t(
-                        `matching.violation.${code}` as MessageKey & `matching.violation.${string}`,
-                      ),
+                      t(`matching.violation.${code}` as `matching.violation.${ViolationCode}`),
                     )
                     .join(', ')}
                 </li>
@@ -109,7 +110,8 @@ function ErrorBar({
 
 function Review({ programme }: { programme: ProgrammeListItem }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useMatchingT();
+  const shellT = useT();
   const locale = useLocale();
   const base = `/api/programmes/${encodeURIComponent(programme.id)}/matching`;
   const [review, setReview] = useState<MatchingReviewResponse | null>(null);
@@ -210,7 +212,7 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
 
   if (!review) {
     return error !== null ? (
-      <ErrorBar error={error} names={new Map()} t={t} />
+      <ErrorBar error={error} names={new Map()} shellT={shellT} />
     ) : (
       <Spinner size="small" label={t('matching.loading')} />
     );
@@ -274,7 +276,7 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
           </MessageBar>
         )}
       </div>
-      {error !== null && <ErrorBar error={error} names={names} t={t} />}
+      {error !== null && <ErrorBar error={error} names={names} shellT={shellT} />}
       {run?.status === 'failed' && (
         <MessageBar intent="error">
           <MessageBarBody>{t('matching.runFailed')}</MessageBarBody>
@@ -404,7 +406,8 @@ function programmeFromUrl(): string | null {
 }
 
 function MatchingContent() {
-  const t = useT();
+  const t = useMatchingT();
+  const shellT = useT();
   const { me } = useSession();
   const [programmes, setProgrammes] = useState<ProgrammeListItem[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(programmeFromUrl);
@@ -439,7 +442,7 @@ function MatchingContent() {
   if (error !== null) {
     return (
       <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(error, t)}</MessageBarBody>
+        <MessageBarBody>{describeError(error, shellT)}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -478,11 +481,12 @@ function MatchingContent() {
 /** For programme leads: run matching, review the proposals in bulk, publish them. */
 export default function MatchingScreen() {
   const styles = useStyles();
-  const t = useT();
+  const t = useMatchingT();
+  const shellT = useT();
   return (
     <section className={styles.screen} aria-labelledby="matching-title">
       <Title1 as="h1" id="matching-title" className={styles.title}>
-        {t('matching.title')}
+        {shellT('matching.title')}
       </Title1>
       <Caption1 as="p" className={styles.muted}>
         {t('matching.intro')}

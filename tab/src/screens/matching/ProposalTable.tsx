@@ -7,8 +7,8 @@ import {
   type BadgeProps,
 } from '@fluentui/react-components';
 import type { ReviewProposal } from '../../../../src/api/matching-contracts';
-import type { MessageKey } from '../../i18n/catalogue';
-import { useLocale, useT } from '../../i18n/I18nProvider';
+import { useLocale } from '../../i18n/I18nProvider';
+import { useMatchingT } from './matching-i18n';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%' },
@@ -65,7 +65,7 @@ export function ProposalTable({
   onBlock: (p: ReviewProposal) => void;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useMatchingT();
   const locale = useLocale();
   const answer = (value: ReviewProposal['answers']['mentor']) =>
     t(value ? `matching.answer.${value}` : 'matching.answer.none');
@@ -136,7 +136,7 @@ export function ProposalTable({
                 <span className={styles.statuses}>
                   {statusesOf(p).map((s) => (
                     <Badge key={s} appearance="tint" color={badgeColor[s]}>
-                      {t(`matching.status.${s}` as MessageKey & `matching.status.${Status}`)}
+                      {t(`matching.status.${s}`)}
                     </Badge>
                   ))}
                 </span>

@@ -24,6 +24,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate } from '../../auth/SessionProvider';
 import { useLocale, useT } from '../../i18n/I18nProvider';
+import { useProposalT } from './proposal-i18n';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -49,7 +50,8 @@ function ProposalCard({
   onAnswered: (next: MyProposal) => void;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useProposalT();
+  const shellT = useT();
   const locale = useLocale();
   const [confirm, setConfirm] = useState<'accepted' | 'declined' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -145,7 +147,7 @@ function ProposalCard({
         </div>
         {error !== null && (
           <MessageBar intent="error" role="alert">
-            <MessageBarBody>{describeError(error, t)}</MessageBarBody>
+            <MessageBarBody>{describeError(error, shellT)}</MessageBarBody>
           </MessageBar>
         )}
         {open && (
@@ -201,7 +203,8 @@ function ProposalCard({
 }
 
 function MyProposals() {
-  const t = useT();
+  const t = useProposalT();
+  const shellT = useT();
   const locale = useLocale();
   const [data, setData] = useState<MyProposalsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -224,7 +227,7 @@ function MyProposals() {
   if (error !== null) {
     return (
       <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(error, t)}</MessageBarBody>
+        <MessageBarBody>{describeError(error, shellT)}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -265,11 +268,12 @@ function MyProposals() {
 /** For each volunteer: the partner proposed to them, why, the deadline, and their answer. */
 export default function ProposalScreen() {
   const styles = useStyles();
-  const t = useT();
+  const t = useProposalT();
+  const shellT = useT();
   return (
     <section className={styles.screen} aria-labelledby="proposal-title">
       <Title1 as="h1" id="proposal-title" className={styles.title}>
-        {t('proposal.title')}
+        {shellT('proposal.title')}
       </Title1>
       <Caption1 as="p" className={styles.muted}>
         {t('proposal.intro')}
