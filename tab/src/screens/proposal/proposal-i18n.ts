@@ -1,0 +1,77 @@
+import type { CatalogueFor } from '../../i18n/catalogue';
+import { screenCatalogue } from '../../i18n/screen-catalogue';
+
+// The person’s proposal card (partner, reasons, deadline, accept or decline). These strings load with the lazy screen, not with the shell.
+
+const en = {
+  'proposal.intro': 'The partner proposed to you, why, and your answer.',
+  'proposal.loading': 'Loading your proposal…',
+  'proposal.none':
+    'No proposal for you yet. It will appear here as soon as the programme lead publishes the pairs.',
+  'proposal.youMentor': 'You would mentor {name}',
+  'proposal.youAreMentored': '{name} would mentor you',
+  'proposal.programme': 'Programme: {name}',
+  'proposal.languages': 'Speaks: {languages}',
+  'proposal.timeZone': 'Time zone: {zone}',
+  'proposal.why': 'Why this pairing',
+  'proposal.deadline': 'Answer by {date}',
+  'proposal.accept': 'Accept',
+  'proposal.decline': 'Decline',
+  'proposal.acceptLabel': 'Accept the pairing with {name}',
+  'proposal.declineLabel': 'Decline the pairing with {name}',
+  'proposal.accept.title': 'Accept this pairing?',
+  'proposal.accept.body':
+    'You agree to pair with {name} in {programme}. Once you have both accepted, your pair is formed.',
+  'proposal.decline.title': 'Decline this pairing?',
+  'proposal.decline.body':
+    'We will look for someone else for you and for {name}. You cannot undo this.',
+  'proposal.confirmAccept': 'Yes, accept',
+  'proposal.confirmDecline': 'Yes, decline',
+  'proposal.cancel': 'Cancel',
+  'proposal.waiting': 'You accepted. We are waiting for {name}’s answer.',
+  'proposal.paired': 'You have both accepted: your pair is formed.',
+  'proposal.declined':
+    'This pairing was declined. A new proposal follows when a good partner is available.',
+  'proposal.expired':
+    'The time to answer ran out. A new proposal follows when a good partner is available.',
+} as const;
+
+const fr: CatalogueFor<typeof en> = {
+  'proposal.intro': 'Le binôme qui vous est proposé, pourquoi, et votre réponse.',
+  'proposal.loading': 'Chargement de votre proposition…',
+  'proposal.none':
+    'Pas encore de proposition pour vous. Elle apparaîtra ici dès que le responsable du programme publiera les binômes.',
+  'proposal.youMentor': 'Vous seriez le mentor de {name}',
+  'proposal.youAreMentored': '{name} serait votre mentor',
+  'proposal.programme': 'Programme : {name}',
+  'proposal.languages': 'Langues : {languages}',
+  'proposal.timeZone': 'Fuseau horaire : {zone}',
+  'proposal.why': 'Pourquoi ce binôme',
+  'proposal.deadline': 'Répondez avant le {date}',
+  'proposal.accept': 'Accepter',
+  'proposal.decline': 'Refuser',
+  'proposal.acceptLabel': 'Accepter le binôme avec {name}',
+  'proposal.declineLabel': 'Refuser le binôme avec {name}',
+  'proposal.accept.title': 'Accepter ce binôme ?',
+  'proposal.accept.body':
+    'Vous acceptez de former un binôme avec {name} dans {programme}. Dès que vous aurez accepté tous les deux, le binôme sera formé.',
+  'proposal.decline.title': 'Refuser ce binôme ?',
+  'proposal.decline.body':
+    'Nous chercherons quelqu’un d’autre pour vous et pour {name}. Ce choix est définitif.',
+  'proposal.confirmAccept': 'Oui, accepter',
+  'proposal.confirmDecline': 'Oui, refuser',
+  'proposal.cancel': 'Annuler',
+  'proposal.waiting': 'Vous avez accepté. Nous attendons la réponse de {name}.',
+  'proposal.paired': 'Vous avez accepté tous les deux : votre binôme est formé.',
+  'proposal.declined':
+    'Ce binôme a été refusé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
+  'proposal.expired':
+    'Le délai de réponse est passé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
+};
+
+const catalogue = screenCatalogue(en, fr);
+
+/** `t()` of this catalogue in the active language. */
+export const useProposalT = catalogue.useScreenT;
+/** `t()` of this catalogue in a given language (tests, code outside React). */
+export const proposalTranslate = catalogue.translate;
