@@ -134,3 +134,43 @@ export const api = {
   delete: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'DELETE' }).then((r) => r.data),
 };
+
+/**
+ * Downloads a file from the API with the bearer token (a plain link cannot carry it), e.g. a
+ * pair's `.ics`; failures are `ApiError`s as for `apiRequest`.
+ */
+export async function apiDownload(
+  path: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Blob> {
+  if (!path.startsWith('/api/')) throw new Error(`API paths start with /api/: ${path}`);
+  const headers = new Headers();
+  if (tokenProvider) {
+    let token: string | null;
+    try {
+      token = await tokenProvider();
+    } catch (cause) {
+      throw new ApiError('unauthenticated', `No token for the API: ${String(cause)}`, 401);
+    }
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, signal: options.signal });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError('network', `The API cannot be reached: ${String(cause)}`, 0);
+  }
+  if (!response.ok) {
+    const body = await readJson(response);
+    if (isErrorBody(body)) {
+      throw new ApiError(body.error.code, body.error.message ?? body.error.code, response.status);
+    }
+    throw new ApiError(
+      codeByStatus[response.status] ?? 'internal',
+      `HTTP ${response.status}`,
+      response.status,
+    );
+  }
+  return response.blob();
+}

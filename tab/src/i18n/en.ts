@@ -173,4 +173,7 @@ export const en = {
     'This pairing was declined. A new proposal follows when a good partner is available.',
   'proposal.expired':
     'The time to answer ran out. A new proposal follows when a good partner is available.',
+  // Planning the pair's sessions (tab/src/screens/scheduling; its own strings: scheduling/i18n.ts).
+  'nav.plan': 'Plan our sessions',
+  'plan.title': 'Plan our sessions',
 } as const;

@@ -178,4 +178,7 @@ export const fr: Catalogue = {
     'Ce binôme a été refusé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
   'proposal.expired':
     'Le délai de réponse est passé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
+  // Planifier les séances du binôme (tab/src/screens/scheduling ; ses propres textes : scheduling/i18n.ts).
+  'nav.plan': 'Planifier nos séances',
+  'plan.title': 'Planifier nos séances',
 };

@@ -54,6 +54,13 @@ export const screens: readonly ScreenDefinition[] = [
     navKey: 'nav.matching',
     load: () => import('./matching/MatchingScreen'),
   },
+  {
+    id: 'plan',
+    path: '/plan',
+    titleKey: 'plan.title',
+    navKey: 'nav.plan',
+    load: () => import('./scheduling/SchedulingScreen'),
+  },
 ];
 
 const homeScreen = screens[0] as ScreenDefinition;

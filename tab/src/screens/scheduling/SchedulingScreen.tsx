@@ -1,0 +1,521 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  Title1,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type {
+  CalendarSessionView,
+  MemberTime,
+  PairCalendarResponse,
+  SlotProposalView,
+  SlotsResponse,
+} from '../../../../src/api/calendar-contracts';
+import type { MyPairItem, MyPairsResponse } from '../../../../src/api/pair-contracts';
+import { api, apiDownload } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { SessionGate } from '../../auth/SessionProvider';
+import { useLocale, useT } from '../../i18n/I18nProvider';
+import { navigate } from '../../shell/router';
+import { usePlanT } from './i18n';
+
+const useStyles = makeStyles({
+  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { margin: 0 },
+  text: { margin: 0, maxWidth: '70ch' },
+  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  picker: { maxWidth: '28rem' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  card: { maxWidth: '48rem' },
+  times: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  row: { display: 'contents' },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0 },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+  },
+  session: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  sessionHead: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+  },
+});
+
+type PlanT = ReturnType<typeof usePlanT>;
+
+/** "You: Tuesday 10:00–11:00" / "Ethan Walker: Tuesday 04:00–05:00 (America/Toronto)". */
+function Times({ times }: { times: readonly MemberTime[] }) {
+  const styles = useStyles();
+  const t = usePlanT();
+  return (
+    <dl className={styles.times}>
+      {times.map((m) => (
+        <div key={m.personId} className={styles.row}>
+          <dt className={styles.term}>{m.isMe ? t('plan.proposal.you') : m.displayName}</dt>
+          <dd className={styles.detail}>
+            {t('plan.proposal.time', { weekday: m.weekdayLabel, time: m.timeLabel })}{' '}
+            {!m.isMe && t('plan.proposal.zone', { zone: m.timeZone })}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ProposalCard({
+  proposal,
+  onBook,
+  busy,
+}: {
+  proposal: SlotProposalView;
+  onBook: (proposal: SlotProposalView) => void;
+  busy: boolean;
+}) {
+  const styles = useStyles();
+  const t = usePlanT();
+  const headingId = `proposal-${proposal.rank}`;
+  return (
+    <li>
+      <Card className={styles.card} aria-labelledby={headingId}>
+        <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+          {t('plan.proposal.label', { rank: proposal.rank })}
+        </Subtitle2>
+        <Body1 as="p" className={styles.text}>
+          {proposal.summary}
+        </Body1>
+        <Times times={proposal.times} />
+        <Caption1 as="p" className={styles.muted}>
+          {t('plan.proposal.first', { date: proposal.firstDateLabel })} · {proposal.cadenceLabel} ·{' '}
+          {proposal.occurrencesLabel}
+        </Caption1>
+        {proposal.preferredByBoth && (
+          <Badge appearance="tint" color="success">
+            {t('plan.proposal.preferred')}
+          </Badge>
+        )}
+        {proposal.uncheckedOccurrences > 0 && (
+          <Caption1 as="p" className={styles.muted}>
+            {t('plan.proposal.unchecked', { count: proposal.uncheckedOccurrences })}
+          </Caption1>
+        )}
+        <div className={styles.actions}>
+          <Button
+            appearance={proposal.rank === 1 ? 'primary' : 'secondary'}
+            disabled={busy}
+            aria-label={t('plan.bookLabel', { rank: proposal.rank, summary: proposal.summary })}
+            onClick={() => onBook(proposal)}
+          >
+            {t('plan.book')}
+          </Button>
+        </div>
+      </Card>
+    </li>
+  );
+}
+
+const statusKey = {
+  planned: 'plan.status.planned',
+  held: 'plan.status.held',
+  missed: 'plan.status.missed',
+  cancelled: 'plan.status.cancelled',
+} as const;
+
+function SessionItem({
+  session,
+  names,
+}: {
+  session: CalendarSessionView;
+  names: Map<string, string>;
+}) {
+  const styles = useStyles();
+  const t = usePlanT();
+  const declined = session.declinedBy.map((id) => names.get(id) ?? id);
+  return (
+    <li className={styles.session}>
+      <div className={styles.sessionHead}>
+        <Subtitle2 as="h3" className={styles.heading}>
+          {t('plan.session', { index: session.index })} · {session.dateLabel}
+        </Subtitle2>
+        <Badge
+          appearance="tint"
+          color={
+            session.status === 'cancelled'
+              ? 'danger'
+              : session.status === 'held'
+                ? 'success'
+                : 'informative'
+          }
+        >
+          {t(statusKey[session.status])}
+        </Badge>
+      </div>
+      <Times times={session.times} />
+      {declined.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('plan.declined', { names: declined.join(', ') })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </li>
+  );
+}
+
+function SeriesSection({ calendar }: { calendar: PairCalendarResponse }) {
+  const styles = useStyles();
+  const t = usePlanT();
+  const [downloadError, setDownloadError] = useState(false);
+  const series = calendar.series;
+  const names = new Map(
+    calendar.sessions.flatMap((s) => s.times.map((m) => [m.personId, m.displayName] as const)),
+  );
+  const partner = calendar.sessions[0]?.times.find((m) => m.personId !== series?.organiserId);
+  const download = async () => {
+    if (!series?.icsPath) return;
+    setDownloadError(false);
+    try {
+      const blob = await apiDownload(series.icsPath);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `mentoring-${calendar.pairId}.ics`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch {
+      setDownloadError(true);
+    }
+  };
+  return (
+    <section className={styles.section} aria-labelledby="plan-series-title">
+      <Subtitle1 as="h2" id="plan-series-title" className={styles.heading}>
+        {t('plan.series.title')}
+      </Subtitle1>
+      {series && (
+        <Body1 as="p" className={styles.text}>
+          {t('plan.series.where', {
+            organiser: series.organiserName,
+            partner: partner?.displayName ?? '',
+          })}
+        </Body1>
+      )}
+      {series?.icsPath && (
+        <>
+          <Caption1 as="p" className={styles.muted}>
+            {t('plan.series.local')}
+          </Caption1>
+          <div className={styles.actions}>
+            <Button onClick={() => void download()}>{t('plan.ics')}</Button>
+          </div>
+          {downloadError && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{t('plan.ics.failed')}</MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      )}
+      <ul className={styles.list} aria-labelledby="plan-series-title">
+        {calendar.sessions.map((s) => (
+          <SessionItem key={s.id} session={s} names={names} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function pairLabel(item: MyPairItem, t: PlanT): string {
+  const who =
+    item.myRole === 'mentor'
+      ? t('plan.picker.mentorOf', { name: item.partner.displayName })
+      : t('plan.picker.menteeOf', { name: item.partner.displayName });
+  return item.subject ? `${who} – ${item.subject}` : who;
+}
+
+/** One pair's planning: refresh from the calendar, then the booked series or the proposals. */
+function PairPlanner({ pairId }: { pairId: string }) {
+  const styles = useStyles();
+  const t = usePlanT();
+  const tt = useT();
+  const locale = useLocale();
+  const [calendar, setCalendar] = useState<PairCalendarResponse | null>(null);
+  const [slots, setSlots] = useState<SlotsResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [confirm, setConfirm] = useState<SlotProposalView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [announce, setAnnounce] = useState('');
+  const base = `/api/pairs/${encodeURIComponent(pairId)}`;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    setCalendar(null);
+    setSlots(null);
+    setError(null);
+    const load = async () => {
+      // Opening the page picks up what changed in the calendar (moves, declines, cancellations).
+      const current = await api.post<PairCalendarResponse>(
+        `${base}/calendar/refresh?locale=${locale}`,
+        {},
+        { signal },
+      );
+      if (signal.aborted) return;
+      setCalendar(current);
+      if (current.canBook) {
+        const proposed = await api.get<SlotsResponse>(`${base}/slots?locale=${locale}`, {
+          signal,
+        });
+        if (!signal.aborted) setSlots(proposed);
+      }
+    };
+    load().catch((e: unknown) => {
+      if (!signal.aborted) setError(e);
+    });
+    return () => controller.abort();
+  }, [base, locale]);
+
+  const book = useCallback(
+    async (proposal: SlotProposalView) => {
+      setConfirm(null);
+      setBusy(true);
+      setError(null);
+      setAnnounce(t('plan.booking'));
+      try {
+        const booked = await api.post<PairCalendarResponse>(`${base}/booking?locale=${locale}`, {
+          slot: proposal.slot,
+        });
+        setCalendar(booked);
+        setAnnounce(t('plan.booked'));
+      } catch (e) {
+        setError(e);
+        setAnnounce('');
+      } finally {
+        setBusy(false);
+      }
+    },
+    [base, locale, t],
+  );
+
+  if (error !== null && calendar === null) {
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{describeError(error, tt)}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (calendar === null || (calendar.canBook && slots === null && error === null)) {
+    return <Spinner size="small" label={t('plan.loading')} />;
+  }
+  return (
+    <>
+      <div role="status" aria-live="polite">
+        {announce && (
+          <MessageBar intent={busy ? 'info' : 'success'}>
+            <MessageBarBody>{announce}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {calendar.changes.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('plan.changes', { count: calendar.changes.length })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{describeError(error, tt)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {calendar.series ? (
+        <SeriesSection calendar={calendar} />
+      ) : !calendar.canBook || !slots ? (
+        <Body1 as="p" className={styles.text}>
+          {t('plan.notBookable')}
+        </Body1>
+      ) : (
+        <section className={styles.section} aria-labelledby="plan-proposals-title">
+          <Subtitle1 as="h2" id="plan-proposals-title" className={styles.heading}>
+            {t('plan.proposals.title')}
+          </Subtitle1>
+          {slots.none ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>{t('plan.proposals.none')}</MessageBarTitle>
+                {slots.none.message}
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <Body1 as="p" className={styles.text}>
+                {t('plan.proposals.intro', {
+                  sessions: slots.proposals[0]?.occurrencesLabel ?? '',
+                  organiser: slots.organiser.displayName,
+                  duration: slots.frame.durationMinutes,
+                  cadence: slots.proposals[0]?.cadenceLabel ?? '',
+                })}
+              </Body1>
+              <ol className={styles.list} aria-labelledby="plan-proposals-title">
+                {slots.proposals.map((p) => (
+                  <ProposalCard key={p.rank} proposal={p} busy={busy} onBook={setConfirm} />
+                ))}
+              </ol>
+            </>
+          )}
+        </section>
+      )}
+      <Dialog open={confirm !== null} onOpenChange={(_, data) => !data.open && setConfirm(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('plan.confirm.title')}</DialogTitle>
+            <DialogContent>
+              {confirm &&
+                t('plan.confirm.body', {
+                  summary: confirm.summary,
+                  organiser: slots?.organiser.displayName ?? '',
+                  partner:
+                    confirm.times.find((m) => m.personId !== slots?.organiser.personId)
+                      ?.displayName ?? '',
+                })}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => confirm && void book(confirm)}>
+                {t('plan.confirm.yes')}
+              </Button>
+              <Button onClick={() => setConfirm(null)}>{t('plan.confirm.cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}
+
+function Planner() {
+  const styles = useStyles();
+  const t = usePlanT();
+  const tt = useT();
+  const requested = new URLSearchParams(window.location.search).get('pair');
+  const [pairs, setPairs] = useState<MyPairItem[] | null>(null);
+  const [pairId, setPairId] = useState<string | null>(requested);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .get<MyPairsResponse>('/api/pairs/mine', { signal: controller.signal })
+      .then((body) => {
+        const open = body.pairs.filter((p) => p.state !== 'completed' && p.state !== 'ended');
+        setPairs(open);
+        setPairId((current) => current ?? open[0]?.id ?? null);
+      })
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setError(e);
+      });
+    return () => controller.abort();
+  }, []);
+
+  if (error !== null) {
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{describeError(error, tt)}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (pairs === null) return <Spinner size="small" label={t('plan.loading')} />;
+  if (!pairId) {
+    return (
+      <Body1 as="p" className={styles.text}>
+        {t('plan.noPair')}
+      </Body1>
+    );
+  }
+  return (
+    <>
+      {pairs.length > 1 && (
+        <Field label={t('plan.picker')} className={styles.picker}>
+          <Select
+            value={pairId}
+            onChange={(_, data) => {
+              setPairId(data.value);
+              window.history.replaceState(null, '', `/plan?pair=${encodeURIComponent(data.value)}`);
+            }}
+          >
+            {pairs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pairLabel(p, t)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <PairPlanner key={pairId} pairId={pairId} />
+      <div className={styles.actions}>
+        <Button appearance="subtle" onClick={() => navigate('/pair')}>
+          {t('plan.toDashboard')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** "Plan our sessions": the pair's five best recurring times, booking one, then the sessions. */
+export default function SchedulingScreen() {
+  const styles = useStyles();
+  const tt = useT();
+  const t = usePlanT();
+  return (
+    <section className={styles.screen} aria-labelledby="plan-title">
+      <Title1 as="h1" id="plan-title" className={styles.title}>
+        {tt('plan.title')}
+      </Title1>
+      <Body1 as="p" className={styles.text}>
+        {t('plan.intro')}
+      </Body1>
+      <SessionGate>
+        <Planner />
+      </SessionGate>
+    </section>
+  );
+}

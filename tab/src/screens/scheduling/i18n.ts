@@ -1,0 +1,111 @@
+import type { CatalogueFor } from '../../i18n/catalogue';
+import { screenCatalogue } from '../../i18n/screen-catalogue';
+
+// The planning screen's strings load with it (a lazy chunk), not with the shell.
+const en = {
+  'plan.intro':
+    'Choose a time that suits you both: your sessions are booked as one recurring Teams meeting in both calendars.',
+  'plan.loading': 'Looking at both calendars…',
+  'plan.picker': 'Pair',
+  'plan.picker.mentorOf': 'You mentor {name}',
+  'plan.picker.menteeOf': '{name} mentors you',
+  'plan.noPair': 'You are not in a pair yet. Sessions can be planned once your pair is formed.',
+  'plan.proposals.title': 'Proposed times',
+  'plan.proposals.intro':
+    '{sessions} in {organiser}’s calendar, {duration} minutes each, {cadence}, with a Teams meeting.',
+  'plan.proposals.none': 'No time fits yet',
+  'plan.proposal.label': 'Proposal {rank}',
+  'plan.proposal.you': 'You',
+  'plan.proposal.time': '{weekday} {time}',
+  'plan.proposal.zone': '({zone})',
+  'plan.proposal.first': 'First session: {date}',
+  'plan.proposal.preferred': 'In both your preferred hours',
+  'plan.proposal.unchecked': {
+    one: '{count} later session is checked against working hours only',
+    other: '{count} later sessions are checked against working hours only',
+  },
+  'plan.book': 'Book this time',
+  'plan.bookLabel': 'Book proposal {rank}: {summary}',
+  'plan.confirm.title': 'Book these sessions?',
+  'plan.confirm.body':
+    '{summary} The invitation goes to {partner} from {organiser}’s calendar, with a Teams meeting.',
+  'plan.confirm.yes': 'Yes, book',
+  'plan.confirm.cancel': 'Cancel',
+  'plan.booking': 'Booking…',
+  'plan.booked': 'Your sessions are booked.',
+  'plan.series.title': 'Our sessions',
+  'plan.series.where': 'In {organiser}’s calendar, with a Teams meeting; {partner} is invited.',
+  'plan.series.local':
+    'This demo keeps the calendar in the app: download the sessions to add them to your own calendar.',
+  'plan.ics': 'Download the sessions (.ics)',
+  'plan.ics.failed': 'The file could not be downloaded. Try again.',
+  'plan.session': 'Session {index}',
+  'plan.status.planned': 'Planned',
+  'plan.status.held': 'Held',
+  'plan.status.missed': 'Missed',
+  'plan.status.cancelled': 'Cancelled',
+  'plan.declined': '{names} declined this session in their calendar.',
+  'plan.changes': {
+    one: 'The calendar changed since your last visit: {count} session updated.',
+    other: 'The calendar changed since your last visit: {count} sessions updated.',
+  },
+  'plan.notBookable':
+    'Sessions cannot be planned for this pair now (it is paused, finished, or every agreed session is behind it).',
+  'plan.toDashboard': 'Back to my pair',
+} as const;
+
+const fr: CatalogueFor<typeof en> = {
+  'plan.intro':
+    'Choisissez un horaire qui vous convient à tous les deux : vos séances sont réservées comme une seule réunion Teams récurrente dans vos deux agendas.',
+  'plan.loading': 'Lecture des deux agendas…',
+  'plan.picker': 'Binôme',
+  'plan.picker.mentorOf': 'Vous êtes mentor de {name}',
+  'plan.picker.menteeOf': '{name} est votre mentor',
+  'plan.noPair':
+    'Vous n’êtes pas encore en binôme. Les séances se planifient une fois le binôme formé.',
+  'plan.proposals.title': 'Horaires proposés',
+  'plan.proposals.intro':
+    '{sessions} dans l’agenda de {organiser}, {duration} minutes chacune, {cadence}, avec une réunion Teams.',
+  'plan.proposals.none': 'Aucun horaire ne convient pour l’instant',
+  'plan.proposal.label': 'Proposition {rank}',
+  'plan.proposal.you': 'Vous',
+  'plan.proposal.time': '{weekday} {time}',
+  'plan.proposal.zone': '({zone})',
+  'plan.proposal.first': 'Première séance : {date}',
+  'plan.proposal.preferred': 'Dans vos horaires préférés à tous les deux',
+  'plan.proposal.unchecked': {
+    one: '{count} séance plus lointaine n’est vérifiée que sur les heures de travail',
+    other: '{count} séances plus lointaines ne sont vérifiées que sur les heures de travail',
+  },
+  'plan.book': 'Réserver cet horaire',
+  'plan.bookLabel': 'Réserver la proposition {rank} : {summary}',
+  'plan.confirm.title': 'Réserver ces séances ?',
+  'plan.confirm.body':
+    '{summary} L’invitation part de l’agenda de {organiser} vers {partner}, avec une réunion Teams.',
+  'plan.confirm.yes': 'Oui, réserver',
+  'plan.confirm.cancel': 'Annuler',
+  'plan.booking': 'Réservation…',
+  'plan.booked': 'Vos séances sont réservées.',
+  'plan.series.title': 'Nos séances',
+  'plan.series.where':
+    'Dans l’agenda de {organiser}, avec une réunion Teams ; {partner} est invité(e).',
+  'plan.series.local':
+    'Cette démo garde l’agenda dans l’application : téléchargez les séances pour les ajouter à votre propre agenda.',
+  'plan.ics': 'Télécharger les séances (.ics)',
+  'plan.ics.failed': 'Le fichier n’a pas pu être téléchargé. Réessayez.',
+  'plan.session': 'Séance {index}',
+  'plan.status.planned': 'Prévue',
+  'plan.status.held': 'Tenue',
+  'plan.status.missed': 'Manquée',
+  'plan.status.cancelled': 'Annulée',
+  'plan.declined': '{names} a décliné cette séance dans son agenda.',
+  'plan.changes': {
+    one: 'L’agenda a changé depuis votre dernière visite : {count} séance mise à jour.',
+    other: 'L’agenda a changé depuis votre dernière visite : {count} séances mises à jour.',
+  },
+  'plan.notBookable':
+    'Les séances ne peuvent pas être planifiées pour ce binôme maintenant (il est en pause, terminé, ou toutes les séances convenues ont eu lieu).',
+  'plan.toDashboard': 'Retour à mon binôme',
+};
+
+export const { useScreenT: usePlanT, translate: planTranslate } = screenCatalogue(en, fr);
