@@ -19,6 +19,7 @@ import { api } from '../api/client';
 import { describeError } from '../api/errors';
 import { useT } from '../i18n/I18nProvider';
 import { signInAs } from './dev-session';
+import { useAuthT } from './auth-i18n';
 
 const roleOrder: readonly Persona['roleHint'][] = ['employee', 'manager', 'lead'];
 
@@ -72,6 +73,7 @@ export function filterPersonas(personas: readonly Persona[], query: string): Per
 export function PersonaPicker() {
   const styles = useStyles();
   const t = useT();
+  const at = useAuthT();
   const [personas, setPersonas] = useState<Persona[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [query, setQuery] = useState('');
@@ -102,24 +104,26 @@ export function PersonaPicker() {
   return (
     <section className={styles.root} aria-labelledby="persona-title">
       <Title2 as="h2" id="persona-title" className={styles.title}>
-        {t('persona.title')}
+        {at('persona.title')}
       </Title2>
       <Body1 as="p" className={styles.intro}>
-        {t('persona.intro')}
+        {at('persona.intro')}
       </Body1>
       {error !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{describeError(error, t)}</MessageBarBody>
         </MessageBar>
       )}
-      {personas === null && error === null && <Spinner size="small" label={t('persona.loading')} />}
+      {personas === null && error === null && (
+        <Spinner size="small" label={at('persona.loading')} />
+      )}
       {personas !== null && (
         <>
-          <Field label={t('persona.search')} className={styles.search}>
+          <Field label={at('persona.search')} className={styles.search}>
             <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} />
           </Field>
           <Caption1 as="p" role="status" className={styles.detail}>
-            {t('persona.count', { count: shown.length })}
+            {at('persona.count', { count: shown.length })}
           </Caption1>
           {roleOrder.map((role) => {
             const group = shown.filter((persona) => persona.roleHint === role);
@@ -128,7 +132,7 @@ export function PersonaPicker() {
             return (
               <div key={role} className={styles.group}>
                 <Subtitle2 as="h3" id={headingId} className={styles.heading}>
-                  {t(`persona.group.${role}`)}
+                  {at(`persona.group.${role}`)}
                 </Subtitle2>
                 <ul className={styles.list} aria-labelledby={headingId}>
                   {group.map((persona) => (

@@ -29,6 +29,7 @@ import {
   subscribeDevSession,
 } from './dev-session';
 import { PersonaPicker } from './PersonaPicker';
+import { useAuthT } from './auth-i18n';
 
 type SessionValue = {
   me: MeResponse;
@@ -79,6 +80,7 @@ type GateState =
 export function SessionGate({ children }: { children: ReactNode }) {
   const styles = useStyles();
   const t = useT();
+  const at = useAuthT();
   const host = useHost();
   const inBrowser = host.kind === 'browser';
   const session = useSyncExternalStore(subscribeDevSession, getDevSession, getDevSession);
@@ -123,13 +125,13 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   switch (state.kind) {
     case 'loading':
-      return <Spinner size="small" label={t('session.loading')} />;
+      return <Spinner size="small" label={at('session.loading')} />;
     case 'pick':
       return <PersonaPicker />;
     case 'no-sign-in':
       return (
         <MessageBar intent="info">
-          <MessageBarBody>{t('session.openInTeams')}</MessageBarBody>
+          <MessageBarBody>{at('session.openInTeams')}</MessageBarBody>
         </MessageBar>
       );
     case 'failed':
@@ -146,9 +148,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
         <SessionContext.Provider value={value}>
           {dev && (
             <div className={styles.bar}>
-              <Caption1>{t('session.actingAs', { name: state.me.person.displayName })}</Caption1>
+              <Caption1>{at('session.actingAs', { name: state.me.person.displayName })}</Caption1>
               <Button size="small" appearance="subtle" onClick={signOut}>
-                {t('session.switch')}
+                {at('session.switch')}
               </Button>
             </div>
           )}

@@ -1,6 +1,7 @@
 import { Checkbox, makeStyles, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { useLocale, useT } from '../i18n/I18nProvider';
+import { useLocale } from '../i18n/I18nProvider';
+import { useComponentsT } from './components-i18n';
 
 // The languages most spoken in French and European workplaces; a profile keeps any other it has.
 const commonLanguages = [
@@ -46,7 +47,7 @@ type LanguagesFieldProps = {
 /** The languages someone can hold a session in, named in the user's language. */
 export function LanguagesField({ value, onChange, error }: LanguagesFieldProps) {
   const styles = useStyles();
-  const t = useT();
+  const ct = useComponentsT();
   const locale = useLocale();
   const legendId = useId('languages');
   const errorId = useId('languages-error');
@@ -61,7 +62,7 @@ export function LanguagesField({ value, onChange, error }: LanguagesFieldProps) 
       aria-describedby={error ? errorId : undefined}
     >
       <legend className={styles.legend}>
-        <Subtitle2 id={legendId}>{t('profile.languages')}</Subtitle2>
+        <Subtitle2 id={legendId}>{ct('profile.languages')}</Subtitle2>
       </legend>
       <div className={styles.options}>
         {shown.map((tag) => (

@@ -11,7 +11,8 @@ import {
 import { useState } from 'react';
 import type { SkillEntry } from '../../../src/domain/profile';
 import type { Skill } from '../../../src/domain/programme';
-import { useLocale, useT } from '../i18n/I18nProvider';
+import { useLocale } from '../i18n/I18nProvider';
+import { useComponentsT } from './components-i18n';
 
 const useStyles = makeStyles({
   fieldset: {
@@ -72,7 +73,7 @@ export function SkillListEditor({
   listError,
 }: SkillListEditorProps) {
   const styles = useStyles();
-  const t = useT();
+  const ct = useComponentsT();
   const locale = useLocale();
   const legendId = useId(`skills-${kind}`);
   const [toAdd, setToAdd] = useState('');
@@ -95,10 +96,10 @@ export function SkillListEditor({
   return (
     <fieldset className={styles.fieldset} aria-labelledby={legendId}>
       <legend className={styles.legend}>
-        <Subtitle2 id={legendId}>{t(`skills.${kind}.legend`)}</Subtitle2>
+        <Subtitle2 id={legendId}>{ct(`skills.${kind}.legend`)}</Subtitle2>
       </legend>
       {value.length === 0 ? (
-        <p className={styles.empty}>{t(`skills.${kind}.empty`)}</p>
+        <p className={styles.empty}>{ct(`skills.${kind}.empty`)}</p>
       ) : (
         <ul className={styles.list} aria-labelledby={legendId}>
           {value.map((entry, index) => {
@@ -108,7 +109,7 @@ export function SkillListEditor({
               <li key={entry.skillId} className={styles.row}>
                 <span className={styles.name}>{name}</span>
                 <Field
-                  label={t(`skills.${kind}.level`, { skill: name })}
+                  label={ct(`skills.${kind}.level`, { skill: name })}
                   validationMessage={error.level}
                 >
                   <Select
@@ -117,15 +118,15 @@ export function SkillListEditor({
                   >
                     {skillLevels.map((level) => (
                       <option key={level} value={level}>
-                        {t(`skills.level.${level}`)}
+                        {ct(`skills.level.${level}`)}
                       </option>
                     ))}
                   </Select>
                 </Field>
                 <Field
-                  label={t(`skills.${kind}.goal`, { skill: name })}
+                  label={ct(`skills.${kind}.goal`, { skill: name })}
                   validationMessage={error.goal}
-                  hint={t('skills.goal.hint')}
+                  hint={ct('skills.goal.hint')}
                 >
                   <Input
                     value={entry.goal ?? ''}
@@ -138,7 +139,7 @@ export function SkillListEditor({
                   appearance="subtle"
                   onClick={() => onChange(value.filter((_, i) => i !== index))}
                 >
-                  {t('skills.remove', { skill: name })}
+                  {ct('skills.remove', { skill: name })}
                 </Button>
               </li>
             );
@@ -152,11 +153,11 @@ export function SkillListEditor({
       )}
       {available.length > 0 && (
         <div className={styles.add}>
-          <Field label={t(`skills.${kind}.add`)}>
+          <Field label={ct(`skills.${kind}.add`)}>
             <Select value={toAdd} onChange={(_, data) => setToAdd(data.value)}>
-              <option value="">{t('skills.choose')}</option>
+              <option value="">{ct('skills.choose')}</option>
               {digital.length > 0 && (
-                <optgroup label={t('skills.kind.digital')}>
+                <optgroup label={ct('skills.kind.digital')}>
                   {digital.map((skill) => (
                     <option key={skill.id} value={skill.id}>
                       {skill.label[locale]}
@@ -165,7 +166,7 @@ export function SkillListEditor({
                 </optgroup>
               )}
               {knowHow.length > 0 && (
-                <optgroup label={t('skills.kind.know_how')}>
+                <optgroup label={ct('skills.kind.know_how')}>
                   {knowHow.map((skill) => (
                     <option key={skill.id} value={skill.id}>
                       {skill.label[locale]}
@@ -176,7 +177,7 @@ export function SkillListEditor({
             </Select>
           </Field>
           <Button onClick={add} disabled={!toAdd}>
-            {t('skills.addButton')}
+            {ct('skills.addButton')}
           </Button>
         </div>
       )}

@@ -1,6 +1,6 @@
 import { Combobox, Option, type ComboboxProps } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { useT } from '../i18n/I18nProvider';
+import { useComponentsT } from './components-i18n';
 
 const MAX_OPTIONS = 40;
 
@@ -45,7 +45,7 @@ type TimeZonePickerProps = Omit<ComboboxProps, 'value' | 'onChange' | 'onOptionS
 
 /** A searchable list of IANA time zones: type a city or region, then pick. */
 export function TimeZonePicker({ value, onChange, ...rest }: TimeZonePickerProps) {
-  const t = useT();
+  const ct = useComponentsT();
   const [query, setQuery] = useState<string | null>(null);
   const options = useMemo(() => filterTimeZones(query ?? ''), [query]);
   return (
@@ -71,7 +71,7 @@ export function TimeZonePicker({ value, onChange, ...rest }: TimeZonePickerProps
       ))}
       {options.length === 0 && (
         <Option key="none" value="" text="" disabled>
-          {t('timeZone.none')}
+          {ct('timeZone.none')}
         </Option>
       )}
     </Combobox>

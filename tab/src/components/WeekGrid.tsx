@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { WeeklySlot, Weekday } from '../../../src/domain/common';
-import { useLocale, useT } from '../i18n/I18nProvider';
+import { useLocale } from '../i18n/I18nProvider';
 import {
   cellsToSlots,
   setCells,
@@ -19,6 +19,7 @@ import {
   weekdayOrder,
   weeklyMinutes,
 } from './week-grid-model';
+import { useComponentsT } from './components-i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -100,7 +101,7 @@ type WeekGridProps = {
  */
 export function WeekGrid({ value, onChange, timeZone, labelledBy, describedBy }: WeekGridProps) {
   const styles = useStyles();
-  const t = useT();
+  const ct = useComponentsT();
   const locale = useLocale();
   const [step, setStep] = useState<1 | 2>(2);
   const cells = useMemo(() => slotsToCells(value), [value]);
@@ -173,13 +174,13 @@ export function WeekGrid({ value, onChange, timeZone, labelledBy, describedBy }:
         onChange={(_, data) => setStep(data.value === '1' ? 1 : 2)}
       >
         <Caption1 id={stepId} as="span">
-          {t('weekGrid.step')}
+          {ct('weekGrid.step')}
         </Caption1>
-        <Radio value="2" label={t('weekGrid.step.hour')} />
-        <Radio value="1" label={t('weekGrid.step.halfHour')} />
+        <Radio value="2" label={ct('weekGrid.step.hour')} />
+        <Radio value="1" label={ct('weekGrid.step.halfHour')} />
       </RadioGroup>
       <Caption1 as="p" className={styles.summary}>
-        {t('weekGrid.localTime', { zone: timeZone, now })}
+        {ct('weekGrid.localTime', { zone: timeZone, now })}
       </Caption1>
       <div className={styles.scroller}>
         <table
@@ -217,7 +218,7 @@ export function WeekGrid({ value, onChange, timeZone, labelledBy, describedBy }:
                 {weekdayOrder.map((day, col) => {
                   const on = isOn(day, index);
                   const start = index * 30;
-                  const label = t('weekGrid.cell', {
+                  const label = ct('weekGrid.cell', {
                     day: longDays[day],
                     start: timeLabel(locale, start),
                     end: timeLabel(locale, start + step * 30),
@@ -261,7 +262,7 @@ export function WeekGrid({ value, onChange, timeZone, labelledBy, describedBy }:
         </table>
       </div>
       <Caption1 as="p" role="status" className={styles.summary}>
-        {t('weekGrid.total', { hours: hours.toLocaleString(locale) })}
+        {ct('weekGrid.total', { hours: hours.toLocaleString(locale) })}
       </Caption1>
     </div>
   );

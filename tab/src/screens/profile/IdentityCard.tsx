@@ -1,6 +1,6 @@
 import { Avatar, Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { PersonCard } from '../../../../src/api/contracts';
-import { useT } from '../../i18n/I18nProvider';
+import { useProfileT } from './profile-i18n';
 
 const useStyles = makeStyles({
   card: {
@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 /** Who the person is in the organisation: read-only, from the directory (Graph or the demo company). */
 export function IdentityCard({ person }: { person: PersonCard }) {
   const styles = useStyles();
-  const t = useT();
+  const pt = useProfileT();
   return (
     <section className={styles.card} aria-labelledby="identity-name">
       <Avatar
@@ -43,17 +43,17 @@ export function IdentityCard({ person }: { person: PersonCard }) {
           {person.displayName}
         </Subtitle1>
         <dl className={styles.list}>
-          <dt className={styles.term}>{t('identity.jobTitle')}</dt>
+          <dt className={styles.term}>{pt('identity.jobTitle')}</dt>
           <dd className={styles.value}>{person.jobTitle || '—'}</dd>
-          <dt className={styles.term}>{t('identity.department')}</dt>
+          <dt className={styles.term}>{pt('identity.department')}</dt>
           <dd className={styles.value}>{person.department || '—'}</dd>
-          <dt className={styles.term}>{t('identity.manager')}</dt>
-          <dd className={styles.value}>{person.managerName ?? t('identity.noManager')}</dd>
-          <dt className={styles.term}>{t('identity.email')}</dt>
+          <dt className={styles.term}>{pt('identity.manager')}</dt>
+          <dd className={styles.value}>{person.managerName ?? pt('identity.noManager')}</dd>
+          <dt className={styles.term}>{pt('identity.email')}</dt>
           <dd className={styles.value}>{person.email}</dd>
         </dl>
         <Caption1 as="p" className={styles.source}>
-          {person.inDirectory ? t('identity.fromDirectory') : t('identity.notInDirectory')}
+          {person.inDirectory ? pt('identity.fromDirectory') : pt('identity.notInDirectory')}
         </Caption1>
       </div>
     </section>

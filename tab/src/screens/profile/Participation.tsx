@@ -24,6 +24,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { CONSENT_TEXT_VERSION, consentParagraphKeys } from './consent';
+import { useProfileT } from './profile-i18n';
 
 const useStyles = makeStyles({
   box: {
@@ -72,6 +73,7 @@ type ParticipationProps = {
 export function Participation({ programme, profile, version, onChange }: ParticipationProps) {
   const styles = useStyles();
   const t = useT();
+  const pt = useProfileT();
   const locale = useLocale();
   const [agreed, setAgreed] = useState(false);
   const [until, setUntil] = useState('');
@@ -114,8 +116,8 @@ export function Participation({ programme, profile, version, onChange }: Partici
   const pause = () => {
     const tomorrow = new Date();
     tomorrow.setDate(tomorrow.getDate() + 1);
-    if (!until) return setUntilError(t('participation.pause.required'));
-    if (until < isoDay(tomorrow)) return setUntilError(t('participation.pause.future'));
+    if (!until) return setUntilError(pt('participation.pause.required'));
+    if (until < isoDay(tomorrow)) return setUntilError(pt('participation.pause.future'));
     setUntilError(undefined);
     void act('pause', { until });
   };
@@ -130,25 +132,27 @@ export function Participation({ programme, profile, version, onChange }: Partici
     return (
       <section className={styles.box} aria-labelledby="join-title">
         <h2 id="join-title" ref={headingRef} tabIndex={-1} className={styles.heading}>
-          <Subtitle1>{t('participation.join.title', { programme: programme.name })}</Subtitle1>
+          <Subtitle1>{pt('participation.join.title', { programme: programme.name })}</Subtitle1>
         </h2>
         {status === 'left' && profile.optIn.leftAt && (
-          <Body1 as="p">{t('participation.left', { date: formatDay(profile.optIn.leftAt) })}</Body1>
+          <Body1 as="p">
+            {pt('participation.left', { date: formatDay(profile.optIn.leftAt) })}
+          </Body1>
         )}
         <div className={styles.consent} id="consent-text">
           {consentParagraphKeys.map((key) => (
             <Body1 as="p" key={key} className={styles.paragraph}>
-              {t(key)}
+              {pt(key)}
             </Body1>
           ))}
           <p className={styles.version}>
-            {t('participation.consent.version', { version: CONSENT_TEXT_VERSION })}
+            {pt('participation.consent.version', { version: CONSENT_TEXT_VERSION })}
           </p>
         </div>
         <Checkbox
           checked={agreed}
           onChange={(_, data) => setAgreed(data.checked === true)}
-          label={t('participation.consent.agree')}
+          label={pt('participation.consent.agree')}
           aria-describedby="consent-text"
         />
         {errorBar}
@@ -157,7 +161,7 @@ export function Participation({ programme, profile, version, onChange }: Partici
           disabled={!agreed || busy}
           onClick={() => void act('opt-in', { consentTextVersion: CONSENT_TEXT_VERSION })}
         >
-          {status === 'left' ? t('participation.rejoin') : t('participation.join')}
+          {status === 'left' ? pt('participation.rejoin') : pt('participation.join')}
         </Button>
       </section>
     );
@@ -166,49 +170,49 @@ export function Participation({ programme, profile, version, onChange }: Partici
   return (
     <section className={styles.box} aria-labelledby="participation-title">
       <h2 id="participation-title" ref={headingRef} tabIndex={-1} className={styles.heading}>
-        <Subtitle1>{t('participation.title', { programme: programme.name })}</Subtitle1>
+        <Subtitle1>{pt('participation.title', { programme: programme.name })}</Subtitle1>
       </h2>
       {status === 'opted_in' ? (
         <Badge appearance="tint" color="success">
-          {t('participation.status.opted_in')}
+          {pt('participation.status.opted_in')}
         </Badge>
       ) : (
         <Badge appearance="tint" color="warning">
           {profile.optIn.pausedUntil
-            ? t('participation.status.pausedUntil', { date: formatDay(profile.optIn.pausedUntil) })
-            : t('participation.status.paused')}
+            ? pt('participation.status.pausedUntil', { date: formatDay(profile.optIn.pausedUntil) })
+            : pt('participation.status.paused')}
         </Badge>
       )}
       {errorBar}
       <div className={styles.row}>
         {status === 'paused' && (
           <Button disabled={busy} onClick={() => void act('resume', {})}>
-            {t('participation.resume')}
+            {pt('participation.resume')}
           </Button>
         )}
         {status === 'opted_in' && (
           <>
             <Field
-              label={t('participation.pause.until')}
-              hint={t('participation.pause.hint')}
+              label={pt('participation.pause.until')}
+              hint={pt('participation.pause.hint')}
               validationMessage={untilError}
             >
               <Input type="date" value={until} onChange={(_, data) => setUntil(data.value)} />
             </Field>
             <Button disabled={busy} onClick={pause}>
-              {t('participation.pause')}
+              {pt('participation.pause')}
             </Button>
           </>
         )}
         <Button appearance="subtle" disabled={busy} onClick={() => setConfirmLeave(true)}>
-          {t('participation.leave')}
+          {pt('participation.leave')}
         </Button>
       </div>
       <Dialog open={confirmLeave} onOpenChange={(_, data) => setConfirmLeave(data.open)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{t('participation.leave.title')}</DialogTitle>
-            <DialogContent>{t('participation.leave.body')}</DialogContent>
+            <DialogTitle>{pt('participation.leave.title')}</DialogTitle>
+            <DialogContent>{pt('participation.leave.body')}</DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"
@@ -217,10 +221,10 @@ export function Participation({ programme, profile, version, onChange }: Partici
                   void act('leave', {});
                 }}
               >
-                {t('participation.leave.confirm')}
+                {pt('participation.leave.confirm')}
               </Button>
               <Button onClick={() => setConfirmLeave(false)}>
-                {t('participation.leave.cancel')}
+                {pt('participation.leave.cancel')}
               </Button>
             </DialogActions>
           </DialogBody>

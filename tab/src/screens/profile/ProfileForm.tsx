@@ -38,6 +38,7 @@ import {
   type ProfileFormErrors,
   type ProfileFormValues,
 } from './profile-form-model';
+import { useProfileT } from './profile-i18n';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -93,6 +94,7 @@ type ProfileFormProps = {
 export function ProfileForm({ programme, profile, version, onSaved }: ProfileFormProps) {
   const styles = useStyles();
   const t = useT();
+  const pt = useProfileT();
   const [base, setBase] = useState<ProfileFormValues>(() => formValuesOf(profile));
   const [values, setValues] = useState<ProfileFormValues>(base);
   const [errors, setErrors] = useState<ProfileFormErrors>(noErrors);
@@ -116,7 +118,7 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validateProfileForm(values, t, allTimeZones());
+    const found = validateProfileForm(values, pt, allTimeZones());
     setErrors(found);
     if (hasErrors(found)) {
       setNotice({ kind: 'invalid' });
@@ -139,7 +141,7 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
         setNotice({ kind: 'conflict' });
       } else if (error instanceof ApiError && error.code === 'validation_failed') {
         const issues = (error.details as { issues?: { path: string; message: string }[] })?.issues;
-        setErrors(errorsFromIssues(issues ?? [], t));
+        setErrors(errorsFromIssues(issues ?? [], pt));
         setNotice({ kind: 'invalid' });
       } else {
         setNotice({ kind: 'failed', error });
@@ -165,25 +167,25 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
     }
   };
 
-  const summary = errorList(errors, t);
+  const summary = errorList(errors, pt);
   const bioLength = values.bio.length;
 
   return (
     <form className={styles.form} onSubmit={(event) => void save(event)} noValidate>
       <Subtitle1 as="h2" className={styles.heading}>
-        {t('profile.form.title')}
+        {pt('profile.form.title')}
       </Subtitle1>
 
       <div ref={noticeRef} tabIndex={-1} className={styles.notice}>
         {notice.kind === 'saved' && (
           <MessageBar intent="success" role="status">
-            <MessageBarBody>{t('profile.saved')}</MessageBarBody>
+            <MessageBarBody>{pt('profile.saved')}</MessageBarBody>
           </MessageBar>
         )}
         {notice.kind === 'invalid' && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>
-              <MessageBarTitle>{t('profile.invalid.title')}</MessageBarTitle>
+              <MessageBarTitle>{pt('profile.invalid.title')}</MessageBarTitle>
               <ul className={styles.summaryList}>
                 {summary.map((item) => (
                   <li key={`${item.field}:${item.message}`}>{item.message}</li>
@@ -195,36 +197,36 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
         {notice.kind === 'conflict' && (
           <MessageBar intent="warning" role="alert" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{t('profile.conflict.title')}</MessageBarTitle>
-              {t('profile.conflict.body')}
+              <MessageBarTitle>{pt('profile.conflict.title')}</MessageBarTitle>
+              {pt('profile.conflict.body')}
             </MessageBarBody>
             <Button onClick={() => void loadLatest()} disabled={saving}>
-              {t('profile.conflict.reload')}
+              {pt('profile.conflict.reload')}
             </Button>
           </MessageBar>
         )}
         {notice.kind === 'merged' && (
           <MessageBar intent="info" role="status">
-            <MessageBarBody>{t('profile.conflict.merged')}</MessageBarBody>
+            <MessageBarBody>{pt('profile.conflict.merged')}</MessageBarBody>
           </MessageBar>
         )}
         {notice.kind === 'failed' && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>
-              {describeError(notice.error, t)} {t('profile.keptTyped')}
+              {describeError(notice.error, t)} {pt('profile.keptTyped')}
             </MessageBarBody>
           </MessageBar>
         )}
       </div>
 
-      <Field label={t('profile.roleWish')} validationMessage={errors.fields.roleWish}>
+      <Field label={pt('profile.roleWish')} validationMessage={errors.fields.roleWish}>
         <RadioGroup
           value={values.roleWish}
           onChange={(_, data) => change('roleWish', data.value as ProfileFormValues['roleWish'])}
         >
-          <Radio value="mentor" label={t('profile.roleWish.mentor')} />
-          <Radio value="mentee" label={t('profile.roleWish.mentee')} />
-          <Radio value="both" label={t('profile.roleWish.both')} />
+          <Radio value="mentor" label={pt('profile.roleWish.mentor')} />
+          <Radio value="mentee" label={pt('profile.roleWish.mentee')} />
+          <Radio value="both" label={pt('profile.roleWish.both')} />
         </RadioGroup>
       </Field>
 
@@ -252,8 +254,8 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
       />
 
       <Field
-        label={t('profile.timeZone')}
-        hint={t('profile.timeZone.hint')}
+        label={pt('profile.timeZone')}
+        hint={pt('profile.timeZone.hint')}
         validationMessage={errors.fields.timeZone}
         className={styles.zone}
       >
@@ -262,9 +264,9 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
 
       <section className={styles.section} aria-labelledby={availabilityId}>
         <Subtitle2 as="h3" id={availabilityId} className={styles.heading}>
-          {t('profile.availability')}
+          {pt('profile.availability')}
         </Subtitle2>
-        <Text id={availabilityHelpId}>{t('profile.availability.help')}</Text>
+        <Text id={availabilityHelpId}>{pt('profile.availability.help')}</Text>
         <WeekGrid
           value={values.availability}
           onChange={(slots) => change('availability', slots)}
@@ -275,23 +277,23 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
         {errors.fields.availability && <Text role="alert">{errors.fields.availability}</Text>}
       </section>
 
-      <Field label={t('profile.workMode')} validationMessage={errors.fields.workMode}>
+      <Field label={pt('profile.workMode')} validationMessage={errors.fields.workMode}>
         <RadioGroup
           layout="horizontal"
           value={values.workMode}
           onChange={(_, data) => change('workMode', data.value as ProfileFormValues['workMode'])}
         >
-          <Radio value="remote" label={t('profile.workMode.remote')} />
-          <Radio value="hybrid" label={t('profile.workMode.hybrid')} />
-          <Radio value="on_site" label={t('profile.workMode.on_site')} />
+          <Radio value="remote" label={pt('profile.workMode.remote')} />
+          <Radio value="hybrid" label={pt('profile.workMode.hybrid')} />
+          <Radio value="on_site" label={pt('profile.workMode.on_site')} />
         </RadioGroup>
       </Field>
 
       <Field
-        label={t('profile.bio')}
+        label={pt('profile.bio')}
         hint={{
           id: bioCountId,
-          children: t('profile.bio.count', { length: bioLength, max: BIO_MAX }),
+          children: pt('profile.bio.count', { length: bioLength, max: BIO_MAX }),
         }}
         validationMessage={errors.fields.bio}
       >
@@ -306,9 +308,9 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
 
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={saving}>
-          {saving ? t('profile.saving') : t('profile.save')}
+          {saving ? pt('profile.saving') : pt('profile.save')}
         </Button>
-        {isDirty(values, base) && <Text className={styles.unsaved}>{t('profile.unsaved')}</Text>}
+        {isDirty(values, base) && <Text className={styles.unsaved}>{pt('profile.unsaved')}</Text>}
       </div>
     </form>
   );

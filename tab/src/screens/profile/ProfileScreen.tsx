@@ -25,6 +25,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { IdentityCard } from './IdentityCard';
 import { Participation } from './Participation';
 import { ProfileForm } from './ProfileForm';
+import { useProfileT } from './profile-i18n';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -51,6 +52,7 @@ function ProfileContent() {
   const styles = useStyles();
   const hidden = useVisuallyHiddenStyles();
   const t = useT();
+  const pt = useProfileT();
   const [programmes, setProgrammes] = useState<ProgrammeListItem[] | null>(null);
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -94,10 +96,10 @@ function ProfileContent() {
       </MessageBar>
     );
   }
-  if (programmes === null) return <Spinner size="small" label={t('profile.loading')} />;
+  if (programmes === null) return <Spinner size="small" label={pt('profile.loading')} />;
   const choices = programmes.filter((p) => p.status !== 'draft' && p.status !== 'closed');
   if (choices.length === 0 || !programmeId) {
-    return <Body1 as="p">{t('profile.noProgramme')}</Body1>;
+    return <Body1 as="p">{pt('profile.noProgramme')}</Body1>;
   }
 
   const update = (response: ProfileResponse) => {
@@ -105,13 +107,13 @@ function ProfileContent() {
   };
   const onParticipation = (response: ProfileResponse) => {
     update(response);
-    setAnnouncement(t(`participation.announce.${response.profile.optIn.status}`));
+    setAnnouncement(pt(`participation.announce.${response.profile.optIn.status}`));
   };
 
   return (
     <div className={styles.screen}>
       {choices.length > 1 && (
-        <Field label={t('profile.programme')} className={styles.picker}>
+        <Field label={pt('profile.programme')} className={styles.picker}>
           <Select value={programmeId} onChange={(_, data) => setProgrammeId(data.value)}>
             {choices.map((p) => (
               <option key={p.id} value={p.id}>
@@ -125,7 +127,7 @@ function ProfileContent() {
         {announcement}
       </div>
       {loaded === null ? (
-        <Spinner size="small" label={t('profile.loading')} />
+        <Spinner size="small" label={pt('profile.loading')} />
       ) : (
         <>
           <IdentityCard person={loaded.response.person} />

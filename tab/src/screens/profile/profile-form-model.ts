@@ -2,7 +2,7 @@ import type { ApiValidationIssue, ProfileEditBody } from '../../../../src/api/co
 import type { WeeklySlot } from '../../../../src/domain/common';
 import type { Profile, RoleWish, SkillEntry, WorkMode } from '../../../../src/domain/profile';
 import type { SkillListErrors } from '../../components/SkillListEditor';
-import type { Translate } from '../../i18n/catalogue';
+import type { ProfileTranslate } from './profile-i18n';
 
 /** Limits of the profile (src/domain/profile.ts), checked here first so messages are specific. */
 export const BIO_MAX = 500;
@@ -72,7 +72,7 @@ function cleanEntry(entry: SkillEntry): SkillEntry {
   return goal ? { ...entry, goal } : { skillId: entry.skillId, level: entry.level };
 }
 
-function skillErrors(entries: readonly SkillEntry[], t: Translate): SkillListErrors {
+function skillErrors(entries: readonly SkillEntry[], t: ProfileTranslate): SkillListErrors {
   const errors: SkillListErrors = {};
   entries.forEach((entry, index) => {
     const length = entry.goal?.trim().length ?? 0;
@@ -89,7 +89,7 @@ function skillErrors(entries: readonly SkillEntry[], t: Translate): SkillListErr
  */
 export function validateProfileForm(
   values: ProfileFormValues,
-  t: Translate,
+  t: ProfileTranslate,
   knownZones: readonly string[],
 ): ProfileFormErrors {
   const fields: ProfileFormErrors['fields'] = {};
@@ -140,7 +140,7 @@ const topFields: readonly ProfileField[] = [
  */
 export function errorsFromIssues(
   issues: readonly ApiValidationIssue[],
-  t: Translate,
+  t: ProfileTranslate,
 ): ProfileFormErrors {
   const errors: ProfileFormErrors = { fields: {}, teaches: {}, learns: {} };
   for (const issue of issues) {
@@ -164,7 +164,7 @@ export function errorsFromIssues(
 /** Every message, in the order of the form, for the summary at the top. */
 export function errorList(
   errors: ProfileFormErrors,
-  t: Translate,
+  t: ProfileTranslate,
 ): { field: ProfileField; message: string }[] {
   const list: { field: ProfileField; message: string }[] = [];
   for (const field of topFields) {

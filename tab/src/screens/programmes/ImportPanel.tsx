@@ -27,6 +27,7 @@ import { describeError } from '../../api/errors';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useVisuallyHiddenStyles } from '../../components/visually-hidden';
 import { withoutLines } from './csv-records';
+import { useProgrammesT } from './programmes-i18n';
 
 /** How often the job is asked for its progress. */
 const POLL_MS = 400;
@@ -82,6 +83,7 @@ const blocking = (preview: ImportPreview) =>
 export function ImportPanel({ programmeId }: { programmeId: string }) {
   const styles = useStyles();
   const t = useT();
+  const pt = useProgrammesT();
   const locale = useLocale();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
@@ -211,17 +213,17 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
   return (
     <section className={styles.root} aria-labelledby="import-title">
       <Subtitle2 as="h2" id="import-title" className={styles.heading}>
-        {t('import.title')}
+        {pt('import.title')}
       </Subtitle2>
       <Body1 as="p" className={styles.muted}>
-        {t('import.help')}
+        {pt('import.help')}
       </Body1>
 
       {stage.kind !== 'importing' && stage.kind !== 'done' && (
         <>
           <div className={styles.file}>
             <span id={fileLabelId} className={styles.label}>
-              {t('import.file')}
+              {pt('import.file')}
             </span>
             {/* The native picker speaks the browser's language: a button in ours opens it. */}
             <input
@@ -241,14 +243,14 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
                 disabled={stage.kind === 'checking'}
                 onClick={() => fileInput.current?.click()}
               >
-                {t('import.chooseFile')}
+                {pt('import.chooseFile')}
               </Button>
             </div>
             <Caption1 id={fileHelpId} className={styles.muted}>
-              {fileName ? t('import.fileChosen', { name: fileName }) : t('import.fileHelp')}
+              {fileName ? pt('import.fileChosen', { name: fileName }) : pt('import.fileHelp')}
             </Caption1>
           </div>
-          <Field label={t('import.paste')}>
+          <Field label={pt('import.paste')}>
             <Textarea
               value={csv}
               rows={5}
@@ -264,7 +266,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
               disabled={csv.trim() === '' || stage.kind === 'checking'}
               onClick={() => void check(csv, fileName)}
             >
-              {stage.kind === 'checking' ? t('import.checking') : t('import.check')}
+              {stage.kind === 'checking' ? pt('import.checking') : pt('import.check')}
             </Button>
           </div>
         </>
@@ -273,7 +275,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
       {tooLarge !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            {t('import.tooLarge', {
+            {pt('import.tooLarge', {
               size: (tooLarge / (1024 * 1024)).toLocaleString(locale, { maximumFractionDigits: 1 }),
             })}
           </MessageBarBody>
@@ -283,7 +285,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
             {error instanceof ApiError && error.code === 'import_rejected'
-              ? t('import.rejected')
+              ? pt('import.rejected')
               : describeError(error, t)}
           </MessageBarBody>
         </MessageBar>
@@ -292,10 +294,10 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
       {preview && (
         <div role="region" aria-labelledby="preview-title" className={styles.root}>
           <Subtitle2 as="h3" id="preview-title" className={styles.heading}>
-            {t('import.preview')}
+            {pt('import.preview')}
           </Subtitle2>
           <Body1 as="p" role="status">
-            {t('import.summary', {
+            {pt('import.summary', {
               rows: preview.summary.rows,
               create: preview.summary.create,
               update: preview.summary.update,
@@ -306,7 +308,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
           {preview.fileIssues.length > 0 && (
             <MessageBar intent={blocking(preview) ? 'error' : 'warning'} layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>{t('import.fileIssues')}</MessageBarTitle>
+                <MessageBarTitle>{pt('import.fileIssues')}</MessageBarTitle>
                 <ul className={styles.issues}>
                   {preview.fileIssues.map((issue, i) => (
                     <li key={i}>{issue.message[locale]}</li>
@@ -320,12 +322,12 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
               <Switch
                 checked={onlyProblems}
                 onChange={(_, data) => setOnlyProblems(data.checked)}
-                label={t('import.onlyProblems')}
+                label={pt('import.onlyProblems')}
               />
               <PreviewTable rows={rows.slice(0, MAX_ROWS_SHOWN)} />
               {rows.length > MAX_ROWS_SHOWN && (
                 <Caption1 className={styles.muted}>
-                  {t('import.moreRows', { count: rows.length - MAX_ROWS_SHOWN })}
+                  {pt('import.moreRows', { count: rows.length - MAX_ROWS_SHOWN })}
                 </Caption1>
               )}
             </>
@@ -334,14 +336,14 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
             <>
               {!preview.acceptable && (
                 <Body1 as="p">
-                  {blocking(preview) ? t('import.fixFile') : t('import.fixRows')}
+                  {blocking(preview) ? pt('import.fixFile') : pt('import.fixRows')}
                 </Body1>
               )}
               {canImportValidOnly && (
                 <Checkbox
                   checked={validOnly}
                   onChange={(_, data) => setValidOnly(data.checked === true)}
-                  label={t('import.validOnly', {
+                  label={pt('import.validOnly', {
                     count: validRows,
                     invalid: preview.summary.invalid,
                   })}
@@ -354,10 +356,10 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
                   onClick={() => void start(preview)}
                 >
                   {validOnly && canImportValidOnly
-                    ? t('import.startValid', { count: validRows })
-                    : t('import.start', { count: preview.summary.rows })}
+                    ? pt('import.startValid', { count: validRows })
+                    : pt('import.start', { count: preview.summary.rows })}
                 </Button>
-                <Button onClick={reset}>{t('import.another')}</Button>
+                <Button onClick={reset}>{pt('import.another')}</Button>
               </div>
             </>
           )}
@@ -366,11 +368,11 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
 
       {stage.kind === 'importing' && (
         <Field
-          label={t('import.progress', {
+          label={pt('import.progress', {
             processed: stage.job.processed,
             total: stage.job.total,
           })}
-          validationMessage={t('import.progress.hint')}
+          validationMessage={pt('import.progress.hint')}
           validationState="none"
         >
           <ProgressBar
@@ -385,7 +387,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
         <div ref={resultRef} tabIndex={-1} className={styles.root}>
           <JobSummary job={stage.job} />
           <div className={styles.actions}>
-            <Button onClick={reset}>{t('import.another')}</Button>
+            <Button onClick={reset}>{pt('import.another')}</Button>
           </div>
         </div>
       )}
@@ -395,28 +397,28 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
 
 function PreviewTable({ rows }: { rows: ImportRowPreview[] }) {
   const styles = useStyles();
-  const t = useT();
+  const pt = useProgrammesT();
   const locale = useLocale();
-  if (rows.length === 0) return <Body1 as="p">{t('import.noProblems')}</Body1>;
+  if (rows.length === 0) return <Body1 as="p">{pt('import.noProblems')}</Body1>;
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table} aria-labelledby="preview-title">
         <thead>
           <tr>
             <th scope="col" className={styles.th}>
-              {t('import.col.line')}
+              {pt('import.col.line')}
             </th>
             <th scope="col" className={styles.th}>
-              {t('import.col.email')}
+              {pt('import.col.email')}
             </th>
             <th scope="col" className={styles.th}>
-              {t('import.col.name')}
+              {pt('import.col.name')}
             </th>
             <th scope="col" className={styles.th}>
-              {t('import.col.outcome')}
+              {pt('import.col.outcome')}
             </th>
             <th scope="col" className={styles.th}>
-              {t('import.col.problems')}
+              {pt('import.col.problems')}
             </th>
           </tr>
         </thead>
@@ -431,7 +433,7 @@ function PreviewTable({ rows }: { rows: ImportRowPreview[] }) {
               </th>
               <td className={styles.td}>{row.email}</td>
               <td className={styles.td}>{row.displayName}</td>
-              <td className={styles.td}>{t(`import.outcome.${row.outcome}`)}</td>
+              <td className={styles.td}>{pt(`import.outcome.${row.outcome}`)}</td>
               <td className={styles.td}>
                 {row.issues.length === 0 ? (
                   '—'
@@ -453,7 +455,7 @@ function PreviewTable({ rows }: { rows: ImportRowPreview[] }) {
 
 function JobSummary({ job }: { job: ImportJob }) {
   const styles = useStyles();
-  const t = useT();
+  const pt = useProgrammesT();
   const nothing = job.status === 'succeeded' && job.created === 0 && job.updated === 0;
   return (
     <MessageBar
@@ -464,12 +466,12 @@ function JobSummary({ job }: { job: ImportJob }) {
       <MessageBarBody>
         <MessageBarTitle>
           {nothing
-            ? t('import.done.nothing')
+            ? pt('import.done.nothing')
             : job.status === 'failed'
-              ? t('import.done.partial')
-              : t('import.done.title')}
+              ? pt('import.done.partial')
+              : pt('import.done.title')}
         </MessageBarTitle>
-        {t('import.done.counts', {
+        {pt('import.done.counts', {
           created: job.created,
           updated: job.updated,
           unchanged: job.unchanged,
@@ -478,12 +480,12 @@ function JobSummary({ job }: { job: ImportJob }) {
           <ul className={styles.issues}>
             {job.errors.map((e) => (
               <li key={`${e.line}:${e.code}`}>
-                {t('import.done.rowError', { line: e.line, email: e.email, message: e.message })}
+                {pt('import.done.rowError', { line: e.line, email: e.email, message: e.message })}
               </li>
             ))}
           </ul>
         )}
-        {job.status === 'failed' && t('import.done.retry')}
+        {job.status === 'failed' && pt('import.done.retry')}
       </MessageBarBody>
     </MessageBar>
   );

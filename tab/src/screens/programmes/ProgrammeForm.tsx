@@ -33,6 +33,8 @@ import {
   type ProgrammeFormValues,
   type SkillRow,
 } from './programme-form-model';
+import { useComponentsT } from '../../components/components-i18n';
+import { useProgrammesT } from './programmes-i18n';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -100,6 +102,8 @@ export function ProgrammeForm({
 }: ProgrammeFormProps) {
   const styles = useStyles();
   const t = useT();
+  const pt = useProgrammesT();
+  const ct = useComponentsT();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<ProgrammeFormErrors>(noProgrammeErrors);
   const [outcome, setOutcome] = useState<
@@ -127,7 +131,7 @@ export function ProgrammeForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validateProgrammeForm(values, t);
+    const found = validateProgrammeForm(values, pt);
     setErrors(found);
     if (hasProgrammeErrors(found)) {
       setOutcome({ kind: 'invalid' });
@@ -142,7 +146,7 @@ export function ProgrammeForm({
         setOutcome({ kind: 'conflict' });
       } else if (error instanceof ApiError && error.code === 'validation_failed') {
         const issues = (error.details as { issues?: { path: string; message: string }[] })?.issues;
-        setErrors(programmeErrorsFromIssues(issues ?? [], t));
+        setErrors(programmeErrorsFromIssues(issues ?? [], pt));
         setOutcome({ kind: 'invalid' });
       } else {
         setOutcome({ kind: 'failed', error });
@@ -169,12 +173,12 @@ export function ProgrammeForm({
     ...Object.values(errors.fields),
     ...Object.entries(errors.skills).flatMap(([index, row]) =>
       Object.values(row ?? {}).map((message) =>
-        t('programmeForm.error.inSkill', { n: Number(index) + 1, message }),
+        pt('programmeForm.error.inSkill', { n: Number(index) + 1, message }),
       ),
     ),
     ...Object.entries(errors.weights).map(([key, message]) =>
-      t('programmeForm.error.inWeight', {
-        weight: t(`programmeForm.weight.${key as (typeof weightKeys)[number]}`),
+      pt('programmeForm.error.inWeight', {
+        weight: pt(`programmeForm.weight.${key as (typeof weightKeys)[number]}`),
         message: message ?? '',
       }),
     ),
@@ -185,13 +189,13 @@ export function ProgrammeForm({
       <div ref={outcomeRef} tabIndex={-1} className={styles.notice}>
         {outcome.kind === 'saved' && (
           <MessageBar intent="success" role="status">
-            <MessageBarBody>{t('programmeForm.saved')}</MessageBarBody>
+            <MessageBarBody>{pt('programmeForm.saved')}</MessageBarBody>
           </MessageBar>
         )}
         {outcome.kind === 'invalid' && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>
-              <MessageBarTitle>{t('programmeForm.invalid')}</MessageBarTitle>
+              <MessageBarTitle>{pt('programmeForm.invalid')}</MessageBarTitle>
               <ul className={styles.summaryList}>
                 {messages.map((message, i) => (
                   <li key={i}>{message}</li>
@@ -203,25 +207,25 @@ export function ProgrammeForm({
         {outcome.kind === 'conflict' && (
           <MessageBar intent="warning" role="alert" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{t('programmeForm.conflict.title')}</MessageBarTitle>
-              {t('programmeForm.conflict.body')}
+              <MessageBarTitle>{pt('programmeForm.conflict.title')}</MessageBarTitle>
+              {pt('programmeForm.conflict.body')}
             </MessageBarBody>
             {onReloadKeepingChanges && (
               <Button onClick={() => void reload()} disabled={busy}>
-                {t('programmeForm.conflict.reload')}
+                {pt('programmeForm.conflict.reload')}
               </Button>
             )}
           </MessageBar>
         )}
         {outcome.kind === 'merged' && (
           <MessageBar intent="info" role="status">
-            <MessageBarBody>{t('programmeForm.conflict.merged')}</MessageBarBody>
+            <MessageBarBody>{pt('programmeForm.conflict.merged')}</MessageBarBody>
           </MessageBar>
         )}
         {outcome.kind === 'failed' && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>
-              {describeError(outcome.error, t)} {t('profile.keptTyped')}
+              {describeError(outcome.error, t)} {pt('programmeForm.keptTyped')}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -229,12 +233,15 @@ export function ProgrammeForm({
 
       <fieldset className={styles.fieldset} aria-labelledby={generalId}>
         <legend className={styles.legend}>
-          <Subtitle2 id={generalId}>{t('programmeForm.general')}</Subtitle2>
+          <Subtitle2 id={generalId}>{pt('programmeForm.general')}</Subtitle2>
         </legend>
-        <Field label={t('programmeForm.name')} required validationMessage={errors.fields.name}>
+        <Field label={pt('programmeForm.name')} required validationMessage={errors.fields.name}>
           <Input value={values.name} onChange={(_, d) => set('name', d.value)} />
         </Field>
-        <Field label={t('programmeForm.description')} validationMessage={errors.fields.description}>
+        <Field
+          label={pt('programmeForm.description')}
+          validationMessage={errors.fields.description}
+        >
           <Textarea
             value={values.description}
             rows={3}
@@ -244,7 +251,7 @@ export function ProgrammeForm({
         </Field>
         <div className={styles.row}>
           <Field
-            label={t('programmeForm.startDate')}
+            label={pt('programmeForm.startDate')}
             required
             validationMessage={errors.fields.startDate}
           >
@@ -255,7 +262,7 @@ export function ProgrammeForm({
             />
           </Field>
           <Field
-            label={t('programmeForm.endDate')}
+            label={pt('programmeForm.endDate')}
             required
             validationMessage={errors.fields.endDate}
           >
@@ -271,13 +278,13 @@ export function ProgrammeForm({
 
       <fieldset className={styles.fieldset} aria-labelledby={skillsId}>
         <legend className={styles.legend}>
-          <Subtitle2 id={skillsId}>{t('programmeForm.skills')}</Subtitle2>
+          <Subtitle2 id={skillsId}>{pt('programmeForm.skills')}</Subtitle2>
         </legend>
         <Caption1 as="p" className={styles.muted}>
-          {t('programmeForm.skills.help')}
+          {pt('programmeForm.skills.help')}
         </Caption1>
         {values.skills.length === 0 ? (
-          <p className={styles.muted}>{t('programmeForm.skills.empty')}</p>
+          <p className={styles.muted}>{pt('programmeForm.skills.empty')}</p>
         ) : (
           <ol className={styles.skills}>
             {values.skills.map((row, index) => {
@@ -286,27 +293,27 @@ export function ProgrammeForm({
               const id = skillIdOf(row);
               return (
                 <li key={row.key} className={styles.skill}>
-                  <Field label={t('programmeForm.skill.fr', { n })} validationMessage={error.fr}>
+                  <Field label={pt('programmeForm.skill.fr', { n })} validationMessage={error.fr}>
                     <Input
                       lang="fr"
                       value={row.fr}
                       onChange={(_, d) => setSkill(index, { fr: d.value })}
                     />
                   </Field>
-                  <Field label={t('programmeForm.skill.en', { n })} validationMessage={error.en}>
+                  <Field label={pt('programmeForm.skill.en', { n })} validationMessage={error.en}>
                     <Input
                       lang="en"
                       value={row.en}
                       onChange={(_, d) => setSkill(index, { en: d.value })}
                     />
                   </Field>
-                  <Field label={t('programmeForm.skill.kind', { n })}>
+                  <Field label={pt('programmeForm.skill.kind', { n })}>
                     <Select
                       value={row.kind}
                       onChange={(_, d) => setSkill(index, { kind: d.value as SkillKind })}
                     >
-                      <option value="digital">{t('skills.kind.digital')}</option>
-                      <option value="know_how">{t('skills.kind.know_how')}</option>
+                      <option value="digital">{ct('skills.kind.digital')}</option>
+                      <option value="know_how">{ct('skills.kind.know_how')}</option>
                     </Select>
                   </Field>
                   <Button
@@ -318,12 +325,12 @@ export function ProgrammeForm({
                       )
                     }
                   >
-                    {t('programmeForm.skill.remove', { n })}
+                    {pt('programmeForm.skill.remove', { n })}
                   </Button>
                   <Caption1 className={styles.skillId} role={error.id ? 'alert' : undefined}>
                     {error.id ??
                       (id
-                        ? t(row.saved ? 'programmeForm.skill.idSaved' : 'programmeForm.skill.id', {
+                        ? pt(row.saved ? 'programmeForm.skill.idSaved' : 'programmeForm.skill.id', {
                             id,
                           })
                         : '')}
@@ -336,20 +343,20 @@ export function ProgrammeForm({
         {errors.fields.skills && <Caption1 role="alert">{errors.fields.skills}</Caption1>}
         <div>
           <Button onClick={() => set('skills', [...values.skills, newSkillRow()])}>
-            {t('programmeForm.skill.add')}
+            {pt('programmeForm.skill.add')}
           </Button>
         </div>
       </fieldset>
 
       <fieldset className={styles.fieldset} aria-labelledby={frameId}>
         <legend className={styles.legend}>
-          <Subtitle2 id={frameId}>{t('programmeForm.frame')}</Subtitle2>
+          <Subtitle2 id={frameId}>{pt('programmeForm.frame')}</Subtitle2>
         </legend>
         <Caption1 as="p" className={styles.muted}>
-          {t('programmeForm.frame.help')}
+          {pt('programmeForm.frame.help')}
         </Caption1>
         <div className={styles.row}>
-          <Field label={t('programmeForm.sessions')} validationMessage={errors.fields.sessions}>
+          <Field label={pt('programmeForm.sessions')} validationMessage={errors.fields.sessions}>
             <Input
               type="number"
               inputMode="numeric"
@@ -360,7 +367,7 @@ export function ProgrammeForm({
             />
           </Field>
           <Field
-            label={t('programmeForm.duration')}
+            label={pt('programmeForm.duration')}
             validationMessage={errors.fields.durationMinutes}
           >
             <Input
@@ -373,53 +380,53 @@ export function ProgrammeForm({
               onChange={(_, d) => set('durationMinutes', d.value)}
             />
           </Field>
-          <Field label={t('programmeForm.frequency')}>
+          <Field label={pt('programmeForm.frequency')}>
             <Select
               value={values.frequency}
               onChange={(_, d) => set('frequency', d.value as Frequency)}
             >
               {frequencies.map((f) => (
                 <option key={f} value={f}>
-                  {t(`programmeForm.frequency.${f}`)}
+                  {pt(`programmeForm.frequency.${f}`)}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field label={t('programmeForm.place')}>
+          <Field label={pt('programmeForm.place')}>
             <Select value={values.place} onChange={(_, d) => set('place', d.value as Place)}>
               {places.map((p) => (
                 <option key={p} value={p}>
-                  {t(`programmeForm.place.${p}`)}
+                  {pt(`programmeForm.place.${p}`)}
                 </option>
               ))}
             </Select>
           </Field>
         </div>
         {values.place !== 'online' && (
-          <Field label={t('programmeForm.location')} validationMessage={errors.fields.location}>
+          <Field label={pt('programmeForm.location')} validationMessage={errors.fields.location}>
             <Input value={values.location} onChange={(_, d) => set('location', d.value)} />
           </Field>
         )}
         <Switch
           checked={values.managerApprovalRequired}
           onChange={(_, d) => set('managerApprovalRequired', d.checked)}
-          label={t('programmeForm.approval')}
+          label={pt('programmeForm.approval')}
         />
       </fieldset>
 
       <fieldset className={styles.fieldset} aria-labelledby={weightsId}>
         <legend className={styles.legend}>
-          <Subtitle2 id={weightsId}>{t('programmeForm.weights')}</Subtitle2>
+          <Subtitle2 id={weightsId}>{pt('programmeForm.weights')}</Subtitle2>
         </legend>
         <Caption1 as="p" className={styles.muted}>
-          {t('programmeForm.weights.help')}
+          {pt('programmeForm.weights.help')}
         </Caption1>
         <div className={styles.row}>
           {weightKeys.map((key) => (
             <Field
               key={key}
-              label={t(`programmeForm.weight.${key}`)}
-              hint={t(`programmeForm.weight.${key}.hint`)}
+              label={pt(`programmeForm.weight.${key}`)}
+              hint={pt(`programmeForm.weight.${key}.hint`)}
               validationMessage={errors.weights[key]}
             >
               <Input
@@ -438,7 +445,7 @@ export function ProgrammeForm({
         <Button appearance="primary" type="submit" disabled={busy}>
           {submitLabel}
         </Button>
-        {onCancel && <Button onClick={onCancel}>{t('programmeForm.cancel')}</Button>}
+        {onCancel && <Button onClick={onCancel}>{pt('programmeForm.cancel')}</Button>}
       </div>
     </form>
   );

@@ -35,6 +35,7 @@ import {
 } from './programme-form-model';
 import { Readiness } from './Readiness';
 import { StatusActions, StatusBadge } from './StatusActions';
+import { useProgrammesT } from './programmes-i18n';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -84,6 +85,7 @@ function urlOf(view: View): string {
 function ProgrammeList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
   const styles = useStyles();
   const t = useT();
+  const pt = useProgrammesT();
   const locale = useLocale();
   const [data, setData] = useState<ProgrammeListResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -106,7 +108,7 @@ function ProgrammeList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew:
       </MessageBar>
     );
   }
-  if (!data) return <Spinner size="small" label={t('programmes.loading')} />;
+  if (!data) return <Spinner size="small" label={pt('programmes.loading')} />;
   const managed = data.programmes.filter((p: ProgrammeListItem) => p.canManage);
   const day = (iso: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
@@ -117,28 +119,28 @@ function ProgrammeList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew:
     <div className={styles.screen}>
       <div className={styles.bar}>
         <Subtitle1 as="h2" id="programme-list-title" className={styles.heading}>
-          {t('programmes.list')}
+          {pt('programmes.list')}
         </Subtitle1>
         {data.canCreateProgrammes && (
           <Button appearance="primary" onClick={onNew}>
-            {t('programmes.new')}
+            {pt('programmes.new')}
           </Button>
         )}
       </div>
       {managed.length === 0 ? (
-        <Body1 as="p">{t('programmes.none')}</Body1>
+        <Body1 as="p">{pt('programmes.none')}</Body1>
       ) : (
         <table className={styles.table} aria-labelledby="programme-list-title">
           <thead>
             <tr>
               <th scope="col" className={styles.th}>
-                {t('programmes.col.name')}
+                {pt('programmes.col.name')}
               </th>
               <th scope="col" className={styles.th}>
-                {t('programmes.col.status')}
+                {pt('programmes.col.status')}
               </th>
               <th scope="col" className={styles.th}>
-                {t('programmes.col.dates')}
+                {pt('programmes.col.dates')}
               </th>
             </tr>
           </thead>
@@ -160,7 +162,7 @@ function ProgrammeList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew:
                   <StatusBadge status={p.status} />
                 </td>
                 <td className={styles.td}>
-                  {t('programmes.dates', { start: day(p.startDate), end: day(p.endDate) })}
+                  {pt('programmes.dates', { start: day(p.startDate), end: day(p.endDate) })}
                 </td>
               </tr>
             ))}
@@ -179,16 +181,16 @@ function NewProgramme({
   onCancel: () => void;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const pt = useProgrammesT();
   const { refresh } = useSession();
   return (
     <div className={styles.screen}>
       <Subtitle1 as="h2" className={styles.heading}>
-        {t('programmes.new')}
+        {pt('programmes.new')}
       </Subtitle1>
       <ProgrammeForm
         initial={emptyProgrammeForm()}
-        submitLabel={t('programmes.create')}
+        submitLabel={pt('programmes.create')}
         onCancel={onCancel}
         onSubmit={async (values) => {
           const response = await api.post<ProgrammeResponse>(
@@ -220,6 +222,7 @@ function ProgrammeDetail({
 }) {
   const styles = useStyles();
   const t = useT();
+  const pt = useProgrammesT();
   const [data, setData] = useState<Managed | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [formKey, setFormKey] = useState(0);
@@ -250,7 +253,7 @@ function ProgrammeDetail({
   const back = (
     <div>
       <Button appearance="subtle" onClick={onBack}>
-        {t('programmes.back')}
+        {pt('programmes.back')}
       </Button>
     </div>
   );
@@ -264,7 +267,7 @@ function ProgrammeDetail({
       </div>
     );
   }
-  if (!data) return <Spinner size="small" label={t('programmes.loading')} />;
+  if (!data) return <Spinner size="small" label={pt('programmes.loading')} />;
 
   const fromResponse = (response: ProgrammeResponse) => {
     if (response.canManage) setData({ programme: response.programme, version: response.version });
@@ -278,7 +281,7 @@ function ProgrammeDetail({
       </Subtitle1>
       {created && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('programmes.created')}</MessageBarBody>
+          <MessageBarBody>{pt('programmes.created')}</MessageBarBody>
         </MessageBar>
       )}
       <StatusActions
@@ -292,20 +295,20 @@ function ProgrammeDetail({
       <TabList
         selectedValue={tab}
         onTabSelect={(_, d) => onTab(d.value as DetailTab)}
-        aria-label={t('programmes.sections')}
+        aria-label={pt('programmes.sections')}
       >
         {detailTabs.map((value) => (
           <Tab key={value} value={value}>
-            {t(`programmes.tab.${value}`)}
+            {pt(`programmes.tab.${value}`)}
           </Tab>
         ))}
       </TabList>
-      <div role="tabpanel" aria-label={t(`programmes.tab.${tab}`)}>
+      <div role="tabpanel" aria-label={pt(`programmes.tab.${tab}`)}>
         {tab === 'settings' && (
           <ProgrammeForm
             key={formKey}
             initial={programmeFormOf(data.programme)}
-            submitLabel={t('programmes.save')}
+            submitLabel={pt('programmes.save')}
             onSubmit={async (values) => {
               const response = await apiRequest<ProgrammeResponse>(path, {
                 method: 'PUT',
@@ -350,7 +353,7 @@ function keepTyped(
 }
 
 function ProgrammesContent() {
-  const t = useT();
+  const pt = useProgrammesT();
   const { me } = useSession();
   const [view, setView] = useState<View>(viewFromUrl);
 
@@ -363,7 +366,7 @@ function ProgrammesContent() {
   if (!isLead) {
     return (
       <MessageBar intent="info">
-        <MessageBarBody>{t('programmes.leadsOnly')}</MessageBarBody>
+        <MessageBarBody>{pt('programmes.leadsOnly')}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -400,13 +403,14 @@ function ProgrammesContent() {
 export default function ProgrammesScreen() {
   const styles = useStyles();
   const t = useT();
+  const pt = useProgrammesT();
   return (
     <section className={styles.screen} aria-labelledby="programmes-title">
       <Title1 as="h1" id="programmes-title" className={styles.title}>
         {t('programmes.title')}
       </Title1>
       <Caption1 as="p" className={styles.muted}>
-        {t('programmes.intro')}
+        {pt('programmes.intro')}
       </Caption1>
       <SessionGate>
         <ProgrammesContent />

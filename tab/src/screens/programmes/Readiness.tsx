@@ -11,8 +11,9 @@ import { useEffect, useState } from 'react';
 import type { ReadinessResponse, ReadinessWarning } from '../../../../src/api/contracts';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { Translate } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
+import { useComponentsT } from '../../components/components-i18n';
+import { useProgrammesT, type ProgrammesTranslate } from './programmes-i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -77,19 +78,19 @@ const useStyles = makeStyles({
 /** A warning of the readiness check in plain words. */
 export function warningText(
   warning: ReadinessWarning,
-  t: Translate,
+  pt: ProgrammesTranslate,
   skillName: (id: string) => string,
 ): string {
   switch (warning.code) {
     case 'too_few_participants':
-      return t('readiness.warning.too_few_participants', warning.params);
+      return pt('readiness.warning.too_few_participants', warning.params);
     case 'skill_without_teacher':
-      return t('readiness.warning.skill_without_teacher', {
+      return pt('readiness.warning.skill_without_teacher', {
         count: warning.params.learners,
         skill: skillName(warning.params.skillId),
       });
     case 'one_sided_cohort':
-      return t(`readiness.warning.one_sided_cohort.${warning.params.missing}`, {
+      return pt(`readiness.warning.one_sided_cohort.${warning.params.missing}`, {
         mentors: warning.params.mentors,
         mentees: warning.params.mentees,
       });
@@ -100,6 +101,8 @@ export function warningText(
 export function Readiness({ programmeId }: { programmeId: string }) {
   const styles = useStyles();
   const t = useT();
+  const pt = useProgrammesT();
+  const ct = useComponentsT();
   const locale = useLocale();
   const [data, setData] = useState<ReadinessResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -124,44 +127,44 @@ export function Readiness({ programmeId }: { programmeId: string }) {
       </MessageBar>
     );
   }
-  if (!data) return <Spinner size="small" label={t('readiness.loading')} />;
+  if (!data) return <Spinner size="small" label={pt('readiness.loading')} />;
 
   const skillName = (id: string) =>
     data.skills.find((skill) => skill.skillId === id)?.label[locale] ?? id;
   const max = Math.max(1, ...data.skills.flatMap((s) => [s.teachers, s.learners]));
   const { participants } = data;
   const figures: [string, number][] = [
-    [t('readiness.active'), participants.active],
-    [t('readiness.role.mentor'), participants.byRole.mentor],
-    [t('readiness.role.mentee'), participants.byRole.mentee],
-    [t('readiness.role.both'), participants.byRole.both],
-    [t('readiness.status.paused'), participants.byStatus.paused],
-    [t('readiness.status.not_joined'), participants.byStatus.not_joined],
-    [t('readiness.status.left'), participants.byStatus.left],
-    [t('readiness.departments'), participants.departments],
+    [pt('readiness.active'), participants.active],
+    [pt('readiness.role.mentor'), participants.byRole.mentor],
+    [pt('readiness.role.mentee'), participants.byRole.mentee],
+    [pt('readiness.role.both'), participants.byRole.both],
+    [pt('readiness.status.paused'), participants.byStatus.paused],
+    [pt('readiness.status.not_joined'), participants.byStatus.not_joined],
+    [pt('readiness.status.left'), participants.byStatus.left],
+    [pt('readiness.departments'), participants.departments],
   ];
 
   return (
     <section className={styles.root} aria-labelledby="readiness-title">
       <Subtitle2 as="h2" id="readiness-title" className={styles.heading}>
-        {t('readiness.title')}
+        {pt('readiness.title')}
       </Subtitle2>
       <div className={styles.warnings}>
         {data.ready ? (
           <MessageBar intent="success">
-            <MessageBarBody>{t('readiness.ready')}</MessageBarBody>
+            <MessageBarBody>{pt('readiness.ready')}</MessageBarBody>
           </MessageBar>
         ) : (
           data.warnings.map((warning, i) => (
             <MessageBar key={i} intent="warning">
-              <MessageBarBody>{warningText(warning, t, skillName)}</MessageBarBody>
+              <MessageBarBody>{warningText(warning, pt, skillName)}</MessageBarBody>
             </MessageBar>
           ))
         )}
       </div>
 
       <Subtitle2 as="h3" className={styles.heading}>
-        {t('readiness.participants')}
+        {pt('readiness.participants')}
       </Subtitle2>
       <dl className={styles.figures}>
         {figures.map(([label, value]) => (
@@ -173,35 +176,35 @@ export function Readiness({ programmeId }: { programmeId: string }) {
       </dl>
 
       <Subtitle2 as="h3" id="supply-title" className={styles.heading}>
-        {t('readiness.skills')}
+        {pt('readiness.skills')}
       </Subtitle2>
       <Body1 as="p" className={styles.legend} aria-hidden="true">
         <span>
           <span className={`${styles.swatch} ${styles.teach}`} />
-          {t('readiness.teachers')}
+          {pt('readiness.teachers')}
         </span>
         <span>
           <span className={`${styles.swatch} ${styles.learn}`} />
-          {t('readiness.learners')}
+          {pt('readiness.learners')}
         </span>
       </Body1>
       <table className={styles.table} aria-labelledby="supply-title">
         <thead>
           <tr>
             <th scope="col" className={styles.th}>
-              {t('readiness.skill')}
+              {pt('readiness.skill')}
             </th>
             <th scope="col" className={styles.th}>
-              {t('readiness.kind')}
+              {pt('readiness.kind')}
             </th>
             <th scope="col" className={`${styles.th} ${styles.number}`}>
-              {t('readiness.teachers')}
+              {pt('readiness.teachers')}
             </th>
             <th scope="col" className={`${styles.th} ${styles.number}`}>
-              {t('readiness.learners')}
+              {pt('readiness.learners')}
             </th>
             <th scope="col" className={styles.th}>
-              {t('readiness.balance')}
+              {pt('readiness.balance')}
             </th>
           </tr>
         </thead>
@@ -213,7 +216,7 @@ export function Readiness({ programmeId }: { programmeId: string }) {
                 <th scope="row" className={`${styles.td} ${styles.rowHeader}`}>
                   {skill.label[locale]}
                 </th>
-                <td className={styles.td}>{t(`skills.kind.${skill.kind}`)}</td>
+                <td className={styles.td}>{ct(`skills.kind.${skill.kind}`)}</td>
                 <td className={`${styles.td} ${styles.number}`}>{skill.teachers}</td>
                 <td className={`${styles.td} ${styles.number}`}>{skill.learners}</td>
                 <td className={styles.td}>
@@ -229,8 +232,8 @@ export function Readiness({ programmeId }: { programmeId: string }) {
                   </div>
                   <span className={shortage ? styles.shortage : undefined}>
                     {shortage
-                      ? t('readiness.shortage', { count: skill.learners - skill.teachers })
-                      : t('readiness.covered')}
+                      ? pt('readiness.shortage', { count: skill.learners - skill.teachers })
+                      : pt('readiness.covered')}
                   </span>
                 </td>
               </tr>

@@ -19,6 +19,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useT } from '../../i18n/I18nProvider';
 import { nextStatuses } from './programme-form-model';
+import { useProgrammesT } from './programmes-i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -38,10 +39,10 @@ const badgeColor: Record<
 
 /** The programme's status as a badge. */
 export function StatusBadge({ status }: { status: ProgrammeStatus }) {
-  const t = useT();
+  const pt = useProgrammesT();
   return (
     <Badge appearance="tint" color={badgeColor[status]}>
-      {t(`programmes.status.${status}`)}
+      {pt(`programmes.status.${status}`)}
     </Badge>
   );
 }
@@ -56,6 +57,7 @@ type StatusActionsProps = {
 export function StatusActions({ programme, version, onChange }: StatusActionsProps) {
   const styles = useStyles();
   const t = useT();
+  const pt = useProgrammesT();
   const [target, setTarget] = useState<ProgrammeStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -81,7 +83,7 @@ export function StatusActions({ programme, version, onChange }: StatusActionsPro
   return (
     <div className={styles.root}>
       <div className={styles.row}>
-        <span>{t('programmes.status.label')}</span>
+        <span>{pt('programmes.status.label')}</span>
         <StatusBadge status={programme.status} />
         {moves.map((to) => (
           <Button
@@ -90,7 +92,7 @@ export function StatusActions({ programme, version, onChange }: StatusActionsPro
             disabled={busy}
             onClick={() => setTarget(to)}
           >
-            {t(`programmes.move.${to}`)}
+            {pt(`programmes.move.${to}`)}
           </Button>
         ))}
       </div>
@@ -103,13 +105,13 @@ export function StatusActions({ programme, version, onChange }: StatusActionsPro
         <DialogSurface>
           {target && (
             <DialogBody>
-              <DialogTitle>{t(`programmes.move.${target}.title`)}</DialogTitle>
-              <DialogContent>{t(`programmes.move.${target}.body`)}</DialogContent>
+              <DialogTitle>{pt(`programmes.move.${target}.title`)}</DialogTitle>
+              <DialogContent>{pt(`programmes.move.${target}.body`)}</DialogContent>
               <DialogActions>
                 <Button appearance="primary" onClick={() => void move(target)}>
-                  {t(`programmes.move.${target}`)}
+                  {pt(`programmes.move.${target}`)}
                 </Button>
-                <Button onClick={() => setTarget(null)}>{t('programmes.move.cancel')}</Button>
+                <Button onClick={() => setTarget(null)}>{pt('programmes.move.cancel')}</Button>
               </DialogActions>
             </DialogBody>
           )}

@@ -11,7 +11,7 @@ import type {
   ProgrammeStatus,
   SkillKind,
 } from '../../../../src/domain/programme';
-import type { Translate } from '../../i18n/catalogue';
+import type { ProgrammesTranslate } from './programmes-i18n';
 
 /** The same order as `matchingWeightKeys` in src/domain/programme.ts. */
 export const weightKeys = [
@@ -184,7 +184,7 @@ function decimal(value: string): number | null {
 /** Checks the form with one specific message per problem, in the user's language. */
 export function validateProgrammeForm(
   values: ProgrammeFormValues,
-  t: Translate,
+  t: ProgrammesTranslate,
 ): ProgrammeFormErrors {
   const fields: ProgrammeFormErrors['fields'] = {};
   const name = values.name.trim();
@@ -295,7 +295,7 @@ const issueFields: Record<string, ProgrammeField> = {
 /** Places the server's validation issues on the fields they name, in the user's language. */
 export function programmeErrorsFromIssues(
   issues: readonly ApiValidationIssue[],
-  t: Translate,
+  t: ProgrammesTranslate,
 ): ProgrammeFormErrors {
   const errors: ProgrammeFormErrors = { fields: {}, skills: {}, weights: {} };
   for (const issue of issues) {
