@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { createBotRuntime } from '../../../bot/bot-runtime';
+import { systemClock } from '../../../src/domain/clock';
+import { NotificationPlanner } from '../../../src/scheduler/notification-planner';
+import { systemTimer } from '../../../src/scheduler/timer';
+import { ApprovalRepository } from '../../../src/store/approval-repository';
+import { ConversationRepository } from '../../../src/store/conversation-repository';
+import { NotificationRepository } from '../../../src/store/notification-repository';
+import { PairRepository } from '../../../src/store/pair-repository';
+import { PeopleRepository } from '../../../src/store/people-repository';
+import { ProgrammeRepository } from '../../../src/store/programme-repository';
+import { startTeamsConnector, type TeamsConnector } from '../../../bench/support/teams-connector';
+import { aPair, aPerson, aProgramme, aSession } from '../../fixtures/builders';
+import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
+
+let cosmos: LocalCosmos;
+let connector: TeamsConnector;
+let repositories: {
+  conversations: ConversationRepository;
+  pairs: PairRepository;
+  people: PeopleRepository;
+  programmes: ProgrammeRepository;
+  approvals: ApprovalRepository;
+  notifications: NotificationRepository;
+};
+
+beforeAll(async () => {
+  cosmos = await startLocalCosmos();
+  connector = await startTeamsConnector();
+  const c = cosmos.store.container.bind(cosmos.store);
+  repositories = {
+    conversations: new ConversationRepository(c('conversations')),
+    pairs: new PairRepository(c('pairs')),
+    people: new PeopleRepository(c('people')),
+    programmes: new ProgrammeRepository(c('programmes')),
+    approvals: new ApprovalRepository(c('approvals')),
+    notifications: new NotificationRepository(c('notifications')),
+  };
+});
+afterAll(async () => {
+  await connector?.close();
+  await cosmos?.stop();
+});
+
+/** An active pair whose members installed the bot, with a session `minutes` from now. */
+async function anActivePair(minutes: number) {
+  const tenantId = `tenant-${randomUUID()}`;
+  const now = Date.now();
+  for (const [id, name] of [
+    ['mentor-1', 'Léa Dubois'],
+    ['mentee-1', 'Bernard Martin'],
+  ]) {
+    await repositories.people.create(aPerson({ tenantId, id, displayName: name }));
+    await repositories.conversations.remember(
+      {
+        tenantId,
+        personId: id!,
+        locale: 'fr',
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          conversation: { id: `a:${tenantId}-${id}`, conversationType: 'personal', tenantId },
+          user: { id: `29:${id}`, aadObjectId: id },
+          bot: { id: '28:bot' },
+        },
+      },
+      new Date(now),
+    );
+  }
+  const programme = aProgramme({ tenantId });
+  await repositories.programmes.create(programme);
+  const pair = aPair({
+    tenantId,
+    programmeId: programme.id,
+    state: 'active',
+    history: [
+      {
+        from: 'accepted',
+        to: 'active',
+        at: new Date(now - 86_400_000).toISOString(),
+        by: 'mentee-1',
+      },
+    ],
+    sessions: [
+      aSession({ id: 'session-1', start: new Date(now + minutes * 60_000).toISOString() }),
+    ],
+  });
+  await repositories.pairs.create(pair);
+  return { tenantId, pair };
+}
+
+describe('planning notifications from pairs in Cosmos', () => {
+  it('two planners at once store each reminder once', async () => {
+    const { tenantId } = await anActivePair(3 * 24 * 60);
+    const planner = () =>
+      new NotificationPlanner({
+        tenants: async () => [tenantId],
+        ...repositories,
+        timer: systemTimer,
+      });
+    const [a, b] = await Promise.all([planner().planAll(), planner().planAll()]);
+    const stored = await repositories.notifications.query(tenantId);
+    // 2 members × (24 h + 15 min before) = 4 reminders, each created by exactly one planner.
+    expect(stored).toHaveLength(4);
+    expect(a.created + b.created).toBe(4);
+    const again = await planner().planAll();
+    expect(again.created).toBe(0);
+  });
+
+  it('the runtime plans the 15-minute reminder and sends it to both members proactively', async () => {
+    const { tenantId } = await anActivePair(10);
+    const runtime = createBotRuntime({
+      credentials: {},
+      clock: systemClock,
+      repositories,
+      instanceId: 'runtime-test',
+      planEveryMs: 200,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const before = connector.received.length;
+    runtime.startScheduler();
+    try {
+      const deadline = Date.now() + 20_000;
+      while (
+        connector.received.filter((r) => r.tenantId === tenantId).length < 2 &&
+        Date.now() < deadline
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await runtime.stop();
+    }
+    const mine = connector.received.slice(before).filter((r) => r.tenantId === tenantId);
+    expect(mine.map((r) => r.conversationId).sort()).toEqual([
+      `a:${tenantId}-mentee-1`,
+      `a:${tenantId}-mentor-1`,
+    ]);
+    expect(JSON.stringify(mine[0]?.activity.attachments)).toContain('Séance dans 15 minutes');
+    // The 24-hour reminder was more than half its lead late: never planned.
+    const stored = await repositories.notifications.query(tenantId);
+    expect(stored.map((n) => n.value.status)).toEqual(['sent', 'sent']);
+  });
+});
