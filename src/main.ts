@@ -43,6 +43,7 @@ import { PairService } from './services/pair-service';
 import { MatchingService } from './services/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from './store/job-repository';
 import { ProposalRepository } from './store/proposal-repository';
+import { NotificationRepository } from './store/notification-repository';
 import { NoteRepository } from './store/note-repository';
 import { PairRepository } from './store/pair-repository';
 import { shippedToolkit } from './toolkit/toolkit';
@@ -203,6 +204,8 @@ export async function startServer(
     locks: new MatchingLockRepository(store.container('jobs')),
     pairs: new PairRepository(store.container('pairs')),
     pairCreator: pairs,
+    // "Your proposal expires tomorrow" nudges, sent by the bot's scheduler.
+    notifications: new NotificationRepository(store.container('notifications')),
     clock,
     log: (message, error) => log.error(message, error),
   });

@@ -21,11 +21,13 @@ import {
   supersedeProposal,
   type MatchProposal,
   type ProposalAnswer,
+  type ProposalSide,
 } from '../domain/match-proposal';
 import { prepareCohort } from '../domain/matching/cohort';
 import { evaluatePair } from '../domain/matching/pair-evaluation';
 import { pairReasons } from '../domain/matching/reasons';
 import { displayScore } from '../domain/matching/scoring';
+import { cancelNotification, notificationKey } from '../domain/notification';
 import { isPairClosed, type Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { isAvailableForMatching, type Profile } from '../domain/profile';
@@ -38,6 +40,7 @@ import {
   type MatchingRunDocument,
   type MatchingRunRepository,
 } from '../store/job-repository';
+import type { NotificationRepository } from '../store/notification-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { PeopleRepository } from '../store/people-repository';
 import type { ProfileRepository } from '../store/profile-repository';
@@ -68,6 +71,8 @@ export type MatchingServiceDeps = {
   /** How long a run holds its programme before another may take over (a crashed instance). */
   leaseMs?: number;
   engine?: MatchingOptions;
+  /** When given, each published proposal gets a "proposal expiring" nudge per person, a day before. */
+  notifications?: NotificationRepository;
   /** Participants² above which the engine runs on a worker thread (matching-runner.ts). */
   offThreadPairLimit?: number;
 };
@@ -81,6 +86,8 @@ export interface PairCreator {
 const unmatchedCap = 2000;
 const defaultLeaseMs = 15 * 60 * 1000;
 const parallelWrites = 16;
+/** DESIGN.md: a nudge when a proposal expires in 1 day. */
+const nudgeBeforeMs = 24 * 60 * 60 * 1000;
 
 type Trigger = MatchingRunDocument['trigger'];
 type Snapshot = {
@@ -536,6 +543,7 @@ export class MatchingService {
       done += slice.length;
       await onProgress(done, proposals.length);
     }
+    if (publish) await this.scheduleNudges(proposals, snapshot.directory);
     return proposals.length;
   }
 
@@ -802,16 +810,20 @@ export class MatchingService {
     const now = this.deps.clock.now();
     const expiresAt = proposalExpiry(now, programme.proposalResponseDays);
     const drafts = await this.drafts(tenantId, programmeId);
-    let published = 0;
+    const published: StoredProposal[] = [];
     await inBatches(drafts, async (found) => {
       const saved = await this.deps.proposals.update(tenantId, found.value.id, (p) =>
         p.status === 'proposed' && p.publishedAt === null
           ? { ...p, publishedAt: now.toISOString(), expiresAt, kept: true }
           : p,
       );
-      if (saved.value.publishedAt === now.toISOString()) published++;
+      if (saved.value.publishedAt === now.toISOString()) published.push(saved.value);
     });
-    return { published, expiresAt: published > 0 ? expiresAt : null };
+    if (published.length > 0 && this.deps.notifications) {
+      const people = await this.deps.people.all(tenantId);
+      await this.scheduleNudges(published, new Map(people.map((p) => [p.value.id, p.value])));
+    }
+    return { published: published.length, expiresAt: published.length > 0 ? expiresAt : null };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -888,8 +900,14 @@ export class MatchingService {
         if (isDomainError(error, 'version_conflict') && attempt < 5) continue;
         throw error;
       }
-      if (saved.value.status === 'declined')
+      const side = proposalSideOf(current, principal.personId)!;
+      await this.cancelNudges(
+        saved.value,
+        saved.value.status === 'proposed' ? [side] : ['mentor', 'mentee'],
+      );
+      if (saved.value.status === 'declined') {
         await this.requestRepair(tenantId, current.programmeId);
+      }
       const settled = result.bothAccepted ? await this.ensurePair(saved) : saved.value;
       return this.myView(settled, principal.personId, lang);
     }
@@ -914,6 +932,7 @@ export class MatchingService {
           throw error;
         });
       if (saved?.value.status === 'expired') {
+        await this.cancelNudges(saved.value, ['mentor', 'mentee']);
         expired++;
         programmes.add(found.value.programmeId);
       }
@@ -974,6 +993,63 @@ export class MatchingService {
 
   // ------------------------------------------------------------------------------------------
   // Helpers
+
+  private nudgeId(proposal: StoredProposal, side: ProposalSide): string {
+    const dueAt = new Date(Date.parse(proposal.expiresAt) - nudgeBeforeMs);
+    return notificationKey('proposal_expiring', `${proposal.id}-${side}`, dueAt);
+  }
+
+  /** One "your proposal expires tomorrow" nudge per person, sent by the bot's scheduler. */
+  private async scheduleNudges(
+    proposals: readonly StoredProposal[],
+    directory: ReadonlyMap<string, Person>,
+  ): Promise<void> {
+    const notifications = this.deps.notifications;
+    if (!notifications) return;
+    const now = this.deps.clock.now();
+    await inBatches(
+      proposals.flatMap((p) => (['mentor', 'mentee'] as const).map((side) => ({ p, side }))),
+      async ({ p, side }) => {
+        const recipientId = side === 'mentor' ? p.mentorId : p.menteeId;
+        const partnerId = side === 'mentor' ? p.menteeId : p.mentorId;
+        const due = Math.max(now.getTime(), Date.parse(p.expiresAt) - nudgeBeforeMs);
+        await notifications.schedule({
+          id: this.nudgeId(p, side),
+          tenantId: p.tenantId,
+          kind: 'proposal_expiring',
+          recipientId,
+          dueAt: new Date(due).toISOString(),
+          status: 'pending',
+          attempts: 0,
+          payload: {
+            partnerName: directory.get(partnerId)?.displayName ?? partnerId,
+            proposalId: p.id,
+          },
+        });
+      },
+    );
+  }
+
+  /** Cancels the nudges of people who answered (or whose proposal closed). */
+  private async cancelNudges(
+    proposal: StoredProposal,
+    sides: readonly ProposalSide[],
+  ): Promise<void> {
+    const notifications = this.deps.notifications;
+    if (!notifications) return;
+    for (const side of sides) {
+      const id = this.nudgeId(proposal, side);
+      try {
+        const found = await notifications.find(proposal.tenantId, id);
+        if (!found || found.value.status !== 'pending') continue;
+        const { notification, changed } = cancelNotification(found.value);
+        if (changed) await notifications.replace(notification, found.etag);
+      } catch (error) {
+        // Claimed meanwhile: the nudge goes out; it is a reminder, not a decision.
+        this.deps.log(`cancelling nudge ${id}`, error);
+      }
+    }
+  }
 
   /** The programme, when the caller leads it (or leads every programme of the tenant). */
   private async managed(principal: Principal, programmeId: string): Promise<Versioned<Programme>> {
