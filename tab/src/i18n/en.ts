@@ -176,4 +176,10 @@ export const en = {
   // Planning the pair's sessions (tab/src/screens/scheduling; its own strings: scheduling/i18n.ts).
   'nav.plan': 'Plan our sessions',
   'plan.title': 'Plan our sessions',
+
+  // Pair dashboard and mentor toolkit (tab/src/screens/pair; their own strings: screens/pair/i18n).
+  'nav.pair': 'My pair',
+  'pair.title': 'My pair',
+  'nav.toolkit': 'Mentor toolkit',
+  'toolkit.title': 'Mentor toolkit',
 } as const;

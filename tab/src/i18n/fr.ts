@@ -181,4 +181,10 @@ export const fr: Catalogue = {
   // Planifier les séances du binôme (tab/src/screens/scheduling ; ses propres textes : scheduling/i18n.ts).
   'nav.plan': 'Planifier nos séances',
   'plan.title': 'Planifier nos séances',
+
+  // Binôme et boîte à outils (tab/src/screens/pair ; leurs propres textes : screens/pair/i18n).
+  'nav.pair': 'Mon binôme',
+  'pair.title': 'Mon binôme',
+  'nav.toolkit': 'Boîte à outils du mentor',
+  'toolkit.title': 'Boîte à outils du mentor',
 };

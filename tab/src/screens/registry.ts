@@ -55,6 +55,20 @@ export const screens: readonly ScreenDefinition[] = [
     load: () => import('./matching/MatchingScreen'),
   },
   {
+    id: 'pair',
+    path: '/pair',
+    titleKey: 'pair.title',
+    navKey: 'nav.pair',
+    load: () => import('./pair/PairScreen'),
+  },
+  {
+    id: 'toolkit',
+    path: '/toolkit',
+    titleKey: 'toolkit.title',
+    navKey: 'nav.toolkit',
+    load: () => import('./pair/ToolkitScreen'),
+  },
+  {
     id: 'plan',
     path: '/plan',
     titleKey: 'plan.title',

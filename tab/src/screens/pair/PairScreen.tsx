@@ -1,0 +1,243 @@
+import {
+  Body1,
+  Button,
+  Card,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle1,
+  Title1,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type {
+  MyPairItem,
+  MyPairsResponse,
+  PairDashboardResponse,
+} from '../../../../src/api/pair-contracts';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { SessionGate } from '../../auth/SessionProvider';
+import { useT } from '../../i18n/I18nProvider';
+import { navigate } from '../../shell/router';
+import { AgreementSection } from './AgreementSection';
+import { FeedbackHistory } from './FeedbackHistory';
+import { usePairT } from './i18n/usePairT';
+import { LifecycleSection } from './LifecycleSection';
+import { PairProvider, usePair } from './PairContext';
+import { NextSession, PartnerCard } from './PartnerCard';
+import { ProgressSection } from './ProgressSection';
+import { ActionItemToggle } from './SessionPanel';
+import { SessionsSection } from './SessionsSection';
+
+const useStyles = makeStyles({
+  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  title: { margin: 0 },
+  grid: {
+    display: 'grid',
+    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))',
+    alignItems: 'start',
+  },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+  },
+  heading: { margin: 0 },
+  picker: { maxWidth: '30rem' },
+  list: { margin: 0, padding: 0, listStyleType: 'none' },
+  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+/** A titled block of the dashboard (an `<h2>` region). */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <Card className={styles.section} aria-labelledby={`pair-${id}-title`} role="region">
+      <Subtitle1 as="h2" id={`pair-${id}-title`} className={styles.heading}>
+        {title}
+      </Subtitle1>
+      {children}
+    </Card>
+  );
+}
+
+function OpenActionItems() {
+  const styles = useStyles();
+  const t = usePairT();
+  const { pair } = usePair();
+  if (pair.openActionItems.length === 0) {
+    return (
+      <Body1 as="p" className={styles.muted}>
+        {t('pair.items.allDone')}
+      </Body1>
+    );
+  }
+  return (
+    <ul className={styles.list}>
+      {pair.openActionItems.map((item) => (
+        <ActionItemToggle key={`${item.sessionId}:${item.id}`} item={item} />
+      ))}
+    </ul>
+  );
+}
+
+function Dashboard() {
+  const styles = useStyles();
+  const t = usePairT();
+  const { pair } = usePair();
+  return (
+    <>
+      <div className={styles.toolbar}>
+        <Button appearance="secondary" onClick={() => navigate('/toolkit')}>
+          {t('pair.toolkitLink')}
+        </Button>
+      </div>
+      <div className={styles.grid}>
+        <Section
+          id="partner"
+          title={
+            pair.myRole === 'mentor' ? t('pair.section.yourMentee') : t('pair.section.yourMentor')
+          }
+        >
+          <PartnerCard pair={pair} />
+        </Section>
+        <Section id="next" title={t('pair.section.next')}>
+          <NextSession pair={pair} />
+        </Section>
+        <Section id="items" title={t('pair.section.items')}>
+          <OpenActionItems />
+        </Section>
+        <Section id="state" title={t('pair.section.state')}>
+          <LifecycleSection />
+        </Section>
+      </div>
+      <Section id="agreement" title={t('pair.section.agreement')}>
+        <AgreementSection />
+      </Section>
+      <Section id="progress" title={t('pair.section.progress')}>
+        <ProgressSection />
+      </Section>
+      <Section id="sessions" title={t('pair.section.sessions')}>
+        <SessionsSection />
+      </Section>
+      <Section id="feedback" title={t('pair.section.feedback')}>
+        <FeedbackHistory />
+      </Section>
+    </>
+  );
+}
+
+function pairLabel(item: MyPairItem, t: ReturnType<typeof usePairT>): string {
+  const who =
+    item.myRole === 'mentor'
+      ? t('pair.picker.mentorOf', { name: item.partner.displayName })
+      : t('pair.picker.menteeOf', { name: item.partner.displayName });
+  return item.subject ? `${who} – ${item.subject}` : who;
+}
+
+function PairContent() {
+  const styles = useStyles();
+  const t = usePairT();
+  const tt = useT();
+  const [pairs, setPairs] = useState<MyPairItem[] | null>(null);
+  const [pairId, setPairId] = useState<string | null>(null);
+  const [dashboard, setDashboard] = useState<PairDashboardResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .get<MyPairsResponse>('/api/pairs/mine', { signal: controller.signal })
+      .then((body) => {
+        setPairs(body.pairs);
+        setPairId(body.pairs[0]?.id ?? null);
+      })
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setError(e);
+      });
+    return () => controller.abort();
+  }, []);
+
+  const load = useCallback((id: string, signal?: AbortSignal) => {
+    setDashboard(null);
+    setError(null);
+    return api
+      .get<PairDashboardResponse>(`/api/pairs/${encodeURIComponent(id)}/dashboard`, { signal })
+      .then(setDashboard)
+      .catch((e: unknown) => {
+        if (!signal?.aborted) setError(e);
+      });
+  }, []);
+
+  useEffect(() => {
+    if (!pairId) return;
+    const controller = new AbortController();
+    void load(pairId, controller.signal);
+    return () => controller.abort();
+  }, [pairId, load]);
+
+  if (error !== null) {
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{describeError(error, tt)}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (pairs === null) return <Spinner size="small" label={t('pair.loading')} />;
+  if (pairs.length === 0 || !pairId) {
+    return (
+      <div className={styles.screen}>
+        <Body1 as="p">{t('pair.none')}</Body1>
+        <div className={styles.toolbar}>
+          <Button onClick={() => navigate('/proposal')}>{t('pair.none.proposal')}</Button>
+          <Button onClick={() => navigate('/toolkit')}>{t('pair.toolkitLink')}</Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.screen}>
+      {pairs.length > 1 && (
+        <Field label={t('pair.picker')} className={styles.picker}>
+          <Select value={pairId} onChange={(_, data) => setPairId(data.value)}>
+            {pairs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pairLabel(p, t)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {dashboard === null || dashboard.pair.id !== pairId ? (
+        <Spinner size="small" label={t('pair.loading')} />
+      ) : (
+        <PairProvider key={dashboard.pair.id} initial={dashboard}>
+          <Dashboard />
+        </PairProvider>
+      )}
+    </div>
+  );
+}
+
+/** "My pair": the pair's journey for both members, from the agreement to the last feedback. */
+export default function PairScreen() {
+  const styles = useStyles();
+  const t = useT();
+  return (
+    <section className={styles.screen} aria-labelledby="pair-title">
+      <Title1 as="h1" id="pair-title" className={styles.title}>
+        {t('pair.title')}
+      </Title1>
+      <SessionGate>
+        <PairContent />
+      </SessionGate>
+    </section>
+  );
+}
