@@ -210,6 +210,16 @@ export async function startServer(
     log: (message, error) => log.error(message, error),
   });
   api.route('/', matchingRoutes({ authenticator, matching }));
+  // Proposals whose answer time ran out are also expired on read; this sweep makes sure the people
+  // left without a partner get their next proposal even when nobody opens the tab.
+  const expirySweep = config.scheduler
+    ? setInterval(() => {
+        matching
+          .expireEverywhere()
+          .catch((error: unknown) => log.error('proposal expiry sweep failed', error));
+      }, 60_000)
+    : undefined;
+  expirySweep?.unref();
 
   // The pair's sessions in both calendars (src/api/calendar-contracts.ts): Graph or the local calendar.
   const pairCalendar = new PairCalendarService({
@@ -259,6 +269,7 @@ export async function startServer(
           server.close(() => done());
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
+        clearInterval(expirySweep);
         await imports.drain();
         await matching.drain();
         await snapshots?.flush();

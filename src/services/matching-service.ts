@@ -941,6 +941,23 @@ export class MatchingService {
     return { expired };
   }
 
+  /** The scheduler's sweep: expires overdue proposals in every tenant and repairs their programmes. */
+  async expireEverywhere(limit = 500): Promise<{ expired: number }> {
+    const due = await this.deps.proposals.dueToExpireEverywhere(this.now(), limit);
+    const programmes = new Map<string, { tenantId: string; programmeId: string }>();
+    for (const { value } of due) {
+      programmes.set(`${value.tenantId}\u0000${value.programmeId}`, {
+        tenantId: value.tenantId,
+        programmeId: value.programmeId,
+      });
+    }
+    let expired = 0;
+    for (const { tenantId, programmeId } of programmes.values()) {
+      expired += (await this.expireDue(tenantId, programmeId)).expired;
+    }
+    return { expired };
+  }
+
   /** The pair of an accepted proposal, created once (id derived from the proposal). */
   private async ensurePair(found: Versioned<StoredProposal>): Promise<StoredProposal> {
     const proposal = found.value;

@@ -1,4 +1,4 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod';
 import { dateTime } from '../domain/common';
 import { matchProposalSchema } from '../domain/match-proposal';
@@ -64,5 +64,28 @@ export class ProposalRepository extends CosmosRepository<StoredProposal> {
       parameters.push({ name: '@programmeId', value: programmeId });
     }
     return this.query(tenantId, { where, parameters });
+  }
+
+  /**
+   * Open published proposals past their deadline, in every tenant (at most `limit`): the sweep
+   * behind the scheduler, so this one query fans out over partitions on purpose.
+   */
+  async dueToExpireEverywhere(now: string, limit: number): Promise<Versioned<StoredProposal>[]> {
+    const top = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const { resources } = await this.container.items
+      .query<ItemDefinition>({
+        query:
+          `SELECT TOP ${top} * FROM c WHERE c.status = @proposed AND c.expiresAt <= @now ` +
+          'AND IS_STRING(c.publishedAt) ORDER BY c.expiresAt',
+        parameters: [
+          { name: '@proposed', value: 'proposed' },
+          { name: '@now', value: now },
+        ],
+      })
+      .fetchAll()
+      .catch((error: unknown) => {
+        throw this.translate(error);
+      });
+    return resources.map((resource) => this.versioned(resource));
   }
 }

@@ -549,7 +549,7 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     const before = await review();
     const open = before.proposals.filter((p) => p.status === 'proposed');
     expect(open.length).toBeGreaterThan(0);
-    const { expired } = await service.expireDue(tenant, demoProgrammeId);
+    const { expired } = await service.expireEverywhere();
     expect(expired).toBe(open.length);
     await service.drain();
     const again = await service.expireDue(tenant, demoProgrammeId);
