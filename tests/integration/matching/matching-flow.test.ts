@@ -150,12 +150,17 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     const start = await api.call('POST', `${base}/runs`, { token: emma });
     expect(start.status).toBe(403);
     expect(errorCode(start)).toBe('forbidden');
-    for (const [method, path] of [
-      ['GET', base],
-      ['POST', `${base}/accept-all`],
-      ['POST', `${base}/publish`],
+    const pair = { mentorId: demoPersonId(9), menteeId: demoPersonId(8) };
+    for (const [method, path, json] of [
+      ['GET', base, undefined],
+      ['GET', `${base}/runs/run-x`, undefined],
+      ['POST', `${base}/accept-all`, {}],
+      ['POST', `${base}/swap`, { proposalIds: ['a', 'b'] }],
+      ['POST', `${base}/pins`, pair],
+      ['POST', `${base}/blocks`, pair],
+      ['POST', `${base}/publish`, {}],
     ] as const) {
-      const reply = await api.call(method, path, { token: emma });
+      const reply = await api.call(method, path, { token: emma, json });
       expect(reply.status, `${method} ${path}`).toBe(403);
     }
     const anonymous = await api.call('POST', `${base}/runs`);
