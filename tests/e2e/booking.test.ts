@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app-server';
+import {
+  launchChromium,
+  newIsolatedContext,
+  seriousAxeViolations,
+  type ContextOptions,
+} from '../support/chromium';
+
+const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
+
+let app: TestApp;
+let browser: Browser;
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(builtTab))
+    throw new Error('The tab is not built: run `npm run build:tab` first.');
+  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+afterEach(() => {
+  expect(blocked).toEqual([]);
+});
+
+async function open(path: string, options: ContextOptions = {}): Promise<Page> {
+  const { context, blockedRequests } = await newIsolatedContext(browser, options);
+  const page = await context.newPage();
+  page.on('close', () => blocked.push(...blockedRequests));
+  await page.goto(`${app.baseUrl}${path}`);
+  return page;
+}
+
+async function actAs(page: Page, name: string, searchLabel: RegExp) {
+  await page.getByRole('searchbox', { name: searchLabel }).fill(name);
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+}
+
+describe('a pair plans its sessions in Chromium (local calendar)', () => {
+  it('Michel picks a proposed time for his pair with Ethan in Toronto and sees their sessions; axe clean', async () => {
+    const page = await open('/plan', { locale: 'en-GB' });
+    await page.getByRole('heading', { level: 1, name: 'Plan our sessions' }).waitFor();
+    await actAs(page, 'Michel Brun', /Search/);
+
+    const proposals = page.getByRole('list', { name: 'Proposed times' });
+    await proposals.waitFor();
+    const items = proposals.getByRole('listitem');
+    expect(await items.count()).toBe(5);
+    // Both members' local times: Michel in Paris, Ethan in Toronto.
+    const first = items.first();
+    await first.getByText('You', { exact: true }).waitFor();
+    await first.getByText('Ethan Walker', { exact: true }).waitFor();
+    await first.locator('dd').filter({ hasText: '(America/Toronto)' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await first.getByRole('button', { name: /^Book proposal 1/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Book these sessions?' });
+    await dialog.waitFor();
+    await dialog.getByText(/goes to Michel Brun from Ethan Walker’s calendar/).waitFor();
+    await dialog.getByRole('button', { name: 'Yes, book' }).click();
+
+    await page.getByRole('status').getByText('Your sessions are booked.').waitFor();
+    const sessions = page.getByRole('list', { name: 'Our sessions' }).getByRole('listitem');
+    await sessions.first().waitFor();
+    // One session held before, five booked every two weeks.
+    expect(await sessions.count()).toBe(6);
+    expect(await sessions.getByText('Planned', { exact: true }).count()).toBe(5);
+    await page
+      .getByText('In Ethan Walker’s calendar, with a Teams meeting; Michel Brun is invited.')
+      .waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the sessions (.ics)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('mentoring-pair-demo-data.ics');
+    const ics = await readFile((await download.path())!, 'utf8');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+    expect(ics).toContain('RRULE:FREQ=WEEKLY;INTERVAL=2');
+
+    // Reloading shows the same sessions: they are stored, not just on screen.
+    await page.reload();
+    const reloaded = page.getByRole('list', { name: 'Our sessions' }).getByRole('listitem');
+    await reloaded.first().waitFor();
+    expect(await reloaded.count()).toBe(6);
+    await page.context().close();
+  });
+
+  it('his partner sees the booked sessions in French with his own Toronto time first, in dark mode; axe clean', async () => {
+    const page = await open('/plan', { locale: 'fr-FR', colorScheme: 'dark' });
+    await page.getByRole('heading', { level: 1, name: 'Planifier nos séances' }).waitFor();
+    await actAs(page, 'Ethan Walker', /Rechercher/);
+    const sessions = page.getByRole('list', { name: 'Nos séances' }).getByRole('listitem');
+    await sessions.first().waitFor();
+    expect(await sessions.count()).toBe(6);
+    await sessions.nth(1).getByText('Vous', { exact: true }).waitFor();
+    await sessions
+      .nth(1)
+      .getByText(/\(Europe\/Paris\)/)
+      .waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
