@@ -22,6 +22,8 @@ export default defineConfig({
           globals: true,
           include: ['tests/unit/**/*.test.tsx'],
           environment: 'jsdom',
+          // Busy 2-core machines: jsdom + Fluent renders can exceed the 5 s default.
+          testTimeout: 20_000,
           setupFiles: ['tests/support/component-setup.ts'],
         },
       },
