@@ -164,6 +164,7 @@ const dispatchers = Array.from({ length: instances }, (_, i) => {
 });
 
 const started = performance.now();
+const cpuAtStart = process.cpuUsage();
 dispatchers.forEach((d) => d.start());
 let lastReport = started;
 const deadline = started + Math.max(120_000, (count / 40) * 1000 * 2);
@@ -180,6 +181,8 @@ while (delivered < count && performance.now() < deadline) {
 // Let in-flight work settle so a late duplicate would show up.
 await new Promise((resolve) => setTimeout(resolve, 1500));
 await Promise.all(dispatchers.map((d) => d.stop()));
+const cpu = process.cpuUsage(cpuAtStart);
+const load = (await import('node:os')).loadavg()[0] ?? 0;
 
 const { received, throttled, throttledByTenant } = await connector.stats();
 const keys = received.map((r) => `${r.conversationId}|${r.key}`);
@@ -225,6 +228,10 @@ const result = {
   notSentInStore: stillPending,
   storeStatuses: statuses,
   seconds: Math.round((lastAt - firstAt) / 100) / 10,
+  /** CPU of the sending process per message (claim, read, render, send, mark): load-independent. */
+  cpuMsPerMessage:
+    Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, received.length)) * 100) / 100,
+  loadAverage1m: Math.round(load * 10) / 10,
 };
 console.log(
   `${result.delivered} of ${count} delivered in ${result.seconds} s: ${result.sustainedPerSec} msg/s sustained, ` +

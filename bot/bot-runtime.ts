@@ -11,6 +11,7 @@ import type { NotificationRepository } from '../src/store/notification-repositor
 import type { PairRepository } from '../src/store/pair-repository';
 import type { PeopleRepository } from '../src/store/people-repository';
 import type { ProgrammeRepository } from '../src/store/programme-repository';
+import type { ProposalRepository } from '../src/store/proposal-repository';
 import { createBotAdapter, createBotEndpoint, type BotCredentials } from './bot-endpoint';
 import { MentoringBot } from './mentoring-bot';
 import { MentoringServices } from './mentoring-services';
@@ -27,6 +28,8 @@ export type BotRuntimeDeps = {
     programmes: ProgrammeRepository;
     approvals: ApprovalRepository;
     notifications: NotificationRepository;
+    /** For "proposal expiring in 1 day" nudges. */
+    proposals?: ProposalRepository;
   };
   /** Unique per process: whose notification claims these are. */
   instanceId: string;
@@ -61,7 +64,15 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const timer = deps.timer ?? systemTimer;
   const { repositories: repos, log } = deps;
   const adapter = createBotAdapter(deps.credentials, (message, error) => log.error(message, error));
-  const services = new MentoringServices({ clock: deps.clock, ...repos });
+  const services = new MentoringServices({
+    clock: deps.clock,
+    conversations: repos.conversations,
+    pairs: repos.pairs,
+    people: repos.people,
+    programmes: repos.programmes,
+    approvals: repos.approvals,
+    notifications: repos.notifications,
+  });
   const endpoint = createBotEndpoint({ adapter, bot: new MentoringBot({ services }) });
 
   const share = Math.max(1, Math.floor(50 / Math.max(1, deps.schedulerInstances ?? 1)));
@@ -90,6 +101,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     people: repos.people,
     approvals: repos.approvals,
     notifications: repos.notifications,
+    ...(repos.proposals ? { proposals: repos.proposals } : {}),
     timer,
     log,
   });

@@ -244,18 +244,26 @@ export class MentoringServices implements BotServices {
       }
     }
     const decidedAt = approval.decidedAt ?? this.deps.clock.now().toISOString();
-    const told: Notification = {
-      id: notificationKey('pair_told_outcome', approval.id, decidedAt),
-      tenantId,
-      kind: 'pair_told_outcome',
-      recipientId: approval.personId,
-      pairId: approval.pairId,
-      dueAt: decidedAt,
-      status: 'pending',
-      attempts: 0,
-      payload: { approvalId: approval.id },
-    };
-    await this.deps.notifications.schedule(told);
+    const pair = (await this.deps.pairs.get(tenantId, approval.pairId)).value;
+    // Both members hear of it: the one whose time was asked, and the partner.
+    const audiences = [
+      ['person', approval.personId],
+      ['partner', partnerOf(pair, approval.personId)],
+    ] as const;
+    for (const [audience, recipientId] of audiences) {
+      const told: Notification = {
+        id: notificationKey('pair_told_outcome', `${approval.id}.${recipientId}`, decidedAt),
+        tenantId,
+        kind: 'pair_told_outcome',
+        recipientId,
+        pairId: approval.pairId,
+        dueAt: decidedAt,
+        status: 'pending',
+        attempts: 0,
+        payload: { approvalId: approval.id, audience },
+      };
+      await this.deps.notifications.schedule(told);
+    }
   }
 
   private async request(

@@ -78,6 +78,10 @@ export const messages = {
     fr: '{manager} a {decision} votre temps de mentorat avec {partner}.',
     en: '{manager} {decision} your mentoring time with {partner}.',
   },
+  approvalOutcomeForPartner: {
+    fr: '{manager}, manager de {person}, a {decision} le temps de mentorat de votre binôme.',
+    en: '{manager}, {person}’s manager, {decision} the mentoring time for your pair.',
+  },
   turnError: {
     fr: 'Désolé, une erreur est survenue de mon côté. Réessayez dans un instant.',
     en: 'Sorry, something went wrong on my side. Please try again in a moment.',

@@ -55,7 +55,10 @@ const nudgePayload = z.object({
   sessionId: z.string().optional(),
 });
 
-const approvalPayload = z.object({ approvalId: z.string().min(1) });
+const approvalPayload = z.object({
+  approvalId: z.string().min(1),
+  audience: z.enum(['person', 'partner']).optional(),
+});
 const welcomePayload = z.object({ name: z.string().optional() });
 
 const nudgeKinds: readonly string[] = [
@@ -182,24 +185,27 @@ export class ProactiveNotifier implements NotificationDelivery {
         return { attachments };
       }
       case 'pair_told_outcome': {
-        const view = await this.deps.services.approvalView(
-          tenantId,
-          approvalPayload.parse(payload).approvalId,
-        );
+        const told = approvalPayload.parse(payload);
+        const view = await this.deps.services.approvalView(tenantId, told.approvalId);
         const approved = view.approval.status === 'approved';
         const decision =
           locale === 'fr' ? (approved ? 'approuvé' : 'refusé') : approved ? 'approved' : 'declined';
         const quoted =
           locale === 'fr' ? ` « ${view.approval.comment} »` : ` “${view.approval.comment}”`;
         const comment = view.approval.comment ? quoted : '';
-        return {
-          text:
-            say('approvalOutcomeForPerson', locale, {
-              manager: view.managerName,
-              decision,
-              partner: view.partnerName,
-            }) + comment,
-        };
+        const text =
+          told.audience === 'partner'
+            ? say('approvalOutcomeForPartner', locale, {
+                manager: view.managerName,
+                person: view.personName,
+                decision,
+              })
+            : say('approvalOutcomeForPerson', locale, {
+                manager: view.managerName,
+                decision,
+                partner: view.partnerName,
+              });
+        return { text: text + comment };
       }
       default: {
         if (!nudgeKinds.includes(kind)) throw new Error(`No message for notification kind ${kind}`);

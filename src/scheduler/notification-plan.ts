@@ -1,6 +1,7 @@
 import type { Approval } from '../domain/approval';
 import { notificationKey, type Notification, type NotificationKind } from '../domain/notification';
 import { sessionsAwaitingFeedback } from '../domain/pair-activity';
+import type { MatchProposal } from '../domain/match-proposal';
 import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import type { Programme } from '../domain/programme';
@@ -16,6 +17,7 @@ export const nudgeRules = {
   agreementUnsignedBeforeSessionIndex: 3,
   agreementUnsignedLeadDays: 2,
   approvalPendingAfterDays: 3,
+  proposalExpiringBeforeDays: 1,
 } as const;
 
 export type PlanInput = {
@@ -158,6 +160,42 @@ export function planPairNotifications(input: PlanInput): Notification[] {
     }
   }
   return out;
+}
+
+/** A published proposal still waiting for an answer (the parts the nudge needs). */
+export type OpenProposal = Pick<
+  MatchProposal,
+  'id' | 'tenantId' | 'mentorId' | 'menteeId' | 'status' | 'answers' | 'expiresAt'
+>;
+
+/** Proposals expiring within a day: a nudge to each side that has not answered. */
+export function planProposalNotifications(
+  proposal: OpenProposal,
+  people: ReadonlyMap<string, Person>,
+  now: Date,
+): Notification[] {
+  const expires = Date.parse(proposal.expiresAt);
+  const due = expires - nudgeRules.proposalExpiringBeforeDays * day;
+  if (proposal.status !== 'proposed' || due > now.getTime() || expires <= now.getTime()) return [];
+  const sides = [
+    ['mentor', proposal.mentorId, proposal.menteeId],
+    ['mentee', proposal.menteeId, proposal.mentorId],
+  ] as const;
+  return sides
+    .filter(([side]) => proposal.answers[side] === undefined)
+    .map(([, recipientId, partnerId]) => ({
+      id: notificationKey('proposal_expiring', `${proposal.id}.${recipientId}`, new Date(due)),
+      tenantId: proposal.tenantId,
+      kind: 'proposal_expiring' as const,
+      recipientId,
+      dueAt: new Date(due).toISOString(),
+      status: 'pending' as const,
+      attempts: 0,
+      payload: {
+        partnerName: people.get(partnerId)?.displayName ?? partnerId,
+        day: localDay(proposal.expiresAt, people.get(recipientId)?.timeZone ?? 'UTC'),
+      },
+    }));
 }
 
 /** `YYYY-MM-DD` of an instant in a time zone. */

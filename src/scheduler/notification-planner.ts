@@ -3,7 +3,12 @@ import type { Notification } from '../domain/notification';
 import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import type { Programme } from '../domain/programme';
-import { planPairNotifications } from './notification-plan';
+import {
+  nudgeRules,
+  planPairNotifications,
+  planProposalNotifications,
+  type OpenProposal,
+} from './notification-plan';
 import type { Timer } from './timer';
 
 /** What the planner reads and writes (the Cosmos repositories satisfy it). */
@@ -15,6 +20,10 @@ export type NotificationPlannerDeps = {
   people: { find(tenantId: string, id: string): Promise<{ value: Person } | undefined> };
   approvals: { ofPair(tenantId: string, pairId: string): Promise<Array<{ value: Approval }>> };
   notifications: { schedule(n: Notification): Promise<{ created: boolean }> };
+  /** Published proposals still open whose deadline is at or before `until` (ISO). */
+  proposals?: {
+    dueToExpire(tenantId: string, until: string): Promise<Array<{ value: OpenProposal }>>;
+  };
   timer: Timer;
   log?: { error(message: string, error?: unknown): void };
 };
@@ -42,8 +51,28 @@ export class NotificationPlanner {
           this.deps.log?.error(`planning notifications of pair ${pair.id} failed`, error);
         }
       }
+      created += await this.planProposals(tenantId);
     }
     return { pairs, created };
+  }
+
+  private async planProposals(tenantId: string): Promise<number> {
+    if (!this.deps.proposals) return 0;
+    const now = new Date(this.deps.timer.now());
+    const horizon = new Date(now.getTime() + nudgeRules.proposalExpiringBeforeDays * 86_400_000);
+    const expiring = await this.deps.proposals.dueToExpire(tenantId, horizon.toISOString());
+    let created = 0;
+    for (const { value: proposal } of expiring) {
+      const people = new Map<string, Person>();
+      for (const id of [proposal.mentorId, proposal.menteeId]) {
+        const person = await this.deps.people.find(tenantId, id);
+        if (person) people.set(id, person.value);
+      }
+      for (const notification of planProposalNotifications(proposal, people, now)) {
+        if ((await this.deps.notifications.schedule(notification)).created) created += 1;
+      }
+    }
+    return created;
   }
 
   private async planPair(pair: Pair): Promise<number> {

@@ -386,7 +386,7 @@ describe('the bot over Cosmos (TestAdapter)', () => {
     const told = await repos.notifications.query(world.tenantId, {
       where: "c.kind = 'pair_told_outcome'",
     });
-    expect(told.map((n) => n.value.recipientId)).toEqual(['mentee-1']);
+    expect(told.map((n) => n.value.recipientId).sort()).toEqual(['mentee-1', 'mentor-1']);
   });
 
   it('declining needs a comment; with one, it is declined and the card says so', async () => {
@@ -441,6 +441,9 @@ describe('the bot over Cosmos (TestAdapter)', () => {
       .assertReply(() => undefined)
       .send(message(world, world.as('mentee-1', 'Bernard Martin'), 'help', 'en-US'))
       .assertReply(() => undefined)
+      .assertReply(() => undefined)
+      .send(message(world, world.as('mentor-1', 'Léa Dubois'), 'aide'))
+      .assertReply(() => undefined)
       .assertReply(() => undefined);
 
     const request: Notification = {
@@ -478,7 +481,7 @@ describe('the bot over Cosmos (TestAdapter)', () => {
       expect(reply.conversation?.id).toBe(`a:chat-${world.tenantId}`);
     }
 
-    // The manager approves; the outcome notification goes to Bernard, in English.
+    // The manager approves; both members are told, each in their language.
     await world.adapter
       .send(
         invoke(world, world.as('manager-1', 'Sophie Laurent'), verbs.approve, {
@@ -486,9 +489,11 @@ describe('the bot over Cosmos (TestAdapter)', () => {
         }),
       )
       .assertReply(() => undefined);
-    expect(await dispatcher.sweep()).toMatchObject({ claimed: 1, sent: 1 });
-    expect(nextReply(world).text).toBe(
-      'Sophie Laurent approved your mentoring time with Léa Dubois.',
+    expect(await dispatcher.sweep()).toMatchObject({ claimed: 2, sent: 2 });
+    const told = [nextReply(world).text, nextReply(world).text];
+    expect(told).toContain('Sophie Laurent approved your mentoring time with Léa Dubois.');
+    expect(told).toContain(
+      'Sophie Laurent, manager de Bernard Martin, a approuvé le temps de mentorat de votre binôme.',
     );
     expect(world.turnErrors).toEqual([]);
     const stored = await repos.notifications.get(world.tenantId, request.id);

@@ -1,4 +1,8 @@
-import { planPairNotifications, type PlanInput } from '../../../src/scheduler/notification-plan';
+import {
+  planPairNotifications,
+  planProposalNotifications,
+  type PlanInput,
+} from '../../../src/scheduler/notification-plan';
 import { aPair, aPerson, aSession, anAgreement, anApproval } from '../../fixtures/builders';
 
 const people = new Map(
@@ -160,5 +164,45 @@ describe('planPairNotifications', () => {
       sessions: [aSession({ start: '2026-03-10T13:00:00.000Z' })],
     });
     expect(plan({ pair, now: '2026-03-05T09:00:00.000Z' })).toEqual([]);
+  });
+});
+
+describe('planProposalNotifications', () => {
+  const proposal = {
+    id: 'proposal-1',
+    tenantId: 'tenant-contoso',
+    mentorId: 'mentor-1',
+    menteeId: 'mentee-1',
+    status: 'proposed' as const,
+    answers: { mentor: { answer: 'accepted' as const, at: '2026-03-01T09:00:00.000Z' } },
+    expiresAt: '2026-03-05T09:00:00.000Z',
+  };
+
+  it('nudges the side that has not answered, one day before the proposal expires', () => {
+    expect(
+      planProposalNotifications(proposal, people, new Date('2026-03-04T08:59:00.000Z')),
+    ).toEqual([]);
+    const out = planProposalNotifications(proposal, people, new Date('2026-03-04T09:00:00.000Z'));
+    expect(out).toEqual([
+      expect.objectContaining({
+        kind: 'proposal_expiring',
+        recipientId: 'mentee-1',
+        dueAt: '2026-03-04T09:00:00.000Z',
+        payload: { partnerName: 'Léa Dubois', day: '2026-03-05' },
+      }),
+    ]);
+  });
+
+  it('says nothing once the proposal has expired or been answered', () => {
+    expect(
+      planProposalNotifications(proposal, people, new Date('2026-03-05T09:00:00.000Z')),
+    ).toEqual([]);
+    expect(
+      planProposalNotifications(
+        { ...proposal, status: 'accepted' },
+        people,
+        new Date('2026-03-04T12:00:00.000Z'),
+      ),
+    ).toEqual([]);
   });
 });
