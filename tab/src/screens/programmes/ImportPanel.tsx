@@ -72,6 +72,14 @@ type Stage =
   | { kind: 'importing'; job: ImportJob; preview: ImportPreview }
   | { kind: 'done'; job: ImportJob };
 
+/** The preview a refused import carries (`validation_failed` or `import_rejected` with details.preview). */
+function rejectedPreview(error: unknown): ImportPreview | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.code !== 'validation_failed' && error.code !== 'import_rejected') return null;
+  const details = error.details as { preview?: ImportPreview } | undefined;
+  return details?.preview ?? null;
+}
+
 const blocking = (preview: ImportPreview) =>
   preview.fileIssues.some((issue) => issue.severity === 'error');
 
@@ -182,10 +190,10 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
       });
       setStage({ kind: 'importing', job, preview });
     } catch (e) {
-      const details = e instanceof ApiError ? (e.details as { preview?: ImportPreview }) : null;
-      if (e instanceof ApiError && e.code === 'import_rejected' && details?.preview) {
-        setStage({ kind: 'previewed', preview: details.preview });
-      }
+      // The file changed on the server's side since the preview (a manager left, an e-mail was
+      // taken): the refusal carries the new preview, shown in place of the old one.
+      const refused = rejectedPreview(e);
+      if (refused) setStage({ kind: 'previewed', preview: refused });
       setError(e);
     }
   };
@@ -284,9 +292,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
       {error !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            {error instanceof ApiError && error.code === 'import_rejected'
-              ? pt('import.rejected')
-              : describeError(error, t)}
+            {rejectedPreview(error) ? pt('import.rejected') : describeError(error, t)}
           </MessageBarBody>
         </MessageBar>
       )}

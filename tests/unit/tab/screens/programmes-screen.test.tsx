@@ -368,6 +368,52 @@ describe('CSV import', { timeout: 20_000 }, () => {
     expect(screen.getByText('2 ajoutées, 0 mises à jour, 0 inchangées.')).toBeInTheDocument();
   });
 
+  it('shows the new preview when the server refuses the import of a file that changed meanwhile', async () => {
+    window.history.replaceState(null, '', '/programmes?programme=prog-1&view=import');
+    const clean = preview([
+      {
+        line: 2,
+        email: 'lea.roux@maison-lumiere.example',
+        displayName: 'Léa Roux',
+        outcome: 'create',
+        issues: [],
+      },
+    ]);
+    const now = preview([
+      {
+        line: 2,
+        email: 'lea.roux@maison-lumiere.example',
+        displayName: 'Léa Roux',
+        outcome: 'invalid',
+        issues: [issue],
+      },
+    ]);
+    server.use(
+      ...programmeApi(programme).handlers,
+      http.post('*/api/programmes/prog-1/imports/preview', () => HttpResponse.json(clean)),
+      http.post('*/api/programmes/prog-1/imports', () =>
+        HttpResponse.json(
+          { error: { code: 'validation_failed', message: 'refused', details: { preview: now } } },
+          { status: 400 },
+        ),
+      ),
+    );
+    const user = userEvent.setup();
+    renderScreen(<ProgrammesScreen />, { locale: 'en' });
+
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Or paste the CSV text' }), {
+      target: { value: csv },
+    });
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    await user.click(await screen.findByRole('button', { name: 'Import 1 row' }));
+
+    expect(
+      await screen.findByText('The file was refused: rows have errors. See the preview below.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('“not-an-email” is not an e-mail address.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Import 1 row' })).toBeDisabled();
+  });
+
   it('refuses a file over 2 MB before sending it, saying how big it is', async () => {
     window.history.replaceState(null, '', '/programmes?programme=prog-1&view=import');
     server.use(...programmeApi(programme).handlers);
