@@ -15,6 +15,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
   },
   item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
     padding: tokens.spacingHorizontalM,
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
