@@ -84,7 +84,8 @@ export interface PairCreator {
 
 /** The review lists at most this many unmatched people (the run document stays far below 2 MB). */
 const unmatchedCap = 2000;
-const defaultLeaseMs = 15 * 60 * 1000;
+// Short, and renewed while the run goes on: a run lost in a restart frees its programme in a minute.
+const defaultLeaseMs = 60 * 1000;
 const parallelWrites = 16;
 /** DESIGN.md: a nudge when a proposal expires in 1 day. */
 const nudgeBeforeMs = 24 * 60 * 60 * 1000;
@@ -233,6 +234,19 @@ export class MatchingService {
     throw new DomainError('version_conflict', 'The programme is busy; try again.', { programmeId });
   }
 
+  /** Keeps the programme held by a run that is still going. */
+  private async renewLease(tenantId: string, programmeId: string, runId: string): Promise<void> {
+    await this.deps.locks.update(tenantId, MatchingLockRepository.idFor(programmeId), (lock) =>
+      lock.runId === runId
+        ? {
+            ...lock,
+            leaseUntil: new Date(this.deps.clock.now().getTime() + this.leaseMs()).toISOString(),
+            updatedAt: this.now(),
+          }
+        : lock,
+    );
+  }
+
   /** Frees the programme; true when people freed during the run wait for a repair run. */
   private async release(tenantId: string, programmeId: string, runId: string): Promise<boolean> {
     let pending = false;
@@ -281,6 +295,12 @@ export class MatchingService {
 
   private async execute(run: MatchingRunDocument): Promise<void> {
     const { tenantId, programmeId } = run;
+    const heartbeat = setInterval(() => {
+      this.renewLease(tenantId, programmeId, run.id).catch((error: unknown) =>
+        this.deps.log(`matching run ${run.id}: renewing its lease`, error),
+      );
+    }, this.leaseMs() / 3);
+    heartbeat.unref();
     try {
       await this.progress(run, { status: 'running', phase: 'loading', progress: 5 });
       const snapshot = await this.load(tenantId, programmeId, run.trigger);
@@ -333,6 +353,7 @@ export class MatchingService {
         }))
         .catch((e: unknown) => this.deps.log(`matching run ${run.id}: recording the failure`, e));
     } finally {
+      clearInterval(heartbeat);
       const pending = await this.release(tenantId, programmeId, run.id).catch((e: unknown) => {
         this.deps.log(`matching run ${run.id}: releasing the programme`, e);
         return false;

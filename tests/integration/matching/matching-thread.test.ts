@@ -23,7 +23,7 @@ const claire: Principal = {
   signIn: 'dev',
 };
 
-describe('a large cohort is solved on a worker thread', () => {
+describe('matching runs in the background', () => {
   let cosmos: LocalCosmos;
   const errors: unknown[] = [];
   const service = (offThreadPairLimit: number) => {
@@ -70,5 +70,54 @@ describe('a large cohort is solved on a worker thread', () => {
     await inline.startRun(claire, demoProgrammeId);
     await inline.drain();
     expect(await pairsOf()).toEqual(onThread);
+  });
+
+  it('frees a programme held by a run lost in a restart once its lease runs out', async () => {
+    const { store } = cosmos;
+    const runs = new MatchingRunRepository(store.container('jobs'));
+    const locks = new MatchingLockRepository(store.container('jobs'));
+    const lost = {
+      id: 'run-lost',
+      tenantId: tenant,
+      kind: 'matching_run' as const,
+      programmeId: demoProgrammeId,
+      trigger: 'lead' as const,
+      status: 'running' as const,
+      phase: 'solving' as const,
+      progress: 20,
+      requestedBy: claire.personId,
+      createdAt: clock.now().toISOString(),
+      updatedAt: clock.now().toISOString(),
+      finishedAt: null,
+      error: null,
+      summary: null,
+      unmatched: [],
+      unmatchedTotal: 0,
+      warnings: [],
+    };
+    await runs.upsert(lost);
+    const lockId = MatchingLockRepository.idFor(demoProgrammeId);
+    await locks.upsert({
+      id: lockId,
+      tenantId: tenant,
+      kind: 'matching_lock',
+      programmeId: demoProgrammeId,
+      runId: lost.id,
+      leaseUntil: new Date(clock.now().getTime() + 30_000).toISOString(),
+      repairPending: false,
+      updatedAt: clock.now().toISOString(),
+    });
+    const matching = service(Infinity);
+    // Still within the lease: asking again returns the run under way.
+    expect((await matching.startRun(claire, demoProgrammeId)).id).toBe(lost.id);
+    clock.advance(61_000);
+    const next = await matching.startRun(claire, demoProgrammeId);
+    expect(next.id).not.toBe(lost.id);
+    await matching.drain();
+    expect((await matching.getRun(claire, demoProgrammeId, next.id)).status).toBe('succeeded');
+    const old = await matching.getRun(claire, demoProgrammeId, lost.id);
+    expect(old.status).toBe('failed');
+    expect(old.error?.message).toMatch(/interrupted/);
+    expect((await locks.get(tenant, lockId)).value.runId).toBeNull();
   });
 });
