@@ -43,7 +43,6 @@ import { PairService } from './services/pair-service';
 import { MatchingService } from './services/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from './store/job-repository';
 import { ProposalRepository } from './store/proposal-repository';
-import { NotificationRepository } from './store/notification-repository';
 import { NoteRepository } from './store/note-repository';
 import { PairRepository } from './store/pair-repository';
 import { shippedToolkit } from './toolkit/toolkit';
@@ -191,6 +190,8 @@ export async function startServer(
     profiles: profileRepo,
     directory,
     clock,
+    // Pausing or ending cancels the rest of the pair's series (pairCalendar, below).
+    afterClose: (tenantId, pairId) => pairCalendar.afterPairClosed(tenantId, pairId),
   });
   api.route('/', pairRoutes({ authenticator, pairs, toolkit: shippedToolkit }));
 
@@ -204,8 +205,6 @@ export async function startServer(
     locks: new MatchingLockRepository(store.container('jobs')),
     pairs: new PairRepository(store.container('pairs')),
     pairCreator: pairs,
-    // "Your proposal expires tomorrow" nudges, sent by the bot's scheduler.
-    notifications: new NotificationRepository(store.container('notifications')),
     clock,
     log: (message, error) => log.error(message, error),
   });
@@ -229,6 +228,7 @@ export async function startServer(
     calendars: createCalendarProvider(config, store, clock),
     clock,
     publicUrl: config.publicUrl,
+    log: (message, error) => log.error(message, error),
   });
   api.route('/', calendarRoutes({ authenticator, calendar: pairCalendar }));
 

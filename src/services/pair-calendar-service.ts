@@ -58,6 +58,8 @@ export type PairCalendarServiceDeps = {
   publicUrl: string;
   /** No first session sooner than this (default 24 h). */
   leadTimeHours?: number;
+  /** Where a calendar failure after a pause or an end is reported (the next refresh retries). */
+  log?: (message: string, error: unknown) => void;
 };
 
 /**
@@ -347,6 +349,24 @@ export class PairCalendarService {
     const loaded = await this.deps.pairs.get(tenantId, pairId);
     const { sessionIds } = await this.cancelRest(loaded);
     return { cancelled: sessionIds.length };
+  }
+
+  /**
+   * The pair service's hook after a pause, completion or end: cancels the rest of the series. A
+   * calendar failure does not undo the state change: it is logged, and the next refresh (dashboard
+   * or scheduler) cancels what is left. True when the pair's sessions changed.
+   */
+  async afterPairClosed(tenantId: string, pairId: string): Promise<boolean> {
+    try {
+      return (await this.cancelRemainingForPair(tenantId, pairId)).cancelled > 0;
+    } catch (error) {
+      if (!isDomainError(error, 'calendar_unavailable')) throw error;
+      this.deps.log?.(
+        `Cancelling the rest of pair ${pairId}'s series failed; the next refresh retries`,
+        error,
+      );
+      return false;
+    }
   }
 
   /** The series as an .ics file: the local calendar only (with Graph it is in Outlook already). */

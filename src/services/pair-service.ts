@@ -57,6 +57,11 @@ export type PairServiceDeps = {
   directory: OrgDirectory;
   clock: Clock;
   newId?: () => string;
+  /**
+   * Told after a member paused, completed or ended the pair: the calendar cancels the rest of the
+   * pair's series (src/services/pair-calendar-service.ts). True when it changed the pair.
+   */
+  afterClose?: (tenantId: string, pairId: string) => Promise<boolean>;
 };
 
 type Change = { pair: Pair; changed: boolean };
@@ -319,9 +324,14 @@ export class PairService {
         issues: [{ path: 'until', message: 'until must be a date (YYYY-MM-DD) or a date-time' }],
       });
     }
-    return this.write(principal, pairId, version, 'move', (pair) =>
+    const response = await this.write(principal, pairId, version, 'move', (pair) =>
       transitionPair(pair, normalised, principal.personId, this.deps.clock),
     );
+    const closed = ['paused', 'completed', 'ended'].includes(response.pair.state);
+    if (!closed || !this.deps.afterClose) return response;
+    // The sessions it cancelled are part of the answer (and its version).
+    if (!(await this.deps.afterClose(principal.tenantId, pairId))) return response;
+    return this.response(principal, await this.deps.pairs.get(principal.tenantId, pairId));
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { PairCalendarResponse, SlotsResponse } from '../../../src/api/calendar-contracts';
-import type { PairDashboardResponse } from '../../../src/api/pair-contracts';
+import type { PairDashboardResponse, PairResponse } from '../../../src/api/pair-contracts';
 import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { systemClock } from '../../../src/domain/clock';
 import { parseLocalTime } from '../../../src/domain/scheduling/local-time';
@@ -314,34 +314,37 @@ describe('planning a pair’s sessions in both calendars (local calendar)', () =
 
   it('cancels the rest of the series when the pair pauses, and forgets it so the pair can book again', async () => {
     const token = await api.signIn(michel);
-    const until = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-    const paused = await api.call('POST', `/api/pairs/${pair}/pause`, {
-      token,
-      json: { until },
-    });
-    expect(paused.status).toBe(200);
     const before = await api.call<PairCalendarResponse>('GET', `/api/pairs/${pair}/calendar`, {
       token,
     });
     const seriesId = before.body.series!.seriesId;
-    const refreshed = await api.call<PairCalendarResponse>(
-      'POST',
-      `/api/pairs/${pair}/calendar/refresh`,
-      { token },
-    );
-    expect(refreshed.status).toBe(200);
-    expect(refreshed.body.changes.map((c) => c.kind)).toEqual(Array(5).fill('cancelled'));
-    expect(refreshed.body.series).toBeNull();
-    expect(refreshed.body.sessions.filter((s) => s.status === 'planned')).toEqual([]);
+    const until = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const paused = await api.call<PairResponse>('POST', `/api/pairs/${pair}/pause`, {
+      token,
+      json: { until },
+    });
+    expect(paused.status).toBe(200);
+    // The pause's answer already shows the sessions cancelled, with the version after them.
+    expect(paused.body.pair.sessions.map((s) => s.status)).toEqual([
+      'held',
+      ...Array(5).fill('cancelled'),
+    ]);
+    const after = await api.call<PairCalendarResponse>('GET', `/api/pairs/${pair}/calendar`, {
+      token,
+    });
+    expect(after.body.version).toBe(paused.body.version);
+    expect(after.body.series).toBeNull();
+    expect(after.body.canBook).toBe(false);
     const stored = await repository.get(tenantId, seriesId);
     expect(stored.value.occurrences.every((o) => o.cancelled)).toBe(true);
-    // Nothing left to cancel: a second refresh changes nothing.
+    // Nothing left to cancel: a refresh changes nothing.
     const again = await api.call<PairCalendarResponse>(
       'POST',
       `/api/pairs/${pair}/calendar/refresh`,
       { token },
     );
     expect(again.body.changes).toEqual([]);
+    expect(again.body.version).toBe(paused.body.version);
     const slotsWhilePaused = await api.call('GET', `/api/pairs/${pair}/slots`, { token });
     expect(slotsWhilePaused.status).toBe(409);
     expect(errorCode(slotsWhilePaused)).toBe('invalid_transition');
