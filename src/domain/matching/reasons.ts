@@ -172,14 +172,8 @@ export type UnmatchedFacts = {
 };
 
 function people(n: number, side: 'mentor' | 'mentee', lang: 'en' | 'fr'): string {
-  const word =
-    side === 'mentor'
-      ? lang === 'en'
-        ? 'mentor'
-        : 'mentor'
-      : lang === 'en'
-        ? 'mentee'
-        : 'mentoré';
+  // "mentor" is the same word in both languages.
+  const word = side === 'mentor' ? 'mentor' : lang === 'en' ? 'mentee' : 'mentoré';
   return `${n} ${word}${n > 1 ? 's' : ''}`;
 }
 
