@@ -21,13 +21,11 @@ import {
   supersedeProposal,
   type MatchProposal,
   type ProposalAnswer,
-  type ProposalSide,
 } from '../domain/match-proposal';
 import { prepareCohort } from '../domain/matching/cohort';
 import { evaluatePair } from '../domain/matching/pair-evaluation';
 import { pairReasons } from '../domain/matching/reasons';
 import { displayScore } from '../domain/matching/scoring';
-import { cancelNotification, notificationKey } from '../domain/notification';
 import { isPairClosed, type Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { isAvailableForMatching, type Profile } from '../domain/profile';
@@ -40,7 +38,6 @@ import {
   type MatchingRunDocument,
   type MatchingRunRepository,
 } from '../store/job-repository';
-import type { NotificationRepository } from '../store/notification-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { PeopleRepository } from '../store/people-repository';
 import type { ProfileRepository } from '../store/profile-repository';
@@ -71,8 +68,6 @@ export type MatchingServiceDeps = {
   /** How long a run holds its programme before another may take over (a crashed instance). */
   leaseMs?: number;
   engine?: MatchingOptions;
-  /** When given, each published proposal gets a "proposal expiring" nudge per person, a day before. */
-  notifications?: NotificationRepository;
   /** Participants² above which the engine runs on a worker thread (matching-runner.ts). */
   offThreadPairLimit?: number;
 };
@@ -87,8 +82,6 @@ const unmatchedCap = 2000;
 // Short, and renewed while the run goes on: a run lost in a restart frees its programme in a minute.
 const defaultLeaseMs = 60 * 1000;
 const parallelWrites = 16;
-/** DESIGN.md: a nudge when a proposal expires in 1 day. */
-const nudgeBeforeMs = 24 * 60 * 60 * 1000;
 
 type Trigger = MatchingRunDocument['trigger'];
 type Snapshot = {
@@ -564,7 +557,6 @@ export class MatchingService {
       done += slice.length;
       await onProgress(done, proposals.length);
     }
-    if (publish) await this.scheduleNudges(proposals, snapshot.directory);
     return proposals.length;
   }
 
@@ -840,10 +832,6 @@ export class MatchingService {
       );
       if (saved.value.publishedAt === now.toISOString()) published.push(saved.value);
     });
-    if (published.length > 0 && this.deps.notifications) {
-      const people = await this.deps.people.all(tenantId);
-      await this.scheduleNudges(published, new Map(people.map((p) => [p.value.id, p.value])));
-    }
     return { published: published.length, expiresAt: published.length > 0 ? expiresAt : null };
   }
 
@@ -921,11 +909,6 @@ export class MatchingService {
         if (isDomainError(error, 'version_conflict') && attempt < 5) continue;
         throw error;
       }
-      const side = proposalSideOf(current, principal.personId)!;
-      await this.cancelNudges(
-        saved.value,
-        saved.value.status === 'proposed' ? [side] : ['mentor', 'mentee'],
-      );
       if (saved.value.status === 'declined') {
         await this.requestRepair(tenantId, current.programmeId);
       }
@@ -953,7 +936,6 @@ export class MatchingService {
           throw error;
         });
       if (saved?.value.status === 'expired') {
-        await this.cancelNudges(saved.value, ['mentor', 'mentee']);
         expired++;
         programmes.add(found.value.programmeId);
       }
@@ -1031,63 +1013,6 @@ export class MatchingService {
 
   // ------------------------------------------------------------------------------------------
   // Helpers
-
-  private nudgeId(proposal: StoredProposal, side: ProposalSide): string {
-    const dueAt = new Date(Date.parse(proposal.expiresAt) - nudgeBeforeMs);
-    return notificationKey('proposal_expiring', `${proposal.id}-${side}`, dueAt);
-  }
-
-  /** One "your proposal expires tomorrow" nudge per person, sent by the bot's scheduler. */
-  private async scheduleNudges(
-    proposals: readonly StoredProposal[],
-    directory: ReadonlyMap<string, Person>,
-  ): Promise<void> {
-    const notifications = this.deps.notifications;
-    if (!notifications) return;
-    const now = this.deps.clock.now();
-    await inBatches(
-      proposals.flatMap((p) => (['mentor', 'mentee'] as const).map((side) => ({ p, side }))),
-      async ({ p, side }) => {
-        const recipientId = side === 'mentor' ? p.mentorId : p.menteeId;
-        const partnerId = side === 'mentor' ? p.menteeId : p.mentorId;
-        const due = Math.max(now.getTime(), Date.parse(p.expiresAt) - nudgeBeforeMs);
-        await notifications.schedule({
-          id: this.nudgeId(p, side),
-          tenantId: p.tenantId,
-          kind: 'proposal_expiring',
-          recipientId,
-          dueAt: new Date(due).toISOString(),
-          status: 'pending',
-          attempts: 0,
-          payload: {
-            partnerName: directory.get(partnerId)?.displayName ?? partnerId,
-            proposalId: p.id,
-          },
-        });
-      },
-    );
-  }
-
-  /** Cancels the nudges of people who answered (or whose proposal closed). */
-  private async cancelNudges(
-    proposal: StoredProposal,
-    sides: readonly ProposalSide[],
-  ): Promise<void> {
-    const notifications = this.deps.notifications;
-    if (!notifications) return;
-    for (const side of sides) {
-      const id = this.nudgeId(proposal, side);
-      try {
-        const found = await notifications.find(proposal.tenantId, id);
-        if (!found || found.value.status !== 'pending') continue;
-        const { notification, changed } = cancelNotification(found.value);
-        if (changed) await notifications.replace(notification, found.etag);
-      } catch (error) {
-        // Claimed meanwhile: the nudge goes out; it is a reminder, not a decision.
-        this.deps.log(`cancelling nudge ${id}`, error);
-      }
-    }
-  }
 
   /** The programme, when the caller leads it (or leads every programme of the tenant). */
   private async managed(principal: Principal, programmeId: string): Promise<Versioned<Programme>> {

@@ -10,7 +10,6 @@ import { fixedClock } from '../../../src/domain/clock';
 import { inSameReportingLine } from '../../../src/domain/person';
 import { MatchingService } from '../../../src/services/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
@@ -384,31 +383,6 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
 
   it('creates the pair once both accept; accepting twice changes nothing', async () => {
     const [p] = (await review()).proposals;
-    // Each person gets a "your proposal expires tomorrow" nudge, cancelled once they answer.
-    const notifications = new NotificationRepository(app.server.store.container('notifications'));
-    const nudges = async () =>
-      (
-        await notifications.query(tenant, {
-          where: 'c.kind = @kind AND c.payload.proposalId = @id',
-          parameters: [
-            { name: '@kind', value: 'proposal_expiring' },
-            { name: '@id', value: p!.id },
-          ],
-        })
-      )
-        .map((n) => n.value)
-        .sort((a, b) => a.recipientId.localeCompare(b.recipientId));
-    const planned = await nudges();
-    expect(planned.map((n) => n.recipientId).sort()).toEqual(
-      [p!.mentor.personId, p!.mentee.personId].sort(),
-    );
-    for (const n of planned) {
-      expect(n.status).toBe('pending');
-      expect(Date.parse(p!.expiresAt!) - Date.parse(n.dueAt)).toBe(86_400_000);
-      expect(n.payload.partnerName).toBe(
-        n.recipientId === p!.mentor.personId ? p!.mentee.displayName : p!.mentor.displayName,
-      );
-    }
     const first = await answer(p!.mentor.personId, p!.id, 'accepted');
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
@@ -418,10 +392,6 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     });
     const twice = await answer(p!.mentor.personId, p!.id, 'accepted');
     expect(twice.status).toBe(200);
-    const statusOf = async (personId: string) =>
-      (await nudges()).find((n) => n.recipientId === personId)?.status;
-    expect(await statusOf(p!.mentor.personId)).toBe('cancelled');
-    expect(await statusOf(p!.mentee.personId)).toBe('pending');
     const change = await answer(p!.mentor.personId, p!.id, 'declined');
     expect(change.status).toBe(409);
     expect(errorCode(change)).toBe('invalid_transition');
@@ -429,7 +399,6 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     const second = await answer(p!.mentee.personId, p!.id, 'accepted');
     expect(second.status).toBe(200);
     expect(second.body.status).toBe('accepted');
-    expect(await statusOf(p!.mentee.personId)).toBe('cancelled');
     expect(second.body.pairId).toBeTruthy();
     const pairs = new PairRepository(app.server.store.container('pairs'));
     const pair = await pairs.get(tenant, second.body.pairId!);
