@@ -91,10 +91,19 @@ function OpenActionItems() {
 function Dashboard() {
   const styles = useStyles();
   const t = usePairT();
+  const tt = useT();
   const { pair } = usePair();
   return (
     <>
       <div className={styles.toolbar}>
+        {pair.can.includes('plan_session') && (
+          <Button
+            appearance="primary"
+            onClick={() => navigate(`/plan?pair=${encodeURIComponent(pair.id)}`)}
+          >
+            {tt('plan.title')}
+          </Button>
+        )}
         <Button appearance="secondary" onClick={() => navigate('/toolkit')}>
           {t('pair.toolkitLink')}
         </Button>
