@@ -45,10 +45,13 @@ async function actAs(page: Page, name: string, searchLabel: RegExp) {
 }
 
 describe('a pair plans its sessions in Chromium (local calendar)', () => {
-  it('Michel picks a proposed time for his pair with Ethan in Toronto and sees their sessions; axe clean', async () => {
-    const page = await open('/plan', { locale: 'en-GB' });
-    await page.getByRole('heading', { level: 1, name: 'Plan our sessions' }).waitFor();
+  it('Michel opens the planning page from his pair, picks a proposed time for his pair with Ethan in Toronto and sees their sessions; axe clean', async () => {
+    // From the pair dashboard.
+    const page = await open('/pair', { locale: 'en-GB' });
     await actAs(page, 'Michel Brun', /Search/);
+    await page.getByRole('button', { name: 'Plan our sessions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Plan our sessions' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?pair=pair-demo-data');
 
     const proposals = page.getByRole('list', { name: 'Proposed times' });
     await proposals.waitFor();
