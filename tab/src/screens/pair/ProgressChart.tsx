@@ -15,7 +15,7 @@ export default function ProgressChart({ goals }: { goals: GoalProgress[] }) {
   const styles = useStyles();
   const t = usePairT();
   const data: GroupedVerticalBarChartData[] = goals.map((goal) => ({
-    name: goal.goal.length > 28 ? `${goal.goal.slice(0, 27)}…` : goal.goal,
+    name: goal.goal,
     series: phases
       .filter((phase) => goal[phase] !== null)
       .map((phase) => ({
@@ -34,6 +34,10 @@ export default function ProgressChart({ goals }: { goals: GoalProgress[] }) {
         yMaxValue={5}
         height={280}
         barWidth="auto"
+        // Goals are sentences: cut them on the axis (full text in a tooltip and in the table).
+        showXAxisLablesTooltip
+        noOfCharsToTruncate={22}
+        hideTickOverlap={false}
       />
     </div>
   );

@@ -28,7 +28,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { ConfirmDialog } from './ConfirmDialog';
 import { usePairT } from './i18n/usePairT';
 import { usePair } from './PairContext';
-import { conflictNote, mergeTyped } from './pair-model';
+import { conflictNote, localDate, mergeTyped } from './pair-model';
 import { useFormat } from './useFormat';
 import { useWrite, WriteNotice } from './WriteNotice';
 
@@ -68,9 +68,13 @@ export function actionItemLabel(
   day: (iso: string) => string,
 ): string {
   const owner = item.ownerId === pair.me.personId ? t('pair.you') : pair.partner.displayName;
-  return item.dueDate
-    ? t('pair.items.lineDue', { text: item.text, owner, date: day(item.dueDate) })
-    : t('pair.items.line', { text: item.text, owner });
+  if (!item.dueDate) return t('pair.items.line', { text: item.text, owner });
+  const late = !item.done && item.dueDate < localDate(new Date());
+  return t(late ? 'pair.items.lineLate' : 'pair.items.lineDue', {
+    text: item.text,
+    owner,
+    date: day(item.dueDate),
+  });
 }
 
 /** A done checkbox for an action item (either member may tick it). */

@@ -485,6 +485,32 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
     ]);
   });
 
+  it('pausing asks until when (a date after today) and shows the pause', async () => {
+    const { state, handlers } = pairApi(
+      aPairView({ state: 'active', can: ['pause', 'complete', 'end'] }),
+    );
+    server.use(...handlers);
+    renderScreen(<PairScreen />);
+
+    const status = await screen.findByRole('region', { name: 'Pair status' }, found);
+    fireEvent.click(within(status).getByRole('button', { name: 'Pause' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Pause the pair?' });
+    const until = within(dialog).getByLabelText(/Paused until/);
+    fireEvent.change(until, { target: { value: '2020-01-01' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Pause' }));
+    expect(within(dialog).getByText('Choose a date after today.')).toBeInTheDocument();
+    expect(state.sent).toEqual([]);
+
+    fireEvent.change(until, { target: { value: '2099-01-15' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Pause' }));
+    expect(await within(status).findByText('The pair is paused.')).toBeInTheDocument();
+    expect(status).toHaveTextContent('Paused until 15 January 2099.');
+    expect(within(status).getByRole('button', { name: 'Resume' })).toBeInTheDocument();
+    expect(state.sent).toEqual([
+      { method: 'POST', path: '/pause', body: { until: '2099-01-15', version: '"v1"' } },
+    ]);
+  });
+
   it('with several pairs, a picker switches the dashboard', async () => {
     const other = aPairView({
       id: 'pair-2',

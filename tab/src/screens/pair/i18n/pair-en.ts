@@ -147,6 +147,7 @@ export const pairEn = {
   'pair.items.allDone': 'Nothing open. Add action items in a session.',
   'pair.items.line': '{text} – {owner}',
   'pair.items.lineDue': '{text} – {owner}, by {date}',
+  'pair.items.lineLate': '{text} – {owner}, was due {date} (late)',
   'pair.items.text': 'New action item',
   'pair.items.textMissing': 'Describe the action item.',
   'pair.items.owner': 'Who',

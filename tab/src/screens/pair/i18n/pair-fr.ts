@@ -149,6 +149,7 @@ export const pairFr: PairCatalogue = {
   'pair.items.allDone': 'Rien en cours. Ajoutez des actions dans une séance.',
   'pair.items.line': '{text} – {owner}',
   'pair.items.lineDue': '{text} – {owner}, pour le {date}',
+  'pair.items.lineLate': '{text} – {owner}, prévue pour le {date} (en retard)',
   'pair.items.text': 'Nouvelle action',
   'pair.items.textMissing': 'Décrivez l’action.',
   'pair.items.owner': 'Qui',
