@@ -35,6 +35,8 @@ export type SendPacerDeps = {
    * Teams window as the next one and be throttled.
    */
   spread?: boolean;
+  /** How many slots a late sender may catch up at once (default 2). */
+  catchUpSlots?: number;
 };
 
 type Key = { id: string; windows: readonly RateWindow[] };
@@ -54,9 +56,13 @@ export class SendPacer {
     this.limits = deps.limits ?? teamsLimits;
     this.marginMs = deps.marginMs ?? 20;
     this.spread = deps.spread ?? true;
+    this.catchUpSlots = deps.catchUpSlots ?? 2;
   }
 
   private readonly spread: boolean;
+  private readonly catchUpSlots: number;
+  /** Per key, when the next send is due on an even schedule (GCRA's theoretical arrival time). */
+  private readonly theoretical = new Map<string, number>();
 
   /** Waits until one more send to this conversation of this tenant stays within every limit. */
   async acquire(tenantId: string, conversationId: string): Promise<void> {
@@ -102,12 +108,12 @@ export class SendPacer {
     let wait = (this.blockedUntil.get(key.id) ?? 0) - now;
     const times = this.sent.get(key.id);
     if (!times) return wait;
-    const last = times[times.length - 1];
-    const shortest = key.windows[0];
-    if (this.spread && shortest && last !== undefined) {
-      // Whole milliseconds: fractions would let float error shave a window's edge.
-      const spacing = Math.ceil((shortest.windowMs + this.marginMs) / shortest.count);
-      wait = Math.max(wait, last + spacing - now);
+    const spacing = this.spacingOf(key);
+    const due = this.theoretical.get(key.id);
+    if (spacing > 0 && due !== undefined) {
+      // GCRA: a send may run up to `catchUp` slots early, so a timer that fired late (a busy
+      // event loop) is made up for instead of lost; the sliding windows stay the hard limit.
+      wait = Math.max(wait, due - this.catchUpSlots * spacing - now);
     }
     for (const { count, windowMs } of key.windows) {
       const span = windowMs + this.marginMs;
@@ -121,7 +127,19 @@ export class SendPacer {
     return wait;
   }
 
+  /** Even spacing of the key's shortest window, in whole milliseconds (0 when not spreading). */
+  private spacingOf(key: Key): number {
+    const shortest = key.windows[0];
+    if (!this.spread || !shortest) return 0;
+    // Whole milliseconds: fractions would let float error shave a window's edge.
+    return Math.ceil((shortest.windowMs + this.marginMs) / shortest.count);
+  }
+
   private record(key: Key, now: number): void {
+    const spacing = this.spacingOf(key);
+    if (spacing > 0) {
+      this.theoretical.set(key.id, Math.max(this.theoretical.get(key.id) ?? now, now) + spacing);
+    }
     const longest = Math.max(...key.windows.map((w) => w.windowMs)) + this.marginMs;
     const times = this.sent.get(key.id) ?? [];
     times.push(now);
@@ -136,7 +154,10 @@ export class SendPacer {
   private forgetIdle(now: number): void {
     for (const [id, times] of this.sent) {
       const last = times[times.length - 1] ?? 0;
-      if (now - last > 3_600_000 + this.marginMs) this.sent.delete(id);
+      if (now - last > 3_600_000 + this.marginMs) {
+        this.sent.delete(id);
+        this.theoretical.delete(id);
+      }
     }
     for (const [id, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(id);
   }
