@@ -198,20 +198,21 @@ const themeBackground = (page: Page) =>
     );
 
 describe('accessibility of the pair dashboard', () => {
-  it('the dashboard of a pair mid-way (chart, table, forms) has no serious or critical violation in light, dark and high contrast', async () => {
-    // Martine Chevalier, mentored by Yanis Benali on Power BI: sessions, feedback, assessments.
+  it('the dashboard of a pair mid-way (chart, table, feedback and agreement forms) has no serious or critical violation in light, dark and high contrast', async () => {
+    // Yanis Benali mentors Martine Chevalier on Power BI: sessions, feedback, assessments; his
+    // feedback on session 3 is still due, so its form is open.
     const page = await open('/pair', { locale: 'en-US' });
-    await actAs(page, 'Martine Chevalier', /Search/);
-    await region(page, 'Your mentor').getByRole('heading', { name: 'Yanis Benali' }).waitFor();
+    await actAs(page, 'Yanis Benali', /Search/);
+    await region(page, 'Your mentee').getByRole('heading', { name: 'Martine Chevalier' }).waitFor();
     const progress = region(page, 'Goals and progress');
     await progress
       .getByRole('figure', { name: 'Progress per goal' })
       .locator('svg')
       .first()
       .waitFor();
-    await region(page, 'Sessions')
-      .getByRole('button', { name: /^Session 3 –/ })
-      .waitFor();
+    await region(page, 'Sessions').getByRole('button', { name: 'Send my feedback' }).waitFor();
+    await region(page, 'Agreement').getByRole('button', { name: 'Edit the agreement' }).click();
+    await region(page, 'Agreement').getByRole('button', { name: 'Save the agreement' }).waitFor();
     for (const [label, background] of [
       ['Light', webLightTheme.colorNeutralBackground2],
       ['Dark', webDarkTheme.colorNeutralBackground2],
@@ -221,12 +222,17 @@ describe('accessibility of the pair dashboard', () => {
       await expect.poll(() => themeBackground(page)).toBe(background);
       expect(await seriousAxeViolations(page), label).toEqual([]);
     }
+    // A confirmation dialog too (dark).
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
+    await region(page, 'Pair status').getByRole('button', { name: 'End early' }).click();
+    await page.getByRole('dialog', { name: 'End the pair early?' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it('the mentor toolkit opens from the dashboard, in French', async () => {
     const page = await open('/pair', { locale: 'fr-FR' });
-    await actAs(page, 'Yanis Benali', /Rechercher/);
+    await actAs(page, 'Martine Chevalier', /Rechercher/);
     await page.getByRole('button', { name: 'Ouvrir la boîte à outils du mentor' }).click();
     await page.getByRole('heading', { level: 1, name: 'Boîte à outils du mentor' }).waitFor();
     await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link').first().waitFor();
@@ -235,9 +241,7 @@ describe('accessibility of the pair dashboard', () => {
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Retour à mon binôme' }).click();
-    await region(page, 'Votre mentoré')
-      .getByRole('heading', { name: 'Martine Chevalier' })
-      .waitFor();
+    await region(page, 'Votre mentor').getByRole('heading', { name: 'Yanis Benali' }).waitFor();
     await page.context().close();
   });
 });
