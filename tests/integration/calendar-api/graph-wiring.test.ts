@@ -160,4 +160,116 @@ describe('the Graph wiring', () => {
     expect(again.created).toBe(false);
     expect(calls).toHaveLength(2);
   });
+
+  it('a refresh reads the series once and applies a move, a cancellation from Outlook and a decline; a pause cancels the rest', async () => {
+    const before = await service.calendar(michel, demoPairIds.data, 'en');
+    const planned = before.sessions.filter((s) => s.calendarEventId !== null);
+    expect(planned).toHaveLength(5);
+    const [first, second, third] = planned;
+    const graphTime = (iso: string) => ({
+      dateTime: iso.replace('Z', '').replace('.000', '.0000000'),
+      timeZone: 'UTC',
+    });
+    const instance = (key: string, start: string, end: string, response: string): Event => ({
+      id: `AAMkInstance-${key}`,
+      type: key === start ? 'occurrence' : 'exception',
+      originalStart: key,
+      start: graphTime(start),
+      end: graphTime(end),
+      attendees: [
+        {
+          emailAddress: { address: 'Michel.Brun@maison-lumiere.example', name: 'Michel Brun' },
+          status: { response: response as 'accepted' },
+        },
+      ],
+    });
+    const calls: string[] = [];
+    const movedStart = new Date(Date.parse(first!.start) + 3_600_000).toISOString();
+    const movedEnd = new Date(Date.parse(first!.end) + 3_600_000).toISOString();
+    server.use(
+      http.get(`${GRAPH}/users/:mailbox/events/:id/instances`, ({ request }) => {
+        calls.push(`GET ${new URL(request.url).pathname}`);
+        return HttpResponse.json({
+          value: planned
+            .filter((s) => s.id !== third!.id) // deleted in Outlook
+            .map((s) =>
+              s.id === first!.id
+                ? instance(s.calendarEventId!, movedStart, movedEnd, 'accepted')
+                : instance(
+                    s.calendarEventId!,
+                    s.start,
+                    s.end,
+                    s.id === second!.id ? 'declined' : 'accepted',
+                  ),
+            ),
+        });
+      }),
+    );
+    const { pair, changes } = await service.refreshPair(tenantId, demoPairIds.data);
+    expect(calls).toEqual([
+      'GET /v1.0/users/ethan.walker%40maison-lumiere.example/events/AAMkAGI2TSeries%3D/instances',
+    ]);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { kind: 'moved', sessionId: first!.id, start: movedStart },
+        { kind: 'declined', sessionId: second!.id, personId: demoPersonId(35) },
+        { kind: 'cancelled', sessionId: third!.id },
+      ]),
+    );
+    expect(changes).toHaveLength(3);
+    const sessions = new Map(pair.value.sessions.map((s) => [s.id, s]));
+    expect(sessions.get(first!.id)?.start).toBe(movedStart);
+    expect(sessions.get(second!.id)?.status).toBe('planned');
+    expect(sessions.get(third!.id)?.status).toBe('cancelled');
+
+    // The pair pauses: the rest of the series is cancelled in Outlook (nothing of it was held yet).
+    const pairs = new PairRepository(cosmos.store.container('pairs'));
+    await pairs.update(tenantId, demoPairIds.data, (p) => ({
+      ...p,
+      state: 'paused',
+      pausedUntil: '2027-03-01T00:00:00.000Z',
+    }));
+    const cancelCalls: string[] = [];
+    server.use(
+      http.get(`${GRAPH}/users/:mailbox/events/:id`, ({ request }) => {
+        cancelCalls.push(`GET ${new URL(request.url).pathname}`);
+        const master: Event = {
+          id: 'AAMkAGI2TSeries=',
+          type: 'seriesMaster',
+          start: { dateTime: '2027-01-19T09:00:00.0000000', timeZone: 'UTC' },
+          end: { dateTime: '2027-01-19T10:00:00.0000000', timeZone: 'UTC' },
+          recurrence: {
+            pattern: {
+              type: 'weekly',
+              interval: 2,
+              daysOfWeek: ['tuesday'],
+              firstDayOfWeek: 'monday',
+            },
+            range: {
+              type: 'numbered',
+              startDate: '2027-01-19',
+              numberOfOccurrences: 5,
+              recurrenceTimeZone: 'Eastern Standard Time',
+            },
+          },
+        };
+        return HttpResponse.json(master);
+      }),
+      http.post(`${GRAPH}/users/:mailbox/events/:id/cancel`, ({ request }) => {
+        cancelCalls.push(`POST ${new URL(request.url).pathname}`);
+        return new HttpResponse(null, { status: 202 });
+      }),
+    );
+    expect(await service.afterPairClosed(tenantId, demoPairIds.data)).toBe(true);
+    expect(cancelCalls).toEqual([
+      'GET /v1.0/users/ethan.walker%40maison-lumiere.example/events/AAMkAGI2TSeries%3D',
+      'POST /v1.0/users/ethan.walker%40maison-lumiere.example/events/AAMkAGI2TSeries%3D/cancel',
+    ]);
+    const after = await pairs.get(tenantId, demoPairIds.data);
+    expect(after.value.sessions.filter((s) => s.status === 'planned')).toEqual([]);
+    expect(after.value.calendar).toEqual({});
+    // Said once: a second call finds nothing left and makes no Graph call.
+    expect(await service.afterPairClosed(tenantId, demoPairIds.data)).toBe(false);
+    expect(cancelCalls).toHaveLength(2);
+  });
 });
