@@ -119,11 +119,6 @@ function Dashboard() {
         </Section>
         <Section id="next" title={t('pair.section.next')}>
           <NextSession pair={pair} />
-          {pair.can.includes('plan_session') && (
-            <div className={styles.toolbar}>
-              <Button onClick={() => navigate('/plan')}>{t('pair.next.plan')}</Button>
-            </div>
-          )}
         </Section>
         <Section id="items" title={t('pair.section.items')}>
           <OpenActionItems />

@@ -40,7 +40,6 @@ export const pairEn = {
   'pair.next.when': 'Session {index}: {when} ({minutes} min)',
   'pair.next.partnerTime': '{time} for {name}',
   'pair.next.agenda': 'Agenda: {agenda}',
-  'pair.next.plan': 'Find times in both our calendars',
 
   'pair.conflict.title': 'Your partner changed this in the meantime',
   'pair.conflict.body': 'Nothing was changed. Load the latest version, check it, then try again.',

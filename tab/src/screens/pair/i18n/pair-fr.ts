@@ -39,7 +39,6 @@ export const pairFr: PairCatalogue = {
   'pair.next.when': 'Séance {index} : {when} ({minutes} min)',
   'pair.next.partnerTime': '{time} pour {name}',
   'pair.next.agenda': 'Ordre du jour : {agenda}',
-  'pair.next.plan': 'Trouver des créneaux dans nos deux agendas',
 
   'pair.conflict.title': 'Votre binôme a modifié ceci entre-temps',
   'pair.conflict.body':
