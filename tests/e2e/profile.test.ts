@@ -147,6 +147,30 @@ describe('a newcomer in Chromium', () => {
   });
 });
 
+describe('a volunteer in Chromium', () => {
+  it('pauses until a date, then leaves after confirming, and may join again', async () => {
+    const page = await open('/profile', { locale: 'en-US' });
+    await actAs(page, 'Emma Petit', /Search/);
+    await page.getByText('You are taking part', { exact: true }).waitFor();
+
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Pause until').fill(until);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByText(/^Paused until/).waitFor();
+
+    await page.getByRole('button', { name: 'Leave the programme' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Leave the programme?' });
+    await dialog.getByText(/Your history is kept/).waitFor();
+    await dialog.getByRole('button', { name: 'Leave', exact: true }).click();
+    await page.getByRole('button', { name: 'Join again' }).waitFor();
+
+    await page.reload();
+    await page.getByText(/You left the programme on/).waitFor();
+    await page.getByRole('button', { name: 'Join again' }).waitFor();
+    await page.context().close();
+  });
+});
+
 describe('accessibility of the profile screens', () => {
   it.each([
     ['light', 'Light', webLightTheme.colorNeutralBackground2],

@@ -114,6 +114,20 @@ describe('a programme lead in Chromium', () => {
     await page.getByRole('button', { name: 'Importer les 3 lignes valides' }).click();
     await page.getByText('Rien à changer : ce fichier est déjà importé.').waitFor();
 
+    // Settings are saved with the programme's ETag; then enrolment opens after a confirmation.
+    await page.getByRole('tab', { name: 'Paramètres' }).click();
+    await page.getByRole('textbox', { name: 'Description' }).fill('Données et tableaux de bord.');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByText('Le programme est enregistré.').waitFor();
+    await page.getByRole('button', { name: 'Ouvrir les inscriptions' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ouvrir les inscriptions ?' });
+    await confirm.getByRole('button', { name: 'Ouvrir les inscriptions' }).click();
+    await page.getByText('Inscriptions ouvertes', { exact: true }).waitFor();
+    await page.reload();
+    expect(await page.getByRole('textbox', { name: 'Description' }).inputValue()).toBe(
+      'Données et tableaux de bord.',
+    );
+
     await page.getByRole('tab', { name: 'Préparation' }).click();
     const supply = page.getByRole('table', {
       name: 'Compétences : qui peut transmettre, qui veut apprendre',

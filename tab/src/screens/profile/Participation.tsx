@@ -128,108 +128,121 @@ export function Participation({ programme, profile, version, onChange }: Partici
     </MessageBar>
   );
 
+  // Rendered whatever the state, so that it can finish closing after a leave: unmounting an open
+  // modal dialog would leave the page hidden from assistive technology.
+  const leaveDialog = (
+    <Dialog open={confirmLeave} onOpenChange={(_, data) => setConfirmLeave(data.open)}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{pt('participation.leave.title')}</DialogTitle>
+          <DialogContent>{pt('participation.leave.body')}</DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                setConfirmLeave(false);
+                void act('leave', {});
+              }}
+            >
+              {pt('participation.leave.confirm')}
+            </Button>
+            <Button onClick={() => setConfirmLeave(false)}>
+              {pt('participation.leave.cancel')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+
   if (status === 'not_joined' || status === 'left') {
     return (
-      <section className={styles.box} aria-labelledby="join-title">
-        <h2 id="join-title" ref={headingRef} tabIndex={-1} className={styles.heading}>
-          <Subtitle1>{pt('participation.join.title', { programme: programme.name })}</Subtitle1>
-        </h2>
-        {status === 'left' && profile.optIn.leftAt && (
-          <Body1 as="p">
-            {pt('participation.left', { date: formatDay(profile.optIn.leftAt) })}
-          </Body1>
-        )}
-        <div className={styles.consent} id="consent-text">
-          {consentParagraphKeys.map((key) => (
-            <Body1 as="p" key={key} className={styles.paragraph}>
-              {pt(key)}
+      <>
+        <section className={styles.box} aria-labelledby="join-title">
+          <h2 id="join-title" ref={headingRef} tabIndex={-1} className={styles.heading}>
+            <Subtitle1>{pt('participation.join.title', { programme: programme.name })}</Subtitle1>
+          </h2>
+          {status === 'left' && profile.optIn.leftAt && (
+            <Body1 as="p">
+              {pt('participation.left', { date: formatDay(profile.optIn.leftAt) })}
             </Body1>
-          ))}
-          <p className={styles.version}>
-            {pt('participation.consent.version', { version: CONSENT_TEXT_VERSION })}
-          </p>
-        </div>
-        <Checkbox
-          checked={agreed}
-          onChange={(_, data) => setAgreed(data.checked === true)}
-          label={pt('participation.consent.agree')}
-          aria-describedby="consent-text"
-        />
-        {errorBar}
-        <Button
-          appearance="primary"
-          disabled={!agreed || busy}
-          onClick={() => void act('opt-in', { consentTextVersion: CONSENT_TEXT_VERSION })}
-        >
-          {status === 'left' ? pt('participation.rejoin') : pt('participation.join')}
-        </Button>
-      </section>
+          )}
+          <div className={styles.consent} id="consent-text">
+            {consentParagraphKeys.map((key) => (
+              <Body1 as="p" key={key} className={styles.paragraph}>
+                {pt(key)}
+              </Body1>
+            ))}
+            <p className={styles.version}>
+              {pt('participation.consent.version', { version: CONSENT_TEXT_VERSION })}
+            </p>
+          </div>
+          <Checkbox
+            checked={agreed}
+            onChange={(_, data) => setAgreed(data.checked === true)}
+            label={pt('participation.consent.agree')}
+            aria-describedby="consent-text"
+          />
+          {errorBar}
+          <Button
+            appearance="primary"
+            disabled={!agreed || busy}
+            onClick={() => void act('opt-in', { consentTextVersion: CONSENT_TEXT_VERSION })}
+          >
+            {status === 'left' ? pt('participation.rejoin') : pt('participation.join')}
+          </Button>
+        </section>
+        {leaveDialog}
+      </>
     );
   }
 
   return (
-    <section className={styles.box} aria-labelledby="participation-title">
-      <h2 id="participation-title" ref={headingRef} tabIndex={-1} className={styles.heading}>
-        <Subtitle1>{pt('participation.title', { programme: programme.name })}</Subtitle1>
-      </h2>
-      {status === 'opted_in' ? (
-        <Badge appearance="tint" color="success">
-          {pt('participation.status.opted_in')}
-        </Badge>
-      ) : (
-        <Badge appearance="tint" color="warning">
-          {profile.optIn.pausedUntil
-            ? pt('participation.status.pausedUntil', { date: formatDay(profile.optIn.pausedUntil) })
-            : pt('participation.status.paused')}
-        </Badge>
-      )}
-      {errorBar}
-      <div className={styles.row}>
-        {status === 'paused' && (
-          <Button disabled={busy} onClick={() => void act('resume', {})}>
-            {pt('participation.resume')}
-          </Button>
+    <>
+      <section className={styles.box} aria-labelledby="participation-title">
+        <h2 id="participation-title" ref={headingRef} tabIndex={-1} className={styles.heading}>
+          <Subtitle1>{pt('participation.title', { programme: programme.name })}</Subtitle1>
+        </h2>
+        {status === 'opted_in' ? (
+          <Badge appearance="tint" color="success">
+            {pt('participation.status.opted_in')}
+          </Badge>
+        ) : (
+          <Badge appearance="tint" color="warning">
+            {profile.optIn.pausedUntil
+              ? pt('participation.status.pausedUntil', {
+                  date: formatDay(profile.optIn.pausedUntil),
+                })
+              : pt('participation.status.paused')}
+          </Badge>
         )}
-        {status === 'opted_in' && (
-          <>
-            <Field
-              label={pt('participation.pause.until')}
-              hint={pt('participation.pause.hint')}
-              validationMessage={untilError}
-            >
-              <Input type="date" value={until} onChange={(_, data) => setUntil(data.value)} />
-            </Field>
-            <Button disabled={busy} onClick={pause}>
-              {pt('participation.pause')}
+        {errorBar}
+        <div className={styles.row}>
+          {status === 'paused' && (
+            <Button disabled={busy} onClick={() => void act('resume', {})}>
+              {pt('participation.resume')}
             </Button>
-          </>
-        )}
-        <Button appearance="subtle" disabled={busy} onClick={() => setConfirmLeave(true)}>
-          {pt('participation.leave')}
-        </Button>
-      </div>
-      <Dialog open={confirmLeave} onOpenChange={(_, data) => setConfirmLeave(data.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{pt('participation.leave.title')}</DialogTitle>
-            <DialogContent>{pt('participation.leave.body')}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setConfirmLeave(false);
-                  void act('leave', {});
-                }}
+          )}
+          {status === 'opted_in' && (
+            <>
+              <Field
+                label={pt('participation.pause.until')}
+                hint={pt('participation.pause.hint')}
+                validationMessage={untilError}
               >
-                {pt('participation.leave.confirm')}
+                <Input type="date" value={until} onChange={(_, data) => setUntil(data.value)} />
+              </Field>
+              <Button disabled={busy} onClick={pause}>
+                {pt('participation.pause')}
               </Button>
-              <Button onClick={() => setConfirmLeave(false)}>
-                {pt('participation.leave.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-    </section>
+            </>
+          )}
+          <Button appearance="subtle" disabled={busy} onClick={() => setConfirmLeave(true)}>
+            {pt('participation.leave')}
+          </Button>
+        </div>
+      </section>
+      {leaveDialog}
+    </>
   );
 }
