@@ -205,8 +205,10 @@ export function unmatchedReasons(
         ? { en: 'As a mentee: ', fr: 'En tant que mentoré : ' }
         : { en: 'As a mentor: ', fr: 'En tant que mentor : ' }
       : { en: '', fr: '' };
+    // After "As a mentee: " the sentence goes on in lower case.
+    const cont = (text: string) => (prefixed ? text.charAt(0).toLowerCase() + text.slice(1) : text);
     const push = (code: string, en: string, fr: string) =>
-      reasons.push({ code, en: before.en + en, fr: before.fr + fr });
+      reasons.push({ code, en: before.en + cont(en), fr: before.fr + cont(fr) });
     const own = f.side === 'mentee' ? person.learns : person.teaches;
     if (own.size === 0) {
       if (f.side === 'mentee')

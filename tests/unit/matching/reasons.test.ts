@@ -152,4 +152,20 @@ describe('matching reasons', () => {
       },
     ]);
   });
+
+  it('gives a `both` person the reasons for each role', () => {
+    const result = run(aCohort([aMentor({ id: 'sam', role: 'both', teaches: [], learns: [] })]));
+    expect(result.unmatched[0]!.reasons).toEqual([
+      {
+        code: 'nothing_to_learn',
+        en: 'As a mentee: lists no skill to learn',
+        fr: "En tant que mentoré : n'indique aucune compétence à apprendre",
+      },
+      {
+        code: 'nothing_to_teach',
+        en: 'As a mentor: lists no skill to teach',
+        fr: "En tant que mentor : n'indique aucune compétence à enseigner",
+      },
+    ]);
+  });
 });
