@@ -11,6 +11,7 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -165,12 +166,23 @@ const statusKey = {
   cancelled: 'plan.status.cancelled',
 } as const;
 
+/** A `datetime-local` value ('YYYY-MM-DDTHH:mm') for an instant, in the browser's zone. */
+function localInputValue(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 function SessionItem({
   session,
   names,
+  onMove,
+  busy,
 }: {
   session: CalendarSessionView;
   names: Map<string, string>;
+  onMove?: (session: CalendarSessionView) => void;
+  busy: boolean;
 }) {
   const styles = useStyles();
   const t = usePlanT();
@@ -193,6 +205,16 @@ function SessionItem({
         >
           {t(statusKey[session.status])}
         </Badge>
+        {onMove && (
+          <Button
+            size="small"
+            disabled={busy}
+            aria-label={t('plan.moveLabel', { index: session.index })}
+            onClick={() => onMove(session)}
+          >
+            {t('plan.move')}
+          </Button>
+        )}
       </div>
       <Times times={session.times} />
       {declined.length > 0 && (
@@ -204,7 +226,76 @@ function SessionItem({
   );
 }
 
-function SeriesSection({ calendar }: { calendar: PairCalendarResponse }) {
+function MoveDialog({
+  session,
+  partner,
+  onCancel,
+  onMove,
+}: {
+  session: CalendarSessionView | null;
+  partner: string;
+  onCancel: () => void;
+  onMove: (session: CalendarSessionView, start: string) => void;
+}) {
+  const t = usePlanT();
+  const [value, setValue] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => {
+    setValue(session ? localInputValue(session.start) : '');
+    setInvalid(false);
+  }, [session]);
+  const submit = () => {
+    if (!session) return;
+    const at = new Date(value);
+    if (!value || Number.isNaN(at.getTime()) || at.getTime() <= Date.now()) {
+      setInvalid(true);
+      return;
+    }
+    onMove(session, at.toISOString());
+  };
+  return (
+    <Dialog open={session !== null} onOpenChange={(_, data) => !data.open && onCancel()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{session && t('plan.move.title', { index: session.index })}</DialogTitle>
+          <DialogContent>
+            <Body1 as="p">{t('plan.move.body', { partner })}</Body1>
+            <Field
+              label={t('plan.move.field')}
+              validationState={invalid ? 'error' : 'none'}
+              validationMessage={invalid ? t('plan.move.invalid') : undefined}
+            >
+              <Input
+                type="datetime-local"
+                value={value}
+                onChange={(_, data) => {
+                  setValue(data.value);
+                  setInvalid(false);
+                }}
+              />
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={submit}>
+              {t('plan.move.confirm')}
+            </Button>
+            <Button onClick={onCancel}>{t('plan.confirm.cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function SeriesSection({
+  calendar,
+  onMove,
+  busy,
+}: {
+  calendar: PairCalendarResponse;
+  onMove: (session: CalendarSessionView) => void;
+  busy: boolean;
+}) {
   const styles = useStyles();
   const t = usePlanT();
   const [downloadError, setDownloadError] = useState(false);
@@ -260,7 +351,13 @@ function SeriesSection({ calendar }: { calendar: PairCalendarResponse }) {
       )}
       <ul className={styles.list} aria-labelledby="plan-series-title">
         {calendar.sessions.map((s) => (
-          <SessionItem key={s.id} session={s} names={names} />
+          <SessionItem
+            key={s.id}
+            session={s}
+            names={names}
+            busy={busy}
+            {...(s.status === 'planned' && Date.parse(s.start) > Date.now() ? { onMove } : {})}
+          />
         ))}
       </ul>
     </section>
@@ -287,6 +384,7 @@ function PairPlanner({ pairId }: { pairId: string }) {
   const [confirm, setConfirm] = useState<SlotProposalView | null>(null);
   const [busy, setBusy] = useState(false);
   const [announce, setAnnounce] = useState('');
+  const [moving, setMoving] = useState<CalendarSessionView | null>(null);
   const base = `/api/pairs/${encodeURIComponent(pairId)}`;
 
   useEffect(() => {
@@ -339,6 +437,30 @@ function PairPlanner({ pairId }: { pairId: string }) {
     [base, locale, t],
   );
 
+  const move = useCallback(
+    async (session: CalendarSessionView, start: string) => {
+      setMoving(null);
+      setBusy(true);
+      setError(null);
+      try {
+        const moved = await api.post<PairCalendarResponse>(
+          `${base}/sessions/${encodeURIComponent(session.id)}/reschedule?locale=${locale}`,
+          { start },
+        );
+        setCalendar(moved);
+        const now = moved.sessions.find((s) => s.id === session.id);
+        setAnnounce(
+          t('plan.moved', { index: now?.index ?? session.index, date: now?.dateLabel ?? '' }),
+        );
+      } catch (e) {
+        setError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [base, locale, t],
+  );
+
   if (error !== null && calendar === null) {
     return (
       <MessageBar intent="error" role="alert">
@@ -369,7 +491,7 @@ function PairPlanner({ pairId }: { pairId: string }) {
         </MessageBar>
       )}
       {calendar.series ? (
-        <SeriesSection calendar={calendar} />
+        <SeriesSection calendar={calendar} onMove={setMoving} busy={busy} />
       ) : !calendar.canBook || !slots ? (
         <Body1 as="p" className={styles.text}>
           {t('plan.notBookable')}
@@ -405,6 +527,12 @@ function PairPlanner({ pairId }: { pairId: string }) {
           )}
         </section>
       )}
+      <MoveDialog
+        session={moving}
+        partner={moving?.times.find((m) => !m.isMe)?.displayName ?? ''}
+        onCancel={() => setMoving(null)}
+        onMove={(session, start) => void move(session, start)}
+      />
       <Dialog open={confirm !== null} onOpenChange={(_, data) => !data.open && setConfirm(null)}>
         <DialogSurface>
           <DialogBody>

@@ -52,6 +52,15 @@ const en = {
   'plan.notBookable':
     'Sessions cannot be planned for this pair now (it is paused, finished, or every agreed session is behind it).',
   'plan.toDashboard': 'Back to my pair',
+  'plan.move': 'Move',
+  'plan.moveLabel': 'Move session {index}',
+  'plan.move.title': 'Move session {index}',
+  'plan.move.body':
+    'Only this session moves, in both calendars; the others stay. {partner} is told by the calendar.',
+  'plan.move.field': 'New date and time (your time)',
+  'plan.move.invalid': 'Choose a date and time in the future.',
+  'plan.move.confirm': 'Move it',
+  'plan.moved': 'Session {index} moved to {date}.',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -106,6 +115,15 @@ const fr: CatalogueFor<typeof en> = {
   'plan.notBookable':
     'Les séances ne peuvent pas être planifiées pour ce binôme maintenant (il est en pause, terminé, ou toutes les séances convenues ont eu lieu).',
   'plan.toDashboard': 'Retour à mon binôme',
+  'plan.move': 'Déplacer',
+  'plan.moveLabel': 'Déplacer la séance {index}',
+  'plan.move.title': 'Déplacer la séance {index}',
+  'plan.move.body':
+    'Seule cette séance change, dans les deux agendas ; les autres restent. {partner} est prévenu(e) par l’agenda.',
+  'plan.move.field': 'Nouvelle date et heure (votre heure)',
+  'plan.move.invalid': 'Choisissez une date et une heure à venir.',
+  'plan.move.confirm': 'La déplacer',
+  'plan.moved': 'Séance {index} déplacée au {date}.',
 };
 
 export const { useScreenT: usePlanT, translate: planTranslate } = screenCatalogue(en, fr);

@@ -290,4 +290,54 @@ describe('planning our sessions', { timeout: 20_000 }, () => {
     );
     expect(screen.getByRole('list', { name: 'Proposed times' })).toBeInTheDocument();
   });
+
+  it('moves one booked session after confirming a new time, and refuses a time in the past', async () => {
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000);
+    inTenDays.setSeconds(0, 0);
+    const upcoming = aSession(2, {
+      start: inTenDays.toISOString(),
+      end: new Date(inTenDays.getTime() + 3_600_000).toISOString(),
+    });
+    const current = { ...booked, sessions: [booked.sessions[0]!, upcoming] };
+    const moves: unknown[] = [];
+    pairRoutes({ refreshed: current });
+    server.use(
+      http.post(
+        `*/api/pairs/${pairId}/sessions/:sessionId/reschedule`,
+        async ({ request, params }) => {
+          const body = (await request.json()) as { start: string };
+          moves.push({ sessionId: params.sessionId, ...body });
+          return HttpResponse.json({
+            ...current,
+            sessions: [
+              current.sessions[0]!,
+              { ...upcoming, start: body.start, dateLabel: 'Thursday 12 March 2027' },
+            ],
+          } satisfies PairCalendarResponse);
+        },
+      ),
+    );
+    renderScreen(<SchedulingScreen />, { locale: 'en' });
+    // Only the planned session to come can move; the held one cannot.
+    fireEvent.click(await screen.findByRole('button', { name: 'Move session 2' }));
+    expect(screen.queryByRole('button', { name: 'Move session 1' })).not.toBeInTheDocument();
+    const dialog = await screen.findByRole('dialog', { name: 'Move session 2' });
+    const input = within(dialog).getByLabelText('New date and time (your time)');
+    fireEvent.change(input, { target: { value: '2020-01-01T10:00' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move it' }));
+    expect(
+      await within(dialog).findByText('Choose a date and time in the future.'),
+    ).toBeInTheDocument();
+    expect(moves).toEqual([]);
+
+    const later = new Date(inTenDays.getTime() + 2 * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const value = `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`;
+    fireEvent.change(input, { target: { value } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move it' }));
+    expect(
+      await screen.findByText('Session 2 moved to Thursday 12 March 2027.'),
+    ).toBeInTheDocument();
+    expect(moves).toEqual([{ sessionId: upcoming.id, start: later.toISOString() }]);
+  });
 });
