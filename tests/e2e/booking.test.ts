@@ -90,6 +90,22 @@ describe('a pair plans its sessions in Chromium (local calendar)', () => {
     expect(ics).toMatch(/^BEGIN:VCALENDAR/);
     expect(ics).toContain('RRULE:FREQ=WEEKLY;INTERVAL=2');
 
+    // Michel moves session 3 by a day: only that one moves.
+    const third = sessions.nth(2);
+    const dateBefore = await third.getByRole('heading').textContent();
+    await third.getByRole('button', { name: 'Move session 3' }).click();
+    const move = page.getByRole('dialog', { name: 'Move session 3' });
+    const field = move.getByLabel('New date and time (your time)');
+    const current = await field.inputValue();
+    const next = new Date(Date.parse(`${current}:00Z`) + 86_400_000).toISOString().slice(0, 16);
+    await field.fill(next);
+    await move.getByRole('button', { name: 'Move it' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Session 3 moved to /)
+      .waitFor();
+    expect(await sessions.nth(2).getByRole('heading').textContent()).not.toBe(dateBefore);
+
     // Reloading shows the same sessions: they are stored, not just on screen.
     await page.reload();
     const reloaded = page.getByRole('list', { name: 'Our sessions' }).getByRole('listitem');
@@ -110,6 +126,14 @@ describe('a pair plans its sessions in Chromium (local calendar)', () => {
       .nth(1)
       .getByText(/\(Europe\/Paris\)/)
       .waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the planning page passes axe in high contrast', async () => {
+    const page = await open('/plan', { locale: 'en-GB', forcedColors: 'active' });
+    await actAs(page, 'Ethan Walker', /Search/);
+    await page.getByRole('list', { name: 'Our sessions' }).getByRole('listitem').first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
