@@ -341,7 +341,7 @@ export function AgreementSection() {
             {t('pair.agreement.fullySigned', { revision: agreement.revision })}
           </MessageBarBody>
         </MessageBar>
-      ) : signaturesDropped || mustSignAgain(agreement) ? (
+      ) : signaturesDropped || mustSignAgain(agreement, pair.state) ? (
         <MessageBar intent="warning">
           <MessageBarBody>
             {t('pair.agreement.signAgain', { revision: agreement.revision })}

@@ -161,13 +161,16 @@ export function conflictNote(details: unknown): PrivateNoteView | null {
   return null;
 }
 
-/** Someone signed an earlier revision: the agreement changed after signing, both sign again. */
-export function mustSignAgain(agreement: AgreementView): boolean {
+/**
+ * Both must sign again: someone signed an earlier revision, or the pair got past signing (only a
+ * signed agreement lets it start) and the agreement changed since. The server clears signatures on
+ * a change, so for an accepted pair only a change seen on screen tells (`PairContext`).
+ */
+export function mustSignAgain(agreement: AgreementView, state?: PairView['state']): boolean {
+  if (agreement.fullySigned) return false;
   const { mentor, mentee } = agreement.signatures;
-  return (
-    !agreement.fullySigned &&
-    [mentor, mentee].some((s) => s !== undefined && s.revision < agreement.revision)
-  );
+  if ([mentor, mentee].some((s) => s !== undefined && s.revision < agreement.revision)) return true;
+  return state === 'awaiting_approval' || state === 'active' || state === 'paused';
 }
 
 /** Hours and minutes between the partner's clock and mine, for "2 h ahead of you". */

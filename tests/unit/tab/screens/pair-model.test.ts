@@ -99,7 +99,14 @@ describe('signatures', () => {
         }),
       ),
     ).toBe(true);
-    expect(mustSignAgain(agreement({ revision: 3, signatures: {} }))).toBe(false);
+    expect(mustSignAgain(agreement({ revision: 3, signatures: {} }), 'accepted')).toBe(false);
+  });
+
+  it('asks both to sign again when a pair past signing has an unsigned agreement', () => {
+    const unsigned = agreement({ revision: 4, signatures: {}, signedByPartner: false });
+    expect(mustSignAgain(unsigned, 'active')).toBe(true);
+    expect(mustSignAgain(unsigned, 'paused')).toBe(true);
+    expect(mustSignAgain({ ...unsigned, fullySigned: true }, 'active')).toBe(false);
   });
 });
 
