@@ -14,7 +14,7 @@ import type { ProgrammeRepository } from '../src/store/programme-repository';
 import type { ProposalRepository } from '../src/store/proposal-repository';
 import { createBotAdapter, createBotEndpoint, type BotCredentials } from './bot-endpoint';
 import { MentoringBot } from './mentoring-bot';
-import { MentoringServices } from './mentoring-services';
+import { MentoringServices, type MentoringServicesDeps } from './mentoring-services';
 import { ProactiveNotifier } from './proactive-notifier';
 
 export type BotRuntimeDeps = {
@@ -31,6 +31,8 @@ export type BotRuntimeDeps = {
     /** For "proposal expiring in 1 day" nudges. */
     proposals?: ProposalRepository;
   };
+  /** The pair service the tab uses (pause, resume, feedback go through it). */
+  pairActions: MentoringServicesDeps['pairActions'];
   /** Unique per process: whose notification claims these are. */
   instanceId: string;
   /**
@@ -72,6 +74,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     programmes: repos.programmes,
     approvals: repos.approvals,
     notifications: repos.notifications,
+    pairActions: deps.pairActions,
   });
   const endpoint = createBotEndpoint({ adapter, bot: new MentoringBot({ services }) });
 

@@ -2,7 +2,7 @@ import { allApproved, type ApprovalDecision } from '../src/domain/approval';
 import type { Clock } from '../src/domain/clock';
 import { isDomainError } from '../src/domain/errors';
 import { notificationKey, type Notification } from '../src/domain/notification';
-import { giveFeedback, sessionsAwaitingFeedback } from '../src/domain/pair-activity';
+import { sessionsAwaitingFeedback } from '../src/domain/pair-activity';
 import {
   isPairClosed,
   nextSession,
@@ -11,6 +11,8 @@ import {
   transitionPair,
   type Pair,
 } from '../src/domain/pair';
+import type { Principal } from '../src/services/auth/principal';
+import type { PairService } from '../src/services/pair-service';
 import type { ApprovalRepository } from '../src/store/approval-repository';
 import type { ConversationRepository } from '../src/store/conversation-repository';
 import type { NotificationRepository } from '../src/store/notification-repository';
@@ -37,9 +39,28 @@ export type MentoringServicesDeps = {
   programmes: ProgrammeRepository;
   approvals: ApprovalRepository;
   notifications: NotificationRepository;
+  /**
+   * The pair's own service (src/services/pair-service.ts): pausing, resuming and feedback go
+   * through it so the bot does exactly what the tab does (a pause also cancels the calendar series).
+   */
+  pairActions: Pick<PairService, 'transition' | 'giveFeedback'>;
   /** How long "pause" pauses a pair (DESIGN.md: anyone can pause at any time). */
   pauseDays?: number;
 };
+
+/** The bot's caller as the services know callers: Teams vouched for the Entra object id. */
+function principalOf(user: BotUser): Principal {
+  return {
+    tenantId: user.tenantId,
+    personId: user.personId,
+    name: user.name,
+    email: '',
+    appRoles: [],
+    isTenantLead: false,
+    // The Bot Framework authenticated the activity; like SSO, the identity comes from Entra ID.
+    signIn: 'sso',
+  };
+}
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -97,11 +118,11 @@ export class MentoringServices implements BotServices {
     ).toISOString();
     const partnerNames: string[] = [];
     for (const pair of active) {
-      await this.deps.pairs.update(
-        user.tenantId,
+      await this.deps.pairActions.transition(
+        principalOf(user),
         pair.id,
-        (current) =>
-          transitionPair(current, { type: 'pause', until }, user.personId, this.deps.clock).pair,
+        { type: 'pause', until },
+        undefined,
       );
       await this.deps.notifications.cancelPending(user.tenantId, pair.id);
       partnerNames.push(await this.partnerName(pair, user));
@@ -153,19 +174,13 @@ export class MentoringServices implements BotServices {
     user: BotUser,
     input: FeedbackInput,
   ): Promise<FeedbackRequest & { rating: number }> {
-    // The same rule as the tab's feedback (src/domain/pair-activity.ts).
-    const saved = await this.deps.pairs.update(
-      user.tenantId,
-      input.pairId,
-      (pair) =>
-        giveFeedback(
-          pair,
-          input.sessionId,
-          user.personId,
-          { rating: input.rating, worked: input.worked, suggestion: input.suggestion },
-          this.deps.clock,
-        ).pair,
-    );
+    // The tab's own feedback path (PairService.giveFeedback).
+    await this.deps.pairActions.giveFeedback(principalOf(user), input.pairId, input.sessionId, {
+      rating: input.rating,
+      worked: input.worked,
+      suggestion: input.suggestion,
+    });
+    const saved = await this.deps.pairs.get(user.tenantId, input.pairId);
     const session = saved.value.sessions.find((s) => s.id === input.sessionId);
     const request = await this.request(
       saved.value,

@@ -11,6 +11,10 @@ import { NotificationDispatcher } from '../../src/scheduler/notification-dispatc
 import { PacedSender } from '../../src/scheduler/paced-sender';
 import { SendPacer } from '../../src/scheduler/pacer';
 import { systemTimer } from '../../src/scheduler/timer';
+import { PairService } from '../../src/services/pair-service';
+import { CosmosOrgDirectory } from '../../src/services/org-directory';
+import { NoteRepository } from '../../src/store/note-repository';
+import { ProfileRepository } from '../../src/store/profile-repository';
 import { ApprovalRepository } from '../../src/store/approval-repository';
 import { ConversationRepository } from '../../src/store/conversation-repository';
 import { NotificationRepository } from '../../src/store/notification-repository';
@@ -95,6 +99,14 @@ beforeAll(async () => {
     programmes,
     approvals,
     notifications,
+    pairActions: new PairService({
+      pairs,
+      notes: new NoteRepository(c('notes')),
+      programmes,
+      profiles: new ProfileRepository(c('profiles')),
+      directory: new CosmosOrgDirectory({ people }),
+      clock: systemClock,
+    }),
   });
   const adapter = createBotAdapter({}, (_message, error) => turnErrors.push(error));
   const endpoint = createBotEndpoint({ adapter, bot: new MentoringBot({ services }) });

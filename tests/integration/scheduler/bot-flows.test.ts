@@ -10,6 +10,10 @@ import { NotificationDispatcher } from '../../../src/scheduler/notification-disp
 import { PacedSender } from '../../../src/scheduler/paced-sender';
 import { SendPacer } from '../../../src/scheduler/pacer';
 import { systemTimer } from '../../../src/scheduler/timer';
+import { PairService } from '../../../src/services/pair-service';
+import { CosmosOrgDirectory } from '../../../src/services/org-directory';
+import { NoteRepository } from '../../../src/store/note-repository';
+import { ProfileRepository } from '../../../src/store/profile-repository';
 import { ApprovalRepository } from '../../../src/store/approval-repository';
 import { ConversationRepository } from '../../../src/store/conversation-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
@@ -119,7 +123,15 @@ async function aWorld(at = now) {
   });
   await repos.approvals.create(approval);
 
-  const services = new MentoringServices({ clock, ...repos });
+  const pairActions = new PairService({
+    pairs: repos.pairs,
+    notes: new NoteRepository(cosmos.store.container('notes')),
+    programmes: repos.programmes,
+    profiles: new ProfileRepository(cosmos.store.container('profiles')),
+    directory: new CosmosOrgDirectory({ people: repos.people }),
+    clock,
+  });
+  const services = new MentoringServices({ clock, ...repos, pairActions });
   const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
   const bot = new MentoringBot({ services });
   const turnErrors: unknown[] = [];

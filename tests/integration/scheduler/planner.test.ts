@@ -3,6 +3,10 @@ import { createBotRuntime } from '../../../bot/bot-runtime';
 import { systemClock } from '../../../src/domain/clock';
 import { NotificationPlanner } from '../../../src/scheduler/notification-planner';
 import { systemTimer } from '../../../src/scheduler/timer';
+import { PairService } from '../../../src/services/pair-service';
+import { CosmosOrgDirectory } from '../../../src/services/org-directory';
+import { NoteRepository } from '../../../src/store/note-repository';
+import { ProfileRepository } from '../../../src/store/profile-repository';
 import { ApprovalRepository } from '../../../src/store/approval-repository';
 import { ConversationRepository } from '../../../src/store/conversation-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
@@ -113,6 +117,14 @@ describe('planning notifications from pairs in Cosmos', () => {
       credentials: {},
       clock: systemClock,
       repositories,
+      pairActions: new PairService({
+        pairs: repositories.pairs,
+        notes: new NoteRepository(cosmos.store.container('notes')),
+        programmes: repositories.programmes,
+        profiles: new ProfileRepository(cosmos.store.container('profiles')),
+        directory: new CosmosOrgDirectory({ people: repositories.people }),
+        clock: systemClock,
+      }),
       instanceId: 'runtime-test',
       planEveryMs: 200,
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },
