@@ -22,7 +22,7 @@ import {
 } from './cards/cards';
 import { formatDateTime, formatMinutes } from './cards/format';
 import { verbs } from './cards/templates';
-import { normaliseCommand, resolveLocale, type Locale } from './locale';
+import { normaliseCommand, resolveLocale } from './locale';
 import { say } from './messages';
 
 /** A command the bot recognises, whatever the language it was typed in. */
@@ -413,5 +413,3 @@ function targetOf(activity: Activity) {
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;
 }
-
-export type { Locale };

@@ -55,6 +55,11 @@ export class ConversationRepository extends CosmosRepository<ConversationRecord>
     if (existing && sameTarget(existing.value, record)) {
       return { record: existing.value, created: false, changed: false };
     }
+    // Reminders and approval cards are private: a group chat or channel never replaces the
+    // person's one-to-one chat with the bot.
+    if (existing && isPersonal(existing.value) && !isPersonal(record)) {
+      return { record: existing.value, created: false, changed: false };
+    }
     const next: ConversationRecord = {
       ...record,
       id: record.personId,
@@ -96,6 +101,10 @@ export class ConversationRepository extends CosmosRepository<ConversationRecord>
   ): Promise<Versioned<ConversationRecord> | undefined> {
     return this.find(tenantId, personId);
   }
+}
+
+function isPersonal(record: Pick<ConversationRecord, 'reference'>): boolean {
+  return (record.reference.conversation.conversationType ?? 'personal') === 'personal';
 }
 
 function sameTarget(

@@ -222,6 +222,28 @@ describe('the bot over Cosmos (TestAdapter)', () => {
     expect(world.turnErrors).toEqual([]);
   });
 
+  it('keeps the one-to-one chat: a message in a group chat does not redirect private cards there', async () => {
+    const world = await aWorld();
+    const bernard = world.as('mentee-1', 'Bernard Martin');
+    await world.adapter
+      .send(message(world, bernard, 'aide'))
+      .assertReply(() => undefined)
+      .assertReply(() => undefined)
+      .send({
+        ...message(world, bernard, 'aide'),
+        conversation: {
+          id: `19:group-${world.tenantId}`,
+          isGroup: true,
+          name: 'Équipe',
+          conversationType: 'groupChat',
+          tenantId: world.tenantId,
+        },
+      })
+      .assertReply(() => undefined);
+    const stored = await repos.conversations.ofPerson(world.tenantId, 'mentee-1');
+    expect(stored?.value.reference.conversation.id).toBe(`a:chat-${world.tenantId}`);
+  });
+
   it('greets on install (installationUpdate) and stores the reference', async () => {
     const world = await aWorld();
     await world.adapter
