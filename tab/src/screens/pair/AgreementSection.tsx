@@ -299,7 +299,7 @@ function Signatures({ pair }: { pair: PairView }) {
 export function AgreementSection() {
   const styles = useStyles();
   const t = usePairT();
-  const { pair, write, signaturesDropped } = usePair();
+  const { pair, write, signaturesDropped, announce } = usePair();
   const [editing, setEditing] = useState(false);
   const { busy, notice, setNotice, run } = useWrite();
   const { agreement } = pair;
@@ -311,7 +311,10 @@ export function AgreementSection() {
       <AgreementForm
         onDone={(saved) => {
           setEditing(false);
-          if (saved) setNotice({ kind: 'done', message: t('pair.agreement.saved') });
+          if (saved) {
+            setNotice({ kind: 'done', message: t('pair.agreement.saved') });
+            announce(t('pair.agreement.saved'));
+          }
         }}
       />
     );

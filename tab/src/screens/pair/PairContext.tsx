@@ -14,6 +14,7 @@ import type {
   PrivateNoteView,
 } from '../../../../src/api/pair-contracts';
 import { apiRequest, ApiError } from '../../api/client';
+import { useVisuallyHiddenStyles } from '../../components/visually-hidden';
 import { conflictCurrent } from './pair-model';
 
 /** What a write on the pair came to. A conflict carries the latest pair from the server. */
@@ -40,6 +41,8 @@ type PairContextValue = {
    * both must sign again. The server clears signatures on a change, so only the change itself shows it.
    */
   signaturesDropped: boolean;
+  /** Says `message` through the dashboard's polite live region (present from the start, so heard). */
+  announce: (message: string) => void;
   /** Keeps a saved private note. */
   noteSaved: (note: PrivateNoteView) => void;
 };
@@ -73,6 +76,7 @@ export function PairProvider({
   initial: PairDashboardResponse;
   children: ReactNode;
 }) {
+  const hidden = useVisuallyHiddenStyles();
   const [data, setData] = useState<PairDashboardResponse & { signaturesDropped?: boolean }>(
     initial,
   );
@@ -114,6 +118,13 @@ export function PairProvider({
     [adopt, initial.pair.id],
   );
 
+  const [announcement, setAnnouncement] = useState('');
+  const announce = useCallback((message: string) => {
+    // The same words twice in a row must still be heard: clear, then set.
+    setAnnouncement('');
+    setTimeout(() => setAnnouncement(message), 50);
+  }, []);
+
   const noteSaved = useCallback((note: PrivateNoteView) => {
     setData((current) => ({
       ...current,
@@ -129,9 +140,17 @@ export function PairProvider({
       signaturesDropped: data.signaturesDropped === true && !data.pair.agreement.fullySigned,
       write,
       adopt,
+      announce,
       noteSaved,
     }),
-    [data, write, adopt, noteSaved],
+    [data, write, adopt, announce, noteSaved],
   );
-  return <PairContext.Provider value={value}>{children}</PairContext.Provider>;
+  return (
+    <PairContext.Provider value={value}>
+      <div role="status" aria-live="polite" className={hidden.hidden}>
+        {announcement}
+      </div>
+      {children}
+    </PairContext.Provider>
+  );
 }

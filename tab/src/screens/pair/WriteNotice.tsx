@@ -21,6 +21,7 @@ export type Notice =
 
 /** Runs writes on the pair one at a time and remembers how the last one ended. */
 export function useWrite() {
+  const { announce } = usePair();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>({ kind: 'none' });
   const run = useCallback(
@@ -31,6 +32,7 @@ export function useWrite() {
       setBusy(false);
       if (outcome.ok) {
         setNotice(doneMessage ? { kind: 'done', message: doneMessage } : { kind: 'none' });
+        if (doneMessage) announce(doneMessage);
       } else if (outcome.conflict) {
         setNotice({ kind: 'conflict', current: outcome.conflict });
       } else {
@@ -38,7 +40,7 @@ export function useWrite() {
       }
       return outcome;
     },
-    [],
+    [announce],
   );
   return { busy, notice, setNotice, run };
 }
@@ -75,7 +77,7 @@ export function WriteNotice({
   if (notice.kind === 'none') return null;
   if (notice.kind === 'done') {
     return (
-      <MessageBar intent="success" role="status">
+      <MessageBar intent="success">
         <MessageBarBody>{notice.message}</MessageBarBody>
       </MessageBar>
     );
