@@ -158,12 +158,16 @@ export function WeekGrid({ value, onChange, timeZone, labelledBy, describedBy }:
 
   const focusRow = Math.min(focus.row, rows.length - 1);
   const hours = weeklyMinutes(cells) / 60;
-  const now = new Intl.DateTimeFormat(locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    weekday: 'long',
-    timeZone,
-  }).format(new Date());
+  const clock = (zone?: string) =>
+    new Intl.DateTimeFormat(locale, {
+      hour: locale === 'fr' ? '2-digit' : 'numeric',
+      minute: '2-digit',
+      weekday: 'long',
+      timeZone: zone,
+    }).format(new Date());
+  const now = clock(timeZone);
+  // Someone travelling, or setting a colleague's zone: say what the grid's times are here too.
+  const deviceNow = clock();
 
   return (
     <div className={styles.root}>
@@ -181,6 +185,7 @@ export function WeekGrid({ value, onChange, timeZone, labelledBy, describedBy }:
       </RadioGroup>
       <Caption1 as="p" className={styles.summary}>
         {ct('weekGrid.localTime', { zone: timeZone, now })}
+        {deviceNow !== now && ` ${ct('weekGrid.deviceTime', { now: deviceNow })}`}
       </Caption1>
       <div className={styles.scroller}>
         <table

@@ -32,6 +32,7 @@ const en = {
   'weekGrid.step.hour': '1 hour',
   'weekGrid.step.halfHour': '30 minutes',
   'weekGrid.localTime': 'Times are in {zone}, where it is now {now}.',
+  'weekGrid.deviceTime': 'On this device it is {now}.',
   'weekGrid.cell': '{day}, {start} to {end}',
   'weekGrid.total': 'Available {hours} h a week.',
 } as const;
@@ -66,6 +67,7 @@ const fr: CatalogueFor<typeof en> = {
   'weekGrid.step.hour': '1 heure',
   'weekGrid.step.halfHour': '30 minutes',
   'weekGrid.localTime': 'Heures de {zone}, où il est actuellement {now}.',
+  'weekGrid.deviceTime': 'Sur cet appareil, il est {now}.',
   'weekGrid.cell': '{day}, de {start} à {end}',
   'weekGrid.total': 'Disponible {hours} h par semaine.',
 };

@@ -8,9 +8,11 @@ import { renderScreen } from './render-screen';
 function Harness({
   initial,
   onChange,
+  timeZone = 'Europe/Paris',
 }: {
   initial: WeeklySlot[];
   onChange: (s: WeeklySlot[]) => void;
+  timeZone?: string;
 }) {
   const [slots, setSlots] = useState(initial);
   return (
@@ -22,7 +24,7 @@ function Harness({
           setSlots(next);
           onChange(next);
         }}
-        timeZone="Europe/Paris"
+        timeZone={timeZone}
         labelledBy="grid-label"
       />
     </>
@@ -87,5 +89,16 @@ describe('the week grid', { timeout: 20_000 }, () => {
       'aria-selected',
       'true',
     );
+  });
+
+  it("says the person's zone and, when the device is elsewhere, the time here too", () => {
+    // The tests run with TZ=UTC.
+    const { unmount } = renderScreen(<Harness initial={[]} onChange={() => undefined} />);
+    expect(screen.getByText(/Times are in Europe\/Paris, where it is now/)).toHaveTextContent(
+      /On this device it is/,
+    );
+    unmount();
+    renderScreen(<Harness initial={[]} onChange={() => undefined} timeZone="UTC" />);
+    expect(screen.getByText(/Times are in UTC/)).not.toHaveTextContent(/On this device/);
   });
 });
