@@ -32,12 +32,12 @@ import type {
   SlotsResponse,
 } from '../../../../src/api/calendar-contracts';
 import type { MyPairItem, MyPairsResponse } from '../../../../src/api/pair-contracts';
-import { api, apiDownload } from '../../api/client';
+import { api, apiDownload, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { SessionGate } from '../../auth/SessionProvider';
+import { SessionGate, useSession } from '../../auth/SessionProvider';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
-import { usePlanT } from './i18n';
+import { calendarReasonKey, usePlanT } from './i18n';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -88,6 +88,27 @@ const useStyles = makeStyles({
 });
 
 type PlanT = ReturnType<typeof usePlanT>;
+
+/**
+ * A calendar failure names the person and the reason (e.g. a mailbox outside the app's access
+ * policy), in the tab's language; any other error gets the shell's sentence for its code.
+ */
+function ErrorBar({ error, names }: { error: unknown; names: ReadonlyMap<string, string> }) {
+  const t = usePlanT();
+  const tt = useT();
+  let text = describeError(error, tt);
+  if (error instanceof ApiError && error.code === 'calendar_unavailable') {
+    const details = (error.details ?? {}) as { personId?: unknown; reason?: unknown };
+    const key = calendarReasonKey(details.reason);
+    const name = typeof details.personId === 'string' ? names.get(details.personId) : undefined;
+    if (key && name) text = t('plan.calendarError', { name, reason: t(key) });
+  }
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}
 
 /** "You: Tuesday 10:00–11:00" / "Ethan Walker: Tuesday 04:00–05:00 (America/Toronto)". */
 function Times({ times }: { times: readonly MemberTime[] }) {
@@ -373,10 +394,16 @@ function pairLabel(item: MyPairItem, t: PlanT): string {
 }
 
 /** One pair's planning: refresh from the calendar, then the booked series or the proposals. */
-function PairPlanner({ pairId }: { pairId: string }) {
+function PairPlanner({
+  pairId,
+  partner,
+}: {
+  pairId: string;
+  partner?: { personId: string; displayName: string };
+}) {
   const styles = useStyles();
   const t = usePlanT();
-  const tt = useT();
+  const { me } = useSession();
   const locale = useLocale();
   const [calendar, setCalendar] = useState<PairCalendarResponse | null>(null);
   const [slots, setSlots] = useState<SlotsResponse | null>(null);
@@ -437,6 +464,16 @@ function PairPlanner({ pairId }: { pairId: string }) {
     [base, locale, t],
   );
 
+  const names = new Map<string, string>([[me.person.id, me.person.displayName]]);
+  if (partner) names.set(partner.personId, partner.displayName);
+  for (const m of [
+    ...(calendar?.sessions.flatMap((x) => x.times) ?? []),
+    ...(slots?.proposals.flatMap((p) => p.times) ?? []),
+  ]) {
+    names.set(m.personId, m.displayName);
+  }
+  if (slots) names.set(slots.organiser.personId, slots.organiser.displayName);
+
   const move = useCallback(
     async (session: CalendarSessionView, start: string) => {
       setMoving(null);
@@ -461,13 +498,7 @@ function PairPlanner({ pairId }: { pairId: string }) {
     [base, locale, t],
   );
 
-  if (error !== null && calendar === null) {
-    return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(error, tt)}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (error !== null && calendar === null) return <ErrorBar error={error} names={names} />;
   if (calendar === null || (calendar.canBook && slots === null && error === null)) {
     return <Spinner size="small" label={t('plan.loading')} />;
   }
@@ -485,18 +516,14 @@ function PairPlanner({ pairId }: { pairId: string }) {
           <MessageBarBody>{t('plan.changes', { count: calendar.changes.length })}</MessageBarBody>
         </MessageBar>
       )}
-      {error !== null && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{describeError(error, tt)}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error !== null && <ErrorBar error={error} names={names} />}
       {calendar.series ? (
         <SeriesSection calendar={calendar} onMove={setMoving} busy={busy} />
-      ) : !calendar.canBook || !slots ? (
+      ) : !calendar.canBook ? (
         <Body1 as="p" className={styles.text}>
           {t('plan.notBookable')}
         </Body1>
-      ) : (
+      ) : !slots ? null : ( // the proposals could not be read: the error above says why
         <section className={styles.section} aria-labelledby="plan-proposals-title">
           <Subtitle1 as="h2" id="plan-proposals-title" className={styles.heading}>
             {t('plan.proposals.title')}
@@ -599,6 +626,7 @@ function Planner() {
       </Body1>
     );
   }
+  const item = pairs.find((p) => p.id === pairId);
   return (
     <>
       {pairs.length > 1 && (
@@ -618,7 +646,7 @@ function Planner() {
           </Select>
         </Field>
       )}
-      <PairPlanner key={pairId} pairId={pairId} />
+      <PairPlanner key={pairId} pairId={pairId} {...(item ? { partner: item.partner } : {})} />
       <div className={styles.actions}>
         <Button appearance="subtle" onClick={() => navigate('/pair')}>
           {t('plan.toDashboard')}

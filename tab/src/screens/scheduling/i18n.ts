@@ -61,6 +61,16 @@ const en = {
   'plan.move.invalid': 'Choose a date and time in the future.',
   'plan.move.confirm': 'Move it',
   'plan.moved': 'Session {index} moved to {date}.',
+  'plan.calendarError': '{name}’s calendar could not be reached: {reason}.',
+  'plan.reason.permission_missing':
+    'permission missing (ask your administrator to add this mailbox)',
+  'plan.reason.not_authorized': 'the app’s credentials were refused',
+  'plan.reason.mailbox_not_found': 'no mailbox was found for this person',
+  'plan.reason.throttled': 'Microsoft 365 is busy; try again in a few minutes',
+  'plan.reason.unreachable': 'Microsoft 365 could not be reached',
+  'plan.reason.malformed_response': 'Microsoft 365 sent an unexpected answer',
+  'plan.reason.rejected': 'Microsoft 365 refused the request',
+  'plan.reason.unavailable': 'the calendar is unavailable',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -124,6 +134,35 @@ const fr: CatalogueFor<typeof en> = {
   'plan.move.invalid': 'Choisissez une date et une heure à venir.',
   'plan.move.confirm': 'La déplacer',
   'plan.moved': 'Séance {index} déplacée au {date}.',
+  'plan.calendarError': 'Agenda de {name} inaccessible : {reason}.',
+  'plan.reason.permission_missing':
+    'autorisation manquante (demandez à votre administrateur d’ajouter cette boîte aux lettres)',
+  'plan.reason.not_authorized': 'les identifiants de l’application ont été refusés',
+  'plan.reason.mailbox_not_found': 'aucune boîte aux lettres trouvée pour cette personne',
+  'plan.reason.throttled': 'Microsoft 365 est surchargé ; réessayez dans quelques minutes',
+  'plan.reason.unreachable': 'Microsoft 365 est injoignable',
+  'plan.reason.malformed_response': 'Microsoft 365 a envoyé une réponse inattendue',
+  'plan.reason.rejected': 'Microsoft 365 a refusé la demande',
+  'plan.reason.unavailable': 'l’agenda est indisponible',
 };
 
 export const { useScreenT: usePlanT, translate: planTranslate } = screenCatalogue(en, fr);
+
+const reasons = [
+  'permission_missing',
+  'not_authorized',
+  'mailbox_not_found',
+  'throttled',
+  'unreachable',
+  'malformed_response',
+  'rejected',
+  'unavailable',
+] as const;
+type CalendarReason = (typeof reasons)[number];
+
+/** The reason key of a `calendar_unavailable` error's `details.reason`, if it is one we know. */
+export function calendarReasonKey(reason: unknown): `plan.reason.${CalendarReason}` | null {
+  return reasons.includes(reason as CalendarReason)
+    ? `plan.reason.${reason as CalendarReason}`
+    : null;
+}

@@ -340,4 +340,27 @@ describe('planning our sessions', { timeout: 20_000 }, () => {
     ).toBeInTheDocument();
     expect(moves).toEqual([{ sessionId: upcoming.id, start: later.toISOString() }]);
   });
+
+  it('names the person and the reason when their calendar cannot be read, in French', async () => {
+    pairRoutes();
+    server.use(
+      http.get(`*/api/pairs/${pairId}/slots`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'calendar_unavailable',
+              message: "Ethan Walker's calendar could not be read: permission missing",
+              details: { personId: 'p-39', reason: 'permission_missing', status: 403 },
+            },
+          },
+          { status: 503 },
+        ),
+      ),
+    );
+    renderScreen(<SchedulingScreen />, { locale: 'fr' });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Agenda de Ethan Walker inaccessible : autorisation manquante (demandez à votre administrateur d’ajouter cette boîte aux lettres).',
+    );
+    expect(screen.queryByText(/ne peuvent pas être planifiées/)).not.toBeInTheDocument();
+  });
 });
