@@ -40,6 +40,7 @@ let server: ServerType;
 let playground: Playground;
 let dispatcher: NotificationDispatcher;
 let notifications: NotificationRepository;
+let conversations: ConversationRepository;
 let approvalId: string;
 let pairId: string;
 let sessionStart: string;
@@ -52,7 +53,7 @@ beforeAll(async () => {
   const programmes = new ProgrammeRepository(c('programmes'));
   const pairs = new PairRepository(c('pairs'));
   const approvals = new ApprovalRepository(c('approvals'));
-  const conversations = new ConversationRepository(c('conversations'));
+  conversations = new ConversationRepository(c('conversations'));
   notifications = new NotificationRepository(c('notifications'));
 
   for (const [person, name, managerId] of [
@@ -289,5 +290,28 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
       after(seen, (e) => created(e) && contentOf(e).includes('Session in 15 minutes')),
     );
     expect(contentOf(reminder)).toContain('Your session with Léa Dubois starts');
+  });
+  it('answers in French once Teams says the person reads French (and keeps to it for later reminders)', async () => {
+    const seen = playground.events.length;
+    const template = await playground.get<Record<string, unknown>>(
+      `/_internal/v1/customActivities/template?conversationId=${chat}`,
+    );
+    const response = await playground.post('/_internal/v1/customActivities', {
+      ...template,
+      type: 'message',
+      text: 'Prochaine séance ?',
+      locale: 'fr-FR',
+      from: { id: bernard.user, aadObjectId: bernard.aad, name: 'Bernard Martin' },
+    });
+    expect(response.status).toBeLessThan(300);
+    const answer = await playground.waitFor(
+      after(
+        seen,
+        (e) => created(e) && contentOf(e).includes('Votre prochaine séance avec Léa Dubois'),
+      ),
+    );
+    const stored = await conversations.ofPerson(tenantId, bernard.aad);
+    expect(stored?.value.locale).toBe('fr');
+    expect(messageOf(answer).text).toMatch(/\d{1,2} \p{L}+ \d{4}/u);
   });
 });

@@ -220,6 +220,20 @@ describe('notifications in Cosmos', () => {
     expect(connector.received).toHaveLength(1);
   });
 
+  it('marks a notification with a payload it cannot render failed, with why, instead of retrying it forever', async () => {
+    const tenantId = `t-${randomUUID()}`;
+    await installed(tenantId, 'p1');
+    const broken = { ...aReminder(tenantId, 'p1', 0), payload: { partnerName: 'Léa' } };
+    await notifications.schedule(broken);
+    const result = await aDispatcher('instance-a').sweep();
+    expect(result).toMatchObject({ claimed: 1, skipped: 1 });
+    const stored = await notifications.get(tenantId, broken.id);
+    expect(stored.value.status).toBe('failed');
+    expect(stored.value.lastError).toContain('invalid_payload');
+    expect(stored.value.lastError).toContain('startsAt');
+    expect(connector.received).toHaveLength(0);
+  });
+
   it('marks a notification failed, with why, when the person never installed the bot', async () => {
     const tenantId = `t-${randomUUID()}`;
     const reminder = aReminder(tenantId, 'nobody', 0);
