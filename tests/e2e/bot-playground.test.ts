@@ -291,6 +291,7 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     );
     expect(contentOf(reminder)).toContain('Your session with Léa Dubois starts');
   });
+
   it('answers in French once Teams says the person reads French (and keeps to it for later reminders)', async () => {
     const seen = playground.events.length;
     const template = await playground.get<Record<string, unknown>>(
