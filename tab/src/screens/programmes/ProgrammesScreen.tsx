@@ -20,7 +20,7 @@ import type {
   ProgrammeResponse,
 } from '../../../../src/api/contracts';
 import type { Programme } from '../../../../src/domain/programme';
-import { api, apiRequest } from '../../api/client';
+import { api, ApiError, apiRequest } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate, useSession } from '../../auth/SessionProvider';
 import { useLocale, useT } from '../../i18n/I18nProvider';
@@ -242,7 +242,7 @@ function ProgrammeDetail({
     load(controller.signal)
       .then((managed) => {
         if (managed) setData(managed);
-        else setError(new Error('forbidden'));
+        else setError(new ApiError('forbidden', 'Only the leads of this programme manage it', 403));
       })
       .catch((e: unknown) => {
         if (!controller.signal.aborted) setError(e);
@@ -319,7 +319,8 @@ function ProgrammeDetail({
             }}
             onReloadKeepingChanges={async (typed: ProgrammeFormValues) => {
               const latest = await load();
-              if (!latest) throw new Error('forbidden');
+              if (!latest)
+                throw new ApiError('forbidden', 'Only the leads of this programme manage it', 403);
               setData(latest);
               return keepTyped(
                 programmeFormOf(data.programme),

@@ -151,6 +151,22 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
     ).toBeInTheDocument();
   });
 
+  it('says so when a lead opens a programme they do not lead', async () => {
+    const programme = aProgramme({ id: 'prog-other', name: 'Autre programme' });
+    window.history.replaceState(null, '', '/programmes?programme=prog-other&view=settings');
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(leadMe)),
+      http.get('*/api/programmes/prog-other', () =>
+        HttpResponse.json({ canManage: false, programme }),
+      ),
+    );
+    renderScreen(<ProgrammesScreen />, { locale: 'fr' });
+    expect(
+      await screen.findByText("Vous n'avez pas le droit de faire cette action."),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retour aux programmes' })).toBeInTheDocument();
+  });
+
   it('moves a programme to enrolling only after confirming, with its version', async () => {
     const api = programmeApi(aProgramme({ id: 'prog-1', name: 'Mentorat 2027', status: 'draft' }));
     server.use(...api.handlers);
