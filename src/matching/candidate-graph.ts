@@ -348,7 +348,11 @@ export function buildCandidateGraph(
   colPerson.forEach((p, k) => (colOfPerson[p] = k));
   const scanner = makeScanner(c, colOfPerson);
   const rowStart = new Int32Array(R + 1);
-  let edgeCol = new Int32Array(Math.max(16, R * Math.min(16, colPerson.length)));
+  // Sized for the usual case (a full list per row) so large cohorts do not pay for doubling.
+  const perRowGuess = Number.isFinite(options.perRow)
+    ? Math.min(options.perRow, colPerson.length)
+    : 16;
+  let edgeCol = new Int32Array(Math.max(16, R * Math.min(perRowGuess, colPerson.length)));
   let edgeScore = new Int32Array(edgeCol.length);
   let edges = 0;
   const droppedBest = new Int32Array(R).fill(-1);

@@ -24,6 +24,7 @@ export type MatchingOptions = {
   mode?: 'auto' | 'exact' | 'sparse';
   /** In 'auto', cohorts with at most this many mentee × mentor pairs are solved exactly. */
   exactPairLimit?: number;
+  /** Mentors kept per mentee in sparse mode (default 48, or 96 above 20,000 mentees). */
   candidatesPerMentee?: number;
   /** Rounds of "widen the rows whose bound is loose, solve again" in sparse mode. */
   repairRounds?: number;
@@ -93,7 +94,6 @@ export type MatchingResult = {
 const defaults = {
   mode: 'auto' as const,
   exactPairLimit: 25_000_000,
-  candidatesPerMentee: 48,
   repairRounds: 2,
   withReasons: true,
 };
@@ -104,7 +104,7 @@ type Pinned = { mentor: number; mentee: number; score: number };
 export function runMatching(input: MatchingInput, options: MatchingOptions = {}): MatchingResult {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const opts = { ...defaults, targetGapPct: 0.25, ...options };
+  const opts = { ...defaults, targetGapPct: 0.25, candidatesPerMentee: 48, ...options };
   const cohort = prepareCohort(input);
   const c = compileCohort(cohort);
   const pinned = checkPins(cohort);
@@ -131,8 +131,13 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
         ? 'exact'
         : 'sparse'
       : opts.mode;
+  // Large cohorts compete harder for the same best mentors: a longer list per mentee spares a round
+  // of pricing and solving, and each round costs a scan of the cohort.
+  if (rowList.length > 20_000) {
+    if (options.targetGapPct === undefined) opts.targetGapPct = 0.75;
+    if (options.candidatesPerMentee === undefined) opts.candidatesPerMentee = 96;
+  }
   const perRow = mode === 'exact' ? Infinity : opts.candidatesPerMentee;
-  if (options.targetGapPct === undefined && rowList.length > 20_000) opts.targetGapPct = 0.75;
 
   let candidatesMs = 0;
   let solveMs = 0;
