@@ -29,6 +29,7 @@ import {
   subscribeDevSession,
 } from './dev-session';
 import { PersonaPicker } from './PersonaPicker';
+import { getSignedInMe, setSignedInMe } from './session-store';
 import { useAuthT } from './auth-i18n';
 
 type SessionValue = {
@@ -65,6 +66,12 @@ const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
+/** Back to the persona picker: forgets the token and who it was. */
+function forget(): void {
+  setSignedInMe(null);
+  signOut();
+}
+
 type GateState =
   | { kind: 'loading' }
   | { kind: 'pick' }
@@ -84,7 +91,16 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const host = useHost();
   const inBrowser = host.kind === 'browser';
   const session = useSyncExternalStore(subscribeDevSession, getDevSession, getDevSession);
-  const [state, setState] = useState<GateState>({ kind: 'loading' });
+  // Whom another screen already loaded: shown at once, then checked again in the background.
+  const known = (): MeResponse | null => {
+    const cached = getSignedInMe();
+    if (!cached) return null;
+    return !inBrowser || cached.person.id === getDevSession()?.personId ? cached : null;
+  };
+  const [state, setState] = useState<GateState>(() => {
+    const cached = known();
+    return cached ? { kind: 'ready', me: cached } : { kind: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -102,15 +118,17 @@ export function SessionGate({ children }: { children: ReactNode }) {
           return;
         }
       }
-      setState({ kind: 'loading' });
+      if (!known()) setState({ kind: 'loading' });
       const me = await api.get<MeResponse>('/api/me', { signal });
-      if (!signal.aborted) setState({ kind: 'ready', me });
+      if (signal.aborted) return;
+      setSignedInMe(me);
+      setState({ kind: 'ready', me });
     };
     load().catch((error: unknown) => {
       if (signal.aborted) return;
       // A development token dies with the server process that issued it: pick a persona again.
       if (inBrowser && error instanceof ApiError && error.code === 'unauthenticated') {
-        signOut();
+        forget();
         return;
       }
       setState({ kind: 'failed', error });
@@ -120,6 +138,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     const me = await api.get<MeResponse>('/api/me');
+    setSignedInMe(me);
     setState({ kind: 'ready', me });
   }, []);
 
@@ -143,13 +162,13 @@ export function SessionGate({ children }: { children: ReactNode }) {
       );
     case 'ready': {
       const dev = inBrowser && session !== null;
-      const value: SessionValue = { me: state.me, dev, refresh, switchPersona: signOut };
+      const value: SessionValue = { me: state.me, dev, refresh, switchPersona: forget };
       return (
         <SessionContext.Provider value={value}>
           {dev && (
             <div className={styles.bar}>
               <Caption1>{at('session.actingAs', { name: state.me.person.displayName })}</Caption1>
-              <Button size="small" appearance="subtle" onClick={signOut}>
+              <Button size="small" appearance="subtle" onClick={forget}>
                 {at('session.switch')}
               </Button>
             </div>

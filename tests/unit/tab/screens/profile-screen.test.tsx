@@ -216,6 +216,29 @@ describe('the persona picker outside Teams', { timeout: 20_000 }, () => {
   });
 });
 
+describe('moving between screens', { timeout: 20_000 }, () => {
+  it('shows the signed-in person at once on the next screen, then checks again', async () => {
+    signedInAs(person.id, person.displayName);
+    let meCalls = 0;
+    const { handlers } = profileApi(newcomer(), null);
+    server.use(
+      http.get('*/api/me', () => {
+        meCalls += 1;
+        return HttpResponse.json(aMe({ person }));
+      }),
+      ...handlers,
+    );
+    const first = renderScreen(<ProfileScreen />);
+    await screen.findByText('Demo mode: you are acting as Sarah Mathieu.');
+    first.unmount();
+
+    renderScreen(<ProfileScreen />);
+    expect(screen.getByText('Demo mode: you are acting as Sarah Mathieu.')).toBeInTheDocument();
+    expect(screen.queryByText('Signing you in…')).not.toBeInTheDocument();
+    await waitFor(() => expect(meCalls).toBe(2));
+  });
+});
+
 describe('My profile', { timeout: 20_000 }, () => {
   beforeEach(() => signedInAs(person.id, person.displayName));
 

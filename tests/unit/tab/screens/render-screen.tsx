@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { MeResponse, PersonCard } from '../../../../src/api/contracts';
 import { setTokenProvider } from '../../../../tab/src/api/client';
+import { setSignedInMe } from '../../../../tab/src/auth/session-store';
 import { browserHost, type Host } from '../../../../tab/src/host/host';
 import { HostProvider } from '../../../../tab/src/host/HostProvider';
 import type { Locale } from '../../../../tab/src/i18n/catalogue';
@@ -45,6 +46,7 @@ export function signedInAs(personId: string, displayName: string): void {
 export function signOutEverywhere(): void {
   window.localStorage.clear();
   setTokenProvider(null);
+  setSignedInMe(null);
 }
 
 export function aPersonCard(overrides: Partial<PersonCard> = {}): PersonCard {
