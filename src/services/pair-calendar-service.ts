@@ -15,6 +15,7 @@ import { DomainError, isDomainError } from '../domain/errors';
 import { isMember, type Pair, type PairState } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { occurrenceKeyOf, reconcileOccurrences } from '../domain/scheduling/occurrences';
+import { toLocal } from '../domain/scheduling/local-time';
 import { expandRecurrence } from '../domain/scheduling/recurrence';
 import type { Versioned } from '../store/cosmos-repository';
 import type { PairRepository } from '../store/pair-repository';
@@ -113,35 +114,41 @@ export class PairCalendarService {
     const caller = labelled.find((m) => m.personId === principal.personId) as LabelledMember;
     const proposals: SlotProposalView[] =
       result.kind === 'found'
-        ? result.proposals.map((p) => {
-            const first = p.occurrences[0] as { start: string; end: string };
-            const last = p.occurrences[p.occurrences.length - 1] as { start: string };
-            const times = callerFirst(
-              labelled.map((m) => memberTime(lang, m, principal.personId, first.start, first.end)),
-              principal.personId,
-            );
-            const firstDate = dateLabel(lang, first.start, caller.timeZone);
-            return {
-              rank: p.rank,
-              slot: p.rule,
-              firstStart: first.start,
-              lastStart: last.start,
-              occurrences: p.occurrences.length,
-              uncheckedOccurrences: p.occurrences.filter((o) => !o.checkedAgainstCalendars).length,
-              times,
-              preferredByBoth: p.score >= 2,
-              firstDateLabel: firstDate,
-              cadenceLabel: cadenceLabel(lang, p.rule.frequency),
-              occurrencesLabel: occurrencesLabel(lang, p.occurrences.length),
-              summary: proposalSummary(
-                lang,
-                p.rule.frequency,
+        ? result.proposals
+            // See reusesCancelledSeries: a first date cancelled before would bring that series back.
+            .filter((p) => !this.reusesCancelledSeries(pair, p.rule.firstDate, p.rule.timeZone))
+            .map((p, i) => {
+              const first = p.occurrences[0] as { start: string; end: string };
+              const last = p.occurrences[p.occurrences.length - 1] as { start: string };
+              const times = callerFirst(
+                labelled.map((m) =>
+                  memberTime(lang, m, principal.personId, first.start, first.end),
+                ),
+                principal.personId,
+              );
+              const firstDate = dateLabel(lang, first.start, caller.timeZone);
+              return {
+                rank: i + 1,
+                slot: p.rule,
+                firstStart: first.start,
+                lastStart: last.start,
+                occurrences: p.occurrences.length,
+                uncheckedOccurrences: p.occurrences.filter((o) => !o.checkedAgainstCalendars)
+                  .length,
                 times,
-                p.occurrences.length,
-                firstDate,
-              ),
-            };
-          })
+                preferredByBoth: p.score >= 2,
+                firstDateLabel: firstDate,
+                cadenceLabel: cadenceLabel(lang, p.rule.frequency),
+                occurrencesLabel: occurrencesLabel(lang, p.occurrences.length),
+                summary: proposalSummary(
+                  lang,
+                  p.rule.frequency,
+                  times,
+                  p.occurrences.length,
+                  firstDate,
+                ),
+              };
+            })
         : [];
     return {
       pairId: pair.id,
@@ -188,6 +195,13 @@ export class PairCalendarService {
       throw this.alreadyBooked(pair);
     }
     this.assertBookable(pair);
+    if (this.reusesCancelledSeries(pair, slot.firstDate, slot.timeZone)) {
+      throw new DomainError(
+        'validation_failed',
+        'This first session belongs to the series cancelled when the pair paused: choose another proposal',
+        { issues: [{ path: 'slot.firstDate', message: 'this first date was cancelled before' }] },
+      );
+    }
     const people = await this.participants(pair);
     this.assertSlotFits(pair, slot, people);
     const booked = await this.slotService(pair.tenantId).book({
@@ -548,6 +562,20 @@ export class PairCalendarService {
       pair.sessions.filter((s) => s.status !== 'cancelled').map((s) => s.calendarEventId),
     );
     return keys.every((k) => linked.has(k));
+  }
+
+  /**
+   * True when a series starting on `firstDate` (the organiser's date) may be one this pair booked and
+   * cancelled (a pause): the calendars key a series by pair and first date, so booking it again
+   * would bring the cancelled one back. Conservative: any cancelled session of a series that day.
+   */
+  private reusesCancelledSeries(pair: Pair, firstDate: string, timeZone: string): boolean {
+    return pair.sessions.some(
+      (s) =>
+        s.status === 'cancelled' &&
+        s.calendarEventId !== undefined &&
+        toLocal(Date.parse(s.calendarEventId), timeZone).date === firstDate,
+    );
   }
 
   private alreadyBooked(pair: Pair): DomainError {

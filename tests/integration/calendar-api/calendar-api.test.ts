@@ -348,6 +348,31 @@ describe('planning a pair’s sessions in both calendars (local calendar)', () =
     const slotsWhilePaused = await api.call('GET', `/api/pairs/${pair}/slots`, { token });
     expect(slotsWhilePaused.status).toBe(409);
     expect(errorCode(slotsWhilePaused)).toBe('invalid_transition');
+
+    // Resumed, the pair books again; the first date of the cancelled series is not offered again
+    // (the calendars key a series by pair and first date) and is refused if sent.
+    expect((await api.call('POST', `/api/pairs/${pair}/resume`, { token })).status).toBe(200);
+    const resumed = await api.call<SlotsResponse>('GET', `/api/pairs/${pair}/slots`, { token });
+    expect(resumed.status).toBe(200);
+    const cancelledFirst = slots.proposals[1]!;
+    expect(resumed.body.proposals.map((p) => p.firstStart)).not.toContain(
+      cancelledFirst.firstStart,
+    );
+    expect(resumed.body.proposals.map((p) => p.rank)).toEqual(
+      resumed.body.proposals.map((_, i) => i + 1),
+    );
+    const reused = await api.call('POST', `/api/pairs/${pair}/booking`, {
+      token,
+      json: { slot: cancelledFirst.slot },
+    });
+    expect(reused.status).toBe(400);
+    const rebooked = await api.call<PairCalendarResponse>('POST', `/api/pairs/${pair}/booking`, {
+      token,
+      json: { slot: resumed.body.proposals[0]!.slot },
+    });
+    expect(rebooked.status).toBe(201);
+    expect(rebooked.body.series?.seriesId).not.toBe(seriesId);
+    expect(rebooked.body.sessions.filter((s) => s.status === 'planned')).toHaveLength(5);
   });
 });
 
