@@ -104,8 +104,13 @@ function problemMessage(t: PairTranslate, problem: AgreementFormProblem): string
 function AgreementForm({ onDone }: { onDone: (saved: boolean) => void }) {
   const styles = useStyles();
   const t = usePairT();
-  const { pair, write } = usePair();
+  const { pair, version, write } = usePair();
   const [base, setBase] = useState<AgreementFormValues>(() => agreementFormValues(pair.agreement));
+  // The version and revision the form was filled from. If the dashboard has since shown a newer
+  // revision (another write brought it), saving on the old version makes it a conflict to merge;
+  // if only other parts of the pair changed, the latest version is safe.
+  const [baseVersion, setBaseVersion] = useState(version);
+  const [baseRevision, setBaseRevision] = useState(pair.agreement.revision);
   const [values, setValues] = useState<AgreementFormValues>(base);
   const [problems, setProblems] = useState<AgreementFormProblem[]>([]);
   const { busy, notice, setNotice, run } = useWrite();
@@ -126,7 +131,12 @@ function AgreementForm({ onDone }: { onDone: (saved: boolean) => void }) {
       onDone(false);
       return;
     }
-    const outcome = await run(() => write('PUT', '/agreement', body));
+    const outcome = await run(() =>
+      write('PUT', '/agreement', {
+        ...body,
+        version: pair.agreement.revision === baseRevision ? version : baseVersion,
+      }),
+    );
     if (outcome.ok) onDone(true);
   };
 
@@ -134,6 +144,8 @@ function AgreementForm({ onDone }: { onDone: (saved: boolean) => void }) {
     const latest = agreementFormValues(current.pair.agreement);
     setValues((typed) => mergeTyped(base, typed, latest));
     setBase(latest);
+    setBaseVersion(current.version);
+    setBaseRevision(current.pair.agreement.revision);
   };
 
   const multiline = (

@@ -19,14 +19,16 @@ import { conflictCurrent } from './pair-model';
 
 /** What a write on the pair came to. A conflict carries the latest pair from the server. */
 export type WriteOutcome =
-  { ok: true; pair: PairView } | { ok: false; error: unknown; conflict: PairResponse | null };
+  | { ok: true; pair: PairView; version: string }
+  | { ok: false; error: unknown; conflict: PairResponse | null };
 
 type PairContextValue = {
   pair: PairView;
   version: string;
   privateNotes: readonly PrivateNoteView[];
   /**
-   * Sends a write on the pair with the version the person is looking at. On success the dashboard
+   * Sends a write on the pair with the version the person is looking at (a form sends the version
+   * it was opened on in `body.version`, so a change made meanwhile is a conflict, never overwritten). On success the dashboard
    * shows the answer; on a `version_conflict` nothing changes on screen until `adopt(conflict)`.
    */
   write: (
@@ -103,10 +105,10 @@ export function PairProvider({
       try {
         const response = await apiRequest<PairResponse>(
           `/api/pairs/${encodeURIComponent(initial.pair.id)}${path}`,
-          { method, body: { ...body, version: versionRef.current } },
+          { method, body: { version: versionRef.current, ...body } },
         );
         adopt(response.data);
-        return { ok: true, pair: response.data.pair };
+        return { ok: true, pair: response.data.pair, version: response.data.version };
       } catch (error) {
         const conflict =
           error instanceof ApiError && error.code === 'version_conflict'

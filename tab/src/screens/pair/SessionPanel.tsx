@@ -158,7 +158,11 @@ type NotesValues = { agenda: string; sharedNotes: string };
 function SharedNotesForm({ session }: { session: SessionView }) {
   const styles = useStyles();
   const t = usePairT();
-  const { write } = usePair();
+  const { pair, version, write } = usePair();
+  // The version the notes were read from. If the dashboard has since shown other notes for this
+  // session, saving on it makes that a conflict to merge; otherwise the latest version is safe.
+  const [baseVersion, setBaseVersion] = useState(version);
+  const shown = pair.sessions.find((s) => s.id === session.id);
   const [base, setBase] = useState<NotesValues>({
     agenda: session.agenda,
     sharedNotes: session.sharedNotes,
@@ -173,7 +177,14 @@ function SharedNotesForm({ session }: { session: SessionView }) {
     if (values.agenda !== base.agenda) body.agenda = values.agenda;
     if (values.sharedNotes !== base.sharedNotes) body.sharedNotes = values.sharedNotes;
     const outcome = await run(
-      () => write('PUT', `/sessions/${encodeURIComponent(session.id)}/notes`, body),
+      () =>
+        write('PUT', `/sessions/${encodeURIComponent(session.id)}/notes`, {
+          ...body,
+          version:
+            shown?.agenda === base.agenda && shown.sharedNotes === base.sharedNotes
+              ? version
+              : baseVersion,
+        }),
       t('pair.notes.saved'),
     );
     if (outcome.ok) {
@@ -181,6 +192,7 @@ function SharedNotesForm({ session }: { session: SessionView }) {
       const next = { agenda: saved?.agenda ?? '', sharedNotes: saved?.sharedNotes ?? '' };
       setBase(next);
       setValues(next);
+      setBaseVersion(outcome.version);
     }
   };
   const reloaded = (current: PairResponse) => {
@@ -191,6 +203,7 @@ function SharedNotesForm({ session }: { session: SessionView }) {
     };
     setValues((typed) => mergeTyped(base, typed, latest));
     setBase(latest);
+    setBaseVersion(current.version);
   };
 
   return (

@@ -114,6 +114,17 @@ function pairApi(initial: PairView, others: PairView[] = []) {
         can: ['resume', 'complete', 'end', 'edit_agreement'],
       };
     }
+    if (path.endsWith('/done')) {
+      const itemId = path.split('/')[4]!;
+      const done = body.done as boolean;
+      const tick = <T extends { id: string; done: boolean }>(item: T) =>
+        item.id === itemId ? { ...item, done } : item;
+      return {
+        ...pair,
+        sessions: pair.sessions.map((s) => ({ ...s, actionItems: s.actionItems.map(tick) })),
+        openActionItems: pair.openActionItems.map(tick).filter((item) => !item.done),
+      };
+    }
     throw new Error(`The fake API does not know ${path}`);
   };
 
@@ -327,6 +338,92 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
       body: { groundRules: ['Caméras allumées'], version: '"v7"' },
     });
     expect(agreement).toHaveTextContent('Teams, OneNote et Planner');
+  });
+
+  it('an unrelated write while the agreement form is open is no conflict; the form saves on the latest version', async () => {
+    const item = {
+      id: 'item-1',
+      sessionId: 's1',
+      text: 'Créer le canal',
+      ownerId: pierreId,
+      ownerRole: 'mentee' as const,
+      done: false,
+    };
+    const { state, handlers } = pairApi(
+      aPairView({
+        sessions: [aSession({ start: twoDaysAgo(), actionItems: [item] })],
+        openActionItems: [item],
+      }),
+    );
+    server.use(...handlers);
+    const user = userEvent.setup();
+    renderScreen(<PairScreen />);
+
+    const agreement = await screen.findByRole('region', { name: 'Agreement' }, found);
+    await user.click(within(agreement).getByRole('button', { name: 'Edit the agreement' }));
+    await user.type(
+      within(agreement).getByRole('textbox', { name: 'Confidentiality' }),
+      ' Rien ne sort.',
+    );
+    await user.click(
+      within(region('Open action items')).getByRole('checkbox', { name: /Créer le canal/ }),
+    );
+    await waitFor(() => expect(state.versions.get('pair-1')).toBe('"v2"'));
+    await user.click(within(agreement).getByRole('button', { name: 'Save the agreement' }));
+    expect(await within(agreement).findByText('Agreement saved.')).toBeInTheDocument();
+    expect(state.sent.map((s) => [s.path, s.body.version])).toEqual([
+      ['/sessions/s1/action-items/item-1/done', '"v1"'],
+      ['/agreement', '"v2"'],
+    ]);
+  });
+
+  it('a partner’s agreement change seen through another write still makes the open form a conflict, never an overwrite', async () => {
+    const item = {
+      id: 'item-1',
+      sessionId: 's1',
+      text: 'Créer le canal',
+      ownerId: pierreId,
+      ownerRole: 'mentee' as const,
+      done: false,
+    };
+    const { state, handlers } = pairApi(
+      aPairView({
+        sessions: [aSession({ start: twoDaysAgo(), actionItems: [item] })],
+        openActionItems: [item],
+      }),
+    );
+    server.use(...handlers);
+    const user = userEvent.setup();
+    renderScreen(<PairScreen />);
+
+    const agreement = await screen.findByRole('region', { name: 'Agreement' }, found);
+    await user.click(within(agreement).getByRole('button', { name: 'Edit the agreement' }));
+    // Louise changes the subject meanwhile.
+    const theirs = state.pairs.get('pair-1')!;
+    state.pairs.set('pair-1', {
+      ...theirs,
+      agreement: { ...theirs.agreement, subject: 'Teams et Planner', revision: 3, signatures: {} },
+    });
+    state.versions.set('pair-1', '"v5"');
+    const subject = within(agreement).getByRole('textbox', { name: /^Subject/ });
+    await user.clear(subject);
+    await user.type(subject, 'Teams et OneNote');
+
+    // Pierre ticks an item: refused as stale; he loads the latest pair (Louise's subject with it).
+    const items = region('Open action items');
+    await user.click(within(items).getByRole('checkbox', { name: /Créer le canal/ }));
+    await user.click(await within(items).findByRole('button', { name: 'Load the latest version' }));
+    // Saving the form now must not silently replace Louise's subject.
+    await user.click(within(agreement).getByRole('button', { name: 'Save the agreement' }));
+    expect(await within(agreement).findByRole('alert')).toHaveTextContent(
+      'Your partner changed this in the meantime',
+    );
+    expect(state.pairs.get('pair-1')!.agreement.subject).toBe('Teams et Planner');
+    expect(state.sent.at(-1)).toEqual({
+      method: 'PUT',
+      path: '/agreement',
+      body: { subject: 'Teams et OneNote', version: '"v1"' },
+    });
   });
 
   it('feedback after the first session asks the pairing fit and sends rating, what worked and one suggestion', async () => {
