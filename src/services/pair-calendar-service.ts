@@ -1,6 +1,7 @@
 import type {
   CalendarChange,
   CalendarProviderKind,
+  MemberTime,
   CalendarSessionView,
   PairCalendarResponse,
   Slot,
@@ -136,7 +137,9 @@ export class PairCalendarService {
                 uncheckedOccurrences: p.occurrences.filter((o) => !o.checkedAgainstCalendars)
                   .length,
                 times,
-                preferredByBoth: p.score >= 2,
+                preferredByBoth: [people.mentor, people.mentee].every((member) =>
+                  withinPreferred(member, times),
+                ),
                 firstDateLabel: firstDate,
                 cadenceLabel: cadenceLabel(lang, p.rule.frequency),
                 occurrencesLabel: occurrencesLabel(lang, p.occurrences.length),
@@ -679,6 +682,16 @@ export class PairCalendarService {
   private now(): string {
     return this.deps.clock.now().toISOString();
   }
+}
+
+/** True when the member's own time of the first session is inside their preferred hours. */
+function withinPreferred(member: Participant, times: readonly MemberTime[]): boolean {
+  const mine = times.find((t) => t.personId === member.person.id);
+  if (!mine) return false;
+  const end = mine.end === '00:00' ? '24:00' : mine.end;
+  return member.preferred.some(
+    (h) => h.day === mine.weekday && h.start <= mine.start && end <= h.end,
+  );
 }
 
 function pick(member: { displayName: string; timeZone: string }) {

@@ -68,6 +68,8 @@ describe('planning a pair’s sessions in both calendars (local calendar)', () =
         durationMinutes: 60,
       });
       expect(proposal.occurrences).toBe(5);
+      // Ethan prefers Toronto afternoons (evenings in Paris, outside Michel's working day).
+      expect(proposal.preferredByBoth).toBe(false);
       expect(proposal.occurrencesLabel).toBe('5 séances');
       expect(proposal.cadenceLabel).toBe('toutes les deux semaines');
       expect(proposal.summary).toContain('pour vous');
