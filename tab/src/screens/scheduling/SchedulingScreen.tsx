@@ -648,7 +648,10 @@ function Planner() {
       )}
       <PairPlanner key={pairId} pairId={pairId} {...(item ? { partner: item.partner } : {})} />
       <div className={styles.actions}>
-        <Button appearance="subtle" onClick={() => navigate('/pair')}>
+        <Button
+          appearance="subtle"
+          onClick={() => navigate(`/pair?pair=${encodeURIComponent(pairId)}`)}
+        >
           {t('plan.toDashboard')}
         </Button>
       </div>
