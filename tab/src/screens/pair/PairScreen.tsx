@@ -166,7 +166,9 @@ function PairContent() {
       .get<MyPairsResponse>('/api/pairs/mine', { signal: controller.signal })
       .then((body) => {
         setPairs(body.pairs);
-        setPairId(body.pairs[0]?.id ?? null);
+        // A link may name the pair (`/pair?pair=<id>`, from a reminder or the planning page).
+        const asked = new URLSearchParams(window.location.search).get('pair');
+        setPairId(body.pairs.find((p) => p.id === asked)?.id ?? body.pairs[0]?.id ?? null);
       })
       .catch((e: unknown) => {
         if (!controller.signal.aborted) setError(e);
@@ -215,7 +217,14 @@ function PairContent() {
     <div className={styles.screen}>
       {pairs.length > 1 && (
         <Field label={t('pair.picker')} className={styles.picker}>
-          <Select value={pairId} onChange={(_, data) => setPairId(data.value)}>
+          <Select
+            value={pairId}
+            onChange={(_, data) => {
+              setPairId(data.value);
+              // A reload or a shared link keeps this pair.
+              window.history.replaceState(null, '', `?pair=${encodeURIComponent(data.value)}`);
+            }}
+          >
             {pairs.map((p) => (
               <option key={p.id} value={p.id}>
                 {pairLabel(p, t)}

@@ -631,6 +631,26 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
     );
   });
 
+  it('opens the pair a link names (?pair=)', async () => {
+    const other = aPairView({
+      id: 'pair-2',
+      myRole: 'mentor',
+      me: { ...aPairView().me, role: 'mentor' },
+      partner: aMember({ personId: 'p-40', role: 'mentee', displayName: 'Hélène Marchand' }),
+    });
+    const { handlers } = pairApi(aPairView(), [other]);
+    server.use(...handlers);
+    window.history.pushState(null, '', '/pair?pair=pair-2');
+    try {
+      renderScreen(<PairScreen />);
+      expect(await screen.findByRole('region', { name: 'Your mentee' }, found)).toHaveTextContent(
+        'Hélène Marchand',
+      );
+    } finally {
+      window.history.pushState(null, '', '/');
+    }
+  });
+
   it('speaks French: private notes are “visible par vous seul”', async () => {
     const { handlers } = pairApi(aPairView({ sessions: [aSession({ start: twoDaysAgo() })] }));
     server.use(...handlers);
