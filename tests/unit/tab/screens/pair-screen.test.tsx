@@ -220,6 +220,7 @@ beforeEach(() => signedInAs(pierreId, 'Pierre Gaillard'));
 afterEach(() => {
   server.resetHandlers();
   signOutEverywhere();
+  window.history.replaceState(null, '', '/');
 });
 afterAll(() => server.close());
 
@@ -626,6 +627,7 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
       'Louise Nicolas',
     );
     await user.selectOptions(picker, 'You mentor Hélène Marchand – Excel');
+    expect(window.location.search).toBe('?pair=pair-2');
     expect(await screen.findByRole('region', { name: 'Your mentee' }, found)).toHaveTextContent(
       'Hélène Marchand',
     );
@@ -640,15 +642,11 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
     });
     const { handlers } = pairApi(aPairView(), [other]);
     server.use(...handlers);
-    window.history.pushState(null, '', '/pair?pair=pair-2');
-    try {
-      renderScreen(<PairScreen />);
-      expect(await screen.findByRole('region', { name: 'Your mentee' }, found)).toHaveTextContent(
-        'Hélène Marchand',
-      );
-    } finally {
-      window.history.pushState(null, '', '/');
-    }
+    window.history.replaceState(null, '', '/pair?pair=pair-2');
+    renderScreen(<PairScreen />);
+    expect(await screen.findByRole('region', { name: 'Your mentee' }, found)).toHaveTextContent(
+      'Hélène Marchand',
+    );
   });
 
   it('speaks French: private notes are “visible par vous seul”', async () => {
