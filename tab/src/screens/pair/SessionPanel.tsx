@@ -255,7 +255,7 @@ function PrivateNote({ session }: { session: SessionView }) {
   const styles = useStyles();
   const t = usePairT();
   const tt = useT();
-  const { pair, privateNotes, noteSaved } = usePair();
+  const { pair, privateNotes, noteSaved, announce } = usePair();
   const saved = privateNotes.find((n) => n.sessionId === session.id);
   const [text, setText] = useState(saved?.text ?? '');
   const [version, setVersion] = useState(saved?.version ?? '0');
@@ -278,6 +278,7 @@ function PrivateNote({ session }: { session: SessionView }) {
       noteSaved(response.data.note);
       setVersion(response.data.note.version);
       setState({ kind: 'saved' });
+      announce(t('pair.private.saved'));
     } catch (error) {
       const latest = error instanceof ApiError ? conflictNote(error.details) : null;
       if (latest) {
@@ -300,7 +301,7 @@ function PrivateNote({ session }: { session: SessionView }) {
         {t('pair.private.title')}
       </Subtitle2>
       {state.kind === 'saved' && (
-        <Body1 as="p" role="status" className={styles.muted}>
+        <Body1 as="p" className={styles.muted}>
           {t('pair.private.saved')}
         </Body1>
       )}

@@ -493,7 +493,7 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
     );
     await user.type(note, 'Préparer un vrai dossier');
     await user.click(screen.getByRole('button', { name: 'Save my private note' }));
-    expect(await screen.findByText('Private note saved.')).toBeInTheDocument();
+    expect(await within(region('Sessions')).findByText('Private note saved.')).toBeInTheDocument();
     expect(state.sent).toEqual([
       {
         method: 'PUT',
