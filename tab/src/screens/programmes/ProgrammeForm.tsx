@@ -85,8 +85,11 @@ const useStyles = makeStyles({
 type ProgrammeFormProps = {
   initial: ProgrammeFormValues;
   submitLabel: string;
-  /** Sends the form; throws `ApiError` (the form keeps what was typed and shows why). */
-  onSubmit: (values: ProgrammeFormValues) => Promise<void>;
+  /**
+   * Sends the form; throws `ApiError` (the form keeps what was typed and shows why). May return the
+   * form of what was saved: new skills then keep the id they were saved with, whatever is renamed.
+   */
+  onSubmit: (values: ProgrammeFormValues) => Promise<ProgrammeFormValues | void>;
   onCancel?: () => void;
   /** After a `version_conflict`: loads the latest version and returns it with the typed changes. */
   onReloadKeepingChanges?: (values: ProgrammeFormValues) => Promise<ProgrammeFormValues>;
@@ -139,7 +142,8 @@ export function ProgrammeForm({
     }
     setBusy(true);
     try {
-      await onSubmit(values);
+      const saved = await onSubmit(values);
+      if (saved) setValues(saved);
       setOutcome({ kind: 'saved' });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'version_conflict') {

@@ -316,6 +316,7 @@ function ProgrammeDetail({
                 ifMatch: data.version,
               });
               fromResponse(response.data);
+              if (response.data.canManage) return programmeFormOf(response.data.programme);
             }}
             onReloadKeepingChanges={async (typed: ProgrammeFormValues) => {
               const latest = await load();

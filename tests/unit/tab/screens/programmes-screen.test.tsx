@@ -167,6 +167,49 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Retour aux programmes' })).toBeInTheDocument();
   });
 
+  it('keeps the id a new skill was saved with when it is renamed afterwards', async () => {
+    const api = programmeApi(aProgramme({ id: 'prog-1', name: 'Mentorat 2027', skills: [] }));
+    const puts: { skills: { id: string; label: { en: string } }[] }[] = [];
+    server.use(
+      http.put('*/api/programmes/prog-1', async ({ request }) => {
+        const body = (await request.json()) as Programme & { version?: string };
+        puts.push(body);
+        api.state.programme = { ...api.state.programme, skills: body.skills };
+        api.state.version = `"p${puts.length + 1}"`;
+        return HttpResponse.json({
+          canManage: true,
+          programme: api.state.programme,
+          version: api.state.version,
+        });
+      }),
+      ...api.handlers,
+    );
+    window.history.replaceState(null, '', '/programmes?programme=prog-1&view=settings');
+    const user = userEvent.setup();
+    renderScreen(<ProgrammesScreen />, { locale: 'en' });
+
+    await user.click(await screen.findByRole('button', { name: 'Add a skill' }));
+    await user.click(screen.getByRole('textbox', { name: 'Skill 1, French name' }));
+    await user.paste('Visualisation');
+    await user.click(screen.getByRole('textbox', { name: 'Skill 1, English name' }));
+    await user.paste('Data viz');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('The programme is saved.');
+    expect(
+      screen.getByText('Identifier: data-viz (fixed, profiles refer to it)'),
+    ).toBeInTheDocument();
+
+    const english = screen.getByRole('textbox', { name: 'Skill 1, English name' });
+    await user.clear(english);
+    await user.paste('Data visualisation');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(puts).toHaveLength(2));
+    expect(puts[1]?.skills[0]).toMatchObject({
+      id: 'data-viz',
+      label: { en: 'Data visualisation' },
+    });
+  });
+
   it('moves a programme to enrolling only after confirming, with its version', async () => {
     const api = programmeApi(aProgramme({ id: 'prog-1', name: 'Mentorat 2027', status: 'draft' }));
     server.use(...api.handlers);
