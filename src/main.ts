@@ -7,7 +7,11 @@ import {
   DefaultAzureCredential,
   type TokenCredential,
 } from '@azure/identity';
-import { createBotEndpoint } from '../bot/bot-endpoint';
+import { hostname } from 'node:os';
+import { createBotRuntime } from '../bot/bot-runtime';
+import { ApprovalRepository } from './store/approval-repository';
+import { ConversationRepository } from './store/conversation-repository';
+import { NotificationRepository } from './store/notification-repository';
 import { createApiRoutes } from './api/api-routes';
 import { createHttpApp } from './api/http-app';
 import { pairRoutes } from './api/pair-routes';
@@ -112,12 +116,6 @@ export async function startServer(
     store = await openStore(createCosmosClient(target), config.cosmos.database);
     if (config.seedDemoData) await seedDemoData(store, config.demoTenantId, clock);
   }
-
-  const bot = createBotEndpoint({
-    // No app id: local and tests only, refused beyond loopback by src/config.ts.
-    ...(config.bot.appId ? config.bot : {}),
-    logError: (message, error) => log.error(message, error),
-  });
 
   // Tab API: Entra ID v2 tokens (Teams SSO) and, on loopback only, development sign-in.
   const peopleRepo = new PeopleRepository(store.container('people'));
@@ -232,6 +230,27 @@ export async function startServer(
   });
   api.route('/', calendarRoutes({ authenticator, calendar: pairCalendar }));
 
+  // The bot and its scheduler (reminders, nudges, approval cards), over the same services as the tab.
+  const botRuntime = createBotRuntime({
+    // No app id: local and tests only, refused beyond loopback by src/config.ts.
+    credentials: config.bot.appId ? config.bot : {},
+    clock,
+    repositories: {
+      conversations: new ConversationRepository(store.container('conversations')),
+      pairs: new PairRepository(store.container('pairs')),
+      people: peopleRepo,
+      programmes: programmeRepo,
+      approvals: new ApprovalRepository(store.container('approvals')),
+      notifications: new NotificationRepository(store.container('notifications')),
+      proposals: new ProposalRepository(store.container('proposals')),
+    },
+    pairActions: pairs,
+    instanceId: `${hostname()}-${process.pid}`,
+    tabUrl: `${config.publicUrl}/pair`,
+    log,
+  });
+  if (config.scheduler) botRuntime.startScheduler();
+
   const app = createHttpApp({
     health: {
       pingStore: () => store.ping(),
@@ -240,7 +259,7 @@ export async function startServer(
       startedAt,
       now: () => clock.now(),
     },
-    bot,
+    bot: botRuntime.endpoint,
     api,
     tabDir: options.tabDir ?? join(rootDir, 'tab', 'dist'),
     allowLoopbackFraming: config.cosmos.mode === 'embedded',
@@ -270,6 +289,7 @@ export async function startServer(
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
         clearInterval(expirySweep);
+        await botRuntime.stop();
         await imports.drain();
         await matching.drain();
         await snapshots?.flush();
