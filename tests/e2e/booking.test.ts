@@ -8,6 +8,7 @@ import {
   newIsolatedContext,
   seriousAxeViolations,
   type ContextOptions,
+  actAs,
 } from '../support/chromium';
 
 const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
@@ -37,11 +38,6 @@ async function open(path: string, options: ContextOptions = {}): Promise<Page> {
   page.on('close', () => blocked.push(...blockedRequests));
   await page.goto(`${app.baseUrl}${path}`);
   return page;
-}
-
-async function actAs(page: Page, name: string, searchLabel: RegExp) {
-  await page.getByRole('searchbox', { name: searchLabel }).fill(name);
-  await page.getByRole('button', { name: new RegExp(name) }).click();
 }
 
 describe('a pair plans its sessions in Chromium (local calendar)', () => {

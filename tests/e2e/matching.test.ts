@@ -9,6 +9,7 @@ import {
   newIsolatedContext,
   seriousAxeViolations,
   type ContextOptions,
+  actAs,
 } from '../support/chromium';
 
 const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
@@ -38,12 +39,6 @@ async function open(path: string, options: ContextOptions = {}): Promise<Page> {
   page.on('close', () => blocked.push(...blockedRequests));
   await page.goto(`${app.baseUrl}${path}`);
   return page;
-}
-
-/** Signs in with the persona picker, searching by name. */
-async function actAs(page: Page, name: string, searchLabel: RegExp) {
-  await page.getByRole('searchbox', { name: searchLabel }).fill(name);
-  await page.getByRole('button', { name: new RegExp(name) }).click();
 }
 
 /** The review as the API gives it to the lead (to know whom to sign in as next). */

@@ -8,6 +8,8 @@ import {
   newIsolatedContext,
   seriousAxeViolations,
   type ContextOptions,
+  actAs,
+  themeBackground,
 } from '../support/chromium';
 
 const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
@@ -37,12 +39,6 @@ async function open(path: string, options: ContextOptions = {}): Promise<Page> {
   page.on('close', () => blocked.push(...blockedRequests));
   await page.goto(`${app.baseUrl}${path}`);
   return page;
-}
-
-/** Signs in with the persona picker, searching by name. */
-async function actAs(page: Page, name: string, searchLabel: RegExp) {
-  await page.getByRole('searchbox', { name: searchLabel }).fill(name);
-  await page.getByRole('button', { name: new RegExp(name) }).click();
 }
 
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
@@ -188,14 +184,6 @@ describe('the pair’s journey in Chromium', () => {
     await pierre.context().close();
   });
 });
-
-const themeBackground = (page: Page) =>
-  page
-    .locator('.fui-FluentProvider')
-    .first()
-    .evaluate((element) =>
-      getComputedStyle(element).getPropertyValue('--colorNeutralBackground2').trim(),
-    );
 
 describe('accessibility of the pair dashboard', () => {
   it('the dashboard of a pair mid-way (chart, table, feedback and agreement forms) has no serious or critical violation in light, dark and high contrast', async () => {

@@ -8,6 +8,8 @@ import {
   newIsolatedContext,
   seriousAxeViolations,
   type ContextOptions,
+  actAs,
+  themeBackground,
 } from '../support/chromium';
 
 const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
@@ -38,20 +40,6 @@ async function open(path: string, options: ContextOptions = {}): Promise<Page> {
   await page.goto(`${app.baseUrl}${path}`);
   return page;
 }
-
-/** Signs in with the persona picker, searching by name. */
-async function actAs(page: Page, name: string, searchLabel: RegExp) {
-  await page.getByRole('searchbox', { name: searchLabel }).fill(name);
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-}
-
-const themeBackground = (page: Page) =>
-  page
-    .locator('.fui-FluentProvider')
-    .first()
-    .evaluate((element) =>
-      getComputedStyle(element).getPropertyValue('--colorNeutralBackground2').trim(),
-    );
 
 describe('a newcomer in Chromium', () => {
   // Sarah Mathieu (planner, Operations) is in the demo company but not among its volunteers.

@@ -8,6 +8,7 @@ import {
   newIsolatedContext,
   seriousAxeViolations,
   type ContextOptions,
+  themeBackground,
 } from '../support/chromium';
 
 const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
@@ -47,14 +48,6 @@ async function openAsLead(path: string, options: ContextOptions = {}): Promise<P
   await page.getByRole('button', { name: /Claire Dubois/ }).click();
   return page;
 }
-
-const themeBackground = (page: Page) =>
-  page
-    .locator('.fui-FluentProvider')
-    .first()
-    .evaluate((element) =>
-      getComputedStyle(element).getPropertyValue('--colorNeutralBackground2').trim(),
-    );
 
 describe('a programme lead in Chromium', () => {
   it('creates a programme and imports a CSV with one bad row, seeing which', async () => {

@@ -8,6 +8,7 @@ import {
   newIsolatedContext,
   seriousAxeViolations,
   type ContextOptions,
+  themeBackground,
 } from '../support/chromium';
 
 const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
@@ -47,14 +48,6 @@ async function openTab(options: ContextOptions = {}): Promise<{ page: Page; scri
 
 // The theme's own value, read from the CSS variable FluentProvider sets: under forced colours the
 // browser repaints with system colours, but the variable still tells which theme the tab chose.
-const themeBackground = (page: Page) =>
-  page
-    .locator('.fui-FluentProvider')
-    .first()
-    .evaluate((element) =>
-      getComputedStyle(element).getPropertyValue('--colorNeutralBackground2').trim(),
-    );
-
 async function close(page: Page) {
   await page.context().close();
 }

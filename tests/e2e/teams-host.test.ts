@@ -10,7 +10,12 @@ import {
 } from '@fluentui/react-components';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app-server';
-import { launchChromium, newIsolatedContext, seriousAxeViolations } from '../support/chromium';
+import {
+  launchChromium,
+  newIsolatedContext,
+  seriousAxeViolations,
+  themeBackground,
+} from '../support/chromium';
 
 const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -109,14 +114,6 @@ const setTeamsTheme = (page: Page, theme: string) =>
     (name) => (window as unknown as { setTeamsTheme(theme: string): void }).setTeamsTheme(name),
     theme,
   );
-
-const themeBackground = (tab: Frame) =>
-  tab
-    .locator('.fui-FluentProvider')
-    .first()
-    .evaluate((element) =>
-      getComputedStyle(element).getPropertyValue('--colorNeutralBackground2').trim(),
-    );
 
 describe('the tab inside a Teams-like host', () => {
   it('takes the Teams locale and user, hides the switches, and tells Teams it is ready', async () => {

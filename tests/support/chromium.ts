@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`; `.ci/run` installs it on a fresh machine). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -106,3 +112,18 @@ export async function seriousAxeViolations(page: Page, include?: string): Promis
       targets: violation.nodes.map((node) => node.target.join(' ')),
     }));
 }
+
+/** Signs in with the development persona picker, searching by name. */
+export async function actAs(page: Page, name: string, searchLabel: RegExp): Promise<void> {
+  await page.getByRole('searchbox', { name: searchLabel }).fill(name);
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+}
+
+/** The Fluent theme's neutral background in force, to tell light, dark and high contrast apart. */
+export const themeBackground = (target: Page | Frame): Promise<string> =>
+  target
+    .locator('.fui-FluentProvider')
+    .first()
+    .evaluate((element) =>
+      getComputedStyle(element).getPropertyValue('--colorNeutralBackground2').trim(),
+    );
