@@ -1,20 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
 
 /** What the Playground streams to its clients over its WebSocket. */
 export type PlaygroundEvent = { type: string; body?: unknown; [key: string]: unknown };
-
-/** The minimal `ws` client surface used here (the package is present, its types are not). */
-type WsClient = {
-  on(event: 'message', listener: (data: { toString(): string }) => void): void;
-  on(event: 'open' | 'close', listener: () => void): void;
-  on(event: 'error', listener: (error: Error) => void): void;
-  close(): void;
-};
-const require = createRequire(import.meta.url);
-const WebSocket = require('ws') as new (url: string) => WsClient;
 
 /** A running Microsoft 365 Agents Playground, driven through its HTTP and WebSocket API. */
 export type Playground = {
