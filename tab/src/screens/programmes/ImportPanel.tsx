@@ -72,10 +72,10 @@ type Stage =
   | { kind: 'importing'; job: ImportJob; preview: ImportPreview }
   | { kind: 'done'; job: ImportJob };
 
-/** The preview a refused import carries (`validation_failed` or `import_rejected` with details.preview). */
+/** The preview a refused import carries (`validation_failed` with details.preview). */
 function rejectedPreview(error: unknown): ImportPreview | null {
   if (!(error instanceof ApiError)) return null;
-  if (error.code !== 'validation_failed' && error.code !== 'import_rejected') return null;
+  if (error.code !== 'validation_failed') return null;
   const details = error.details as { preview?: ImportPreview } | undefined;
   return details?.preview ?? null;
 }
