@@ -33,6 +33,8 @@ export type BotRuntimeDeps = {
   };
   /** The pair service the tab uses (pause, resume, feedback go through it). */
   pairActions: MentoringServicesDeps['pairActions'];
+  /** The approval service the tab uses (the card decides through it). */
+  approvalService?: MentoringServicesDeps['approvalService'];
   /** Unique per process: whose notification claims these are. */
   instanceId: string;
   /**
@@ -75,6 +77,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     approvals: repos.approvals,
     notifications: repos.notifications,
     pairActions: deps.pairActions,
+    ...(deps.approvalService ? { approvalService: deps.approvalService } : {}),
   });
   const endpoint = createBotEndpoint({ adapter, bot: new MentoringBot({ services }) });
 

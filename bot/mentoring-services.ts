@@ -1,7 +1,5 @@
-import { allApproved, type ApprovalDecision } from '../src/domain/approval';
+import type { ApprovalDecision } from '../src/domain/approval';
 import type { Clock } from '../src/domain/clock';
-import { isDomainError } from '../src/domain/errors';
-import { notificationKey, type Notification } from '../src/domain/notification';
 import { sessionsAwaitingFeedback } from '../src/domain/pair-activity';
 import {
   isPairClosed,
@@ -11,6 +9,7 @@ import {
   transitionPair,
   type Pair,
 } from '../src/domain/pair';
+import { ApprovalService, type ApprovalDetails } from '../src/services/approval-service';
 import type { Principal } from '../src/services/auth/principal';
 import type { PairService } from '../src/services/pair-service';
 import type { ApprovalRepository } from '../src/store/approval-repository';
@@ -46,6 +45,11 @@ export type MentoringServicesDeps = {
   pairActions: Pick<PairService, 'transition' | 'giveFeedback'>;
   /** How long "pause" pauses a pair (DESIGN.md: anyone can pause at any time). */
   pauseDays?: number;
+  /**
+   * The approvals the tab decides too (src/services/approval-service.ts); built over the
+   * repositories above when not given.
+   */
+  approvalService?: ApprovalService;
 };
 
 /** The bot's caller as the services know callers: Teams vouched for the Entra object id. */
@@ -66,7 +70,20 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 /** The bot's use cases over the Cosmos repositories. */
 export class MentoringServices implements BotServices {
-  constructor(private readonly deps: MentoringServicesDeps) {}
+  private readonly approvals: ApprovalService;
+
+  constructor(private readonly deps: MentoringServicesDeps) {
+    this.approvals =
+      deps.approvalService ??
+      new ApprovalService({
+        approvals: deps.approvals,
+        pairs: deps.pairs,
+        people: deps.people,
+        programmes: deps.programmes,
+        notifications: deps.notifications,
+        clock: deps.clock,
+      });
+  }
 
   async rememberConversation(
     user: BotUser,
@@ -193,27 +210,13 @@ export class MentoringServices implements BotServices {
   }
 
   async approvalView(tenantId: string, approvalId: string): Promise<ApprovalView> {
-    const approval = (await this.deps.approvals.get(tenantId, approvalId)).value;
-    const pair = (await this.deps.pairs.get(tenantId, approval.pairId)).value;
-    const partnerId = partnerOf(pair, approval.personId);
-    const [person, partner, manager, programme, managerConversation] = await Promise.all([
-      this.deps.people.find(tenantId, approval.personId),
-      this.deps.people.find(tenantId, partnerId),
-      this.deps.people.find(tenantId, approval.managerId),
-      this.deps.programmes.find(tenantId, pair.programmeId),
-      this.deps.conversations.ofPerson(tenantId, approval.managerId),
+    const [details, managerConversation] = await Promise.all([
+      this.approvals.view(tenantId, approvalId),
+      this.deps.approvals
+        .get(tenantId, approvalId)
+        .then((a) => this.deps.conversations.ofPerson(tenantId, a.value.managerId)),
     ]);
-    return {
-      approval,
-      personName: person?.value.displayName ?? approval.personId,
-      partnerName: partner?.value.displayName ?? partnerId,
-      programmeName: programme?.value.name ?? pair.programmeId,
-      managerName: manager?.value.displayName ?? approval.managerId,
-      managerTimeZone: manager?.value.timeZone ?? 'UTC',
-      ...(managerConversation
-        ? { managerTeamsUserId: managerConversation.value.reference.user.id }
-        : {}),
-    };
+    return viewOf(details, managerConversation?.value.reference.user.id);
   }
 
   async decideApproval(
@@ -222,63 +225,16 @@ export class MentoringServices implements BotServices {
     decision: ApprovalDecision,
     comment: string | undefined,
   ): Promise<{ view: ApprovalView; changed: boolean }> {
-    const result = await this.deps.approvals.decide(
+    // The tab's own decision path (ApprovalService.decide): same checks, same consequences.
+    const result = await this.approvals.decide(user, approvalId, decision, comment);
+    const managerConversation = await this.deps.conversations.ofPerson(
       user.tenantId,
-      approvalId,
-      user.personId,
-      decision,
-      comment,
-      this.deps.clock,
+      result.details.approval.managerId,
     );
-    if (result.changed) await this.afterDecision(result.approval.tenantId, result.approval.id);
-    return { view: await this.approvalView(user.tenantId, approvalId), changed: result.changed };
-  }
-
-  /** The pair starts once every manager approved; the person asked for is told either way. */
-  private async afterDecision(tenantId: string, approvalId: string): Promise<void> {
-    const approval = (await this.deps.approvals.get(tenantId, approvalId)).value;
-    if (approval.status === 'approved') {
-      const approvals = (await this.deps.approvals.ofPair(tenantId, approval.pairId)).map(
-        (a) => a.value,
-      );
-      if (allApproved(approvals)) {
-        try {
-          await this.deps.pairs.update(tenantId, approval.pairId, (pair) =>
-            pair.state === 'awaiting_approval'
-              ? transitionPair(
-                  pair,
-                  { type: 'approve', approvals },
-                  approval.managerId,
-                  this.deps.clock,
-                ).pair
-              : pair,
-          );
-        } catch (error) {
-          if (!isDomainError(error, 'invalid_transition')) throw error;
-        }
-      }
-    }
-    const decidedAt = approval.decidedAt ?? this.deps.clock.now().toISOString();
-    const pair = (await this.deps.pairs.get(tenantId, approval.pairId)).value;
-    // Both members hear of it: the one whose time was asked, and the partner.
-    const audiences = [
-      ['person', approval.personId],
-      ['partner', partnerOf(pair, approval.personId)],
-    ] as const;
-    for (const [audience, recipientId] of audiences) {
-      const told: Notification = {
-        id: notificationKey('pair_told_outcome', `${approval.id}.${recipientId}`, decidedAt),
-        tenantId,
-        kind: 'pair_told_outcome',
-        recipientId,
-        pairId: approval.pairId,
-        dueAt: decidedAt,
-        status: 'pending',
-        attempts: 0,
-        payload: { approvalId: approval.id, audience },
-      };
-      await this.deps.notifications.schedule(told);
-    }
+    return {
+      view: viewOf(result.details, managerConversation?.value.reference.user.id),
+      changed: result.changed,
+    };
   }
 
   private async request(
@@ -315,6 +271,18 @@ export class MentoringServices implements BotServices {
   private async timeZoneOf(user: BotUser): Promise<string> {
     return (await this.deps.people.find(user.tenantId, user.personId))?.value.timeZone ?? 'UTC';
   }
+}
+
+function viewOf(details: ApprovalDetails, managerTeamsUserId: string | undefined): ApprovalView {
+  return {
+    approval: details.approval,
+    personName: details.personName,
+    partnerName: details.partnerName,
+    programmeName: details.programmeName,
+    managerName: details.managerName,
+    managerTimeZone: details.managerTimeZone,
+    ...(managerTeamsUserId ? { managerTeamsUserId } : {}),
+  };
 }
 
 /** `YYYY-MM-DD` of an instant in a time zone. */

@@ -13,6 +13,7 @@ import { ApprovalRepository } from './store/approval-repository';
 import { ConversationRepository } from './store/conversation-repository';
 import { NotificationRepository } from './store/notification-repository';
 import { createApiRoutes } from './api/api-routes';
+import { approvalRoutes } from './api/approval-routes';
 import { createHttpApp } from './api/http-app';
 import { pairRoutes } from './api/pair-routes';
 import { matchingRoutes } from './api/matching-routes';
@@ -21,6 +22,8 @@ import type { CalendarPort } from './calendar/calendar-port';
 import { GraphCalendar } from './calendar/graph-calendar';
 import { LocalCalendar } from './calendar/local-calendar';
 import { CalendarRepository } from './store/calendar-repository';
+import { CalendarSyncRepository } from './store/calendar-sync-repository';
+import { CalendarRefreshSweep } from './scheduler/calendar-refresh-sweep';
 import { PairCalendarService, type CalendarProvider } from './services/pair-calendar-service';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
@@ -44,6 +47,7 @@ import { CosmosOrgDirectory } from './services/org-directory';
 import { ProfileService } from './services/profile-service';
 import { ProgrammeService } from './services/programme-service';
 import { PairService } from './services/pair-service';
+import { ApprovalService } from './services/approval-service';
 import { MatchingService } from './services/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from './store/job-repository';
 import { ProposalRepository } from './store/proposal-repository';
@@ -180,6 +184,17 @@ export async function startServer(
     imports,
   });
 
+  // Manager approval of the pair's time (src/api/approval-contracts.ts): the tab and the bot's card.
+  const approvals = new ApprovalService({
+    approvals: new ApprovalRepository(store.container('approvals')),
+    pairs: new PairRepository(store.container('pairs')),
+    people: peopleRepo,
+    programmes: programmeRepo,
+    notifications: new NotificationRepository(store.container('notifications')),
+    clock,
+  });
+  api.route('/', approvalRoutes({ authenticator, approvals }));
+
   // The pair's journey (src/api/pair-contracts.ts): dashboard, agreement, sessions, feedback.
   const pairs = new PairService({
     pairs: new PairRepository(store.container('pairs')),
@@ -188,6 +203,7 @@ export async function startServer(
     profiles: profileRepo,
     directory,
     clock,
+    approvals,
     // Pausing or ending cancels the rest of the pair's series (pairCalendar, below).
     afterClose: (tenantId, pairId) => pairCalendar.afterPairClosed(tenantId, pairId),
   });
@@ -226,6 +242,11 @@ export async function startServer(
     calendars: createCalendarProvider(config, store, clock),
     clock,
     publicUrl: config.publicUrl,
+    syncs: new CalendarSyncRepository(store.container('calendar')),
+    refreshMinAgeMs: config.calendarRefresh.minAgeMs,
+    instanceId: `${hostname()}-${process.pid}`,
+    // Moves and declines found in the calendar are told to the pair by the bot.
+    notifications: new NotificationRepository(store.container('notifications')),
     log: (message, error) => log.error(message, error),
   });
   api.route('/', calendarRoutes({ authenticator, calendar: pairCalendar }));
@@ -245,11 +266,24 @@ export async function startServer(
       proposals: new ProposalRepository(store.container('proposals')),
     },
     pairActions: pairs,
+    approvalService: approvals,
     instanceId: `${hostname()}-${process.pid}`,
     tabUrl: `${config.publicUrl}/pair`,
     log,
   });
   if (config.scheduler) botRuntime.startScheduler();
+  // Declines and moves made in Outlook reach pairs whose dashboard nobody opens (README "Calendars").
+  const calendarSweep = config.scheduler
+    ? new CalendarRefreshSweep({
+        pairs: new PairRepository(store.container('pairs')),
+        syncs: new CalendarSyncRepository(store.container('calendar')),
+        calendar: pairCalendar,
+        clock,
+        intervalMs: config.calendarRefresh.sweepIntervalMs,
+        log,
+      })
+    : undefined;
+  calendarSweep?.start();
 
   const app = createHttpApp({
     health: {
@@ -289,6 +323,7 @@ export async function startServer(
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
         clearInterval(expirySweep);
+        await calendarSweep?.stop();
         await botRuntime.stop();
         await imports.drain();
         await matching.drain();

@@ -49,8 +49,9 @@ import { versionSchema } from './contracts';
  *   - Private notes have their own version (`PrivateNoteView.version`); their 409 carries
  *     `details.current.note`.
  * - Signing: when the second member signs an accepted pair whose programme needs no manager
- *   approval, the pair becomes active in the same write; otherwise it stays accepted (the approval
- *   flow moves it on). `PairView.can` lists the buttons to show.
+ *   approval (or neither member has a manager in the directory), the pair becomes active in the
+ *   same write; otherwise it becomes `awaiting_approval` and each member's manager is asked
+ *   (src/api/approval-contracts.ts). `PairView.can` lists the buttons to show.
  * - Errors: 400 `validation_failed` (details.issues[].path names the field: `menteeGoals.0`,
  *   `rating`, `until`); 401 `unauthenticated`; 403 `forbidden` (lead-only list); 404
  *   `pair_not_found`, `not_found` (session or action item), `programme_not_found`; 409

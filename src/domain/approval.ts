@@ -12,7 +12,9 @@ import {
   text,
 } from './common';
 import { DomainError } from './errors';
+import type { Pair } from './pair';
 import { frequencySchema, type Frame, type Frequency } from './programme';
+import { addDays, toLocal } from './scheduling/local-time';
 
 /** The dedicated time a manager is asked to grant. */
 export const approvalRequestSchema = group('request', {
@@ -55,6 +57,11 @@ export const approvalSchema = z.object({
   /** Who decides: the person's manager. */
   managerId: idOf('managerId'),
   requestedBy: idOf('requestedBy'),
+  /**
+   * The agreement revision the request was made for (absent on requests made before it was kept):
+   * after a decline, signing a new revision asks that manager again.
+   */
+  agreementRevision: integer('agreementRevision', 1, 100_000).optional(),
   request: approvalRequestSchema,
   status: approvalStatusSchema,
   comment: text('comment', { max: 1000 }).optional(),
@@ -135,4 +142,55 @@ export function decide(
 /** True when every approval in the list is granted and there is at least one. */
 export function allApproved(approvals: readonly Approval[]): boolean {
   return approvals.length > 0 && approvals.every((approval) => approval.status === 'approved');
+}
+
+/**
+ * The id of the request to `personId`'s manager for one revision of the pair's agreement:
+ * deterministic, so a retried signature never asks twice.
+ */
+export function approvalIdFor(pairId: string, personId: string, agreementRevision: number): string {
+  return `approval.${pairId}.${personId}.r${agreementRevision}`;
+}
+
+/**
+ * The approvals that count now: for each member, the latest request (highest revision, then the
+ * newest). A decline superseded by a new request no longer holds the pair back.
+ */
+export function currentApprovals(approvals: readonly Approval[]): Approval[] {
+  const latest = new Map<string, Approval>();
+  for (const approval of approvals) {
+    const seen = latest.get(approval.personId);
+    if (!seen || isLater(approval, seen)) latest.set(approval.personId, approval);
+  }
+  return [...latest.values()];
+}
+
+function isLater(a: Approval, b: Approval): boolean {
+  const ra = a.agreementRevision ?? 0;
+  const rb = b.agreementRevision ?? 0;
+  if (ra !== rb) return ra > rb;
+  return a.createdAt > b.createdAt;
+}
+
+/** The next Monday-to-Friday day after `now` in `timeZone` (`YYYY-MM-DD`). */
+export function nextWorkingDay(now: Date, timeZone: string): string {
+  let day = addDays(toLocal(now.getTime(), timeZone).date, 1);
+  while (['sat', 'sun'].includes(toLocal(Date.parse(`${day}T12:00:00Z`), 'UTC').weekday)) {
+    day = addDays(day, 1);
+  }
+  return day;
+}
+
+/**
+ * The first day of the time asked of a member whose clock is in `timeZone`: the first planned session still to come (in
+ * their time zone) when the pair already booked one, else the next working day. A manager is
+ * asked to grant time from when it is really used, not from a guess at the programme's start.
+ */
+export function requestStartDay(pair: Pair, timeZone: string, clock: Clock): string {
+  const now = clock.now();
+  const first = pair.sessions
+    .filter((s) => s.status === 'planned' && Date.parse(s.start) >= now.getTime())
+    .sort((a, b) => a.start.localeCompare(b.start))[0];
+  if (first) return toLocal(Date.parse(first.start), timeZone).date;
+  return nextWorkingDay(now, timeZone);
 }

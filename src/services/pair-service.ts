@@ -44,6 +44,7 @@ import type { NoteRepository } from '../store/note-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { ProgrammeRepository } from '../store/programme-repository';
+import type { ApprovalRequests } from './approval-service';
 import type { Principal } from './auth/principal';
 import type { OrgDirectory } from './org-directory';
 import { myPairItem, pairViewFor, privateNoteView } from './pair-view';
@@ -56,6 +57,11 @@ export type PairServiceDeps = {
   profiles: ProfileRepository;
   directory: OrgDirectory;
   clock: Clock;
+  /**
+   * Manager approval (src/services/approval-service.ts): asked when both members signed a pair
+   * whose programme requires it.
+   */
+  approvals: ApprovalRequests;
   newId?: () => string;
   /**
    * Told after a member paused, completed or ended the pair: the calendar cancels the rest of the
@@ -128,8 +134,15 @@ export class PairService {
   }
 
   /**
-   * Sign the revision the caller read. When both have signed an accepted pair whose programme
-   * needs no manager approval, the pair becomes active in the same write.
+   * Sign the revision the caller read. When both have signed an accepted pair, in the same write:
+   * - the programme needs no manager approval: the pair becomes active;
+   * - it does: the pair awaits approval, and each member's manager is asked (after the write, so
+   *   no request exists for a signature that failed). Nobody to ask (no member has a manager in
+   *   the directory: the top of the organisation, people imported without one): the pair becomes
+   *   active at once rather than wait for a decision nobody can take.
+   * A pair already awaiting approval whose members sign a new revision (after a decline, say)
+   * asks again the managers who declined. Signing again is a no-op that also makes sure the
+   * requests exist (a crash between the pair's write and the requests is repaired by a retry).
    */
   async sign(
     principal: Principal,
@@ -144,7 +157,7 @@ export class PairService {
           .managerApprovalRequired ?? true;
       return approvalRequired;
     };
-    return this.write(
+    const response = await this.write(
       principal,
       pairId,
       version,
@@ -160,15 +173,26 @@ export class PairService {
       },
       async (pair) => {
         if (pair.state !== 'accepted' || !isAgreementSigned(pair.agreement)) return pair;
-        if (await needsApproval(pair)) return pair;
+        const ask =
+          (await needsApproval(pair)) && (await this.deps.approvals.anyManagerToAsk(pair));
         return transitionPair(
           pair,
-          { type: 'activate', managerApprovalRequired: false },
+          ask ? { type: 'request_approval' } : { type: 'activate', managerApprovalRequired: false },
           principal.personId,
           this.deps.clock,
         ).pair;
       },
     );
+    if (response.pair.state !== 'awaiting_approval' || !response.pair.agreement.fullySigned) {
+      return response;
+    }
+    const signed = await this.deps.pairs.get(principal.tenantId, pairId);
+    // Read again: what counts is the pair as stored now (a partner's edit may have followed).
+    if (signed.value.state !== 'awaiting_approval' || !isAgreementSigned(signed.value.agreement)) {
+      return response;
+    }
+    await this.deps.approvals.requestFor(signed.value, principal.personId);
+    return response;
   }
 
   /** Plan a session by hand. */

@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { approvalSchema, decide, type Approval, type ApprovalDecision } from '../domain/approval';
 import type { Clock } from '../domain/clock';
-import { isDomainError } from '../domain/errors';
+import { DomainError, isDomainError } from '../domain/errors';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /** Manager approvals of dedicated time (approvals container). */
@@ -30,7 +30,9 @@ export class ApprovalRepository extends CosmosRepository<Approval> {
   /**
    * The manager decides, once: the write is ETag-conditional, so of two clicks racing (two
    * devices, a double click) one decides and the other sees that decision (`changed: false`).
-   * Throws `forbidden` for anyone but the manager, `invalid_transition` for the opposite decision.
+   * Throws `forbidden` for anyone but the manager, `invalid_transition` for the opposite decision,
+   * and `version_conflict` when `expectedVersion` is given, stale, and the decision would change
+   * the approval (a repeat of the decision taken is never a conflict).
    */
   async decide(
     tenantId: string,
@@ -39,15 +41,24 @@ export class ApprovalRepository extends CosmosRepository<Approval> {
     decision: ApprovalDecision,
     comment: string | undefined,
     clock: Clock,
-  ): Promise<{ approval: Approval; changed: boolean }> {
+    expectedVersion?: string,
+  ): Promise<{ approval: Approval; etag: string; changed: boolean }> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(tenantId, id);
       const result = decide(current.value, managerId, decision, comment, clock);
-      if (!result.changed) return result;
+      if (!result.changed) return { ...result, etag: current.etag };
+      if (expectedVersion !== undefined && expectedVersion !== current.etag) {
+        throw new DomainError(
+          'version_conflict',
+          'This request changed since you loaded it; reload it and decide again',
+          { id },
+        );
+      }
       try {
         const saved = await this.replace(result.approval, current.etag);
-        return { approval: saved.value, changed: true };
+        return { approval: saved.value, etag: saved.etag, changed: true };
       } catch (error) {
+        // Someone wrote meanwhile: read again (the same decision is then a no-op).
         if (attempt >= 5 || !isDomainError(error, 'version_conflict')) throw error;
       }
     }

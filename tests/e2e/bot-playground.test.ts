@@ -16,6 +16,7 @@ import { CosmosOrgDirectory } from '../../src/services/org-directory';
 import { NoteRepository } from '../../src/store/note-repository';
 import { ProfileRepository } from '../../src/store/profile-repository';
 import { ApprovalRepository } from '../../src/store/approval-repository';
+import { ApprovalService } from '../../src/services/approval-service';
 import { ConversationRepository } from '../../src/store/conversation-repository';
 import { NotificationRepository } from '../../src/store/notification-repository';
 import { PairRepository } from '../../src/store/pair-repository';
@@ -107,6 +108,14 @@ beforeAll(async () => {
       profiles: new ProfileRepository(c('profiles')),
       directory: new CosmosOrgDirectory({ people }),
       clock: systemClock,
+      approvals: new ApprovalService({
+        approvals,
+        pairs,
+        people,
+        programmes,
+        notifications,
+        clock: systemClock,
+      }),
     }),
   });
   const adapter = createBotAdapter({}, (_message, error) => turnErrors.push(error));

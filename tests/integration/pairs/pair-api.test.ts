@@ -164,12 +164,13 @@ describe('the agreement', () => {
     expect(again.body.version).toBe(both.body.version);
   });
 
-  it('stays accepted after both sign when the programme needs manager approval', async () => {
+  it('waits for the managers after both sign when the programme needs manager approval', async () => {
     const id = await kit.acceptedPair({ programmeId: demoProgrammeId });
     await as('mentor', 'POST', `/api/pairs/${id}/agreement/sign`, { revision: 1 });
     const both = await as('mentee', 'POST', `/api/pairs/${id}/agreement/sign`, { revision: 1 });
     expect(both.body.pair.agreement.fullySigned).toBe(true);
-    expect(both.body.pair.state).toBe('accepted');
+    // The requests themselves: tests/integration/approval-*.test.ts.
+    expect(both.body.pair.state).toBe('awaiting_approval');
   });
 });
 

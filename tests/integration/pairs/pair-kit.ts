@@ -1,5 +1,8 @@
 import { matchProposalSchema } from '../../../src/domain/match-proposal';
 import { systemClock } from '../../../src/domain/clock';
+import { ApprovalService } from '../../../src/services/approval-service';
+import { ApprovalRepository } from '../../../src/store/approval-repository';
+import { NotificationRepository } from '../../../src/store/notification-repository';
 import { CosmosOrgDirectory } from '../../../src/services/org-directory';
 import { PairService } from '../../../src/services/pair-service';
 import { NoteRepository } from '../../../src/store/note-repository';
@@ -34,13 +37,22 @@ export function pairKit(app: TestApp) {
   const store = app.server.store;
   const pairs = new PairRepository(store.container('pairs'));
   const programmes = new ProgrammeRepository(store.container('programmes'));
+  const directoryPeople = new PeopleRepository(store.container('people'));
   const service = new PairService({
     pairs,
     notes: new NoteRepository(store.container('notes')),
     programmes,
     profiles: new ProfileRepository(store.container('profiles')),
-    directory: new CosmosOrgDirectory({ people: new PeopleRepository(store.container('people')) }),
+    directory: new CosmosOrgDirectory({ people: directoryPeople }),
     clock: systemClock,
+    approvals: new ApprovalService({
+      approvals: new ApprovalRepository(store.container('approvals')),
+      pairs,
+      people: directoryPeople,
+      programmes,
+      notifications: new NotificationRepository(store.container('notifications')),
+      clock: systemClock,
+    }),
   });
   let n = 0;
 

@@ -15,6 +15,7 @@ import { CosmosOrgDirectory } from '../../../src/services/org-directory';
 import { NoteRepository } from '../../../src/store/note-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
 import { ApprovalRepository } from '../../../src/store/approval-repository';
+import { ApprovalService } from '../../../src/services/approval-service';
 import { ConversationRepository } from '../../../src/store/conversation-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
@@ -130,6 +131,7 @@ async function aWorld(at = now) {
     profiles: new ProfileRepository(cosmos.store.container('profiles')),
     directory: new CosmosOrgDirectory({ people: repos.people }),
     clock,
+    approvals: new ApprovalService({ ...repos, clock }),
   });
   const services = new MentoringServices({ clock, ...repos, pairActions });
   const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));

@@ -8,6 +8,7 @@ import { CosmosOrgDirectory } from '../../../src/services/org-directory';
 import { NoteRepository } from '../../../src/store/note-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
 import { ApprovalRepository } from '../../../src/store/approval-repository';
+import { ApprovalService } from '../../../src/services/approval-service';
 import { ConversationRepository } from '../../../src/store/conversation-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
@@ -124,6 +125,7 @@ describe('planning notifications from pairs in Cosmos', () => {
         profiles: new ProfileRepository(cosmos.store.container('profiles')),
         directory: new CosmosOrgDirectory({ people: repositories.people }),
         clock: systemClock,
+        approvals: new ApprovalService({ ...repositories, clock: systemClock }),
       }),
       instanceId: 'runtime-test',
       planEveryMs: 200,

@@ -1,0 +1,321 @@
+import type {
+  ApprovalDecisionResponse,
+  ApprovalItem,
+  ApprovalListResponse,
+} from '../api/approval-contracts';
+import {
+  allApproved,
+  approvalIdFor,
+  approvalRequestFor,
+  currentApprovals,
+  requestStartDay,
+  type Approval,
+  type ApprovalDecision,
+} from '../domain/approval';
+import type { Clock } from '../domain/clock';
+import { DomainError, isDomainError } from '../domain/errors';
+import { notificationKey, type Notification } from '../domain/notification';
+import { partnerOf, roleIn, transitionPair, type Pair } from '../domain/pair';
+import type { ApprovalRepository } from '../store/approval-repository';
+import type { Versioned } from '../store/cosmos-repository';
+import type { NotificationRepository } from '../store/notification-repository';
+import type { PairRepository } from '../store/pair-repository';
+import type { PeopleRepository } from '../store/people-repository';
+import type { ProgrammeRepository } from '../store/programme-repository';
+
+export type ApprovalServiceDeps = {
+  approvals: ApprovalRepository;
+  pairs: PairRepository;
+  people: PeopleRepository;
+  programmes: ProgrammeRepository;
+  notifications: NotificationRepository;
+  clock: Clock;
+};
+
+/** An approval with the names a card or the tab shows. */
+export type ApprovalDetails = {
+  approval: Approval;
+  /** The approval's ETag. */
+  version: string;
+  pair: Pair;
+  personName: string;
+  partnerName: string;
+  programmeName: string;
+  managerName: string;
+  managerTimeZone: string;
+};
+
+/** Who decides: the manager's tenant and id (Entra object id), from the token or the Teams activity. */
+export type Decider = { tenantId: string; personId: string };
+
+/** What the pair service asks when the second member signs (src/services/pair-service.ts). */
+export interface ApprovalRequests {
+  /** True when at least one member has a manager in the directory to ask. */
+  anyManagerToAsk(pair: Pair): Promise<boolean>;
+  /** Asks each member's manager who has not granted the time yet; idempotent. */
+  requestFor(pair: Pair, requestedBy: string): Promise<Approval[]>;
+}
+
+/**
+ * Manager approval of the time a pair spends: asking (when both members signed), listing a
+ * manager's requests, and deciding. The bot's card and the tab both decide through `decide`, so
+ * they behave the same: only the manager asked, once (ETag), and the same consequences.
+ */
+export class ApprovalService implements ApprovalRequests {
+  constructor(private readonly deps: ApprovalServiceDeps) {}
+
+  async anyManagerToAsk(pair: Pair): Promise<boolean> {
+    const managers = await Promise.all(
+      [pair.menteeId, pair.mentorId].map((id) => this.managerOf(pair.tenantId, id)),
+    );
+    return managers.some((m) => m !== undefined);
+  }
+
+  /**
+   * One pending request per member who has a manager, for the agreement revision both signed.
+   * A manager who approved, or has not decided yet, is not asked again; a manager who declined is
+   * asked afresh once the pair signed a new revision (what they declined has changed). Ids are
+   * derived from pair, person and revision, so a retry never creates a second request.
+   * Returns the approvals that count now.
+   */
+  async requestFor(pair: Pair, requestedBy: string): Promise<Approval[]> {
+    const { tenantId } = pair;
+    const revision = pair.agreement.revision;
+    const existing = (await this.deps.approvals.ofPair(tenantId, pair.id)).map((a) => a.value);
+    const latest = new Map(currentApprovals(existing).map((a) => [a.personId, a]));
+    const created: Approval[] = [];
+    for (const personId of [pair.menteeId, pair.mentorId]) {
+      const manager = await this.managerOf(tenantId, personId);
+      if (!manager) continue;
+      const previous = latest.get(personId);
+      if (previous && previous.status !== 'declined') continue;
+      if (previous && (previous.agreementRevision ?? 0) >= revision) continue;
+      const approval: Approval = {
+        id: approvalIdFor(pair.id, personId, revision),
+        tenantId,
+        pairId: pair.id,
+        personId,
+        managerId: manager.managerId,
+        requestedBy,
+        agreementRevision: revision,
+        request: approvalRequestFor(
+          pair.agreement.frame,
+          requestStartDay(pair, manager.timeZone, this.deps.clock),
+        ),
+        status: 'pending',
+        createdAt: this.deps.clock.now().toISOString(),
+      };
+      try {
+        created.push((await this.deps.approvals.create(approval)).value);
+      } catch (error) {
+        // A retry, or the two members' last clicks racing: the request exists already.
+        if (!isDomainError(error, 'already_exists')) throw error;
+      }
+    }
+    if (created.length === 0) return [...latest.values()];
+    return currentApprovals([...existing, ...created]);
+  }
+
+  /** The requests `manager` decides: pending first (longest waiting first), then decided, newest first. */
+  async ofManager(manager: Decider): Promise<ApprovalListResponse> {
+    const stored = await this.deps.approvals.ofManager(manager.tenantId, manager.personId);
+    const items = await Promise.all(stored.map((a) => this.details(a)));
+    const approvals = items
+      // A pending request of a pair that no longer waits (ended, or started meanwhile) asks
+      // nothing of the manager any more.
+      .filter((d) => d.approval.status !== 'pending' || d.pair.state === 'awaiting_approval')
+      .map(itemOf)
+      .sort((a, b) => {
+        const rank = (x: ApprovalItem) => (x.status === 'pending' ? 0 : 1);
+        if (rank(a) !== rank(b)) return rank(a) - rank(b);
+        return a.status === 'pending'
+          ? a.createdAt.localeCompare(b.createdAt)
+          : (b.decidedAt ?? b.createdAt).localeCompare(a.decidedAt ?? a.createdAt);
+      });
+    return { approvals };
+  }
+
+  /** One approval with names, for the bot's card. */
+  async view(tenantId: string, approvalId: string): Promise<ApprovalDetails> {
+    return this.details(await this.deps.approvals.get(tenantId, approvalId));
+  }
+
+  /**
+   * The manager decides. `forbidden` for anyone else; the same decision again is `changed: false`;
+   * `invalid_transition` when decided the other way or the pair no longer waits for approval;
+   * `version_conflict` for a stale `version`. Both 409s carry `details.current` (an ApprovalItem).
+   * A decline needs a comment: the pair reads it. When every current request is approved the
+   * pair becomes active; either way both members are told.
+   */
+  async decide(
+    decider: Decider,
+    approvalId: string,
+    decision: ApprovalDecision,
+    comment: string | undefined,
+    version?: string,
+  ): Promise<{ details: ApprovalDetails; changed: boolean }> {
+    const { tenantId } = decider;
+    const before = await this.details(await this.deps.approvals.get(tenantId, approvalId));
+    if (before.approval.managerId !== decider.personId) {
+      throw new DomainError('forbidden', `Only ${before.managerName} can decide this request`, {
+        approvalId,
+        managerName: before.managerName,
+      });
+    }
+    const pending = before.approval.status === 'pending';
+    if (pending && decision === 'declined' && !comment?.trim()) {
+      const message = 'Say why you decline: the pair reads your comment';
+      throw new DomainError('validation_failed', message, {
+        issues: [{ path: 'comment', message }],
+      });
+    }
+    if (pending && before.pair.state !== 'awaiting_approval') {
+      throw new DomainError(
+        'invalid_transition',
+        `This pair no longer waits for approval (it is ${before.pair.state})`,
+        { entity: 'approval', id: approvalId, current: itemOf(before) },
+      );
+    }
+    let result: { approval: Approval; etag: string; changed: boolean };
+    try {
+      result = await this.deps.approvals.decide(
+        tenantId,
+        approvalId,
+        decider.personId,
+        decision,
+        comment,
+        this.deps.clock,
+        version,
+      );
+    } catch (error) {
+      if (isDomainError(error, 'invalid_transition') || isDomainError(error, 'version_conflict')) {
+        const current = itemOf(await this.view(tenantId, approvalId));
+        throw new DomainError(error.code, error.message, { ...error.details, current });
+      }
+      throw error;
+    }
+    if (result.changed) await this.afterDecision(result.approval);
+    return { details: await this.view(tenantId, approvalId), changed: result.changed };
+  }
+
+  /** `decide` as the tab's API answers it. */
+  async decideForTab(
+    decider: Decider,
+    approvalId: string,
+    decision: ApprovalDecision,
+    comment: string | undefined,
+    version?: string,
+  ): Promise<ApprovalDecisionResponse> {
+    const { details, changed } = await this.decide(decider, approvalId, decision, comment, version);
+    return { approval: itemOf(details), changed };
+  }
+
+  /** The pair starts once every current request is approved; both members are told either way. */
+  private async afterDecision(approval: Approval): Promise<void> {
+    const { tenantId } = approval;
+    if (approval.status === 'approved') {
+      const approvals = currentApprovals(
+        (await this.deps.approvals.ofPair(tenantId, approval.pairId)).map((a) => a.value),
+      );
+      if (allApproved(approvals)) {
+        try {
+          await this.deps.pairs.update(tenantId, approval.pairId, (pair) =>
+            pair.state === 'awaiting_approval'
+              ? transitionPair(
+                  pair,
+                  { type: 'approve', approvals },
+                  approval.managerId,
+                  this.deps.clock,
+                ).pair
+              : pair,
+          );
+        } catch (error) {
+          if (!isDomainError(error, 'invalid_transition')) throw error;
+        }
+      }
+    }
+    const decidedAt = approval.decidedAt ?? this.deps.clock.now().toISOString();
+    const pair = (await this.deps.pairs.get(tenantId, approval.pairId)).value;
+    // Both members hear of it: the one whose time was asked, and the partner.
+    const audiences = [
+      ['person', approval.personId],
+      ['partner', partnerOf(pair, approval.personId)],
+    ] as const;
+    for (const [audience, recipientId] of audiences) {
+      const told: Notification = {
+        id: notificationKey('pair_told_outcome', `${approval.id}.${recipientId}`, decidedAt),
+        tenantId,
+        kind: 'pair_told_outcome',
+        recipientId,
+        pairId: approval.pairId,
+        dueAt: decidedAt,
+        status: 'pending',
+        attempts: 0,
+        payload: { approvalId: approval.id, audience },
+      };
+      await this.deps.notifications.schedule(told);
+    }
+  }
+
+  private async details(stored: Versioned<Approval>): Promise<ApprovalDetails> {
+    const approval = stored.value;
+    const { tenantId } = approval;
+    const pair = (await this.deps.pairs.get(tenantId, approval.pairId)).value;
+    const partnerId = partnerOf(pair, approval.personId);
+    const [person, partner, manager, programme] = await Promise.all([
+      this.nameOf(pair, approval.personId),
+      this.nameOf(pair, partnerId),
+      this.deps.people.find(tenantId, approval.managerId),
+      this.deps.programmes.find(tenantId, pair.programmeId),
+    ]);
+    return {
+      approval,
+      version: stored.etag,
+      pair,
+      personName: person,
+      partnerName: partner,
+      programmeName: programme?.value.name ?? pair.programmeId,
+      managerName: manager?.value.displayName ?? approval.managerId,
+      managerTimeZone: manager?.value.timeZone ?? 'UTC',
+    };
+  }
+
+  /** The member's name: the pair's own snapshot, else the directory. */
+  private async nameOf(pair: Pair, personId: string): Promise<string> {
+    const snapshot = pair.members?.[roleIn(pair, personId)];
+    if (snapshot) return snapshot.displayName;
+    return (await this.deps.people.find(pair.tenantId, personId))?.value.displayName ?? personId;
+  }
+
+  private async managerOf(
+    tenantId: string,
+    personId: string,
+  ): Promise<{ managerId: string; timeZone: string } | undefined> {
+    const person = (await this.deps.people.find(tenantId, personId))?.value;
+    if (!person?.managerId) return undefined;
+    return { managerId: person.managerId, timeZone: person.timeZone };
+  }
+}
+
+/** An approval as the tab shows it. */
+export function itemOf(details: ApprovalDetails): ApprovalItem {
+  const { approval, pair } = details;
+  return {
+    id: approval.id,
+    version: details.version,
+    status: approval.status,
+    person: { id: approval.personId, displayName: details.personName },
+    partner: { id: partnerOf(pair, approval.personId), displayName: details.partnerName },
+    role: roleIn(pair, approval.personId),
+    programmeName: details.programmeName,
+    pairId: pair.id,
+    pairState: pair.state,
+    subject: pair.agreement.subject,
+    request: approval.request,
+    agreementRevision: approval.agreementRevision ?? null,
+    comment: approval.comment ?? null,
+    decidedAt: approval.decidedAt ?? null,
+    createdAt: approval.createdAt,
+    canDecide: approval.status === 'pending' && pair.state === 'awaiting_approval',
+  };
+}
