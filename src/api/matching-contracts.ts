@@ -19,6 +19,8 @@ import { programmeStatusSchema } from '../domain/programme';
  * | POST   | /programmes/:id/matching/swap                | lead       | SwapBody         | MatchingReviewResponse       |
  * | POST   | /programmes/:id/matching/pins                | lead       | PairBody         | MatchingReviewResponse       |
  * | POST   | /programmes/:id/matching/blocks              | lead       | PairBody         | MatchingReviewResponse       |
+ * | DELETE | /programmes/:id/matching/pins/:mentorId/:menteeId   | lead | –             | MatchingReviewResponse (404 `not_found` when not pinned) |
+ * | DELETE | /programmes/:id/matching/blocks/:mentorId/:menteeId | lead | –             | MatchingReviewResponse (404 `not_found` when not blocked) |
  * | POST   | /programmes/:id/matching/publish             | lead       | –                | PublishResponse              |
  * | GET    | /proposals/mine?locale=fr|en                 | signed in  | –                | MyProposalsResponse          |
  * | POST   | /proposals/:proposalId/answer                | one of the two people | AnswerBody | MyProposal               |
@@ -27,6 +29,8 @@ import { programmeStatusSchema } from '../domain/programme';
  *   programme: asking again while one is under way returns that run (a double click starts one).
  * - A rerun keeps the pairs the lead kept (accept all, swap, pin) and every published proposal
  *   still open or accepted; it re-pairs everyone else.
+ * - Unpinning leaves the pair's draft in place but no longer kept: the next run may pair its two
+ *   people otherwise. Unblocking lets the next run pair them again.
  * - Review actions and publishing are refused (409 `invalid_transition`) while a run is under way.
  * - Drafts are invisible to the two people until published; then they have
  *   `programme.proposalResponseDays` to answer. A decline or an expiry frees both people and a
@@ -111,6 +115,15 @@ export const reviewProposalSchema = z.object({
 });
 export type ReviewProposal = z.infer<typeof reviewProposalSchema>;
 
+/** A pin or block of the lead, with the two people as the review names them. */
+export const reviewPairSchema = z.object({
+  mentorId: z.string(),
+  menteeId: z.string(),
+  mentor: reviewPersonSchema,
+  mentee: reviewPersonSchema,
+});
+export type ReviewPair = z.infer<typeof reviewPairSchema>;
+
 export const reviewUnmatchedSchema = reviewPersonSchema.extend({
   reasons: z.array(localizedTextSchema),
 });
@@ -131,9 +144,9 @@ export const matchingReviewResponseSchema = z.object({
   /** How many unmatched people the latest run found, when more than `unmatched` lists. */
   unmatchedTotal: z.number().int(),
   /** The lead's pins and blocks (programme constraints). */
-  pins: z.array(z.object({ mentorId: z.string(), menteeId: z.string() })),
-  blocks: z.array(z.object({ mentorId: z.string(), menteeId: z.string() })),
-  /** True when a pin or block is not reflected yet: run matching again. */
+  pins: z.array(reviewPairSchema),
+  blocks: z.array(reviewPairSchema),
+  /** True when a pin, block or lifted block is not reflected yet: run matching again. */
   needsRerun: z.boolean(),
   counts: z.object({
     drafts: z.number().int(),

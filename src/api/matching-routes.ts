@@ -58,6 +58,14 @@ export function matchingRoutes(deps: MatchingRoutesDeps) {
     const body = await parseJson(c, pairBodySchema);
     return c.json(await matching.block(c.var.principal, c.req.param('id'), body));
   });
+  app.delete('/programmes/:id/matching/pins/:mentorId/:menteeId', async (c) => {
+    const pair = parseWith(pairBodySchema, c.req.param(), 'path');
+    return c.json(await matching.unpin(c.var.principal, c.req.param('id'), pair));
+  });
+  app.delete('/programmes/:id/matching/blocks/:mentorId/:menteeId', async (c) => {
+    const pair = parseWith(pairBodySchema, c.req.param(), 'path');
+    return c.json(await matching.unblock(c.var.principal, c.req.param('id'), pair));
+  });
   app.post('/programmes/:id/matching/publish', async (c) =>
     c.json(await matching.publish(c.var.principal, c.req.param('id'))),
   );

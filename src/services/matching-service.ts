@@ -6,6 +6,7 @@ import type {
   MyProposalsResponse,
   PairBody,
   PublishResponse,
+  ReviewPair,
   ReviewPerson,
   ReviewProposal,
 } from '../api/matching-contracts';
@@ -614,13 +615,15 @@ export class MatchingService {
         unmatched.length,
         (succeeded?.unmatchedTotal ?? 0) - ((succeeded?.unmatched.length ?? 0) - unmatched.length),
       ),
-      pins,
-      blocks,
+      pins: pins.map((p) => this.reviewPair(p, directory)),
+      blocks: blocks.map((p) => this.reviewPair(p, directory)),
       needsRerun:
         pins.some((p) => !currentKeys.has(key(p))) ||
         unmatched.some((u) =>
           succeeded?.unmatched.some(
-            (s) => s.personId === u.personId && s.reasons.some((r) => r.code === 'blocked_by_lead'),
+            (s) =>
+              s.personId === u.personId &&
+              s.reasons.some((r) => r.code === 'blocked_by_lead' || r.code === 'unblocked_by_lead'),
           ),
         ),
       counts: {
@@ -811,6 +814,124 @@ export class MatchingService {
           };
         });
       }
+    }
+    return this.review(principal, programmeId);
+  }
+
+  /**
+   * Lifts a pin: the pair is no longer imposed. A draft with this pair stays as it is until the next
+   * run, which may pair its two people otherwise (it is no longer kept); published ones are untouched.
+   */
+  async unpin(
+    principal: Principal,
+    programmeId: string,
+    body: PairBody,
+  ): Promise<MatchingReviewResponse> {
+    const { value: programme } = await this.managed(principal, programmeId);
+    const tenantId = principal.tenantId;
+    await this.assertIdle(tenantId, programmeId);
+    const pinned = programme.constraints.pins.some((x) => key(x) === key(body));
+    const drafts = await this.drafts(tenantId, programmeId);
+    const match = drafts.find((d) => key(d.value) === key(body) && d.value.pinned === true);
+    if (!pinned && !match) {
+      throw new DomainError('not_found', 'This pair is not pinned', {
+        mentorId: body.mentorId,
+        menteeId: body.menteeId,
+      });
+    }
+    if (pinned) {
+      await this.deps.programmes.update(tenantId, programmeId, (p) =>
+        p.constraints.pins.some((x) => key(x) === key(body))
+          ? {
+              ...p,
+              constraints: {
+                ...p.constraints,
+                pins: p.constraints.pins.filter((x) => key(x) !== key(body)),
+              },
+              updatedAt: this.now(),
+            }
+          : p,
+      );
+    }
+    if (match) {
+      // The "imposed by the lead" reason goes with the pin: score the pair again as the engine would.
+      let rescored: { score: number; reasons: StoredProposal['reasons'] } | undefined;
+      try {
+        const scored = this.scorePair(
+          await this.cohort(tenantId, programme),
+          programme,
+          body.mentorId,
+          body.menteeId,
+        );
+        rescored = { score: scored.score, reasons: scored.reasons };
+      } catch (error) {
+        // One of them is no longer an active volunteer: the next run replaces the draft anyway.
+        if (!isDomainError(error, 'validation_failed')) throw error;
+      }
+      await this.deps.proposals.update(tenantId, match.value.id, (p) =>
+        p.status === 'proposed' && p.publishedAt === null && p.pinned === true
+          ? { ...p, ...rescored, pinned: false, kept: false }
+          : p,
+      );
+    }
+    return this.review(principal, programmeId);
+  }
+
+  /**
+   * Lifts a block: the next run may pair these two again. The people the block left without a
+   * partner are told so in the review until that run.
+   */
+  async unblock(
+    principal: Principal,
+    programmeId: string,
+    body: PairBody,
+  ): Promise<MatchingReviewResponse> {
+    const { value: programme } = await this.managed(principal, programmeId);
+    const tenantId = principal.tenantId;
+    await this.assertIdle(tenantId, programmeId);
+    if (!programme.constraints.blocks.some((x) => key(x) === key(body))) {
+      throw new DomainError('not_found', 'This pair is not blocked', {
+        mentorId: body.mentorId,
+        menteeId: body.menteeId,
+      });
+    }
+    await this.deps.programmes.update(tenantId, programmeId, (p) =>
+      p.constraints.blocks.some((x) => key(x) === key(body))
+        ? {
+            ...p,
+            constraints: {
+              ...p.constraints,
+              blocks: p.constraints.blocks.filter((x) => key(x) !== key(body)),
+            },
+            updatedAt: this.now(),
+          }
+        : p,
+    );
+    const [latest] = (await this.deps.runs.ofProgramme(tenantId, programmeId, 10)).filter(
+      (r) => r.value.status === 'succeeded',
+    );
+    if (latest) {
+      const lifted = {
+        code: 'unblocked_by_lead',
+        fr: 'Blocage levé par le responsable : relancez le calcul pour trouver un partenaire',
+        en: 'Block lifted by the lead: run matching again to find a partner',
+      };
+      await this.deps.runs.update(tenantId, latest.value.id, (run) => {
+        let changed = false;
+        const unmatched = run.unmatched.map((u) => {
+          if (
+            (u.personId !== body.mentorId && u.personId !== body.menteeId) ||
+            !u.reasons.some((r) => r.code === 'blocked_by_lead')
+          )
+            return u;
+          changed = true;
+          return {
+            ...u,
+            reasons: u.reasons.map((r) => (r.code === 'blocked_by_lead' ? lifted : r)),
+          };
+        });
+        return changed ? { ...run, unmatched } : run;
+      });
     }
     return this.review(principal, programmeId);
   }
@@ -1128,6 +1249,15 @@ export class MatchingService {
       displayName: person?.displayName ?? id,
       department: person?.department ?? '',
       jobTitle: person?.jobTitle ?? '',
+    };
+  }
+
+  private reviewPair(p: PairIds, directory: ReadonlyMap<string, Person>): ReviewPair {
+    return {
+      mentorId: p.mentorId,
+      menteeId: p.menteeId,
+      mentor: this.reviewPerson(p.mentorId, directory),
+      mentee: this.reviewPerson(p.menteeId, directory),
     };
   }
 

@@ -57,7 +57,7 @@ async function reviewAsLead(): Promise<MatchingReviewResponse> {
 }
 
 describe('matching in Chromium', () => {
-  it('the lead runs matching with a progress bar, pins, blocks, reruns, accepts all and publishes (French)', async () => {
+  it('the lead runs matching with a progress bar, pins, blocks, reruns, lifts the pin and the block, accepts all and publishes (French)', async () => {
     const page = await open('/matching', { locale: 'fr-FR' });
     await page.getByRole('heading', { level: 1, name: 'Appariement' }).waitFor();
     await actAs(page, 'Claire Dubois', /Rechercher/);
@@ -99,11 +99,14 @@ describe('matching in Chromium', () => {
     const [pinMentor, pinMentee] = await names(0);
     const [blockMentor, blockMentee] = await names(1);
     await page
-      .getByRole('button', { name: `Fixer le binôme ${pinMentor} et ${pinMentee}` })
+      .getByRole('button', { name: `Fixer le binôme ${pinMentor} et ${pinMentee}`, exact: true })
       .click();
     await table.getByText('Fixé', { exact: true }).waitFor();
     await page
-      .getByRole('button', { name: `Bloquer le binôme ${blockMentor} et ${blockMentee}` })
+      .getByRole('button', {
+        name: `Bloquer le binôme ${blockMentor} et ${blockMentee}`,
+        exact: true,
+      })
       .click();
     await page.getByText(/s’appliquent au prochain calcul/).waitFor();
     await page.getByRole('button', { name: 'Relancer en gardant les binômes retenus' }).click();
@@ -113,9 +116,35 @@ describe('matching in Chromium', () => {
     await table.getByText('Fixé', { exact: true }).waitFor();
     expect(
       await page
-        .getByRole('button', { name: `Bloquer le binôme ${blockMentor} et ${blockMentee}` })
+        .getByRole('button', {
+          name: `Bloquer le binôme ${blockMentor} et ${blockMentee}`,
+          exact: true,
+        })
         .count(),
     ).toBe(0);
+
+    // The pins and blocks are listed; the lead lifts the block, then the pin from its draft.
+    const rules = page.getByRole('table', { name: 'Binômes fixés et bloqués' });
+    await rules.getByText('Bloqué', { exact: true }).waitFor();
+    expect(await rules.locator('tbody tr').count()).toBe(2);
+    await rules
+      .getByRole('button', { name: `Débloquer le binôme ${blockMentor} et ${blockMentee}` })
+      .click();
+    await page
+      .getByText(
+        `Blocage levé : ${blockMentor} et ${blockMentee} pourront être appariés au prochain calcul.`,
+      )
+      .waitFor();
+    expect(await rules.locator('tbody tr').count()).toBe(1);
+    await table
+      .getByRole('button', { name: `Ne plus fixer le binôme ${pinMentor} et ${pinMentee}` })
+      .click();
+    await table
+      .getByRole('button', { name: `Fixer le binôme ${pinMentor} et ${pinMentee}`, exact: true })
+      .waitFor();
+    await rules.waitFor({ state: 'detached' });
+    expect(await table.getByText('Fixé', { exact: true }).count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Tout accepter' }).click();
     await table.getByText('Retenu').first().waitFor();

@@ -157,6 +157,8 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
       ['POST', `${base}/swap`, { proposalIds: ['a', 'b'] }],
       ['POST', `${base}/pins`, pair],
       ['POST', `${base}/blocks`, pair],
+      ['DELETE', `${base}/pins/${pair.mentorId}/${pair.menteeId}`, undefined],
+      ['DELETE', `${base}/blocks/${pair.mentorId}/${pair.menteeId}`, undefined],
       ['POST', `${base}/publish`, {}],
     ] as const) {
       const reply = await api.call(method, path, { token: emma, json });
@@ -267,6 +269,8 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect(pinned.body.pins).toContainEqual({
       mentorId: toPin!.mentor.personId,
       menteeId: toPin!.mentee.personId,
+      mentor: toPin!.mentor,
+      mentee: toPin!.mentee,
     });
     const blockedPair = { mentorId: toBlock!.mentor.personId, menteeId: toBlock!.mentee.personId };
     const blocked = await api.call<MatchingReviewResponse>('POST', `${base}/blocks`, {
@@ -303,6 +307,79 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     ).toBe(false);
     expect(after.needsRerun).toBe(false);
     expectHardRules(after.proposals);
+  });
+
+  it('lifts a block and a pin: the next run may pair them again, and an unpinned draft is no longer kept', async () => {
+    const before = await review();
+    expect(before.blocks).toHaveLength(1);
+    expect(before.blocks[0]!.mentor.displayName).toBe(nameOf(before.blocks[0]!.mentorId));
+    const pairPath = (p: { mentor: { personId: string }; mentee: { personId: string } }) =>
+      `${p.mentor.personId}/${p.mentee.personId}`;
+
+    // Block a draft, then lift the block: its two people are told a rerun will find them a partner.
+    const toBlock = before.proposals.find((p) => !p.kept && p.stage === 'draft')!;
+    const blocked = await api.call<MatchingReviewResponse>('POST', `${base}/blocks`, {
+      token: lead,
+      json: { mentorId: toBlock.mentor.personId, menteeId: toBlock.mentee.personId },
+    });
+    expect(blocked.body.blocks).toHaveLength(2);
+    const lifted = await api.call<MatchingReviewResponse>(
+      'DELETE',
+      `${base}/blocks/${pairPath(toBlock)}`,
+      { token: lead },
+    );
+    expect(lifted.status).toBe(200);
+    expect(lifted.body.blocks).toEqual(before.blocks);
+    expect(lifted.body.needsRerun).toBe(true);
+    for (const id of [toBlock.mentor.personId, toBlock.mentee.personId]) {
+      const reasons = lifted.body.unmatched.find((u) => u.personId === id)?.reasons;
+      expect(reasons?.map((r) => r.en)).toEqual([
+        'Block lifted by the lead: run matching again to find a partner',
+      ]);
+      expect(reasons?.[0]?.fr).toMatch(/^Blocage levé/);
+    }
+    const twice = await api.call('DELETE', `${base}/blocks/${pairPath(toBlock)}`, { token: lead });
+    expect(twice.status).toBe(404);
+    expect(errorCode(twice)).toBe('not_found');
+
+    // Same pool, same kept pairs, same blocks as the last run: the engine proposes that pair again.
+    await run();
+    const rerun = await review();
+    expect(rerun.needsRerun).toBe(false);
+    expect(
+      rerun.proposals.some(
+        (p) =>
+          p.mentor.personId === toBlock.mentor.personId &&
+          p.mentee.personId === toBlock.mentee.personId,
+      ),
+    ).toBe(true);
+
+    // Lift the pin: the draft stays, no longer pinned nor kept, without the "imposed" reason.
+    const pin = rerun.pins[0]!;
+    const draft = rerun.proposals.find(
+      (p) => p.mentor.personId === pin.mentorId && p.mentee.personId === pin.menteeId,
+    )!;
+    expect(draft.reasons[0]!.en).toBe('Paired by the programme lead');
+    const unpinned = await api.call<MatchingReviewResponse>(
+      'DELETE',
+      `${base}/pins/${pin.mentorId}/${pin.menteeId}`,
+      { token: lead },
+    );
+    expect(unpinned.status).toBe(200);
+    expect(unpinned.body.pins).toEqual([]);
+    const after = unpinned.body.proposals.find((p) => p.id === draft.id)!;
+    expect(after).toMatchObject({ pinned: false, kept: false, stage: 'draft' });
+    expect(after.reasons.map((r) => r.en)).not.toContain('Paired by the programme lead');
+    expect(after.reasons.length).toBeGreaterThan(0);
+    const again = await api.call('DELETE', `${base}/pins/${pin.mentorId}/${pin.menteeId}`, {
+      token: lead,
+    });
+    expect(again.status).toBe(404);
+    const same = await api.call('DELETE', `${base}/pins/${pin.mentorId}/${pin.mentorId}`, {
+      token: lead,
+    });
+    expect(same.status).toBe(400);
+    expect(errorCode(same)).toBe('validation_failed');
   });
 
   it('refuses a pin that breaks a hard rule, naming it', async () => {

@@ -25,6 +25,7 @@ import type {
   MatchingReviewResponse,
   MatchingRunResponse,
   PublishResponse,
+  ReviewPair,
   ReviewProposal,
 } from '../../../../src/api/matching-contracts';
 import type { ViolationCode } from '../../../../src/domain/matching/pair-evaluation';
@@ -34,6 +35,7 @@ import { SessionGate, useSession } from '../../auth/SessionProvider';
 import type { Translate } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useMatchingT } from './matching-i18n';
+import { ConstraintTable, type ConstraintKind } from './ConstraintTable';
 import { ProposalTable } from './ProposalTable';
 
 const useStyles = makeStyles({
@@ -192,6 +194,17 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
     mentorId: p.mentor.personId,
     menteeId: p.mentee.personId,
   });
+  const lift = (kind: ConstraintKind, pair: ReviewPair) =>
+    act(async () => {
+      const path = `${base}/${kind === 'pin' ? 'pins' : 'blocks'}/${encodeURIComponent(pair.mentorId)}/${encodeURIComponent(pair.menteeId)}`;
+      show(await api.delete<MatchingReviewResponse>(path));
+      setNotice(
+        t(kind === 'pin' ? 'matching.unpinned' : 'matching.unblocked', {
+          mentor: pair.mentor.displayName,
+          mentee: pair.mentee.displayName,
+        }),
+      );
+    });
   const publish = () =>
     act(async () => {
       setConfirmPublish(false);
@@ -328,7 +341,25 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
               )
             }
             onPin={(p) => void post('pins', pairOf(p))}
+            onUnpin={(p) => void lift('pin', { ...pairOf(p), mentor: p.mentor, mentee: p.mentee })}
             onBlock={(p) => void post('blocks', pairOf(p))}
+          />
+        </>
+      )}
+
+      {review.pins.length + review.blocks.length > 0 && (
+        <>
+          <Subtitle1 as="h2" id="matching-constraints-title" className={styles.heading}>
+            {t('matching.constraints')}
+          </Subtitle1>
+          <Caption1 as="p" className={styles.muted}>
+            {t('matching.constraintsHint')}
+          </Caption1>
+          <ConstraintTable
+            pins={review.pins}
+            blocks={review.blocks}
+            busy={locked}
+            onLift={(kind, pair) => void lift(kind, pair)}
           />
         </>
       )}

@@ -55,6 +55,7 @@ export function ProposalTable({
   busy,
   onSelect,
   onPin,
+  onUnpin,
   onBlock,
 }: {
   proposals: readonly ReviewProposal[];
@@ -62,6 +63,7 @@ export function ProposalTable({
   busy: boolean;
   onSelect: (id: string, checked: boolean) => void;
   onPin: (p: ReviewProposal) => void;
+  onUnpin: (p: ReviewProposal) => void;
   onBlock: (p: ReviewProposal) => void;
 }) {
   const styles = useStyles();
@@ -152,7 +154,16 @@ export function ProposalTable({
               <td className={styles.td}>
                 {draft && (
                   <span className={styles.actions}>
-                    {!p.pinned && (
+                    {p.pinned ? (
+                      <Button
+                        size="small"
+                        disabled={busy}
+                        onClick={() => onUnpin(p)}
+                        aria-label={t('matching.unpinLabel', names)}
+                      >
+                        {t('matching.unpin')}
+                      </Button>
+                    ) : (
                       <Button
                         size="small"
                         disabled={busy}

@@ -269,6 +269,81 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
     expect(screen.queryByText('Léa Roux')).not.toBeInTheDocument();
   });
 
+  it('lists the pins and blocks and lifts each one, from the list or from a pinned draft', async () => {
+    const pinnedPair = {
+      mentorId: 'a-m',
+      menteeId: 'a-e',
+      mentor: person('a-m', 'Lucas Martin'),
+      mentee: person('a-e', 'Alain Mercier'),
+    };
+    const blockedPair = {
+      mentorId: 'x-m',
+      menteeId: 'x-e',
+      mentor: person('x-m', 'Hugo Petit'),
+      mentee: person('x-e', 'Inès Blanc'),
+    };
+    const pinnedProposals = aReview().proposals.map((p) =>
+      p.id === 'a' ? { ...p, pinned: true, kept: true } : p,
+    );
+    let review = aReview({ proposals: pinnedProposals, pins: [pinnedPair], blocks: [blockedPair] });
+    const lifted: string[] = [];
+    server.use(
+      ...common,
+      http.get(base, () => HttpResponse.json(review)),
+      http.delete(`${base}/pins/:mentorId/:menteeId`, ({ params }) => {
+        lifted.push(`pin ${String(params.mentorId)} ${String(params.menteeId)}`);
+        review = { ...review, pins: [], proposals: aReview().proposals };
+        return HttpResponse.json(review);
+      }),
+      http.delete(`${base}/blocks/:mentorId/:menteeId`, ({ params }) => {
+        lifted.push(`block ${String(params.mentorId)} ${String(params.menteeId)}`);
+        review = { ...review, blocks: [], needsRerun: true };
+        return HttpResponse.json(review);
+      }),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'fr' });
+    const list = await screen.findByRole('table', { name: 'Binômes fixés et bloqués' });
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/Lucas Martin.*Alain Mercier.*Fixé/),
+      expect.stringMatching(/Hugo Petit.*Inès Blanc.*Bloqué/),
+    ]);
+    // The pinned draft offers to unpin instead of to pin.
+    const proposals = screen.getByRole('table', { name: 'Propositions' });
+    expect(
+      within(proposals).queryByRole('button', {
+        name: 'Fixer le binôme Lucas Martin et Alain Mercier',
+      }),
+    ).not.toBeInTheDocument();
+    fireEvent.click(
+      within(proposals).getByRole('button', {
+        name: 'Ne plus fixer le binôme Lucas Martin et Alain Mercier',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Binôme libéré : Lucas Martin et Alain Mercier pourront être appariés autrement au prochain calcul.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Fixer le binôme Lucas Martin et Alain Mercier' }),
+    ).toBeInTheDocument();
+    fireEvent.click(
+      within(screen.getByRole('table', { name: 'Binômes fixés et bloqués' })).getByRole('button', {
+        name: 'Débloquer le binôme Hugo Petit et Inès Blanc',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Blocage levé : Hugo Petit et Inès Blanc pourront être appariés au prochain calcul.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Binômes fixés et bloqués' }),
+    ).not.toBeInTheDocument();
+    expect(lifted).toEqual(['pin a-m a-e', 'block x-m x-e']);
+  });
+
   it('publishes only after confirming, and says until when people can answer', async () => {
     let published = 0;
     server.use(
