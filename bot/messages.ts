@@ -82,6 +82,18 @@ export const messages = {
     fr: '{manager}, manager de {person}, a {decision} le temps de mentorat de votre binôme.',
     en: '{manager}, {person}’s manager, {decision} the mentoring time for your pair.',
   },
+  sessionMoved: {
+    fr: 'Votre séance avec {partner} du {from} a été déplacée au **{to}** dans l’agenda.',
+    en: 'Your session with {partner} on {from} was moved to **{to}** in the calendar.',
+  },
+  sessionDeclined: {
+    fr: '{partner} a décliné la séance du **{when}** dans son agenda.',
+    en: '{partner} declined the session on **{when}** in their calendar.',
+  },
+  sessionCancelled: {
+    fr: 'Votre séance avec {partner} du **{when}** a été annulée dans l’agenda.',
+    en: 'Your session with {partner} on **{when}** was cancelled in the calendar.',
+  },
   turnError: {
     fr: 'Désolé, une erreur est survenue de mon côté. Réessayez dans un instant.',
     en: 'Sorry, something went wrong on my side. Please try again in a moment.',

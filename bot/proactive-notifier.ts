@@ -17,6 +17,7 @@ import {
 } from './cards/cards';
 import type { NudgeKind } from './cards/card-strings';
 import type { Locale } from './locale';
+import { formatDateTime } from './cards/format';
 import { say } from './messages';
 
 /** What the notifier needs of botbuilder's CloudAdapter (a TestAdapter subclass in tests). */
@@ -60,6 +61,17 @@ const approvalPayload = z.object({
   audience: z.enum(['person', 'partner']).optional(),
 });
 const welcomePayload = z.object({ name: z.string().optional() });
+const sessionMovedPayload = z.object({
+  partnerName: z.string(),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  timeZone: z.string().optional(),
+});
+const sessionPayload = z.object({
+  partnerName: z.string(),
+  start: z.iso.datetime(),
+  timeZone: z.string().optional(),
+});
 
 const nudgeKinds: readonly string[] = [
   'no_session_booked',
@@ -206,6 +218,26 @@ export class ProactiveNotifier implements NotificationDelivery {
                 partner: view.partnerName,
               });
         return { text: text + comment };
+      }
+      case 'session_moved': {
+        const moved = sessionMovedPayload.parse(payload);
+        return {
+          text: say('sessionMoved', locale, {
+            partner: moved.partnerName,
+            from: formatDateTime(moved.from, locale, moved.timeZone),
+            to: formatDateTime(moved.to, locale, moved.timeZone),
+          }),
+        };
+      }
+      case 'session_declined':
+      case 'session_cancelled': {
+        const data = sessionPayload.parse(payload);
+        return {
+          text: say(kind === 'session_declined' ? 'sessionDeclined' : 'sessionCancelled', locale, {
+            partner: data.partnerName,
+            when: formatDateTime(data.start, locale, data.timeZone),
+          }),
+        };
       }
       default: {
         if (!nudgeKinds.includes(kind)) throw new Error(`No message for notification kind ${kind}`);

@@ -76,6 +76,17 @@ const envSchema = z
     GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
 
     SCHEDULER: flag.default(true),
+    CALENDAR_REFRESH_MINUTES: z.coerce
+      .number({ error: 'must be a number of minutes' })
+      .int({ error: 'must be a whole number of minutes' })
+      .min(0, { error: 'must be between 0 and 1440' })
+      .max(1440, { error: 'must be between 0 and 1440' })
+      .default(5),
+    CALENDAR_SWEEP_HOURS: z.coerce
+      .number({ error: 'must be a number of hours' })
+      .min(0.25, { error: 'must be between 0.25 and 168' })
+      .max(168, { error: 'must be between 0.25 and 168' })
+      .default(6),
     LOG_LEVEL: z
       .enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
       .default('info'),
@@ -184,6 +195,12 @@ export type Config = {
     readonly clientSecret: string;
   };
   readonly scheduler: boolean;
+  readonly calendarRefresh: {
+    /** A member's refresh within this long of the last read of the series answers from the store. */
+    readonly minAgeMs: number;
+    /** The scheduler's sweep reads a pair's series again once its last read is this old. */
+    readonly sweepIntervalMs: number;
+  };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
 
@@ -269,6 +286,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         }
       : {}),
     scheduler: e.SCHEDULER,
+    calendarRefresh: {
+      minAgeMs: e.CALENDAR_REFRESH_MINUTES * 60_000,
+      sweepIntervalMs: Math.round(e.CALENDAR_SWEEP_HOURS * 3_600_000),
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -38,6 +38,12 @@ import { recurrenceRuleSchema } from '../domain/scheduling/calendar-series';
  * | POST   | /pairs/:id/booking?locale=                 | member | BookingBody          | PairCalendarResponse (201; 200 if already booked) · 400, 404, 409, 503 |
  * | POST   | /pairs/:id/sessions/:sessionId/reschedule?locale= | member | RescheduleBody | PairCalendarResponse · 400, 404, 409, 503     |
  * | POST   | /pairs/:id/calendar/refresh?locale=        | member | –                    | PairCalendarResponse (with `changes`) · 404, 503 |
+ *
+ * Refresh: reads the series (Graph: its instances) unless the last read is under
+ * CALENDAR_REFRESH_MINUTES old (default 5) or another instance is reading it: then it answers from
+ * the store with `changes: []`. `changes` lists each decline once (the read that first saw it);
+ * `declinedBy` shows every decline seen at the last read. A read that finds nothing leaves the
+ * pair's version as it was.
  * | GET    | /pairs/:id/calendar.ics                    | member | –                    | text/calendar (local calendar only) · 404     |
  *
  * Cost: finding slots is one calendar call (Graph: one getSchedule for both people) and booking
@@ -148,7 +154,7 @@ export const calendarSessionViewSchema = z.object({
   times: z.array(memberTimeSchema),
   /** e.g. "Tuesday 17 March 2026" in the caller's zone. */
   dateLabel: z.string(),
-  /** Members who declined this occurrence in their calendar (seen at the last refresh). */
+  /** Members who declined this occurrence in their calendar (seen at the last read of the series). */
   declinedBy: z.array(z.string()),
 });
 export type CalendarSessionView = z.infer<typeof calendarSessionViewSchema>;
@@ -181,6 +187,8 @@ export const pairCalendarResponseSchema = z.object({
   sessions: z.array(calendarSessionViewSchema),
   /** What a refresh found in the calendar; empty otherwise. */
   changes: z.array(calendarChangeSchema),
+  /** When the series was last read from the calendar (ISO), or null if never. */
+  refreshedAt: z.string().nullable().optional(),
   /** The caller may book a series now (no series yet, pair open, sessions left). */
   canBook: z.boolean(),
   /** The pair's ETag after this answer. */

@@ -14,6 +14,9 @@ export const notificationKinds = [
   'welcome',
   'approval_request',
   'pair_told_outcome',
+  'session_moved',
+  'session_declined',
+  'session_cancelled',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds, {
   error: `kind must be one of ${notificationKinds.join(', ')}`,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   CalendarChange,
   CalendarProviderKind,
@@ -18,6 +19,15 @@ import type { Person } from '../domain/person';
 import { occurrenceKeyOf, reconcileOccurrences } from '../domain/scheduling/occurrences';
 import { toLocal } from '../domain/scheduling/local-time';
 import { expandRecurrence } from '../domain/scheduling/recurrence';
+import {
+  claimRefresh,
+  completeRefresh,
+  isRefreshDue,
+  releaseRefresh,
+  type SeenDecline,
+} from '../domain/scheduling/calendar-sync';
+import type { Notification } from '../domain/notification';
+import type { CalendarSyncRepository } from '../store/calendar-sync-repository';
 import type { Versioned } from '../store/cosmos-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { ProfileRepository } from '../store/profile-repository';
@@ -39,6 +49,7 @@ import {
   moveSession,
   sessionsToBook,
 } from './calendar-sessions';
+import { calendarChangeNotices } from './calendar-notices';
 import type { OrgDirectory } from './org-directory';
 
 /** Where the pairs' calendars are: Microsoft Graph for the whole app, or the local calendar per tenant. */
@@ -60,8 +71,37 @@ export type PairCalendarServiceDeps = {
   publicUrl: string;
   /** No first session sooner than this (default 24 h). */
   leadTimeHours?: number;
+  /** When each pair's series was last read, and who reads it now (calendar container). */
+  syncs: Pick<CalendarSyncRepository, 'ofPair' | 'claim'>;
+  /** A member's refresh within this long of the last read answers from the store (default 5 min). */
+  refreshMinAgeMs?: number;
+  /** How long a claim to read a series holds before another instance may take over (default 2 min). */
+  refreshLeaseMs?: number;
+  /** Whose claims these are: unique per instance (default: a random id). */
+  instanceId?: string;
+  /** Where changes found in the calendar are queued for the bot to tell the pair; none without it. */
+  notifications?: { schedule(notification: Notification): Promise<unknown> };
   /** Where a calendar failure after a pause or an end is reported (the next refresh retries). */
   log?: (message: string, error: unknown) => void;
+};
+
+/** What a refresh came to: the pair after it, what changed, and whether the calendar was read. */
+export type RefreshOutcome = {
+  pair: Versioned<Pair>;
+  changes: CalendarChange[];
+  /** False when the last read was recent enough or another instance is reading it now. */
+  refreshed: boolean;
+  /** Who declined which session at the last read. */
+  declines: readonly SeenDecline[];
+  /** The last read of the series (ISO), if any. */
+  refreshedAt: string | null;
+};
+
+export type RefreshOptions = {
+  /** Read only if the last read is older than this (0: read now unless another instance is). */
+  minAgeMs?: number;
+  /** The member looking (a dashboard): the notifications go to the partner only. */
+  seenBy?: string;
 };
 
 /**
@@ -76,6 +116,10 @@ const bookableStates: readonly PairState[] = ['accepted', 'awaiting_approval', '
 const closedStates: readonly PairState[] = ['paused', 'completed', 'ended'];
 const maxAttempts = 5;
 const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+type SyncState = { declines: readonly SeenDecline[]; refreshedAt: string | null };
+const noSync: SyncState = { declines: [], refreshedAt: null };
 
 type Participant = { person: Person; calendar: CalendarPerson; preferred: readonly WeeklySlot[] };
 type Participants = { mentor: Participant; mentee: Participant };
@@ -87,7 +131,11 @@ type Participants = { mentor: Participant; mentee: Participant };
  * of the series cancelled when the pair pauses or ends). Sessions are written with ETags.
  */
 export class PairCalendarService {
-  constructor(private readonly deps: PairCalendarServiceDeps) {}
+  private readonly instanceId: string;
+
+  constructor(private readonly deps: PairCalendarServiceDeps) {
+    this.instanceId = deps.instanceId ?? `calendar-${randomUUID()}`;
+  }
 
   /** The best recurring slots for the pair, or why none fits: one calendar read. */
   async slots(principal: Principal, pairId: string, locale?: Locale): Promise<SlotsResponse> {
@@ -295,67 +343,121 @@ export class PairCalendarService {
     return this.view(principal, saved, locale, []);
   }
 
-  /** A member's refresh (the dashboard opens): see {@link refreshPair}. */
+  /**
+   * A member's refresh (the dashboard or the planning page opens): see {@link refreshPair}. Within
+   * `refreshMinAgeMs` of the last read it answers from the store, with no change and no calendar call.
+   */
   async refresh(
     principal: Principal,
     pairId: string,
     locale?: Locale,
   ): Promise<PairCalendarResponse> {
     await this.memberPair(principal, pairId);
-    const { pair, changes } = await this.refreshPair(principal.tenantId, pairId);
-    return this.view(principal, pair, locale, changes);
+    const outcome = await this.refreshPair(principal.tenantId, pairId, {
+      minAgeMs: this.deps.refreshMinAgeMs ?? 5 * MINUTE,
+      seenBy: principal.personId,
+    });
+    return this.view(principal, outcome.pair, locale, outcome.changes, outcome);
   }
 
   /**
    * Brings the pair's sessions in step with its series, for the dashboard and the scheduler: moved
    * occurrences move their session, occurrences cancelled from the calendar cancel theirs, declines
-   * are reported. A pair that has paused, completed or ended gets the rest of its series cancelled.
-   * One calendar read (Graph: the series' instances) when the pair has sessions to check.
+   * are reported (each once: those seen before are not news). A pair that has paused, completed or
+   * ended gets the rest of its series cancelled. One calendar read (Graph: the series' instances)
+   * when the pair has sessions to check, the last read is older than `minAgeMs`, and this instance
+   * wins the ETag-conditional claim on the pair's sync record (so two instances never read the same
+   * series at once). Changes are queued for the bot before they are stored: none is lost.
    */
   async refreshPair(
     tenantId: string,
     pairId: string,
-  ): Promise<{ pair: Versioned<Pair>; changes: CalendarChange[] }> {
+    options: RefreshOptions = {},
+  ): Promise<RefreshOutcome> {
     const loaded = await this.deps.pairs.get(tenantId, pairId);
     const pair = loaded.value;
-    if (!pair.calendar.seriesId) return { pair: loaded, changes: [] };
+    const unchanged = async (): Promise<RefreshOutcome> => {
+      const sync = await this.syncOf(pair);
+      return { pair: loaded, changes: [], refreshed: false, ...sync };
+    };
+    const seriesId = pair.calendar.seriesId;
+    if (!seriesId) return { pair: loaded, changes: [], refreshed: false, ...noSync };
     if (closedStates.includes(pair.state)) {
       const { pair: after, sessionIds } = await this.cancelRest(loaded);
       return {
         pair: after,
         changes: sessionIds.map((sessionId) => ({ kind: 'cancelled', sessionId })),
+        refreshed: sessionIds.length > 0,
+        ...noSync,
       };
     }
     const linked = pair.sessions.filter((s) => s.status === 'planned' && s.calendarEventId);
-    if (linked.length === 0) return { pair: loaded, changes: [] };
-    const instants = linked.flatMap((s) => [Date.parse(s.start), Date.parse(s.calendarEventId!)]);
-    const window = {
-      start: new Date(Math.min(...instants) - DAY).toISOString(),
-      end: new Date(Math.max(...instants) + 31 * DAY).toISOString(),
-    };
-    const observed = await this.calendarOf(pair).listOccurrences(
-      await this.seriesRef(pair),
-      window,
-    );
-    const found = reconcileOccurrences(
-      linked.map((s) => ({ occurrenceKey: s.calendarEventId!, start: s.start })),
-      observed,
-      window,
-    );
-    const sessionOf = new Map(linked.map((s) => [s.calendarEventId!, s.id]));
-    const emails = await this.memberEmails(pair);
-    const changes: CalendarChange[] = found.flatMap((c): CalendarChange[] => {
-      const sessionId = sessionOf.get(occurrenceKeyOf(c.occurrenceKey));
-      if (!sessionId) return [];
-      if (c.kind === 'moved') return [{ kind: 'moved', sessionId, start: c.start }];
-      if (c.kind === 'cancelled') return [{ kind: 'cancelled', sessionId }];
-      const personId = emails.get(c.email.toLowerCase());
-      return personId ? [{ kind: 'declined', sessionId, personId }] : [];
-    });
-    const saved = found.some((c) => c.kind !== 'declined')
-      ? await this.save(tenantId, pairId, (p) => applyOccurrenceChanges(p, found, this.now()))
-      : loaded;
-    return { pair: saved, changes };
+    if (linked.length === 0) return unchanged();
+
+    const now = this.deps.clock.now();
+    const current = await this.deps.syncs.ofPair(tenantId, pairId);
+    if (!isRefreshDue(current?.value, seriesId, now, options.minAgeMs ?? 0)) return unchanged();
+    const target = { tenantId, pairId, seriesId };
+    const leaseMs = this.deps.refreshLeaseMs ?? 2 * MINUTE;
+    const claim = claimRefresh(current?.value, target, this.instanceId, leaseMs, now);
+    const claimed = await this.deps.syncs.claim(current, claim);
+    if (!claimed) return unchanged(); // another instance is reading it, or just did
+
+    try {
+      const instants = linked.flatMap((s) => [Date.parse(s.start), Date.parse(s.calendarEventId!)]);
+      const window = {
+        start: new Date(Math.min(...instants) - DAY).toISOString(),
+        end: new Date(Math.max(...instants) + 31 * DAY).toISOString(),
+      };
+      const observed = await this.calendarOf(pair).listOccurrences(
+        await this.seriesRef(pair),
+        window,
+      );
+      const found = reconcileOccurrences(
+        linked.map((s) => ({ occurrenceKey: s.calendarEventId!, start: s.start })),
+        observed,
+        window,
+      );
+      const sessionOf = new Map(linked.map((s) => [s.calendarEventId!, s.id]));
+      const emails = await this.memberEmails(pair);
+      const applied: CalendarChange[] = [];
+      const declines: SeenDecline[] = [];
+      for (const c of found) {
+        const sessionId = sessionOf.get(occurrenceKeyOf(c.occurrenceKey));
+        if (!sessionId) continue;
+        if (c.kind === 'moved') applied.push({ kind: 'moved', sessionId, start: c.start });
+        else if (c.kind === 'cancelled') applied.push({ kind: 'cancelled', sessionId });
+        else {
+          const personId = emails.get(c.email.toLowerCase());
+          if (personId) declines.push({ sessionId, personId });
+        }
+      }
+      const readAt = this.deps.clock.now();
+      const { sync, newDeclines } = completeRefresh(claimed.value, declines, readAt);
+      const changes: CalendarChange[] = [
+        ...applied,
+        ...newDeclines.map((d): CalendarChange => ({ kind: 'declined', ...d })),
+      ];
+      await this.notify(pair, changes, options.seenBy, readAt);
+      const saved = applied.length
+        ? await this.save(tenantId, pairId, (p) => applyOccurrenceChanges(p, found, this.now()))
+        : loaded;
+      // Lost only if the lease ran out and another instance took over: its read stands.
+      await this.deps.syncs.claim(claimed, sync);
+      return {
+        pair: saved,
+        changes,
+        refreshed: true,
+        declines: sync.declines,
+        refreshedAt: sync.refreshedAt ?? null,
+      };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.deps.syncs
+        .claim(claimed, releaseRefresh(claimed.value, reason, this.deps.clock.now()))
+        .catch(() => undefined); // the lease runs out anyway
+      throw error;
+    }
   }
 
   /**
@@ -437,20 +539,43 @@ export class PairCalendarService {
     }
   }
 
+  /** The declines seen at the pair's last read of its series, and when that was. */
+  private async syncOf(pair: Pair): Promise<SyncState> {
+    if (!pair.calendar.seriesId) return noSync;
+    const found = await this.deps.syncs.ofPair(pair.tenantId, pair.id);
+    if (!found || found.value.seriesId !== pair.calendar.seriesId) return noSync;
+    return { declines: found.value.declines, refreshedAt: found.value.refreshedAt ?? null };
+  }
+
+  /** Queues what changed for the bot (idempotent keys: queuing twice stores once). */
+  private async notify(
+    pair: Pair,
+    changes: readonly CalendarChange[],
+    seenBy: string | undefined,
+    now: Date,
+  ): Promise<void> {
+    const queue = this.deps.notifications;
+    if (!queue || changes.length === 0) return;
+    for (const notification of calendarChangeNotices({ pair, changes, seenBy, now })) {
+      await queue.schedule(notification);
+    }
+  }
+
   private async view(
     principal: Principal,
     loaded: Versioned<Pair>,
     locale: Locale | undefined,
     changes: CalendarChange[],
+    known?: SyncState,
   ): Promise<PairCalendarResponse> {
     const pair = loaded.value;
+    const sync = known ?? (await this.syncOf(pair));
     const labelled = await this.labelledOf(pair);
     const caller = labelled.find((m) => m.personId === principal.personId) as LabelledMember;
     const lang = locale ?? (await this.localeOf(principal));
     const declined = new Map<string, string[]>();
-    for (const change of changes) {
-      if (change.kind !== 'declined' || !change.personId) continue;
-      declined.set(change.sessionId, [...(declined.get(change.sessionId) ?? []), change.personId]);
+    for (const { sessionId, personId } of sync.declines) {
+      declined.set(sessionId, [...(declined.get(sessionId) ?? []), personId]);
     }
     const sessions: CalendarSessionView[] = [...pair.sessions]
       .sort((a, b) => a.start.localeCompare(b.start))
@@ -492,6 +617,7 @@ export class PairCalendarService {
           : null,
       sessions,
       changes,
+      refreshedAt: sync.refreshedAt,
       canBook: !seriesId && bookableStates.includes(pair.state) && sessionsToBook(pair) > 0,
       version: loaded.etag,
     };

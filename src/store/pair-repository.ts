@@ -1,4 +1,4 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, ItemDefinition } from '@azure/cosmos';
 import { pairSchema, type Pair } from '../domain/pair';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
@@ -23,4 +23,36 @@ export class PairRepository extends CosmosRepository<Pair> {
       parameters: [{ name: '@programmeId', value: programmeId }],
     });
   }
+
+  /**
+   * Pairs whose booked series still has planned sessions linked to it from `since` on (by start or
+   * by original start), across tenants, one page at a time: what the calendar sweep re-reads. A
+   * background sweep, so this query fans out over partitions on purpose; it returns only ids.
+   */
+  async withSeriesToWatch(
+    since: string,
+    pageSize: number,
+    continuationToken?: string,
+  ): Promise<{ items: PairRef[]; continuationToken?: string }> {
+    const iterator = this.container.items.query<ItemDefinition>(
+      {
+        query:
+          'SELECT c.id, c.tenantId FROM c WHERE IS_DEFINED(c.calendar.seriesId) AND EXISTS(' +
+          "SELECT VALUE s FROM s IN c.sessions WHERE s.status = 'planned' AND " +
+          'IS_DEFINED(s.calendarEventId) AND (s.start >= @since OR s.calendarEventId >= @since))',
+        parameters: [{ name: '@since', value: new Date(since).toISOString() }],
+      },
+      { maxItemCount: Math.max(1, Math.floor(pageSize)), continuationToken },
+    );
+    const page = await iterator.fetchNext().catch((error: unknown) => {
+      throw this.translate(error);
+    });
+    return {
+      items: page.resources.map((r) => ({ tenantId: String(r.tenantId), pairId: String(r.id) })),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    };
+  }
 }
+
+/** A pair named across tenants. */
+export type PairRef = { readonly tenantId: string; readonly pairId: string };

@@ -6,6 +6,7 @@ import { createCalendarProvider } from '../../../src/main';
 import type { Principal } from '../../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../../src/services/org-directory';
 import { PairCalendarService } from '../../../src/services/pair-calendar-service';
+import { CalendarSyncRepository } from '../../../src/store/calendar-sync-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
@@ -56,6 +57,7 @@ beforeAll(async () => {
     }),
     clock,
     publicUrl: config.publicUrl,
+    syncs: new CalendarSyncRepository(cosmos.store.container('calendar')),
   });
 }, 60_000);
 
