@@ -1,6 +1,18 @@
+import {
+  approvalIdFor,
+  approvalRequestFor,
+  nextWorkingDay,
+  type Approval,
+} from '../../domain/approval';
 import type { Clock } from '../../domain/clock';
 import { matchProposalSchema } from '../../domain/match-proposal';
-import { editAgreement, signAgreement, type Pair, type PairMembers } from '../../domain/pair';
+import {
+  editAgreement,
+  signAgreement,
+  transitionPair,
+  type Pair,
+  type PairMembers,
+} from '../../domain/pair';
 import { writePrivateNote, type PrivateNotebook } from '../../domain/pair-notes';
 import {
   addActionItem,
@@ -22,13 +34,17 @@ import { demoPersonId, demoProgrammeId } from './demo-data';
  * - Louise Nicolas (community manager) and Pierre Gaillard (legal director): accepted, the agreement
  *   on Teams and OneNote is signed by Louise only;
  * - Ethan Walker (data engineer in Toronto, English) and Michel Brun (head of market research):
- *   active, one session held, the next one next week.
+ *   active, one session held, the next one next week;
+ * - Gabriel Da Silva (digital marketing) and Romain Leroy (head of pre-sales) on LinkedIn: both
+ *   signed yesterday, awaiting approval: Gabriel's manager Nathalie Girard approved, Romain's
+ *   manager Sylvie Garnier has not decided yet (her request is in the tab's Approvals).
  * Every date is relative to the clock, so the demo always has a past and a future.
  */
 export const demoPairIds = {
   powerBi: 'pair-demo-power-bi',
   teams: 'pair-demo-teams',
   data: 'pair-demo-data',
+  linkedIn: 'pair-demo-linkedin',
 } as const;
 
 const day = 86_400_000;
@@ -119,11 +135,11 @@ function approved(pair: Pair, at: number, managerId: string): Pair {
   };
 }
 
-/** The demo pairs and the private notes of their members. */
+/** The demo pairs, the private notes of their members and the managers' approvals. */
 export function demoPairs(
   tenantId: string,
   clock: Clock,
-): { pairs: Pair[]; notebooks: PrivateNotebook[] } {
+): { pairs: Pair[]; notebooks: PrivateNotebook[]; approvals: Approval[] } {
   const today = clock.now().getTime();
   const story = storyClock(today);
   const notebooks = new Map<string, PrivateNotebook>();
@@ -419,5 +435,64 @@ export function demoPairs(
     story.at(afternoon(-7)),
   ).pair;
 
-  return { pairs: [a, b, c], notebooks: [...notebooks.values()] };
+  // --- Gabriel Da Silva × Romain Leroy: signed, waiting for Sylvie Garnier's approval ----------
+  const gabriel = demoPersonId(34);
+  const romain = demoPersonId(41);
+  let d = acceptedPair(
+    tenantId,
+    demoPairIds.linkedIn,
+    34,
+    41,
+    {
+      mentor: member('Gabriel Da Silva', 'Chargé de marketing digital', 'Marketing', ['fr', 'en']),
+      mentee: member('Romain Leroy', 'Responsable avant-vente', 'Ventes', ['fr']),
+    },
+    today - 4 * day,
+    'LinkedIn pour la prospection commerciale',
+  );
+  d = editAgreement(
+    d,
+    gabriel,
+    {
+      menteeGoals: [
+        'Soigner mon profil LinkedIn',
+        'Publier un retour d’expérience client par mois',
+      ],
+      mentorGoals: ['Comprendre comment se prépare une réponse à appel d’offres'],
+      groundRules: ['Une heure toutes les deux semaines, en visio'],
+    },
+    story.at(today - 3 * day),
+  ).pair;
+  const signedAt = today - day;
+  d = signAgreement(d, gabriel, story.at(signedAt - 3_600_000)).pair;
+  d = signAgreement(d, romain, story.at(signedAt)).pair;
+  d = transitionPair(d, { type: 'request_approval' }, romain, story.at(signedAt)).pair;
+  const request = approvalRequestFor(
+    d.agreement.frame,
+    nextWorkingDay(new Date(signedAt), 'Europe/Paris'),
+  );
+  const asked = (personId: string, managerId: string): Approval => ({
+    id: approvalIdFor(d.id, personId, d.agreement.revision),
+    tenantId,
+    pairId: d.id,
+    personId,
+    managerId,
+    requestedBy: romain,
+    agreementRevision: d.agreement.revision,
+    request,
+    status: 'pending',
+    createdAt: new Date(signedAt).toISOString(),
+  });
+  const approvals: Approval[] = [
+    asked(romain, demoPersonId(3)),
+    {
+      ...asked(gabriel, demoPersonId(7)),
+      status: 'approved',
+      decidedAt: new Date(signedAt + 2 * 3_600_000).toISOString(),
+      decidedBy: demoPersonId(7),
+      comment: 'Très bonne initiative, bon binôme !',
+    },
+  ];
+
+  return { pairs: [a, b, c, d], notebooks: [...notebooks.values()], approvals };
 }

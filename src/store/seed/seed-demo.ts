@@ -1,4 +1,5 @@
 import type { Clock } from '../../domain/clock';
+import { ApprovalRepository } from '../approval-repository';
 import { NoteRepository } from '../note-repository';
 import { PairRepository } from '../pair-repository';
 import { PeopleRepository } from '../people-repository';
@@ -21,12 +22,16 @@ export async function seedDemoData(store: Store, tenantId: string, clock: Clock)
   const volunteers = demoProfiles(tenantId, clock);
   await Promise.all(volunteers.map((p) => profiles.upsert(p)));
   // Pairs at different stages, so the pair dashboard can be tried at once.
-  const { pairs, notebooks } = demoPairs(tenantId, clock);
+  const { pairs, notebooks, approvals } = demoPairs(tenantId, clock);
   const pairRepo = new PairRepository(store.container('pairs'));
   const noteRepo = new NoteRepository(store.container('notes'));
+  const approvalRepo = new ApprovalRepository(store.container('approvals'));
   await Promise.all([
     ...pairs.map((p) => pairRepo.upsert(p)),
     ...notebooks.map((n) => noteRepo.upsert(n)),
+    ...approvals.map((a) => approvalRepo.upsert(a)),
   ]);
-  return persons.length + 1 + volunteers.length + pairs.length + notebooks.length;
+  return (
+    persons.length + 1 + volunteers.length + pairs.length + notebooks.length + approvals.length
+  );
 }

@@ -1,0 +1,459 @@
+import { randomUUID } from 'node:crypto';
+import { approvalIdFor } from '../../src/domain/approval';
+import { fixedClock } from '../../src/domain/clock';
+import { isDomainError } from '../../src/domain/errors';
+import type { Pair } from '../../src/domain/pair';
+import { ApprovalService } from '../../src/services/approval-service';
+import type { Principal } from '../../src/services/auth/principal';
+import { CosmosOrgDirectory } from '../../src/services/org-directory';
+import { PairService } from '../../src/services/pair-service';
+import { ApprovalRepository } from '../../src/store/approval-repository';
+import { NoteRepository } from '../../src/store/note-repository';
+import { NotificationRepository } from '../../src/store/notification-repository';
+import { PairRepository } from '../../src/store/pair-repository';
+import { PeopleRepository } from '../../src/store/people-repository';
+import { ProfileRepository } from '../../src/store/profile-repository';
+import { ProgrammeRepository } from '../../src/store/programme-repository';
+import {
+  aPair,
+  aPerson,
+  aProgramme,
+  aSession,
+  anAgreement,
+  somePairMembers,
+} from '../fixtures/builders';
+import { startLocalCosmos, type LocalCosmos } from '../support/local-cosmos';
+
+let cosmos: LocalCosmos;
+let repos: {
+  approvals: ApprovalRepository;
+  pairs: PairRepository;
+  people: PeopleRepository;
+  programmes: ProgrammeRepository;
+  notifications: NotificationRepository;
+};
+
+beforeAll(async () => {
+  cosmos = await startLocalCosmos();
+  const c = (name: Parameters<typeof cosmos.store.container>[0]) => cosmos.store.container(name);
+  repos = {
+    approvals: new ApprovalRepository(c('approvals')),
+    pairs: new PairRepository(c('pairs')),
+    people: new PeopleRepository(c('people')),
+    programmes: new ProgrammeRepository(c('programmes')),
+    notifications: new NotificationRepository(c('notifications')),
+  };
+});
+afterAll(async () => cosmos?.stop());
+
+// Thursday 5 March 2026, 10:00 in Paris.
+const thursday = '2026-03-05T09:00:00.000Z';
+
+type WorldOptions = {
+  at?: string;
+  managerApprovalRequired?: boolean;
+  /** Which members have a manager in the directory (default both). */
+  managed?: { mentor: boolean; mentee: boolean };
+  pair?: Partial<Pair>;
+};
+
+/**
+ * A tenant with a mentor (manager: Marc), a mentee in Montréal (manager: Sophie), an accepted
+ * pair with an unsigned agreement, and the real services over the local Cosmos server.
+ */
+async function aWorld(options: WorldOptions = {}) {
+  const tenantId = `tenant-${randomUUID()}`;
+  const clock = fixedClock(options.at ?? thursday);
+  const managed = options.managed ?? { mentor: true, mentee: true };
+  const people = [
+    aPerson({ tenantId, id: 'manager-mentor', displayName: 'Marc Petit' }),
+    aPerson({ tenantId, id: 'manager-mentee', displayName: 'Sophie Laurent' }),
+    aPerson({
+      tenantId,
+      id: 'mentor-1',
+      displayName: 'Mona Mentor',
+      managerId: managed.mentor ? 'manager-mentor' : null,
+    }),
+    aPerson({
+      tenantId,
+      id: 'mentee-1',
+      displayName: 'Sam Senior',
+      timeZone: 'America/Montreal',
+      managerId: managed.mentee ? 'manager-mentee' : null,
+    }),
+  ];
+  for (const person of people) await repos.people.create(person);
+  const programme = aProgramme({
+    tenantId,
+    name: 'Mentorat inversé 2026',
+    managerApprovalRequired: options.managerApprovalRequired ?? true,
+  });
+  await repos.programmes.create(programme);
+  const pair = aPair({
+    tenantId,
+    programmeId: programme.id,
+    state: 'accepted',
+    members: somePairMembers(),
+    ...options.pair,
+  });
+  await repos.pairs.create(pair);
+  const approvals = new ApprovalService({ ...repos, clock });
+  const pairs = new PairService({
+    pairs: repos.pairs,
+    notes: new NoteRepository(cosmos.store.container('notes')),
+    programmes: repos.programmes,
+    profiles: new ProfileRepository(cosmos.store.container('profiles')),
+    directory: new CosmosOrgDirectory({ people: repos.people }),
+    clock,
+    approvals,
+  });
+  const as = (personId: string): Principal => ({
+    tenantId,
+    personId,
+    name: personId,
+    email: '',
+    appRoles: [],
+    isTenantLead: false,
+    signIn: 'dev',
+  });
+  const signBoth = async (revision = 1) => {
+    await pairs.sign(as('mentor-1'), pair.id, revision, undefined);
+    return pairs.sign(as('mentee-1'), pair.id, revision, undefined);
+  };
+  const stored = async () =>
+    (await repos.approvals.ofPair(tenantId, pair.id))
+      .map((a) => a.value)
+      .sort((a, b) => a.id.localeCompare(b.id));
+  const manager = (personId: string) => ({ tenantId, personId });
+  return { tenantId, clock, pair, pairs, approvals, as, signBoth, stored, manager };
+}
+
+describe('asking the managers when both members sign', () => {
+  it('the second signature moves the pair to awaiting approval and asks each member’s manager once', async () => {
+    const w = await aWorld();
+    const signed = await w.signBoth();
+    expect(signed.pair.state).toBe('awaiting_approval');
+
+    const asked = await w.stored();
+    expect(asked.map((a) => [a.id, a.personId, a.managerId, a.status])).toEqual([
+      [approvalIdFor(w.pair.id, 'mentee-1', 1), 'mentee-1', 'manager-mentee', 'pending'],
+      [approvalIdFor(w.pair.id, 'mentor-1', 1), 'mentor-1', 'manager-mentor', 'pending'],
+    ]);
+    // The second signer asked; 6 sessions of 60 min every 2 weeks from the next working day.
+    expect(asked[0]).toMatchObject({
+      requestedBy: 'mentee-1',
+      agreementRevision: 1,
+      request: {
+        sessions: 6,
+        durationMinutes: 60,
+        frequency: 'biweekly',
+        from: '2026-03-06',
+        to: '2026-05-15',
+        totalMinutes: 360,
+      },
+    });
+
+    // Signing again (a double click, a retry) asks nobody twice and changes nothing.
+    const again = await w.pairs.sign(w.as('mentee-1'), w.pair.id, 1, undefined);
+    expect(again.version).toBe(signed.version);
+    expect(await w.stored()).toHaveLength(2);
+  });
+
+  it('asks for time from the next working day: signed on a Friday, the request starts on Monday', async () => {
+    const w = await aWorld({ at: '2026-03-06T15:00:00.000Z' });
+    await w.signBoth();
+    const [mentee, mentor] = await w.stored();
+    expect(mentee?.request.from).toBe('2026-03-09');
+    expect(mentor?.request.from).toBe('2026-03-09');
+  });
+
+  it('asks for time from the first planned session when the pair already booked one, on each member’s own calendar day', async () => {
+    // 02:00 UTC on 17 March: still 16 March in Montréal.
+    const first = aSession({ id: 's-1', index: 1, start: '2026-03-17T02:00:00.000Z' });
+    const w = await aWorld({ pair: { sessions: [first] } });
+    await w.signBoth();
+    const [mentee, mentor] = await w.stored();
+    expect(mentee?.request.from).toBe('2026-03-16');
+    expect(mentor?.request.from).toBe('2026-03-17');
+  });
+
+  it('asks only the manager there is when one member has none in the directory', async () => {
+    const w = await aWorld({ managed: { mentor: false, mentee: true } });
+    const signed = await w.signBoth();
+    expect(signed.pair.state).toBe('awaiting_approval');
+    expect((await w.stored()).map((a) => a.managerId)).toEqual(['manager-mentee']);
+  });
+
+  it('starts the pair at once when no member has a manager in the directory: nobody could decide', async () => {
+    const w = await aWorld({ managed: { mentor: false, mentee: false } });
+    const signed = await w.signBoth();
+    expect(signed.pair.state).toBe('active');
+    expect(await w.stored()).toEqual([]);
+  });
+
+  it('asks nobody when the programme does not require manager approval', async () => {
+    const w = await aWorld({ managerApprovalRequired: false });
+    const signed = await w.signBoth();
+    expect(signed.pair.state).toBe('active');
+    expect(await w.stored()).toEqual([]);
+  });
+
+  it('a signature repeated after a crash between the pair’s write and the requests asks the managers then', async () => {
+    const w = await aWorld({
+      pair: {
+        state: 'awaiting_approval',
+        agreement: anAgreement({
+          signatures: {
+            mentor: { at: thursday, revision: 1 },
+            mentee: { at: thursday, revision: 1 },
+          },
+        }),
+      },
+    });
+    expect(await w.stored()).toEqual([]);
+    await w.pairs.sign(w.as('mentor-1'), w.pair.id, 1, undefined);
+    expect((await w.stored()).map((a) => a.managerId)).toEqual([
+      'manager-mentee',
+      'manager-mentor',
+    ]);
+  });
+});
+
+describe('deciding', () => {
+  it('only the manager asked decides; a decline needs a comment', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    const id = approvalIdFor(w.pair.id, 'mentee-1', 1);
+    const attempts = [
+      () => w.approvals.decide(w.manager('manager-mentor'), id, 'approved', undefined),
+      () => w.approvals.decide(w.manager('mentee-1'), id, 'approved', undefined),
+    ];
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toMatchObject({
+        code: 'forbidden',
+        message: 'Only Sophie Laurent can decide this request',
+      });
+    }
+    await expect(
+      w.approvals.decide(w.manager('manager-mentee'), id, 'declined', '   '),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [{ path: 'comment' }] },
+    });
+    expect((await w.stored()).every((a) => a.status === 'pending')).toBe(true);
+  });
+
+  it('the pair becomes active when the last manager approves, and both members are told of each decision', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    const first = await w.approvals.decide(
+      w.manager('manager-mentee'),
+      approvalIdFor(w.pair.id, 'mentee-1', 1),
+      'approved',
+      'Bonne idée',
+    );
+    expect(first.changed).toBe(true);
+    expect(first.details.pair.state).toBe('awaiting_approval');
+    const last = await w.approvals.decide(
+      w.manager('manager-mentor'),
+      approvalIdFor(w.pair.id, 'mentor-1', 1),
+      'approved',
+      undefined,
+    );
+    expect(last.details.pair.state).toBe('active');
+    expect(last.details.pair.history.at(-1)).toMatchObject({
+      from: 'awaiting_approval',
+      to: 'active',
+      by: 'manager-mentor',
+    });
+    const told = await repos.notifications.query(w.tenantId);
+    expect(
+      told
+        .map((n) => `${n.value.kind} → ${n.value.recipientId}`)
+        .sort()
+        .filter((line, i, all) => all.indexOf(line) === i),
+    ).toEqual(['pair_told_outcome → mentee-1', 'pair_told_outcome → mentor-1']);
+    expect(told).toHaveLength(4);
+
+    // The same click again, from the card or the tab: nothing changes, nobody is told twice.
+    const again = await w.approvals.decide(
+      w.manager('manager-mentor'),
+      approvalIdFor(w.pair.id, 'mentor-1', 1),
+      'approved',
+      undefined,
+    );
+    expect(again.changed).toBe(false);
+    expect(await repos.notifications.query(w.tenantId)).toHaveLength(4);
+  });
+
+  it('a decline keeps the pair waiting; a new signed revision asks that manager again, and only that one', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    await w.approvals.decide(
+      w.manager('manager-mentor'),
+      approvalIdFor(w.pair.id, 'mentor-1', 1),
+      'approved',
+      undefined,
+    );
+    const declined = await w.approvals.decide(
+      w.manager('manager-mentee'),
+      approvalIdFor(w.pair.id, 'mentee-1', 1),
+      'declined',
+      '  Pas avant la clôture trimestrielle : commencez en avril.  ',
+    );
+    expect(declined.details.approval).toMatchObject({
+      status: 'declined',
+      comment: 'Pas avant la clôture trimestrielle : commencez en avril.',
+      decidedBy: 'manager-mentee',
+    });
+    expect(declined.details.pair.state).toBe('awaiting_approval');
+
+    // The pair moves its start to April and both sign revision 2.
+    const dashboard = await w.pairs.dashboard(w.as('mentee-1'), w.pair.id);
+    await w.pairs.editAgreement(
+      w.as('mentee-1'),
+      w.pair.id,
+      { frame: { ...dashboard.pair.agreement.frame, sessions: 5 } },
+      dashboard.version,
+    );
+    w.clock.set('2026-04-01T08:00:00.000Z');
+    const resigned = await w.signBoth(2);
+    expect(resigned.pair.state).toBe('awaiting_approval');
+    const asked = await w.stored();
+    expect(asked.map((a) => [a.id, a.status])).toEqual([
+      [approvalIdFor(w.pair.id, 'mentee-1', 1), 'declined'],
+      [approvalIdFor(w.pair.id, 'mentee-1', 2), 'pending'],
+      [approvalIdFor(w.pair.id, 'mentor-1', 1), 'approved'],
+    ]);
+    expect(asked[1]?.request).toMatchObject({ sessions: 5, from: '2026-04-02' });
+
+    // The old decline no longer holds the pair back.
+    const approved = await w.approvals.decide(
+      w.manager('manager-mentee'),
+      approvalIdFor(w.pair.id, 'mentee-1', 2),
+      'approved',
+      undefined,
+    );
+    expect(approved.details.pair.state).toBe('active');
+  });
+
+  it('two devices deciding at once: one decision is taken, the opposite click sees it (409 with the current approval)', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    const id = approvalIdFor(w.pair.id, 'mentee-1', 1);
+    const results = await Promise.allSettled([
+      w.approvals.decide(w.manager('manager-mentee'), id, 'approved', undefined),
+      w.approvals.decide(w.manager('manager-mentee'), id, 'declined', 'Non'),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    const error = (lost[0] as PromiseRejectedResult).reason as unknown;
+    expect(isDomainError(error, 'invalid_transition')).toBe(true);
+    const stored = (await w.stored()).find((a) => a.id === id);
+    expect((error as { details: { current: { status: string } } }).details.current.status).toBe(
+      stored?.status,
+    );
+    // Two identical clicks at once: one decides, the other answers changed: false.
+    const other = approvalIdFor(w.pair.id, 'mentor-1', 1);
+    const same = await Promise.all([
+      w.approvals.decide(w.manager('manager-mentor'), other, 'approved', undefined),
+      w.approvals.decide(w.manager('manager-mentor'), other, 'approved', undefined),
+    ]);
+    expect(same.map((r) => r.changed).sort()).toEqual([false, true]);
+  });
+
+  it('a stale version is a conflict carrying the current approval; a missing one is not', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    const id = approvalIdFor(w.pair.id, 'mentee-1', 1);
+    await expect(
+      w.approvals.decide(w.manager('manager-mentee'), id, 'approved', undefined, '"stale"'),
+    ).rejects.toMatchObject({
+      code: 'version_conflict',
+      details: { current: { id, status: 'pending' } },
+    });
+    const list = await w.approvals.ofManager(w.manager('manager-mentee'));
+    const result = await w.approvals.decide(
+      w.manager('manager-mentee'),
+      id,
+      'approved',
+      undefined,
+      list.approvals[0]?.version,
+    );
+    expect(result.changed).toBe(true);
+  });
+
+  it('a request of a pair that ended meanwhile cannot be decided and leaves the manager’s list', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    await w.pairs.transition(
+      w.as('mentor-1'),
+      w.pair.id,
+      { type: 'end', reason: 'Changed teams' },
+      undefined,
+    );
+    const id = approvalIdFor(w.pair.id, 'mentee-1', 1);
+    await expect(
+      w.approvals.decide(w.manager('manager-mentee'), id, 'approved', undefined),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect((await w.approvals.ofManager(w.manager('manager-mentee'))).approvals).toEqual([]);
+  });
+});
+
+describe('a manager’s list', () => {
+  it('shows the manager’s own requests only, pending first, with names, request and version', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    const empty = await w.approvals.ofManager(w.manager('mentor-1'));
+    expect(empty.approvals).toEqual([]);
+
+    const list = await w.approvals.ofManager(w.manager('manager-mentee'));
+    expect(list.approvals).toHaveLength(1);
+    expect(list.approvals[0]).toMatchObject({
+      id: approvalIdFor(w.pair.id, 'mentee-1', 1),
+      status: 'pending',
+      person: { id: 'mentee-1', displayName: 'Sam Senior' },
+      partner: { id: 'mentor-1', displayName: 'Mona Mentor' },
+      role: 'mentee',
+      programmeName: 'Mentorat inversé 2026',
+      pairState: 'awaiting_approval',
+      subject: 'Power BI for a sales director',
+      request: { sessions: 6, totalMinutes: 360 },
+      comment: null,
+      decidedAt: null,
+      canDecide: true,
+    });
+    expect(list.approvals[0]?.version).toEqual(expect.any(String));
+
+    // A second pair of the same mentee, decided: it follows the pending one.
+    const second = aPair({
+      tenantId: w.tenantId,
+      programmeId: w.pair.programmeId,
+      state: 'accepted',
+      mentorId: 'manager-mentor',
+      menteeId: 'mentee-1',
+    });
+    await repos.pairs.create(second);
+    await w.pairs.sign(w.as('manager-mentor'), second.id, 1, undefined);
+    await w.pairs.sign(w.as('mentee-1'), second.id, 1, undefined);
+    await w.approvals.decide(
+      w.manager('manager-mentee'),
+      approvalIdFor(second.id, 'mentee-1', 1),
+      'declined',
+      'Une paire suffit',
+    );
+    w.clock.advance(60_000);
+    const both = await w.approvals.ofManager(w.manager('manager-mentee'));
+    expect(both.approvals.map((a) => [a.pairId, a.status, a.canDecide])).toEqual([
+      [w.pair.id, 'pending', true],
+      [second.id, 'declined', false],
+    ]);
+    expect(both.approvals[1]).toMatchObject({
+      comment: 'Une paire suffit',
+      decidedAt: thursday,
+      partner: { displayName: 'Marc Petit' },
+    });
+  });
+});
