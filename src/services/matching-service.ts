@@ -93,6 +93,8 @@ type Snapshot = {
   carried: PairIds[];
   replaced: Versioned<StoredProposal>[];
   blocks: PairIds[];
+  /** Partners from earlier pairs (ended, completed, or of another programme): never again. */
+  pastPartners: Map<string, string[]>;
 };
 
 const key = (p: PairIds) => `${p.mentorId}\u0000${p.menteeId}`;
@@ -401,7 +403,7 @@ export class MatchingService {
       this.deps.profiles.ofProgramme(tenantId, programmeId),
       this.deps.people.all(tenantId),
       this.deps.proposals.ofProgramme(tenantId, programmeId),
-      this.deps.pairs.ofProgramme(tenantId, programmeId),
+      this.deps.pairs.query(tenantId),
     ]);
     const active = profiles
       .map((p) => p.value)
@@ -418,7 +420,7 @@ export class MatchingService {
       else if (p.status === 'proposed') replaced.push(found);
     }
     for (const { value: pair } of pairs) {
-      if (!isPairClosed(pair))
+      if (pair.programmeId === programmeId && !isPairClosed(pair))
         carried.set(key(pair), { mentorId: pair.mentorId, menteeId: pair.menteeId });
     }
     const blocks = [
@@ -436,6 +438,10 @@ export class MatchingService {
       carried: [...carried.values()],
       replaced,
       blocks,
+      pastPartners: pastPartners(
+        pairs.map((p) => p.value),
+        (pair) => !carried.has(key(pair)),
+      ),
     };
   }
 
@@ -465,7 +471,11 @@ export class MatchingService {
         person: snapshot.directory.get(profile.id),
         role: canMentor && canBeMentored ? 'both' : canMentor ? 'mentor' : 'mentee',
         capacity: Math.max(1, remaining),
-        previousPartners: [...profile.previousPartnerIds, ...(partners.get(profile.id) ?? [])],
+        previousPartners: [
+          ...profile.previousPartnerIds,
+          ...(partners.get(profile.id) ?? []),
+          ...(snapshot.pastPartners.get(profile.id) ?? []),
+        ],
       });
     }
     const carriedKeys = new Set(carried.map(key));
@@ -1179,11 +1189,18 @@ export class MatchingService {
 
   /** Every active volunteer of the programme, for checking and scoring one pair the lead chose. */
   private async cohort(tenantId: string, programme: Programme, unblock: PairIds[] = []) {
-    const [profiles, people, proposals] = await Promise.all([
+    const [profiles, people, proposals, pairs] = await Promise.all([
       this.deps.profiles.ofProgramme(tenantId, programme.id),
       this.deps.people.all(tenantId),
       this.deps.proposals.ofProgramme(tenantId, programme.id, ['declined', 'expired']),
+      this.deps.pairs.query(tenantId),
     ]);
+    // Everyone someone was ever paired with (any programme, any state): a pin or a swap must not
+    // bring two former partners together again.
+    const partnersOf = pastPartners(
+      pairs.map((p) => p.value),
+      () => true,
+    );
     const directory = new Map(people.map((p) => [p.value.id, p.value]));
     const active = profiles
       .map((p) => p.value)
@@ -1196,7 +1213,7 @@ export class MatchingService {
         person: directory.get(profile.id),
         role: profile.roleWish,
         capacity: profile.mentorCapacity,
-        previousPartners: profile.previousPartnerIds,
+        previousPartners: [...profile.previousPartnerIds, ...(partnersOf.get(profile.id) ?? [])],
       })),
       directory,
       pins: [],
@@ -1313,6 +1330,22 @@ export class MatchingService {
   private leaseMs(): number {
     return this.deps.leaseMs ?? defaultLeaseMs;
   }
+}
+
+/** Each person's partners in the pairs `counts` keeps, both ways. */
+function pastPartners(pairs: readonly Pair[], counts: (pair: Pair) => boolean) {
+  const out = new Map<string, string[]>();
+  const add = (a: string, b: string) => {
+    const list = out.get(a);
+    if (list) list.push(b);
+    else out.set(a, [b]);
+  };
+  for (const pair of pairs) {
+    if (!counts(pair)) continue;
+    add(pair.mentorId, pair.menteeId);
+    add(pair.menteeId, pair.mentorId);
+  }
+  return out;
 }
 
 /** Runs `work` over `items`, a bounded number at a time (the local server serves ~1,500 writes/s). */
