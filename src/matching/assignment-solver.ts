@@ -68,7 +68,10 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
   let touchedCount = 0;
   const path = new Int32Array(N);
 
-  const less = (a: number, b: number) => dist[a]! < dist[b]! || (dist[a] === dist[b] && a < b);
+  // The sink first among equal distances: a search stops as soon as some shortest path reaches it,
+  // instead of settling the whole plateau of equally distant nodes (large in saturated graphs).
+  const less = (a: number, b: number) =>
+    dist[a]! < dist[b]! || (dist[a] === dist[b] && (a === T || (b !== T && a < b)));
   const siftUp = (k: number) => {
     const x = heap[k]!;
     while (k > 0) {
@@ -98,7 +101,9 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
     pos[x] = k;
   };
   const relax = (node: number, d: number, from: number): boolean => {
-    if (done[node] || d >= dist[node]!) return false;
+    // Reduced costs are non-negative, so d ≥ the distance of every settled node: `d >= dist` also
+    // turns settled nodes away without reading `done`.
+    if (d >= dist[node]!) return false;
     if (dist[node] === Infinity) touched[touchedCount++] = node;
     dist[node] = d;
     pred[node] = from;
