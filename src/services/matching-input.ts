@@ -96,7 +96,12 @@ export function buildMatchingInput(args: {
     pins: args.pins.filter(both).map((p) => ({ mentorId: p.mentorId, menteeId: p.menteeId })),
     blocks: args.blocks.filter(both).map((p) => ({ mentorId: p.mentorId, menteeId: p.menteeId })),
     weights: { ...programme.weights },
-    sessionMinutes: Math.min(480, Math.max(15, programme.frame.durationMinutes)),
+    // The engine's one overlap threshold: at least one session a week, and at least the programme's
+    // own minimum when it asks for more (the engine takes 15 to 480 minutes).
+    sessionMinutes: Math.min(
+      480,
+      Math.max(15, programme.frame.durationMinutes, programme.constraints.minOverlapMinutes),
+    ),
     referenceWeek: referenceWeekFor(programme),
     skillNames: Object.fromEntries(programme.skills.map((s) => [s.id, skillToken(s.id)])),
   };

@@ -115,6 +115,31 @@ describe('the engine input built from a programme', () => {
     expect(input.blocks).toEqual([]);
   });
 
+  it('requires the programme’s minimum weekly overlap, and never less than one session', () => {
+    const withOverlap = (minOverlapMinutes: number, durationMinutes = 60) =>
+      buildMatchingInput({
+        programme: {
+          ...programme,
+          frame: { ...programme.frame, durationMinutes },
+          constraints: { ...programme.constraints, minOverlapMinutes },
+        },
+        pool,
+        directory,
+        pins: [],
+        blocks: [],
+      });
+    // Everyone is free on Tuesday 09:00–12:00: three hours together.
+    expect(runMatching(withOverlap(180)).pairs).toHaveLength(1);
+    const strict = withOverlap(240);
+    expect(strict.sessionMinutes).toBe(240);
+    const result = runMatching(strict);
+    expect(result.pairs).toEqual([]);
+    const junior = result.unmatched.find((u) => u.id === 'junior')!;
+    expect(junior.reasons.map((r) => r.en).join(' ')).toMatch(/No overlapping availability of 4 h/);
+    // A minimum left lower than the sessions (they were made longer since): one session still counts.
+    expect(withOverlap(30, 90).sessionMinutes).toBe(90);
+  });
+
   it('takes the Monday of the programme’s first week for time-zone offsets', () => {
     expect(referenceWeekFor(programme)).toBe('2027-03-01');
   });
