@@ -24,6 +24,7 @@ import { SessionGate } from '../../auth/SessionProvider';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { AgreementSection } from './AgreementSection';
+import { CalendarRefresh } from './CalendarRefresh';
 import { FeedbackHistory } from './FeedbackHistory';
 import { usePairT } from './i18n/usePairT';
 import { LifecycleSection } from './LifecycleSection';
@@ -95,6 +96,7 @@ function Dashboard() {
   const { pair } = usePair();
   return (
     <>
+      <CalendarRefresh />
       <div className={styles.toolbar}>
         {pair.can.includes('plan_session') && (
           <Button

@@ -263,6 +263,15 @@ export const pairEn = {
   'pair.life.end.confirm': 'End the pair',
   'pair.life.end.done': 'The pair has ended.',
 
+  'pair.calendar.title': 'Changes in the calendar',
+  'pair.calendar.moved': 'The session of {date} moved to {to}.',
+  'pair.calendar.cancelled': 'The session of {date} was cancelled in the calendar.',
+  'pair.calendar.declined': '{name} declined the session of {date}.',
+  'pair.calendar.declinedByMe': 'You declined the session of {date} in your calendar.',
+  'pair.calendar.failed':
+    'Your calendar could not be checked for changes just now; the sessions shown may not be up to date.',
+  'pair.calendar.dismiss': 'Dismiss',
+
   'toolkit.loading': 'Loading the toolkit…',
   'toolkit.back': 'Back to my pair',
   'toolkit.contents': 'Contents',

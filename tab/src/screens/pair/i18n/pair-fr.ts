@@ -268,6 +268,15 @@ export const pairFr: PairCatalogue = {
   'pair.life.end.confirm': 'Arrêter le binôme',
   'pair.life.end.done': 'Le binôme est arrêté.',
 
+  'pair.calendar.title': 'Changements dans l’agenda',
+  'pair.calendar.moved': 'La séance du {date} a été déplacée au {to}.',
+  'pair.calendar.cancelled': 'La séance du {date} a été annulée dans l’agenda.',
+  'pair.calendar.declined': '{name} a décliné la séance du {date}.',
+  'pair.calendar.declinedByMe': 'Vous avez décliné la séance du {date} dans votre agenda.',
+  'pair.calendar.failed':
+    'Votre agenda n’a pas pu être vérifié pour l’instant ; les séances affichées ne sont peut-être pas à jour.',
+  'pair.calendar.dismiss': 'Fermer',
+
   'toolkit.loading': 'Chargement de la boîte à outils…',
   'toolkit.back': 'Retour à mon binôme',
   'toolkit.contents': 'Sommaire',
