@@ -28,7 +28,9 @@ import { programmeStatusSchema } from '../domain/programme';
  * - A run happens in the background: poll its `progress` (0–100). One run at a time per
  *   programme: asking again while one is under way returns that run (a double click starts one).
  * - A rerun keeps the pairs the lead kept (accept all, swap, pin) and every published proposal
- *   still open or accepted; it re-pairs everyone else.
+ *   still open or accepted; it re-pairs everyone else. An open proposal (draft or published) to
+ *   someone who has since paused or left is withdrawn (`superseded`) and their partner re-paired;
+ *   publishing withholds such drafts the same way (`withheld`).
  * - Unpinning leaves the pair's draft in place but no longer kept: the next run may pair its two
  *   people otherwise. Unblocking lets the next run pair them again.
  * - Review actions and publishing are refused (409 `invalid_transition`) while a run is under way.
@@ -179,6 +181,8 @@ export const publishResponseSchema = z.object({
   published: z.number().int(),
   /** The answer deadline of the proposals just published; null when there was nothing to publish. */
   expiresAt: dateTime('expiresAt').nullable(),
+  /** Drafts withdrawn instead of published: one of the two has paused or left since the run. */
+  withheld: z.number().int(),
 });
 export type PublishResponse = z.infer<typeof publishResponseSchema>;
 
@@ -218,7 +222,10 @@ export type MyProposal = z.infer<typeof myProposalSchema>;
 
 export const myProposalsResponseSchema = z.object({
   locale: localeSchema,
-  /** Open and accepted proposals first, then the most recent closed ones (declined, expired). */
+  /**
+   * Open and accepted proposals first, then the most recent closed ones (declined, expired, or
+   * superseded: withdrawn because one of the two paused or left the programme).
+   */
   proposals: z.array(myProposalSchema),
 });
 export type MyProposalsResponse = z.infer<typeof myProposalsResponseSchema>;

@@ -408,13 +408,18 @@ export class MatchingService {
     const active = profiles
       .map((p) => p.value)
       .filter((p) => isAvailableForMatching(p, this.deps.clock));
+    const activeIds = new Set(active.map((p) => p.id));
     const carried = new Map<string, PairIds>();
     const replaced: Versioned<StoredProposal>[] = [];
     for (const found of proposals) {
       const p = found.value;
+      // An open proposal to someone who has since paused or left is withdrawn, kept or published:
+      // their partner goes back into the pool instead of waiting for an answer that will not come.
+      const available = activeIds.has(p.mentorId) && activeIds.has(p.menteeId);
       const keep =
         p.status === 'accepted' ||
         (p.status === 'proposed' &&
+          available &&
           (trigger === 'repair' || p.publishedAt !== null || p.kept || p.pinned === true));
       if (keep) carried.set(key(p), { mentorId: p.mentorId, menteeId: p.menteeId });
       else if (p.status === 'proposed') replaced.push(found);
@@ -526,19 +531,17 @@ export class MatchingService {
     const now = this.deps.clock.now();
     const publish = run.trigger === 'repair';
     const expiresAt = proposalExpiry(now, programme.proposalResponseDays);
-    if (!publish) {
-      await inBatches(snapshot.replaced, async (found) => {
-        const { proposal, changed } = supersedeProposal(found.value);
-        if (changed) {
-          await this.deps.proposals
-            .replace({ ...found.value, ...proposal }, found.etag)
-            .catch((error: unknown) => {
-              // Answered meanwhile (published by another request): leave it to the next run.
-              if (!isDomainError(error, 'version_conflict')) throw error;
-            });
-        }
-      });
-    }
+    await inBatches(snapshot.replaced, async (found) => {
+      const { proposal, changed } = supersedeProposal(found.value);
+      if (changed) {
+        await this.deps.proposals
+          .replace({ ...found.value, ...proposal }, found.etag)
+          .catch((error: unknown) => {
+            // Answered meanwhile (published by another request): leave it to the next run.
+            if (!isDomainError(error, 'version_conflict')) throw error;
+          });
+      }
+    });
     const proposals: StoredProposal[] = result.pairs.map((pair) => ({
       id: this.newId('prop'),
       tenantId: run.tenantId,
@@ -953,17 +956,44 @@ export class MatchingService {
     await this.assertIdle(tenantId, programmeId);
     const now = this.deps.clock.now();
     const expiresAt = proposalExpiry(now, programme.proposalResponseDays);
-    const drafts = await this.drafts(tenantId, programmeId);
-    const published: StoredProposal[] = [];
-    await inBatches(drafts, async (found) => {
-      const saved = await this.deps.proposals.update(tenantId, found.value.id, (p) =>
+    const [drafts, profiles] = await Promise.all([
+      this.drafts(tenantId, programmeId),
+      this.deps.profiles.ofProgramme(tenantId, programmeId),
+    ]);
+    const activeIds = new Set(
+      profiles
+        .map((p) => p.value)
+        .filter((p) => isAvailableForMatching(p, this.deps.clock))
+        .map((p) => p.id),
+    );
+    // Someone paused or left since the run: their draft is withdrawn rather than shown to them.
+    const withheld = drafts.filter(
+      (d) => !activeIds.has(d.value.mentorId) || !activeIds.has(d.value.menteeId),
+    );
+    await inBatches(withheld, (found) =>
+      this.deps.proposals.update(tenantId, found.value.id, (p) =>
         p.status === 'proposed' && p.publishedAt === null
-          ? { ...p, publishedAt: now.toISOString(), expiresAt, kept: true }
+          ? { ...p, ...supersedeProposal(p).proposal }
           : p,
-      );
-      if (saved.value.publishedAt === now.toISOString()) published.push(saved.value);
-    });
-    return { published: published.length, expiresAt: published.length > 0 ? expiresAt : null };
+      ),
+    );
+    const published: StoredProposal[] = [];
+    await inBatches(
+      drafts.filter((d) => !withheld.includes(d)),
+      async (found) => {
+        const saved = await this.deps.proposals.update(tenantId, found.value.id, (p) =>
+          p.status === 'proposed' && p.publishedAt === null
+            ? { ...p, publishedAt: now.toISOString(), expiresAt, kept: true }
+            : p,
+        );
+        if (saved.value.publishedAt === now.toISOString()) published.push(saved.value);
+      },
+    );
+    return {
+      published: published.length,
+      expiresAt: published.length > 0 ? expiresAt : null,
+      withheld: withheld.length,
+    };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -986,7 +1016,12 @@ export class MatchingService {
       (p) => p.value.status === 'proposed' || p.value.status === 'accepted',
     );
     const closed = found
-      .filter((p) => p.value.status === 'declined' || p.value.status === 'expired')
+      .filter(
+        (p) =>
+          p.value.status === 'declined' ||
+          p.value.status === 'expired' ||
+          p.value.status === 'superseded',
+      )
       .slice(0, 5);
     const views: MyProposal[] = [];
     for (const p of [...open, ...closed]) {

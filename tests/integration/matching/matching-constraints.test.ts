@@ -1,5 +1,6 @@
 import { fixedClock } from '../../../src/domain/clock';
 import { isDomainError } from '../../../src/domain/errors';
+import { leave, pause } from '../../../src/domain/profile';
 import type { Principal } from '../../../src/services/auth/principal';
 import { MatchingService } from '../../../src/services/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
@@ -30,6 +31,7 @@ describe('matching keeps the rules that live in the store', () => {
   let cosmos: LocalCosmos;
   let matching: MatchingService;
   let pairs: PairRepository;
+  let profiles: ProfileRepository;
   const errors: unknown[] = [];
 
   const run = async () => {
@@ -54,9 +56,10 @@ describe('matching keeps the rules that live in the store', () => {
     await seedDemoData(cosmos.store, tenant, clock);
     const { store } = cosmos;
     pairs = new PairRepository(store.container('pairs'));
+    profiles = new ProfileRepository(store.container('profiles'));
     matching = new MatchingService({
       programmes: new ProgrammeRepository(store.container('programmes')),
-      profiles: new ProfileRepository(store.container('profiles')),
+      profiles,
       people: new PeopleRepository(store.container('people')),
       proposals: new ProposalRepository(store.container('proposals')),
       runs: new MatchingRunRepository(store.container('jobs')),
@@ -117,6 +120,49 @@ describe('matching keeps the rules that live in the store', () => {
         violations: [
           { mentorId: pair.mentorId, menteeId: pair.menteeId, codes: ['previous_partners'] },
         ],
+      });
+    }
+  });
+
+  it('withdraws the open proposals of someone who paused or left, and frees their partner', async () => {
+    const as = (personId: string): Principal => ({ ...claire, personId, name: personId });
+    await run();
+    const kept = await matching.acceptAll(claire, demoProgrammeId);
+    const drafts = kept.proposals.filter((p) => p.stage === 'draft');
+    expect(drafts.length).toBeGreaterThanOrEqual(3);
+    const [leaving, pausing] = drafts;
+
+    // Someone leaves between the run and publishing: their draft is withdrawn, not shown to them.
+    await profiles.update(tenant, leaving!.mentee.personId, (p) => leave(p, clock).profile);
+    const published = await matching.publish(claire, demoProgrammeId);
+    expect(published).toMatchObject({ published: drafts.length - 1, withheld: 1 });
+    let review = await matching.review(claire, demoProgrammeId);
+    expect(review.proposals.some((p) => p.id === leaving!.id)).toBe(false);
+    expect((await matching.mine(as(leaving!.mentee.personId))).proposals).toEqual([]);
+
+    // Someone pauses with a proposal published: the next run withdraws it and frees the partner.
+    const until = new Date(clock.now().getTime() + 30 * 86_400_000).toISOString();
+    await profiles.update(tenant, pausing!.mentee.personId, (p) => pause(p, until, clock).profile);
+    review = await run();
+    expect(review.proposals.some((p) => p.id === pausing!.id)).toBe(false);
+    const paused = pausing!.mentee.personId;
+    expect(
+      review.proposals.some((p) => p.mentor.personId === paused || p.mentee.personId === paused),
+    ).toBe(false);
+    expect(review.unmatched.some((u) => u.personId === paused)).toBe(false);
+    // The partner is told, in their language, and is back in the pool.
+    const partner = await matching.mine(as(pausing!.mentor.personId), 'en');
+    expect(partner.proposals.find((p) => p.id === pausing!.id)?.status).toBe('superseded');
+    const mentor = pausing!.mentor.personId;
+    expect(
+      review.proposals.some((p) => p.id !== pausing!.id && p.mentor.personId === mentor) ||
+        review.unmatched.some((u) => u.personId === mentor),
+    ).toBe(true);
+    // Proposals to people still taking part are untouched.
+    for (const p of drafts.slice(2)) {
+      expect(review.proposals.find((q) => q.id === p.id)).toMatchObject({
+        stage: 'published',
+        status: 'proposed',
       });
     }
   });

@@ -210,17 +210,21 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
       setConfirmPublish(false);
       const result = await api.post<PublishResponse>(`${base}/publish`, {});
       await load();
-      setNotice(
+      const done =
         result.published === 0 || !result.expiresAt
-          ? t('matching.nothingToPublish')
+          ? result.withheld > 0
+            ? null
+            : t('matching.nothingToPublish')
           : t('matching.published', {
               count: result.published,
               date: new Intl.DateTimeFormat(locale, {
                 dateStyle: 'long',
                 timeStyle: 'short',
               }).format(new Date(result.expiresAt)),
-            }),
-      );
+            });
+      const withheld =
+        result.withheld > 0 ? t('matching.withheld', { count: result.withheld }) : null;
+      setNotice([done, withheld].filter(Boolean).join(' '));
     });
 
   if (!review) {

@@ -37,6 +37,11 @@ const en = {
     other: '{count} proposals published. Answers are due by {date}.',
   },
   'matching.nothingToPublish': 'Nothing to publish: every proposal is already published.',
+  'matching.withheld': {
+    one: '{count} draft was withdrawn instead: one of its two people has paused or left. Run matching again to find them partners.',
+    other:
+      '{count} drafts were withdrawn instead: one of their two people has paused or left. Run matching again to find them partners.',
+  },
   'matching.swap': 'Swap mentees',
   'matching.swapHint': 'Select two draft proposals to swap their mentees.',
   'matching.pin': 'Pin',
@@ -130,6 +135,11 @@ const fr: CatalogueFor<typeof en> = {
     other: '{count} propositions publiées. Réponses attendues avant le {date}.',
   },
   'matching.nothingToPublish': 'Rien à publier : toutes les propositions sont déjà publiées.',
+  'matching.withheld': {
+    one: '{count} brouillon a été retiré à la place : l’une des deux personnes a mis sa participation en pause ou quitté le programme. Relancez l’appariement pour leur trouver un partenaire.',
+    other:
+      '{count} brouillons ont été retirés à la place : l’une des deux personnes a mis sa participation en pause ou quitté le programme. Relancez l’appariement pour leur trouver un partenaire.',
+  },
   'matching.swap': 'Échanger les mentorés',
   'matching.swapHint': 'Sélectionnez deux propositions en brouillon pour échanger leurs mentorés.',
   'matching.pin': 'Fixer',

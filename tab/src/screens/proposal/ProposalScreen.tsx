@@ -144,6 +144,11 @@ function ProposalCard({
               <MessageBarBody>{t('proposal.expired')}</MessageBarBody>
             </MessageBar>
           )}
+          {proposal.status === 'superseded' && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('proposal.withdrawn')}</MessageBarBody>
+            </MessageBar>
+          )}
         </div>
         {error !== null && (
           <MessageBar intent="error" role="alert">

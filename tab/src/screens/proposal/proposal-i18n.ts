@@ -34,6 +34,8 @@ const en = {
     'This pairing was declined. A new proposal follows when a good partner is available.',
   'proposal.expired':
     'The time to answer ran out. A new proposal follows when a good partner is available.',
+  'proposal.withdrawn':
+    'This proposal was withdrawn: one of you has paused or left the programme. Whoever is still taking part gets a new proposal when a good partner is available.',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -67,6 +69,8 @@ const fr: CatalogueFor<typeof en> = {
     'Ce binôme a été refusé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
   'proposal.expired':
     'Le délai de réponse est passé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
+  'proposal.withdrawn':
+    'Cette proposition a été retirée : l’un de vous a mis sa participation en pause ou quitté le programme. Qui participe encore recevra une nouvelle proposition dès qu’un bon partenaire sera disponible.',
 };
 
 const catalogue = screenCatalogue(en, fr);

@@ -120,4 +120,24 @@ describe('the person’s proposal card', { timeout: 20_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Oui, refuser' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Cette proposition a expiré.');
   });
+
+  it('says a proposal was withdrawn because one of the two paused or left, with no answer to give', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({
+          locale: 'en',
+          proposals: [aMyProposal({ status: 'superseded' })],
+        } satisfies MyProposalsResponse),
+      ),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'en' });
+    expect(
+      await screen.findByText(
+        /This proposal was withdrawn: one of you has paused or left the programme\./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Accept/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Decline/ })).not.toBeInTheDocument();
+  });
 });

@@ -5,6 +5,7 @@ import type { ProgrammeListResponse } from '../../../../src/api/contracts';
 import type {
   MatchingReviewResponse,
   MatchingRunResponse,
+  PublishResponse,
   ReviewProposal,
 } from '../../../../src/api/matching-contracts';
 import MatchingScreen from '../../../../tab/src/screens/matching/MatchingScreen';
@@ -351,7 +352,11 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
       http.get(base, () => HttpResponse.json(aReview())),
       http.post(`${base}/publish`, () => {
         published++;
-        return HttpResponse.json({ published: 2, expiresAt: '2027-01-07T09:00:00.000Z' });
+        return HttpResponse.json({
+          published: 2,
+          expiresAt: '2027-01-07T09:00:00.000Z',
+          withheld: 0,
+        } satisfies PublishResponse);
       }),
     );
     renderScreen(<MatchingScreen />, { locale: 'en' });
@@ -366,5 +371,28 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
       await screen.findByText(/2 proposals published\. Answers are due by January 7, 2027/),
     ).toBeInTheDocument();
     expect(published).toBe(1);
+  });
+
+  it('says which drafts were withdrawn at publishing because someone paused or left (French)', async () => {
+    server.use(
+      ...common,
+      http.get(base, () => HttpResponse.json(aReview())),
+      http.post(`${base}/publish`, () =>
+        HttpResponse.json({
+          published: 1,
+          expiresAt: '2027-01-07T09:00:00.000Z',
+          withheld: 1,
+        } satisfies PublishResponse),
+      ),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'fr' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Publier' }));
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Publier' }),
+    );
+    const notice = await screen.findByText(/1 proposition publiée\./);
+    expect(notice).toHaveTextContent(
+      '1 brouillon a été retiré à la place : l’une des deux personnes a mis sa participation en pause ou quitté le programme.',
+    );
   });
 });
