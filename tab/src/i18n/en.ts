@@ -75,4 +75,8 @@ export const en = {
   'pair.title': 'My pair',
   'nav.toolkit': 'Mentor toolkit',
   'toolkit.title': 'Mentor toolkit',
+
+  // A manager's approvals of mentoring time (tab/src/screens/approvals; its own strings there).
+  'nav.approvals': 'Approvals',
+  'approvals.title': 'Approvals',
 } as const;

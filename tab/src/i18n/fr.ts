@@ -73,4 +73,8 @@ export const fr: Catalogue = {
   'pair.title': 'Mon binôme',
   'nav.toolkit': 'Boîte à outils du mentor',
   'toolkit.title': 'Boîte à outils du mentor',
+
+  // Les approbations de temps d’un manager (tab/src/screens/approvals ; ses propres textes y sont).
+  'nav.approvals': 'Approbations',
+  'approvals.title': 'Approbations',
 };

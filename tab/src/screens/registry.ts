@@ -1,4 +1,5 @@
 import { lazy, type ComponentType } from 'react';
+import type { AppRole, MeResponse } from '../../../src/api/contracts';
 import type { PlainMessageKey } from '../i18n/catalogue';
 
 /**
@@ -15,6 +16,11 @@ export type ScreenDefinition = {
   titleKey: PlainMessageKey;
   /** The label in the nav. */
   navKey: PlainMessageKey;
+  /**
+   * Who sees the nav link (everyone when absent). The link only: the screen itself answers anyone
+   * who opens its address (and the API refuses what they may not see).
+   */
+  audience?: Exclude<AppRole, 'participant'>;
   load: () => Promise<{ default: ComponentType }>;
 };
 
@@ -38,6 +44,7 @@ export const screens: readonly ScreenDefinition[] = [
     path: '/programmes',
     titleKey: 'programmes.title',
     navKey: 'nav.programmes',
+    audience: 'lead',
     load: () => import('./programmes/ProgrammesScreen'),
   },
   {
@@ -52,6 +59,7 @@ export const screens: readonly ScreenDefinition[] = [
     path: '/matching',
     titleKey: 'matching.title',
     navKey: 'nav.matching',
+    audience: 'lead',
     load: () => import('./matching/MatchingScreen'),
   },
   {
@@ -75,7 +83,25 @@ export const screens: readonly ScreenDefinition[] = [
     navKey: 'nav.plan',
     load: () => import('./scheduling/SchedulingScreen'),
   },
+  {
+    id: 'approvals',
+    path: '/approvals',
+    titleKey: 'approvals.title',
+    navKey: 'nav.approvals',
+    audience: 'manager',
+    load: () => import('./approvals/ApprovalsScreen'),
+  },
 ];
+
+/**
+ * The screens in the nav of `me` (null: nobody signed in yet): links for leads and managers only
+ * show once `/api/me` says the person is one.
+ */
+export function navScreens(me: Pick<MeResponse, 'roles'> | null): ScreenDefinition[] {
+  return screens.filter(
+    (screen) => !screen.audience || (me?.roles.includes(screen.audience) ?? false),
+  );
+}
 
 const homeScreen = screens[0] as ScreenDefinition;
 

@@ -3,13 +3,14 @@ import { Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { Host } from '../host/host';
 import type { ThemePreference } from '../host/preferences';
 import type { Locale } from '../i18n/catalogue';
+import { useSignedInMe } from '../auth/session-store';
 import { useT } from '../i18n/I18nProvider';
 import {
   forgetScreen,
+  navScreens,
   preloadScreen,
   screenComponent,
   screenForPath,
-  screens,
 } from '../screens/registry';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, usePath } from './router';
@@ -105,6 +106,8 @@ export function Shell({
   const styles = useStyles();
   const t = useT();
   const screen = screenForPath(usePath());
+  // Leads' and managers' links follow who is signed in (`/api/me`, loaded by the screens).
+  const links = navScreens(useSignedInMe());
   const Screen = screenComponent(screen);
   const mainRef = useRef<HTMLElement>(null);
   const lastShown = useRef<string | null>(null);
@@ -143,7 +146,7 @@ export function Shell({
         <span className={styles.appName}>{t('app.name')}</span>
         <nav aria-label={t('shell.navLabel')}>
           <ul className={styles.navList}>
-            {screens.map((entry) => {
+            {links.map((entry) => {
               const current = entry.id === screen.id;
               return (
                 <li key={entry.id}>

@@ -1,0 +1,56 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type { AppRole } from '../../../src/api/contracts';
+import { App } from '../../../tab/src/App';
+import { setSignedInMe } from '../../../tab/src/auth/session-store';
+import { browserHost } from '../../../tab/src/host/host';
+import { aMe } from './screens/render-screen';
+
+const server = setupServer(
+  http.get('*/api/health', () => HttpResponse.json({ status: 'ok', store: 'up' })),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  act(() => setSignedInMe(null));
+  window.localStorage.clear();
+  vi.restoreAllMocks();
+});
+afterAll(() => server.close());
+
+async function navLinks(): Promise<string[]> {
+  const nav = await screen.findByRole('navigation', { name: 'Main' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.textContent ?? '');
+}
+
+const as = (roles: AppRole[]) => act(() => setSignedInMe(aMe({ roles })));
+
+describe('the nav follows who is signed in', () => {
+  it('shows Approvals to managers only, Programmes and Matching to leads only', async () => {
+    vi.spyOn(window.navigator, 'languages', 'get').mockReturnValue(['en-GB']);
+    render(<App host={browserHost} />);
+    await screen.findByRole('heading', { level: 1, name: 'Welcome to Mentoring' });
+    const everyone = ['Home', 'My profile', 'My match', 'My pair', 'Mentor toolkit'];
+
+    // Nobody signed in yet, then a participant: no lead or manager links.
+    expect(await navLinks()).toEqual(expect.arrayContaining(everyone));
+    expect(await navLinks()).not.toContain('Programmes');
+    await as(['participant']);
+    const participant = await navLinks();
+    for (const hidden of ['Programmes', 'Matching', 'Approvals']) {
+      expect(participant).not.toContain(hidden);
+    }
+
+    await as(['participant', 'manager']);
+    expect(await navLinks()).toContain('Approvals');
+    expect(await navLinks()).not.toContain('Matching');
+
+    await as(['participant', 'lead']);
+    const lead = await navLinks();
+    expect(lead).toEqual(expect.arrayContaining(['Programmes', 'Matching']));
+    expect(lead).not.toContain('Approvals');
+  });
+});
