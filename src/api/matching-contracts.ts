@@ -73,6 +73,13 @@ export const matchingRunResponseSchema = z.object({
   phase: z.enum(matchingRunPhases),
   /** 0–100. */
   progress: z.number().int().min(0).max(100),
+  /**
+   * While a large cohort is solved: the engine's latest round and how far its pairs may still be
+   * from the best possible (percent); null for small cohorts, solved in one go.
+   */
+  solving: z
+    .object({ round: z.number().int(), gapPct: z.number(), elapsedMs: z.number() })
+    .nullable(),
   requestedBy: z.string(),
   createdAt: dateTime('createdAt'),
   finishedAt: dateTime('finishedAt').nullable(),

@@ -3,7 +3,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError, type ErrorCode } from '../domain/errors';
 import type { MatchingInput } from '../domain/matching/input';
-import { runMatching, type MatchingOptions, type MatchingResult } from '../matching/engine';
+import {
+  runMatching,
+  type MatchingOptions,
+  type MatchingResult,
+  type RoundInfo,
+} from '../matching/engine';
 
 /**
  * Above this many participants squared a run goes to a worker thread: starting one costs about a
@@ -12,11 +17,17 @@ import { runMatching, type MatchingOptions, type MatchingResult } from '../match
 export const offThreadPairLimit = 1_000_000;
 
 type ThreadReply =
-  | { ok: true; result: MatchingResult }
-  | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+  | { kind: 'done'; ok: true; result: MatchingResult }
+  | {
+      kind: 'done';
+      ok: false;
+      error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+    };
+type ThreadMessage = ThreadReply | { kind: 'round'; info: RoundInfo };
 
 /**
  * Runs the engine, on a worker thread for large cohorts so the server keeps answering meanwhile.
+ * `options.onRound` hears each pricing round wherever the engine runs.
  */
 export async function solveCohort(
   input: MatchingInput,
@@ -25,7 +36,8 @@ export async function solveCohort(
 ): Promise<MatchingResult> {
   const n = input.participants.length;
   if (n * n <= limit) return runMatching(input, options);
-  const { now: _now, ...portable } = options;
+  // Functions do not cross to a thread: the thread posts each round back instead.
+  const { now: _now, onRound, ...portable } = options;
   // A worker does not inherit the process's TypeScript loader: register tsx in it, then load the
   // thread's module.
   const tsxApi = pathToFileURL(
@@ -40,7 +52,10 @@ export async function solveCohort(
   );
   try {
     const reply = await new Promise<ThreadReply>((resolve, reject) => {
-      worker.once('message', resolve);
+      worker.on('message', (message: ThreadMessage) => {
+        if (message.kind === 'round') onRound?.(message.info);
+        else resolve(message);
+      });
       worker.once('error', reject);
       worker.once('exit', (code) =>
         reject(new Error(`the matching thread stopped (exit code ${code}) before answering`)),

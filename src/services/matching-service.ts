@@ -31,7 +31,7 @@ import { isPairClosed, type Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { isAvailableForMatching, type Profile } from '../domain/profile';
 import { isProgrammeLead, type Programme } from '../domain/programme';
-import type { MatchingOptions, MatchingResult } from '../matching/engine';
+import type { MatchingOptions, MatchingResult, RoundInfo } from '../matching/engine';
 import type { Versioned } from '../store/cosmos-repository';
 import {
   MatchingLockRepository,
@@ -301,7 +301,30 @@ export class MatchingService {
       await this.progress(run, { status: 'running', phase: 'loading', progress: 5 });
       const snapshot = await this.load(tenantId, programmeId, run.trigger);
       await this.progress(run, { phase: 'solving', progress: 20 });
-      const outcome = await this.solve(snapshot);
+      // Large cohorts are solved in pricing rounds (a worker thread reports each): the first ends
+      // after the bulk of the work, each further one narrows the gap to the bound.
+      let reported = Promise.resolve();
+      const onRound = (info: RoundInfo) => {
+        reported = reported
+          .then(() =>
+            this.deps.runs.update(tenantId, run.id, (doc) => ({
+              ...doc,
+              progress: Math.max(doc.progress, Math.min(58, 40 + 6 * info.round)),
+              solving: {
+                round: info.round + 1,
+                gapPct: Math.round(info.gapPct * 100) / 100,
+                elapsedMs: Math.round(info.elapsedMs),
+              },
+              updatedAt: this.now(),
+            })),
+          )
+          .then(
+            () => undefined,
+            (error: unknown) => this.deps.log(`matching run ${run.id}: reporting progress`, error),
+          );
+      };
+      const outcome = await this.solve(snapshot, onRound);
+      await reported;
       await this.progress(run, { phase: 'saving', progress: 60 });
       const created = await this.save(run, snapshot, outcome.result, (done, total) =>
         this.progress(run, { progress: 60 + Math.floor((35 * done) / Math.max(1, total)) }),
@@ -451,7 +474,10 @@ export class MatchingService {
   }
 
   /** The engine on everyone not in a kept pair; pins that cannot hold are dropped with a warning. */
-  private async solve(snapshot: Snapshot): Promise<{
+  private async solve(
+    snapshot: Snapshot,
+    onRound: (info: RoundInfo) => void,
+  ): Promise<{
     result: MatchingResult;
     poolSize: number;
     warnings: LocalizedText[];
@@ -499,7 +525,17 @@ export class MatchingService {
       });
       try {
         return {
-          result: await solveCohort(input, this.deps.engine, this.deps.offThreadPairLimit),
+          result: await solveCohort(
+            input,
+            {
+              ...this.deps.engine,
+              onRound: (info) => {
+                this.deps.engine?.onRound?.(info);
+                onRound(info);
+              },
+            },
+            this.deps.offThreadPairLimit,
+          ),
           poolSize: pool.length,
           warnings,
         };
@@ -1345,6 +1381,7 @@ export class MatchingService {
       status: run.status,
       phase: run.phase,
       progress: run.progress,
+      solving: run.solving ?? null,
       requestedBy: run.requestedBy,
       createdAt: run.createdAt,
       finishedAt: run.finishedAt,

@@ -32,6 +32,15 @@ export const matchingRunDocumentSchema = z.object({
       elapsedMs: z.number(),
     })
     .nullable(),
+  /** The engine's last pricing round while solving a large cohort (absent on older runs). */
+  solving: z
+    .object({
+      round: z.number().int().min(1),
+      gapPct: z.number().min(0),
+      elapsedMs: z.number().min(0),
+    })
+    .nullable()
+    .optional(),
   /** The people the run left without a partner, with why (capped: see `unmatchedTotal`). */
   unmatched: z.array(
     z.object({

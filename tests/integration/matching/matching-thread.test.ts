@@ -1,4 +1,6 @@
 import { fixedClock } from '../../../src/domain/clock';
+import { matchingInputSchema, type AvailabilitySlot } from '../../../src/domain/matching/input';
+import type { MatchingOptions } from '../../../src/matching/engine';
 import type { Principal } from '../../../src/services/auth/principal';
 import { MatchingService } from '../../../src/services/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
@@ -9,6 +11,8 @@ import { ProgrammeRepository } from '../../../src/store/programme-repository';
 import { ProposalRepository } from '../../../src/store/proposal-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
 import { seedDemoData } from '../../../src/store/seed/seed-demo';
+import { generateCohort } from '../../../bench/support/matching-cohort';
+import { aPerson, aProfile, aProgramme } from '../../fixtures/builders';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 
 const tenant = 'tenant-thread';
@@ -23,23 +27,43 @@ const claire: Principal = {
   signIn: 'dev',
 };
 
+type Slot = AvailabilitySlot;
+
+/** The generator's slots with those that overlap on a day joined (profiles refuse overlaps). */
+function merged(slots: readonly Slot[]): Slot[] {
+  const out: Slot[] = [];
+  for (const slot of [...slots].sort(
+    (a, b) => a.day.localeCompare(b.day) || a.start.localeCompare(b.start),
+  )) {
+    const last = out.at(-1);
+    if (last && last.day === slot.day && slot.start <= last.end) {
+      if (slot.end > last.end) last.end = slot.end;
+    } else out.push({ ...slot });
+  }
+  return out;
+}
+
 describe('matching runs in the background', () => {
   let cosmos: LocalCosmos;
   const errors: unknown[] = [];
-  const service = (offThreadPairLimit: number) => {
+  const service = (
+    offThreadPairLimit: number,
+    extra: { runs?: MatchingRunRepository; engine?: MatchingOptions } = {},
+  ) => {
     const { store } = cosmos;
     return new MatchingService({
       programmes: new ProgrammeRepository(store.container('programmes')),
       profiles: new ProfileRepository(store.container('profiles')),
       people: new PeopleRepository(store.container('people')),
       proposals: new ProposalRepository(store.container('proposals')),
-      runs: new MatchingRunRepository(store.container('jobs')),
+      runs: extra.runs ?? new MatchingRunRepository(store.container('jobs')),
       locks: new MatchingLockRepository(store.container('jobs')),
       pairs: new PairRepository(store.container('pairs')),
       pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
       clock,
       log: (_message, error) => errors.push(error),
       offThreadPairLimit,
+      ...(extra.engine ? { engine: extra.engine } : {}),
     });
   };
   const pairsOf = async () => {
@@ -70,6 +94,81 @@ describe('matching runs in the background', () => {
     await inline.startRun(claire, demoProgrammeId);
     await inline.drain();
     expect(await pairsOf()).toEqual(onThread);
+  });
+
+  it('reports the engine’s pricing rounds from the worker thread while it solves', async () => {
+    // 200 per side from the benchmark's generator: large enough for the engine to price rows.
+    const cohort = matchingInputSchema.parse(generateCohort({ perSide: 200, seed: 7 }));
+    const programmeId = 'programme-large';
+    const { store } = cosmos;
+    await new ProgrammeRepository(store.container('programmes')).create(
+      aProgramme({ id: programmeId, tenantId: tenant, leadIds: [claire.personId] }),
+    );
+    const people = new PeopleRepository(store.container('people'));
+    const profiles = new ProfileRepository(store.container('profiles'));
+    for (let i = 0; i < cohort.participants.length; i += 50) {
+      await Promise.all(
+        cohort.participants.slice(i, i + 50).flatMap((p) => [
+          people.create(
+            aPerson({
+              id: p.id,
+              tenantId: tenant,
+              managerId: p.managerId ?? null,
+              department: p.department ?? 'Finance',
+              seniorityYears: p.seniority ?? 5,
+            }),
+          ),
+          profiles.create(
+            aProfile({
+              id: p.id,
+              tenantId: tenant,
+              programmeId,
+              roleWish: p.role,
+              teaches: p.teaches.map((t) => ({ skillId: t.skill, level: t.level })),
+              learns: p.learns.map((t) => ({ skillId: t.skill, level: t.level })),
+              languages: p.languages,
+              timeZone: p.timeZone,
+              availability: merged(p.availability),
+              mentorCapacity: p.capacity,
+            }),
+          ),
+        ]),
+      );
+    }
+    // Every write to the run, as the lead's polls would see it, on the real store.
+    const seen: { phase: string; progress: number; solving: unknown }[] = [];
+    class RecordingRuns extends MatchingRunRepository {
+      override async update(...args: Parameters<MatchingRunRepository['update']>) {
+        const saved = await super.update(...args);
+        const { phase, progress, solving } = saved.value;
+        seen.push({ phase, progress, solving: solving ?? null });
+        return saved;
+      }
+    }
+    // Sparse mode with two mentors per mentee: the bound starts loose, so the engine prices rows.
+    const threaded = service(0, {
+      runs: new RecordingRuns(store.container('jobs')),
+      engine: { mode: 'sparse', candidatesPerMentee: 2, targetGapPct: 0 },
+    });
+    const run = await threaded.startRun(claire, programmeId);
+    await threaded.drain();
+    expect(errors).toEqual([]);
+    const done = await threaded.getRun(claire, programmeId, run.id);
+    expect(done.status).toBe('succeeded');
+    const rounds = seen.filter((s) => s.phase === 'solving' && s.solving !== null);
+    expect(rounds.length).toBeGreaterThan(0);
+    expect(rounds[0]).toMatchObject({
+      progress: 40,
+      solving: { round: 1, gapPct: expect.any(Number), elapsedMs: expect.any(Number) },
+    });
+    for (const r of rounds) {
+      expect(r.progress).toBeGreaterThan(20);
+      expect(r.progress).toBeLessThan(60);
+    }
+    // Progress never goes back, and the run keeps the last round it heard of.
+    const progress = seen.map((s) => s.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(done.solving).toEqual(rounds.at(-1)!.solving);
   });
 
   it('frees a programme held by a run lost in a restart once its lease runs out', async () => {

@@ -277,7 +277,18 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
         <Field
           label={t('matching.progressLabel')}
           validationState="none"
-          validationMessage={`${t(`matching.phase.${run.phase}`)} · ${t('matching.running', { progress: run.progress })}`}
+          validationMessage={[
+            t(`matching.phase.${run.phase}`),
+            run.phase === 'solving' && run.solving
+              ? t('matching.solvingRound', {
+                  round: run.solving.round,
+                  gap: number(run.solving.gapPct),
+                })
+              : null,
+            t('matching.running', { progress: run.progress }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         >
           <ProgressBar
             value={run.progress / 100}

@@ -19,6 +19,7 @@ const en = {
   'matching.phase.solving': 'Finding the best pairs',
   'matching.phase.saving': 'Saving the proposals',
   'matching.phase.done': 'Done',
+  'matching.solvingRound': 'round {round}, at most {gap} % below the best possible',
   'matching.runFailed': 'The matching run failed. Try again.',
   'matching.runDone':
     'Last run: {proposals} new proposals, {unmatched} people without a partner, total score {score} (best possible at most {bound}).',
@@ -117,6 +118,7 @@ const fr: CatalogueFor<typeof en> = {
   'matching.phase.solving': 'Recherche des meilleurs binômes',
   'matching.phase.saving': 'Enregistrement des propositions',
   'matching.phase.done': 'Terminé',
+  'matching.solvingRound': 'passe {round}, au plus {gap} % sous le meilleur possible',
   'matching.runFailed': 'L’appariement a échoué. Réessayez.',
   'matching.runDone':
     'Dernier calcul : {proposals} nouvelles propositions, {unmatched} personnes sans binôme, score total {score} (au mieux {bound}).',

@@ -48,6 +48,7 @@ function aRun(overrides: Partial<MatchingRunResponse> = {}): MatchingRunResponse
     status: 'succeeded',
     phase: 'done',
     progress: 100,
+    solving: null,
     requestedBy: 'p-5',
     createdAt: '2027-01-04T09:00:00.000Z',
     finishedAt: '2027-01-04T09:00:01.000Z',
@@ -167,6 +168,18 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
       http.get(`${base}/runs/run-1`, () => {
         polls++;
         if (polls < 2) {
+          // A large cohort: the engine reports its pricing rounds.
+          return HttpResponse.json(
+            aRun({
+              status: 'running',
+              phase: 'solving',
+              progress: 46,
+              solving: { round: 2, gapPct: 0.42, elapsedMs: 8000 },
+              summary: null,
+            }),
+          );
+        }
+        if (polls < 3) {
           return HttpResponse.json(
             aRun({ status: 'running', phase: 'saving', progress: 60, summary: null }),
           );
@@ -179,7 +192,14 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Run matching' }));
     const bar = await screen.findByRole('progressbar');
     expect(bar).toBeInTheDocument();
-    expect(await screen.findByText(/Matching in progress: 60 %/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Finding the best pairs · round 2, at most 0\.4 % below the best possible · Matching in progress: 46 %/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Saving the proposals · Matching in progress: 60 %/),
+    ).toBeInTheDocument();
     expect(await screen.findByRole('table', { name: 'Proposals' })).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run again, keeping kept pairs' })).toBeEnabled();
