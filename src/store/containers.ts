@@ -86,7 +86,7 @@ export const containers: Readonly<Record<ContainerName, ContainerDefinition>> = 
   conversations: definition('conversations', 'Bot conversation references, one per person.'),
   calendar: definition(
     'calendar',
-    'The local calendar adapter’s events (when Graph is not configured).',
+    'The local calendar adapter’s events (when Graph is not configured), and when each pair’s series was last read (either provider).',
   ),
   jobs: definition(
     'jobs',
