@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MentoringServices } from '../../bot/mentoring-services';
 import { approvalIdFor } from '../../src/domain/approval';
 import { fixedClock } from '../../src/domain/clock';
 import { isDomainError } from '../../src/domain/errors';
@@ -8,6 +9,7 @@ import type { Principal } from '../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../src/services/org-directory';
 import { PairService } from '../../src/services/pair-service';
 import { ApprovalRepository } from '../../src/store/approval-repository';
+import { ConversationRepository } from '../../src/store/conversation-repository';
 import { NoteRepository } from '../../src/store/note-repository';
 import { NotificationRepository } from '../../src/store/notification-repository';
 import { PairRepository } from '../../src/store/pair-repository';
@@ -455,5 +457,69 @@ describe('a manager’s list', () => {
       decidedAt: thursday,
       partner: { displayName: 'Marc Petit' },
     });
+  });
+});
+
+describe('the bot’s card and the tab decide through the same service', () => {
+  it('a decision on the card shows in the manager’s tab list, and one in the tab shows on the card', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    const bot = new MentoringServices({
+      clock: w.clock,
+      conversations: new ConversationRepository(cosmos.store.container('conversations')),
+      ...repos,
+      pairActions: w.pairs,
+      approvalService: w.approvals,
+    });
+    const menteeRequest = approvalIdFor(w.pair.id, 'mentee-1', 1);
+    const sophie = {
+      tenantId: w.tenantId,
+      personId: 'manager-mentee',
+      teamsUserId: '29:sophie',
+      name: 'Sophie Laurent',
+      locale: 'fr' as const,
+    };
+    // Someone else pressing the card's button is refused by the same rule as in the tab.
+    await expect(
+      bot.decideApproval(
+        { ...sophie, personId: 'manager-mentor' },
+        menteeRequest,
+        'approved',
+        undefined,
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const onCard = await bot.decideApproval(sophie, menteeRequest, 'approved', undefined);
+    expect(onCard.changed).toBe(true);
+    const tab = await w.approvals.ofManager(w.manager('manager-mentee'));
+    expect(tab.approvals[0]).toMatchObject({
+      id: menteeRequest,
+      status: 'approved',
+      canDecide: false,
+    });
+
+    const mentorRequest = approvalIdFor(w.pair.id, 'mentor-1', 1);
+    const inTab = await w.approvals.decideForTab(
+      w.manager('manager-mentor'),
+      mentorRequest,
+      'approved',
+      undefined,
+    );
+    expect(inTab.approval.pairState).toBe('active');
+    const card = await bot.approvalView(w.tenantId, mentorRequest);
+    expect(card).toMatchObject({
+      approval: { status: 'approved', decidedBy: 'manager-mentor' },
+      personName: 'Mona Mentor',
+      partnerName: 'Sam Senior',
+      managerName: 'Marc Petit',
+      programmeName: 'Mentorat inversé 2026',
+    });
+    // The card's second click: already decided, nothing changes.
+    const again = await bot.decideApproval(
+      { ...sophie, personId: 'manager-mentor' },
+      mentorRequest,
+      'approved',
+      undefined,
+    );
+    expect(again.changed).toBe(false);
   });
 });
