@@ -8,6 +8,9 @@ import {
   skillTerm,
   skillValueNumerator,
 } from '../domain/matching/scoring';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { rec, type CompiledCohort } from './compiled-cohort';
 
 // Local bindings: calling through an imported binding costs a property read per call in the
@@ -45,12 +48,56 @@ export type CandidateGraph = {
   /** Pairs whose full score was computed, and pairs looked at (sharing a skill and a language). */
   scoredPairs: number;
   scannedPairs: number;
+  /** Chunks of rows scanned by the worker thread (0 when scanned on the calling thread only). */
+  threadChunks: number;
 };
 
 export type CandidateOptions = {
   /** Mentors kept per mentee; Infinity keeps every compatible mentor (exact graph). */
   perRow: number;
+  /**
+   * Threads scanning the rows (1 = this thread only). Above 1, a worker thread takes chunks of rows
+   * beside this one (finite `perRow` only); the graph is the same whichever thread scans a row.
+   */
+  threads?: number;
+  /**
+   * With threads: this thread waits until the worker has taken a chunk before taking any (tests: the
+   * worker then surely scans part of a small cohort). Off by default: no thread ever waits for the
+   * worker to start.
+   */
+  waitForWorker?: boolean;
 };
+
+/** The parts of the compiled cohort the scan reads: numbers and typed arrays a worker can share. */
+export type ScanCohort = Pick<
+  CompiledCohort,
+  | 'n'
+  | 'languages'
+  | 'weights'
+  | 'sessionMinutes'
+  | 'learnStart'
+  | 'learnSkill'
+  | 'learnLevel'
+  | 'teachStart'
+  | 'teachSkill'
+  | 'teachLevel'
+  | 'langStart'
+  | 'lang'
+  | 'teachersStart'
+  | 'ivStart'
+  | 'iv'
+  | 'prevStart'
+  | 'prev'
+  | 'blockStart'
+  | 'block'
+  | 'teacherRecords'
+  | 'teacherSeniority'
+  | 'teacherBound'
+  | 'tin'
+  | 'tout'
+  | 'department'
+  | 'seniority'
+>;
 
 type Scanner = {
   /** Scan one mentee; fills heapCol/heapScore with up to `limit` kept mentors, best keys kept. */
@@ -73,7 +120,7 @@ type Scanner = {
  * returns the best key it let go (an exact key, or an optimistic one for a candidate skipped
  * because even full marks on availability and reciprocity could not make the cut).
  */
-function makeScanner(c: CompiledCohort, colOfPerson: Int32Array): Scanner & { mark: number } {
+function makeScanner(c: ScanCohort, colOfPerson: Int32Array): Scanner & { mark: number } {
   const L = c.languages.length;
   const stamp = new Int32Array(c.n).fill(-1);
   const session = c.sessionMinutes;
@@ -343,16 +390,309 @@ export function buildCandidateGraph(
   capacity: Int32Array,
   options: CandidateOptions,
 ): CandidateGraph {
+  if (!Number.isFinite(options.perRow))
+    return buildFullGraph(c, rowPerson, colPerson, capacity, options.perRow);
+  const R = rowPerson.length;
+  const stride = Math.max(1, Math.min(options.perRow, colPerson.length));
+  const threads = Math.max(1, Math.floor(options.threads ?? 1));
+  const chunks = Math.ceil(R / scanChunkRows);
+  const shared = threads > 1 && chunks > 1;
+  const alloc = (length: number) =>
+    shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length);
+  // Each row owns `stride` slots, so rows can be scanned in any order, by any thread; the slots are
+  // then packed in row order, in place.
+  const slots: RowSlots = {
+    col: alloc(R * stride),
+    score: alloc(R * stride),
+    count: alloc(R),
+    dropped: alloc(R),
+    chunkScanned: shared
+      ? new Float64Array(new SharedArrayBuffer(8 * chunks))
+      : new Float64Array(chunks),
+    chunkScored: shared
+      ? new Float64Array(new SharedArrayBuffer(8 * chunks))
+      : new Float64Array(chunks),
+  };
+  const job: ScanJob = {
+    cohort: pickScanCohort(c),
+    rowPerson,
+    colPerson,
+    stride,
+    chunks,
+    slots,
+    control: alloc(controlSize),
+    chunkState: alloc(chunks),
+  };
+  const packInPlace = shared
+    ? scanWithThread(job, options.waitForWorker ?? false)
+    : (scanChunks(job, byCaller), true);
+
+  const rowStart = new Int32Array(R + 1);
+  const droppedBest = new Int32Array(R);
+  const rowBest = new Int32Array(R);
+  let edgeCol = slots.col;
+  let edgeScore = slots.score;
+  if (!packInPlace) {
+    // A worker that stopped answering may still write its (identical) rows into the slots: pack into
+    // arrays of our own rather than over slots it could write.
+    let total = 0;
+    for (let r = 0; r < R; r++) total += slots.count[r]!;
+    edgeCol = new Int32Array(total);
+    edgeScore = new Int32Array(total);
+  }
+  let edges = 0;
+  for (let r = 0; r < R; r++) {
+    const size = slots.count[r]!;
+    const from = r * stride;
+    if (edgeCol === slots.col) {
+      edgeCol.copyWithin(edges, from, from + size);
+      edgeScore.copyWithin(edges, from, from + size);
+    } else {
+      edgeCol.set(slots.col.subarray(from, from + size), edges);
+      edgeScore.set(slots.score.subarray(from, from + size), edges);
+    }
+    let best = slots.dropped[r]!;
+    for (let e = edges; e < edges + size; e++) if (edgeScore[e]! > best) best = edgeScore[e]!;
+    droppedBest[r] = slots.dropped[r]!;
+    rowBest[r] = best;
+    edges += size;
+    rowStart[r + 1] = edges;
+  }
+  let scannedPairs = 0;
+  let scoredPairs = 0;
+  let threadChunks = 0;
+  for (let k = 0; k < chunks; k++) {
+    scannedPairs += slots.chunkScanned[k]!;
+    scoredPairs += slots.chunkScored[k]!;
+    if (job.chunkState[k] === byWorker) threadChunks++;
+  }
+  return {
+    rowPerson,
+    colPerson,
+    capacity,
+    rowStart,
+    edgeCol: edgeCol.subarray(0, edges),
+    edgeScore: edgeScore.subarray(0, edges),
+    droppedBest,
+    rowBest,
+    scoredPairs,
+    scannedPairs,
+    threadChunks,
+  };
+}
+
+/** Rows per unit of work handed out to the scanning threads. */
+const scanChunkRows = 128;
+
+/** Per-row results of the scan: `stride` slots per row, sorted by column. */
+export type RowSlots = {
+  col: Int32Array;
+  score: Int32Array;
+  count: Int32Array;
+  /** Upper bound on the score of every compatible mentor left out of the row (-1: none). */
+  dropped: Int32Array;
+  chunkScanned: Float64Array;
+  chunkScored: Float64Array;
+};
+
+/** Everything a scanning thread needs; typed arrays on SharedArrayBuffers when threads share it. */
+export type ScanJob = {
+  cohort: ScanCohort;
+  rowPerson: Int32Array;
+  colPerson: Int32Array;
+  stride: number;
+  chunks: number;
+  slots: RowSlots;
+  /** [next chunk to hand out, worker failed, worker has taken a chunk]. */
+  control: Int32Array;
+  /** Per chunk: 0 not finished, else finished by the calling thread (1) or the worker (2). */
+  chunkState: Int32Array;
+};
+const controlSize = 3;
+const nextChunk = 0;
+const workerFailed = 1;
+const workerTook = 2;
+const byCaller = 1;
+const byWorker = 2;
+
+function pickScanCohort(c: CompiledCohort): ScanCohort {
+  return {
+    n: c.n,
+    languages: c.languages,
+    weights: c.weights,
+    sessionMinutes: c.sessionMinutes,
+    learnStart: c.learnStart,
+    learnSkill: c.learnSkill,
+    learnLevel: c.learnLevel,
+    teachStart: c.teachStart,
+    teachSkill: c.teachSkill,
+    teachLevel: c.teachLevel,
+    langStart: c.langStart,
+    lang: c.lang,
+    teachersStart: c.teachersStart,
+    ivStart: c.ivStart,
+    iv: c.iv,
+    prevStart: c.prevStart,
+    prev: c.prev,
+    blockStart: c.blockStart,
+    block: c.block,
+    teacherRecords: c.teacherRecords,
+    teacherSeniority: c.teacherSeniority,
+    teacherBound: c.teacherBound,
+    tin: c.tin,
+    tout: c.tout,
+    department: c.department,
+    seniority: c.seniority,
+  };
+}
+
+type ChunkScanner = (chunk: number) => void;
+
+/** A scanner that fills the slots of one chunk of rows; each slot is written once, final value. */
+function chunkScanner(job: ScanJob): ChunkScanner {
+  const { cohort, rowPerson, colPerson, stride, slots } = job;
+  const colOfPerson = new Int32Array(cohort.n).fill(-1);
+  colPerson.forEach((p, k) => (colOfPerson[p] = k));
+  const scanner = makeScanner(cohort, colOfPerson);
+  let keys = new Float64Array(64);
+  return (chunk) => {
+    const scanned0 = scanner.counts.scanned;
+    const scored0 = scanner.counts.scored;
+    const to = Math.min(rowPerson.length, (chunk + 1) * scanChunkRows);
+    for (let r = chunk * scanChunkRows; r < to; r++) {
+      const { size, dropped } = scanner.scan(r, rowPerson[r]!, stride, -Infinity, null, null);
+      const heapCol = scanner.heapCol();
+      const heapScore = scanner.heapScore();
+      // The row's edges by column order (deterministic, cache friendly): columns are unique and
+      // scores below 2^14, so one numeric sort of col·2^14 + score carries both.
+      if (keys.length < size) keys = new Float64Array(Math.max(size, keys.length * 2));
+      for (let k = 0; k < size; k++) keys[k] = heapCol[k]! * 16384 + heapScore[k]!;
+      const sorted = keys.subarray(0, size).sort();
+      const base = r * stride;
+      for (let k = 0; k < size; k++) {
+        const key = sorted[k]!;
+        const score = key % 16384;
+        slots.col[base + k] = (key - score) / 16384;
+        slots.score[base + k] = score;
+      }
+      slots.count[r] = size;
+      slots.dropped[r] = dropped === -Infinity ? -1 : dropped;
+    }
+    slots.chunkScanned[chunk] = scanner.counts.scanned - scanned0;
+    slots.chunkScored[chunk] = scanner.counts.scored - scored0;
+  };
+}
+
+/**
+ * Take chunks from the shared counter until none is left (this thread, or the worker thread: see
+ * scan-thread.ts). Marks each finished chunk and wakes a thread waiting for it.
+ */
+export function scanChunks(job: ScanJob, by: typeof byCaller | typeof byWorker): void {
+  const scan = chunkScanner(job);
+  for (;;) {
+    const chunk = Atomics.add(job.control, nextChunk, 1);
+    if (chunk >= job.chunks) break;
+    if (by === byWorker && Atomics.load(job.control, workerTook) === 0) {
+      Atomics.store(job.control, workerTook, 1);
+      Atomics.notify(job.control, workerTook);
+    }
+    scan(chunk);
+    Atomics.store(job.chunkState, chunk, by);
+    Atomics.notify(job.chunkState, chunk);
+  }
+}
+
+/** The body of the worker thread (scan-thread.ts). */
+export function scanChunksInWorker(job: ScanJob): void {
+  try {
+    scanChunks(job, byWorker);
+  } catch {
+    reportScanFailure(job);
+  }
+}
+
+/** Called when the worker fails: the other thread scans what the worker had taken. */
+function reportScanFailure(job: ScanJob): void {
+  Atomics.store(job.control, workerFailed, 1);
+  Atomics.notify(job.control, workerTook);
+  for (let k = 0; k < job.chunks; k++) Atomics.notify(job.chunkState, k);
+}
+
+/** A worker that finishes no chunk for this long is taken to have stopped. */
+const workerStallMs = 30_000;
+
+/**
+ * Scan with a worker thread beside this one. The caller blocks until every chunk is done (the
+ * engine is synchronous), but never on the worker's start: if the worker is slow to start, this
+ * thread simply takes every chunk. Returns false when chunks had to be taken back from a worker
+ * that failed or stalled (its late writes are the same values, but the slots must not be reused).
+ */
+function scanWithThread(job: ScanJob, waitForWorker: boolean): boolean {
+  const worker = startScanThread(job);
+  if (!worker) {
+    scanChunks(job, byCaller);
+    return true;
+  }
+  let takenBack = false;
+  const scan = chunkScanner(job);
+  try {
+    if (waitForWorker && Atomics.load(job.control, workerFailed) === 0)
+      Atomics.wait(job.control, workerTook, 0, workerStallMs);
+    scanChunks(job, byCaller);
+    for (let k = 0; k < job.chunks; k++) {
+      while (Atomics.load(job.chunkState, k) === 0) {
+        const failed = Atomics.load(job.control, workerFailed) !== 0;
+        if (failed || Atomics.wait(job.chunkState, k, 0, workerStallMs) === 'timed-out') {
+          if (Atomics.load(job.chunkState, k) !== 0) break;
+          takenBack = true;
+          scan(k);
+          Atomics.store(job.chunkState, k, byCaller);
+        }
+      }
+    }
+  } finally {
+    void worker.terminate();
+  }
+  return !takenBack;
+}
+
+function startScanThread(job: ScanJob): Worker | null {
+  try {
+    // A worker does not inherit the process's TypeScript loader: register tsx in it, then load the
+    // thread's module (the same pattern as src/services/matching-runner.ts).
+    const tsxApi = pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs'),
+    ).href;
+    const thread = new URL('./scan-thread.ts', import.meta.url).href;
+    const worker = new Worker(
+      `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(thread)}); });`,
+      { eval: true, workerData: job },
+    );
+    worker.unref();
+    // An error before the worker took any chunk costs nothing: this thread scans them all.
+    worker.on('error', () => reportScanFailure(job));
+    return worker;
+  } catch {
+    return null;
+  }
+}
+
+/** Every compatible mentor of every row (exact mode): lists grow as needed. */
+function buildFullGraph(
+  c: CompiledCohort,
+  rowPerson: Int32Array,
+  colPerson: Int32Array,
+  capacity: Int32Array,
+  perRow: number,
+): CandidateGraph {
   const R = rowPerson.length;
   const colOfPerson = new Int32Array(c.n).fill(-1);
   colPerson.forEach((p, k) => (colOfPerson[p] = k));
   const scanner = makeScanner(c, colOfPerson);
   const rowStart = new Int32Array(R + 1);
-  // Sized for the usual case (a full list per row) so large cohorts do not pay for doubling.
-  const perRowGuess = Number.isFinite(options.perRow)
-    ? Math.min(options.perRow, colPerson.length)
-    : 16;
-  let edgeCol = new Int32Array(Math.max(16, R * Math.min(perRowGuess, colPerson.length)));
+  let edgeCol = new Int32Array(Math.max(16, R * Math.min(16, colPerson.length)));
   let edgeScore = new Int32Array(edgeCol.length);
   let edges = 0;
   const droppedBest = new Int32Array(R).fill(-1);
@@ -360,7 +700,7 @@ export function buildCandidateGraph(
   let keys = new Float64Array(64);
 
   for (let r = 0; r < R; r++) {
-    const { size, dropped } = scanner.scan(r, rowPerson[r]!, options.perRow, -Infinity, null, null);
+    const { size, dropped } = scanner.scan(r, rowPerson[r]!, perRow, -Infinity, null, null);
     const heapCol = scanner.heapCol();
     const heapScore = scanner.heapScore();
     droppedBest[r] = dropped === -Infinity ? -1 : dropped;
@@ -368,8 +708,6 @@ export function buildCandidateGraph(
       edgeCol = grow(edgeCol, Math.max(edgeCol.length * 2, edges + size));
       edgeScore = grow(edgeScore, edgeCol.length);
     }
-    // Store the row's edges by column order (deterministic, cache friendly): columns are unique and
-    // scores below 2^14, so one numeric sort of col·2^14 + score carries both.
     if (keys.length < size) keys = new Float64Array(Math.max(size, keys.length * 2));
     for (let k = 0; k < size; k++) keys[k] = heapCol[k]! * 16384 + heapScore[k]!;
     const sorted = keys.subarray(0, size).sort();
@@ -396,6 +734,7 @@ export function buildCandidateGraph(
     rowBest,
     scoredPairs: scanner.counts.scored,
     scannedPairs: scanner.counts.scanned,
+    threadChunks: 0,
   };
 }
 

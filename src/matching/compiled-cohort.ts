@@ -156,19 +156,15 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
   const L = languageIds.size;
   const S = skillIds.size;
   const w = cohort.weights;
-  // The best score a mentor could reach with anyone: beginner learners on every skill they teach,
-  // a partner teaching every skill they want to learn at level 5, full marks on the rest.
-  const staticCache = new Map<number, number>();
-  const staticOf = (i: number, _skill: number): number => {
-    const cached = staticCache.get(i);
+  // The best score a mentor could reach, through one of their skills, with anyone for whom that
+  // skill is the best shared one: a beginner learner on it, the other shared skills counted at most
+  // as much, a partner teaching every skill the mentor wants to learn at level 5, full marks on the
+  // rest. A pair is reached through the lists of every skill it shares, its best one among them, so
+  // a list may be cut where this bound falls below what a mentee still needs.
+  const restCache = new Map<number, number>();
+  const restOf = (i: number): number => {
+    const cached = restCache.get(i);
     if (cached !== undefined) return cached;
-    let main = 0;
-    let sum = 0;
-    for (const [, level] of teachPairs[i]!) {
-      const v = skillValueNumerator(level, 1);
-      sum += v;
-      if (v > main) main = v;
-    }
     let recBest = 0;
     let recSum = 0;
     for (const [, level] of learnPairs[i]!) {
@@ -180,17 +176,27 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
     let minutes = 0;
     for (let k = 0; k < iv.length; k += 2) minutes += iv[k + 1]! - iv[k]!;
     const value =
-      1 +
-      Math.ceil(
-        (w.teach * skillTerm(Math.max(main, 1), sum) +
-          w.reciprocity * skillTerm(recBest, recSum) +
-          w.availability * availabilityTerm(minutes, cohort.sessionMinutes) +
-          w.language +
-          w.diversity +
-          w.seniority) *
-          scoreScale,
-      );
-    staticCache.set(i, value);
+      w.reciprocity * skillTerm(recBest, recSum) +
+      w.availability * availabilityTerm(minutes, cohort.sessionMinutes) +
+      w.language +
+      w.diversity +
+      w.seniority;
+    restCache.set(i, value);
+    return value;
+  };
+  const staticCache = new Map<number, number>();
+  const staticOf = (i: number, skill: number): number => {
+    const cacheKey = i * S + skill;
+    const cached = staticCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    let main = 0;
+    for (const [s, level] of teachPairs[i]!) if (s === skill) main = skillValueNumerator(level, 1);
+    let sum = main;
+    for (const [s, level] of teachPairs[i]!)
+      if (s !== skill) sum += Math.min(main, skillValueNumerator(level, 1));
+    const value =
+      1 + Math.ceil((w.teach * skillTerm(Math.max(main, 1), sum) + restOf(i)) * scoreScale);
+    staticCache.set(cacheKey, value);
     return value;
   };
   const teachers = bucket(
