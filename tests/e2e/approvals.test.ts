@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app-server';
@@ -7,6 +8,7 @@ import {
   launchChromium,
   newIsolatedContext,
   seriousAxeViolations,
+  themeBackground,
   type ContextOptions,
 } from '../support/chromium';
 
@@ -65,7 +67,15 @@ describe('managers approve the pair’s time in the tab', () => {
     await louiseCard.getByText('Teams et OneNote pour le travail juridique').waitFor();
     await louiseCard.getByText(/^6 sessions × 1 h, every 2 weeks \(6 h in total\)$/).waitFor();
     expect(await nav(catherine, 'Main').getByRole('link', { name: 'Matching' }).count()).toBe(0);
-    expect(await seriousAxeViolations(catherine)).toEqual([]);
+    for (const [theme, background] of [
+      ['Dark', webDarkTheme.colorNeutralBackground2],
+      ['High contrast', teamsHighContrastTheme.colorNeutralBackground2],
+      ['Light', webLightTheme.colorNeutralBackground2],
+    ] as const) {
+      await catherine.getByRole('combobox', { name: 'Theme' }).selectOption({ label: theme });
+      await expect.poll(() => themeBackground(catherine)).toBe(background);
+      expect(await seriousAxeViolations(catherine), theme).toEqual([]);
+    }
     await louiseCard.getByRole('button', { name: 'Approve' }).click();
     await louiseCard.getByText('You approved Louise Nicolas’s time.').waitFor();
     await louiseCard.getByText('The pair waits for the other manager’s approval.').waitFor();
