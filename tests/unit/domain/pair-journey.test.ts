@@ -8,6 +8,7 @@ import {
   type DomainError,
 } from '../../../src/domain';
 import { defaultFrame } from '../../../src/domain/programme';
+import { approvalSchema } from '../../../src/domain/approval';
 import { privateNotebookSchema } from '../../../src/domain/pair-notes';
 import { demoPairs } from '../../../src/store/seed/demo-pairs';
 import { aPair, aProposal, aSession, somePairMembers } from '../../fixtures/builders';
@@ -144,12 +145,24 @@ describe('the members snapshot', () => {
 });
 
 describe('the demo pairs', () => {
-  it('are valid pairs and notes at three different stages, dated around now', () => {
+  it('are valid pairs, notes and approvals at different stages, dated around now', () => {
     const now = new Date('2027-02-15T08:00:00.000Z');
-    const { pairs, notebooks } = demoPairs('tenant-demo', fixedClock(now));
+    const { pairs, notebooks, approvals } = demoPairs('tenant-demo', fixedClock(now));
     for (const pair of pairs) expect(pairSchema.safeParse(pair).success).toBe(true);
     for (const book of notebooks) expect(privateNotebookSchema.safeParse(book).success).toBe(true);
-    expect(pairs.map((p) => p.state)).toEqual(['active', 'accepted', 'active']);
+    expect(pairs.map((p) => p.state)).toEqual([
+      'active',
+      'accepted',
+      'active',
+      'awaiting_approval',
+    ]);
+    // The pair awaiting approval: one manager said yes, the other has not decided.
+    for (const approval of approvals) expect(approvalSchema.safeParse(approval).success).toBe(true);
+    expect(approvals.map((a) => [a.pairId, a.status])).toEqual([
+      [pairs[3]!.id, 'pending'],
+      [pairs[3]!.id, 'approved'],
+    ]);
+    for (const approval of approvals) expect(approval.createdAt <= now.toISOString()).toBe(true);
     for (const pair of pairs) {
       expect(pair.members).toBeDefined();
       expect(pair.updatedAt <= now.toISOString()).toBe(true);
