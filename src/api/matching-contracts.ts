@@ -15,6 +15,7 @@ import { programmeStatusSchema } from '../domain/programme';
  * | POST   | /programmes/:id/matching/runs                | lead       | –                | MatchingRunResponse (202); the run already under way when there is one |
  * | GET    | /programmes/:id/matching/runs/:runId         | lead       | –                | MatchingRunResponse          |
  * | GET    | /programmes/:id/matching                     | lead       | –                | MatchingReviewResponse       |
+ * | GET    | /programmes/:id/matching/volunteers          | lead       | –                | VolunteersResponse           |
  * | POST   | /programmes/:id/matching/accept-all          | lead       | –                | MatchingReviewResponse       |
  * | POST   | /programmes/:id/matching/swap                | lead       | SwapBody         | MatchingReviewResponse       |
  * | POST   | /programmes/:id/matching/pins                | lead       | PairBody         | MatchingReviewResponse       |
@@ -166,6 +167,18 @@ export const matchingReviewResponseSchema = z.object({
   }),
 });
 export type MatchingReviewResponse = z.infer<typeof matchingReviewResponseSchema>;
+
+export const volunteerSchema = reviewPersonSchema.extend({
+  /** What they volunteered as: a mentor is pinned as a mentor, a mentee as a mentee. */
+  role: z.enum(['mentor', 'mentee', 'both']),
+});
+export type Volunteer = z.infer<typeof volunteerSchema>;
+
+export const volunteersResponseSchema = z.object({
+  /** Active volunteers of the programme (opted in, not paused), by name. */
+  volunteers: z.array(volunteerSchema),
+});
+export type VolunteersResponse = z.infer<typeof volunteersResponseSchema>;
 
 export const swapBodySchema = z.object({
   proposalIds: z

@@ -43,6 +43,9 @@ export function matchingRoutes(deps: MatchingRoutesDeps) {
   app.get('/programmes/:id/matching', async (c) =>
     c.json(await matching.review(c.var.principal, c.req.param('id'))),
   );
+  app.get('/programmes/:id/matching/volunteers', async (c) =>
+    c.json(await matching.volunteers(c.var.principal, c.req.param('id'))),
+  );
   app.post('/programmes/:id/matching/accept-all', async (c) =>
     c.json(await matching.acceptAll(c.var.principal, c.req.param('id'))),
   );

@@ -9,6 +9,7 @@ import type {
   ReviewPair,
   ReviewPerson,
   ReviewProposal,
+  VolunteersResponse,
 } from '../api/matching-contracts';
 import type { Clock } from '../domain/clock';
 import type { Locale, LocalizedText } from '../domain/common';
@@ -683,6 +684,26 @@ export class MatchingService {
         expired: count((p) => p.status === 'expired'),
       },
     };
+  }
+
+  /** The programme's active volunteers, by name, for pinning or blocking any two of them. */
+  async volunteers(principal: Principal, programmeId: string): Promise<VolunteersResponse> {
+    await this.managed(principal, programmeId);
+    const tenantId = principal.tenantId;
+    const [profiles, people] = await Promise.all([
+      this.deps.profiles.ofProgramme(tenantId, programmeId),
+      this.deps.people.all(tenantId),
+    ]);
+    const directory = new Map(people.map((p) => [p.value.id, p.value]));
+    const volunteers = profiles
+      .map((p) => p.value)
+      .filter((p) => isAvailableForMatching(p, this.deps.clock))
+      .map((p) => ({ ...this.reviewPerson(p.id, directory), role: p.roleWish }))
+      .sort(
+        (a, b) =>
+          a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId),
+      );
+    return { volunteers };
   }
 
   /** Keeps every draft: a rerun will not change them. */

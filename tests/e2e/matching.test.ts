@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import type { MatchingReviewResponse } from '../../src/api/matching-contracts';
+import type { MatchingReviewResponse, VolunteersResponse } from '../../src/api/matching-contracts';
 import { demoPersonId, demoProgrammeId } from '../../src/store/seed/demo-data';
 import { startTestApp, type TestApp } from '../support/app-server';
 import {
@@ -41,20 +41,25 @@ async function open(path: string, options: ContextOptions = {}): Promise<Page> {
   return page;
 }
 
-/** The review as the API gives it to the lead (to know whom to sign in as next). */
-async function reviewAsLead(): Promise<MatchingReviewResponse> {
+/** What the API gives the lead at `path` under the programme's matching. */
+async function asLead<T>(path = ''): Promise<T> {
   const signIn = await fetch(`${app.baseUrl}/api/dev/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ personId: demoPersonId(5) }),
   });
   const { token } = (await signIn.json()) as { token: string };
-  const reply = await fetch(`${app.baseUrl}/api/programmes/${demoProgrammeId}/matching`, {
+  const reply = await fetch(`${app.baseUrl}/api/programmes/${demoProgrammeId}/matching${path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   expect(reply.status).toBe(200);
-  return (await reply.json()) as MatchingReviewResponse;
+  return (await reply.json()) as T;
 }
+
+/** The review as the API gives it to the lead (to know whom to sign in as next). */
+const reviewAsLead = () => asLead<MatchingReviewResponse>();
+/** The programme's volunteers with their ids (the form's options are keyed by id). */
+const volunteersAsLead = () => asLead<VolunteersResponse>('/volunteers');
 
 describe('matching in Chromium', () => {
   it('the lead runs matching with a progress bar, pins, blocks, reruns, lifts the pin and the block, accepts all and publishes (French)', async () => {
@@ -144,6 +149,18 @@ describe('matching in Chromium', () => {
       .waitFor();
     await rules.waitFor({ state: 'detached' });
     expect(await table.getByText('Fixé', { exact: true }).count()).toBe(0);
+
+    // Any two volunteers can be blocked (or pinned) by name, not only a proposed pair.
+    const ids = new Map(
+      (await volunteersAsLead()).volunteers.map((v) => [v.displayName, v.personId]),
+    );
+    await page
+      .getByRole('combobox', { name: 'Mentor', exact: true })
+      .selectOption(ids.get(blockMentor)!);
+    await page.getByRole('combobox', { name: 'Mentoré' }).selectOption(ids.get(blockMentee)!);
+    await page.getByRole('button', { name: 'Bloquer ce binôme' }).click();
+    await rules.getByText('Bloqué', { exact: true }).waitFor();
+    expect(await rules.locator('tbody tr').count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Tout accepter' }).click();

@@ -5,6 +5,7 @@ import type {
   MyProposalsResponse,
   PublishResponse,
   ReviewProposal,
+  VolunteersResponse,
 } from '../../../src/api/matching-contracts';
 import { fixedClock } from '../../../src/domain/clock';
 import { inSameReportingLine } from '../../../src/domain/person';
@@ -153,6 +154,7 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     for (const [method, path, json] of [
       ['GET', base, undefined],
       ['GET', `${base}/runs/run-x`, undefined],
+      ['GET', `${base}/volunteers`, undefined],
       ['POST', `${base}/accept-all`, {}],
       ['POST', `${base}/swap`, { proposalIds: ['a', 'b'] }],
       ['POST', `${base}/pins`, pair],
@@ -380,6 +382,21 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     });
     expect(same.status).toBe(400);
     expect(errorCode(same)).toBe('validation_failed');
+  });
+
+  it('lists the active volunteers by name, with the role each volunteered for, to pin or block any two', async () => {
+    const reply = await api.call<VolunteersResponse>('GET', `${base}/volunteers`, { token: lead });
+    expect(reply.status).toBe(200);
+    const { volunteers } = reply.body;
+    expect(volunteers.map((v) => v.personId).sort()).toEqual([...profiles.keys()].sort());
+    for (const v of volunteers) {
+      expect(v).toMatchObject({
+        displayName: nameOf(v.personId),
+        role: profiles.get(v.personId)!.roleWish,
+      });
+    }
+    const names = volunteers.map((v) => v.displayName);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 
   it('refuses a pin that breaks a hard rule, naming it', async () => {

@@ -27,6 +27,8 @@ import type {
   PublishResponse,
   ReviewPair,
   ReviewProposal,
+  Volunteer,
+  VolunteersResponse,
 } from '../../../../src/api/matching-contracts';
 import type { ViolationCode } from '../../../../src/domain/matching/pair-evaluation';
 import { api, ApiError } from '../../api/client';
@@ -36,6 +38,7 @@ import type { Translate } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useMatchingT } from './matching-i18n';
 import { ConstraintTable, type ConstraintKind } from './ConstraintTable';
+import { PairRuleForm } from './PairRuleForm';
 import { ProposalTable } from './ProposalTable';
 
 const useStyles = makeStyles({
@@ -145,6 +148,19 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
     return () => controller.abort();
   }, [load]);
 
+  // Whom the lead may pin or block: every active volunteer, not only those proposed.
+  const [volunteers, setVolunteers] = useState<Volunteer[] | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .get<VolunteersResponse>(`${base}/volunteers`, { signal: controller.signal })
+      .then((reply) => setVolunteers(reply.volunteers))
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setError(e);
+      });
+    return () => controller.abort();
+  }, [base]);
+
   // While a run goes on, follow its progress; reload the review when it ends.
   const runId = isActive(run) ? run!.id : null;
   useEffect(() => {
@@ -171,14 +187,17 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
     };
   }, [runId, base, load]);
 
-  const act = async (work: () => Promise<void>) => {
+  /** Runs a review action; true when it succeeded (its error is shown otherwise). */
+  const act = async (work: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     setNotice(null);
     try {
       await work();
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -241,6 +260,7 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
     names.set(p.mentee.personId, p.mentee.displayName);
   }
   for (const u of review.unmatched) names.set(u.personId, u.displayName);
+  for (const v of volunteers ?? []) names.set(v.personId, v.displayName);
   const running = isActive(run);
   const drafts = review.proposals.filter((p) => p.stage === 'draft');
   const locked = busy || running;
@@ -362,22 +382,28 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
         </>
       )}
 
-      {review.pins.length + review.blocks.length > 0 && (
-        <>
-          <Subtitle1 as="h2" id="matching-constraints-title" className={styles.heading}>
-            {t('matching.constraints')}
-          </Subtitle1>
-          <Caption1 as="p" className={styles.muted}>
-            {t('matching.constraintsHint')}
-          </Caption1>
-          <ConstraintTable
-            pins={review.pins}
-            blocks={review.blocks}
-            busy={locked}
-            onLift={(kind, pair) => void lift(kind, pair)}
-          />
-        </>
+      <Subtitle1 as="h2" id="matching-constraints-title" className={styles.heading}>
+        {t('matching.constraints')}
+      </Subtitle1>
+      <Caption1 as="p" className={styles.muted}>
+        {t('matching.constraintsHint')}
+      </Caption1>
+      {review.pins.length + review.blocks.length > 0 ? (
+        <ConstraintTable
+          pins={review.pins}
+          blocks={review.blocks}
+          busy={locked}
+          onLift={(kind, pair) => void lift(kind, pair)}
+        />
+      ) : (
+        <Body1 as="p">{t('matching.rule.none')}</Body1>
       )}
+      <PairRuleForm
+        volunteers={volunteers}
+        busy={locked}
+        onPin={(pair) => post('pins', pair)}
+        onBlock={(pair) => post('blocks', pair)}
+      />
 
       <Subtitle1 as="h2" id="matching-unmatched-title" className={styles.heading}>
         {t('matching.unmatched')}

@@ -58,6 +58,12 @@ const en = {
   'matching.constraintsHint':
     'A pinned pair is always proposed; a blocked pair never is. Lifting one takes effect at the next run.',
   'matching.col.rule': 'Rule',
+  'matching.rule.formTitle': 'Pin or block two volunteers',
+  'matching.rule.loading': 'Loading the volunteers…',
+  'matching.rule.choose': 'Choose…',
+  'matching.rule.pinPair': 'Pin this pair',
+  'matching.rule.blockPair': 'Block this pair',
+  'matching.rule.none': 'No pinned or blocked pair yet.',
   'matching.rule.pin': 'Pinned',
   'matching.rule.block': 'Blocked',
   'matching.unpinned': 'Pin lifted: {mentor} and {mentee} may be paired otherwise at the next run.',
@@ -157,6 +163,12 @@ const fr: CatalogueFor<typeof en> = {
   'matching.constraintsHint':
     'Un binôme fixé est toujours proposé ; un binôme bloqué ne l’est jamais. Lever l’un ou l’autre prend effet au prochain calcul.',
   'matching.col.rule': 'Règle',
+  'matching.rule.formTitle': 'Fixer ou bloquer deux volontaires',
+  'matching.rule.loading': 'Chargement des volontaires…',
+  'matching.rule.choose': 'Choisir…',
+  'matching.rule.pinPair': 'Fixer ce binôme',
+  'matching.rule.blockPair': 'Bloquer ce binôme',
+  'matching.rule.none': 'Aucun binôme fixé ni bloqué pour l’instant.',
   'matching.rule.pin': 'Fixé',
   'matching.rule.block': 'Bloqué',
   'matching.unpinned':

@@ -7,6 +7,7 @@ import type {
   MatchingRunResponse,
   PublishResponse,
   ReviewProposal,
+  VolunteersResponse,
 } from '../../../../src/api/matching-contracts';
 import MatchingScreen from '../../../../tab/src/screens/matching/MatchingScreen';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
@@ -124,9 +125,18 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+const volunteers: VolunteersResponse = {
+  volunteers: [
+    { ...person('v-1', 'Hugo Petit'), role: 'mentor' },
+    { ...person('v-2', 'Inès Blanc'), role: 'mentee' },
+    { ...person('v-3', 'Nora Said'), role: 'both' },
+  ],
+};
+
 const common = [
   http.get('*/api/me', () => HttpResponse.json(leadMe)),
   http.get('*/api/programmes', () => HttpResponse.json(programmes)),
+  http.get(`${base}/volunteers`, () => HttpResponse.json(volunteers)),
 ];
 
 describe('the lead’s matching review', { timeout: 20_000 }, () => {
@@ -414,5 +424,77 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
     expect(notice).toHaveTextContent(
       '1 brouillon a été retiré à la place : l’une des deux personnes a mis sa participation en pause ou quitté le programme.',
     );
+  });
+
+  it('pins or blocks any two volunteers chosen by name, and names them when a rule refuses', async () => {
+    const pins: unknown[] = [];
+    const blocks: unknown[] = [];
+    server.use(
+      ...common,
+      http.get(base, () => HttpResponse.json(aReview())),
+      http.post(`${base}/pins`, async ({ request }) => {
+        pins.push(await request.json());
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'validation_failed',
+              message: 'Hugo Petit → Inès Blanc cannot be pinned: no_overlap',
+              details: {
+                violations: [{ mentorId: 'v-1', menteeId: 'v-2', codes: ['no_overlap'] }],
+              },
+            },
+          },
+          { status: 400 },
+        );
+      }),
+      http.post(`${base}/blocks`, async ({ request }) => {
+        blocks.push(await request.json());
+        return HttpResponse.json(
+          aReview({
+            blocks: [
+              {
+                mentorId: 'v-3',
+                menteeId: 'v-2',
+                mentor: person('v-3', 'Nora Said'),
+                mentee: person('v-2', 'Inès Blanc'),
+              },
+            ],
+          }),
+        );
+      }),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'en' });
+    expect(await screen.findByText('No pinned or blocked pair yet.')).toBeInTheDocument();
+    const mentor = await screen.findByRole('combobox', { name: 'Mentor' });
+    const mentee = screen.getByRole('combobox', { name: 'Mentee' });
+    // Mentors are those who volunteered as mentors (or both), mentees likewise.
+    expect(
+      within(mentor)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose…', 'Hugo Petit — Finance', 'Nora Said — Finance']);
+    expect(
+      within(mentee)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose…', 'Inès Blanc — Finance', 'Nora Said — Finance']);
+    const pin = screen.getByRole('button', { name: 'Pin this pair' });
+    expect(pin).toBeDisabled();
+    fireEvent.change(mentor, { target: { value: 'v-1' } });
+    fireEvent.change(mentee, { target: { value: 'v-2' } });
+    fireEvent.click(pin);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Hugo Petit → Inès Blanc');
+    expect(alert).toHaveTextContent('not enough common availability for one session a week');
+    expect(pins).toEqual([{ mentorId: 'v-1', menteeId: 'v-2' }]);
+    // A refused pin keeps the choice, to change one side.
+    expect(mentor).toHaveValue('v-1');
+    fireEvent.change(mentor, { target: { value: 'v-3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Block this pair' }));
+    const list = await screen.findByRole('table', { name: 'Pinned and blocked pairs' });
+    expect(list).toHaveTextContent(/Nora Said.*Inès Blanc.*Blocked/);
+    expect(blocks).toEqual([{ mentorId: 'v-3', menteeId: 'v-2' }]);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(mentor).toHaveValue('');
   });
 });
