@@ -16,6 +16,8 @@ import type { Clock } from '../domain/clock';
 import { DomainError, isDomainError } from '../domain/errors';
 import { notificationKey, type Notification } from '../domain/notification';
 import { partnerOf, roleIn, transitionPair, type Pair } from '../domain/pair';
+import type { Person } from '../domain/person';
+import type { Programme } from '../domain/programme';
 import type { ApprovalRepository } from '../store/approval-repository';
 import type { Versioned } from '../store/cosmos-repository';
 import type { NotificationRepository } from '../store/notification-repository';
@@ -119,7 +121,9 @@ export class ApprovalService implements ApprovalRequests {
   /** The requests `manager` decides: pending first (longest waiting first), then decided, newest first. */
   async ofManager(manager: Decider): Promise<ApprovalListResponse> {
     const stored = await this.deps.approvals.ofManager(manager.tenantId, manager.personId);
-    const items = await Promise.all(stored.map((a) => this.details(a)));
+    // One manager, a few programmes: each is read once for the whole list.
+    const lookups = new Lookups(this.deps);
+    const items = await Promise.all(stored.map((a) => this.details(a, lookups)));
     const approvals = items
       // A pending request of a pair that no longer waits (ended, or started meanwhile) asks
       // nothing of the manager any more.
@@ -257,16 +261,19 @@ export class ApprovalService implements ApprovalRequests {
     }
   }
 
-  private async details(stored: Versioned<Approval>): Promise<ApprovalDetails> {
+  private async details(
+    stored: Versioned<Approval>,
+    lookups = new Lookups(this.deps),
+  ): Promise<ApprovalDetails> {
     const approval = stored.value;
     const { tenantId } = approval;
     const pair = (await this.deps.pairs.get(tenantId, approval.pairId)).value;
     const partnerId = partnerOf(pair, approval.personId);
     const [person, partner, manager, programme] = await Promise.all([
-      this.nameOf(pair, approval.personId),
-      this.nameOf(pair, partnerId),
-      this.deps.people.find(tenantId, approval.managerId),
-      this.deps.programmes.find(tenantId, pair.programmeId),
+      this.nameOf(pair, approval.personId, lookups),
+      this.nameOf(pair, partnerId, lookups),
+      lookups.person(tenantId, approval.managerId),
+      lookups.programme(tenantId, pair.programmeId),
     ]);
     return {
       approval,
@@ -274,17 +281,17 @@ export class ApprovalService implements ApprovalRequests {
       pair,
       personName: person,
       partnerName: partner,
-      programmeName: programme?.value.name ?? pair.programmeId,
-      managerName: manager?.value.displayName ?? approval.managerId,
-      managerTimeZone: manager?.value.timeZone ?? 'UTC',
+      programmeName: programme?.name ?? pair.programmeId,
+      managerName: manager?.displayName ?? approval.managerId,
+      managerTimeZone: manager?.timeZone ?? 'UTC',
     };
   }
 
   /** The member's name: the pair's own snapshot, else the directory. */
-  private async nameOf(pair: Pair, personId: string): Promise<string> {
+  private async nameOf(pair: Pair, personId: string, lookups: Lookups): Promise<string> {
     const snapshot = pair.members?.[roleIn(pair, personId)];
     if (snapshot) return snapshot.displayName;
-    return (await this.deps.people.find(pair.tenantId, personId))?.value.displayName ?? personId;
+    return (await lookups.person(pair.tenantId, personId))?.displayName ?? personId;
   }
 
   private async managerOf(
@@ -294,6 +301,32 @@ export class ApprovalService implements ApprovalRequests {
     const person = (await this.deps.people.find(tenantId, personId))?.value;
     if (!person?.managerId) return undefined;
     return { managerId: person.managerId, timeZone: person.timeZone };
+  }
+}
+
+/** Directory and programme reads shared by the items of one answer. */
+class Lookups {
+  private readonly people = new Map<string, Promise<Person | undefined>>();
+  private readonly programmes = new Map<string, Promise<Programme | undefined>>();
+
+  constructor(private readonly deps: Pick<ApprovalServiceDeps, 'people' | 'programmes'>) {}
+
+  person(tenantId: string, id: string): Promise<Person | undefined> {
+    let found = this.people.get(id);
+    if (!found) {
+      found = this.deps.people.find(tenantId, id).then((p) => p?.value);
+      this.people.set(id, found);
+    }
+    return found;
+  }
+
+  programme(tenantId: string, id: string): Promise<Programme | undefined> {
+    let found = this.programmes.get(id);
+    if (!found) {
+      found = this.deps.programmes.find(tenantId, id).then((p) => p?.value);
+      this.programmes.set(id, found);
+    }
+    return found;
   }
 }
 
