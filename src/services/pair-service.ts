@@ -136,13 +136,14 @@ export class PairService {
   /**
    * Sign the revision the caller read. When both have signed an accepted pair, in the same write:
    * - the programme needs no manager approval: the pair becomes active;
-   * - it does: the pair awaits approval, and each member's manager is asked (after the write, so
-   *   no request exists for a signature that failed). Nobody to ask (no member has a manager in
-   *   the directory: the top of the organisation, people imported without one): the pair becomes
-   *   active at once rather than wait for a decision nobody can take.
+   * - it does: the pair awaits approval, and each member's manager is asked. Nobody to ask (no
+   *   member has a manager in the directory: the top of the organisation, people imported without
+   *   one): the pair becomes active at once rather than wait for a decision nobody can take.
    * A pair already awaiting approval whose members sign a new revision (after a decline, say)
-   * asks again the managers who declined. Signing again is a no-op that also makes sure the
-   * requests exist (a crash between the pair's write and the requests is repaired by a retry).
+   * asks again the managers who declined.
+   * The requests are made before the pair is written: if that write fails the signature can be
+   * given again and the requests, whose ids are fixed by pair, person and revision, are not made
+   * twice; a request whose pair never got to `awaiting_approval` is neither listed nor decidable.
    */
   async sign(
     principal: Principal,
@@ -157,7 +158,7 @@ export class PairService {
           .managerApprovalRequired ?? true;
       return approvalRequired;
     };
-    const response = await this.write(
+    return this.write(
       principal,
       pairId,
       version,
@@ -172,9 +173,15 @@ export class PairService {
         return { pair: signed.pair, changed: signed.changed };
       },
       async (pair) => {
-        if (pair.state !== 'accepted' || !isAgreementSigned(pair.agreement)) return pair;
+        if (!isAgreementSigned(pair.agreement)) return pair;
+        if (pair.state === 'awaiting_approval') {
+          await this.deps.approvals.requestFor(pair, principal.personId);
+          return pair;
+        }
+        if (pair.state !== 'accepted') return pair;
         const ask =
           (await needsApproval(pair)) && (await this.deps.approvals.anyManagerToAsk(pair));
+        if (ask) await this.deps.approvals.requestFor(pair, principal.personId);
         return transitionPair(
           pair,
           ask ? { type: 'request_approval' } : { type: 'activate', managerApprovalRequired: false },
@@ -183,16 +190,6 @@ export class PairService {
         ).pair;
       },
     );
-    if (response.pair.state !== 'awaiting_approval' || !response.pair.agreement.fullySigned) {
-      return response;
-    }
-    const signed = await this.deps.pairs.get(principal.tenantId, pairId);
-    // Read again: what counts is the pair as stored now (a partner's edit may have followed).
-    if (signed.value.state !== 'awaiting_approval' || !isAgreementSigned(signed.value.agreement)) {
-      return response;
-    }
-    await this.deps.approvals.requestFor(signed.value, principal.personId);
-    return response;
   }
 
   /** Plan a session by hand. */
