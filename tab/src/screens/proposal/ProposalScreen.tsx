@@ -24,6 +24,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate } from '../../auth/SessionProvider';
 import { useLocale, useT } from '../../i18n/I18nProvider';
+import { navigate } from '../../shell/router';
 import { useProposalT } from './proposal-i18n';
 
 const useStyles = makeStyles({
@@ -129,6 +130,11 @@ function ProposalCard({
               <MessageBarBody>{t('proposal.paired')}</MessageBarBody>
             </MessageBar>
           )}
+          {proposal.status === 'declined' && proposal.myAnswer !== 'declined' && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t('proposal.partnerDeclined', { name })}</MessageBarBody>
+            </MessageBar>
+          )}
           {proposal.waitingForPartner && (
             <MessageBar intent="info">
               <MessageBarBody>{t('proposal.waiting', { name })}</MessageBarBody>
@@ -154,6 +160,16 @@ function ProposalCard({
           <MessageBar intent="error" role="alert">
             <MessageBarBody>{describeError(error, shellT)}</MessageBarBody>
           </MessageBar>
+        )}
+        {proposal.status === 'accepted' && proposal.pairId && (
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              onClick={() => navigate(`/pair?pair=${encodeURIComponent(proposal.pairId!)}`)}
+            >
+              {t('proposal.openPair', { name })}
+            </Button>
+          </div>
         )}
         {open && (
           <>
@@ -229,6 +245,35 @@ function MyProposals() {
     return () => controller.abort();
   }, [load]);
 
+  // After a decline the next best partner is computed in the background (seconds for a large
+  // cohort): look a few times, and stop as soon as a new proposal shows.
+  const [followUp, setFollowUp] = useState(0);
+  useEffect(() => {
+    if (followUp === 0) return;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const look = (attempt: number) => {
+      timer = setTimeout(() => {
+        load(controller.signal)
+          .then((next) => {
+            setData(next);
+            const fresh = next.proposals.some(
+              (p) => p.status === 'proposed' && p.myAnswer === null,
+            );
+            if (!fresh && attempt < 5) look(attempt + 1);
+          })
+          .catch((e: unknown) => {
+            if (!controller.signal.aborted) setError(e);
+          });
+      }, 1500 * attempt);
+    };
+    look(1);
+    return () => {
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, [followUp, load]);
+
   if (error !== null) {
     return (
       <MessageBar intent="error" role="alert">
@@ -254,15 +299,7 @@ function MyProposals() {
                 : current,
             );
             // A decline makes room for a new proposal: look again shortly.
-            if (next.status === 'declined') {
-              setTimeout(
-                () =>
-                  void load()
-                    .then(setData)
-                    .catch(() => undefined),
-                1500,
-              );
-            }
+            if (next.status === 'declined') setFollowUp((n) => n + 1);
           }}
         />
       ))}

@@ -34,6 +34,8 @@ const en = {
     'This pairing was declined. A new proposal follows when a good partner is available.',
   'proposal.expired':
     'The time to answer ran out. A new proposal follows when a good partner is available.',
+  'proposal.openPair': 'Open our pair with {name}',
+  'proposal.partnerDeclined': '{name} declined this pairing.',
   'proposal.withdrawn':
     'This proposal was withdrawn: one of you has paused or left the programme. Whoever is still taking part gets a new proposal when a good partner is available.',
 } as const;
@@ -69,6 +71,8 @@ const fr: CatalogueFor<typeof en> = {
     'Ce binôme a été refusé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
   'proposal.expired':
     'Le délai de réponse est passé. Une nouvelle proposition suivra dès qu’un bon partenaire sera disponible.',
+  'proposal.openPair': 'Ouvrir notre binôme avec {name}',
+  'proposal.partnerDeclined': '{name} a refusé ce binôme.',
   'proposal.withdrawn':
     'Cette proposition a été retirée : l’un de vous a mis sa participation en pause ou quitté le programme. Qui participe encore recevra une nouvelle proposition dès qu’un bon partenaire sera disponible.',
 };

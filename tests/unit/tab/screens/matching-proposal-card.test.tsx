@@ -39,6 +39,7 @@ beforeEach(() => signedInAs(marc.id, marc.displayName));
 afterEach(() => {
   server.resetHandlers();
   signOutEverywhere();
+  window.history.replaceState(null, '', '/');
 });
 afterAll(() => server.close());
 
@@ -139,5 +140,60 @@ describe('the person’s proposal card', { timeout: 20_000 }, () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Accept/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Decline/ })).not.toBeInTheDocument();
+  });
+
+  it('after a decline looks again until the next proposal arrives, and shows it', async () => {
+    let reads = 0;
+    const next = aMyProposal({
+      id: 'prop-2',
+      partner: { ...aMyProposal().partner, personId: 'p-33', displayName: 'Nora Said' },
+    });
+    const declined = aMyProposal({ status: 'declined', myAnswer: 'declined' });
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () => {
+        reads++;
+        // The repair run takes a moment: the new proposal shows on the third read.
+        const proposals = reads === 1 ? [aMyProposal()] : reads < 3 ? [declined] : [next, declined];
+        return HttpResponse.json({ locale: 'en', proposals } satisfies MyProposalsResponse);
+      }),
+      http.post('*/api/proposals/prop-1/answer', () => HttpResponse.json(declined)),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'en' });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Decline the pairing with Léa Roux' }),
+    );
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Yes, decline' }),
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Nora Said would mentor you' }, { timeout: 8000 }),
+    ).toBeInTheDocument();
+    expect(reads).toBe(3);
+    expect(screen.getByRole('button', { name: 'Accept the pairing with Nora Said' })).toBeEnabled();
+  });
+
+  it('tells the person their partner declined, and once both accepted opens the pair', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({
+          locale: 'fr',
+          proposals: [
+            aMyProposal({
+              id: 'prop-3',
+              status: 'accepted',
+              myAnswer: 'accepted',
+              pairId: 'pair-9',
+            }),
+            aMyProposal({ status: 'declined', myAnswer: 'accepted' }),
+          ],
+        } satisfies MyProposalsResponse),
+      ),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'fr' });
+    expect(await screen.findByText('Léa Roux a refusé ce binôme.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Ouvrir notre binôme avec Léa Roux' }));
+    expect(window.location.pathname + window.location.search).toBe('/pair?pair=pair-9');
   });
 });
