@@ -210,12 +210,11 @@ export class MentoringServices implements BotServices {
   }
 
   async approvalView(tenantId: string, approvalId: string): Promise<ApprovalView> {
-    const [details, managerConversation] = await Promise.all([
-      this.approvals.view(tenantId, approvalId),
-      this.deps.approvals
-        .get(tenantId, approvalId)
-        .then((a) => this.deps.conversations.ofPerson(tenantId, a.value.managerId)),
-    ]);
+    const details = await this.approvals.view(tenantId, approvalId);
+    const managerConversation = await this.deps.conversations.ofPerson(
+      tenantId,
+      details.approval.managerId,
+    );
     return viewOf(details, managerConversation?.value.reference.user.id);
   }
 
