@@ -629,10 +629,12 @@ export class MatchingService {
     const { value: programme } = await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
     await this.expireDue(tenantId, programmeId);
-    const [proposals, runs, people] = await Promise.all([
+    const [proposals, runs, people, profiles, pairs] = await Promise.all([
       this.deps.proposals.ofProgramme(tenantId, programmeId),
       this.deps.runs.ofProgramme(tenantId, programmeId, 20),
       this.deps.people.all(tenantId),
+      this.deps.profiles.ofProgramme(tenantId, programmeId),
+      this.deps.pairs.ofProgramme(tenantId, programmeId),
     ]);
     const directory = new Map(people.map((p) => [p.value.id, p.value]));
     const latest = runs[0] ? await this.settleStale(runs[0].value) : null;
@@ -641,13 +643,43 @@ export class MatchingService {
       .map((p) => p.value)
       .filter((p) => p.status === 'proposed' || p.status === 'accepted')
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    const paired = new Set(current.flatMap((p) => [p.mentorId, p.menteeId]));
+    const paired = new Set([
+      ...current.flatMap((p) => [p.mentorId, p.menteeId]),
+      ...pairs
+        .filter((p) => !isPairClosed(p.value))
+        .flatMap((p) => [p.value.mentorId, p.value.menteeId]),
+    ]);
+    const activeIds = profiles
+      .map((p) => p.value)
+      .filter((p) => isAvailableForMatching(p, this.deps.clock))
+      .map((p) => p.id);
+    const active = new Set(activeIds);
     const unmatched = (succeeded?.unmatched ?? [])
-      .filter((u) => !paired.has(u.personId))
+      .filter((u) => !paired.has(u.personId) && active.has(u.personId))
       .map((u) => ({
         ...this.reviewPerson(u.personId, directory),
         reasons: u.reasons.map(({ fr, en }) => ({ fr, en })),
       }));
+    // Nobody is left out silently: a volunteer the last run did not see (joined or back from a
+    // pause since, or whose proposal was withdrawn) is listed too. Only when the run's list is
+    // whole: beyond its cap, someone missing from it may simply not have been stored.
+    let unseen = 0;
+    if (succeeded && succeeded.unmatchedTotal <= succeeded.unmatched.length) {
+      const listed = new Set([...paired, ...unmatched.map((u) => u.personId)]);
+      for (const id of activeIds) {
+        if (listed.has(id)) continue;
+        unseen++;
+        unmatched.push({
+          ...this.reviewPerson(id, directory),
+          reasons: [
+            {
+              fr: 'Absent du dernier calcul (arrivée ou retour de pause depuis, ou proposition retirée) : relancez l’appariement pour lui trouver un partenaire',
+              en: 'Not part of the last run (joined or came back since, or their proposal was withdrawn): run matching again to find them a partner',
+            },
+          ],
+        });
+      }
+    }
     const currentKeys = new Set(current.map(key));
     const count = (f: (p: StoredProposal) => boolean) => proposals.filter((p) => f(p.value)).length;
     const { pins, blocks } = programme.constraints;
@@ -668,6 +700,7 @@ export class MatchingService {
       pins: pins.map((p) => this.reviewPair(p, directory)),
       blocks: blocks.map((p) => this.reviewPair(p, directory)),
       needsRerun:
+        unseen > 0 ||
         pins.some((p) => !currentKeys.has(key(p))) ||
         unmatched.some((u) =>
           succeeded?.unmatched.some(

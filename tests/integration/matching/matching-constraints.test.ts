@@ -1,6 +1,7 @@
 import { fixedClock } from '../../../src/domain/clock';
 import { isDomainError } from '../../../src/domain/errors';
-import { leave, pause } from '../../../src/domain/profile';
+import { isPairClosed } from '../../../src/domain/pair';
+import { isAvailableForMatching, leave, pause } from '../../../src/domain/profile';
 import type { Principal } from '../../../src/services/auth/principal';
 import { MatchingService } from '../../../src/services/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
@@ -51,6 +52,29 @@ describe('matching keeps the rules that live in the store', () => {
   ) =>
     review.proposals.some((p) => p.mentor.personId === mentorId && p.mentee.personId === menteeId);
 
+  /** Every active volunteer is in a proposal, in an open pair, or listed as unmatched with why. */
+  const expectEveryoneAccountedFor = async (
+    review: Awaited<ReturnType<MatchingService['review']>>,
+  ) => {
+    const active = (await profiles.ofProgramme(tenant, demoProgrammeId))
+      .map((p) => p.value)
+      .filter((p) => isAvailableForMatching(p, clock));
+    const open = (await pairs.ofProgramme(tenant, demoProgrammeId))
+      .map((p) => p.value)
+      .filter((p) => !isPairClosed(p));
+    const paired = new Set([
+      ...review.proposals.flatMap((p) => [p.mentor.personId, p.mentee.personId]),
+      ...open.flatMap((p) => [p.mentorId, p.menteeId]),
+    ]);
+    for (const { id } of active) {
+      if (paired.has(id)) continue;
+      const reasons = review.unmatched.find((u) => u.personId === id)?.reasons ?? [];
+      expect(reasons.length, `${id} is paired or told why not`).toBeGreaterThan(0);
+      for (const r of reasons) expect(r.fr && r.en).toBeTruthy();
+    }
+    return paired;
+  };
+
   beforeAll(async () => {
     cosmos = await startLocalCosmos();
     await seedDemoData(cosmos.store, tenant, clock);
@@ -99,6 +123,7 @@ describe('matching keeps the rules that live in the store', () => {
     for (const pair of former) await pairs.create(pair);
 
     const review = await run();
+    await expectEveryoneAccountedFor(review);
     const seen = new Set([
       ...review.proposals.flatMap((p) => [p.mentor.personId, p.mentee.personId]),
       ...review.unmatched.map((u) => u.personId),
@@ -130,7 +155,24 @@ describe('matching keeps the rules that live in the store', () => {
     const kept = await matching.acceptAll(claire, demoProgrammeId);
     const drafts = kept.proposals.filter((p) => p.stage === 'draft');
     expect(drafts.length).toBeGreaterThanOrEqual(3);
-    const [leaving, pausing] = drafts;
+    const open = (await pairs.ofProgramme(tenant, demoProgrammeId))
+      .map((p) => p.value)
+      .filter((p) => !isPairClosed(p));
+    const appearances = (id: string) =>
+      [
+        ...drafts.map((d) => [d.mentor.personId, d.mentee.personId]),
+        ...open.map((p) => [p.mentorId, p.menteeId]),
+      ].filter((members) => members.includes(id)).length;
+    // A mentor with this one draft: once their mentee leaves, they have nothing else.
+    const leaving = drafts.find((d) => appearances(d.mentor.personId) === 1);
+    const pausing = drafts.find(
+      (d) =>
+        d !== leaving &&
+        ![d.mentor.personId, d.mentee.personId].some((id) =>
+          [leaving!.mentor.personId, leaving!.mentee.personId].includes(id),
+        ),
+    );
+    expect(leaving && pausing).toBeTruthy();
 
     // Someone leaves between the run and publishing: their draft is withdrawn, not shown to them.
     await profiles.update(tenant, leaving!.mentee.personId, (p) => leave(p, clock).profile);
@@ -138,6 +180,15 @@ describe('matching keeps the rules that live in the store', () => {
     expect(published).toMatchObject({ published: drafts.length - 1, withheld: 1 });
     let review = await matching.review(claire, demoProgrammeId);
     expect(review.proposals.some((p) => p.id === leaving!.id)).toBe(false);
+    // Their partner is not left out silently: listed, with what to do, until the next run.
+    const paired = await expectEveryoneAccountedFor(review);
+    const alone = leaving!.mentor.personId;
+    expect(paired.has(alone)).toBe(false);
+    expect(review.unmatched.find((u) => u.personId === alone)?.reasons[0]?.en).toMatch(
+      /^Not part of the last run .*: run matching again/,
+    );
+    expect(review.needsRerun).toBe(true);
+    expect(review.unmatched.some((u) => u.personId === leaving!.mentee.personId)).toBe(false);
     expect((await matching.mine(as(leaving!.mentee.personId))).proposals).toEqual([]);
 
     // Someone pauses with a proposal published: the next run withdraws it and frees the partner.
@@ -150,16 +201,12 @@ describe('matching keeps the rules that live in the store', () => {
       review.proposals.some((p) => p.mentor.personId === paused || p.mentee.personId === paused),
     ).toBe(false);
     expect(review.unmatched.some((u) => u.personId === paused)).toBe(false);
-    // The partner is told, in their language, and is back in the pool.
+    // The partner is back in the pool (paired anew, or told why not), and their card says why.
+    await expectEveryoneAccountedFor(review);
     const partner = await matching.mine(as(pausing!.mentor.personId), 'en');
     expect(partner.proposals.find((p) => p.id === pausing!.id)?.status).toBe('superseded');
-    const mentor = pausing!.mentor.personId;
-    expect(
-      review.proposals.some((p) => p.id !== pausing!.id && p.mentor.personId === mentor) ||
-        review.unmatched.some((u) => u.personId === mentor),
-    ).toBe(true);
     // Proposals to people still taking part are untouched.
-    for (const p of drafts.slice(2)) {
+    for (const p of drafts.filter((d) => d !== leaving && d !== pausing)) {
       expect(review.proposals.find((q) => q.id === p.id)).toMatchObject({
         stage: 'published',
         status: 'proposed',
