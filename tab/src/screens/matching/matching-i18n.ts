@@ -91,7 +91,8 @@ const en = {
   'matching.unmatched': 'People without a partner',
   'matching.noUnmatched': 'Everyone has a partner.',
   'matching.moreUnmatched': { one: 'And {count} more person.', other: 'And {count} more people.' },
-  'matching.needsRerun': 'Your pins and blocks take effect at the next run: run matching again.',
+  'matching.needsRerun':
+    'Changes since the last run (pins, blocks, people who joined, came back or left) take effect at the next run: run matching again.',
   'matching.counts':
     '{drafts} drafts, {published} awaiting answers, {accepted} accepted, {declined} declined, {expired} expired.',
   'matching.refused': 'This change would break a rule of matching:',
@@ -202,7 +203,7 @@ const fr: CatalogueFor<typeof en> = {
     other: 'Et {count} autres personnes.',
   },
   'matching.needsRerun':
-    'Vos binômes fixés et bloqués s’appliquent au prochain calcul : relancez l’appariement.',
+    'Les changements depuis le dernier calcul (binômes fixés ou bloqués, arrivées, retours, départs) s’appliquent au prochain calcul : relancez l’appariement.',
   'matching.counts':
     '{drafts} brouillons, {published} en attente de réponse, {accepted} acceptés, {declined} refusés, {expired} expirés.',
   'matching.refused': 'Ce changement enfreindrait une règle de l’appariement :',

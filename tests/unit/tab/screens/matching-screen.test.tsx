@@ -293,7 +293,7 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
     );
     expect(
       await screen.findByText(
-        'Your pins and blocks take effect at the next run: run matching again.',
+        'Changes since the last run (pins, blocks, people who joined, came back or left) take effect at the next run: run matching again.',
       ),
     ).toBeInTheDocument();
     expect(blocks).toEqual([{ mentorId: 'b-m', menteeId: 'b-e' }]);
