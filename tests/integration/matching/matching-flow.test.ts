@@ -624,7 +624,37 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect(again.expired).toBe(0);
     const after = await review();
     expect(after.counts.expired).toBe(open.length);
-    expect(after.proposals.find((p) => p.status === 'accepted')).toBeDefined();
+    expect(after.run).toMatchObject({ trigger: 'repair', status: 'succeeded' });
+    // Accepted pairs are untouched.
+    const accepted = before.proposals.filter((p) => p.status === 'accepted');
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const p of accepted) {
+      expect(after.proposals.find((q) => q.id === p.id)).toMatchObject({
+        status: 'accepted',
+        mentor: p.mentor,
+        mentee: p.mentee,
+      });
+    }
+    // Everyone freed by the expiry gets the next best (published at once), never the same pair
+    // again, or is told why not.
+    const fresh = after.proposals.filter((q) => !before.proposals.some((b) => b.id === q.id));
+    expect(fresh.length).toBeGreaterThan(0);
+    for (const q of fresh) {
+      expect(q.stage).toBe('published');
+      expect(
+        open.some(
+          (o) => o.mentor.personId === q.mentor.personId && o.mentee.personId === q.mentee.personId,
+        ),
+      ).toBe(false);
+    }
+    for (const id of new Set(open.flatMap((o) => [o.mentor.personId, o.mentee.personId]))) {
+      const placed = after.proposals.some(
+        (q) => q.mentor.personId === id || q.mentee.personId === id,
+      );
+      const told = (after.unmatched.find((u) => u.personId === id)?.reasons.length ?? 0) > 0;
+      const inPair = (await openPairs()).some((p) => p.mentorId === id || p.menteeId === id);
+      expect(placed || told || inPair, `${nameOf(id)} gets a proposal or a reason`).toBe(true);
+    }
     const late = await answer(open[0]!.mentor.personId, open[0]!.id, 'accepted');
     expect(late.status).toBe(409);
     const mineAfter = await mine(open[0]!.mentor.personId);
