@@ -15,6 +15,11 @@ export type EmbeddedCosmos = {
 /** Start `@vercel/cosmosdb-server` on 127.0.0.1 (port 0 = any free port). */
 export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
   const server: Server = createHttpsServer({ keepAlive: true });
+  // Idle keep-alive connections stay open until the client or close() ends them. Node's default
+  // closes one after 5 s (+1 s grace) without telling the client (no Keep-Alive hint: the server sets
+  // its own Connection header), so a request sent on it at that moment fails with "socket hang up"
+  // (ECONNRESET); @azure/cosmos retries reads and queries, not writes. Loopback only, few sockets.
+  server.keepAliveTimeout = 0;
   const listeners: Array<() => void> = [];
   server.on('request', (req) => {
     const isRead = req.method === 'GET' || req.method === 'HEAD';
