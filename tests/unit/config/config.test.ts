@@ -96,6 +96,23 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ COSMOS_ENDPOINT: '', PORT: ' ' }).cosmos.mode).toBe('embedded');
   });
 
+  it('reads the calendar refresh window and sweep interval, 5 minutes and 6 hours by default', () => {
+    expect(loadConfig({}).calendarRefresh).toEqual({
+      minAgeMs: 5 * 60_000,
+      sweepIntervalMs: 6 * 3_600_000,
+    });
+    expect(
+      loadConfig({ CALENDAR_REFRESH_MINUTES: '0', CALENDAR_SWEEP_HOURS: '0.5' }).calendarRefresh,
+    ).toEqual({ minAgeMs: 0, sweepIntervalMs: 1_800_000 });
+    const problems = problemsOf({ CALENDAR_REFRESH_MINUTES: '2.5', CALENDAR_SWEEP_HOURS: '0' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'CALENDAR_REFRESH_MINUTES: must be a whole number of minutes (got "2.5")',
+        'CALENDAR_SWEEP_HOURS: must be between 0.25 and 168 (got "0")',
+      ]),
+    );
+  });
+
   it('knows loopback hosts', () => {
     for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
       expect(isLoopbackHost(h)).toBe(true);
