@@ -86,12 +86,14 @@ export type ScanCohort = Pick<
   | 'teachersStart'
   | 'ivStart'
   | 'iv'
+  | 'hourMask'
   | 'prevStart'
   | 'prev'
   | 'blockStart'
   | 'block'
   | 'teacherRecords'
   | 'teacherSeniority'
+  | 'teacherMask'
   | 'teacherBound'
   | 'tin'
   | 'tout'
@@ -127,10 +129,11 @@ function makeScanner(c: ScanCohort, colOfPerson: Int32Array): Scanner & { mark: 
   const w = c.weights;
   const optimisticRest = w.availability + w.reciprocity;
   const { learnStart, learnSkill, learnLevel, teachStart, teachSkill, teachLevel } = c;
-  const { langStart, lang, teachersStart, ivStart, iv } = c;
+  const { langStart, lang, teachersStart, ivStart, iv, hourMask } = c;
   const { prevStart, prev, blockStart, block } = c;
   const records = c.teacherRecords;
   const recSeniority = c.teacherSeniority;
+  const teacherMask = c.teacherMask;
   const entryBound = c.teacherBound;
   const S = rec.stride;
   let heapKey = new Float64Array(64);
@@ -161,6 +164,13 @@ function makeScanner(c: ScanCohort, colOfPerson: Int32Array): Scanner & { mark: 
     const jSen = c.seniority[j]!;
     const jLangFrom = langStart[j]!;
     const jLangTo = langStart[j + 1]!;
+    const jm = j * 6;
+    const jMask0 = hourMask[jm]!;
+    const jMask1 = hourMask[jm + 1]!;
+    const jMask2 = hourMask[jm + 2]!;
+    const jMask3 = hourMask[jm + 3]!;
+    const jMask4 = hourMask[jm + 4]!;
+    const jMask5 = hourMask[jm + 5]!;
     // The mentee's learning list, copied out once (packed skill << 3 sorts like skill).
     let jCount = 0;
     for (let a = learnStart[j]!; a < learnStart[j + 1]!; a++) {
@@ -179,6 +189,18 @@ function makeScanner(c: ScanCohort, colOfPerson: Int32Array): Scanner & { mark: 
             if (entryMax > dropped) dropped = entryMax;
             break;
           }
+          // No hour of the week in common: no overlap, the pair is not compatible (most pairs).
+          const tm = t * 6;
+          if (
+            ((teacherMask[tm]! & jMask0) |
+              (teacherMask[tm + 1]! & jMask1) |
+              (teacherMask[tm + 2]! & jMask2) |
+              (teacherMask[tm + 3]! & jMask3) |
+              (teacherMask[tm + 4]! & jMask4) |
+              (teacherMask[tm + 5]! & jMask5)) ===
+            0
+          )
+            continue;
           const base = t * S;
           const i = records[base]!;
           if (stamp[i] === mark) continue;
@@ -532,12 +554,14 @@ function pickScanCohort(c: CompiledCohort): ScanCohort {
     teachersStart: c.teachersStart,
     ivStart: c.ivStart,
     iv: c.iv,
+    hourMask: c.hourMask,
     prevStart: c.prevStart,
     prev: c.prev,
     blockStart: c.blockStart,
     block: c.block,
     teacherRecords: c.teacherRecords,
     teacherSeniority: c.teacherSeniority,
+    teacherMask: c.teacherMask,
     teacherBound: c.teacherBound,
     tin: c.tin,
     tout: c.tout,

@@ -18,7 +18,7 @@ import {
   type CandidateGraph,
   type RowPricing,
 } from './candidate-graph';
-import { compileCohort, pairRule, type CompiledCohort } from './compiled-cohort';
+import { compileCohort, pairRule, shareArrays, type CompiledCohort } from './compiled-cohort';
 
 export type MatchingOptions = {
   /** 'exact' keeps every compatible pair; 'sparse' keeps the best `candidatesPerMentee`. */
@@ -158,7 +158,9 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
   let rounds = 0;
   let t0 = now();
   const threads =
-    opts.scanThreads ?? (rowList.length >= threadedScanFrom && availableParallelism() > 1 ? 2 : 1);
+    opts.scanThreads ??
+    (mode === 'sparse' && rowList.length >= threadedScanFrom && availableParallelism() > 1 ? 2 : 1);
+  if (threads > 1 && mode === 'sparse') shareArrays(c);
   let graph = buildCandidateGraph(c, rowPerson, colPerson, capacity, { perRow, threads });
   let t1 = now();
   let { solution, banned } = solveWithoutMutualPairs(graph, pinned, c.n);
