@@ -2,6 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { LocalCalendar } from '../../src/calendar/local-calendar';
+import { systemClock } from '../../src/domain/clock';
+import { CalendarRepository } from '../../src/store/calendar-repository';
+import { PairRepository } from '../../src/store/pair-repository';
 import { startTestApp, type TestApp } from '../support/app-server';
 import {
   launchChromium,
@@ -20,7 +24,11 @@ const blocked: string[] = [];
 beforeAll(async () => {
   if (!existsSync(builtTab))
     throw new Error('The tab is not built: run `npm run build:tab` first.');
-  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+  [app, browser] = await Promise.all([
+    // Every refresh reads the calendar here (no 5-minute window): the dashboard test changes it.
+    startTestApp({ env: { CALENDAR_REFRESH_MINUTES: '0' } }),
+    launchChromium(),
+  ]);
 });
 
 afterAll(async () => {
@@ -131,6 +139,49 @@ describe('a pair plans its sessions in Chromium (local calendar)', () => {
     await actAs(page, 'Ethan Walker', /Search/);
     await page.getByRole('list', { name: 'Our sessions' }).getByRole('listitem').first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Ethan’s dashboard says that Michel declined a session and that another moved in the calendar; axe clean', async () => {
+    const tenantId = app.server.config.demoTenantId;
+    const pair = await new PairRepository(app.server.store.container('pairs')).get(
+      tenantId,
+      'pair-demo-data',
+    );
+    const planned = pair.value.sessions
+      .filter((s) => s.status === 'planned' && s.calendarEventId)
+      .sort((a, b) => a.start.localeCompare(b.start));
+    const [first, second] = planned;
+    const repository = new CalendarRepository(app.server.store.container('calendar'));
+    const series = await repository.get(tenantId, pair.value.calendar.seriesId!);
+    const local = new LocalCalendar({ repository, tenantId, clock: systemClock });
+    const ref = {
+      seriesId: series.value.id,
+      organiser: { ...series.value.organiser, timeZone: 'America/Toronto', workingHours: [] },
+    };
+    // In the calendar, not in the app: the first session moves two hours later, and Michel
+    // declines the second one.
+    const later = new Date(Date.parse(first!.start) + 2 * 3_600_000).toISOString();
+    await local.rescheduleOccurrence({
+      series: ref,
+      occurrenceKey: first!.calendarEventId!,
+      start: later,
+      currentStart: first!.start,
+    });
+    const michelEmail = series.value.attendees[0]!.email;
+    await local.respond(ref, second!.calendarEventId!, michelEmail, 'declined');
+
+    const page = await open('/pair', { locale: 'en-GB' });
+    await actAs(page, 'Ethan Walker', /Search/);
+    const notice = page.getByRole('list', { name: 'Changes in the calendar' });
+    await notice.waitFor();
+    await notice
+      .getByText(/^The session of \d+ \w+ moved to \w+ \d+ \w+ at \d\d:\d\d\.$/)
+      .waitFor();
+    await notice.getByText(/^Michel Brun declined the session of \d+ \w+\.$/).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'detached' });
     await page.context().close();
   });
 });
