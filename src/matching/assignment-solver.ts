@@ -60,8 +60,10 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
   for (let i = 0; i < C; i++) {
     if (capacity[i]! > maxCap) throw new RangeError(`capacity above ${maxCap} at column ${i}`);
   }
-  // Indexed binary heap keyed by dist.
+  // Indexed binary heap keyed by dist; the keys sit beside the nodes so a comparison reads the heap
+  // array, not dist[] at two random places.
   const heap = new Int32Array(N);
+  const heapKey = new Float64Array(N);
   const pos = new Int32Array(N).fill(-1);
   let heapSize = 0;
   const touched = new Int32Array(N);
@@ -70,59 +72,67 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
 
   // The sink first among equal distances: a search stops as soon as some shortest path reaches it,
   // instead of settling the whole plateau of equally distant nodes (large in saturated graphs).
-  const less = (a: number, b: number) =>
-    dist[a]! < dist[b]! || (dist[a] === dist[b] && (a === T || (b !== T && a < b)));
-  const siftUp = (k: number) => {
-    const x = heap[k]!;
+  const before = (a: number, b: number) => a === T || (b !== T && a < b);
+  const siftUp = (k: number, x: number, key: number) => {
     while (k > 0) {
       const parent = (k - 1) >> 1;
+      const parentKey = heapKey[parent]!;
+      if (key > parentKey || (key === parentKey && !before(x, heap[parent]!))) break;
       const y = heap[parent]!;
-      if (!less(x, y)) break;
       heap[k] = y;
+      heapKey[k] = parentKey;
       pos[y] = k;
       k = parent;
     }
     heap[k] = x;
+    heapKey[k] = key;
     pos[x] = k;
   };
-  const siftDown = (k: number) => {
-    const x = heap[k]!;
+  const siftDown = (x: number, key: number) => {
+    let k = 0;
     for (;;) {
       let child = 2 * k + 1;
       if (child >= heapSize) break;
-      if (child + 1 < heapSize && less(heap[child + 1]!, heap[child]!)) child++;
+      let childKey = heapKey[child]!;
+      if (child + 1 < heapSize) {
+        const otherKey = heapKey[child + 1]!;
+        if (
+          otherKey < childKey ||
+          (otherKey === childKey && before(heap[child + 1]!, heap[child]!))
+        ) {
+          child++;
+          childKey = otherKey;
+        }
+      }
+      if (childKey > key || (childKey === key && !before(heap[child]!, x))) break;
       const y = heap[child]!;
-      if (!less(y, x)) break;
       heap[k] = y;
+      heapKey[k] = childKey;
       pos[y] = k;
       k = child;
     }
     heap[k] = x;
+    heapKey[k] = key;
     pos[x] = k;
   };
   const relax = (node: number, d: number, from: number): boolean => {
     // Reduced costs are non-negative, so d ≥ the distance of every settled node: `d >= dist` also
     // turns settled nodes away without reading `done`.
-    if (d >= dist[node]!) return false;
-    if (dist[node] === Infinity) touched[touchedCount++] = node;
+    const old = dist[node]!;
+    if (d >= old) return false;
+    if (old === Infinity) touched[touchedCount++] = node;
     dist[node] = d;
     pred[node] = from;
-    if (pos[node]! < 0) {
-      heap[heapSize] = node;
-      pos[node] = heapSize++;
-      siftUp(heapSize - 1);
-    } else siftUp(pos[node]!);
+    const at = pos[node]!;
+    if (at < 0) siftUp(heapSize++, node, d);
+    else siftUp(at, node, d);
     return true;
   };
   const pop = (): number => {
     const top = heap[0]!;
     pos[top] = -1;
     heapSize--;
-    if (heapSize > 0) {
-      heap[0] = heap[heapSize]!;
-      pos[heap[0]] = 0;
-      siftDown(0);
-    }
+    if (heapSize > 0) siftDown(heap[heapSize]!, heapKey[heapSize]!);
     return top;
   };
   const removeFromCol = (col: number, row: number) => {
@@ -154,6 +164,7 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
     touched[touchedCount++] = j;
     pred[j] = -1;
     heap[heapSize] = j;
+    heapKey[heapSize] = 0;
     pos[j] = heapSize++;
     let reachedT = false;
     while (heapSize > 0) {
