@@ -352,8 +352,8 @@ export class PairCalendarService {
     pairId: string,
     locale?: Locale,
   ): Promise<PairCalendarResponse> {
-    await this.memberPair(principal, pairId);
-    const outcome = await this.refreshPair(principal.tenantId, pairId, {
+    const loaded = await this.memberPair(principal, pairId);
+    const outcome = await this.refreshLoaded(loaded, {
       minAgeMs: this.deps.refreshMinAgeMs ?? 5 * MINUTE,
       seenBy: principal.personId,
     });
@@ -374,8 +374,15 @@ export class PairCalendarService {
     pairId: string,
     options: RefreshOptions = {},
   ): Promise<RefreshOutcome> {
-    const loaded = await this.deps.pairs.get(tenantId, pairId);
+    return this.refreshLoaded(await this.deps.pairs.get(tenantId, pairId), options);
+  }
+
+  private async refreshLoaded(
+    loaded: Versioned<Pair>,
+    options: RefreshOptions,
+  ): Promise<RefreshOutcome> {
     const pair = loaded.value;
+    const { tenantId, id: pairId } = pair;
     const unchanged = async (): Promise<RefreshOutcome> => {
       const sync = await this.syncOf(pair);
       return { pair: loaded, changes: [], refreshed: false, ...sync };
