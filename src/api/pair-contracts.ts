@@ -17,6 +17,7 @@ import {
   pairStateSchema,
   sessionStatusSchema,
 } from '../domain/pair';
+import { approvalStatusSchema } from '../domain/approval';
 import { frameSchema } from '../domain/programme';
 import { versionSchema } from './contracts';
 
@@ -189,6 +190,28 @@ export const progressViewSchema = z.object({
 });
 export type ProgressView = z.infer<typeof progressViewSchema>;
 
+/**
+ * Where one member's manager approval stands, as both members see it (the bot tells both the
+ * decision and its comment too). After a decline, the pair changes the agreement and both sign
+ * again: only the managers who declined are asked again.
+ */
+export const approvalStandingSchema = z.object({
+  /** Whose time was asked for. */
+  personId: z.string(),
+  role: memberRoleSchema,
+  /** The caller's own manager was asked. */
+  mine: z.boolean(),
+  managerName: z.string(),
+  status: approvalStatusSchema,
+  /** The agreement revision the manager was asked about; null on requests older than it. */
+  revision: z.number().nullable(),
+  requestedAt: z.string(),
+  /** The manager's comment (always there on a decline). */
+  comment: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type ApprovalStanding = z.infer<typeof approvalStandingSchema>;
+
 export const pairActions = [
   'edit_agreement',
   'sign',
@@ -223,6 +246,11 @@ export const pairViewSchema = z.object({
     received: z.array(feedbackViewSchema),
   }),
   progress: progressViewSchema,
+  /**
+   * The managers' approvals that count now, the caller's own first; empty when nobody was asked
+   * (or on a pair asked before this was kept, until the next decision).
+   */
+  approvals: z.array(approvalStandingSchema),
   /** True when both said the pairing is a poor fit and the lead was told. */
   flaggedForLead: z.boolean(),
   history: z.array(pairHistoryEntrySchema),
@@ -463,6 +491,7 @@ export const toolkitResponseSchema = z.object({
 export type ToolkitResponse = z.infer<typeof toolkitResponseSchema>;
 
 // Re-exported for the tab (types only).
+export type { ApprovalStatus } from '../domain/approval';
 export type {
   ActionItem,
   Agreement,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Approval } from './approval';
+import { approvalStatusSchema, type Approval } from './approval';
 import type { Clock } from './clock';
 import {
   date,
@@ -187,6 +187,25 @@ export const leadFlagSchema = group('leadFlag', {
 });
 export type LeadFlag = z.infer<typeof leadFlagSchema>;
 
+/**
+ * Where one member's manager approval stands, copied onto the pair by the approval service so that
+ * the dashboard shows it without reading the approvals (its load stays two point reads). Both
+ * members read it: the decision and the comment are told to both anyway.
+ */
+export const pairApprovalSchema = group('approval', {
+  /** Whose time was asked for. */
+  personId: idOf('approvals.personId'),
+  managerId: idOf('approvals.managerId'),
+  managerName: text('approvals.managerName', { min: 1, max: 200 }),
+  /** The agreement revision the manager was asked about (absent on requests older than it). */
+  revision: integer('approvals.revision', 1, 100_000).optional(),
+  status: approvalStatusSchema,
+  requestedAt: dateTime('approvals.requestedAt'),
+  comment: text('approvals.comment', { max: 1000 }).optional(),
+  decidedAt: dateTime('approvals.decidedAt').optional(),
+});
+export type PairApproval = z.infer<typeof pairApprovalSchema>;
+
 export const pairSchema = z
   .object({
     id: idSchema,
@@ -204,6 +223,13 @@ export const pairSchema = z
     /** Absent only on pairs created before the snapshot existed; filled on their next load. */
     members: pairMembersSchema.optional(),
     leadFlag: leadFlagSchema.optional(),
+    /**
+     * The managers' approvals that count now, one per member asked (mentor first). Absent on pairs
+     * never asked, and on pairs asked before it was kept (written again at the next decision).
+     */
+    approvals: list('approvals', pairApprovalSchema)
+      .max(2, { error: 'approvals has at most one entry per member' })
+      .optional(),
     pausedUntil: dateTime('pausedUntil').optional(),
     endReason: text('endReason', { max: 500 }).optional(),
     history: list('history', pairHistoryEntrySchema),
@@ -522,4 +548,70 @@ export function nextSession(pair: Pair, clock: Clock): Session | undefined {
   return pair.sessions
     .filter((session) => session.status === 'planned' && session.start >= now)
     .sort((a, b) => a.start.localeCompare(b.start))[0];
+}
+
+/** The summary entry of a stored approval, with the manager's name as the members should read it. */
+export function pairApprovalOf(approval: Approval, managerName: string): PairApproval {
+  return {
+    personId: approval.personId,
+    managerId: approval.managerId,
+    managerName,
+    ...(approval.agreementRevision !== undefined && { revision: approval.agreementRevision }),
+    status: approval.status,
+    requestedAt: approval.createdAt,
+    ...(approval.comment !== undefined && { comment: approval.comment }),
+    ...(approval.decidedAt !== undefined && { decidedAt: approval.decidedAt }),
+  };
+}
+
+function sameApprovals(a: readonly PairApproval[], b: readonly PairApproval[]): boolean {
+  const fields = (e: PairApproval) => [
+    e.personId,
+    e.managerId,
+    e.managerName,
+    e.revision ?? null,
+    e.status,
+    e.requestedAt,
+    e.comment ?? null,
+    e.decidedAt ?? null,
+  ];
+  return sameValue(a.map(fields), b.map(fields));
+}
+
+/** True when `a` says more than `b` about the same member: a later request, or its decision. */
+function supersedes(a: PairApproval, b: PairApproval): boolean {
+  const ra = a.revision ?? 0;
+  const rb = b.revision ?? 0;
+  if (ra !== rb) return ra > rb;
+  if (a.requestedAt !== b.requestedAt) return a.requestedAt > b.requestedAt;
+  // The same request: a decision is final, so it wins over "pending" read earlier.
+  return a.status !== 'pending' && b.status === 'pending';
+}
+
+/**
+ * Records on the pair where its managers' approvals stand. Per member, the entry of the latest
+ * request wins, and for the same request its decision wins over "pending": a writer holding an
+ * older read of the approvals never undoes a newer request or decision. Nothing new: `changed`
+ * false and the same pair.
+ */
+export function recordApprovals(
+  pair: Pair,
+  entries: readonly PairApproval[],
+  clock: Clock,
+): { pair: Pair; changed: boolean } {
+  const byPerson = new Map((pair.approvals ?? []).map((entry) => [entry.personId, entry]));
+  for (const entry of entries) {
+    roleIn(pair, entry.personId);
+    const seen = byPerson.get(entry.personId);
+    if (!seen || supersedes(entry, seen)) byPerson.set(entry.personId, entry);
+  }
+  const approvals = [pair.mentorId, pair.menteeId].flatMap((id) => {
+    const entry = byPerson.get(id);
+    return entry ? [entry] : [];
+  });
+  if (sameApprovals(approvals, pair.approvals ?? [])) return { pair, changed: false };
+  return {
+    pair: { ...pair, approvals, updatedAt: clock.now().toISOString() },
+    changed: true,
+  };
 }

@@ -15,7 +15,15 @@ import {
 import type { Clock } from '../domain/clock';
 import { DomainError, isDomainError } from '../domain/errors';
 import { notificationKey, type Notification } from '../domain/notification';
-import { partnerOf, roleIn, transitionPair, type Pair } from '../domain/pair';
+import {
+  pairApprovalOf,
+  partnerOf,
+  recordApprovals,
+  roleIn,
+  transitionPair,
+  type Pair,
+  type PairApproval,
+} from '../domain/pair';
 import type { Person } from '../domain/person';
 import type { Programme } from '../domain/programme';
 import type { ApprovalRepository } from '../store/approval-repository';
@@ -54,8 +62,11 @@ export type Decider = { tenantId: string; personId: string };
 export interface ApprovalRequests {
   /** True when at least one member has a manager in the directory to ask. */
   anyManagerToAsk(pair: Pair): Promise<boolean>;
-  /** Asks each member's manager who has not granted the time yet; idempotent. */
-  requestFor(pair: Pair, requestedBy: string): Promise<Approval[]>;
+  /**
+   * Asks each member's manager who has not granted the time yet (idempotent) and returns `pair`
+   * with where its approvals stand (`pair.approvals`), for the caller to write with its change.
+   */
+  askManagers(pair: Pair, requestedBy: string): Promise<Pair>;
 }
 
 /**
@@ -71,6 +82,12 @@ export class ApprovalService implements ApprovalRequests {
       [pair.menteeId, pair.mentorId].map((id) => this.managerOf(pair.tenantId, id)),
     );
     return managers.some((m) => m !== undefined);
+  }
+
+  async askManagers(pair: Pair, requestedBy: string): Promise<Pair> {
+    const approvals = await this.requestFor(pair, requestedBy);
+    const entries = await this.entriesOf(pair.tenantId, approvals, new Lookups(this.deps));
+    return recordApprovals(pair, entries, this.deps.clock).pair;
   }
 
   /**
@@ -214,32 +231,34 @@ export class ApprovalService implements ApprovalRequests {
     return { approval: itemOf(details), changed };
   }
 
-  /** The pair starts once every current request is approved; both members are told either way. */
+  /**
+   * The pair records the decision (its dashboard shows it to both members) and, in the same
+   * ETag-conditional write, starts once every current request is approved; both members are told
+   * either way.
+   */
   private async afterDecision(approval: Approval): Promise<void> {
     const { tenantId } = approval;
-    if (approval.status === 'approved') {
-      const approvals = currentApprovals(
-        (await this.deps.approvals.ofPair(tenantId, approval.pairId)).map((a) => a.value),
-      );
-      if (allApproved(approvals)) {
-        try {
-          await this.deps.pairs.update(tenantId, approval.pairId, (pair) =>
-            pair.state === 'awaiting_approval'
-              ? transitionPair(
-                  pair,
-                  { type: 'approve', approvals },
-                  approval.managerId,
-                  this.deps.clock,
-                ).pair
-              : pair,
-          );
-        } catch (error) {
-          if (!isDomainError(error, 'invalid_transition')) throw error;
-        }
-      }
-    }
+    const approvals = currentApprovals(
+      (await this.deps.approvals.ofPair(tenantId, approval.pairId)).map((a) =>
+        // The decision just written, whatever the query's view of it.
+        a.value.id === approval.id ? approval : a.value,
+      ),
+    );
+    // The whole current set, not only this decision: a pair asked before the summary existed
+    // gets all of it now.
+    const entries = await this.entriesOf(tenantId, approvals, new Lookups(this.deps));
+    const start = allApproved(approvals);
+    const { value: pair } = await this.deps.pairs.update(tenantId, approval.pairId, (current) => {
+      const recorded = recordApprovals(current, entries, this.deps.clock).pair;
+      if (!start || recorded.state !== 'awaiting_approval') return recorded;
+      return transitionPair(
+        recorded,
+        { type: 'approve', approvals },
+        approval.managerId,
+        this.deps.clock,
+      ).pair;
+    });
     const decidedAt = approval.decidedAt ?? this.deps.clock.now().toISOString();
-    const pair = (await this.deps.pairs.get(tenantId, approval.pairId)).value;
     // Both members hear of it: the one whose time was asked, and the partner.
     const audiences = [
       ['person', approval.personId],
@@ -285,6 +304,20 @@ export class ApprovalService implements ApprovalRequests {
       managerName: manager?.displayName ?? approval.managerId,
       managerTimeZone: manager?.timeZone ?? 'UTC',
     };
+  }
+
+  /** The pair's summary entries of `approvals`, with each manager's name from the directory. */
+  private async entriesOf(
+    tenantId: string,
+    approvals: readonly Approval[],
+    lookups: Lookups,
+  ): Promise<PairApproval[]> {
+    return Promise.all(
+      approvals.map(async (approval) => {
+        const manager = await lookups.person(tenantId, approval.managerId);
+        return pairApprovalOf(approval, manager?.displayName ?? approval.managerId);
+      }),
+    );
   }
 
   /** The member's name: the pair's own snapshot, else the directory. */

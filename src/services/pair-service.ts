@@ -136,7 +136,8 @@ export class PairService {
   /**
    * Sign the revision the caller read. When both have signed an accepted pair, in the same write:
    * - the programme needs no manager approval: the pair becomes active;
-   * - it does: the pair awaits approval, and each member's manager is asked. Nobody to ask (no
+   * - it does: the pair awaits approval, each member's manager is asked, and the pair records
+   *   where the requests stand (`pair.approvals`, for its dashboard). Nobody to ask (no
    *   member has a manager in the directory: the top of the organisation, people imported without
    *   one): the pair becomes active at once rather than wait for a decision nobody can take.
    * A pair already awaiting approval whose members sign a new revision (after a decline, say)
@@ -175,15 +176,14 @@ export class PairService {
       async (pair) => {
         if (!isAgreementSigned(pair.agreement)) return pair;
         if (pair.state === 'awaiting_approval') {
-          await this.deps.approvals.requestFor(pair, principal.personId);
-          return pair;
+          return this.deps.approvals.askManagers(pair, principal.personId);
         }
         if (pair.state !== 'accepted') return pair;
         const ask =
           (await needsApproval(pair)) && (await this.deps.approvals.anyManagerToAsk(pair));
-        if (ask) await this.deps.approvals.requestFor(pair, principal.personId);
+        const asked = ask ? await this.deps.approvals.askManagers(pair, principal.personId) : pair;
         return transitionPair(
-          pair,
+          asked,
           ask ? { type: 'request_approval' } : { type: 'activate', managerApprovalRequired: false },
           principal.personId,
           this.deps.clock,

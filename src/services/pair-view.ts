@@ -1,5 +1,6 @@
 import type {
   ActionItemView,
+  ApprovalStanding,
   FeedbackView,
   GoalProgress,
   MemberCard,
@@ -175,12 +176,31 @@ export function pairViewFor(pair: Pair, personId: string, clock: Clock): PairVie
       received: feedbackViews.filter((f) => f.fromId === partnerId),
     },
     progress: progressOf(pair, personId, myRole),
+    approvals: approvalStandings(pair, personId),
     flaggedForLead: pair.leadFlag !== undefined,
     history: pair.history,
     can,
     createdAt: pair.createdAt,
     updatedAt: pair.updatedAt,
   };
+}
+
+/** Where each member's manager approval stands, from the pair's own summary: the caller's first. */
+export function approvalStandings(pair: Pair, personId: string): ApprovalStanding[] {
+  return (pair.approvals ?? [])
+    .filter((entry) => entry.personId === pair.mentorId || entry.personId === pair.menteeId)
+    .map((entry) => ({
+      personId: entry.personId,
+      role: roleIn(pair, entry.personId),
+      mine: entry.personId === personId,
+      managerName: entry.managerName,
+      status: entry.status,
+      revision: entry.revision ?? null,
+      requestedAt: entry.requestedAt,
+      comment: entry.comment ?? null,
+      decidedAt: entry.decidedAt ?? null,
+    }))
+    .sort((a, b) => Number(b.mine) - Number(a.mine));
 }
 
 /**

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
+import { Server as HttpsServer } from 'node:https';
 import { MentoringServices } from '../../bot/mentoring-services';
 import { approvalIdFor } from '../../src/domain/approval';
 import { fixedClock } from '../../src/domain/clock';
@@ -517,5 +519,204 @@ describe('the bot’s card and the tab decide through the same service', () => {
       undefined,
     );
     expect(again.changed).toBe(false);
+  });
+});
+
+/** Counts the requests the local Cosmos server (this worker's only HTTPS server) receives. */
+function cosmosRequestCounter() {
+  let count = 0;
+  const onRequest = (message: unknown) => {
+    if ((message as { server: unknown }).server instanceof HttpsServer) count += 1;
+  };
+  diagnostics.subscribe('http.server.request.start', onRequest);
+  return {
+    async during(work: () => Promise<unknown>): Promise<number> {
+      count = 0;
+      await work();
+      return count;
+    },
+    stop: () => diagnostics.unsubscribe('http.server.request.start', onRequest),
+  };
+}
+
+describe('what the pair’s dashboard shows of the managers’ approvals', () => {
+  it('after both signed, each member sees whose manager was asked, their own first, pending', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    const mentee = await w.pairs.dashboard(w.as('mentee-1'), w.pair.id);
+    expect(mentee.pair.state).toBe('awaiting_approval');
+    expect(mentee.pair.approvals).toEqual([
+      {
+        personId: 'mentee-1',
+        role: 'mentee',
+        mine: true,
+        managerName: 'Sophie Laurent',
+        status: 'pending',
+        revision: 1,
+        requestedAt: thursday,
+        comment: null,
+        decidedAt: null,
+      },
+      {
+        personId: 'mentor-1',
+        role: 'mentor',
+        mine: false,
+        managerName: 'Marc Petit',
+        status: 'pending',
+        revision: 1,
+        requestedAt: thursday,
+        comment: null,
+        decidedAt: null,
+      },
+    ]);
+    const mentor = await w.pairs.dashboard(w.as('mentor-1'), w.pair.id);
+    expect(mentor.pair.approvals.map((a) => [a.managerName, a.mine])).toEqual([
+      ['Marc Petit', true],
+      ['Sophie Laurent', false],
+    ]);
+  });
+
+  it('a decline shows to both members with its comment and date; signing a new revision shows only that manager asked again', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    w.clock.set('2026-03-06T10:00:00.000Z');
+    await w.approvals.decide(
+      w.manager('manager-mentor'),
+      approvalIdFor(w.pair.id, 'mentor-1', 1),
+      'approved',
+      undefined,
+    );
+    w.clock.set('2026-03-09T14:30:00.000Z');
+    await w.approvals.decide(
+      w.manager('manager-mentee'),
+      approvalIdFor(w.pair.id, 'mentee-1', 1),
+      'declined',
+      'Pas avant la clôture trimestrielle.',
+    );
+    for (const member of ['mentor-1', 'mentee-1']) {
+      const seen = await w.pairs.dashboard(w.as(member), w.pair.id);
+      expect(seen.pair.state).toBe('awaiting_approval');
+      const byManager = Object.fromEntries(seen.pair.approvals.map((a) => [a.managerName, a]));
+      expect(byManager['Sophie Laurent']).toMatchObject({
+        personId: 'mentee-1',
+        status: 'declined',
+        comment: 'Pas avant la clôture trimestrielle.',
+        decidedAt: '2026-03-09T14:30:00.000Z',
+        revision: 1,
+      });
+      expect(byManager['Marc Petit']).toMatchObject({
+        status: 'approved',
+        comment: null,
+        decidedAt: '2026-03-06T10:00:00.000Z',
+      });
+    }
+
+    // They change the agreement: the decline still shows until both sign the new revision.
+    const before = await w.pairs.dashboard(w.as('mentee-1'), w.pair.id);
+    const edited = await w.pairs.editAgreement(
+      w.as('mentee-1'),
+      w.pair.id,
+      { frame: { ...before.pair.agreement.frame, sessions: 4 } },
+      before.version,
+    );
+    expect(edited.pair.agreement.revision).toBe(2);
+    expect(edited.pair.approvals.find((a) => a.mine)?.status).toBe('declined');
+
+    w.clock.set('2026-03-10T08:00:00.000Z');
+    const resigned = await w.signBoth(2);
+    expect(resigned.pair.approvals.map((a) => [a.managerName, a.status, a.revision])).toEqual([
+      ['Sophie Laurent', 'pending', 2],
+      ['Marc Petit', 'approved', 1],
+    ]);
+    expect(resigned.pair.approvals[0]).toMatchObject({
+      requestedAt: '2026-03-10T08:00:00.000Z',
+      comment: null,
+      decidedAt: null,
+    });
+
+    await w.approvals.decide(
+      w.manager('manager-mentee'),
+      approvalIdFor(w.pair.id, 'mentee-1', 2),
+      'approved',
+      'OK pour avril',
+    );
+    const active = await w.pairs.dashboard(w.as('mentor-1'), w.pair.id);
+    expect(active.pair.state).toBe('active');
+    expect(active.pair.approvals.map((a) => [a.managerName, a.status, a.comment])).toEqual([
+      ['Marc Petit', 'approved', null],
+      ['Sophie Laurent', 'approved', 'OK pour avril'],
+    ]);
+  });
+
+  it('two managers deciding at the same moment: the pair records both decisions and starts', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    await Promise.all([
+      w.approvals.decide(
+        w.manager('manager-mentor'),
+        approvalIdFor(w.pair.id, 'mentor-1', 1),
+        'approved',
+        undefined,
+      ),
+      w.approvals.decide(
+        w.manager('manager-mentee'),
+        approvalIdFor(w.pair.id, 'mentee-1', 1),
+        'approved',
+        undefined,
+      ),
+    ]);
+    const stored = (await repos.pairs.get(w.tenantId, w.pair.id)).value;
+    expect(stored.state).toBe('active');
+    expect(stored.approvals?.map((a) => [a.personId, a.status])).toEqual([
+      ['mentor-1', 'approved'],
+      ['mentee-1', 'approved'],
+    ]);
+  });
+
+  it('a pair asked before the summary was kept shows nothing, then all of it after the next decision', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    // As such a pair was stored: awaiting approval, requests in the approvals container only.
+    const stored = await repos.pairs.get(w.tenantId, w.pair.id);
+    const { approvals: _dropped, ...older } = stored.value;
+    await repos.pairs.replace(older, stored.etag);
+    expect((await w.pairs.dashboard(w.as('mentee-1'), w.pair.id)).pair.approvals).toEqual([]);
+
+    await w.approvals.decide(
+      w.manager('manager-mentor'),
+      approvalIdFor(w.pair.id, 'mentor-1', 1),
+      'approved',
+      undefined,
+    );
+    const seen = await w.pairs.dashboard(w.as('mentee-1'), w.pair.id);
+    expect(seen.pair.approvals.map((a) => [a.managerName, a.status])).toEqual([
+      ['Sophie Laurent', 'pending'],
+      ['Marc Petit', 'approved'],
+    ]);
+  });
+
+  it('the dashboard still costs 2 Cosmos requests: it never reads the approvals', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    await w.approvals.decide(
+      w.manager('manager-mentee'),
+      approvalIdFor(w.pair.id, 'mentee-1', 1),
+      'declined',
+      'Pas ce trimestre',
+    );
+    const counter = cosmosRequestCounter();
+    try {
+      // Warm: the client's first requests to a container read its metadata.
+      await w.pairs.dashboard(w.as('mentor-1'), w.pair.id);
+      const requests = await counter.during(() => w.pairs.dashboard(w.as('mentor-1'), w.pair.id));
+      expect(requests).toBe(2);
+    } finally {
+      counter.stop();
+    }
+    const seen = await w.pairs.dashboard(w.as('mentor-1'), w.pair.id);
+    expect(seen.pair.approvals.find((a) => !a.mine)).toMatchObject({
+      status: 'declined',
+      comment: 'Pas ce trimestre',
+    });
   });
 });

@@ -7,6 +7,7 @@ import {
   issuesOf,
   latestPairingFits,
   nextSession,
+  pairApprovalOf,
   pairSchema,
   pairStates,
   pairTransitions,
@@ -14,6 +15,7 @@ import {
   poorFitOnBothSides,
   privateNoteId,
   privateNoteSchema,
+  recordApprovals,
   roleIn,
   signAgreement,
   transitionPair,
@@ -469,5 +471,62 @@ describe('sessions and private notes', () => {
     expect(result.success ? [] : issuesOf(result.error)).toEqual([
       { path: 'menteeId', message: 'mentorId and menteeId must be two different people' },
     ]);
+  });
+});
+
+describe('where the managers’ approvals stand, on the pair', () => {
+  const asked = (personId: string, revision: number, extra = {}) =>
+    pairApprovalOf(
+      anApproval({
+        personId,
+        managerId: `manager-of-${personId}`,
+        agreementRevision: revision,
+        createdAt: `2026-03-0${revision}T09:00:00.000Z`,
+        ...extra,
+      }),
+      `Manager of ${personId}`,
+    );
+
+  it('keeps one entry per member, the mentor first, and says when nothing changed', () => {
+    const pair = aPair({ state: 'awaiting_approval' });
+    const first = recordApprovals(pair, [asked('mentee-1', 1), asked('mentor-1', 1)], clock);
+    expect(first.changed).toBe(true);
+    expect(first.pair.approvals?.map((a) => [a.personId, a.managerName, a.status])).toEqual([
+      ['mentor-1', 'Manager of mentor-1', 'pending'],
+      ['mentee-1', 'Manager of mentee-1', 'pending'],
+    ]);
+    expect(first.pair.updatedAt).toBe(at);
+    expect(pairSchema.parse(first.pair).approvals).toEqual(first.pair.approvals);
+
+    const again = recordApprovals(first.pair, [asked('mentee-1', 1)], clock);
+    expect(again).toEqual({ pair: first.pair, changed: false });
+  });
+
+  it('a writer holding an older read never undoes a decision or a newer request', () => {
+    const declined = asked('mentee-1', 1, {
+      status: 'declined',
+      comment: 'Pas ce trimestre',
+      decidedAt: '2026-03-04T10:00:00.000Z',
+      decidedBy: 'manager-of-mentee-1',
+    });
+    const pair = recordApprovals(aPair(), [declined], clock).pair;
+    // A stale "pending" of the same request loses to its decision.
+    expect(recordApprovals(pair, [asked('mentee-1', 1)], clock).changed).toBe(false);
+    expect(pair.approvals?.[0]).toMatchObject({
+      status: 'declined',
+      comment: 'Pas ce trimestre',
+      decidedAt: '2026-03-04T10:00:00.000Z',
+      revision: 1,
+    });
+
+    // The request for revision 2 replaces the decline; the decline read later does not come back.
+    const reasked = recordApprovals(pair, [asked('mentee-1', 2)], clock).pair;
+    expect(reasked.approvals?.map((a) => [a.status, a.revision])).toEqual([['pending', 2]]);
+    expect(recordApprovals(reasked, [declined], clock).changed).toBe(false);
+  });
+
+  it('refuses an entry for someone outside the pair', () => {
+    const error = thrown(() => recordApprovals(aPair(), [asked('stranger', 1)], clock));
+    expect(error.code).toBe('not_pair_member');
   });
 });

@@ -144,3 +144,66 @@ describe('progress', () => {
     ).toBe('end');
   });
 });
+
+describe('the managers’ approvals', () => {
+  const approvals = [
+    {
+      personId: 'mentor-1',
+      managerId: 'manager-a',
+      managerName: 'Marc Petit',
+      revision: 1,
+      status: 'approved' as const,
+      requestedAt: '2026-02-01T09:00:00.000Z',
+      decidedAt: '2026-02-02T09:00:00.000Z',
+    },
+    {
+      personId: 'mentee-1',
+      managerId: 'manager-b',
+      managerName: 'Sophie Laurent',
+      revision: 1,
+      status: 'declined' as const,
+      requestedAt: '2026-02-01T09:00:00.000Z',
+      comment: 'Pas avant avril',
+      decidedAt: '2026-02-03T09:00:00.000Z',
+    },
+  ];
+
+  it('both members see every decision and its comment, their own manager first, never a manager id', () => {
+    const pair = aPair({ state: 'awaiting_approval', approvals });
+    const mentee = pairViewFor(pair, 'mentee-1', clock).approvals;
+    expect(mentee).toEqual([
+      {
+        personId: 'mentee-1',
+        role: 'mentee',
+        mine: true,
+        managerName: 'Sophie Laurent',
+        status: 'declined',
+        revision: 1,
+        requestedAt: '2026-02-01T09:00:00.000Z',
+        comment: 'Pas avant avril',
+        decidedAt: '2026-02-03T09:00:00.000Z',
+      },
+      {
+        personId: 'mentor-1',
+        role: 'mentor',
+        mine: false,
+        managerName: 'Marc Petit',
+        status: 'approved',
+        revision: 1,
+        requestedAt: '2026-02-01T09:00:00.000Z',
+        comment: null,
+        decidedAt: '2026-02-02T09:00:00.000Z',
+      },
+    ]);
+    const mentor = pairViewFor(pair, 'mentor-1', clock).approvals;
+    expect(mentor.map((a) => [a.managerName, a.mine, a.comment])).toEqual([
+      ['Marc Petit', true, null],
+      ['Sophie Laurent', false, 'Pas avant avril'],
+    ]);
+    expect(JSON.stringify(mentor)).not.toContain('manager-b');
+  });
+
+  it('is empty on a pair nobody was asked about', () => {
+    expect(pairViewFor(aPair(), 'mentor-1', clock).approvals).toEqual([]);
+  });
+});

@@ -113,6 +113,7 @@ export function aPairView(overrides: Partial<PairView> = {}): PairView {
       sessionsPlanned: 0,
       sessionsAgreed: 6,
     },
+    approvals: [],
     flaggedForLead: false,
     history: [],
     can: ['edit_agreement', 'sign', 'plan_session', 'end'],
