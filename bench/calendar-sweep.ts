@@ -57,7 +57,8 @@ let graphCalls = 0;
 let inFlight = new Map<string, number>();
 let maxPerMailbox = 0;
 // Only fetch (the Graph client's) is intercepted: @azure/cosmos's https requests go straight to the
-// embedded server, as in production (msw's ClientRequest interceptor adds ~40 ms to each of them).
+// embedded server, as in production (msw's ClientRequest interceptor slows each, by tens of ms when
+// several run at once: the first version of this bench measured 40 ms a Cosmos request).
 const graph = new SetupServerApi(
   [
     http.get(`${GRAPH_ORIGIN}/v1.0/users/:mailbox/events/:id/instances`, async ({ params }) => {
