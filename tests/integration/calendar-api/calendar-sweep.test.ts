@@ -31,7 +31,8 @@ const ethan = demoPersonId(39); // mentor, organiser, Toronto
 const michel = demoPersonId(35); // mentee, Paris
 const HOUR = 3_600_000;
 // Graph goes through fetch: only fetch is intercepted, so the Cosmos SDK's requests reach the local
-// server untouched (msw's ClientRequest interceptor slows each, by tens of ms when several run at once).
+// server untouched (msw's ClientRequest interceptor slows each, by tens of ms when several run at
+// once).
 const server = new SetupServerApi([], [new FetchInterceptor()]);
 const michelPrincipal: Principal = {
   tenantId,
