@@ -26,6 +26,8 @@ import { programmeStatusSchema } from '../domain/programme';
  * | GET    | /proposals/mine?locale=fr|en                 | signed in  | –                | MyProposalsResponse          |
  * | POST   | /proposals/:proposalId/answer                | one of the two people | AnswerBody | MyProposal               |
  *
+ * - The review and every review action answer with the review, one page of each list at a time:
+ *   `?page=&unmatchedPage=&pageSize=` (ReviewQuery) on any of them picks the pages.
  * - A run happens in the background: poll its `progress` (0–100). One run at a time per
  *   programme: asking again while one is under way returns that run (a double click starts one).
  * - A rerun keeps the pairs the lead kept (accept all, swap, pin) and every published proposal
@@ -148,11 +150,24 @@ export const matchingReviewResponseSchema = z.object({
   }),
   /** The latest run (the one under way, if any); null before the first. */
   run: matchingRunResponseSchema.nullable(),
-  /** Current proposals (drafts, published, accepted), best score first; declined, expired and superseded ones are left out. */
+  /**
+   * One page (`paging.page`) of the current proposals (drafts, published, accepted), best score
+   * first; declined, expired and superseded ones are left out.
+   */
   proposals: z.array(reviewProposalSchema),
+  /** Current proposals on every page. */
+  proposalsTotal: z.number().int(),
+  /** One page (`paging.unmatchedPage`) of the people without a partner, each with why. */
   unmatched: z.array(reviewUnmatchedSchema),
-  /** How many unmatched people the latest run found, when more than `unmatched` lists. */
+  /** People without a partner listed with their reasons, on every page. */
+  unmatchedListed: z.number().int(),
+  /** How many people are without a partner; more than `unmatchedListed` past the run's cap. */
   unmatchedTotal: z.number().int(),
+  paging: z.object({
+    page: z.number().int(),
+    unmatchedPage: z.number().int(),
+    pageSize: z.number().int(),
+  }),
   /** The lead's pins and blocks (programme constraints). */
   pins: z.array(reviewPairSchema),
   blocks: z.array(reviewPairSchema),
@@ -251,3 +266,22 @@ export const myProposalsResponseSchema = z.object({
 export type MyProposalsResponse = z.infer<typeof myProposalsResponseSchema>;
 
 export const localeQuerySchema = z.object({ locale: localeSchema.optional() });
+
+const pageNumber = (field: string, max: number) =>
+  z.coerce
+    .number({ error: `${field} must be a whole number from 1 to ${max}` })
+    .int({ error: `${field} must be a whole number from 1 to ${max}` })
+    .min(1, { error: `${field} must be a whole number from 1 to ${max}` })
+    .max(max, { error: `${field} must be a whole number from 1 to ${max}` })
+    .optional();
+
+/**
+ * Which page of the review's lists to return, on the review and on every review action
+ * (`?page=2&unmatchedPage=1&pageSize=100`): 100 a page by default, at most 500.
+ */
+export const reviewQuerySchema = z.object({
+  page: pageNumber('page', 100_000),
+  unmatchedPage: pageNumber('unmatchedPage', 100_000),
+  pageSize: pageNumber('pageSize', 500),
+});
+export type ReviewQuery = z.infer<typeof reviewQuerySchema>;

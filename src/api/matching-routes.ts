@@ -1,12 +1,13 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Authenticator } from '../services/auth/principal';
-import type { MatchingService } from '../services/matching-service';
+import type { MatchingService, ReviewView } from '../services/matching-service';
 import { requireAuth, type AuthEnv } from './auth-middleware';
 import { parseJson, parseWith } from './http-errors';
 import {
   answerBodySchema,
   localeQuerySchema,
   pairBodySchema,
+  reviewQuerySchema,
   swapBodySchema,
 } from './matching-contracts';
 
@@ -18,6 +19,16 @@ function authenticated(authenticator: Authenticator): MiddlewareHandler<AuthEnv>
   return async (c, next) => {
     if (c.get('principal')) return next();
     return auth(c, next);
+  };
+}
+
+/** The pages of the review the lead asked for (`?page=&unmatchedPage=&pageSize=`). */
+function view(query: Record<string, string>): ReviewView {
+  const { page, unmatchedPage, pageSize } = parseWith(reviewQuerySchema, query, 'query');
+  return {
+    ...(page !== undefined ? { page } : {}),
+    ...(unmatchedPage !== undefined ? { unmatchedPage } : {}),
+    ...(pageSize !== undefined ? { pageSize } : {}),
   };
 }
 
@@ -41,33 +52,48 @@ export function matchingRoutes(deps: MatchingRoutesDeps) {
     c.json(await matching.getRun(c.var.principal, c.req.param('id'), c.req.param('runId'))),
   );
   app.get('/programmes/:id/matching', async (c) =>
-    c.json(await matching.review(c.var.principal, c.req.param('id'))),
+    c.json(await matching.review(c.var.principal, c.req.param('id'), view(c.req.query()))),
   );
   app.get('/programmes/:id/matching/volunteers', async (c) =>
     c.json(await matching.volunteers(c.var.principal, c.req.param('id'))),
   );
   app.post('/programmes/:id/matching/accept-all', async (c) =>
-    c.json(await matching.acceptAll(c.var.principal, c.req.param('id'))),
+    c.json(await matching.acceptAll(c.var.principal, c.req.param('id'), view(c.req.query()))),
   );
   app.post('/programmes/:id/matching/swap', async (c) => {
     const body = await parseJson(c, swapBodySchema);
-    return c.json(await matching.swap(c.var.principal, c.req.param('id'), body.proposalIds));
+    return c.json(
+      await matching.swap(
+        c.var.principal,
+        c.req.param('id'),
+        body.proposalIds,
+        view(c.req.query()),
+      ),
+    );
   });
   app.post('/programmes/:id/matching/pins', async (c) => {
     const body = await parseJson(c, pairBodySchema);
-    return c.json(await matching.pin(c.var.principal, c.req.param('id'), body));
+    return c.json(
+      await matching.pin(c.var.principal, c.req.param('id'), body, view(c.req.query())),
+    );
   });
   app.post('/programmes/:id/matching/blocks', async (c) => {
     const body = await parseJson(c, pairBodySchema);
-    return c.json(await matching.block(c.var.principal, c.req.param('id'), body));
+    return c.json(
+      await matching.block(c.var.principal, c.req.param('id'), body, view(c.req.query())),
+    );
   });
   app.delete('/programmes/:id/matching/pins/:mentorId/:menteeId', async (c) => {
     const pair = parseWith(pairBodySchema, c.req.param(), 'path');
-    return c.json(await matching.unpin(c.var.principal, c.req.param('id'), pair));
+    return c.json(
+      await matching.unpin(c.var.principal, c.req.param('id'), pair, view(c.req.query())),
+    );
   });
   app.delete('/programmes/:id/matching/blocks/:mentorId/:menteeId', async (c) => {
     const pair = parseWith(pairBodySchema, c.req.param(), 'path');
-    return c.json(await matching.unblock(c.var.principal, c.req.param('id'), pair));
+    return c.json(
+      await matching.unblock(c.var.principal, c.req.param('id'), pair, view(c.req.query())),
+    );
   });
   app.post('/programmes/:id/matching/publish', async (c) =>
     c.json(await matching.publish(c.var.principal, c.req.param('id'))),

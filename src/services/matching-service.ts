@@ -79,6 +79,10 @@ export interface PairCreator {
   createFromProposal(proposal: MatchProposal): Promise<Versioned<Pair>>;
 }
 
+/** Which page of each list the lead is looking at (a 50,000-person review is pages, not one list). */
+export type ReviewView = { page?: number; unmatchedPage?: number; pageSize?: number };
+const defaultPageSize = 100;
+
 /** The review lists at most this many unmatched people (the run document stays far below 2 MB). */
 const unmatchedCap = 2000;
 // Short, and renewed while the run goes on: a run lost in a restart frees its programme in a minute.
@@ -625,7 +629,11 @@ export class MatchingService {
   // The lead's review
 
   /** Proposals with scores and reasons, the people left unmatched and why, the latest run. */
-  async review(principal: Principal, programmeId: string): Promise<MatchingReviewResponse> {
+  async review(
+    principal: Principal,
+    programmeId: string,
+    view: ReviewView = {},
+  ): Promise<MatchingReviewResponse> {
     const { value: programme } = await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
     await this.expireDue(tenantId, programmeId);
@@ -680,6 +688,7 @@ export class MatchingService {
         });
       }
     }
+    const { page = 1, unmatchedPage = 1, pageSize = defaultPageSize } = view;
     const currentKeys = new Set(current.map(key));
     const count = (f: (p: StoredProposal) => boolean) => proposals.filter((p) => f(p.value)).length;
     const { pins, blocks } = programme.constraints;
@@ -691,8 +700,11 @@ export class MatchingService {
         proposalResponseDays: programme.proposalResponseDays,
       },
       run: latest ? this.runView(latest) : null,
-      proposals: current.map((p) => this.reviewProposal(p, directory)),
-      unmatched,
+      proposals: pageOf(current, page, pageSize).map((p) => this.reviewProposal(p, directory)),
+      proposalsTotal: current.length,
+      unmatched: pageOf(unmatched, unmatchedPage, pageSize),
+      unmatchedListed: unmatched.length,
+      paging: { page, unmatchedPage, pageSize },
       unmatchedTotal: Math.max(
         unmatched.length,
         (succeeded?.unmatchedTotal ?? 0) - ((succeeded?.unmatched.length ?? 0) - unmatched.length),
@@ -740,7 +752,11 @@ export class MatchingService {
   }
 
   /** Keeps every draft: a rerun will not change them. */
-  async acceptAll(principal: Principal, programmeId: string): Promise<MatchingReviewResponse> {
+  async acceptAll(
+    principal: Principal,
+    programmeId: string,
+    view: ReviewView = {},
+  ): Promise<MatchingReviewResponse> {
     await this.managed(principal, programmeId);
     await this.assertIdle(principal.tenantId, programmeId);
     const drafts = await this.drafts(principal.tenantId, programmeId);
@@ -755,7 +771,7 @@ export class MatchingService {
             )
             .then(() => undefined),
     );
-    return this.review(principal, programmeId);
+    return this.review(principal, programmeId, view);
   }
 
   /** Exchanges the mentees of two drafts, when both new pairs keep every hard rule. */
@@ -763,6 +779,7 @@ export class MatchingService {
     principal: Principal,
     programmeId: string,
     proposalIds: readonly [string, string],
+    view: ReviewView = {},
   ): Promise<MatchingReviewResponse> {
     const { value: programme } = await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
@@ -811,7 +828,7 @@ export class MatchingService {
       },
       b!.etag,
     );
-    return this.review(principal, programmeId);
+    return this.review(principal, programmeId, view);
   }
 
   /** Imposes a pair (kept in every rerun); a draft with this pair is marked pinned at once. */
@@ -819,6 +836,7 @@ export class MatchingService {
     principal: Principal,
     programmeId: string,
     body: PairBody,
+    view: ReviewView = {},
   ): Promise<MatchingReviewResponse> {
     const { value: programme } = await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
@@ -857,7 +875,7 @@ export class MatchingService {
         match.etag,
       );
     }
-    return this.review(principal, programmeId);
+    return this.review(principal, programmeId, view);
   }
 
   /** Forbids a pair; a draft with this pair is withdrawn and its two people wait for a rerun. */
@@ -865,6 +883,7 @@ export class MatchingService {
     principal: Principal,
     programmeId: string,
     body: PairBody,
+    view: ReviewView = {},
   ): Promise<MatchingReviewResponse> {
     await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
@@ -918,7 +937,7 @@ export class MatchingService {
         });
       }
     }
-    return this.review(principal, programmeId);
+    return this.review(principal, programmeId, view);
   }
 
   /**
@@ -929,6 +948,7 @@ export class MatchingService {
     principal: Principal,
     programmeId: string,
     body: PairBody,
+    view: ReviewView = {},
   ): Promise<MatchingReviewResponse> {
     const { value: programme } = await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
@@ -977,7 +997,7 @@ export class MatchingService {
           : p,
       );
     }
-    return this.review(principal, programmeId);
+    return this.review(principal, programmeId, view);
   }
 
   /**
@@ -988,6 +1008,7 @@ export class MatchingService {
     principal: Principal,
     programmeId: string,
     body: PairBody,
+    view: ReviewView = {},
   ): Promise<MatchingReviewResponse> {
     const { value: programme } = await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
@@ -1036,7 +1057,7 @@ export class MatchingService {
         return changed ? { ...run, unmatched } : run;
       });
     }
-    return this.review(principal, programmeId);
+    return this.review(principal, programmeId, view);
   }
 
   /** Makes every draft visible to its two people, with the programme's answer deadline. */
@@ -1456,6 +1477,11 @@ export class MatchingService {
   private leaseMs(): number {
     return this.deps.leaseMs ?? defaultLeaseMs;
   }
+}
+
+/** Page `page` (from 1) of `items`, `size` a page. */
+function pageOf<T>(items: readonly T[], page: number, size: number): T[] {
+  return items.slice((page - 1) * size, page * size);
 }
 
 /** Each person's partners in the pairs `counts` keeps, both ways. */

@@ -211,6 +211,40 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('gives a large review a page at a time, every page in order, with the totals', async () => {
+    const whole = await review();
+    expect(whole.paging).toEqual({ page: 1, unmatchedPage: 1, pageSize: 100 });
+    expect(whole.proposalsTotal).toBe(whole.proposals.length);
+    expect(whole.unmatchedListed).toBe(whole.unmatched.length);
+    const pageOf = async (page: number, unmatchedPage: number) => {
+      const reply = await api.call<MatchingReviewResponse>(
+        'GET',
+        `${base}?page=${page}&unmatchedPage=${unmatchedPage}&pageSize=3`,
+        { token: lead },
+      );
+      expect(reply.status).toBe(200);
+      return reply.body;
+    };
+    const proposals: string[] = [];
+    const unmatched: string[] = [];
+    const last = Math.ceil(Math.max(whole.proposalsTotal, whole.unmatchedListed) / 3) + 1;
+    for (let page = 1; page <= last; page++) {
+      const body = await pageOf(page, page);
+      expect(body.proposals.length).toBeLessThanOrEqual(3);
+      expect(body.proposalsTotal).toBe(whole.proposalsTotal);
+      expect(body.unmatchedListed).toBe(whole.unmatchedListed);
+      proposals.push(...body.proposals.map((p) => p.id));
+      unmatched.push(...body.unmatched.map((u) => u.personId));
+    }
+    expect(proposals).toEqual(whole.proposals.map((p) => p.id));
+    expect(unmatched).toEqual(whole.unmatched.map((u) => u.personId));
+    const bad = await api.call('GET', `${base}?page=0`, { token: lead });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: { message: string } }).error.message).toMatch(
+      /page must be a whole number from 1 to/,
+    );
+  });
+
   it('keeps drafts from the two people until the lead publishes', async () => {
     const [first] = (await review()).proposals;
     expect((await mine(first!.mentor.personId)).proposals).toEqual([]);

@@ -38,6 +38,7 @@ import type { Translate } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useMatchingT } from './matching-i18n';
 import { ConstraintTable, type ConstraintKind } from './ConstraintTable';
+import { Pager } from './Pager';
 import { PairRuleForm } from './PairRuleForm';
 import { ProposalTable } from './ProposalTable';
 
@@ -135,9 +136,14 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
     );
   }, []);
 
+  // Large cohorts are reviewed a page at a time: every review action answers with these pages.
+  const [page, setPage] = useState(1);
+  const [unmatchedPage, setUnmatchedPage] = useState(1);
+  const pages = `?page=${page}&unmatchedPage=${unmatchedPage}`;
   const load = useCallback(
-    async (signal?: AbortSignal) => show(await api.get<MatchingReviewResponse>(base, { signal })),
-    [base, show],
+    async (signal?: AbortSignal) =>
+      show(await api.get<MatchingReviewResponse>(`${base}${pages}`, { signal })),
+    [base, pages, show],
   );
 
   useEffect(() => {
@@ -206,16 +212,18 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
   const startRun = () =>
     act(async () => {
       setRun(await api.post<MatchingRunResponse>(`${base}/runs`, {}));
+      setPage(1);
+      setUnmatchedPage(1);
     });
   const post = (path: string, body: unknown = {}) =>
-    act(async () => show(await api.post<MatchingReviewResponse>(`${base}/${path}`, body)));
+    act(async () => show(await api.post<MatchingReviewResponse>(`${base}/${path}${pages}`, body)));
   const pairOf = (p: ReviewProposal) => ({
     mentorId: p.mentor.personId,
     menteeId: p.mentee.personId,
   });
   const lift = (kind: ConstraintKind, pair: ReviewPair) =>
     act(async () => {
-      const path = `${base}/${kind === 'pin' ? 'pins' : 'blocks'}/${encodeURIComponent(pair.mentorId)}/${encodeURIComponent(pair.menteeId)}`;
+      const path = `${base}/${kind === 'pin' ? 'pins' : 'blocks'}/${encodeURIComponent(pair.mentorId)}/${encodeURIComponent(pair.menteeId)}${pages}`;
       show(await api.delete<MatchingReviewResponse>(path));
       setNotice(
         t(kind === 'pin' ? 'matching.unpinned' : 'matching.unblocked', {
@@ -271,10 +279,14 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
     <div className={styles.screen}>
       <div className={styles.bar}>
         <Button appearance="primary" disabled={locked} onClick={() => void startRun()}>
-          {review.proposals.length > 0 ? t('matching.rerun') : t('matching.run')}
+          {review.proposalsTotal > 0 ? t('matching.rerun') : t('matching.run')}
         </Button>
         <Button
-          disabled={locked || drafts.every((p) => p.kept)}
+          disabled={
+            locked ||
+            review.counts.drafts === 0 ||
+            (review.proposalsTotal === review.proposals.length && drafts.every((p) => p.kept))
+          }
           onClick={() => void post('accept-all')}
         >
           {t('matching.acceptAll')}
@@ -287,7 +299,7 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
         </Button>
         <Button
           appearance="primary"
-          disabled={locked || drafts.length === 0}
+          disabled={locked || review.counts.drafts === 0}
           onClick={() => setConfirmPublish(true)}
         >
           {t('matching.publish')}
@@ -357,7 +369,7 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
       <Subtitle1 as="h2" id="matching-proposals-title" className={styles.heading}>
         {t('matching.proposals')}
       </Subtitle1>
-      {review.proposals.length === 0 ? (
+      {review.proposalsTotal === 0 ? (
         <Body1 as="p">{t('matching.noProposals')}</Body1>
       ) : (
         <>
@@ -378,6 +390,14 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
             onPin={(p) => void post('pins', pairOf(p))}
             onUnpin={(p) => void lift('pin', { ...pairOf(p), mentor: p.mentor, mentee: p.mentee })}
             onBlock={(p) => void post('blocks', pairOf(p))}
+          />
+          <Pager
+            label={t('matching.proposals')}
+            page={review.paging.page}
+            pageSize={review.paging.pageSize}
+            total={review.proposalsTotal}
+            busy={locked}
+            onPage={setPage}
           />
         </>
       )}
@@ -408,7 +428,7 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
       <Subtitle1 as="h2" id="matching-unmatched-title" className={styles.heading}>
         {t('matching.unmatched')}
       </Subtitle1>
-      {review.unmatched.length === 0 ? (
+      {review.unmatchedListed === 0 ? (
         <Body1 as="p">{t('matching.noUnmatched')}</Body1>
       ) : (
         <table className={styles.table} aria-labelledby="matching-unmatched-title">
@@ -444,9 +464,17 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
           </tbody>
         </table>
       )}
-      {review.unmatchedTotal > review.unmatched.length && (
+      <Pager
+        label={t('matching.unmatched')}
+        page={review.paging.unmatchedPage}
+        pageSize={review.paging.pageSize}
+        total={review.unmatchedListed}
+        busy={locked}
+        onPage={setUnmatchedPage}
+      />
+      {review.unmatchedTotal > review.unmatchedListed && (
         <Caption1 as="p">
-          {t('matching.moreUnmatched', { count: review.unmatchedTotal - review.unmatched.length })}
+          {t('matching.moreUnmatched', { count: review.unmatchedTotal - review.unmatchedListed })}
         </Caption1>
       )}
 
@@ -456,7 +484,7 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
             <DialogTitle>{t('matching.publish.title')}</DialogTitle>
             <DialogContent>
               {t('matching.publish.body', {
-                count: drafts.length,
+                count: review.counts.drafts,
                 days: review.programme.proposalResponseDays,
               })}
             </DialogContent>

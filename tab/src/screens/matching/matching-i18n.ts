@@ -58,6 +58,10 @@ const en = {
   'matching.constraintsHint':
     'A pinned pair is always proposed; a blocked pair never is. Lifting one takes effect at the next run.',
   'matching.col.rule': 'Rule',
+  'matching.pages': 'Pages of {list}',
+  'matching.pageRange': '{list} {from}–{to} of {total}',
+  'matching.previousPage': 'Previous page',
+  'matching.nextPage': 'Next page',
   'matching.rule.formTitle': 'Pin or block two volunteers',
   'matching.rule.loading': 'Loading the volunteers…',
   'matching.rule.choose': 'Choose…',
@@ -164,6 +168,10 @@ const fr: CatalogueFor<typeof en> = {
   'matching.constraintsHint':
     'Un binôme fixé est toujours proposé ; un binôme bloqué ne l’est jamais. Lever l’un ou l’autre prend effet au prochain calcul.',
   'matching.col.rule': 'Règle',
+  'matching.pages': 'Pages : {list}',
+  'matching.pageRange': '{list} {from} à {to} sur {total}',
+  'matching.previousPage': 'Page précédente',
+  'matching.nextPage': 'Page suivante',
   'matching.rule.formTitle': 'Fixer ou bloquer deux volontaires',
   'matching.rule.loading': 'Chargement des volontaires…',
   'matching.rule.choose': 'Choisir…',

@@ -91,6 +91,9 @@ function aReview(overrides: Partial<MatchingReviewResponse> = {}): MatchingRevie
       },
     ],
     unmatchedTotal: 1,
+    proposalsTotal: overrides.proposals?.length ?? 2,
+    unmatchedListed: overrides.unmatched?.length ?? 1,
+    paging: { page: 1, unmatchedPage: 1, pageSize: 100 },
     pins: [],
     blocks: [],
     needsRerun: false,
@@ -496,5 +499,47 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
     expect(blocks).toEqual([{ mentorId: 'v-3', menteeId: 'v-2' }]);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(mentor).toHaveValue('');
+  });
+
+  it('shows a large review a page at a time, and each action answers with the page on screen', async () => {
+    const asked: string[] = [];
+    const pageOf = (page: number) =>
+      aReview({
+        proposals: [
+          aProposal(`p${page}a`, `Mentor ${page}A`, `Mentee ${page}A`, 80 - page),
+          aProposal(`p${page}b`, `Mentor ${page}B`, `Mentee ${page}B`, 70 - page),
+        ],
+        proposalsTotal: 250,
+        paging: { page, unmatchedPage: 1, pageSize: 100 },
+        counts: { drafts: 250, published: 0, accepted: 0, declined: 0, expired: 0 },
+      });
+    server.use(
+      ...common,
+      http.get(base, ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        asked.push(`GET ${query.toString()}`);
+        return HttpResponse.json(pageOf(Number(query.get('page'))));
+      }),
+      http.post(`${base}/pins`, ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        asked.push(`PIN ${query.toString()}`);
+        return HttpResponse.json(pageOf(Number(query.get('page'))));
+      }),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'en' });
+    const pages = await screen.findByRole('navigation', { name: 'Pages of Proposals' });
+    expect(pages).toHaveTextContent('Proposals 1–100 of 250');
+    expect(within(pages).getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    fireEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('Proposals 101–200 of 250')).toBeInTheDocument();
+    expect(screen.getByText('Mentor 2A')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Pin the pair Mentor 2A and Mentee 2A' }));
+    await vi.waitFor(() => expect(asked).toContain('PIN page=2&unmatchedPage=1'));
+    expect(screen.getByText('Proposals 101–200 of 250')).toBeInTheDocument();
+    expect(asked.slice(0, 2)).toEqual(['GET page=1&unmatchedPage=1', 'GET page=2&unmatchedPage=1']);
+    // The people without a partner fit one page here: no pager for them.
+    expect(
+      screen.queryByRole('navigation', { name: 'Pages of People without a partner' }),
+    ).not.toBeInTheDocument();
   });
 });
