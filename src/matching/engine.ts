@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { DomainError } from '../domain/errors';
 import { prepareCohort, type PreparedCohort } from '../domain/matching/cohort';
 import type { MatchingInput } from '../domain/matching/input';
@@ -35,9 +34,10 @@ export type MatchingOptions = {
    */
   targetGapPct?: number;
   /**
-   * Threads scanning for candidates in sparse mode: 1 scans on the calling thread only; 2 adds a
-   * worker thread. Default: 2 from `threadedScanFrom` mentees on a machine with several cores.
-   * The result is the same either way.
+   * Threads scanning for candidates in sparse mode: 1 (default) scans on the calling thread; 2 adds
+   * a worker thread taking chunks of rows beside it. The result is the same either way. The worker
+   * loads TypeScript again (about 0.4 s of CPU and 90 MB at 50,000 per side, measured) and gains
+   * only on an idle core: about half of the scan's 9 s at 50,000 per side.
    */
   scanThreads?: number;
   /** Skip the fr/en texts (the benchmark only needs figures). */
@@ -105,13 +105,6 @@ const defaults = {
   withReasons: true,
 };
 
-/**
- * From this many mentees the candidate scan takes a second thread by default: starting one costs
- * a few hundred milliseconds of CPU (TypeScript is loaded again there), the scan of 15,000 mentees
- * takes seconds.
- */
-export const threadedScanFrom = 15_000;
-
 type Pinned = { mentor: number; mentee: number; score: number };
 
 /** Pair a cohort: most pairs first, then the highest total score; explain every pair and every person left out. */
@@ -151,16 +144,129 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
     if (options.targetGapPct === undefined) opts.targetGapPct = 0.75;
     if (options.candidatesPerMentee === undefined) opts.candidatesPerMentee = 96;
   }
-  const perRow = mode === 'exact' ? Infinity : opts.candidatesPerMentee;
+  // The graph, the solver's arrays and the pricing are dropped once this returns, before the
+  // reasons are written (the largest allocation of a run): they do not add to its peak memory.
+  const assigned = assign(c, pinned, rowPerson, colPerson, capacity, mode, opts, now, started);
+  const { pairsUpperBound, scoreBound, totalHundredths } = assigned;
 
+  const explainStart = now();
+  const pairs: MatchedPair[] = [];
+  const hasPair = new Uint8Array(c.n);
+  const load = new Int32Array(c.n);
+  const emit = (mentor: number, mentee: number, score: number, isPinned: boolean) => {
+    hasPair[mentor] = 1;
+    hasPair[mentee] = 1;
+    load[mentor]!++;
+    const m = cohort.people[mentor]!;
+    const e = cohort.people[mentee]!;
+    let reasons: Reason[] = [];
+    if (opts.withReasons) {
+      const evaluation = evaluatePair(cohort, m, e);
+      if (evaluation.score !== score) {
+        throw new DomainError('internal', `score mismatch for ${m.id} → ${e.id}`, {
+          engine: score,
+          domain: evaluation.score,
+        });
+      }
+      reasons = pairReasons(cohort, m, e, evaluation, isPinned);
+    }
+    pairs.push({
+      mentorId: m.id,
+      menteeId: e.id,
+      score: displayScore(score),
+      pinned: isPinned,
+      reasons,
+    });
+  };
+  for (const pin of pinned) emit(pin.mentor, pin.mentee, pin.score, true);
+  for (let k = 0; k < assigned.mentors.length; k++)
+    emit(assigned.mentors[k]!, assigned.mentees[k]!, assigned.scores[k]!, false);
+  pairs.sort((a, b) => cmp(a.mentorId, b.mentorId) || cmp(a.menteeId, b.menteeId));
+
+  const unmatched: UnmatchedPerson[] = [];
+  for (let p = 0; p < c.n; p++) {
+    if (hasPair[p]) continue;
+    const person = cohort.people[p]!;
+    const facts = opts.withReasons && c.active[p] ? gatherFacts(c, p, load) : [];
+    unmatched.push({
+      id: person.id,
+      reasons: opts.withReasons ? unmatchedReasons(cohort, person, facts) : [],
+    });
+  }
+
+  const finished = now();
+  // Proven optimal when the bound meets the result (also in exact mode: a refused mutual pair may cost).
+  const exact = scoreBound === totalHundredths;
+  return {
+    pairs,
+    unmatched,
+    totalScore: displayScore(totalHundredths),
+    upperBound: displayScore(scoreBound),
+    pairsUpperBound,
+    exact: exact && pairsUpperBound === pairs.length,
+    gapPct: gapPct(scoreBound, totalHundredths),
+    elapsedMs: finished - started,
+    stats: {
+      mode,
+      mentees: rowList.length,
+      mentors: colList.length,
+      edges: assigned.edges,
+      scoredPairs: assigned.scoredPairs,
+      scannedPairs: assigned.scannedPairs,
+      repairRounds: assigned.rounds,
+      solveMs: assigned.solveMs,
+      candidatesMs: assigned.candidatesMs,
+      prepareMs: preparedAt - started,
+      reasonsMs: finished - explainStart,
+      totalScoreHundredths: totalHundredths,
+      upperBoundHundredths: scoreBound,
+    },
+  };
+}
+
+type Assigned = {
+  /** The pairs made by the solver (pins aside), as person indexes, and their scores. */
+  mentors: Int32Array;
+  mentees: Int32Array;
+  scores: Int32Array;
+  pairsUpperBound: number;
+  scoreBound: number;
+  totalHundredths: number;
+  edges: number;
+  scoredPairs: number;
+  scannedPairs: number;
+  rounds: number;
+  solveMs: number;
+  candidatesMs: number;
+};
+
+type EngineOptions = Required<
+  Pick<
+    MatchingOptions,
+    'candidatesPerMentee' | 'repairRounds' | 'targetGapPct' | 'exactPairLimit' | 'withReasons'
+  >
+> &
+  MatchingOptions;
+
+/** Candidate graph, solve, pricing rounds and the upper bound: the pairs and what is proven. */
+function assign(
+  c: CompiledCohort,
+  pinned: Pinned[],
+  rowPerson: Int32Array,
+  colPerson: Int32Array,
+  capacity: Int32Array,
+  mode: 'exact' | 'sparse',
+  opts: EngineOptions,
+  now: () => number,
+  started: number,
+): Assigned {
+  const perRow = mode === 'exact' ? Infinity : opts.candidatesPerMentee;
   let candidatesMs = 0;
   let solveMs = 0;
   let rounds = 0;
   let t0 = now();
-  const threads =
-    opts.scanThreads ??
-    (mode === 'sparse' && rowList.length >= threadedScanFrom && availableParallelism() > 1 ? 2 : 1);
-  if (threads > 1 && mode === 'sparse') shareArrays(c);
+  const threads = mode === 'sparse' ? (opts.scanThreads ?? 1) : 1;
+  if (threads > 1) shareArrays(c);
   let graph = buildCandidateGraph(c, rowPerson, colPerson, capacity, { perRow, threads });
   let t1 = now();
   let { solution, banned } = solveWithoutMutualPairs(graph, pinned, c.n);
@@ -217,7 +323,7 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
     bound = upperBound(graph, solution, banned, new Map());
   }
 
-  const pinnedScore = pinned.reduce((s, p) => s + p.score, 0);
+  const pinnedScore = pinned.reduce((sum, p) => sum + p.score, 0);
   const BIG = solution.big;
   const pairsUpperBound =
     pinned.length + Math.min(graph.rowPerson.length, Math.floor(bound.total / BIG));
@@ -232,81 +338,22 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
   }
   scoreBound = Math.max(scoreBound, totalHundredths);
 
-  const explainStart = now();
-  const pairs: MatchedPair[] = [];
-  const hasPair = new Uint8Array(c.n);
-  const load = new Int32Array(c.n);
-  const emit = (mentor: number, mentee: number, score: number, isPinned: boolean) => {
-    hasPair[mentor] = 1;
-    hasPair[mentee] = 1;
-    load[mentor]!++;
-    const m = cohort.people[mentor]!;
-    const e = cohort.people[mentee]!;
-    let reasons: Reason[] = [];
-    if (opts.withReasons) {
-      const evaluation = evaluatePair(cohort, m, e);
-      if (evaluation.score !== score) {
-        throw new DomainError('internal', `score mismatch for ${m.id} → ${e.id}`, {
-          engine: score,
-          domain: evaluation.score,
-        });
-      }
-      reasons = pairReasons(cohort, m, e, evaluation, isPinned);
-    }
-    pairs.push({
-      mentorId: m.id,
-      menteeId: e.id,
-      score: displayScore(score),
-      pinned: isPinned,
-      reasons,
-    });
-  };
-  for (const pin of pinned) emit(pin.mentor, pin.mentee, pin.score, true);
-  for (let r = 0; r < graph.rowPerson.length; r++) {
-    const e = solution.rowEdge[r]!;
-    if (e < 0) continue;
-    emit(graph.colPerson[graph.edgeCol[e]!]!, graph.rowPerson[r]!, graph.edgeScore[e]!, false);
-  }
-  pairs.sort((a, b) => cmp(a.mentorId, b.mentorId) || cmp(a.menteeId, b.menteeId));
-
-  const unmatched: UnmatchedPerson[] = [];
-  for (let p = 0; p < c.n; p++) {
-    if (hasPair[p]) continue;
-    const person = cohort.people[p]!;
-    const facts = opts.withReasons && c.active[p] ? gatherFacts(c, p, load) : [];
-    unmatched.push({
-      id: person.id,
-      reasons: opts.withReasons ? unmatchedReasons(cohort, person, facts) : [],
-    });
-  }
-
-  const finished = now();
-  // Proven optimal when the bound meets the result (also in exact mode: a refused mutual pair may cost).
-  const exact = scoreBound === totalHundredths;
+  const made: number[] = [];
+  for (let r = 0; r < graph.rowPerson.length; r++) if (solution.rowEdge[r]! >= 0) made.push(r);
+  const edgeOf = (k: number) => solution.rowEdge[made[k]!]!;
   return {
-    pairs,
-    unmatched,
-    totalScore: displayScore(totalHundredths),
-    upperBound: displayScore(scoreBound),
+    mentors: Int32Array.from(made, (_, k) => graph.colPerson[graph.edgeCol[edgeOf(k)]!]!),
+    mentees: Int32Array.from(made, (r) => graph.rowPerson[r]!),
+    scores: Int32Array.from(made, (_, k) => graph.edgeScore[edgeOf(k)]!),
     pairsUpperBound,
-    exact: exact && pairsUpperBound === pairs.length,
-    gapPct: gapPct(scoreBound, totalHundredths),
-    elapsedMs: finished - started,
-    stats: {
-      mode,
-      mentees: rowList.length,
-      mentors: colList.length,
-      edges: graph.edgeCol.length,
-      scoredPairs: graph.scoredPairs,
-      scannedPairs: graph.scannedPairs,
-      repairRounds: rounds,
-      solveMs,
-      candidatesMs,
-      prepareMs: preparedAt - started,
-      reasonsMs: finished - explainStart,
-      totalScoreHundredths: totalHundredths,
-      upperBoundHundredths: scoreBound,
-    },
+    scoreBound,
+    totalHundredths,
+    edges: graph.edgeCol.length,
+    scoredPairs: graph.scoredPairs,
+    scannedPairs: graph.scannedPairs,
+    rounds,
+    solveMs,
+    candidatesMs,
   };
 }
 
