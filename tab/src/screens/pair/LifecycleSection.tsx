@@ -13,6 +13,7 @@ import type { PairState } from '../../../../src/api/pair-contracts';
 import { ConfirmDialog } from './ConfirmDialog';
 import { usePairT } from './i18n/usePairT';
 import { usePair } from './PairContext';
+import { ManagerApprovals } from './ManagerApprovals';
 import { localDate } from './pair-model';
 import { useFormat } from './useFormat';
 import { useWrite, WriteNotice } from './WriteNotice';
@@ -97,9 +98,12 @@ export function LifecycleSection() {
         </Body1>
       )}
       {pair.state === 'awaiting_approval' && (
-        <Body1 as="p" className={styles.text}>
-          {t('pair.life.awaitingApproval')}
-        </Body1>
+        <>
+          <Body1 as="p" className={styles.text}>
+            {t('pair.life.awaitingApproval')}
+          </Body1>
+          <ManagerApprovals />
+        </>
       )}
       {pair.flaggedForLead && (
         <Body1 as="p" className={styles.text}>

@@ -16,6 +16,7 @@ export function useFormat() {
     const day = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' });
     const shortDay = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short' });
     const languages = new Intl.DisplayNames([tag], { type: 'language' });
+    const names = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
     return {
       /** "mardi 3 décembre à 10:00" in the browser's zone. */
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
@@ -30,6 +31,8 @@ export function useFormat() {
           typeof at === 'string' ? new Date(at) : at,
         ),
       languages: (codes: readonly string[]) => codes.map((c) => languages.of(c) ?? c).join(', '),
+      /** "Marc Petit and Sophie Laurent" / "Marc Petit et Sophie Laurent". */
+      list: (items: readonly string[]) => names.format(items),
     };
   }, [locale]);
 }

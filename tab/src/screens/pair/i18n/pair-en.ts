@@ -263,6 +263,26 @@ export const pairEn = {
   'pair.life.end.confirm': 'End the pair',
   'pair.life.end.done': 'The pair has ended.',
 
+  'pair.approvals.title': 'Managers’ approval',
+  'pair.approvals.yourManager': 'your manager',
+  'pair.approvals.theirManager': '{name}’s manager',
+  'pair.approvals.status.pending': 'Waiting',
+  'pair.approvals.status.approved': 'Approved',
+  'pair.approvals.status.declined': 'Declined',
+  'pair.approvals.askedOn': 'Asked on {date}.',
+  'pair.approvals.approvedOn': 'Approved on {date}.',
+  'pair.approvals.declinedOn': 'Declined on {date}.',
+  'pair.approvals.comment': 'Comment: “{comment}”',
+  'pair.approvals.next.title': 'What to do next',
+  'pair.approvals.next.change':
+    'Change the agreement with {partner} and sign it again, both of you: only {managers} will be asked again.',
+  'pair.approvals.next.changeAll':
+    'Change the agreement with {partner} and sign it again, both of you: {managers} will be asked again.',
+  'pair.approvals.next.sign':
+    'The agreement has changed: once you have both signed it, only {managers} will be asked again.',
+  'pair.approvals.next.signAll':
+    'The agreement has changed: once you have both signed it, {managers} will be asked again.',
+
   'pair.calendar.title': 'Changes in the calendar',
   'pair.calendar.moved': 'The session of {date} moved to {to}.',
   'pair.calendar.cancelled': 'The session of {date} was cancelled in the calendar.',

@@ -268,6 +268,26 @@ export const pairFr: PairCatalogue = {
   'pair.life.end.confirm': 'Arrêter le binôme',
   'pair.life.end.done': 'Le binôme est arrêté.',
 
+  'pair.approvals.title': 'Accord des managers',
+  'pair.approvals.yourManager': 'votre manager',
+  'pair.approvals.theirManager': 'manager de {name}',
+  'pair.approvals.status.pending': 'En attente',
+  'pair.approvals.status.approved': 'Approuvée',
+  'pair.approvals.status.declined': 'Refusée',
+  'pair.approvals.askedOn': 'Demandée le {date}.',
+  'pair.approvals.approvedOn': 'Approuvée le {date}.',
+  'pair.approvals.declinedOn': 'Refusée le {date}.',
+  'pair.approvals.comment': 'Commentaire : « {comment} »',
+  'pair.approvals.next.title': 'Et maintenant ?',
+  'pair.approvals.next.change':
+    'Modifiez l’accord avec {partner} puis signez-le à nouveau tous les deux : la demande repartira uniquement vers {managers}.',
+  'pair.approvals.next.changeAll':
+    'Modifiez l’accord avec {partner} puis signez-le à nouveau tous les deux : la demande repartira vers {managers}.',
+  'pair.approvals.next.sign':
+    'L’accord a changé : dès que vous l’aurez signé tous les deux, la demande repartira uniquement vers {managers}.',
+  'pair.approvals.next.signAll':
+    'L’accord a changé : dès que vous l’aurez signé tous les deux, la demande repartira vers {managers}.',
+
   'pair.calendar.title': 'Changements dans l’agenda',
   'pair.calendar.moved': 'La séance du {date} a été déplacée au {to}.',
   'pair.calendar.cancelled': 'La séance du {date} a été annulée dans l’agenda.',
