@@ -30,6 +30,8 @@ async function startCosmosProcess() {
   const code = [
     "import { createHttpsServer } from '@vercel/cosmosdb-server';",
     'const server = createHttpsServer({ keepAlive: true });',
+    // Node closes idle keep-alive sockets silently otherwise; a write sent then fails (embedded-cosmos.ts).
+    'server.keepAliveTimeout = 0;',
     "server.listen(0, '127.0.0.1', () => console.log(server.address().port));",
   ].join('\n');
   const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
