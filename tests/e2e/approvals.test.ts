@@ -80,6 +80,15 @@ describe('managers approve the pair’s time in the tab', () => {
     await louiseCard.getByText('You approved Louise Nicolas’s time.').waitFor();
     await louiseCard.getByText('The pair waits for the other manager’s approval.').waitFor();
 
+    // Pierre's dashboard says whose manager approved and whose is still asked.
+    await pierre.reload();
+    const asked = region(pierre, 'Pair status').getByRole('list', { name: 'Managers’ approval' });
+    const managerItem = (name: string) => asked.getByRole('listitem').filter({ hasText: name });
+    await managerItem('Catherine Roussel').getByText('Approved', { exact: true }).waitFor();
+    await managerItem('Catherine Roussel').getByText('Louise Nicolas’s manager').waitFor();
+    await managerItem('Hélène Marchand').getByText('Waiting', { exact: true }).waitFor();
+    await managerItem('Hélène Marchand').getByText('your manager', { exact: true }).waitFor();
+
     // Hélène manages Pierre: she reads it in French, declining without a word is refused, she approves.
     const helene = await open('/approvals', { locale: 'fr-FR' });
     await actAs(helene, 'Hélène Marchand', /Rechercher/);
