@@ -113,50 +113,17 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
   const started = now();
   const opts = { ...defaults, targetGapPct: 0.25, candidatesPerMentee: 48, ...options };
   const cohort = prepareCohort(input);
-  const c = compileCohort(cohort);
   const pinned = checkPins(cohort);
-  const preparedAt = now();
-
-  const remaining = Int32Array.from(c.capacity);
-  const pinnedMentee = new Uint8Array(c.n);
-  for (const pin of pinned) {
-    remaining[pin.mentor]!--;
-    pinnedMentee[pin.mentee] = 1;
-  }
-  const rowList: number[] = [];
-  const colList: number[] = [];
-  for (let i = 0; i < c.n; i++) {
-    if (c.active[i] && c.canBeMentored[i] && !pinnedMentee[i]) rowList.push(i);
-    if (c.active[i] && c.canMentor[i] && remaining[i]! > 0) colList.push(i);
-  }
-  const rowPerson = Int32Array.from(rowList);
-  const colPerson = Int32Array.from(colList);
-  const capacity = Int32Array.from(colList, (i) => remaining[i]!);
-  const mode =
-    opts.mode === 'auto'
-      ? rowList.length * colList.length <= opts.exactPairLimit
-        ? 'exact'
-        : 'sparse'
-      : opts.mode;
-  // Large cohorts compete harder for the same best mentors: a longer list per mentee spares a round
-  // of pricing and solving, and each round costs a scan of the cohort.
-  if (rowList.length > 20_000) {
-    if (options.targetGapPct === undefined) opts.targetGapPct = 0.75;
-    if (options.candidatesPerMentee === undefined) opts.candidatesPerMentee = 96;
-  }
-  // The graph, the solver's arrays and the pricing are dropped once this returns, before the
-  // reasons are written (the largest allocation of a run): they do not add to its peak memory.
-  const assigned = assign(c, pinned, rowPerson, colPerson, capacity, mode, opts, now, started);
+  // The compiled cohort, the graph and the solver's arrays live only in this call: they are dropped
+  // before the pairs' reasons are written (the largest allocation of a run), so they do not add to
+  // its peak memory.
+  const solved = pairCohort(cohort, pinned, opts, options, now, started);
+  const { assigned, unmatched } = solved;
   const { pairsUpperBound, scoreBound, totalHundredths } = assigned;
 
   const explainStart = now();
   const pairs: MatchedPair[] = [];
-  const hasPair = new Uint8Array(c.n);
-  const load = new Int32Array(c.n);
   const emit = (mentor: number, mentee: number, score: number, isPinned: boolean) => {
-    hasPair[mentor] = 1;
-    hasPair[mentee] = 1;
-    load[mentor]!++;
     const m = cohort.people[mentor]!;
     const e = cohort.people[mentee]!;
     let reasons: Reason[] = [];
@@ -183,17 +150,6 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
     emit(assigned.mentors[k]!, assigned.mentees[k]!, assigned.scores[k]!, false);
   pairs.sort((a, b) => cmp(a.mentorId, b.mentorId) || cmp(a.menteeId, b.menteeId));
 
-  const unmatched: UnmatchedPerson[] = [];
-  for (let p = 0; p < c.n; p++) {
-    if (hasPair[p]) continue;
-    const person = cohort.people[p]!;
-    const facts = opts.withReasons && c.active[p] ? gatherFacts(c, p, load) : [];
-    unmatched.push({
-      id: person.id,
-      reasons: opts.withReasons ? unmatchedReasons(cohort, person, facts) : [],
-    });
-  }
-
   const finished = now();
   // Proven optimal when the bound meets the result (also in exact mode: a refused mutual pair may cost).
   const exact = scoreBound === totalHundredths;
@@ -207,20 +163,102 @@ export function runMatching(input: MatchingInput, options: MatchingOptions = {})
     gapPct: gapPct(scoreBound, totalHundredths),
     elapsedMs: finished - started,
     stats: {
-      mode,
-      mentees: rowList.length,
-      mentors: colList.length,
+      mode: solved.mode,
+      mentees: solved.mentees,
+      mentors: solved.mentors,
       edges: assigned.edges,
       scoredPairs: assigned.scoredPairs,
       scannedPairs: assigned.scannedPairs,
       repairRounds: assigned.rounds,
       solveMs: assigned.solveMs,
       candidatesMs: assigned.candidatesMs,
-      prepareMs: preparedAt - started,
-      reasonsMs: finished - explainStart,
+      prepareMs: solved.preparedAt - started,
+      reasonsMs: finished - explainStart + solved.unmatchedMs,
       totalScoreHundredths: totalHundredths,
       upperBoundHundredths: scoreBound,
     },
+  };
+}
+
+/** Compile, assign, and explain who is left out (that needs the compiled cohort's lists). */
+function pairCohort(
+  cohort: PreparedCohort,
+  pinned: Pinned[],
+  opts: EngineOptions & { mode: 'auto' | 'exact' | 'sparse' },
+  /** The caller's options as given: the defaults below depend on the cohort's size. */
+  given: MatchingOptions,
+  now: () => number,
+  started: number,
+): {
+  assigned: Assigned;
+  unmatched: UnmatchedPerson[];
+  mode: 'exact' | 'sparse';
+  mentees: number;
+  mentors: number;
+  preparedAt: number;
+  unmatchedMs: number;
+} {
+  const c = compileCohort(cohort);
+  const preparedAt = now();
+
+  const remaining = Int32Array.from(c.capacity);
+  const pinnedMentee = new Uint8Array(c.n);
+  for (const pin of pinned) {
+    remaining[pin.mentor]!--;
+    pinnedMentee[pin.mentee] = 1;
+  }
+  const rowList: number[] = [];
+  const colList: number[] = [];
+  for (let i = 0; i < c.n; i++) {
+    if (c.active[i] && c.canBeMentored[i] && !pinnedMentee[i]) rowList.push(i);
+    if (c.active[i] && c.canMentor[i] && remaining[i]! > 0) colList.push(i);
+  }
+  const rowPerson = Int32Array.from(rowList);
+  const colPerson = Int32Array.from(colList);
+  const capacity = Int32Array.from(colList, (i) => remaining[i]!);
+  const mode =
+    opts.mode === 'auto'
+      ? rowList.length * colList.length <= opts.exactPairLimit
+        ? 'exact'
+        : 'sparse'
+      : opts.mode;
+  // Large cohorts compete harder for the same best mentors: a longer list per mentee spares a round
+  // of pricing and solving, and each round costs a scan of the cohort.
+  if (rowList.length > 20_000) {
+    if (given.targetGapPct === undefined) opts.targetGapPct = 0.75;
+    if (given.candidatesPerMentee === undefined) opts.candidatesPerMentee = 96;
+  }
+  const assigned = assign(c, pinned, rowPerson, colPerson, capacity, mode, opts, now, started);
+
+  const unmatchedStart = now();
+  const hasPair = new Uint8Array(c.n);
+  const load = new Int32Array(c.n);
+  const mark = (mentor: number, mentee: number) => {
+    hasPair[mentor] = 1;
+    hasPair[mentee] = 1;
+    load[mentor]!++;
+  };
+  for (const pin of pinned) mark(pin.mentor, pin.mentee);
+  for (let k = 0; k < assigned.mentors.length; k++)
+    mark(assigned.mentors[k]!, assigned.mentees[k]!);
+  const unmatched: UnmatchedPerson[] = [];
+  for (let p = 0; p < c.n; p++) {
+    if (hasPair[p]) continue;
+    const person = cohort.people[p]!;
+    const facts = opts.withReasons && c.active[p] ? gatherFacts(c, p, load) : [];
+    unmatched.push({
+      id: person.id,
+      reasons: opts.withReasons ? unmatchedReasons(cohort, person, facts) : [],
+    });
+  }
+  return {
+    assigned,
+    unmatched,
+    mode,
+    mentees: rowList.length,
+    mentors: colList.length,
+    preparedAt,
+    unmatchedMs: now() - unmatchedStart,
   };
 }
 
