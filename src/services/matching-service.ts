@@ -637,14 +637,12 @@ export class MatchingService {
     const { value: programme } = await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
     await this.expireDue(tenantId, programmeId);
-    const [proposals, runs, people, profiles, pairs] = await Promise.all([
+    const [proposals, runs, profiles, pairs] = await Promise.all([
       this.deps.proposals.ofProgramme(tenantId, programmeId),
       this.deps.runs.ofProgramme(tenantId, programmeId, 20),
-      this.deps.people.all(tenantId),
       this.deps.profiles.ofProgramme(tenantId, programmeId),
       this.deps.pairs.ofProgramme(tenantId, programmeId),
     ]);
-    const directory = new Map(people.map((p) => [p.value.id, p.value]));
     const latest = runs[0] ? await this.settleStale(runs[0].value) : null;
     const succeeded = runs.find((r) => r.value.status === 'succeeded')?.value;
     const current = proposals
@@ -662,12 +660,16 @@ export class MatchingService {
       .filter((p) => isAvailableForMatching(p, this.deps.clock))
       .map((p) => p.id);
     const active = new Set(activeIds);
-    const unmatched = (succeeded?.unmatched ?? [])
+    const unmatched: { personId: string; reasons: LocalizedText[] }[] = (succeeded?.unmatched ?? [])
       .filter((u) => !paired.has(u.personId) && active.has(u.personId))
-      .map((u) => ({
-        ...this.reviewPerson(u.personId, directory),
-        reasons: u.reasons.map(({ fr, en }) => ({ fr, en })),
-      }));
+      .map((u) => ({ personId: u.personId, reasons: u.reasons.map(({ fr, en }) => ({ fr, en })) }));
+    const awaitingRerun = new Set(
+      (succeeded?.unmatched ?? [])
+        .filter((u) =>
+          u.reasons.some((r) => r.code === 'blocked_by_lead' || r.code === 'unblocked_by_lead'),
+        )
+        .map((u) => u.personId),
+    );
     // Nobody is left out silently: a volunteer the last run did not see (joined or back from a
     // pause since, or whose proposal was withdrawn) is listed too. Only when the run's list is
     // whole: beyond its cap, someone missing from it may simply not have been stored.
@@ -678,7 +680,7 @@ export class MatchingService {
         if (listed.has(id)) continue;
         unseen++;
         unmatched.push({
-          ...this.reviewPerson(id, directory),
+          personId: id,
           reasons: [
             {
               fr: 'Absent du dernier calcul (arrivée ou retour de pause depuis, ou proposition retirée) : relancez l’appariement pour lui trouver un partenaire',
@@ -689,9 +691,17 @@ export class MatchingService {
       }
     }
     const { page = 1, unmatchedPage = 1, pageSize = defaultPageSize } = view;
+    const shownProposals = pageOf(current, page, pageSize);
+    const shownUnmatched = pageOf(unmatched, unmatchedPage, pageSize);
+    const { pins, blocks } = programme.constraints;
+    // Names only for the people on screen: the whole directory of a large tenant costs seconds.
+    const directory = await this.directoryOf(tenantId, [
+      ...shownProposals.flatMap((p) => [p.mentorId, p.menteeId]),
+      ...shownUnmatched.map((u) => u.personId),
+      ...[...pins, ...blocks].flatMap((p) => [p.mentorId, p.menteeId]),
+    ]);
     const currentKeys = new Set(current.map(key));
     const count = (f: (p: StoredProposal) => boolean) => proposals.filter((p) => f(p.value)).length;
-    const { pins, blocks } = programme.constraints;
     return {
       programme: {
         id: programme.id,
@@ -700,9 +710,12 @@ export class MatchingService {
         proposalResponseDays: programme.proposalResponseDays,
       },
       run: latest ? this.runView(latest) : null,
-      proposals: pageOf(current, page, pageSize).map((p) => this.reviewProposal(p, directory)),
+      proposals: shownProposals.map((p) => this.reviewProposal(p, directory)),
       proposalsTotal: current.length,
-      unmatched: pageOf(unmatched, unmatchedPage, pageSize),
+      unmatched: shownUnmatched.map((u) => ({
+        ...this.reviewPerson(u.personId, directory),
+        reasons: u.reasons,
+      })),
       unmatchedListed: unmatched.length,
       paging: { page, unmatchedPage, pageSize },
       unmatchedTotal: Math.max(
@@ -714,13 +727,7 @@ export class MatchingService {
       needsRerun:
         unseen > 0 ||
         pins.some((p) => !currentKeys.has(key(p))) ||
-        unmatched.some((u) =>
-          succeeded?.unmatched.some(
-            (s) =>
-              s.personId === u.personId &&
-              s.reasons.some((r) => r.code === 'blocked_by_lead' || r.code === 'unblocked_by_lead'),
-          ),
-        ),
+        unmatched.some((u) => awaitingRerun.has(u.personId)),
       counts: {
         drafts: count((p) => p.status === 'proposed' && p.publishedAt === null),
         published: count((p) => p.status === 'proposed' && p.publishedAt !== null),
@@ -1403,6 +1410,20 @@ export class MatchingService {
         return { fr, en };
       }),
     };
+  }
+
+  /** The directory entries of `ids` (one query), for naming people on the lead's screen. */
+  private async directoryOf(
+    tenantId: string,
+    ids: readonly string[],
+  ): Promise<Map<string, Person>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const found = await this.deps.people.query(tenantId, {
+      where: 'ARRAY_CONTAINS(@ids, c.id)',
+      parameters: [{ name: '@ids', value: unique }],
+    });
+    return new Map(found.map((p) => [p.value.id, p.value]));
   }
 
   private reviewPerson(id: string, directory: ReadonlyMap<string, Person>): ReviewPerson {
