@@ -154,6 +154,7 @@ describe('matching in Chromium', () => {
     const ids = new Map(
       (await volunteersAsLead()).volunteers.map((v) => [v.displayName, v.personId]),
     );
+    await page.getByRole('button', { name: 'Fixer ou bloquer deux volontaires…' }).click();
     await page
       .getByRole('combobox', { name: 'Mentor', exact: true })
       .selectOption(ids.get(blockMentor)!);

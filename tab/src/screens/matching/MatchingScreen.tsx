@@ -154,9 +154,12 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
     return () => controller.abort();
   }, [load]);
 
-  // Whom the lead may pin or block: every active volunteer, not only those proposed.
+  // Whom the lead may pin or block: every active volunteer, not only those proposed. Read when
+  // the lead opens the form: for a large cohort the list is megabytes.
+  const [choosing, setChoosing] = useState(false);
   const [volunteers, setVolunteers] = useState<Volunteer[] | null>(null);
   useEffect(() => {
+    if (!choosing) return;
     const controller = new AbortController();
     api
       .get<VolunteersResponse>(`${base}/volunteers`, { signal: controller.signal })
@@ -165,7 +168,7 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
         if (!controller.signal.aborted) setError(e);
       });
     return () => controller.abort();
-  }, [base]);
+  }, [base, choosing]);
 
   // While a run goes on, follow its progress; reload the review when it ends.
   const runId = isActive(run) ? run!.id : null;
@@ -418,12 +421,18 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
       ) : (
         <Body1 as="p">{t('matching.rule.none')}</Body1>
       )}
-      <PairRuleForm
-        volunteers={volunteers}
-        busy={locked}
-        onPin={(pair) => post('pins', pair)}
-        onBlock={(pair) => post('blocks', pair)}
-      />
+      {choosing ? (
+        <PairRuleForm
+          volunteers={volunteers}
+          busy={locked}
+          onPin={(pair) => post('pins', pair)}
+          onBlock={(pair) => post('blocks', pair)}
+        />
+      ) : (
+        <div>
+          <Button onClick={() => setChoosing(true)}>{t('matching.rule.open')}</Button>
+        </div>
+      )}
 
       <Subtitle1 as="h2" id="matching-unmatched-title" className={styles.heading}>
         {t('matching.unmatched')}

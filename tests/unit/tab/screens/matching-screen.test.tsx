@@ -432,7 +432,12 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
   it('pins or blocks any two volunteers chosen by name, and names them when a rule refuses', async () => {
     const pins: unknown[] = [];
     const blocks: unknown[] = [];
+    const asked: string[] = [];
     server.use(
+      http.get(`${base}/volunteers`, () => {
+        asked.push('volunteers');
+        return HttpResponse.json(volunteers);
+      }),
       ...common,
       http.get(base, () => HttpResponse.json(aReview())),
       http.post(`${base}/pins`, async ({ request }) => {
@@ -468,7 +473,11 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
     );
     renderScreen(<MatchingScreen />, { locale: 'en' });
     expect(await screen.findByText('No pinned or blocked pair yet.')).toBeInTheDocument();
+    // The volunteers are read when the lead asks for the form, not with every review.
+    expect(asked).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Pin or block two volunteers…' }));
     const mentor = await screen.findByRole('combobox', { name: 'Mentor' });
+    expect(asked).toEqual(['volunteers']);
     const mentee = screen.getByRole('combobox', { name: 'Mentee' });
     // Mentors are those who volunteered as mentors (or both), mentees likewise.
     expect(
