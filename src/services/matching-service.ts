@@ -794,7 +794,12 @@ export class MatchingService {
     const [a, b] = await Promise.all(
       proposalIds.map((id) => this.draft(tenantId, programmeId, id)),
     );
-    const cohort = await this.cohort(tenantId, programme);
+    const cohort = await this.cohort(tenantId, programme, [
+      a!.value.mentorId,
+      a!.value.menteeId,
+      b!.value.mentorId,
+      b!.value.menteeId,
+    ]);
     const first = this.scorePair(cohort, programme, a!.value.mentorId, b!.value.menteeId);
     const second = this.scorePair(cohort, programme, b!.value.mentorId, a!.value.menteeId);
     const violations = [first, second].filter((s) => s.violations.length > 0);
@@ -848,7 +853,7 @@ export class MatchingService {
     const { value: programme } = await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
     await this.assertIdle(tenantId, programmeId);
-    const cohort = await this.cohort(tenantId, programme, [body]);
+    const cohort = await this.cohort(tenantId, programme, [body.mentorId, body.menteeId], [body]);
     const scored = this.scorePair(cohort, programme, body.mentorId, body.menteeId, true);
     if (scored.violations.length > 0) {
       throw new DomainError(
@@ -988,7 +993,7 @@ export class MatchingService {
       let rescored: { score: number; reasons: StoredProposal['reasons'] } | undefined;
       try {
         const scored = this.scorePair(
-          await this.cohort(tenantId, programme),
+          await this.cohort(tenantId, programme, [body.mentorId, body.menteeId]),
           programme,
           body.mentorId,
           body.menteeId,
@@ -1340,23 +1345,35 @@ export class MatchingService {
     return found;
   }
 
-  /** Every active volunteer of the programme, for checking and scoring one pair the lead chose. */
-  private async cohort(tenantId: string, programme: Programme, unblock: PairIds[] = []) {
-    const [profiles, people, proposals, pairs] = await Promise.all([
-      this.deps.profiles.ofProgramme(tenantId, programme.id),
-      this.deps.people.all(tenantId),
-      this.deps.proposals.ofProgramme(tenantId, programme.id, ['declined', 'expired']),
-      this.deps.pairs.query(tenantId),
+  /**
+   * The people of the pairs the lead is choosing (a pin, a swap), as the engine would see them:
+   * a pair's rules and score depend on the two people only, so a large cohort is not read for it.
+   */
+  private async cohort(
+    tenantId: string,
+    programme: Programme,
+    ids: readonly string[],
+    unblock: PairIds[] = [],
+  ) {
+    const people = [...new Set(ids)];
+    const [profiles, proposals, pairs, directory] = await Promise.all([
+      Promise.all(people.map((id) => this.deps.profiles.find(tenantId, id))),
+      this.deps.proposals.involving(tenantId, programme.id, people, ['declined', 'expired']),
+      this.deps.pairs.query(tenantId, {
+        where: 'ARRAY_CONTAINS(@ids, c.mentorId) OR ARRAY_CONTAINS(@ids, c.menteeId)',
+        parameters: [{ name: '@ids', value: people }],
+      }),
+      this.managementChains(tenantId, people),
     ]);
-    // Everyone someone was ever paired with (any programme, any state): a pin or a swap must not
+    // Everyone they were ever paired with (any programme, any state): a pin or a swap must not
     // bring two former partners together again.
     const partnersOf = pastPartners(
       pairs.map((p) => p.value),
       () => true,
     );
-    const directory = new Map(people.map((p) => [p.value.id, p.value]));
     const active = profiles
-      .map((p) => p.value)
+      .filter((p) => p !== undefined && p.value.programmeId === programme.id)
+      .map((p) => p!.value)
       .filter((p) => isAvailableForMatching(p, this.deps.clock));
     const lifted = new Set(unblock.map(key));
     const input = buildMatchingInput({
@@ -1376,6 +1393,28 @@ export class MatchingService {
       ],
     });
     return { prepared: prepareCohort(input), directory };
+  }
+
+  /** The directory entries of `ids` and of everyone above them (to tell reporting lines). */
+  private async managementChains(
+    tenantId: string,
+    ids: readonly string[],
+  ): Promise<Map<string, Person>> {
+    const directory = new Map<string, Person>();
+    let next = [...new Set(ids)];
+    // One query per level of the hierarchy; a cycle in the directory stops at people already read.
+    while (next.length > 0) {
+      const found = await this.directoryOf(tenantId, next);
+      for (const [id, person] of found) directory.set(id, person);
+      next = [
+        ...new Set(
+          [...found.values()]
+            .map((p) => p.managerId)
+            .filter((m): m is string => m !== null && !directory.has(m)),
+        ),
+      ];
+    }
+    return directory;
   }
 
   private scorePair(

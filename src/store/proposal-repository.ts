@@ -43,6 +43,26 @@ export class ProposalRepository extends CosmosRepository<StoredProposal> {
     return this.everyPage(tenantId, { where, parameters });
   }
 
+  /** The proposals of a programme, in the given statuses, where either side is one of `personIds`. */
+  async involving(
+    tenantId: string,
+    programmeId: string,
+    personIds: readonly string[],
+    statuses: readonly StoredProposal['status'][],
+  ): Promise<Versioned<StoredProposal>[]> {
+    if (personIds.length === 0 || statuses.length === 0) return [];
+    const parameters = [
+      { name: '@programmeId', value: programmeId },
+      { name: '@ids', value: [...personIds] },
+      ...statuses.map((s, i) => ({ name: `@s${i}`, value: s })),
+    ];
+    const where =
+      'c.programmeId = @programmeId AND IS_DEFINED(c.mentorId)' +
+      ' AND (ARRAY_CONTAINS(@ids, c.mentorId) OR ARRAY_CONTAINS(@ids, c.menteeId))' +
+      ` AND c.status IN (${statuses.map((_, i) => `@s${i}`).join(', ')})`;
+    return this.everyPage(tenantId, { where, parameters });
+  }
+
   /**
    * Every match of `filter`, read 5,000 at a time: a large programme has tens of thousands of
    * proposals, and the local server answers pages of 5,000 about eight times faster than one

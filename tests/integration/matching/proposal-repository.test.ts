@@ -43,5 +43,14 @@ describe('the proposals of a programme, on the local Cosmos server', () => {
       'prop-prog-a-8',
     ]);
     expect(declined.every((p) => p.etag.length > 0)).toBe(true);
+    // Those of a few people only (a pin or a swap checks its pairs against them).
+    const theirs = await proposals.involving(
+      tenant,
+      'prog-a',
+      ['mentor-4', 'mentee-8', 'mentee-5'],
+      ['declined'],
+    );
+    expect(theirs.map((p) => p.value.id).sort()).toEqual(['prop-prog-a-4', 'prop-prog-a-8']);
+    expect(await proposals.involving(tenant, 'prog-a', [], ['declined'])).toEqual([]);
   });
 });
