@@ -52,7 +52,10 @@ import { versionSchema } from './contracts';
  * - Signing: when the second member signs an accepted pair whose programme needs no manager
  *   approval (or neither member has a manager in the directory), the pair becomes active in the
  *   same write; otherwise it becomes `awaiting_approval` and each member's manager is asked
- *   (src/api/approval-contracts.ts). `PairView.can` lists the buttons to show.
+ *   (src/api/approval-contracts.ts); `PairView.approvals` shows both members where each request
+ *   stands (read from the pair document: the dashboard stays two point reads). After a decline the
+ *   pair edits the agreement and both sign again: only the managers who declined are asked again.
+ *   `PairView.can` lists the buttons to show.
  * - Errors: 400 `validation_failed` (details.issues[].path names the field: `menteeGoals.0`,
  *   `rating`, `until`); 401 `unauthenticated`; 403 `forbidden` (lead-only list); 404
  *   `pair_not_found`, `not_found` (session or action item), `programme_not_found`; 409
