@@ -8,6 +8,8 @@ import type { Clock } from '../../domain/clock';
 import { matchProposalSchema } from '../../domain/match-proposal';
 import {
   editAgreement,
+  pairApprovalOf,
+  recordApprovals,
   signAgreement,
   transitionPair,
   type Pair,
@@ -493,6 +495,18 @@ export function demoPairs(
       comment: 'Très bonne initiative, bon binôme !',
     },
   ];
+  // The pair carries where its approvals stand (its dashboard reads no approval document).
+  const managerNames = new Map([
+    [demoPersonId(3), 'Sylvie Garnier'],
+    [demoPersonId(7), 'Nathalie Girard'],
+  ]);
+  d = recordApprovals(
+    d,
+    approvals.map((approval) =>
+      pairApprovalOf(approval, managerNames.get(approval.managerId) ?? approval.managerId),
+    ),
+    story.at(signedAt + 2 * 3_600_000),
+  ).pair;
 
   return { pairs: [a, b, c, d], notebooks: [...notebooks.values()], approvals };
 }

@@ -163,6 +163,11 @@ describe('the demo pairs', () => {
       [pairs[3]!.id, 'approved'],
     ]);
     for (const approval of approvals) expect(approval.createdAt <= now.toISOString()).toBe(true);
+    // …and the pair's dashboard summary says the same, with the managers' names.
+    expect(pairs[3]!.approvals?.map((a) => [a.managerName, a.status, a.comment ?? null])).toEqual([
+      ['Nathalie Girard', 'approved', 'Très bonne initiative, bon binôme !'],
+      ['Sylvie Garnier', 'pending', null],
+    ]);
     for (const pair of pairs) {
       expect(pair.members).toBeDefined();
       expect(pair.updatedAt <= now.toISOString()).toBe(true);
