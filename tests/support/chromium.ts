@@ -100,6 +100,7 @@ export type AxeFinding = { id: string; impact: string; help: string; targets: st
  * of `aria-hidden-focus` (TESTBED.md).
  */
 export async function seriousAxeViolations(page: Page, include?: string): Promise<AxeFinding[]> {
+  await animationsSettled(page);
   let builder = new AxeBuilder({ page }).exclude('[data-tabster-dummy]');
   if (include) builder = builder.include(include);
   const results = await builder.analyze();
@@ -111,6 +112,22 @@ export async function seriousAxeViolations(page: Page, include?: string): Promis
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(' ')),
     }));
+}
+
+/**
+ * Waits for the running finite CSS transitions and animations (Fluent fades colours on a theme
+ * switch): axe measuring contrast mid-fade reports colours no theme has, on a loaded machine.
+ * Endless ones (spinners) are left alone; a cancelled one counts as finished.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 /** Signs in with the development persona picker, searching by name. */
