@@ -150,6 +150,16 @@ export function ProposalTable({
                     })}
                   </span>
                 )}
+                {p.stage === 'published' && p.status === 'proposed' && p.expiresAt && (
+                  <span className={styles.muted}>
+                    {t('matching.answerBy', {
+                      date: new Intl.DateTimeFormat(locale, {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      }).format(new Date(p.expiresAt)),
+                    })}
+                  </span>
+                )}
               </td>
               <td className={styles.td}>
                 {draft && (

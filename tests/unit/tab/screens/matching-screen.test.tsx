@@ -551,4 +551,32 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
       screen.queryByRole('navigation', { name: 'Pages of People without a partner' }),
     ).not.toBeInTheDocument();
   });
+
+  it('shows where each published proposal stands: both answers and the deadline', async () => {
+    const published: ReviewProposal = {
+      ...aProposal('a', 'Lucas Martin', 'Alain Mercier', 72.5),
+      stage: 'published',
+      kept: true,
+      answers: { mentor: 'accepted', mentee: null },
+      expiresAt: '2027-01-07T09:00:00.000Z',
+    };
+    server.use(
+      ...common,
+      http.get(base, () =>
+        HttpResponse.json(
+          aReview({
+            proposals: [published],
+            counts: { drafts: 0, published: 1, accepted: 0, declined: 0, expired: 0 },
+          }),
+        ),
+      ),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'en' });
+    const row = (await screen.findByText('Lucas Martin')).closest('tr')!;
+    expect(row).toHaveTextContent('Awaiting answers');
+    expect(row).toHaveTextContent('Mentor: accepted · Mentee: no answer yet');
+    expect(row).toHaveTextContent(/Answers due by Jan 7, 2027/);
+    // Nothing left to publish.
+    expect(screen.getByRole('button', { name: 'Publish' })).toBeDisabled();
+  });
 });
