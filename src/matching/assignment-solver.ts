@@ -120,6 +120,8 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
     // turns settled nodes away without reading `done`.
     const old = dist[node]!;
     if (d >= old) return false;
+    // Cannot happen with exact potentials; if it did, the search must still end.
+    if (done[node]) return false;
     if (old === Infinity) touched[touchedCount++] = node;
     dist[node] = d;
     pred[node] = from;
@@ -146,6 +148,16 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
       }
     }
   };
+
+  // Rows whose edges come by descending score (as the candidate graph stores them) let a search cut
+  // a row's scan short; any order stays correct.
+  let descending = true;
+  for (let r = 0; r < R && descending; r++)
+    for (let e = rowStart[r]! + 1; e < rowStart[r + 1]!; e++)
+      if (edgeScore[e]! > edgeScore[e - 1]!) {
+        descending = false;
+        break;
+      }
 
   for (let j = 0; j < R; j++) {
     // A row enters with the potential that makes all its arcs' reduced costs non-negative.
@@ -178,13 +190,29 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
       if (x < R) {
         const px = p[x]!;
         const own = rowEdge[x]!;
-        for (let e = rowStart[x]!; e < rowStart[x + 1]!; e++) {
-          if (e === own || (banned && banned[e])) continue;
-          const col = R + edgeCol[e]!;
-          if (relax(col, dx + (px - p[col]! - BIG - edgeScore[e]!), x)) predEdge[col - R] = e;
-        }
         // Staying unmatched: the start row (not assigned yet) or a row currently on a column.
         if (x === j || own >= 0) relax(T, dx + (px - p[T]!), x);
+        // Column potentials never exceed the sink's, so an edge costs at least px − BIG − score − p[T]:
+        // an edge whose score is at most `floor` cannot lead anywhere before the sink's current
+        // distance. Rows sorted by descending score stop at the first such edge.
+        let floor = dx + px - BIG - p[T]! - dist[T]!;
+        for (let e = rowStart[x]!; e < rowStart[x + 1]!; e++) {
+          const score = edgeScore[e]!;
+          if (score <= floor) {
+            if (descending) break;
+            continue;
+          }
+          if (e === own || (banned && banned[e])) continue;
+          const col = R + edgeCol[e]!;
+          const d = dx + (px - p[col]! - BIG - score);
+          if (relax(col, d, x)) {
+            predEdge[col - R] = e;
+            // A column with room reaches the sink at once: its distance bounds the search early.
+            const c = col - R;
+            if (colLoad[c]! < capacity[c]! && relax(T, d + (p[col]! - p[T]!), col))
+              floor = dx + px - BIG - p[T]! - dist[T]!;
+          }
+        }
       } else {
         const c = x - R;
         const px = p[x]!;

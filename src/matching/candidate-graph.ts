@@ -412,6 +412,7 @@ export function buildCandidateGraph(
   capacity: Int32Array,
   options: CandidateOptions,
 ): CandidateGraph {
+  if (colPerson.length > colSpan) throw new RangeError(`more than ${colSpan} mentors`);
   if (!Number.isFinite(options.perRow))
     return buildFullGraph(c, rowPerson, colPerson, capacity, options.perRow);
   const R = rowPerson.length;
@@ -503,10 +504,35 @@ export function buildCandidateGraph(
   };
 }
 
+/**
+ * Write a row's kept edges by descending score, then ascending column (deterministic; the solver
+ * cuts its scan of a row short on this order). Scores are below 2^14 and columns below 2^22, so
+ * one numeric sort of (2^14 − 1 − score)·2^22 + column carries both.
+ */
+function sortEdges(
+  heapCol: Int32Array,
+  heapScore: Int32Array,
+  size: number,
+  keys: Float64Array,
+  outCol: Int32Array,
+  outScore: Int32Array,
+  at: number,
+): void {
+  for (let k = 0; k < size; k++) keys[k] = (16383 - heapScore[k]!) * colSpan + heapCol[k]!;
+  const sorted = keys.subarray(0, size).sort();
+  for (let k = 0; k < size; k++) {
+    const key = sorted[k]!;
+    const col = key % colSpan;
+    outCol[at + k] = col;
+    outScore[at + k] = 16383 - (key - col) / colSpan;
+  }
+}
+const colSpan = 4_194_304;
+
 /** Rows per unit of work handed out to the scanning threads. */
 const scanChunkRows = 128;
 
-/** Per-row results of the scan: `stride` slots per row, sorted by column. */
+/** Per-row results of the scan: `stride` slots per row, by descending score then column. */
 export type RowSlots = {
   col: Int32Array;
   score: Int32Array;
@@ -587,18 +613,8 @@ function chunkScanner(job: ScanJob): ChunkScanner {
       const { size, dropped } = scanner.scan(r, rowPerson[r]!, stride, -Infinity, null, null);
       const heapCol = scanner.heapCol();
       const heapScore = scanner.heapScore();
-      // The row's edges by column order (deterministic, cache friendly): columns are unique and
-      // scores below 2^14, so one numeric sort of col·2^14 + score carries both.
       if (keys.length < size) keys = new Float64Array(Math.max(size, keys.length * 2));
-      for (let k = 0; k < size; k++) keys[k] = heapCol[k]! * 16384 + heapScore[k]!;
-      const sorted = keys.subarray(0, size).sort();
-      const base = r * stride;
-      for (let k = 0; k < size; k++) {
-        const key = sorted[k]!;
-        const score = key % 16384;
-        slots.col[base + k] = (key - score) / 16384;
-        slots.score[base + k] = score;
-      }
+      sortEdges(heapCol, heapScore, size, keys, slots.col, slots.score, r * stride);
       slots.count[r] = size;
       slots.dropped[r] = dropped === -Infinity ? -1 : dropped;
     }
@@ -733,18 +749,9 @@ function buildFullGraph(
       edgeScore = grow(edgeScore, edgeCol.length);
     }
     if (keys.length < size) keys = new Float64Array(Math.max(size, keys.length * 2));
-    for (let k = 0; k < size; k++) keys[k] = heapCol[k]! * 16384 + heapScore[k]!;
-    const sorted = keys.subarray(0, size).sort();
-    let best = droppedBest[r]!;
-    for (let k = 0; k < size; k++) {
-      const key = sorted[k]!;
-      const score = key % 16384;
-      edgeCol[edges] = (key - score) / 16384;
-      edgeScore[edges] = score;
-      if (score > best) best = score;
-      edges++;
-    }
-    rowBest[r] = best;
+    sortEdges(heapCol, heapScore, size, keys, edgeCol, edgeScore, edges);
+    rowBest[r] = size > 0 ? Math.max(droppedBest[r]!, edgeScore[edges]!) : droppedBest[r]!;
+    edges += size;
     rowStart[r + 1] = edges;
   }
   return {
@@ -816,7 +823,7 @@ export function priceRows(
     const heapCol = scanner.heapCol();
     const heapScore = scanner.heapScore();
     const order = Array.from({ length: size }, (_, k) => k).sort(
-      (x, y) => heapCol[x]! - heapCol[y]!,
+      (x, y) => heapScore[y]! - heapScore[x]! || heapCol[x]! - heapCol[y]!,
     );
     out.push({
       row: r,
@@ -828,7 +835,7 @@ export function priceRows(
   return out;
 }
 
-/** The graph with extra edges appended to some rows (rows stay sorted by column). */
+/** The graph with extra edges added to some rows (rows stay by descending score, then column). */
 export function withExtraEdges(
   graph: CandidateGraph,
   pricing: readonly RowPricing[],
@@ -853,7 +860,7 @@ export function withExtraEdges(
       const list: [number, number][] = [];
       for (let e = from; e < to; e++) list.push([graph.edgeCol[e]!, graph.edgeScore[e]!]);
       more.addCol.forEach((col, k) => list.push([col, more.addScore[k]!]));
-      list.sort((x, y) => x[0] - y[0]);
+      list.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
       for (const [col, score] of list) {
         edgeCol[edges] = col;
         edgeScore[edges++] = score;

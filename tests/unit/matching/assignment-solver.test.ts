@@ -34,6 +34,22 @@ function randomProblem(seed: number, maxRows = 6, maxCols = 4, density = 0.5): A
   };
 }
 
+/** The same problem with each row's edges by descending score (the candidate graph's order). */
+function bySortedRows(p: AssignmentProblem): AssignmentProblem {
+  const edgeCol = new Int32Array(p.edgeCol.length);
+  const edgeScore = new Int32Array(p.edgeCol.length);
+  for (let r = 0; r < p.rows; r++) {
+    const edges: number[] = [];
+    for (let e = p.rowStart[r]!; e < p.rowStart[r + 1]!; e++) edges.push(e);
+    edges.sort((x, y) => p.edgeScore[y]! - p.edgeScore[x]! || p.edgeCol[x]! - p.edgeCol[y]!);
+    edges.forEach((e, k) => {
+      edgeCol[p.rowStart[r]! + k] = p.edgeCol[e]!;
+      edgeScore[p.rowStart[r]! + k] = p.edgeScore[e]!;
+    });
+  }
+  return { ...p, edgeCol, edgeScore };
+}
+
 /** Lexicographic optimum (pairs, score) by trying every assignment. */
 function bruteForce(p: AssignmentProblem): [number, number] {
   let best: [number, number] = [0, 0];
@@ -63,6 +79,31 @@ describe('assignment solver', () => {
       const problem = randomProblem(seed);
       const solution = solveAssignment(problem);
       expect([solution.pairs, solution.totalScore], `seed ${seed}`).toEqual(bruteForce(problem));
+    }
+  });
+
+  it('finds the same optimum and an optimal dual when rows list their edges by descending score (searches cut rows short)', () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const problem = bySortedRows(randomProblem(seed, 7, 4, 0.7));
+      const solution = solveAssignment(problem);
+      expect([solution.pairs, solution.totalScore], `seed ${seed}`).toEqual(bruteForce(problem));
+      expect(dualObjective(problem, solution)).toBe(
+        solution.big * solution.pairs + solution.totalScore,
+      );
+      for (let r = 0; r < problem.rows; r++)
+        for (let e = problem.rowStart[r]!; e < problem.rowStart[r + 1]!; e++)
+          expect(solution.u[r]! + solution.v[problem.edgeCol[e]!]!).toBeGreaterThanOrEqual(
+            solution.big + problem.edgeScore[e]!,
+          );
+    }
+    // Larger, saturated instances (few columns, low capacity) make long augmenting paths.
+    for (let seed = 1; seed <= 40; seed++) {
+      const problem = randomProblem(seed * 31, 60, 12, 0.4);
+      const sorted = bySortedRows(problem);
+      const a = solveAssignment(problem);
+      const b = solveAssignment(sorted);
+      expect([b.pairs, b.totalScore], `seed ${seed}`).toEqual([a.pairs, a.totalScore]);
+      expect(dualObjective(sorted, b)).toBe(b.big * b.pairs + b.totalScore);
     }
   });
 

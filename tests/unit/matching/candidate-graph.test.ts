@@ -61,7 +61,8 @@ describe('candidate graph', () => {
           for (let e = full.rowStart[r]!; e < full.rowStart[r + 1]!; e++)
             all.push([full.edgeCol[e]!, full.edgeScore[e]!]);
           all.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-          const expected = all.slice(0, k).sort((a, b) => a[0] - b[0]);
+          // Kept by descending score, then column: the order the solver relies on.
+          const expected = all.slice(0, k);
           const kept: [number, number][] = [];
           for (let e = sparse.rowStart[r]!; e < sparse.rowStart[r + 1]!; e++)
             kept.push([sparse.edgeCol[e]!, sparse.edgeScore[e]!]);
