@@ -205,6 +205,11 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
       const entry = view.unmatched.find((u) => u.personId === id);
       expect(entry, `${nameOf(id)} is listed as unmatched`).toBeDefined();
       expect(entry!.reasons.length).toBeGreaterThan(0);
+      for (const r of entry!.reasons) {
+        // In both languages, skills named by the catalogue's labels (never an id or a token).
+        expect(r.fr.length > 0 && r.en.length > 0).toBe(true);
+        expect(r.fr + r.en).not.toMatch(/[\u27e6\u27e7]/);
+      }
     }
     // Sorted best first.
     const scores = view.proposals.map((p) => p.score);
