@@ -94,6 +94,8 @@ export type ScanCohort = Pick<
   | 'teacherRecords'
   | 'teacherSeniority'
   | 'teacherMask'
+  | 'teacherIvStart'
+  | 'teacherIv'
   | 'teacherBound'
   | 'tin'
   | 'tout'
@@ -134,6 +136,7 @@ function makeScanner(c: ScanCohort, colOfPerson: Int32Array): Scanner & { mark: 
   const records = c.teacherRecords;
   const recSeniority = c.teacherSeniority;
   const teacherMask = c.teacherMask;
+  const { teacherIvStart, teacherIv } = c;
   const entryBound = c.teacherBound;
   const S = rec.stride;
   let heapKey = new Float64Array(64);
@@ -142,6 +145,9 @@ function makeScanner(c: ScanCohort, colOfPerson: Int32Array): Scanner & { mark: 
   let maxLearn = 0;
   for (let j = 0; j < c.n; j++) maxLearn = Math.max(maxLearn, learnStart[j + 1]! - learnStart[j]!);
   const jSkill = new Int32Array(maxLearn);
+  let maxIv = 0;
+  for (let j = 0; j < c.n; j++) maxIv = Math.max(maxIv, ivStart[j + 1]! - ivStart[j]!);
+  const jIv = new Int32Array(maxIv);
   const jLevel = new Int32Array(maxLearn);
   const counts = { scored: 0, scanned: 0 };
   let stampValue = 0;
@@ -171,7 +177,9 @@ function makeScanner(c: ScanCohort, colOfPerson: Int32Array): Scanner & { mark: 
     const jMask3 = hourMask[jm + 3]!;
     const jMask4 = hourMask[jm + 4]!;
     const jMask5 = hourMask[jm + 5]!;
-    // The mentee's learning list, copied out once (packed skill << 3 sorts like skill).
+    // The mentee's intervals and learning list, copied out once.
+    let jIvCount = 0;
+    for (let k = ivStart[j]!; k < ivStart[j + 1]!; k++) jIv[jIvCount++] = iv[k]!;
     let jCount = 0;
     for (let a = learnStart[j]!; a < learnStart[j + 1]!; a++) {
       jSkill[jCount] = learnSkill[a]!;
@@ -295,17 +303,20 @@ function makeScanner(c: ScanCohort, colOfPerson: Int32Array): Scanner & { mark: 
             }
           }
 
-          // Weekly overlap of the two interval lists.
-          let p = ivStart[i]!;
-          const pe = ivStart[i + 1]!;
-          let q = ivStart[j]!;
-          const qe = ivStart[j + 1]!;
+          // Weekly overlap of the two interval lists (the mentor's copied beside the list entry).
+          let p = teacherIvStart[t]!;
+          const pe = teacherIvStart[t + 1]!;
+          let q = 0;
           let overlap = 0;
-          while (p < pe && q < qe) {
-            const s = iv[p]! > iv[q]! ? iv[p]! : iv[q]!;
-            const e = iv[p + 1]! < iv[q + 1]! ? iv[p + 1]! : iv[q + 1]!;
+          while (p < pe && q < jIvCount) {
+            const ps = teacherIv[p]!;
+            const pEnd = teacherIv[p + 1]!;
+            const qs = jIv[q]!;
+            const qEnd = jIv[q + 1]!;
+            const e = pEnd < qEnd ? pEnd : qEnd;
+            const s = ps > qs ? ps : qs;
             if (e > s) overlap += e - s;
-            if (iv[p + 1]! < iv[q + 1]!) p += 2;
+            if (pEnd < qEnd) p += 2;
             else q += 2;
           }
           if (overlap < session) continue;
@@ -588,6 +599,8 @@ function pickScanCohort(c: CompiledCohort): ScanCohort {
     teacherRecords: c.teacherRecords,
     teacherSeniority: c.teacherSeniority,
     teacherMask: c.teacherMask,
+    teacherIvStart: c.teacherIvStart,
+    teacherIv: c.teacherIv,
     teacherBound: c.teacherBound,
     tin: c.tin,
     tout: c.tout,

@@ -67,6 +67,9 @@ export type CompiledCohort = {
   teacherSeniority: Float64Array;
   /** Each `teachers` entry's hour mask (see `hourMask`), read in list order by the scan. */
   teacherMask: Int32Array;
+  /** Each `teachers` entry's UTC intervals (a copy of `iv`, CSR by entry), read in list order. */
+  teacherIvStart: Int32Array;
+  teacherIv: Int32Array;
   /** Upper bound on the score of any pair through each `teachers` entry; lists are sorted by it. */
   teacherBound: Int32Array;
   /** Everyone able to mentor / be mentored, by skill (active or not): for explaining who is left out. */
@@ -265,6 +268,7 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
       cohort,
       (i) => prev.start[i + 1]! > prev.start[i]! || block.start[i + 1]! > block.start[i]!,
       hourMask,
+      ivs,
     ),
     allTeachersStart: allTeachers.start,
     allTeachers: allTeachers.items,
@@ -336,7 +340,14 @@ function teacherRecordsOf(
   cohort: PreparedCohort,
   hasExclusions: (person: number) => boolean,
   hourMask: Int32Array,
-): { teacherRecords: Int32Array; teacherSeniority: Float64Array; teacherMask: Int32Array } {
+  ivs: { start: Int32Array; items: Int32Array },
+): {
+  teacherRecords: Int32Array;
+  teacherSeniority: Float64Array;
+  teacherMask: Int32Array;
+  teacherIvStart: Int32Array;
+  teacherIv: Int32Array;
+} {
   const records = new Int32Array(items.length * rec.stride);
   const seniority = new Float64Array(items.length);
   for (let t = 0; t < items.length; t++) {
@@ -364,7 +375,19 @@ function teacherRecordsOf(
       hourMask.subarray(items[t]! * hourMaskWords, (items[t]! + 1) * hourMaskWords),
       t * hourMaskWords,
     );
-  return { teacherRecords: records, teacherSeniority: seniority, teacherMask: masks };
+  const ivStart = new Int32Array(items.length + 1);
+  for (let t = 0; t < items.length; t++)
+    ivStart[t + 1] = ivStart[t]! + ivs.start[items[t]! + 1]! - ivs.start[items[t]!]!;
+  const iv = new Int32Array(ivStart[items.length]!);
+  for (let t = 0; t < items.length; t++)
+    iv.set(ivs.items.subarray(ivs.start[items[t]!], ivs.start[items[t]! + 1]), ivStart[t]!);
+  return {
+    teacherRecords: records,
+    teacherSeniority: seniority,
+    teacherMask: masks,
+    teacherIvStart: ivStart,
+    teacherIv: iv,
+  };
 }
 
 function boundsOfLists(
