@@ -10,6 +10,7 @@ import { isDomainError } from '../src/domain/errors';
 import type { BotServices, BotUser, ApprovalView } from './bot-services';
 import {
   approvalOutcomeCard,
+  approvalSupersededCard,
   approvalRequestCard,
   cardAttachment,
   feedbackCard,
@@ -314,8 +315,13 @@ export class MentoringBot extends TeamsActivityHandler {
       return cardResponse(card);
     } catch (error) {
       if (isDomainError(error, 'invalid_transition')) {
-        // Decided the other way already (another device): show that decision.
+        // Decided the other way already (another device), or replaced by a newer request: show
+        // the request as it stands, on this card and on every device.
         const current = await services.approvalView(user.tenantId, approvalId);
+        if (current.approval.status === 'superseded') {
+          // The message itself stops offering buttons, on every device.
+          await this.replaceCard(context, this.approvalCardFor(current, user));
+        }
         return cardResponse(this.approvalCardFor(current, user, true));
       }
       if (isDomainError(error, 'forbidden')) {
@@ -325,9 +331,20 @@ export class MentoringBot extends TeamsActivityHandler {
     }
   }
 
-  /** The card an approval shows now: the request while pending, the outcome once decided. */
-  private approvalCardFor(view: ApprovalView, user: BotUser, alreadyDecided = false) {
+  /**
+   * The card an approval shows now: the request while pending, the outcome once decided, and
+   * "replaced by a newer one" once superseded (`clicked`: a button of the old card was pressed).
+   */
+  private approvalCardFor(view: ApprovalView, user: BotUser, clicked = false) {
     const { approval } = view;
+    if (approval.status === 'superseded') {
+      return approvalSupersededCard(user.locale, {
+        ...approvalData(view),
+        supersededAt: approval.supersededAt ?? approval.createdAt,
+        timeZone: view.managerTimeZone,
+        clicked,
+      });
+    }
     if (approval.status === 'pending') {
       if (approval.managerId !== user.personId) {
         return refusalCard(user.locale, { managerName: view.managerName });
@@ -341,7 +358,7 @@ export class MentoringBot extends TeamsActivityHandler {
       decidedAt: approval.decidedAt ?? approval.createdAt,
       timeZone: view.managerTimeZone,
       ...(approval.comment ? { comment: approval.comment } : {}),
-      alreadyDecided,
+      alreadyDecided: clicked,
     });
   }
 

@@ -48,6 +48,12 @@ export const cardStrings = {
       comment: 'Commentaire : {comment}',
       alreadyDecided: 'Cette demande a déjà été traitée.',
     },
+    superseded: {
+      title: 'Demande remplacée',
+      body: 'Cette demande a été remplacée par une plus récente : {person} et {partner} ont modifié leur accord et l’ont signé à nouveau. La nouvelle demande vous arrive dans un autre message.',
+      replacedOn: 'Remplacée le {date}. Personne ne peut plus la décider.',
+      clicked: 'Votre clic n’a rien changé : décidez la nouvelle demande.',
+    },
     refusal: {
       title: 'Action réservée au manager',
       body: 'Seul·e {manager} peut approuver ou refuser cette demande. Votre clic n’a rien changé.',
@@ -151,6 +157,12 @@ export const cardStrings = {
       declinedBy: 'Declined by {manager} on {date}.',
       comment: 'Comment: {comment}',
       alreadyDecided: 'This request was already decided.',
+    },
+    superseded: {
+      title: 'Request replaced',
+      body: 'This request was replaced by a newer one: {person} and {partner} changed their agreement and signed it again. The new request reaches you in another message.',
+      replacedOn: 'Replaced on {date}. Nobody can decide it any more.',
+      clicked: 'Your click changed nothing: decide on the new request.',
     },
     refusal: {
       title: 'Only the manager can act',

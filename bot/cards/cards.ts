@@ -13,6 +13,7 @@ import {
 import {
   approvalOutcomeTemplate,
   approvalRequestTemplate,
+  approvalSupersededTemplate,
   feedbackTemplate,
   feedbackThanksTemplate,
   helpTemplate,
@@ -178,6 +179,27 @@ export function approvalOutcomeCard(
     color: approved ? 'Good' : 'Attention',
     comment: data.comment ? fill(s.comment, { comment: data.comment }) : '',
     note: data.alreadyDecided ? s.alreadyDecided : '',
+  });
+}
+
+/**
+ * A request replaced by a newer one (the pair changed its agreement and signed it again while it
+ * waited): what it asked, that it was replaced, and no buttons. `clicked`: a button of the old card
+ * was pressed (nothing was decided).
+ */
+export function approvalSupersededCard(
+  locale: Locale,
+  data: ApprovalCardData & { supersededAt: string; timeZone?: string; clicked?: boolean },
+): AdaptiveCardJson {
+  const s = cardStrings[locale].superseded;
+  return expand(approvalSupersededTemplate, {
+    title: s.title,
+    body: fill(s.body, { person: data.personName, partner: data.partnerName }),
+    facts: approvalFacts(locale, data),
+    replacedOn: fill(s.replacedOn, {
+      date: formatDateTime(data.supersededAt, locale, data.timeZone),
+    }),
+    note: data.clicked ? s.clicked : '',
   });
 }
 

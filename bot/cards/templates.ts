@@ -139,6 +139,20 @@ export const approvalOutcomeTemplate = {
   ],
 };
 
+/** A request replaced by a newer one: what it asked, that nobody decides it, no buttons. */
+export const approvalSupersededTemplate = {
+  type: 'AdaptiveCard',
+  $schema: schema,
+  version: '1.5',
+  body: [
+    title('${title}'),
+    paragraph('${body}', { color: 'Warning', weight: 'Bolder' }),
+    approvalFacts,
+    paragraph('${replacedOn}', { isSubtle: true }),
+    paragraph('${note}', { $when: "${note != ''}", isSubtle: true }),
+  ],
+};
+
 export const refusalTemplate = {
   type: 'AdaptiveCard',
   $schema: schema,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   approvalDecisionSchema,
   approvalRequestSchema,
-  approvalStatusSchema,
+  storedApprovalStatusSchema,
 } from '../domain/approval';
 import { dateTime, text } from '../domain/common';
 import { pairStateSchema } from '../domain/pair';
@@ -25,7 +25,11 @@ import { versionSchema } from './contracts';
  * - Declining needs a comment (400 `validation_failed`, path `comment`): the pair reads it.
  * - When every member's manager approved, the pair becomes active; on a decline it keeps waiting,
  *   and the members are told (with the comment). Editing the agreement and signing it again asks
- *   the manager who declined once more (a new request); approvals already given stand.
+ *   each manager afresh (a new request) unless they approved the same time (sessions, duration,
+ *   frequency, total); an approval of the same time stands. A request still pending for the older
+ *   agreement is then `superseded`: it stays in the list as replaced (`canDecide` false), and
+ *   deciding it answers 409 `invalid_transition` ("This request was replaced by a newer one")
+ *   with `details.current` (status `superseded`) and `details.supersededBy` (the new request's id).
  * - Errors: 400 `validation_failed`; 401 `unauthenticated`; 403 `forbidden`; 404 `not_found`;
  *   409 `invalid_transition`, `version_conflict`.
  *
@@ -42,7 +46,8 @@ export const approvalItemSchema = z.object({
   id: z.string(),
   /** The approval's ETag: `If-Match` of a decision. */
   version: z.string(),
-  status: approvalStatusSchema,
+  /** `superseded`: replaced by a newer request (listed as replaced; nobody decides it). */
+  status: storedApprovalStatusSchema,
   /** The manager's report whose time is asked for. */
   person: personSchema,
   /** With whom. */
@@ -59,6 +64,8 @@ export const approvalItemSchema = z.object({
   agreementRevision: z.number().int().nullable(),
   comment: z.string().nullable(),
   decidedAt: dateTime('decidedAt').nullable(),
+  /** When it was replaced by a newer request (status `superseded`). */
+  supersededAt: dateTime('supersededAt').nullable(),
   createdAt: dateTime('createdAt'),
   /** True while the request waits for this manager's decision. */
   canDecide: z.boolean(),

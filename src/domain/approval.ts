@@ -36,11 +36,26 @@ export const approvalRequestSchema = group('request', {
   });
 export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
 
+/**
+ * Where a request that counts stands: what the pair's summary (`pair.approvals`) and its dashboard
+ * show. A stored request can also be `superseded` (`StoredApprovalStatus`), never one that counts.
+ */
 export const approvalStatuses = ['pending', 'approved', 'declined'] as const;
 export const approvalStatusSchema = z.enum(approvalStatuses, {
   error: 'status must be "pending", "approved" or "declined"',
 });
 export type ApprovalStatus = z.infer<typeof approvalStatusSchema>;
+
+/**
+ * Every status a stored request can have: those above, and `superseded`: replaced by a newer request
+ * to the same member's manager (the pair signed an agreement asking for other time while it was
+ * pending). Nobody decides a superseded request.
+ */
+export const storedApprovalStatuses = [...approvalStatuses, 'superseded'] as const;
+export const storedApprovalStatusSchema = z.enum(storedApprovalStatuses, {
+  error: 'status must be "pending", "approved", "declined" or "superseded"',
+});
+export type StoredApprovalStatus = z.infer<typeof storedApprovalStatusSchema>;
 
 export const approvalDecisions = ['approved', 'declined'] as const;
 export const approvalDecisionSchema = z.enum(approvalDecisions, {
@@ -63,10 +78,13 @@ export const approvalSchema = z.object({
    */
   agreementRevision: integer('agreementRevision', 1, 100_000).optional(),
   request: approvalRequestSchema,
-  status: approvalStatusSchema,
+  status: storedApprovalStatusSchema,
   comment: text('comment', { max: 1000 }).optional(),
   decidedAt: dateTime('decidedAt').optional(),
   decidedBy: idOf('decidedBy').optional(),
+  /** When `superseded`: the request that replaced it, and when. */
+  supersededBy: idOf('supersededBy').optional(),
+  supersededAt: dateTime('supersededAt').optional(),
   createdAt: dateTime('createdAt'),
 });
 export type Approval = z.infer<typeof approvalSchema>;
@@ -115,6 +133,19 @@ export function decide(
       managerId,
     });
   }
+  if (approval.status === 'superseded') {
+    throw new DomainError(
+      'invalid_transition',
+      'This request was replaced by a newer one: decide the new request',
+      {
+        entity: 'approval',
+        id: approval.id,
+        from: approval.status,
+        to: decision,
+        ...(approval.supersededBy !== undefined && { supersededBy: approval.supersededBy }),
+      },
+    );
+  }
   if (approval.status === decision) return { approval, changed: false };
   if (approval.status !== 'pending') {
     throw new DomainError(
@@ -153,12 +184,59 @@ export function approvalIdFor(pairId: string, personId: string, agreementRevisio
 }
 
 /**
- * The approvals that count now: for each member, the latest request (highest revision, then the
- * newest). A decline superseded by a new request no longer holds the pair back.
+ * True when two requests ask for the same time: sessions, duration, frequency and total. The
+ * period (`from`, `to`) does not count: the agreement sets no dates, the period is derived from
+ * when the pair signs (the next working day) or its first booked session, and its length follows
+ * from sessions and frequency. Counting it would make every signature on another day a new
+ * request, and an approval would never stand.
  */
-export function currentApprovals(approvals: readonly Approval[]): Approval[] {
-  const latest = new Map<string, Approval>();
+export function sameTimeRequested(a: ApprovalRequest, b: ApprovalRequest): boolean {
+  return (
+    a.sessions === b.sessions &&
+    a.durationMinutes === b.durationMinutes &&
+    a.frequency === b.frequency &&
+    a.totalMinutes === b.totalMinutes
+  );
+}
+
+/**
+ * A pending request replaced by `by` (a newer request to the same member's manager) becomes
+ * `superseded`. Anything else is returned as it is (`changed: false`): a decision already taken
+ * stays, as history, and superseding twice changes nothing.
+ */
+export function supersede(
+  approval: Approval,
+  by: string,
+  clock: Clock,
+): { approval: Approval; changed: boolean } {
+  if (approval.status !== 'pending' || approval.id === by) return { approval, changed: false };
+  return {
+    approval: {
+      ...approval,
+      status: 'superseded',
+      supersededBy: by,
+      supersededAt: clock.now().toISOString(),
+    },
+    changed: true,
+  };
+}
+
+/** A request that can count: anything but `superseded`. */
+export type StandingApproval = Approval & { status: ApprovalStatus };
+
+export function isStanding(approval: Approval): approval is StandingApproval {
+  return approval.status !== 'superseded';
+}
+
+/**
+ * The approvals that count now: for each member, the latest request (highest revision, then the
+ * newest) that was not superseded. A decline superseded by a new request no longer holds the pair
+ * back.
+ */
+export function currentApprovals(approvals: readonly Approval[]): StandingApproval[] {
+  const latest = new Map<string, StandingApproval>();
   for (const approval of approvals) {
+    if (!isStanding(approval)) continue;
     const seen = latest.get(approval.personId);
     if (!seen || isLater(approval, seen)) latest.set(approval.personId, approval);
   }

@@ -550,8 +550,18 @@ export function nextSession(pair: Pair, clock: Clock): Session | undefined {
     .sort((a, b) => a.start.localeCompare(b.start))[0];
 }
 
-/** The summary entry of a stored approval, with the manager's name as the members should read it. */
+/**
+ * The summary entry of a stored approval, with the manager's name as the members should read it.
+ * Only a request that counts has one: a superseded request is refused.
+ */
 export function pairApprovalOf(approval: Approval, managerName: string): PairApproval {
+  if (approval.status === 'superseded') {
+    throw new DomainError(
+      'invalid_transition',
+      `Approval ${approval.id} was replaced by a newer request; the pair records the newer one`,
+      { entity: 'approval', id: approval.id, from: approval.status },
+    );
+  }
   return {
     personId: approval.personId,
     managerId: approval.managerId,

@@ -9,6 +9,8 @@ import {
   approvalRequestFor,
   currentApprovals,
   requestStartDay,
+  sameTimeRequested,
+  supersede,
   type Approval,
   type ApprovalDecision,
 } from '../domain/approval';
@@ -91,51 +93,94 @@ export class ApprovalService implements ApprovalRequests {
   }
 
   /**
-   * One pending request per member who has a manager, for the agreement revision both signed.
-   * A manager who approved, or has not decided yet, is not asked again; a manager who declined is
-   * asked afresh once the pair signed a new revision (what they declined has changed). Ids are
-   * derived from pair, person and revision, so a retry never creates a second request.
+   * What a completed signature of `pair.agreement.revision` asks, per member who has a manager in
+   * the directory:
+   * - already asked for this revision (or a later one): nothing (a retry, a double click);
+   * - the latest request that counts was approved for the same time (`sameTimeRequested`:
+   *   sessions, duration, frequency, total; not the period): that approval stands;
+   * - otherwise (first signature, a decline, a request still pending for an older revision, an
+   *   approval of other time): a new pending request for this revision, to the member's manager now.
+   * Then every other pending request of that member for the pair is `superseded` by the one that
+   * counts, so a manager never decides the time of an agreement the pair replaced. The new request
+   * is written before the old ones are superseded: a failure in between leaves two pending
+   * requests, never none, and the next signature (or retry) finishes the job. Ids are derived from
+   * pair, person and revision, so a retry never creates a second request.
    * Returns the approvals that count now.
    */
   async requestFor(pair: Pair, requestedBy: string): Promise<Approval[]> {
     const { tenantId } = pair;
     const revision = pair.agreement.revision;
+    const { clock } = this.deps;
     const existing = (await this.deps.approvals.ofPair(tenantId, pair.id)).map((a) => a.value);
     const latest = new Map(currentApprovals(existing).map((a) => [a.personId, a]));
-    const created: Approval[] = [];
+    const written: Approval[] = [];
     for (const personId of [pair.menteeId, pair.mentorId]) {
       const manager = await this.managerOf(tenantId, personId);
       if (!manager) continue;
       const previous = latest.get(personId);
-      if (previous && previous.status !== 'declined') continue;
-      if (previous && (previous.agreementRevision ?? 0) >= revision) continue;
-      const approval: Approval = {
-        id: approvalIdFor(pair.id, personId, revision),
-        tenantId,
-        pairId: pair.id,
-        personId,
-        managerId: manager.managerId,
-        requestedBy,
-        agreementRevision: revision,
-        request: approvalRequestFor(
+      let counts: Approval | undefined = previous;
+      if (!previous || (previous.agreementRevision ?? 0) < revision) {
+        const request = approvalRequestFor(
           pair.agreement.frame,
-          requestStartDay(pair, manager.timeZone, this.deps.clock),
-        ),
-        status: 'pending',
-        createdAt: this.deps.clock.now().toISOString(),
-      };
-      try {
-        created.push((await this.deps.approvals.create(approval)).value);
-      } catch (error) {
-        // A retry, or the two members' last clicks racing: the request exists already.
-        if (!isDomainError(error, 'already_exists')) throw error;
+          requestStartDay(pair, manager.timeZone, clock),
+        );
+        const stands =
+          previous?.status === 'approved' && sameTimeRequested(previous.request, request);
+        if (!stands) {
+          const asked = await this.ask({
+            id: approvalIdFor(pair.id, personId, revision),
+            tenantId,
+            pairId: pair.id,
+            personId,
+            managerId: manager.managerId,
+            requestedBy,
+            agreementRevision: revision,
+            request,
+            status: 'pending',
+            createdAt: clock.now().toISOString(),
+          });
+          written.push(asked);
+          counts = asked;
+        }
       }
+      if (!counts) continue;
+      const replaced = existing.filter(
+        (a) => a.personId === personId && a.status === 'pending' && a.id !== counts.id,
+      );
+      for (const old of replaced) written.push(await this.supersede(old, counts.id));
     }
-    if (created.length === 0) return [...latest.values()];
-    return currentApprovals([...existing, ...created]);
+    if (written.length === 0) return [...latest.values()];
+    const byId = new Map([...existing, ...written].map((a) => [a.id, a]));
+    return currentApprovals([...byId.values()]);
   }
 
-  /** The requests `manager` decides: pending first (longest waiting first), then decided, newest first. */
+  /** Creates a request; one that exists already (a retry, two last clicks racing) is read back. */
+  private async ask(approval: Approval): Promise<Approval> {
+    try {
+      return (await this.deps.approvals.create(approval)).value;
+    } catch (error) {
+      if (!isDomainError(error, 'already_exists')) throw error;
+      return (await this.deps.approvals.get(approval.tenantId, approval.id)).value;
+    }
+  }
+
+  /**
+   * Marks `old` superseded by `by` (ETag-conditional, re-read on a conflict). A manager who decided
+   * it in the meantime keeps their decision (it stays as history; the new request counts).
+   */
+  private async supersede(old: Approval, by: string): Promise<Approval> {
+    const { value } = await this.deps.approvals.update(
+      old.tenantId,
+      old.id,
+      (current) => supersede(current, by, this.deps.clock).approval,
+    );
+    return value;
+  }
+
+  /**
+   * The requests `manager` decides: pending first (longest waiting first), then decided or replaced
+   * by a newer request (`superseded`, shown as replaced, like the card in Teams), newest first.
+   */
   async ofManager(manager: Decider): Promise<ApprovalListResponse> {
     const stored = await this.deps.approvals.ofManager(manager.tenantId, manager.personId);
     // One manager, a few programmes: each is read once for the whole list.
@@ -151,7 +196,7 @@ export class ApprovalService implements ApprovalRequests {
         if (rank(a) !== rank(b)) return rank(a) - rank(b);
         return a.status === 'pending'
           ? a.createdAt.localeCompare(b.createdAt)
-          : (b.decidedAt ?? b.createdAt).localeCompare(a.decidedAt ?? a.createdAt);
+          : closedAt(b).localeCompare(closedAt(a));
       });
     return { approvals };
   }
@@ -381,7 +426,13 @@ export function itemOf(details: ApprovalDetails): ApprovalItem {
     agreementRevision: approval.agreementRevision ?? null,
     comment: approval.comment ?? null,
     decidedAt: approval.decidedAt ?? null,
+    supersededAt: approval.supersededAt ?? null,
     createdAt: approval.createdAt,
     canDecide: approval.status === 'pending' && pair.state === 'awaiting_approval',
   };
+}
+
+/** When a request stopped waiting: decided, or replaced by a newer one. */
+function closedAt(item: ApprovalItem): string {
+  return item.decidedAt ?? item.supersededAt ?? item.createdAt;
 }

@@ -9,6 +9,7 @@ import type { Pair } from '../../src/domain/pair';
 import { ApprovalService } from '../../src/services/approval-service';
 import type { Principal } from '../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../src/services/org-directory';
+import { planPairNotifications } from '../../src/scheduler/notification-plan';
 import { PairService } from '../../src/services/pair-service';
 import { ApprovalRepository } from '../../src/store/approval-repository';
 import { ConversationRepository } from '../../src/store/conversation-repository';
@@ -286,7 +287,7 @@ describe('deciding', () => {
     expect(await repos.notifications.query(w.tenantId)).toHaveLength(4);
   });
 
-  it('a decline keeps the pair waiting; a new signed revision asks that manager again, and only that one', async () => {
+  it('a decline keeps the pair waiting; a new signed revision asking the same time asks that manager again, and only that one', async () => {
     const w = await aWorld();
     await w.signBoth();
     await w.approvals.decide(
@@ -308,12 +309,13 @@ describe('deciding', () => {
     });
     expect(declined.details.pair.state).toBe('awaiting_approval');
 
-    // The pair moves its start to April and both sign revision 2.
+    // The pair writes its April start into the agreement and both sign revision 2 in April: the
+    // same time (6 × 60 min every 2 weeks) over a later period, so Marc's approval stands.
     const dashboard = await w.pairs.dashboard(w.as('mentee-1'), w.pair.id);
     await w.pairs.editAgreement(
       w.as('mentee-1'),
       w.pair.id,
-      { frame: { ...dashboard.pair.agreement.frame, sessions: 5 } },
+      { subject: 'Excel et Power BI, à partir d’avril' },
       dashboard.version,
     );
     w.clock.set('2026-04-01T08:00:00.000Z');
@@ -325,7 +327,7 @@ describe('deciding', () => {
       [approvalIdFor(w.pair.id, 'mentee-1', 2), 'pending'],
       [approvalIdFor(w.pair.id, 'mentor-1', 1), 'approved'],
     ]);
-    expect(asked[1]?.request).toMatchObject({ sessions: 5, from: '2026-04-02' });
+    expect(asked[1]?.request).toMatchObject({ sessions: 6, from: '2026-04-02' });
 
     // The old decline no longer holds the pair back.
     const approved = await w.approvals.decide(
@@ -576,7 +578,7 @@ describe('what the pair’s dashboard shows of the managers’ approvals', () =>
     ]);
   });
 
-  it('a decline shows to both members with its comment and date; signing a new revision shows only that manager asked again', async () => {
+  it('a decline shows to both members with its comment and date; signing a new revision of the same time shows only that manager asked again', async () => {
     const w = await aWorld();
     await w.signBoth();
     w.clock.set('2026-03-06T10:00:00.000Z');
@@ -611,12 +613,13 @@ describe('what the pair’s dashboard shows of the managers’ approvals', () =>
       });
     }
 
-    // They change the agreement: the decline still shows until both sign the new revision.
+    // They change the agreement (not the time asked): the decline still shows until both sign
+    // the new revision.
     const before = await w.pairs.dashboard(w.as('mentee-1'), w.pair.id);
     const edited = await w.pairs.editAgreement(
       w.as('mentee-1'),
       w.pair.id,
-      { frame: { ...before.pair.agreement.frame, sessions: 4 } },
+      { subject: 'Excel, après la clôture trimestrielle' },
       before.version,
     );
     expect(edited.pair.agreement.revision).toBe(2);
@@ -718,5 +721,236 @@ describe('what the pair’s dashboard shows of the managers’ approvals', () =>
       status: 'declined',
       comment: 'Pas ce trimestre',
     });
+  });
+});
+
+describe('signing a new revision while requests wait: superseded requests, approvals that stand', () => {
+  /** The agreement's frame changed by `change`, as both members edit and sign revision 2. */
+  async function resign(
+    w: Awaited<ReturnType<typeof aWorld>>,
+    change: { frame?: Partial<Pair['agreement']['frame']>; subject?: string },
+  ) {
+    const before = await w.pairs.dashboard(w.as('mentor-1'), w.pair.id);
+    const { frame, ...rest } = change;
+    await w.pairs.editAgreement(
+      w.as('mentor-1'),
+      w.pair.id,
+      { ...rest, ...(frame && { frame: { ...before.pair.agreement.frame, ...frame } }) },
+      before.version,
+    );
+    return w.signBoth(2);
+  }
+
+  it('a request still pending for the old agreement is superseded: the manager is asked for the new time and cannot decide the old one', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    w.clock.set('2026-03-09T08:00:00.000Z');
+    const resigned = await resign(w, { frame: { sessions: 4 } });
+    expect(resigned.pair.state).toBe('awaiting_approval');
+
+    const old = (person: string) => approvalIdFor(w.pair.id, person, 1);
+    const fresh = (person: string) => approvalIdFor(w.pair.id, person, 2);
+    const asked = await w.stored();
+    expect(asked.map((a) => [a.id, a.status, a.supersededBy ?? null])).toEqual([
+      [old('mentee-1'), 'superseded', fresh('mentee-1')],
+      [fresh('mentee-1'), 'pending', null],
+      [old('mentor-1'), 'superseded', fresh('mentor-1')],
+      [fresh('mentor-1'), 'pending', null],
+    ]);
+    expect(asked[0]).toMatchObject({ supersededAt: '2026-03-09T08:00:00.000Z' });
+    expect(asked[0]?.decidedAt).toBeUndefined();
+    expect(asked[1]).toMatchObject({
+      managerId: 'manager-mentee',
+      agreementRevision: 2,
+      requestedBy: 'mentee-1',
+      request: { sessions: 4, durationMinutes: 60, totalMinutes: 240, from: '2026-03-10' },
+    });
+
+    // The pair's dashboard shows the new requests (the last signer's view: own manager first).
+    expect(resigned.pair.approvals.map((a) => [a.managerName, a.status, a.revision])).toEqual([
+      ['Sophie Laurent', 'pending', 2],
+      ['Marc Petit', 'pending', 2],
+    ]);
+
+    // Sophie's old card or tab: whatever she decides on the old request is refused, nothing changes.
+    for (const decision of ['approved', 'declined'] as const) {
+      const attempt = w.approvals.decide(
+        w.manager('manager-mentee'),
+        old('mentee-1'),
+        decision,
+        'ok',
+      );
+      await expect(attempt).rejects.toMatchObject({
+        code: 'invalid_transition',
+        message: 'This request was replaced by a newer one: decide the new request',
+        details: {
+          supersededBy: fresh('mentee-1'),
+          current: { id: old('mentee-1'), status: 'superseded', canDecide: false },
+        },
+      });
+    }
+    // Anyone else still gets the plain refusal.
+    await expect(
+      w.approvals.decide(w.manager('manager-mentor'), old('mentee-1'), 'approved', undefined),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await w.stored()).map((a) => a.status)).toEqual([
+      'superseded',
+      'pending',
+      'superseded',
+      'pending',
+    ]);
+    expect(await repos.notifications.query(w.tenantId)).toEqual([]);
+
+    // Her list: the new request to decide first, the old one shown as replaced.
+    const list = await w.approvals.ofManager(w.manager('manager-mentee'));
+    expect(list.approvals.map((a) => [a.id, a.status, a.canDecide, a.supersededAt])).toEqual([
+      [fresh('mentee-1'), 'pending', true, null],
+      [old('mentee-1'), 'superseded', false, '2026-03-09T08:00:00.000Z'],
+    ]);
+
+    // Signing again (a double click) changes nothing.
+    const again = await w.pairs.sign(w.as('mentee-1'), w.pair.id, 2, undefined);
+    expect(again.version).toBe(resigned.version);
+    expect(await w.stored()).toHaveLength(4);
+
+    // The new requests decide the pair.
+    await w.approvals.decide(w.manager('manager-mentee'), fresh('mentee-1'), 'approved', undefined);
+    const last = await w.approvals.decide(
+      w.manager('manager-mentor'),
+      fresh('mentor-1'),
+      'approved',
+      undefined,
+    );
+    expect(last.details.pair.state).toBe('active');
+  });
+
+  it('the scheduler plans cards and reminders for the new requests only, never for superseded ones', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    await resign(w, { frame: { durationMinutes: 90 } });
+    const pair = (await repos.pairs.get(w.tenantId, w.pair.id)).value;
+    // Four days later: the 3-day reminder is due for every request still pending.
+    const planned = planPairNotifications({
+      pair,
+      programme: { reminderOffsetsMinutes: [] },
+      people: new Map(),
+      approvals: await w.stored(),
+      now: new Date('2026-03-09T10:00:00.000Z'),
+    });
+    expect(
+      planned
+        .filter((n) => n.kind.startsWith('approval_'))
+        .map((n) => `${n.kind} ${String(n.payload.approvalId)}`)
+        .sort(),
+    ).toEqual([
+      `approval_pending ${approvalIdFor(w.pair.id, 'mentee-1', 2)}`,
+      `approval_pending ${approvalIdFor(w.pair.id, 'mentor-1', 2)}`,
+      `approval_request ${approvalIdFor(w.pair.id, 'mentee-1', 2)}`,
+      `approval_request ${approvalIdFor(w.pair.id, 'mentor-1', 2)}`,
+    ]);
+  });
+
+  it('an approval of the same time stands when only the period moved; the pending one is superseded', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    await w.approvals.decide(
+      w.manager('manager-mentor'),
+      approvalIdFor(w.pair.id, 'mentor-1', 1),
+      'approved',
+      undefined,
+    );
+    // A week later the pair rewords its subject and signs again: the same 6 × 60 min every two
+    // weeks, from a later day.
+    w.clock.set('2026-03-12T09:00:00.000Z');
+    const resigned = await resign(w, { subject: 'Excel avancé pour le contrôle de gestion' });
+    const asked = await w.stored();
+    expect(asked.map((a) => [a.id, a.status])).toEqual([
+      [approvalIdFor(w.pair.id, 'mentee-1', 1), 'superseded'],
+      [approvalIdFor(w.pair.id, 'mentee-1', 2), 'pending'],
+      [approvalIdFor(w.pair.id, 'mentor-1', 1), 'approved'],
+    ]);
+    expect(asked[1]?.request).toMatchObject({ sessions: 6, from: '2026-03-13' });
+    expect(resigned.pair.approvals.map((a) => [a.managerName, a.status, a.revision])).toEqual([
+      ['Sophie Laurent', 'pending', 2],
+      ['Marc Petit', 'approved', 1],
+    ]);
+    const started = await w.approvals.decide(
+      w.manager('manager-mentee'),
+      approvalIdFor(w.pair.id, 'mentee-1', 2),
+      'approved',
+      undefined,
+    );
+    expect(started.details.pair.state).toBe('active');
+  });
+
+  it.each([
+    ['sessions', { sessions: 8 }],
+    ['duration', { durationMinutes: 45 }],
+    ['frequency', { frequency: 'weekly' as const }],
+  ])(
+    'an approval given for other time (%s changed) does not count: that manager is asked again',
+    async (_what, frame) => {
+      const w = await aWorld();
+      await w.signBoth();
+      await w.approvals.decide(
+        w.manager('manager-mentor'),
+        approvalIdFor(w.pair.id, 'mentor-1', 1),
+        'approved',
+        undefined,
+      );
+      await w.approvals.decide(
+        w.manager('manager-mentee'),
+        approvalIdFor(w.pair.id, 'mentee-1', 1),
+        'declined',
+        'Trop de séances pour ce trimestre.',
+      );
+      const resigned = await resign(w, { frame });
+      const asked = await w.stored();
+      // Decisions already taken stay as they were (history); new requests ask for the new time.
+      expect(asked.map((a) => [a.id, a.status])).toEqual([
+        [approvalIdFor(w.pair.id, 'mentee-1', 1), 'declined'],
+        [approvalIdFor(w.pair.id, 'mentee-1', 2), 'pending'],
+        [approvalIdFor(w.pair.id, 'mentor-1', 1), 'approved'],
+        [approvalIdFor(w.pair.id, 'mentor-1', 2), 'pending'],
+      ]);
+      expect(asked[3]?.request).toMatchObject(frame);
+      expect(resigned.pair.approvals.map((a) => [a.managerName, a.status, a.revision])).toEqual([
+        ['Sophie Laurent', 'pending', 2],
+        ['Marc Petit', 'pending', 2],
+      ]);
+      // Sophie's approval alone does not start the pair: Marc's old approval was for other time.
+      const one = await w.approvals.decide(
+        w.manager('manager-mentee'),
+        approvalIdFor(w.pair.id, 'mentee-1', 2),
+        'approved',
+        undefined,
+      );
+      expect(one.details.pair.state).toBe('awaiting_approval');
+      const both = await w.approvals.decide(
+        w.manager('manager-mentor'),
+        approvalIdFor(w.pair.id, 'mentor-1', 2),
+        'approved',
+        undefined,
+      );
+      expect(both.details.pair.state).toBe('active');
+    },
+  );
+
+  it('a member whose manager changed meanwhile: the new manager is asked, the old one’s pending request is superseded', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    const mentee = (await repos.people.get(w.tenantId, 'mentee-1')).value;
+    await repos.people.create(
+      aPerson({ tenantId: w.tenantId, id: 'manager-new', displayName: 'Nadia Roux' }),
+    );
+    await repos.people.upsert({ ...mentee, managerId: 'manager-new' });
+    await resign(w, { frame: { sessions: 5 } });
+    const asked = await w.stored();
+    expect(asked.map((a) => [a.id, a.managerId, a.status])).toEqual([
+      [approvalIdFor(w.pair.id, 'mentee-1', 1), 'manager-mentee', 'superseded'],
+      [approvalIdFor(w.pair.id, 'mentee-1', 2), 'manager-new', 'pending'],
+      [approvalIdFor(w.pair.id, 'mentor-1', 1), 'manager-mentor', 'superseded'],
+      [approvalIdFor(w.pair.id, 'mentor-1', 2), 'manager-mentor', 'pending'],
+    ]);
   });
 });

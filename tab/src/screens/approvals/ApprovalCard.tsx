@@ -49,11 +49,21 @@ const useStyles = makeStyles({
   outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
+const statusColor: Record<ApprovalItem['status'], 'success' | 'danger' | 'informative' | 'subtle'> =
+  {
+    pending: 'informative',
+    approved: 'success',
+    declined: 'danger',
+    superseded: 'subtle',
+  };
+
 /** What the screen tells about one card after an action. */
 export type CardNotice =
   | { kind: 'decided'; decision: ApprovalDecision }
   | { kind: 'already' }
   | { kind: 'conflict' }
+  /** The decision came too late: the request was replaced by a newer one (409). */
+  | { kind: 'superseded' }
   | { kind: 'error'; message: string };
 
 type Props = {
@@ -106,16 +116,7 @@ export function ApprovalCard({
         <Subtitle2 as="h2" id={titleId} className={styles.title}>
           {t('approvals.cardTitle', { person, partner })}
         </Subtitle2>
-        <Badge
-          appearance="tint"
-          color={
-            item.status === 'approved'
-              ? 'success'
-              : item.status === 'declined'
-                ? 'danger'
-                : 'informative'
-          }
-        >
+        <Badge appearance="tint" color={statusColor[item.status]}>
           {t(`approvals.status.${item.status}`)}
         </Badge>
       </div>
@@ -149,6 +150,11 @@ export function ApprovalCard({
       {notice?.kind === 'conflict' && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{t('approvals.conflict')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice?.kind === 'superseded' && (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>{t('approvals.supersededConflict')}</MessageBarBody>
         </MessageBar>
       )}
       {notice?.kind === 'error' && (
@@ -191,7 +197,17 @@ export function ApprovalCard({
             </Body1>
           )}
           {notice?.kind === 'already' && <Body1>{t('approvals.alreadyDecided')}</Body1>}
-          {item.decidedAt && item.status !== 'pending' && (
+          {item.status === 'superseded' && (
+            <>
+              <Body1>{t('approvals.superseded', { person, partner })}</Body1>
+              {item.supersededAt && (
+                <Caption1 className={styles.muted}>
+                  {t('approvals.supersededOn', { date: format.day(item.supersededAt) })}
+                </Caption1>
+              )}
+            </>
+          )}
+          {item.decidedAt && (item.status === 'approved' || item.status === 'declined') && (
             <Body1>
               {t(item.status === 'approved' ? 'approvals.approvedOn' : 'approvals.declinedOn', {
                 date: format.day(item.decidedAt),

@@ -95,8 +95,9 @@ function ApprovalsContent() {
       if (data.changed) setDrafts((current) => ({ ...current, [item.id]: '' }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        // Decided elsewhere (the card in Teams, another window): show it as it stands now.
-        notify(item.id, { kind: 'conflict' });
+        // Decided elsewhere (the card in Teams, another window), or replaced by a newer request:
+        // show it as it stands now (the reload brings the newer request).
+        notify(item.id, { kind: replaced(error) ? 'superseded' : 'conflict' });
         try {
           await load();
         } catch (reloadError) {
@@ -144,6 +145,19 @@ function ApprovalsContent() {
         ))}
       </ul>
     </>
+  );
+}
+
+/** True when a 409 says the request was replaced by a newer one (`details.current.status`). */
+function replaced(error: ApiError): boolean {
+  const details = error.details;
+  if (typeof details !== 'object' || details === null || !('current' in details)) return false;
+  const current = details.current;
+  return (
+    typeof current === 'object' &&
+    current !== null &&
+    'status' in current &&
+    current.status === 'superseded'
   );
 }
 

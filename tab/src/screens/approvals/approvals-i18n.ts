@@ -40,6 +40,7 @@ const en = {
   'approvals.status.pending': 'Waiting',
   'approvals.status.approved': 'Approved',
   'approvals.status.declined': 'Declined',
+  'approvals.status.superseded': 'Replaced',
   'approvals.approvedOn': 'You approved on {date}.',
   'approvals.declinedOn': 'You declined on {date}.',
   'approvals.comment': 'Comment: {comment}',
@@ -51,6 +52,11 @@ const en = {
   'approvals.conflict':
     'This request changed meanwhile (decided in Teams, perhaps): here it is as it stands now. What you typed is kept.',
   'approvals.unsentComment': 'Your comment, not sent: {comment}',
+  'approvals.superseded':
+    'This request was replaced by a newer one: {person} and {partner} changed their agreement and signed it again. Nobody can decide it any more.',
+  'approvals.supersededOn': 'Replaced on {date}.',
+  'approvals.supersededConflict':
+    'This request was replaced by a newer one: nothing was decided. The new request is in your list. What you typed is kept.',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -90,6 +96,7 @@ const fr: CatalogueFor<typeof en> = {
   'approvals.status.pending': 'En attente',
   'approvals.status.approved': 'Approuvée',
   'approvals.status.declined': 'Refusée',
+  'approvals.status.superseded': 'Remplacée',
   'approvals.approvedOn': 'Vous avez approuvé le {date}.',
   'approvals.declinedOn': 'Vous avez refusé le {date}.',
   'approvals.comment': 'Commentaire : {comment}',
@@ -102,6 +109,11 @@ const fr: CatalogueFor<typeof en> = {
   'approvals.conflict':
     'Cette demande a changé entre-temps (traitée dans Teams, peut-être) : la voici telle qu’elle est maintenant. Ce que vous avez écrit est conservé.',
   'approvals.unsentComment': 'Votre commentaire, non envoyé : {comment}',
+  'approvals.superseded':
+    'Cette demande a été remplacée par une plus récente : {person} et {partner} ont modifié leur accord et l’ont signé à nouveau. Personne ne peut plus la décider.',
+  'approvals.supersededOn': 'Remplacée le {date}.',
+  'approvals.supersededConflict':
+    'Cette demande a été remplacée par une plus récente : rien n’a été décidé. La nouvelle demande est dans votre liste. Ce que vous avez écrit est conservé.',
 };
 
 const catalogue = screenCatalogue(en, fr);

@@ -35,6 +35,7 @@ function anItem(overrides: Partial<ApprovalItem> = {}): ApprovalItem {
     agreementRevision: 2,
     comment: null,
     decidedAt: null,
+    supersededAt: null,
     createdAt: '2027-01-08T09:00:00.000Z',
     canDecide: true,
     ...overrides,
@@ -245,6 +246,94 @@ describe('a manager’s approvals in the tab', { timeout: 20_000 }, () => {
     ).toBeInTheDocument();
     expect(item).toHaveTextContent('Cette demande a changé entre-temps');
     expect(item).toHaveTextContent('Votre commentaire, non envoyé : Pas maintenant');
+  });
+
+  it('deciding a request the pair replaced meanwhile says so (409), decides nothing, and brings the new request', async () => {
+    const old = anItem({ id: 'approval.pair-1.p-41.r1', agreementRevision: 1 });
+    const newer = anItem({
+      id: 'approval.pair-1.p-41.r2',
+      request: { ...old.request, sessions: 4, totalMinutes: 360, to: '2027-02-22' },
+      createdAt: '2027-01-10T09:00:00.000Z',
+    });
+    const replacedOld = anItem({
+      ...old,
+      version: '"v2"',
+      status: 'superseded',
+      supersededAt: '2027-01-10T09:00:00.000Z',
+      canDecide: false,
+    });
+    let listed = [old];
+    const decisions: string[] = [];
+    server.use(
+      me,
+      http.get('*/api/approvals', () =>
+        HttpResponse.json({ approvals: listed } satisfies ApprovalListResponse),
+      ),
+      http.post('*/api/approvals/:id/decision', ({ params }) => {
+        decisions.push(String(params.id));
+        // The pair changed its agreement and both signed it again meanwhile.
+        listed = [newer, replacedOld];
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'invalid_transition',
+              message: 'This request was replaced by a newer one: decide the new request',
+              details: { current: replacedOld, supersededBy: newer.id },
+            },
+          },
+          { status: 409 },
+        );
+      }),
+    );
+    renderScreen(<ApprovalsScreen />, { locale: 'en' });
+    const first = await card('Romain Leroy with Gabriel Da Silva');
+    fireEvent.change(within(first).getByRole('textbox', { name: /Comment/ }), {
+      target: { value: 'Fine by me' },
+    });
+    fireEvent.click(within(first).getByRole('button', { name: 'Approve' }));
+
+    const alert = await screen.findByText(
+      'This request was replaced by a newer one: nothing was decided. The new request is in your list. What you typed is kept.',
+    );
+    const cards = screen.getAllByRole('article', { name: 'Romain Leroy with Gabriel Da Silva' });
+    expect(cards).toHaveLength(2);
+    const [current, replaced] = cards as [HTMLElement, HTMLElement];
+    expect(replaced).toContainElement(alert);
+    expect(replaced).toHaveTextContent('Replaced');
+    expect(replaced).toHaveTextContent(
+      'This request was replaced by a newer one: Romain Leroy and Gabriel Da Silva changed their agreement and signed it again. Nobody can decide it any more.',
+    );
+    expect(replaced).toHaveTextContent('Replaced on 10 January 2027.');
+    expect(replaced).toHaveTextContent('Your comment, not sent: Fine by me');
+    expect(within(replaced).queryByRole('button')).not.toBeInTheDocument();
+    // The new request asks for 4 sessions and can be decided.
+    expect(current).toHaveTextContent('4 sessions × 1 h 30');
+    expect(within(current).getByRole('button', { name: 'Approve' })).toBeEnabled();
+    expect(screen.getByText('1 request is waiting for your decision.')).toBeInTheDocument();
+    expect(decisions).toEqual(['approval.pair-1.p-41.r1']);
+  });
+
+  it('lists a replaced request as replaced, in French, without buttons', async () => {
+    server.use(
+      me,
+      listing([
+        anItem({
+          id: 'approval.pair-1.p-41.r1',
+          status: 'superseded',
+          supersededAt: '2027-01-10T09:00:00.000Z',
+          canDecide: false,
+        }),
+      ]),
+    );
+    renderScreen(<ApprovalsScreen />, { locale: 'fr' });
+    const item = await card('Romain Leroy avec Gabriel Da Silva');
+    expect(item).toHaveTextContent('Remplacée');
+    expect(item).toHaveTextContent(
+      'Cette demande a été remplacée par une plus récente : Romain Leroy et Gabriel Da Silva ont modifié leur accord et l’ont signé à nouveau. Personne ne peut plus la décider.',
+    );
+    expect(item).toHaveTextContent('Remplacée le 10 janvier 2027.');
+    expect(within(item).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.getByText('Aucune demande n’attend votre décision.')).toBeInTheDocument();
   });
 
   it('tells a manager with no request that nobody asked yet', async () => {
