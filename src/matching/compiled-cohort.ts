@@ -86,22 +86,33 @@ function csr(
   lists: (i: number) => readonly number[],
 ): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + lists(i).length;
+  const all: (readonly number[])[] = [];
+  for (let i = 0; i < n; i++) {
+    const list = lists(i);
+    all.push(list);
+    start[i + 1] = start[i]! + list.length;
+  }
   const items = new Int32Array(start[n]!);
-  for (let i = 0; i < n; i++) items.set(lists(i), start[i]!);
+  for (let i = 0; i < n; i++) items.set(all[i]!, start[i]!);
   return { start, items };
 }
 
+/**
+ * Inverted lists: person i is listed under every key `keysOf(i, add)` adds, in ascending order of
+ * person (two passes over typed arrays: no list per key, no garbage per person).
+ */
 function bucket(
   keys: number,
   n: number,
-  keysOf: (i: number) => Iterable<number>,
-  order?: (key: number, a: number, b: number) => number,
+  keysOf: (i: number, add: (key: number) => void) => void,
 ): { start: Int32Array; items: Int32Array } {
-  const lists: number[][] = Array.from({ length: keys }, () => []);
-  for (let i = 0; i < n; i++) for (const key of keysOf(i)) lists[key]!.push(i);
-  if (order) lists.forEach((list, key) => list.sort((a, b) => order(key, a, b)));
-  return csr(keys, (k) => lists[k]!);
+  const start = new Int32Array(keys + 1);
+  for (let i = 0; i < n; i++) keysOf(i, (key) => start[key + 1]!++);
+  for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, keys);
+  const items = new Int32Array(start[keys]!);
+  for (let i = 0; i < n; i++) keysOf(i, (key) => (items[fill[key]!++] = i));
+  return { start, items };
 }
 
 /** Flatten a prepared cohort into typed arrays plus inverted lists by skill and language. */
@@ -143,17 +154,15 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
   const langs = csr(n, (i) => people[i]!.languages.map((l) => languageIds.get(l)!));
   const ivs = csr(n, (i) => people[i]!.intervals);
   const byId = cohort.byId;
-  const prevLists = people.map((p) => {
-    const set = new Set<number>();
+  // Previous partnership counts whichever side recorded it.
+  const prevPairs: number[] = [];
+  for (const p of people) {
     for (const id of p.previous) {
       const other = byId.get(id);
-      if (other) set.add(other.index);
+      if (other) prevPairs.push(p.index, other.index, other.index, p.index);
     }
-    return set;
-  });
-  // Previous partnership counts whichever side recorded it.
-  prevLists.forEach((set, i) => set.forEach((j) => prevLists[j]!.add(i)));
-  const prev = csr(n, (i) => [...prevLists[i]!].sort((a, b) => a - b));
+  }
+  const prev = symmetricLists(n, prevPairs);
   const blockLists: number[][] = people.map(() => []);
   for (const key of cohort.blocked) {
     const [a, b] = key.split('\u0000');
@@ -172,10 +181,10 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
   // as much, a partner teaching every skill the mentor wants to learn at level 5, full marks on the
   // rest. A pair is reached through the lists of every skill it shares, its best one among them, so
   // a list may be cut where this bound falls below what a mentee still needs.
-  const restCache = new Map<number, number>();
+  const restCache = new Float64Array(n).fill(NaN);
   const restOf = (i: number): number => {
-    const cached = restCache.get(i);
-    if (cached !== undefined) return cached;
+    const cached = restCache[i]!;
+    if (!Number.isNaN(cached)) return cached;
     let recBest = 0;
     let recSum = 0;
     for (const [, level] of learnPairs[i]!) {
@@ -192,43 +201,32 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
       w.language +
       w.diversity +
       w.seniority;
-    restCache.set(i, value);
+    restCache[i] = value;
     return value;
   };
-  const staticCache = new Map<number, number>();
   const staticOf = (i: number, skill: number): number => {
-    const cacheKey = i * S + skill;
-    const cached = staticCache.get(cacheKey);
-    if (cached !== undefined) return cached;
     let main = 0;
     for (const [s, level] of teachPairs[i]!) if (s === skill) main = skillValueNumerator(level, 1);
     let sum = main;
     for (const [s, level] of teachPairs[i]!)
       if (s !== skill) sum += Math.min(main, skillValueNumerator(level, 1));
-    const value =
-      1 + Math.ceil((w.teach * skillTerm(Math.max(main, 1), sum) + restOf(i)) * scoreScale);
-    staticCache.set(cacheKey, value);
-    return value;
+    return 1 + Math.ceil((w.teach * skillTerm(Math.max(main, 1), sum) + restOf(i)) * scoreScale);
   };
   const hourMask = hourMasksOf(n, ivs);
-  const teachers = bucket(
-    S * L,
-    n,
-    function* (i) {
-      const p = people[i]!;
-      if (!p.canMentor || !p.active) return;
-      for (const [s] of teachPairs[i]!)
-        for (const l of langs.items.subarray(langs.start[i], langs.start[i + 1])) yield s * L + l;
-    },
-    // Highest possible score first, then by index: the scan can stop a list as soon as its next
-    // entry cannot make the cut.
-    (key, a, b) => staticOf(b, Math.floor(key / L)) - staticOf(a, Math.floor(key / L)) || a - b,
-  );
-  const allTeachers = bucket(S, n, function* (i) {
-    if (people[i]!.canMentor) for (const [s] of teachPairs[i]!) yield s;
+  const teachers = bucket(S * L, n, (i, add) => {
+    const p = people[i]!;
+    if (!p.canMentor || !p.active) return;
+    for (const [s] of teachPairs[i]!)
+      for (let k = langs.start[i]!; k < langs.start[i + 1]!; k++) add(s * L + langs.items[k]!);
   });
-  const allLearners = bucket(S, n, function* (i) {
-    if (people[i]!.canBeMentored) for (const [s] of learnPairs[i]!) yield s;
+  // Highest possible score first, then by index: the scan can stop a list as soon as its next
+  // entry cannot make the cut.
+  const teacherBound = sortByBound(teachers, L, staticOf);
+  const allTeachers = bucket(S, n, (i, add) => {
+    if (people[i]!.canMentor) for (const [s] of teachPairs[i]!) add(s);
+  });
+  const allLearners = bucket(S, n, (i, add) => {
+    if (people[i]!.canBeMentored) for (const [s] of learnPairs[i]!) add(s);
   });
 
   return {
@@ -260,7 +258,7 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
     languages: [...languageIds.keys()],
     teachersStart: teachers.start,
     teachers: teachers.items,
-    teacherBound: boundsOfLists(teachers, L, staticOf),
+    teacherBound,
     ...teacherRecordsOf(
       teachers.items,
       teachPairs,
@@ -390,16 +388,55 @@ function teacherRecordsOf(
   };
 }
 
-function boundsOfLists(
+/** Per person, the sorted distinct partners of the (person, partner) pairs given flat. */
+function symmetricLists(
+  n: number,
+  pairs: readonly number[],
+): { start: Int32Array; items: Int32Array } {
+  const count = new Int32Array(n + 1);
+  for (let k = 0; k < pairs.length; k += 2) count[pairs[k]! + 1]!++;
+  for (let i = 0; i < n; i++) count[i + 1]! += count[i]!;
+  const fill = count.slice(0, n);
+  const all = new Int32Array(count[n]!);
+  for (let k = 0; k < pairs.length; k += 2) all[fill[pairs[k]!]!++] = pairs[k + 1]!;
+  const start = new Int32Array(n + 1);
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const list = all.subarray(count[i]!, count[i + 1]!).sort();
+    for (let k = 0; k < list.length; k++)
+      if (k === 0 || list[k] !== list[k - 1]) all[size++] = list[k]!;
+    start[i + 1] = size;
+  }
+  return { start, items: all.slice(0, size) };
+}
+
+/**
+ * Order each list by descending bound, then ascending person (in place), and return the bounds in
+ * that order. Bounds are below 2^14 and people below 2^22: one numeric sort of a packed key.
+ */
+function sortByBound(
   lists: { start: Int32Array; items: Int32Array },
   languages: number,
   boundOf: (person: number, skill: number) => number,
 ): Int32Array {
   const out = new Int32Array(lists.items.length);
+  const keys = new Float64Array(lists.items.length);
+  const span = 4_194_304;
   for (let key = 0; key + 1 < lists.start.length; key++) {
     const skill = Math.floor(key / languages);
-    for (let t = lists.start[key]!; t < lists.start[key + 1]!; t++)
-      out[t] = boundOf(lists.items[t]!, skill);
+    const from = lists.start[key]!;
+    const to = lists.start[key + 1]!;
+    for (let t = from; t < to; t++) {
+      const person = lists.items[t]!;
+      if (person >= span) throw new RangeError(`more than ${span} people`);
+      keys[t] = (16383 - boundOf(person, skill)) * span + person;
+    }
+    keys.subarray(from, to).sort();
+    for (let t = from; t < to; t++) {
+      const person = keys[t]! % span;
+      lists.items[t] = person;
+      out[t] = 16383 - (keys[t]! - person) / span;
+    }
   }
   return out;
 }
