@@ -515,11 +515,17 @@ export class MatchingService {
       });
     }
     const carriedKeys = new Set(carried.map(key));
-    let pins = programme.constraints.pins.filter(
-      (p) => !carriedKeys.has(key(p)) && !menteeTaken.has(p.menteeId),
-    );
     const warnings: LocalizedText[] = [];
     const name = (id: string) => snapshot.directory.get(id)?.displayName ?? id;
+    let pins = programme.constraints.pins.filter((p) => !carriedKeys.has(key(p)));
+    for (const pin of pins.filter((p) => menteeTaken.has(p.menteeId))) {
+      // Their mentee has since been promised to someone else (published, accepted, kept): say so.
+      warnings.push({
+        fr: `Le binôme imposé ${name(pin.mentorId)} → ${name(pin.menteeId)} n'a pas pu être respecté : ${name(pin.menteeId)} a déjà un partenaire.`,
+        en: `The pinned pair ${name(pin.mentorId)} → ${name(pin.menteeId)} could not be kept: ${name(pin.menteeId)} already has a partner.`,
+      });
+    }
+    pins = pins.filter((p) => !menteeTaken.has(p.menteeId));
     for (;;) {
       const input = buildMatchingInput({
         programme,
@@ -853,17 +859,50 @@ export class MatchingService {
     const { value: programme } = await this.managed(principal, programmeId);
     const tenantId = principal.tenantId;
     await this.assertIdle(tenantId, programmeId);
-    const cohort = await this.cohort(tenantId, programme, [body.mentorId, body.menteeId], [body]);
+    const [cohort, theirs, pairs, mentorProfile] = await Promise.all([
+      this.cohort(tenantId, programme, [body.mentorId, body.menteeId], [body]),
+      this.deps.proposals.involving(
+        tenantId,
+        programmeId,
+        [body.mentorId, body.menteeId],
+        ['proposed', 'accepted'],
+      ),
+      this.deps.pairs.query(tenantId, {
+        where:
+          'c.programmeId = @programmeId AND (c.menteeId = @menteeId OR c.mentorId = @mentorId)',
+        parameters: [
+          { name: '@programmeId', value: programmeId },
+          { name: '@menteeId', value: body.menteeId },
+          { name: '@mentorId', value: body.mentorId },
+        ],
+      }),
+      this.deps.profiles.find(tenantId, body.mentorId),
+    ]);
+    const open = pairs.map((p) => p.value).filter((p) => !isPairClosed(p));
+    const firm = (p: StoredProposal) => p.status === 'accepted' || p.publishedAt !== null;
     const scored = this.scorePair(cohort, programme, body.mentorId, body.menteeId, true);
-    if (scored.violations.length > 0) {
+    // A mentee already promised to someone else (proposal published or accepted, pair under way)
+    // is not re-paired by a run: such a pin could never hold.
+    const taken =
+      theirs.some(
+        ({ value: p }) => p.menteeId === body.menteeId && p.mentorId !== body.mentorId && firm(p),
+      ) || open.some((p) => p.menteeId === body.menteeId);
+    // Likewise a mentor whose every place is promised (published, accepted, under way).
+    const capacity = mentorProfile?.value.mentorCapacity ?? 1;
+    const promised =
+      theirs.filter(
+        ({ value: p }) => p.mentorId === body.mentorId && p.menteeId !== body.menteeId && firm(p),
+      ).length + open.filter((p) => p.mentorId === body.mentorId).length;
+    const codes: string[] = [
+      ...scored.violations,
+      ...(taken ? ['already_paired'] : []),
+      ...(promised >= capacity ? ['mentor_full'] : []),
+    ];
+    if (codes.length > 0) {
       throw new DomainError(
         'validation_failed',
-        `${scored.mentorName} → ${scored.menteeName} cannot be pinned: ${scored.violations.join(', ')}`,
-        {
-          violations: [
-            { mentorId: body.mentorId, menteeId: body.menteeId, codes: scored.violations },
-          ],
-        },
+        `${scored.mentorName} → ${scored.menteeName} cannot be pinned: ${codes.join(', ')}`,
+        { violations: [{ mentorId: body.mentorId, menteeId: body.menteeId, codes }] },
       );
     }
     await this.deps.programmes.update(tenantId, programmeId, (p) => {
@@ -887,6 +926,28 @@ export class MatchingService {
         match.etag,
       );
     }
+    // The lead's latest choice wins over drafts they kept before: this mentee's with someone
+    // else, and the mentor's others beyond the room left (lowest score first).
+    const keptOf = (d: Versioned<StoredProposal>) =>
+      key(d.value) !== key(body) && (d.value.kept || d.value.pinned === true);
+    const room = Math.max(0, capacity - promised - 1);
+    const released = [
+      ...drafts.filter((d) => keptOf(d) && d.value.menteeId === body.menteeId),
+      ...drafts
+        .filter(
+          (d) =>
+            keptOf(d) && d.value.mentorId === body.mentorId && d.value.menteeId !== body.menteeId,
+        )
+        .sort((a, b) => b.value.score - a.value.score)
+        .slice(room),
+    ];
+    await inBatches(released, (d) =>
+      this.deps.proposals.update(tenantId, d.value.id, (p) =>
+        p.status === 'proposed' && p.publishedAt === null
+          ? { ...p, kept: false, pinned: false }
+          : p,
+      ),
+    );
     return this.review(principal, programmeId, view);
   }
 

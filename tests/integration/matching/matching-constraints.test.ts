@@ -149,6 +149,55 @@ describe('matching keeps the rules that live in the store', () => {
     }
   });
 
+  it('pinning a mentee to someone new lets go of the draft the lead had kept for them', async () => {
+    await run();
+    const kept = await matching.acceptAll(claire, demoProgrammeId);
+    const drafts = kept.proposals.filter((p) => p.stage === 'draft');
+    expect(drafts.every((p) => p.kept)).toBe(true);
+    // Find a mentee of a kept draft whom another draft's mentor may also mentor.
+    let pinned: { draft: (typeof drafts)[number]; mentorId: string } | undefined;
+    for (const draft of drafts) {
+      for (const other of drafts.filter((d) => d.mentor.personId !== draft.mentor.personId)) {
+        const pair = { mentorId: other.mentor.personId, menteeId: draft.mentee.personId };
+        const ok = await matching.pin(claire, demoProgrammeId, pair).then(
+          () => true,
+          (error: unknown) => {
+            if (!isDomainError(error, 'validation_failed')) throw error;
+            return false;
+          },
+        );
+        if (ok) {
+          pinned = { draft, mentorId: other.mentor.personId };
+          break;
+        }
+      }
+      if (pinned) break;
+    }
+    expect(pinned, 'the demo cohort has such a pair').toBeDefined();
+    const review = await matching.review(claire, demoProgrammeId);
+    expect(review.proposals.find((p) => p.id === pinned!.draft.id)).toMatchObject({
+      kept: false,
+      pinned: false,
+    });
+    expect(review.needsRerun).toBe(true);
+    // The next run honours the pin and re-pairs the mentor who lost their mentee.
+    const after = await run();
+    expect(
+      after.proposals.some(
+        (p) =>
+          p.mentor.personId === pinned!.mentorId &&
+          p.mentee.personId === pinned!.draft.mentee.personId &&
+          p.pinned,
+      ),
+    ).toBe(true);
+    expect(after.run?.warnings).toEqual([]);
+    expect(after.needsRerun).toBe(false);
+    await matching.unpin(claire, demoProgrammeId, {
+      mentorId: pinned!.mentorId,
+      menteeId: pinned!.draft.mentee.personId,
+    });
+  });
+
   it('withdraws the open proposals of someone who paused or left, and frees their partner', async () => {
     const as = (personId: string): Principal => ({ ...claire, personId, name: personId });
     await run();

@@ -506,6 +506,17 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect(english.proposals.find((q) => q.id === p.id)!.reasons).toEqual(
       p.reasons.map((r) => r.en),
     );
+    // A published mentee cannot be pinned to someone else: no run would re-pair them.
+    const other = view.proposals.find((q) => q.mentor.personId !== p.mentor.personId)!;
+    const refused = await api.call('POST', `${base}/pins`, {
+      token: lead,
+      json: { mentorId: other.mentor.personId, menteeId: p.mentee.personId },
+    });
+    expect(refused.status).toBe(400);
+    expect(
+      (refused.body as { error: { details: { violations: { codes: string[] }[] } } }).error.details
+        .violations[0]!.codes,
+    ).toContain('already_paired');
     // Someone else sees none of it and cannot answer it.
     const outsider = view.unmatched[0]?.personId ?? demoPersonId(1);
     expect((await mine(outsider)).proposals.some((q) => q.id === p.id)).toBe(false);

@@ -66,7 +66,9 @@ const useStyles = makeStyles({
 const isActive = (run: MatchingRunResponse | null | undefined) =>
   run?.status === 'queued' || run?.status === 'running';
 
-type Violation = { mentorId: string; menteeId: string; codes: ViolationCode[] };
+/** A rule of matching a pair breaks: the engine's, or the review's own (places already promised). */
+type RuleCode = ViolationCode | 'already_paired' | 'mentor_full';
+type Violation = { mentorId: string; menteeId: string; codes: RuleCode[] };
 
 function violationsOf(error: unknown): Violation[] {
   if (!(error instanceof ApiError) || typeof error.details !== 'object' || !error.details)
@@ -101,7 +103,7 @@ function ErrorBar({
                   {' — '}
                   {v.codes
                     .map((code) =>
-                      t(`matching.violation.${code}` as `matching.violation.${ViolationCode}`),
+                      t(`matching.violation.${code}` as `matching.violation.${RuleCode}`),
                     )
                     .join(', ')}
                 </li>

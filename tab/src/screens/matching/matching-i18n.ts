@@ -112,6 +112,10 @@ const en = {
   'matching.violation.same_reporting_line': 'one is in the other’s management chain',
   'matching.violation.previous_partners': 'they were partners before',
   'matching.violation.blocked': 'the pair is blocked',
+  'matching.violation.already_paired':
+    'the mentee already has a partner (a published or accepted proposal, or a pair under way)',
+  'matching.violation.mentor_full':
+    'the mentor has no place left (published or accepted proposals, or pairs under way)',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -231,6 +235,10 @@ const fr: CatalogueFor<typeof en> = {
   'matching.violation.same_reporting_line': 'l’un est dans la ligne hiérarchique de l’autre',
   'matching.violation.previous_partners': 'ils ont déjà été binôme',
   'matching.violation.blocked': 'le binôme est bloqué',
+  'matching.violation.already_paired':
+    'le mentoré a déjà un partenaire (proposition publiée ou acceptée, ou binôme en cours)',
+  'matching.violation.mentor_full':
+    'le mentor n’a plus de place (propositions publiées ou acceptées, ou binômes en cours)',
 };
 
 const catalogue = screenCatalogue(en, fr);
