@@ -81,6 +81,9 @@ const nudgeKinds: readonly string[] = [
   'proposal_expiring',
 ];
 
+/** An approval card or reminder whose request no longer waits for the manager: skipped. */
+class NothingToAsk extends Error {}
+
 /**
  * Sends notifications proactively with `continueConversationAsync` to the conversation the person
  * installed the bot in, in the language they last used with it.
@@ -103,6 +106,7 @@ export class ProactiveNotifier implements NotificationDelivery {
     } catch (error) {
       // A payload that does not parse, or an approval that no longer exists, will not get better.
       if (error instanceof z.ZodError) return { skip: `invalid_payload: ${error.message}` };
+      if (error instanceof NothingToAsk) return { skip: error.message };
       if (isDomainError(error, 'not_found') || isDomainError(error, 'pair_not_found')) {
         return { skip: `gone: ${error.message}` };
       }
@@ -173,6 +177,13 @@ export class ProactiveNotifier implements NotificationDelivery {
           tenantId,
           approvalPayload.parse(payload).approvalId,
         );
+        // Queued while it waited, due after it was decided or replaced by a newer request (the
+        // pair signed a new agreement): the manager has nothing to decide on this one.
+        if (view.approval.status !== 'pending') {
+          throw new NothingToAsk(
+            `not_pending: approval ${view.approval.id} is ${view.approval.status}`,
+          );
+        }
         const card = approvalRequestCard(locale, {
           approvalId: view.approval.id,
           tenantId,

@@ -141,7 +141,9 @@ export class PairService {
    *   member has a manager in the directory: the top of the organisation, people imported without
    *   one): the pair becomes active at once rather than wait for a decision nobody can take.
    * A pair already awaiting approval whose members sign a new revision (after a decline, say)
-   * asks again the managers who declined.
+   * asks each manager again unless they approved the same time (sessions, duration, frequency);
+   * a request still pending for the older revision is superseded by the new one, so no manager
+   * decides the time of an agreement the pair replaced (`ApprovalService.requestFor`).
    * The requests are made before the pair is written: if that write fails the signature can be
    * given again and the requests, whose ids are fixed by pair, person and revision, are not made
    * twice; a request whose pair never got to `awaiting_approval` is neither listed nor decidable.

@@ -208,3 +208,58 @@ describe('POST /api/approvals/:id/decision', () => {
     expect(errorCode(unknown)).toBe('not_found');
   });
 });
+
+describe('a request replaced by a newer one', () => {
+  it('the pair changed the time and both signed again: deciding the old request is 409 "replaced by a newer one"; the list shows it replaced and the new one to decide', async () => {
+    const pairId = await signedPair();
+    const dashboard = await api.call<PairDashboardResponse>(
+      'GET',
+      `/api/pairs/${pairId}/dashboard`,
+      {
+        token: tokens.lucas,
+      },
+    );
+    const edited = await api.call<PairResponse>('PUT', `/api/pairs/${pairId}/agreement`, {
+      token: tokens.lucas,
+      json: { frame: { ...dashboard.body.pair.agreement.frame, sessions: 4 } },
+      headers: { 'If-Match': dashboard.body.version },
+    });
+    expect(edited.status).toBe(200);
+    const revision = edited.body.pair.agreement.revision;
+    for (const as of ['lucas', 'philippe'] as const) {
+      const signed = await api.call<PairResponse>('POST', `/api/pairs/${pairId}/agreement/sign`, {
+        token: tokens[as],
+        json: { revision },
+      });
+      expect(signed.status).toBe(200);
+    }
+
+    const old = approvalIdFor(pairId, who.philippe, 1);
+    const fresh = approvalIdFor(pairId, who.philippe, revision);
+    const late = await decide('sylvie', old, { decision: 'approved' });
+    expect(late.status).toBe(409);
+    expect(errorCode(late)).toBe('invalid_transition');
+    const error = (
+      late.body as unknown as {
+        error: { message: string; details: { current: ApprovalItem; supersededBy: string } };
+      }
+    ).error;
+    expect(error.message).toBe('This request was replaced by a newer one: decide the new request');
+    expect(error.details.supersededBy).toBe(fresh);
+    expect(error.details.current).toMatchObject({
+      id: old,
+      status: 'superseded',
+      canDecide: false,
+      supersededAt: expect.any(String),
+    });
+
+    const mine = (await list('sylvie')).body.approvals.filter((a) => a.pairId === pairId);
+    expect(mine.map((a) => [a.id, a.status, a.canDecide, a.request.sessions])).toEqual([
+      [fresh, 'pending', true, 4],
+      [old, 'superseded', false, 6],
+    ]);
+    const approved = await decide('sylvie', fresh, { decision: 'approved' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.approval).toMatchObject({ id: fresh, status: 'approved' });
+  });
+});

@@ -1,6 +1,7 @@
 import {
   approvalOutcomeCard,
   approvalRequestCard,
+  approvalSupersededCard,
   feedbackCard,
   feedbackThanksCard,
   helpCard,
@@ -60,6 +61,16 @@ function everyCard(locale: Locale): Record<string, AdaptiveCardJson> {
       decidedAt: '2027-01-05T09:30:00Z',
       comment: 'Trop de charge ce trimestre',
       alreadyDecided: true,
+    }),
+    superseded: approvalSupersededCard(locale, {
+      ...anApproval(),
+      supersededAt: '2027-01-08T08:00:00Z',
+      timeZone: 'Europe/Paris',
+    }),
+    supersededClicked: approvalSupersededCard(locale, {
+      ...anApproval({ refreshUserIds: [] }),
+      supersededAt: '2027-01-08T08:00:00Z',
+      clicked: true,
     }),
     refusal: refusalCard(locale, { managerName: 'Sophie Laurent' }),
     reminderSoon: reminderCard(locale, {
@@ -254,6 +265,38 @@ describe('approval outcome card', () => {
       alreadyDecided: true,
     });
     expect(texts(card)).toContain('This request was already decided.');
+  });
+});
+
+describe('superseded request card', () => {
+  it('says the request was replaced by a newer one, shows what it asked, and offers no button', () => {
+    const card = approvalSupersededCard('fr', {
+      ...anApproval(),
+      supersededAt: '2027-01-08T08:00:00Z',
+      timeZone: 'Europe/Paris',
+    });
+    const text = texts(card);
+    expect(text).toContain('Demande remplacée');
+    expect(text).toContain(
+      'Cette demande a été remplacée par une plus récente : Bernard Martin et Léa Dubois ont modifié leur accord et l’ont signé à nouveau.',
+    );
+    expect(text).toContain('Remplacée le vendredi 8 janvier 2027 à 09:00.');
+    expect(text).toContain('6 séances × 1 h');
+    expect(text).not.toContain('Votre clic');
+    expect(card.actions).toBeUndefined();
+    // Final: no refresh action to call back.
+    expect(card.refresh).toBeUndefined();
+  });
+
+  it('tells a click on the old card that nothing was decided', () => {
+    const card = approvalSupersededCard('en', {
+      ...anApproval(),
+      supersededAt: '2027-01-08T08:00:00Z',
+      clicked: true,
+    });
+    const text = texts(card);
+    expect(text).toContain('This request was replaced by a newer one');
+    expect(text).toContain('Your click changed nothing: decide on the new request.');
   });
 });
 
