@@ -20,7 +20,8 @@ export type AssignmentProblem = {
   capacity: Uint8Array | Int32Array;
   rowStart: Int32Array;
   edgeCol: Int32Array;
-  edgeScore: Int32Array;
+  /** Integer scores, 0–10 000. */
+  edgeScore: Int32Array | Uint16Array;
   /** Edges the caller excludes (1 = skip), e.g. a reversed pair of two `both` people. */
   edgeBanned?: Uint8Array;
 };

@@ -36,7 +36,8 @@ export type CandidateGraph = {
   capacity: Int32Array;
   rowStart: Int32Array;
   edgeCol: Int32Array;
-  edgeScore: Int32Array;
+  /** Scores are 0–10 000 hundredths: 16 bits each. */
+  edgeScore: Uint16Array;
   /**
    * For each row, an upper bound on the score of every compatible mentor left out of its list
    * (-1 when none was left out): the exact score of a dropped candidate, or the optimistic score
@@ -433,11 +434,13 @@ export function buildCandidateGraph(
   const shared = threads > 1 && chunks > 1;
   const alloc = (length: number) =>
     shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length);
+  const alloc16 = (length: number) =>
+    shared ? new Uint16Array(new SharedArrayBuffer(2 * length)) : new Uint16Array(length);
   // Each row owns `stride` slots, so rows can be scanned in any order, by any thread; the slots are
   // then packed in row order, in place.
   const slots: RowSlots = {
     col: alloc(R * stride),
-    score: alloc(R * stride),
+    score: alloc16(R * stride),
     count: alloc(R),
     dropped: alloc(R),
     chunkScanned: shared
@@ -472,7 +475,7 @@ export function buildCandidateGraph(
     let total = 0;
     for (let r = 0; r < R; r++) total += slots.count[r]!;
     edgeCol = new Int32Array(total);
-    edgeScore = new Int32Array(total);
+    edgeScore = new Uint16Array(total);
   }
   let edges = 0;
   for (let r = 0; r < R; r++) {
@@ -526,7 +529,7 @@ function sortEdges(
   size: number,
   keys: Float64Array,
   outCol: Int32Array,
-  outScore: Int32Array,
+  outScore: Uint16Array,
   at: number,
 ): void {
   for (let k = 0; k < size; k++) keys[k] = (16383 - heapScore[k]!) * colSpan + heapCol[k]!;
@@ -546,7 +549,7 @@ const scanChunkRows = 128;
 /** Per-row results of the scan: `stride` slots per row, by descending score then column. */
 export type RowSlots = {
   col: Int32Array;
-  score: Int32Array;
+  score: Uint16Array;
   count: Int32Array;
   /** Upper bound on the score of every compatible mentor left out of the row (-1: none). */
   dropped: Int32Array;
@@ -746,7 +749,7 @@ function buildFullGraph(
   const scanner = makeScanner(c, colOfPerson);
   const rowStart = new Int32Array(R + 1);
   let edgeCol = new Int32Array(Math.max(16, R * Math.min(16, colPerson.length)));
-  let edgeScore = new Int32Array(edgeCol.length);
+  let edgeScore = new Uint16Array(edgeCol.length);
   let edges = 0;
   const droppedBest = new Int32Array(R).fill(-1);
   const rowBest = new Int32Array(R).fill(-1);
@@ -759,7 +762,7 @@ function buildFullGraph(
     droppedBest[r] = dropped === -Infinity ? -1 : dropped;
     if (edges + size > edgeCol.length) {
       edgeCol = grow(edgeCol, Math.max(edgeCol.length * 2, edges + size));
-      edgeScore = grow(edgeScore, edgeCol.length);
+      edgeScore = grow16(edgeScore, edgeCol.length);
     }
     if (keys.length < size) keys = new Float64Array(Math.max(size, keys.length * 2));
     sortEdges(heapCol, heapScore, size, keys, edgeCol, edgeScore, edges);
@@ -789,6 +792,12 @@ function has(start: Int32Array, items: Int32Array, i: number, value: number): bo
 
 function growFloat(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function grow16(a: Uint16Array<ArrayBuffer>, size: number): Uint16Array<ArrayBuffer> {
+  const b = new Uint16Array(size);
   b.set(a);
   return b;
 }
@@ -859,7 +868,7 @@ export function withExtraEdges(
   for (const p of extra.values()) added += p.addCol.length;
   const rowStart = new Int32Array(R + 1);
   const edgeCol = new Int32Array(graph.edgeCol.length + added);
-  const edgeScore = new Int32Array(edgeCol.length);
+  const edgeScore = new Uint16Array(edgeCol.length);
   let edges = 0;
   for (let r = 0; r < R; r++) {
     const from = graph.rowStart[r]!;

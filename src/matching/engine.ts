@@ -428,10 +428,22 @@ function solveWithoutMutualPairs(
   graph: CandidateGraph,
   pinned: Pinned[],
   n: number,
-): { solution: AssignmentSolution; banned: Uint8Array } {
-  const banned = new Uint8Array(graph.edgeCol.length);
+): { solution: AssignmentSolution; banned: Uint8Array | null } {
   const rowOfPerson = new Int32Array(n).fill(-1);
   graph.rowPerson.forEach((p, r) => (rowOfPerson[p] = r));
+  // Only people who can take both roles can be paired both ways (or pinned the other way round).
+  if (!graph.colPerson.some((p) => rowOfPerson[p]! >= 0)) {
+    const solution = solveAssignment({
+      rows: graph.rowPerson.length,
+      cols: graph.colPerson.length,
+      capacity: graph.capacity,
+      rowStart: graph.rowStart,
+      edgeCol: graph.edgeCol,
+      edgeScore: graph.edgeScore,
+    });
+    return { solution, banned: null };
+  }
+  const banned = new Uint8Array(graph.edgeCol.length);
   const pinnedKey = new Set(pinned.map((p) => p.mentor * n + p.mentee));
   const edgeMentorMentee = (e: number, r: number) =>
     [graph.colPerson[graph.edgeCol[e]!]!, graph.rowPerson[r]!] as const;
@@ -512,7 +524,7 @@ function solveWithoutMutualPairs(
 function upperBound(
   graph: CandidateGraph,
   solution: AssignmentSolution,
-  banned: Uint8Array,
+  banned: Uint8Array | null,
   priced: ReadonlyMap<number, RowPricing>,
 ): { total: number; loose: number[]; looseRaise: number[] } {
   const problem = {
@@ -541,7 +553,7 @@ function upperBound(
       loose.push(r);
       looseRaise.push(need - u);
     }
-    for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) {
+    for (let e = graph.rowStart[r]!; banned !== null && e < graph.rowStart[r + 1]!; e++) {
       if (banned[e])
         need = Math.max(need, BIG + graph.edgeScore[e]! - solution.v[graph.edgeCol[e]!]!);
     }
