@@ -18,6 +18,7 @@ import type { Clock } from '../domain/clock';
 import { DomainError, isDomainError } from '../domain/errors';
 import { notificationKey, type Notification } from '../domain/notification';
 import {
+  isAgreementSigned,
   pairApprovalOf,
   partnerOf,
   recordApprovals,
@@ -187,9 +188,9 @@ export class ApprovalService implements ApprovalRequests {
     const lookups = new Lookups(this.deps);
     const items = await Promise.all(stored.map((a) => this.details(a, lookups)));
     const approvals = items
-      // A pending request of a pair that no longer waits (ended, or started meanwhile) asks
-      // nothing of the manager any more.
-      .filter((d) => d.approval.status !== 'pending' || d.pair.state === 'awaiting_approval')
+      // A pending request of a pair that no longer waits (ended, or started meanwhile), or made
+      // by a signature whose pair write then failed, asks nothing of the manager (yet).
+      .filter((d) => d.approval.status !== 'pending' || awaitsDecision(d.approval, d.pair))
       .map(itemOf)
       .sort((a, b) => {
         const rank = (x: ApprovalItem) => (x.status === 'pending' ? 0 : 1);
@@ -239,6 +240,13 @@ export class ApprovalService implements ApprovalRequests {
       throw new DomainError(
         'invalid_transition',
         `This pair no longer waits for approval (it is ${before.pair.state})`,
+        { entity: 'approval', id: approvalId, current: itemOf(before) },
+      );
+    }
+    if (pending && !awaitsDecision(before.approval, before.pair)) {
+      throw new DomainError(
+        'invalid_transition',
+        `The pair has not finished signing revision ${before.pair.agreement.revision} of its agreement; this request waits for both signatures`,
         { entity: 'approval', id: approvalId, current: itemOf(before) },
       );
     }
@@ -428,8 +436,22 @@ export function itemOf(details: ApprovalDetails): ApprovalItem {
     decidedAt: approval.decidedAt ?? null,
     supersededAt: approval.supersededAt ?? null,
     createdAt: approval.createdAt,
-    canDecide: approval.status === 'pending' && pair.state === 'awaiting_approval',
+    canDecide: awaitsDecision(approval, pair),
   };
+}
+
+/**
+ * True while a request waits for its manager: pending, its pair awaits approval, and both members
+ * signed the revision it asks about. A request made by a signature whose pair write then failed
+ * (its revision is the pair's, not signed by both) waits until the signature is given again: the
+ * older request it superseded may already be gone, but the manager never decides time the pair
+ * has not agreed.
+ */
+function awaitsDecision(approval: Approval, pair: Pair): boolean {
+  if (approval.status !== 'pending' || pair.state !== 'awaiting_approval') return false;
+  return (
+    approval.agreementRevision !== pair.agreement.revision || isAgreementSigned(pair.agreement)
+  );
 }
 
 /** When a request stopped waiting: decided, or replaced by a newer one. */

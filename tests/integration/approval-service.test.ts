@@ -5,7 +5,7 @@ import { MentoringServices } from '../../bot/mentoring-services';
 import { approvalIdFor } from '../../src/domain/approval';
 import { fixedClock } from '../../src/domain/clock';
 import { isDomainError } from '../../src/domain/errors';
-import type { Pair } from '../../src/domain/pair';
+import { signAgreement, type Pair } from '../../src/domain/pair';
 import { ApprovalService } from '../../src/services/approval-service';
 import type { Principal } from '../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../src/services/org-directory';
@@ -935,6 +935,52 @@ describe('signing a new revision while requests wait: superseded requests, appro
       expect(both.details.pair.state).toBe('active');
     },
   );
+
+  it('a re-signature whose pair write failed after asking: the new request waits for the signature, the retry asks nobody twice', async () => {
+    const w = await aWorld();
+    await w.signBoth();
+    const before = await w.pairs.dashboard(w.as('mentor-1'), w.pair.id);
+    await w.pairs.editAgreement(
+      w.as('mentor-1'),
+      w.pair.id,
+      { frame: { ...before.pair.agreement.frame, sessions: 3 } },
+      before.version,
+    );
+    await w.pairs.sign(w.as('mentor-1'), w.pair.id, 2, undefined);
+    // The mentee's signature asked the managers, then its pair write failed.
+    const stored = (await repos.pairs.get(w.tenantId, w.pair.id)).value;
+    await w.approvals.askManagers(signAgreement(stored, 'mentee-1', w.clock).pair, 'mentee-1');
+    const fresh = approvalIdFor(w.pair.id, 'mentee-1', 2);
+    expect((await w.stored()).map((a) => [a.id, a.status])).toEqual([
+      [approvalIdFor(w.pair.id, 'mentee-1', 1), 'superseded'],
+      [fresh, 'pending'],
+      [approvalIdFor(w.pair.id, 'mentor-1', 1), 'superseded'],
+      [approvalIdFor(w.pair.id, 'mentor-1', 2), 'pending'],
+    ]);
+    // Sophie cannot grant time the pair has not both signed yet.
+    await expect(
+      w.approvals.decide(w.manager('manager-mentee'), fresh, 'approved', undefined),
+    ).rejects.toMatchObject({
+      code: 'invalid_transition',
+      message:
+        'The pair has not finished signing revision 2 of its agreement; this request waits for both signatures',
+    });
+    const waiting = await w.approvals.ofManager(w.manager('manager-mentee'));
+    expect(waiting.approvals.map((a) => [a.status, a.canDecide])).toEqual([['superseded', false]]);
+
+    // The mentee signs again: the same requests, now decidable.
+    const retried = await w.pairs.sign(w.as('mentee-1'), w.pair.id, 2, undefined);
+    expect(retried.pair.approvals.map((a) => [a.status, a.revision])).toEqual([
+      ['pending', 2],
+      ['pending', 2],
+    ]);
+    expect(await w.stored()).toHaveLength(4);
+    const listed = await w.approvals.ofManager(w.manager('manager-mentee'));
+    expect(listed.approvals.map((a) => [a.id, a.canDecide])).toEqual([
+      [fresh, true],
+      [approvalIdFor(w.pair.id, 'mentee-1', 1), false],
+    ]);
+  });
 
   it('a member whose manager changed meanwhile: the new manager is asked, the old one’s pending request is superseded', async () => {
     const w = await aWorld();
