@@ -764,15 +764,37 @@ export class MatchingService {
     return { volunteers };
   }
 
-  /** Keeps every draft: a rerun will not change them. */
+  /** Keeps every draft (but one that contradicts a pin): a rerun will not change them. */
   async acceptAll(
     principal: Principal,
     programmeId: string,
     view: ReviewView = {},
   ): Promise<MatchingReviewResponse> {
-    await this.managed(principal, programmeId);
+    const { value: programme } = await this.managed(principal, programmeId);
     await this.assertIdle(principal.tenantId, programmeId);
-    const drafts = await this.drafts(principal.tenantId, programmeId);
+    // Pins are the lead's choice: a draft giving a pinned mentee to someone else is not kept, nor
+    // one that would take the place a pinned mentor keeps for their pinned mentees.
+    const { pins } = programme.constraints;
+    const pinnedTo = new Map(pins.map((p) => [p.menteeId, p.mentorId]));
+    const pinKeys = new Set(pins.map(key));
+    const pinnedMentors = [...new Set(pins.map((p) => p.mentorId))];
+    const places = new Map<string, number>();
+    await Promise.all(
+      pinnedMentors.map(async (id) => {
+        const profile = await this.deps.profiles.find(principal.tenantId, id);
+        const pinned = pins.filter((p) => p.mentorId === id).length;
+        places.set(id, (profile?.value.mentorCapacity ?? 1) - pinned);
+      }),
+    );
+    const drafts = (await this.drafts(principal.tenantId, programmeId))
+      .sort((a, b) => b.value.score - a.value.score || a.value.id.localeCompare(b.value.id))
+      .filter(({ value: d }) => {
+        if ((pinnedTo.get(d.menteeId) ?? d.mentorId) !== d.mentorId) return false;
+        if (pinKeys.has(key(d)) || !places.has(d.mentorId)) return true;
+        const left = places.get(d.mentorId)!;
+        places.set(d.mentorId, left - 1);
+        return left > 0;
+      });
     await inBatches(drafts, (found) =>
       found.value.kept
         ? Promise.resolve()

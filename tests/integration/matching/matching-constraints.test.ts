@@ -180,6 +180,14 @@ describe('matching keeps the rules that live in the store', () => {
       pinned: false,
     });
     expect(review.needsRerun).toBe(true);
+    // Accepting all now keeps no draft the pin contradicts: not the mentee's with someone else.
+    const all = await matching.acceptAll(claire, demoProgrammeId);
+    expect(all.proposals.find((p) => p.id === pinned!.draft.id)?.kept).toBe(false);
+    expect(
+      all.proposals.some(
+        (p) => p.kept && p.mentee.personId !== pinned!.draft.mentee.personId && !p.pinned,
+      ),
+    ).toBe(true);
     // The next run honours the pin and re-pairs the mentor who lost their mentee.
     const after = await run();
     expect(
