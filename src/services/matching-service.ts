@@ -822,6 +822,21 @@ export class MatchingService {
     const [a, b] = await Promise.all(
       proposalIds.map((id) => this.draft(tenantId, programmeId, id)),
     );
+    // A pinned pair is the lead's own choice: swapping it away would leave a pin no run can keep.
+    const pinned = [a!, b!].filter((d) => d.value.pinned === true);
+    if (pinned.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        'A pinned pair cannot be swapped: unpin it first',
+        {
+          violations: pinned.map((d) => ({
+            mentorId: d.value.mentorId,
+            menteeId: d.value.menteeId,
+            codes: ['pinned'],
+          })),
+        },
+      );
+    }
     const cohort = await this.cohort(tenantId, programme, [
       a!.value.mentorId,
       a!.value.menteeId,

@@ -438,6 +438,35 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 
+  it('refuses to swap a pinned pair away, saying to unpin it first', async () => {
+    const { proposals } = await review();
+    const pin = {
+      mentorId: proposals[0]!.mentor.personId,
+      menteeId: proposals[0]!.mentee.personId,
+    };
+    const pinned = await api.call<MatchingReviewResponse>('POST', `${base}/pins`, {
+      token: lead,
+      json: pin,
+    });
+    expect(pinned.status).toBe(200);
+    const reply = await api.call('POST', `${base}/swap`, {
+      token: lead,
+      json: { proposalIds: [proposals[0]!.id, proposals[1]!.id] },
+    });
+    expect(reply.status).toBe(400);
+    expect(
+      (reply.body as { error: { details: { violations: unknown[] } } }).error.details.violations,
+    ).toEqual([{ ...pin, codes: ['pinned'] }]);
+    const after = await review();
+    expect(after.proposals.find((p) => p.id === proposals[0]!.id)?.mentee).toEqual(
+      proposals[0]!.mentee,
+    );
+    const lifted = await api.call('DELETE', `${base}/pins/${pin.mentorId}/${pin.menteeId}`, {
+      token: lead,
+    });
+    expect(lifted.status).toBe(200);
+  });
+
   it('refuses a pin that breaks a hard rule, naming it', async () => {
     // Two volunteers in one reporting line: a manager and someone in their chain.
     const volunteers = [...profiles.values()];

@@ -67,7 +67,7 @@ const isActive = (run: MatchingRunResponse | null | undefined) =>
   run?.status === 'queued' || run?.status === 'running';
 
 /** A rule of matching a pair breaks: the engine's, or the review's own (places already promised). */
-type RuleCode = ViolationCode | 'already_paired' | 'mentor_full';
+type RuleCode = ViolationCode | 'already_paired' | 'mentor_full' | 'pinned';
 type Violation = { mentorId: string; menteeId: string; codes: RuleCode[] };
 
 function violationsOf(error: unknown): Violation[] {

@@ -116,6 +116,7 @@ const en = {
     'the mentee already has a partner (a published or accepted proposal, or a pair under way)',
   'matching.violation.mentor_full':
     'the mentor has no place left (published or accepted proposals, or pairs under way)',
+  'matching.violation.pinned': 'this pair is pinned: unpin it first',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -239,6 +240,7 @@ const fr: CatalogueFor<typeof en> = {
     'le mentoré a déjà un partenaire (proposition publiée ou acceptée, ou binôme en cours)',
   'matching.violation.mentor_full':
     'le mentor n’a plus de place (propositions publiées ou acceptées, ou binômes en cours)',
+  'matching.violation.pinned': 'ce binôme est fixé : ne le fixez plus d’abord',
 };
 
 const catalogue = screenCatalogue(en, fr);
