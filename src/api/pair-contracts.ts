@@ -54,7 +54,9 @@ import { versionSchema } from './contracts';
  *   same write; otherwise it becomes `awaiting_approval` and each member's manager is asked
  *   (src/api/approval-contracts.ts); `PairView.approvals` shows both members where each request
  *   stands (read from the pair document: the dashboard stays two point reads). After a decline the
- *   pair edits the agreement and both sign again: only the managers who declined are asked again.
+ *   pair edits the agreement and both sign again: the managers who declined are asked again, and every
+ *   manager when the time changes (sessions, duration or frequency); older pending requests are
+ *   superseded.
  *   `PairView.can` lists the buttons to show.
  * - Errors: 400 `validation_failed` (details.issues[].path names the field: `menteeGoals.0`,
  *   `rating`, `until`); 401 `unauthenticated`; 403 `forbidden` (lead-only list); 404
@@ -196,7 +198,8 @@ export type ProgressView = z.infer<typeof progressViewSchema>;
 /**
  * Where one member's manager approval stands, as both members see it (the bot tells both the
  * decision and its comment too). After a decline, the pair changes the agreement and both sign
- * again: only the managers who declined are asked again.
+ * again: the managers who declined are asked again, and every manager when the time changes
+ * (sessions, duration or frequency).
  */
 export const approvalStandingSchema = z.object({
   /** Whose time was asked for. */

@@ -101,7 +101,7 @@ describe('the managers’ approvals on the pair dashboard', { timeout: 20_000 },
     );
     expect(itemOf('Claire Morel')).toHaveTextContent('Approved on 25 November 2026.');
     expect(screen.getByText('What to do next').parentElement).toHaveTextContent(
-      'Change the agreement with Louise Nicolas and sign it again, both of you: only Dominique Faure will be asked again.',
+      'Change the agreement with Louise Nicolas and sign it again, both of you: only Dominique Faure will be asked again, unless you change the number, length or frequency of the sessions (then every manager is).',
     );
   });
 
@@ -120,7 +120,7 @@ describe('the managers’ approvals on the pair dashboard', { timeout: 20_000 },
       can: ['edit_agreement', 'sign', 'plan_session', 'end'],
     });
     expect(screen.getByText('What to do next').parentElement).toHaveTextContent(
-      'The agreement has changed: once you have both signed it, only Dominique Faure will be asked again.',
+      'The agreement has changed: once you have both signed it, only Dominique Faure will be asked again, unless the number, length or frequency of the sessions changed (then every manager is).',
     );
   });
 
@@ -154,7 +154,7 @@ describe('the managers’ approvals on the pair dashboard', { timeout: 20_000 },
       'manager de Louise NicolasApprouvéeApprouvée le 25 novembre 2026.',
     );
     expect(screen.getByText('Et maintenant ?').parentElement).toHaveTextContent(
-      'Modifiez l’accord avec Louise Nicolas puis signez-le à nouveau tous les deux : la demande repartira uniquement vers Dominique Faure.',
+      'Modifiez l’accord avec Louise Nicolas puis signez-le à nouveau tous les deux : la demande repartira uniquement vers Dominique Faure, sauf si vous changez le nombre, la durée ou la fréquence des séances (elle repartira alors vers chaque manager).',
     );
   });
 

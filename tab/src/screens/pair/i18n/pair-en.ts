@@ -275,11 +275,11 @@ export const pairEn = {
   'pair.approvals.comment': 'Comment: “{comment}”',
   'pair.approvals.next.title': 'What to do next',
   'pair.approvals.next.change':
-    'Change the agreement with {partner} and sign it again, both of you: only {managers} will be asked again.',
+    'Change the agreement with {partner} and sign it again, both of you: only {managers} will be asked again, unless you change the number, length or frequency of the sessions (then every manager is).',
   'pair.approvals.next.changeAll':
     'Change the agreement with {partner} and sign it again, both of you: {managers} will be asked again.',
   'pair.approvals.next.sign':
-    'The agreement has changed: once you have both signed it, only {managers} will be asked again.',
+    'The agreement has changed: once you have both signed it, only {managers} will be asked again, unless the number, length or frequency of the sessions changed (then every manager is).',
   'pair.approvals.next.signAll':
     'The agreement has changed: once you have both signed it, {managers} will be asked again.',
 

@@ -280,11 +280,11 @@ export const pairFr: PairCatalogue = {
   'pair.approvals.comment': 'Commentaire : « {comment} »',
   'pair.approvals.next.title': 'Et maintenant ?',
   'pair.approvals.next.change':
-    'Modifiez l’accord avec {partner} puis signez-le à nouveau tous les deux : la demande repartira uniquement vers {managers}.',
+    'Modifiez l’accord avec {partner} puis signez-le à nouveau tous les deux : la demande repartira uniquement vers {managers}, sauf si vous changez le nombre, la durée ou la fréquence des séances (elle repartira alors vers chaque manager).',
   'pair.approvals.next.changeAll':
     'Modifiez l’accord avec {partner} puis signez-le à nouveau tous les deux : la demande repartira vers {managers}.',
   'pair.approvals.next.sign':
-    'L’accord a changé : dès que vous l’aurez signé tous les deux, la demande repartira uniquement vers {managers}.',
+    'L’accord a changé : dès que vous l’aurez signé tous les deux, la demande repartira uniquement vers {managers}, sauf si vous changez le nombre, la durée ou la fréquence des séances (elle repartira alors vers chaque manager).',
   'pair.approvals.next.signAll':
     'L’accord a changé : dès que vous l’aurez signé tous les deux, la demande repartira vers {managers}.',
 
