@@ -471,6 +471,14 @@ export function overlapOf(c: CompiledCohort, a: number, b: number): number {
   return total;
 }
 
+/** True when the two have some time in a common hour of the week (needed for any overlap). */
+function shareHour(c: CompiledCohort, a: number, b: number): boolean {
+  const m = c.hourMask;
+  for (let k = 0; k < hourMaskWords; k++)
+    if ((m[a * hourMaskWords + k]! & m[b * hourMaskWords + k]!) !== 0) return true;
+  return false;
+}
+
 /** True when the two are in one management chain. */
 export function sameLine(c: CompiledCohort, a: number, b: number): boolean {
   const { tin, tout } = c;
@@ -486,7 +494,8 @@ export function pairRuleAfterSkillAndLanguage(
   mentor: number,
   mentee: number,
 ): ViolationCode | null {
-  if (overlapOf(c, mentor, mentee) < c.sessionMinutes) return 'no_overlap';
+  if (!shareHour(c, mentor, mentee) || overlapOf(c, mentor, mentee) < c.sessionMinutes)
+    return 'no_overlap';
   if (sameLine(c, mentor, mentee)) return 'same_reporting_line';
   if (
     c.prevStart[mentor + 1]! > c.prevStart[mentor]! &&
