@@ -2,6 +2,9 @@ import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import type { ZodType } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors';
 
+/** Documents per page when a query reads everything it matches. */
+export const fullReadPageSize = 5_000;
+
 /** A document with the ETag it was read at; pass the ETag back to write it conditionally. */
 export type Versioned<T> = { readonly value: T; readonly etag: string };
 
@@ -126,9 +129,13 @@ export class CosmosRepository<T extends Document> {
     }
   }
 
-  /** Every document of the tenant matching `filter` (single-partition query). */
+  /**
+   * Every document of the tenant matching `filter` (single-partition query), read in pages of
+   * `fullReadPageSize` (the SDK's default pages are small: 20,000 profiles took 3.6–4.3 s from the
+   * local server unpaged and 0.5 s in pages of 5,000; Cosmos caps a page at 4 MB anyway).
+   */
   async query(tenantId: string, filter: Filter = {}): Promise<Versioned<T>[]> {
-    const { resources } = await this.run(tenantId, filter)
+    const { resources } = await this.run(tenantId, filter, { maxItemCount: fullReadPageSize })
       .fetchAll()
       .catch((error: unknown) => {
         throw this.translate(error);
