@@ -58,6 +58,8 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
   const colLoad = new Int32Array(C);
   const maxCap = 3;
   const colRows = new Int32Array(C * maxCap).fill(-1);
+  // Beside each row on a column, the score of its edge: the reverse arc reads it without a detour.
+  const colRowScore = new Int32Array(C * maxCap);
   for (let i = 0; i < C; i++) {
     if (capacity[i]! > maxCap) throw new RangeError(`capacity above ${maxCap} at column ${i}`);
   }
@@ -142,8 +144,10 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
     const base = col * maxCap;
     for (let t = 0; t < colLoad[col]!; t++) {
       if (colRows[base + t] === row) {
-        colRows[base + t] = colRows[base + colLoad[col]! - 1]!;
-        colRows[base + colLoad[col]! - 1] = -1;
+        const last = base + colLoad[col]! - 1;
+        colRows[base + t] = colRows[last]!;
+        colRowScore[base + t] = colRowScore[last]!;
+        colRows[last] = -1;
         colLoad[col]!--;
         return;
       }
@@ -221,7 +225,7 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
         const base = c * maxCap;
         for (let t = 0; t < colLoad[c]!; t++) {
           const k = colRows[base + t]!;
-          relax(k, dx + (BIG + edgeScore[rowEdge[k]!]! + px - p[k]!), x);
+          relax(k, dx + (BIG + colRowScore[base + t]! + px - p[k]!), x);
         }
       }
     }
@@ -246,6 +250,7 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
         const col = b - R;
         rowEdge[a] = predEdge[col]!;
         colRows[col * maxCap + colLoad[col]!] = a;
+        colRowScore[col * maxCap + colLoad[col]!] = edgeScore[rowEdge[a]!]!;
         colLoad[col]!++;
       }
     }
