@@ -94,6 +94,26 @@ export const messages = {
     fr: 'Votre séance avec {partner} du **{when}** a été annulée dans l’agenda.',
     en: 'Your session with {partner} on **{when}** was cancelled in the calendar.',
   },
+  proposalForMentor: {
+    fr: 'Nouvelle proposition de binôme dans {programme} : vous seriez le mentor de **{partner}**. Répondez avant le **{deadline}**.',
+    en: 'New pairing proposal in {programme}: you would mentor **{partner}**. Please answer by **{deadline}**.',
+  },
+  proposalForMentee: {
+    fr: 'Nouvelle proposition de binôme dans {programme} : **{partner}** serait votre mentor. Répondez avant le **{deadline}**.',
+    en: 'New pairing proposal in {programme}: **{partner}** would mentor you. Please answer by **{deadline}**.',
+  },
+  proposalAfterRepair: {
+    fr: 'Votre proposition précédente n’a pas abouti ; voici la suivante.',
+    en: 'Your previous proposal did not go ahead, so here is the next one.',
+  },
+  proposalWhere: {
+    fr: 'Voyez pourquoi et répondez dans l’onglet **Mon binôme** de Mentoring.',
+    en: 'See why and answer in the **My match** tab of Mentoring.',
+  },
+  proposalOpen: {
+    fr: 'Ouvrir Mon binôme',
+    en: 'Open My match',
+  },
   turnError: {
     fr: 'Désolé, une erreur est survenue de mon côté. Réessayez dans un instant.',
     en: 'Sorry, something went wrong on my side. Please try again in a moment.',

@@ -1,4 +1,10 @@
-import type { Attachment, ConversationReference, TurnContext } from 'botbuilder';
+import {
+  ActionTypes,
+  CardFactory,
+  type Attachment,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import { z } from 'zod';
 import { isDomainError } from '../src/domain/errors';
 import type { Notification } from '../src/domain/notification';
@@ -38,6 +44,8 @@ export type ProactiveNotifierDeps = {
   services: Pick<BotServices, 'approvalView'>;
   /** Teams deep link to the tab, for nudge buttons. */
   tabUrl?: string;
+  /** The "My match" screen; by default `proposal` beside `tabUrl`. */
+  proposalUrl?: string;
 };
 
 const reminderPayload = z.object({
@@ -71,6 +79,16 @@ const sessionPayload = z.object({
   partnerName: z.string(),
   start: z.iso.datetime(),
   timeZone: z.string().optional(),
+});
+
+const proposalPublishedPayload = z.object({
+  proposalId: z.string().min(1),
+  programmeName: z.string(),
+  partnerName: z.string(),
+  role: z.enum(['mentor', 'mentee']),
+  expiresAt: z.iso.datetime(),
+  timeZone: z.string().optional(),
+  cause: z.enum(['published', 'repair']).optional(),
 });
 
 const nudgeKinds: readonly string[] = [
@@ -152,6 +170,31 @@ export class ProactiveNotifier implements NotificationDelivery {
     );
     if (failure !== undefined) throw failure;
     if (!sent) throw new Error('The proactive turn ended without sending the message.');
+  }
+
+  /** Who is proposed, the deadline in the person's zone and language, a button to "My match". */
+  private proposalActivity(
+    data: z.infer<typeof proposalPublishedPayload>,
+    locale: Locale,
+  ): { text: string; attachments?: Attachment[] } {
+    const values = {
+      programme: data.programmeName,
+      partner: data.partnerName,
+      deadline: formatDateTime(data.expiresAt, locale, data.timeZone),
+    };
+    const text = [
+      ...(data.cause === 'repair' ? [say('proposalAfterRepair', locale)] : []),
+      say(data.role === 'mentor' ? 'proposalForMentor' : 'proposalForMentee', locale, values),
+      say('proposalWhere', locale),
+    ].join('\n\n');
+    const url =
+      this.deps.proposalUrl ??
+      (this.deps.tabUrl ? new URL('proposal', this.deps.tabUrl).toString() : undefined);
+    if (!url) return { text };
+    const card = CardFactory.heroCard('', undefined, [
+      { type: ActionTypes.OpenUrl, title: say('proposalOpen', locale), value: url },
+    ]);
+    return { text, attachments: [card] };
   }
 
   private async activityFor(
@@ -250,6 +293,8 @@ export class ProactiveNotifier implements NotificationDelivery {
           }),
         };
       }
+      case 'proposal_published':
+        return this.proposalActivity(proposalPublishedPayload.parse(payload), locale);
       default: {
         if (!nudgeKinds.includes(kind)) throw new Error(`No message for notification kind ${kind}`);
         const data = nudgePayload.parse(payload);

@@ -17,6 +17,8 @@ export const notificationKinds = [
   'session_moved',
   'session_declined',
   'session_cancelled',
+  /** A proposal was published to the person (by the lead, or by a repair after a decline). */
+  'proposal_published',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds, {
   error: `kind must be one of ${notificationKinds.join(', ')}`,

@@ -28,6 +28,7 @@ import { prepareCohort } from '../domain/matching/cohort';
 import { evaluatePair } from '../domain/matching/pair-evaluation';
 import { pairReasons } from '../domain/matching/reasons';
 import { displayScore } from '../domain/matching/scoring';
+import { notificationKey, type Notification } from '../domain/notification';
 import { isPairClosed, type Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { isAvailableForMatching, type Profile } from '../domain/profile';
@@ -40,6 +41,7 @@ import {
   type MatchingRunDocument,
   type MatchingRunRepository,
 } from '../store/job-repository';
+import type { NotificationRepository } from '../store/notification-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { PeopleRepository } from '../store/people-repository';
 import type { ProfileRepository } from '../store/profile-repository';
@@ -64,6 +66,8 @@ export type MatchingServiceDeps = {
   pairs: PairRepository;
   /** Creates the pair once both accepted (the pair service: members snapshot, frame). */
   pairCreator: PairCreator;
+  /** Where the Teams messages for published proposals are queued (none queued without it). */
+  notifications?: Pick<NotificationRepository, 'schedule'>;
   clock: Clock;
   log: (message: string, error: unknown) => void;
   newId?: (prefix: string) => string;
@@ -578,17 +582,8 @@ export class MatchingService {
     const now = this.deps.clock.now();
     const publish = run.trigger === 'repair';
     const expiresAt = proposalExpiry(now, programme.proposalResponseDays);
-    await inBatches(snapshot.replaced, async (found) => {
-      const { proposal, changed } = supersedeProposal(found.value);
-      if (changed) {
-        await this.deps.proposals
-          .replace({ ...found.value, ...proposal }, found.etag)
-          .catch((error: unknown) => {
-            // Answered meanwhile (published by another request): leave it to the next run.
-            if (!isDomainError(error, 'version_conflict')) throw error;
-          });
-      }
-    });
+    // Answered or published meanwhile by another request: left to the next run.
+    await inBatches(snapshot.replaced, (found) => this.withdraw(found));
     const proposals: StoredProposal[] = result.pairs.map((pair) => ({
       id: this.newId('prop'),
       tenantId: run.tenantId,
@@ -618,7 +613,117 @@ export class MatchingService {
       done += slice.length;
       await onProgress(done, proposals.length);
     }
+    if (publish) {
+      const zones = new Map(snapshot.active.map((p) => [p.id, p.timeZone]));
+      await this.announce(programme, proposals, snapshot.directory, zones, 'repair');
+    }
     return proposals.length;
+  }
+
+  /**
+   * Retires an open proposal (status `superseded`), conditional on the version it was read at;
+   * false when it changed meanwhile (answered, published) and was left as it is.
+   */
+  private async withdraw(found: Versioned<StoredProposal>): Promise<boolean> {
+    const { proposal, changed } = supersedeProposal(found.value);
+    if (!changed) return false;
+    try {
+      await this.deps.proposals.replace({ ...found.value, ...proposal }, found.etag);
+      return true;
+    } catch (error) {
+      if (isDomainError(error, 'version_conflict')) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Someone paused or left the programme: their open proposals (drafts and published) are
+   * withdrawn at once, and the partners of published ones get their next best proposal from a
+   * repair run, as after a decline; accepted pairs are not touched.
+   */
+  async withdrawFor(
+    tenantId: string,
+    programmeId: string,
+    personId: string,
+  ): Promise<{ withdrawn: number; repair: boolean }> {
+    let withdrawn = 0;
+    let repair = false;
+    let open = await this.deps.proposals.involving(tenantId, programmeId, [personId], ['proposed']);
+    for (let attempt = 1; open.length > 0; attempt++) {
+      const left: Versioned<StoredProposal>[] = [];
+      await inBatches(open, async (found) => {
+        if (await this.withdraw(found)) {
+          withdrawn++;
+          if (found.value.publishedAt !== null) repair = true;
+        } else left.push(found);
+      });
+      if (left.length === 0) break;
+      if (attempt >= 5) {
+        throw new DomainError('version_conflict', 'Proposals kept changing; try again.', {
+          personId,
+        });
+      }
+      // Changed meanwhile (the partner answered, the lead published): read again and retry.
+      const again = await Promise.all(
+        left.map((f) => this.deps.proposals.find(tenantId, f.value.id)),
+      );
+      open = again.filter(
+        (f): f is Versioned<StoredProposal> => f !== undefined && f.value.status === 'proposed',
+      );
+    }
+    if (repair) await this.requestRepair(tenantId, programmeId);
+    return { withdrawn, repair };
+  }
+
+  /**
+   * Queues one Teams message per person for each newly published proposal (who, the deadline,
+   * the "My match" tab). The id is the idempotency key: a second publish or a retry queues none.
+   */
+  private async announce(
+    programme: Programme,
+    proposals: readonly StoredProposal[],
+    directory: ReadonlyMap<string, Person>,
+    zones: ReadonlyMap<string, string>,
+    cause: 'published' | 'repair',
+  ): Promise<void> {
+    const notifications = this.deps.notifications;
+    if (!notifications) return;
+    const sides = (p: StoredProposal) =>
+      [
+        ['mentor', p.mentorId, p.menteeId],
+        ['mentee', p.menteeId, p.mentorId],
+      ] as const;
+    const queued = proposals
+      .filter((p) => p.publishedAt !== null && p.status === 'proposed')
+      .flatMap((p) =>
+        sides(p).map(([role, recipientId, partnerId]): Notification => ({
+          id: notificationKey('proposal_published', `${p.id}.${recipientId}`, p.publishedAt!),
+          tenantId: p.tenantId,
+          kind: 'proposal_published',
+          recipientId,
+          dueAt: p.publishedAt!,
+          status: 'pending',
+          attempts: 0,
+          payload: {
+            proposalId: p.id,
+            programmeName: programme.name,
+            partnerName: directory.get(partnerId)?.displayName ?? partnerId,
+            role,
+            expiresAt: p.expiresAt,
+            timeZone:
+              zones.get(recipientId) ?? directory.get(recipientId)?.timeZone ?? 'Europe/Paris',
+            cause,
+          },
+        })),
+      );
+    await inBatches(queued, async (n) => {
+      try {
+        await notifications.schedule(n);
+      } catch (error) {
+        // The proposals are published and shown in the tab; the message is the part that failed.
+        this.deps.log(`notification ${n.id} could not be queued`, error);
+      }
+    });
   }
 
   /** Lets a repair run propose the next best to people freed by a decline or an expiry. */
@@ -1210,6 +1315,16 @@ export class MatchingService {
         if (saved.value.publishedAt === now.toISOString()) published.push(saved.value);
       },
     );
+    if (published.length > 0) {
+      const ids = published.flatMap((p) => [p.mentorId, p.menteeId]);
+      // A large cohort: one read of the whole directory beats a query naming thousands of ids.
+      const directory =
+        ids.length > 1000
+          ? new Map((await this.deps.people.all(tenantId)).map((p) => [p.value.id, p.value]))
+          : await this.directoryOf(tenantId, ids);
+      const zones = new Map(profiles.map((p) => [p.value.id, p.value.timeZone]));
+      await this.announce(programme, published, directory, zones, 'published');
+    }
     return {
       published: published.length,
       expiresAt: published.length > 0 ? expiresAt : null,

@@ -4,6 +4,7 @@ import { parseOrThrow } from '../domain/common';
 import { DomainError } from '../domain/errors';
 import {
   assertSkillsInCatalogue,
+  isAvailableForMatching,
   leave,
   newProfile,
   optIn,
@@ -26,7 +27,14 @@ export type ProfileServiceDeps = {
   identity: IdentityService;
   directory: OrgDirectory;
   clock: Clock;
+  /** Withdraws the open proposals of someone who paused or left (the matching service). */
+  proposals?: ProposalWithdrawal;
 };
+
+/** What a pause or a departure asks of matching: withdraw the person's open proposals. */
+export interface ProposalWithdrawal {
+  withdrawFor(tenantId: string, programmeId: string, personId: string): Promise<unknown>;
+}
 
 /** A profile and the version it was read at (null: not stored yet). */
 type Loaded = { profile: Profile; etag: string | null; stored?: Versioned<Profile> };
@@ -147,10 +155,15 @@ export class ProfileService {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(principal, programme.value);
       const { profile, changed } = apply(loaded.profile);
-      if (!changed) return this.response(principal, loaded.profile, loaded.etag);
+      if (!changed) {
+        // Pausing or leaving again finishes a withdrawal an earlier attempt could not complete.
+        if (loaded.etag !== null) await this.withdrawIfAway(loaded.profile);
+        return this.response(principal, loaded.profile, loaded.etag);
+      }
       if (profile.optIn.status === 'opted_in') refuseJoining(programme.value);
       try {
         const saved = await this.write(loaded, profile, version, false);
+        await this.withdrawIfAway(saved.value);
         return this.response(principal, saved.value, saved.etag);
       } catch (error) {
         const retry =
@@ -161,6 +174,17 @@ export class ProfileService {
         if (!retry) throw error;
       }
     }
+  }
+
+  /**
+   * Someone who paused or left no longer waits on proposals: their partners are told at once
+   * rather than at the next run or the deadline.
+   */
+  private async withdrawIfAway(profile: Profile): Promise<void> {
+    const { status } = profile.optIn;
+    if (!this.deps.proposals || (status !== 'paused' && status !== 'left')) return;
+    if (isAvailableForMatching(profile, this.deps.clock)) return;
+    await this.deps.proposals.withdrawFor(profile.tenantId, profile.programmeId, profile.id);
   }
 
   /**

@@ -1,0 +1,322 @@
+import { TestAdapter, TurnContext, type ConversationReference } from 'botbuilder';
+import { ProactiveNotifier } from '../../../bot/proactive-notifier';
+import type { MatchingRunResponse } from '../../../src/api/matching-contracts';
+import { fixedClock } from '../../../src/domain/clock';
+import { notificationKey, type Notification } from '../../../src/domain/notification';
+import type { Principal } from '../../../src/services/auth/principal';
+import { IdentityLinker } from '../../../src/services/identity-linker';
+import { IdentityService } from '../../../src/services/identity-service';
+import { MatchingService } from '../../../src/services/matching-service';
+import { CosmosOrgDirectory } from '../../../src/services/org-directory';
+import { ProfileService } from '../../../src/services/profile-service';
+import { ProgrammeService } from '../../../src/services/programme-service';
+import { ConversationRepository } from '../../../src/store/conversation-repository';
+import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
+import { NotificationRepository } from '../../../src/store/notification-repository';
+import { PairRepository } from '../../../src/store/pair-repository';
+import { PeopleRepository } from '../../../src/store/people-repository';
+import { ProfileRepository } from '../../../src/store/profile-repository';
+import { ProgrammeRepository } from '../../../src/store/programme-repository';
+import { ProposalRepository, type StoredProposal } from '../../../src/store/proposal-repository';
+import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
+import { startTestApp, type TestApp } from '../../support/app-server';
+import { apiClient } from '../api/api-client';
+
+const tenant = '11111111-2222-4333-8444-555555555555';
+const claire = demoPersonId(5); // leads the demo programme
+const base = `/api/programmes/${demoProgrammeId}/matching`;
+// Publishing at 09:00 UTC with the programme's 3 days: the deadline is 29 November, 10:00 in Paris.
+const clock = fixedClock('2026-11-26T09:00:00.000Z');
+const deadline = '2026-11-29T09:00:00.000Z';
+
+/** TestAdapter that runs proactive turns (TESTBED.md). */
+class ProactiveTestAdapter extends TestAdapter {
+  override async continueConversationAsync(
+    _botAppIdOrClaims: unknown,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: unknown,
+    maybeLogic?: unknown,
+  ): Promise<void> {
+    const logic = (typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic) as (
+      context: TurnContext,
+    ) => Promise<void>;
+    const activity = TurnContext.applyConversationReference(
+      { type: 'event', name: 'ContinueConversation' },
+      reference,
+      true,
+    );
+    await this.runMiddleware(this.createContext(activity), logic);
+  }
+}
+
+const principalOf = (personId: string): Principal => ({
+  tenantId: tenant,
+  personId,
+  name: personId,
+  email: '',
+  appRoles: [],
+  isTenantLead: false,
+  signIn: 'dev',
+});
+
+describe('matching tells people in Teams, and withdraws the proposals of someone who steps back', () => {
+  let app: TestApp;
+  let matching: MatchingService;
+  let profileService: ProfileService;
+  let people: PeopleRepository;
+  let profiles: ProfileRepository;
+  let repos: {
+    proposals: ProposalRepository;
+    notifications: NotificationRepository;
+    conversations: ConversationRepository;
+    pairs: PairRepository;
+  };
+  const log: unknown[] = [];
+
+  const queued = async (kind = 'proposal_published') =>
+    (
+      await repos.notifications.query(tenant, {
+        where: 'c.kind = @kind',
+        parameters: [{ name: '@kind', value: kind }],
+      })
+    ).map((n) => n.value);
+  const openProposals = async () =>
+    (await repos.proposals.ofProgramme(tenant, demoProgrammeId, ['proposed', 'accepted'])).map(
+      (p) => p.value,
+    );
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { LOCAL_SNAPSHOT: 'false' } });
+    const c = app.server.store.container.bind(app.server.store);
+    people = new PeopleRepository(c('people'));
+    profiles = new ProfileRepository(c('profiles'));
+    const programmes = new ProgrammeRepository(c('programmes'));
+    repos = {
+      proposals: new ProposalRepository(c('proposals')),
+      notifications: new NotificationRepository(c('notifications')),
+      conversations: new ConversationRepository(c('conversations')),
+      pairs: new PairRepository(c('pairs')),
+    };
+    // The lead's run and review go through the API; publishing and pausing through services
+    // wired with the notification queue and the withdrawal hook, at a known time.
+    const api = apiClient(app.baseUrl);
+    const lead = await api.signIn(claire);
+    const started = await api.call<MatchingRunResponse>('POST', `${base}/runs`, { token: lead });
+    expect(started.status).toBe(202);
+    for (let i = 0; ; i++) {
+      const run = await api.call<MatchingRunResponse>('GET', `${base}/runs/${started.body.id}`, {
+        token: lead,
+      });
+      if (run.body.status === 'succeeded') break;
+      expect(run.body.status).not.toBe('failed');
+      expect(i).toBeLessThan(300);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await api.call('POST', `${base}/accept-all`, { token: lead })).status).toBe(200);
+
+    const directory = new CosmosOrgDirectory({ people });
+    matching = new MatchingService({
+      programmes,
+      profiles,
+      people,
+      proposals: repos.proposals,
+      runs: new MatchingRunRepository(c('jobs')),
+      locks: new MatchingLockRepository(c('jobs')),
+      pairs: repos.pairs,
+      pairCreator: {
+        createFromProposal: () => Promise.reject(new Error('no pair is created in these tests')),
+      },
+      notifications: repos.notifications,
+      clock,
+      log: (message, error) => log.push([message, error]),
+    });
+    profileService = new ProfileService({
+      profiles,
+      programmes: new ProgrammeService({ programmes, profiles, directory, clock }),
+      identity: new IdentityService({
+        directory,
+        programmes,
+        linker: new IdentityLinker({ people, profiles }),
+        leadEmails: [],
+      }),
+      directory,
+      clock,
+      proposals: matching,
+    });
+  });
+  afterAll(async () => {
+    await matching?.drain();
+    await app?.stop();
+  });
+
+  it('publishing queues exactly one message per person and proposal; publishing again queues none', async () => {
+    const published = await matching.publish(principalOf(claire), demoProgrammeId);
+    expect(published.published).toBeGreaterThan(3);
+    expect(published.expiresAt).toBe(deadline);
+    const proposals = (await openProposals()).filter((p) => p.publishedAt !== null);
+    expect(proposals).toHaveLength(published.published);
+    const notices = await queued();
+    expect(notices).toHaveLength(2 * proposals.length);
+    for (const p of proposals) {
+      for (const [recipientId, role] of [
+        [p.mentorId, 'mentor'],
+        [p.menteeId, 'mentee'],
+      ] as const) {
+        const mine = notices.filter(
+          (n) => n.recipientId === recipientId && n.payload.proposalId === p.id,
+        );
+        expect(mine, `${role} of ${p.id}`).toHaveLength(1);
+        expect(mine[0]).toMatchObject({
+          status: 'pending',
+          dueAt: clock.now().toISOString(),
+          payload: { role, expiresAt: deadline, cause: 'published' },
+        });
+      }
+    }
+    const again = await matching.publish(principalOf(claire), demoProgrammeId);
+    expect(again.published).toBe(0);
+    expect(await queued()).toHaveLength(notices.length);
+    expect(log).toEqual([]);
+  });
+
+  it('the message names the partner and the deadline in the person’s language and time zone, with a button to My match', async () => {
+    const [notice] = await queued();
+    const recipient = notice!.recipientId;
+    const adapter = new ProactiveTestAdapter();
+    const notifier = new ProactiveNotifier({
+      adapter,
+      botAppId: '',
+      conversations: repos.conversations,
+      services: {
+        approvalView: () => Promise.reject(new Error('no approval in these tests')),
+      },
+      tabUrl: 'https://mentoring.example/pair',
+    });
+    const talk = (locale: 'fr' | 'en') =>
+      repos.conversations.remember(
+        {
+          tenantId: tenant,
+          personId: recipient,
+          locale,
+          reference: {
+            channelId: 'msteams',
+            serviceUrl: 'https://smba.example/',
+            conversation: { id: `a:${recipient}`, conversationType: 'personal' },
+            user: { id: `29:${recipient}` },
+            bot: { id: '28:bot' },
+          },
+        },
+        clock.now(),
+      );
+    const send = async (n: Notification) => {
+      const prepared = await notifier.prepare(n);
+      if (!('send' in prepared)) throw new Error(`skipped: ${prepared.skip}`);
+      await prepared.send();
+      return adapter.getNextReply()!;
+    };
+    const partner = String(notice!.payload.partnerName);
+    const role = notice!.payload.role;
+
+    await talk('fr');
+    const fr = await send(notice!);
+    expect(fr.text).toContain(`**${partner}**`);
+    expect(fr.text).toContain(
+      role === 'mentor' ? 'vous seriez le mentor de' : 'serait votre mentor',
+    );
+    expect(fr.text).toContain('Répondez avant le **dimanche 29 novembre 2026 à 10:00**');
+    expect(fr.text).toContain('Mon binôme');
+    const frButton = fr.attachments?.[0]?.content as {
+      buttons: { title: string; value: string }[];
+    };
+    expect(frButton.buttons).toEqual([
+      expect.objectContaining({
+        title: 'Ouvrir Mon binôme',
+        value: 'https://mentoring.example/proposal',
+      }),
+    ]);
+
+    // The same proposal for someone in Toronto who talks English to the bot, after a repair.
+    await talk('en');
+    const en = await send({
+      ...notice!,
+      id: notificationKey('proposal_published', `${notice!.payload.proposalId}.x`, deadline),
+      payload: { ...notice!.payload, timeZone: 'America/Toronto', cause: 'repair' },
+    });
+    expect(en.text).toContain('Your previous proposal did not go ahead');
+    expect(en.text).toContain('Please answer by **Sunday, 29 November 2026 at 04:00**');
+    expect(en.text).toContain(`**${partner}**`);
+    expect(en.text).toContain('My match');
+    const enButton = en.attachments?.[0]?.content as { buttons: { title: string }[] };
+    expect(enButton.buttons[0]!.title).toBe('Open My match');
+
+    // A payload that does not say who or when is not sent half-written.
+    const broken = await notifier.prepare({ ...notice!, payload: { proposalId: 'p' } });
+    expect(broken).toMatchObject({ skip: expect.stringContaining('invalid_payload') });
+  });
+
+  it('a mentee who pauses has their proposals withdrawn at once; their partner gets the next best, published and announced; accepted proposals stay', async () => {
+    const before = await openProposals();
+    // One pair has both accepted: it must come through untouched.
+    const accepted = before.find((p) => p.publishedAt !== null)!;
+    await repos.proposals.update(tenant, accepted.id, (p) => ({
+      ...p,
+      status: 'accepted',
+      answers: {
+        mentor: { answer: 'accepted', at: clock.now().toISOString() },
+        mentee: { answer: 'accepted', at: clock.now().toISOString() },
+      },
+    }));
+    const target = before.find(
+      (p) => p.publishedAt !== null && p.id !== accepted.id && p.mentorId !== accepted.mentorId,
+    )!;
+    const mentee = target.menteeId;
+    const theirs = before.filter(
+      (p) => p.mentorId === mentee || p.menteeId === mentee,
+    ) as StoredProposal[];
+
+    // A newcomer who wants what the mentee wanted, joined after the run: the best next partner.
+    const twin = demoPersonId(990);
+    const person = await people.get(tenant, mentee);
+    await people.create({
+      ...person.value,
+      id: twin,
+      displayName: 'Zoé Nouvelle',
+      managerId: null,
+    });
+    const profile = await profiles.get(tenant, mentee);
+    await profiles.create({ ...profile.value, id: twin, previousPartnerIds: [] });
+
+    await profileService.pause(principalOf(mentee), demoProgrammeId, '2027-02-01');
+    // At once, not at the next run or the deadline.
+    for (const p of theirs) {
+      expect((await repos.proposals.get(tenant, p.id)).value.status, p.id).toBe('superseded');
+    }
+    await matching.drain();
+
+    const after = await openProposals();
+    expect(after.find((p) => p.id === accepted.id)).toMatchObject({ status: 'accepted' });
+    expect(after.some((p) => p.mentorId === mentee || p.menteeId === mentee)).toBe(false);
+    // The other open proposals were not disturbed by the repair.
+    const untouched = before.filter((p) => !theirs.includes(p) && p.id !== accepted.id);
+    for (const p of untouched) expect(after.find((q) => q.id === p.id)?.status).toBe(p.status);
+    const freed = target.mentorId;
+    const next = after.filter(
+      (p) => (p.menteeId === freed || p.mentorId === freed) && p.id !== target.id,
+    );
+    expect(next, 'the freed mentor has a new proposal').toHaveLength(1);
+    expect(next[0]).toMatchObject({ mentorId: freed, menteeId: twin, status: 'proposed' });
+    expect(next[0]!.publishedAt).toBe(clock.now().toISOString());
+    const told = (await queued()).filter((n) => n.payload.proposalId === next[0]!.id);
+    expect(told.map((n) => n.recipientId).sort()).toEqual(
+      [next[0]!.mentorId, next[0]!.menteeId].sort(),
+    );
+    expect(told.every((n) => n.payload.cause === 'repair')).toBe(true);
+
+    // Pausing again changes nothing and withdraws nothing more.
+    const count = (await queued()).length;
+    await profileService.pause(principalOf(mentee), demoProgrammeId, '2027-02-01');
+    await matching.drain();
+    expect(await queued()).toHaveLength(count);
+    expect(log).toEqual([]);
+  });
+});
