@@ -45,8 +45,11 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
   },
+  // Wraps on a narrow tab (a phone, Teams' side panel) instead of widening the page; a label never
+  // breaks inside itself.
   navList: {
     display: 'flex',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
     margin: 0,
     padding: 0,
@@ -58,6 +61,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     color: tokens.colorNeutralForeground2,
     textDecorationLine: 'none',
+    whiteSpace: 'nowrap',
     ':hover': {
       backgroundColor: tokens.colorSubtleBackgroundHover,
       color: tokens.colorNeutralForeground2Hover,

@@ -84,6 +84,17 @@ describe('the shell outside Teams', () => {
     ).toBeInTheDocument();
   });
 
+  it('lets the nav wrap on a narrow tab, each label on one line', async () => {
+    browserLanguages('fr-FR');
+    render(<App host={browserHost} />);
+    await screen.findByRole('heading', { level: 1 });
+
+    const nav = screen.getByRole('navigation', { name: 'Principale' });
+    expect(getComputedStyle(within(nav).getByRole('list')).flexWrap).toBe('wrap');
+    const link = within(nav).getByRole('link', { name: 'Boîte à outils du mentor' });
+    expect(getComputedStyle(link).whiteSpace).toBe('nowrap');
+  });
+
   it('offers a theme switch and remembers the choice', async () => {
     browserLanguages('en-US');
     const user = userEvent.setup();
