@@ -62,8 +62,9 @@ export const fr: Catalogue = {
   'nav.matching': 'Appariement',
   'matching.title': 'Appariement',
 
-  'nav.proposal': 'Mon binôme',
-  'proposal.title': 'Mon binôme',
+  // Pas « Mon binôme » : c'est déjà le lien du binôme formé (nav.pair).
+  'nav.proposal': 'Ma proposition',
+  'proposal.title': 'Ma proposition de binôme',
   // Planifier les séances du binôme (tab/src/screens/scheduling ; ses propres textes : scheduling/i18n.ts).
   'nav.plan': 'Planifier nos séances',
   'plan.title': 'Planifier nos séances',

@@ -5,6 +5,9 @@ import type { AppRole } from '../../../src/api/contracts';
 import { App } from '../../../tab/src/App';
 import { setSignedInMe } from '../../../tab/src/auth/session-store';
 import { browserHost } from '../../../tab/src/host/host';
+import { en } from '../../../tab/src/i18n/en';
+import { fr } from '../../../tab/src/i18n/fr';
+import { screens } from '../../../tab/src/screens/registry';
 import { aMe } from './screens/render-screen';
 
 const server = setupServer(
@@ -53,4 +56,17 @@ describe('the nav follows who is signed in', () => {
     expect(lead).toEqual(expect.arrayContaining(['Programmes', 'Matching']));
     expect(lead).not.toContain('Approvals');
   });
+});
+
+describe('the nav labels', () => {
+  it.each(['fr', 'en'] as const)(
+    'are all different in %s, and so are the screen titles',
+    (locale) => {
+      const catalogue = { fr, en }[locale];
+      const labels = screens.map((entry) => catalogue[entry.navKey]);
+      const titles = screens.map((entry) => catalogue[entry.titleKey]);
+      expect(new Set(labels).size).toBe(labels.length);
+      expect(new Set(titles).size).toBe(titles.length);
+    },
+  );
 });
