@@ -23,7 +23,7 @@ import type { Profile } from '../../../../src/domain/profile';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { CONSENT_TEXT_VERSION, consentParagraphKeys } from './consent';
+import { CONSENT_TEXT_VERSION, consentParagraphKeys, consentVersionLabel } from './consent';
 import { useProfileT } from './profile-i18n';
 
 const useStyles = makeStyles({
@@ -45,7 +45,8 @@ const useStyles = makeStyles({
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  paragraph: { margin: `0 0 ${tokens.spacingVerticalS}` },
+  // Body1 is inline by default: without `display: block` the paragraphs would run together.
+  paragraph: { display: 'block', margin: `0 0 ${tokens.spacingVerticalS}` },
   version: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   row: {
     display: 'flex',
@@ -174,7 +175,9 @@ export function Participation({ programme, profile, version, onChange }: Partici
               </Body1>
             ))}
             <p className={styles.version}>
-              {pt('participation.consent.version', { version: CONSENT_TEXT_VERSION })}
+              {pt('participation.consent.version', {
+                version: consentVersionLabel(CONSENT_TEXT_VERSION),
+              })}
             </p>
           </div>
           <Checkbox

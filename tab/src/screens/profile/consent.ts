@@ -6,6 +6,9 @@
  */
 export const CONSENT_TEXT_VERSION = 'consent-v1';
 
+/** The version as people read it under the text ("version 1"), not the recorded id. */
+export const consentVersionLabel = (version: string): string => version.replace(/^consent-v/, '');
+
 export const consentParagraphKeys = [
   'consent.v1.volunteer',
   'consent.v1.data',

@@ -260,8 +260,13 @@ describe('My profile', { timeout: 20_000 }, () => {
     renderScreen(<ProfileScreen />, { locale: 'fr' });
 
     await screen.findByRole('heading', { name: 'Rejoindre « Mentorat inversé 2027 »' });
-    expect(screen.getByText(/Je me porte volontaire pour ce programme/)).toBeInTheDocument();
-    expect(screen.getByText('Texte de consentement, version consent-v1')).toBeInTheDocument();
+    // Four paragraphs, each a block of its own (Body1 is inline by default), and the version as a
+    // number, not the id the API records.
+    const paragraph = screen.getByText(/Je me porte volontaire pour ce programme/);
+    expect(paragraph.tagName).toBe('P');
+    expect(getComputedStyle(paragraph).display).toBe('block');
+    expect(paragraph.parentElement?.querySelectorAll('p')).toHaveLength(5);
+    expect(screen.getByText('Texte de consentement, version 1')).toBeInTheDocument();
     const join = screen.getByRole('button', { name: 'Rejoindre le programme' });
     expect(join).toBeDisabled();
     expect(
