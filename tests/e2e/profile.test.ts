@@ -53,7 +53,7 @@ describe('a newcomer in Chromium', () => {
     await identity.getByText('Planificatrice').waitFor();
     await identity.getByText('Dominique Faure').waitFor();
 
-    await page.getByText('Texte de consentement, version consent-v1').waitFor();
+    await page.getByText('Texte de consentement, version 1').waitFor();
     const join = page.getByRole('button', { name: 'Rejoindre le programme' });
     expect(await join.isDisabled()).toBe(true);
     await page
