@@ -24,6 +24,8 @@ import { useProgrammesT } from './programmes-i18n';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  // A badge has a fixed height: a label wrapped in a narrow table column would spill out of it.
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 const badgeColor: Record<
@@ -39,9 +41,10 @@ const badgeColor: Record<
 
 /** The programme's status as a badge. */
 export function StatusBadge({ status }: { status: ProgrammeStatus }) {
+  const styles = useStyles();
   const pt = useProgrammesT();
   return (
-    <Badge appearance="tint" color={badgeColor[status]}>
+    <Badge appearance="tint" color={badgeColor[status]} className={styles.badge}>
       {pt(`programmes.status.${status}`)}
     </Badge>
   );

@@ -222,7 +222,9 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
     expect(api.state.moves).toHaveLength(0);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ouvrir les inscriptions' }));
 
-    expect(await screen.findByText('Inscriptions ouvertes')).toBeInTheDocument();
+    const badge = await screen.findByText('Inscriptions ouvertes');
+    // On one line: wrapped in a narrow tab, the label spilled out of the badge.
+    expect(getComputedStyle(badge).whiteSpace).toBe('nowrap');
     expect(api.state.moves).toEqual([{ to: 'enrolling', version: '"p1"' }]);
     expect(screen.getByRole('button', { name: 'Constituer les binômes' })).toBeInTheDocument();
   });
