@@ -255,8 +255,30 @@ export const myProposalSchema = z.object({
 });
 export type MyProposal = z.infer<typeof myProposalSchema>;
 
+/**
+ * Why the caller has no partner yet, after a published run (the lead's, or a repair): the run's
+ * own reasons for them, never anyone else's.
+ */
+export const myUnmatchedSchema = z.object({
+  programmeId: z.string(),
+  programmeName: z.string(),
+  /** When that run finished. */
+  runAt: dateTime('runAt'),
+  /**
+   * True when the run stored the caller's reasons; false when it did not (it keeps at most 2,000
+   * unmatched people, or the caller joined or came back after it): no partner was found yet and
+   * the lead will run matching again.
+   */
+  explained: z.boolean(),
+  /** In the requested locale, most important first; empty when not `explained`. */
+  reasons: z.array(z.string()),
+});
+export type MyUnmatched = z.infer<typeof myUnmatchedSchema>;
+
 export const myProposalsResponseSchema = z.object({
   locale: localeSchema,
+  /** Set when the caller takes part, has no open proposal and the last published run left them out. */
+  unmatched: myUnmatchedSchema.optional(),
   /**
    * Open and accepted proposals first, then the most recent closed ones (declined, expired, or
    * superseded: withdrawn because one of the two paused or left the programme).

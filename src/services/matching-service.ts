@@ -4,6 +4,7 @@ import type {
   MatchingRunResponse,
   MyProposal,
   MyProposalsResponse,
+  MyUnmatched,
   PairBody,
   PublishResponse,
   ReviewPair,
@@ -92,6 +93,8 @@ const unmatchedCap = 2000;
 // Short, and renewed while the run goes on: a run lost in a restart frees its programme in a minute.
 const defaultLeaseMs = 60 * 1000;
 const parallelWrites = 16;
+/** Unmatched reasons that speak of the lead's blocks or to the lead: not shown to the person. */
+const leadOnlyReasons = new Set(['blocked', 'blocked_by_lead', 'unblocked_by_lead']);
 
 type Trigger = MatchingRunDocument['trigger'];
 type Snapshot = {
@@ -1364,7 +1367,59 @@ export class MatchingService {
       const proposal = p.value.status === 'accepted' ? await this.ensurePair(p) : p.value;
       views.push(await this.myView(proposal, principal.personId, lang));
     }
-    return { locale: lang, proposals: views };
+    const unmatched =
+      open.length === 0 ? await this.whyUnmatched(tenantId, principal.personId, found, lang) : null;
+    return { locale: lang, proposals: views, ...(unmatched ? { unmatched } : {}) };
+  }
+
+  /**
+   * Why a volunteer with no open proposal has no partner: their own entry in the latest published
+   * run (never another person's). Null when they are paused or gone, already in a pair, or when no
+   * run was published yet, or when that run did propose someone to them (a decline or expiry is
+   * shown on that proposal, and a repair follows).
+   */
+  private async whyUnmatched(
+    tenantId: string,
+    personId: string,
+    published: readonly Versioned<StoredProposal>[],
+    lang: Locale,
+  ): Promise<MyUnmatched | null> {
+    const profile = (await this.deps.profiles.find(tenantId, personId))?.value;
+    if (!profile || !isAvailableForMatching(profile, this.deps.clock)) return null;
+    const { programmeId } = profile;
+    const pairs = await this.deps.pairs.ofPerson(tenantId, personId);
+    if (pairs.some((p) => p.value.programmeId === programmeId && !isPairClosed(p.value))) {
+      return null;
+    }
+    const runs = await this.deps.runs.ofProgramme(tenantId, programmeId, 20);
+    let run: MatchingRunDocument | undefined;
+    for (const { value } of runs) {
+      if (value.status !== 'succeeded') continue;
+      // A repair publishes as it saves; a lead's run is published once its proposals are.
+      if (
+        value.trigger === 'repair' ||
+        (await this.deps.proposals.anyPublishedOfRun(tenantId, value.id))
+      ) {
+        run = value;
+        break;
+      }
+    }
+    if (!run) return null;
+    const runId = run.id;
+    const entry = run.unmatched.find((u) => u.personId === personId);
+    if (!entry && published.some((p) => p.value.runId === runId)) return null;
+    const programme = await this.deps.programmes.find(tenantId, programmeId);
+    // The lead's own decisions (blocks) and the words addressed to the lead stay on the review.
+    const reasons = (entry?.reasons ?? [])
+      .filter((r) => !leadOnlyReasons.has(r.code))
+      .map((r) => r[lang]);
+    return {
+      programmeId,
+      programmeName: programme?.value.name ?? programmeId,
+      runAt: run.finishedAt ?? run.updatedAt,
+      explained: reasons.length > 0,
+      reasons,
+    };
   }
 
   /** Records the caller's answer; both accepted → the pair; a decline → the next best for both. */

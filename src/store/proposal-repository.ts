@@ -79,6 +79,25 @@ export class ProposalRepository extends CosmosRepository<StoredProposal> {
     return out;
   }
 
+  /** True when at least one proposal of the run was published (the lead published that run). */
+  async anyPublishedOfRun(tenantId: string, runId: string): Promise<boolean> {
+    const { resources } = await this.container.items
+      .query<number>({
+        query:
+          'SELECT TOP 1 VALUE 1 FROM c WHERE c.tenantId = @tenantId AND c.runId = @runId ' +
+          'AND IS_STRING(c.publishedAt)',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@runId', value: runId },
+        ],
+      })
+      .fetchAll()
+      .catch((error: unknown) => {
+        throw this.translate(error);
+      });
+    return resources.length > 0;
+  }
+
   /** The published proposals where `personId` is on either side, newest first. */
   async publishedFor(tenantId: string, personId: string): Promise<Versioned<StoredProposal>[]> {
     const found = await this.query(tenantId, {

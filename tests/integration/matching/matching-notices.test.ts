@@ -1,6 +1,6 @@
 import { TestAdapter, TurnContext, type ConversationReference } from 'botbuilder';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
-import type { MatchingRunResponse } from '../../../src/api/matching-contracts';
+import type { MatchingRunResponse, MyProposalsResponse } from '../../../src/api/matching-contracts';
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
 import type { Principal } from '../../../src/services/auth/principal';
@@ -11,7 +11,11 @@ import { CosmosOrgDirectory } from '../../../src/services/org-directory';
 import { ProfileService } from '../../../src/services/profile-service';
 import { ProgrammeService } from '../../../src/services/programme-service';
 import { ConversationRepository } from '../../../src/store/conversation-repository';
-import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
+import {
+  MatchingLockRepository,
+  MatchingRunRepository,
+  type MatchingRunDocument,
+} from '../../../src/store/job-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
@@ -63,6 +67,8 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
   let app: TestApp;
   let matching: MatchingService;
   let profileService: ProfileService;
+  let api: ReturnType<typeof apiClient>;
+  let leadRun: MatchingRunDocument;
   let people: PeopleRepository;
   let profiles: ProfileRepository;
   let repos: {
@@ -99,7 +105,7 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     };
     // The lead's run and review go through the API; publishing and pausing through services
     // wired with the notification queue and the withdrawal hook, at a known time.
-    const api = apiClient(app.baseUrl);
+    api = apiClient(app.baseUrl);
     const lead = await api.signIn(claire);
     const started = await api.call<MatchingRunResponse>('POST', `${base}/runs`, { token: lead });
     expect(started.status).toBe(202);
@@ -107,7 +113,10 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
       const run = await api.call<MatchingRunResponse>('GET', `${base}/runs/${started.body.id}`, {
         token: lead,
       });
-      if (run.body.status === 'succeeded') break;
+      if (run.body.status === 'succeeded') {
+        leadRun = (await new MatchingRunRepository(c('jobs')).get(tenant, run.body.id)).value;
+        break;
+      }
       expect(run.body.status).not.toBe('failed');
       expect(i).toBeLessThan(300);
       await new Promise((r) => setTimeout(r, 50));
@@ -149,7 +158,20 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     await app?.stop();
   });
 
+  const mine = async (personId: string, locale: 'fr' | 'en') => {
+    const reply = await api.call<MyProposalsResponse>(
+      'GET',
+      `/api/proposals/mine?locale=${locale}`,
+      { token: await api.signIn(personId) },
+    );
+    expect(reply.status).toBe(200);
+    return reply.body;
+  };
+
   it('publishing queues exactly one message per person and proposal; publishing again queues none', async () => {
+    // Drafts are the lead's: nobody is told they were left out before the run is published.
+    const left = leadRun.unmatched[0]!;
+    expect((await mine(left.personId, 'fr')).unmatched).toBeUndefined();
     const published = await matching.publish(principalOf(claire), demoProgrammeId);
     expect(published.published).toBeGreaterThan(3);
     expect(published.expiresAt).toBe(deadline);
@@ -177,6 +199,35 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     expect(again.published).toBe(0);
     expect(await queued()).toHaveLength(notices.length);
     expect(log).toEqual([]);
+  });
+
+  it('after publishing, someone left out sees that no partner was found and the run’s reasons for them only, in their language', async () => {
+    expect(leadRun.unmatched.length).toBeGreaterThan(1);
+    const shown = leadRun.unmatched.filter(
+      (u) => !u.reasons.some((r) => r.code.startsWith('blocked')),
+    );
+    for (const entry of shown) {
+      for (const locale of ['fr', 'en'] as const) {
+        const view = await mine(entry.personId, locale);
+        expect(view.proposals).toEqual([]);
+        expect(view.unmatched).toEqual({
+          programmeId: demoProgrammeId,
+          programmeName: expect.any(String),
+          runAt: leadRun.finishedAt,
+          explained: true,
+          reasons: entry.reasons.map((r) => r[locale]),
+        });
+      }
+    }
+    // Someone with a proposal gets none of this; nor does anyone get another person's reasons.
+    const proposed = (await openProposals())[0]!;
+    expect((await mine(proposed.menteeId, 'fr')).unmatched).toBeUndefined();
+    const all = new Set(leadRun.unmatched.flatMap((u) => u.reasons.map((r) => r.fr)));
+    const first = shown[0]!;
+    const own = new Set(first.reasons.map((r) => r.fr));
+    const theirs = (await mine(first.personId, 'fr')).unmatched!.reasons;
+    expect(theirs.every((r) => own.has(r))).toBe(true);
+    expect([...all].some((r) => !own.has(r))).toBe(true);
   });
 
   it('the message names the partner and the deadline in the person’s language and time zone, with a button to My match', async () => {
@@ -312,11 +363,29 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     );
     expect(told.every((n) => n.payload.cause === 'repair')).toBe(true);
 
+    // The paused mentee is not waiting for anyone; a freed person is repaired, not told "left out".
+    expect((await mine(mentee, 'en')).unmatched).toBeUndefined();
+
     // Pausing again changes nothing and withdraws nothing more.
     const count = (await queued()).length;
     await profileService.pause(principalOf(mentee), demoProgrammeId, '2027-02-01');
     await matching.drain();
     expect(await queued()).toHaveLength(count);
     expect(log).toEqual([]);
+  });
+
+  it('someone the last published run did not list (joined since, or beyond the 2,000 it keeps) is told plainly that the lead will run matching again', async () => {
+    const newcomer = demoPersonId(991);
+    const template = await people.get(tenant, demoPersonId(990));
+    await people.create({ ...template.value, id: newcomer, displayName: 'Yann Arrivé' });
+    const profile = await profiles.get(tenant, demoPersonId(990));
+    await profiles.create({ ...profile.value, id: newcomer });
+    for (const locale of ['fr', 'en'] as const) {
+      expect((await mine(newcomer, locale)).unmatched).toMatchObject({
+        programmeId: demoProgrammeId,
+        explained: false,
+        reasons: [],
+      });
+    }
   });
 });

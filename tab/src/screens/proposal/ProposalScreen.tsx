@@ -19,7 +19,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { MyProposal, MyProposalsResponse } from '../../../../src/api/matching-contracts';
+import type {
+  MyProposal,
+  MyProposalsResponse,
+  MyUnmatched,
+} from '../../../../src/api/matching-contracts';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate } from '../../auth/SessionProvider';
@@ -223,6 +227,67 @@ function ProposalCard({
   );
 }
 
+/** No partner yet: the last published run's reasons for this person, and what they can change. */
+function UnmatchedCard({ unmatched }: { unmatched: MyUnmatched }) {
+  const styles = useStyles();
+  const t = useProposalT();
+  const headingId = 'proposal-unmatched';
+  const programme = unmatched.programmeName;
+  return (
+    <Card className={styles.card} aria-labelledby={headingId}>
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+            {t('proposal.unmatched.title')}
+          </Subtitle2>
+        }
+      />
+      <div className={styles.body}>
+        {unmatched.explained ? (
+          <>
+            <Body1 as="p" className={styles.heading}>
+              {t('proposal.unmatched.why', { programme })}
+            </Body1>
+            <ul className={styles.reasons}>
+              {unmatched.reasons.map((r, i) => (
+                <li key={i}>
+                  <Body1>{r}</Body1>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <Body1 as="p" className={styles.heading}>
+            {t('proposal.unmatched.unexplained', { programme })}
+          </Body1>
+        )}
+        <Subtitle2 as="h3" className={styles.heading}>
+          {t('proposal.unmatched.help')}
+        </Subtitle2>
+        <ul className={styles.reasons}>
+          <li>
+            <Body1>{t('proposal.unmatched.availability')}</Body1>
+          </li>
+          <li>
+            <Body1>{t('proposal.unmatched.skills')}</Body1>
+          </li>
+          <li>
+            <Body1>{t('proposal.unmatched.languages')}</Body1>
+          </li>
+        </ul>
+        <Caption1 as="p" className={styles.muted}>
+          {t('proposal.unmatched.next')}
+        </Caption1>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => navigate('/profile')}>
+            {t('proposal.unmatched.profile')}
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
 function MyProposals() {
   const t = useProposalT();
   const shellT = useT();
@@ -282,9 +347,12 @@ function MyProposals() {
     );
   }
   if (!data) return <Spinner size="small" label={t('proposal.loading')} />;
-  if (data.proposals.length === 0) return <Body1 as="p">{t('proposal.none')}</Body1>;
+  if (data.proposals.length === 0 && !data.unmatched) {
+    return <Body1 as="p">{t('proposal.none')}</Body1>;
+  }
   return (
     <>
+      {data.unmatched && <UnmatchedCard unmatched={data.unmatched} />}
       {data.proposals.map((p) => (
         <ProposalCard
           key={p.id}

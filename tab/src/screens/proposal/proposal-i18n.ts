@@ -38,6 +38,17 @@ const en = {
   'proposal.partnerDeclined': '{name} declined this pairing.',
   'proposal.withdrawn':
     'This proposal was withdrawn: one of you has paused or left the programme. Whoever is still taking part gets a new proposal when a good partner is available.',
+  'proposal.unmatched.title': 'No partner found for you yet',
+  'proposal.unmatched.why': 'Why, according to the last matching in {programme}:',
+  'proposal.unmatched.unexplained':
+    'The last matching in {programme} found no partner for you yet. The programme lead will run matching again.',
+  'proposal.unmatched.help': 'What can help',
+  'proposal.unmatched.availability': 'Widen your weekly availability',
+  'proposal.unmatched.skills': 'Add skills you would like to learn',
+  'proposal.unmatched.languages': 'Add the languages you can work in',
+  'proposal.unmatched.next':
+    'Each new matching takes your latest profile into account; a proposal will appear here.',
+  'proposal.unmatched.profile': 'Update my profile',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -75,6 +86,17 @@ const fr: CatalogueFor<typeof en> = {
   'proposal.partnerDeclined': '{name} a refusé ce binôme.',
   'proposal.withdrawn':
     'Cette proposition a été retirée : l’un de vous a mis sa participation en pause ou quitté le programme. Qui participe encore recevra une nouvelle proposition dès qu’un bon partenaire sera disponible.',
+  'proposal.unmatched.title': 'Pas encore de binôme pour vous',
+  'proposal.unmatched.why': 'Pourquoi, d’après le dernier appariement de {programme} :',
+  'proposal.unmatched.unexplained':
+    'Le dernier appariement de {programme} ne vous a pas encore trouvé de binôme. Le responsable du programme relancera l’appariement.',
+  'proposal.unmatched.help': 'Ce qui peut aider',
+  'proposal.unmatched.availability': 'Élargir vos disponibilités hebdomadaires',
+  'proposal.unmatched.skills': 'Ajouter des compétences que vous aimeriez apprendre',
+  'proposal.unmatched.languages': 'Ajouter les langues dans lesquelles vous pouvez échanger',
+  'proposal.unmatched.next':
+    'Chaque nouvel appariement tient compte de votre profil à jour ; une proposition apparaîtra ici.',
+  'proposal.unmatched.profile': 'Mettre à jour mon profil',
 };
 
 const catalogue = screenCatalogue(en, fr);

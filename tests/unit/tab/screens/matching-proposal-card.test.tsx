@@ -197,3 +197,82 @@ describe('the person’s proposal card', { timeout: 20_000 }, () => {
     expect(window.location.pathname + window.location.search).toBe('/pair?pair=pair-9');
   });
 });
+
+describe('the person left without a partner', { timeout: 20_000 }, () => {
+  const unmatchedReply = (
+    locale: 'fr' | 'en',
+    unmatched: MyProposalsResponse['unmatched'],
+  ): MyProposalsResponse => ({ locale, proposals: [], ...(unmatched ? { unmatched } : {}) });
+
+  it('sees, in their language, that no partner was found, the run’s reasons for them and what to change, with a way to their profile', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('locale') ?? '');
+        return HttpResponse.json(
+          unmatchedReply('en', {
+            programmeId: 'prog-1',
+            programmeName: 'Reverse mentoring 2027',
+            runAt: '2027-01-04T09:00:00.000Z',
+            explained: true,
+            reasons: ['Nobody teaches Power BI', 'No overlapping availability of 1 h a week'],
+          }),
+        );
+      }),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'en' });
+    const card = await screen.findByRole('group', { name: 'No partner found for you yet' });
+    expect(asked).toEqual(['en']);
+    expect(
+      within(card).getByText('Why, according to the last matching in Reverse mentoring 2027:'),
+    ).toBeInTheDocument();
+    const lists = within(card).getAllByRole('list');
+    expect(
+      within(lists[0]!)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Nobody teaches Power BI', 'No overlapping availability of 1 h a week']);
+    expect(
+      within(lists[1]!)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Widen your weekly availability',
+      'Add skills you would like to learn',
+      'Add the languages you can work in',
+    ]);
+    expect(screen.queryByText(/No proposal for you yet/)).not.toBeInTheDocument();
+    fireEvent.click(within(card).getByRole('button', { name: 'Update my profile' }));
+    expect(window.location.pathname).toBe('/profile');
+  });
+
+  it('beyond the reasons the run kept, is told plainly that no partner was found and the lead will run matching again (fr)', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json(
+          unmatchedReply('fr', {
+            programmeId: 'prog-1',
+            programmeName: 'Mentorat inversé 2027',
+            runAt: '2027-01-04T09:00:00.000Z',
+            explained: false,
+            reasons: [],
+          }),
+        ),
+      ),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'fr' });
+    const card = await screen.findByRole('group', { name: 'Pas encore de binôme pour vous' });
+    expect(
+      within(card).getByText(
+        'Le dernier appariement de Mentorat inversé 2027 ne vous a pas encore trouvé de binôme. Le responsable du programme relancera l’appariement.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(card).queryByText(/Pourquoi/)).not.toBeInTheDocument();
+    expect(within(card).getAllByRole('list')).toHaveLength(1);
+    expect(
+      within(card).getByRole('button', { name: 'Mettre à jour mon profil' }),
+    ).toBeInTheDocument();
+  });
+});
