@@ -43,6 +43,12 @@ import { programmeStatusSchema } from '../domain/programme';
  *   touching accepted pairs. When both accept, the pair exists (`pairId`).
  * - Answering twice the same way changes nothing; changing an answer is 409 `invalid_transition`;
  *   answering after the deadline is 409 `proposal_expired`.
+ * - Pausing or leaving the programme withdraws the person's open proposals at once (`superseded`);
+ *   the partner of a published one gets the next best from a repair run.
+ * - Publishing and a repair queue one Teams message per person of each new published proposal
+ *   (`proposal_published`, idempotent by proposal and person).
+ * - `/proposals/mine` gives `unmatched` to a volunteer with no open proposal whom the last
+ *   published run left without a partner: that run's reasons for them alone, or `explained: false`.
  */
 
 export const matchingRunStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
