@@ -1,17 +1,25 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { App } from '../../../tab/src/App';
+import { setSignedInMe } from '../../../tab/src/auth/session-store';
 import { browserHost, type TeamsHost, type ThemeName } from '../../../tab/src/host/host';
+import { aMe } from './screens/render-screen';
 
 const server = setupServer(
   http.get('*/api/health', () => HttpResponse.json({ status: 'ok', store: 'up' })),
+  // In Teams someone is always signed in: the home screen asks who, and about the programmes.
+  http.get('*/api/me', () => HttpResponse.json(aMe({ roles: ['participant', 'manager'] }))),
+  http.get('*/api/programmes', () =>
+    HttpResponse.json({ programmes: [], canCreateProgrammes: false }),
+  ),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
+  act(() => setSignedInMe(null));
   window.localStorage.clear();
   vi.restoreAllMocks();
 });
@@ -146,6 +154,15 @@ describe('the shell inside Teams', () => {
       await screen.findByRole('heading', { level: 1, name: 'Bienvenue dans Mentoring' }),
     ).toBeInTheDocument();
     expect(screen.getByText('Bonjour Awa Diallo.')).toBeInTheDocument();
+    // Signed in through Teams: what to do next, and the manager's link in the nav.
+    const next = await screen.findByRole('region', { name: 'Ce que vous pouvez faire maintenant' });
+    await within(next).findByRole('link', { name: 'Voir les demandes à approuver' });
+    expect(screen.getAllByText('Bonjour Awa Diallo.')).toHaveLength(1);
+    expect(
+      within(screen.getByRole('navigation', { name: 'Principale' })).getByRole('link', {
+        name: 'Approbations',
+      }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Langue' })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Thème' })).not.toBeInTheDocument();
   });

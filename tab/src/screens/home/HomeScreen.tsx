@@ -4,6 +4,7 @@ import { api, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useHost } from '../../host/HostProvider';
 import { useT } from '../../i18n/I18nProvider';
+import { NextSteps } from './NextSteps';
 
 type Health = { status: string; store: string };
 
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** The landing screen: what reverse mentoring is, and whether the service is up. */
+/** The landing screen: what reverse mentoring is, what to do next, and whether the service is up. */
 export default function HomeScreen() {
   const styles = useStyles();
   const t = useT();
@@ -69,6 +70,7 @@ export default function HomeScreen() {
       <Body1 as="p" className={styles.text}>
         {t('home.how')}
       </Body1>
+      <NextSteps />
       <Caption1 as="p" role="status" className={styles.health}>
         {health.kind === 'checking' && t('home.health.checking')}
         {health.kind === 'up' && t('home.health.up')}

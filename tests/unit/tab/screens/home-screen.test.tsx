@@ -1,0 +1,161 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type {
+  AppRole,
+  ProgrammeListItem,
+  ProgrammeListResponse,
+} from '../../../../src/api/contracts';
+import { getDevSession } from '../../../../tab/src/auth/dev-session';
+import { getSignedInMe } from '../../../../tab/src/auth/session-store';
+import HomeScreen from '../../../../tab/src/screens/home/HomeScreen';
+import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
+
+const person = aPersonCard({ id: 'p-21', displayName: 'Sarah Mathieu' });
+
+function aListItem(overrides: Partial<ProgrammeListItem> = {}): ProgrammeListItem {
+  return {
+    id: 'prog-2027',
+    name: 'Mentorat inversé 2027',
+    description: '',
+    startDate: '2027-01-11',
+    endDate: '2027-06-30',
+    status: 'enrolling',
+    canManage: false,
+    myStatus: 'not_joined',
+    ...overrides,
+  };
+}
+
+const server = setupServer(
+  http.get('*/api/health', () => HttpResponse.json({ status: 'ok', store: 'up' })),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  signOutEverywhere();
+  window.history.replaceState(null, '', '/');
+});
+afterAll(() => server.close());
+
+/** Sarah signed in, with these roles and these programmes; records the token each call sent. */
+function signedIn(roles: AppRole[], programmes: ProgrammeListItem[]) {
+  signedInAs(person.id, person.displayName);
+  const tokens: (string | null)[] = [];
+  const list: ProgrammeListResponse = { programmes, canCreateProgrammes: false };
+  server.use(
+    http.get('*/api/me', ({ request }) => {
+      tokens.push(request.headers.get('authorization'));
+      return HttpResponse.json(aMe({ person, roles }));
+    }),
+    http.get('*/api/programmes', () => HttpResponse.json(list)),
+  );
+  return tokens;
+}
+
+async function nextSteps(name: string | RegExp) {
+  return screen.findByRole('region', { name });
+}
+
+describe('the home screen says what to do next', () => {
+  it('asks someone not signed in yet to choose who they are (outside Teams)', async () => {
+    renderScreen(<HomeScreen />, { locale: 'fr' });
+
+    const region = await nextSteps('Ce que vous pouvez faire maintenant');
+    expect(region).toHaveTextContent('Connectez-vous pour voir où vous en êtes dans le programme.');
+    expect(within(region).getByRole('link', { name: 'Choisir qui vous êtes' })).toHaveAttribute(
+      'href',
+      '/profile',
+    );
+  });
+
+  it('invites a non-volunteer to volunteer while the programme is enrolling, and follows the link in the tab', async () => {
+    const tokens = signedIn(['participant'], [aListItem()]);
+    const user = userEvent.setup();
+    renderScreen(<HomeScreen />, { locale: 'fr' });
+
+    const region = await nextSteps('Ce que vous pouvez faire maintenant');
+    expect(await within(region).findByText('Bonjour Sarah Mathieu.')).toBeInTheDocument();
+    expect(region).toHaveTextContent('« Mentorat inversé 2027 » accueille des volontaires.');
+    expect(tokens).toEqual(['Bearer dev-token-p-21']);
+    await user.click(
+      within(region).getByRole('link', { name: 'Me porter volontaire et remplir mon profil' }),
+    );
+    expect(window.location.pathname).toBe('/profile');
+    expect(within(region).queryByRole('link', { name: /approuver/ })).not.toBeInTheDocument();
+  });
+
+  it('sends a volunteer to their pair and profile, a manager to approvals, a lead to programmes and matching; the nav learns the roles', async () => {
+    signedIn(['participant', 'manager', 'lead'], [aListItem({ myStatus: 'opted_in' })]);
+    renderScreen(<HomeScreen />, { locale: 'en' });
+
+    const region = await nextSteps('What you can do now');
+    await within(region).findByText('You take part in “Mentorat inversé 2027”.');
+    const links = within(region)
+      .getAllByRole('link')
+      .map((link) => [link.textContent, link.getAttribute('href')]);
+    expect(links).toEqual([
+      ['My pair', '/pair'],
+      ['Update my profile', '/profile'],
+      ['See the requests to approve', '/approvals'],
+      ['Programmes', '/programmes'],
+      ['Matching', '/matching'],
+    ]);
+    expect(getSignedInMe()?.roles).toEqual(['participant', 'manager', 'lead']);
+  });
+
+  it('tells a paused volunteer how to resume, and says so when no programme is open', async () => {
+    signedIn(['participant'], [aListItem({ myStatus: 'paused', status: 'running' })]);
+    const { unmount } = renderScreen(<HomeScreen />, { locale: 'en' });
+    const region = await nextSteps('What you can do now');
+    await within(region).findByRole('link', { name: 'Resume in my profile' });
+    unmount();
+
+    signedIn(['participant'], [aListItem({ status: 'draft' })]);
+    renderScreen(<HomeScreen />, { locale: 'en' });
+    expect(
+      await within(await nextSteps('What you can do now')).findByText(
+        'No programme is open at the moment. You will be told in Teams when one opens to volunteers.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('offers to choose a persona again when the server no longer knows the token', async () => {
+    signedInAs(person.id, person.displayName);
+    server.use(
+      http.get('*/api/me', () =>
+        HttpResponse.json(
+          { error: { code: 'unauthenticated', message: 'token expired' } },
+          { status: 401 },
+        ),
+      ),
+      http.get('*/api/programmes', () =>
+        HttpResponse.json({ programmes: [], canCreateProgrammes: false }),
+      ),
+    );
+    renderScreen(<HomeScreen />, { locale: 'en' });
+
+    const region = await nextSteps('What you can do now');
+    expect(await within(region).findByRole('link', { name: 'Choose who you are' })).toBeVisible();
+    expect(getDevSession()).toBeNull();
+  });
+
+  it('says specifically what failed when the programmes cannot be loaded', async () => {
+    signedInAs(person.id, person.displayName);
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person }))),
+      http.get('*/api/programmes', () =>
+        HttpResponse.json(
+          { error: { code: 'store_unavailable', message: 'store down' } },
+          { status: 503 },
+        ),
+      ),
+    );
+    renderScreen(<HomeScreen />, { locale: 'fr' });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "Impossible d'afficher ce que vous pouvez faire maintenant. Le service de données est indisponible. Réessayez dans quelques instants.",
+    );
+  });
+});
