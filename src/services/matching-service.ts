@@ -29,7 +29,7 @@ import { prepareCohort } from '../domain/matching/cohort';
 import { evaluatePair } from '../domain/matching/pair-evaluation';
 import { pairReasons } from '../domain/matching/reasons';
 import { displayScore } from '../domain/matching/scoring';
-import { notificationKey, type Notification } from '../domain/notification';
+import { cancelNotification, notificationKey, type Notification } from '../domain/notification';
 import { isPairClosed, type Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { isAvailableForMatching, type Profile } from '../domain/profile';
@@ -68,7 +68,7 @@ export type MatchingServiceDeps = {
   /** Creates the pair once both accepted (the pair service: members snapshot, frame). */
   pairCreator: PairCreator;
   /** Where the Teams messages for published proposals are queued (none queued without it). */
-  notifications?: Pick<NotificationRepository, 'schedule'>;
+  notifications?: Pick<NotificationRepository, 'schedule' | 'update'>;
   clock: Clock;
   log: (message: string, error: unknown) => void;
   newId?: (prefix: string) => string;
@@ -657,7 +657,10 @@ export class MatchingService {
       await inBatches(open, async (found) => {
         if (await this.withdraw(found)) {
           withdrawn++;
-          if (found.value.publishedAt !== null) repair = true;
+          if (found.value.publishedAt !== null) {
+            repair = true;
+            await this.retractNotices(found.value);
+          }
         } else left.push(found);
       });
       if (left.length === 0) break;
@@ -676,6 +679,29 @@ export class MatchingService {
     }
     if (repair) await this.requestRepair(tenantId, programmeId);
     return { withdrawn, repair };
+  }
+
+  /** The Teams messages about a proposal that is no longer open, when not sent yet, are cancelled. */
+  private async retractNotices(proposal: StoredProposal): Promise<void> {
+    const notifications = this.deps.notifications;
+    if (!notifications || proposal.publishedAt === null) return;
+    for (const recipientId of [proposal.mentorId, proposal.menteeId]) {
+      const id = notificationKey(
+        'proposal_published',
+        `${proposal.id}.${recipientId}`,
+        proposal.publishedAt,
+      );
+      await notifications
+        .update(proposal.tenantId, id, (n) =>
+          n.status === 'pending' ? cancelNotification(n).notification : n,
+        )
+        .catch((error: unknown) => {
+          // Never queued (no notification queue at the time): nothing to cancel.
+          if (isDomainError(error, 'not_found')) return;
+          // The proposal's own change is saved; at worst the person reads a stale message.
+          this.deps.log(`notification ${id} could not be cancelled`, error);
+        });
+    }
   }
 
   /**
@@ -1467,6 +1493,7 @@ export class MatchingService {
         throw error;
       }
       if (saved.value.status === 'declined') {
+        await this.retractNotices(saved.value);
         await this.requestRepair(tenantId, current.programmeId);
       }
       const settled = result.bothAccepted ? await this.ensurePair(saved) : saved.value;

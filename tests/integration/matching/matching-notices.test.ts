@@ -342,6 +342,9 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     for (const p of theirs) {
       expect((await repos.proposals.get(tenant, p.id)).value.status, p.id).toBe('superseded');
     }
+    // The messages about the withdrawn proposal, not sent yet, are not sent at all.
+    const stale = (await queued()).filter((n) => n.payload.proposalId === target.id);
+    expect(stale.map((n) => n.status)).toEqual(['cancelled', 'cancelled']);
     await matching.drain();
 
     const after = await openProposals();
@@ -371,6 +374,21 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     await profileService.pause(principalOf(mentee), demoProgrammeId, '2027-02-01');
     await matching.drain();
     expect(await queued()).toHaveLength(count);
+    expect(log).toEqual([]);
+  });
+
+  it('someone who leaves the programme has their published proposal withdrawn at once, and its message cancelled', async () => {
+    const open = (await openProposals()).filter((p) => p.status === 'proposed');
+    const target = open.find((p) => p.publishedAt !== null)!;
+    const leaver = target.mentorId;
+    await profileService.leave(principalOf(leaver), demoProgrammeId);
+    const withdrawn = (await repos.proposals.get(tenant, target.id)).value;
+    expect(withdrawn.status).toBe('superseded');
+    const stale = (await queued()).filter((n) => n.payload.proposalId === target.id);
+    expect(stale.map((n) => n.status)).toEqual(['cancelled', 'cancelled']);
+    await matching.drain();
+    const after = await openProposals();
+    expect(after.some((p) => p.mentorId === leaver || p.menteeId === leaver)).toBe(false);
     expect(log).toEqual([]);
   });
 
