@@ -115,6 +115,37 @@ function bucket(
   return { start, items };
 }
 
+type SkillLists = { start: Int32Array; items: Int32Array; level: Uint8Array };
+
+/** Each person's skills (ids, ascending) and levels, straight into typed arrays. */
+function skillLists(
+  people: PreparedCohort['people'],
+  mapOf: (p: PreparedCohort['people'][number]) => ReadonlyMap<string, number>,
+  skillIds: ReadonlyMap<string, number>,
+): SkillLists {
+  const n = people.length;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + mapOf(people[i]!).size;
+  const items = new Int32Array(start[n]!);
+  const level = new Uint8Array(start[n]!);
+  for (let i = 0; i < n; i++) {
+    let at = start[i]!;
+    for (const [skill, value] of mapOf(people[i]!)) {
+      // Insertion by skill id (a handful per person).
+      const id = skillIds.get(skill)!;
+      let k = at++;
+      while (k > start[i]! && items[k - 1]! > id) {
+        items[k] = items[k - 1]!;
+        level[k] = level[k - 1]!;
+        k--;
+      }
+      items[k] = id;
+      level[k] = value;
+    }
+  }
+  return { start, items, level };
+}
+
 /** Flatten a prepared cohort into typed arrays plus inverted lists by skill and language. */
 export function compileCohort(cohort: PreparedCohort): CompiledCohort {
   const people = cohort.people;
@@ -131,27 +162,24 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
   };
   // Skills in name order so ids, hence every later tie-break, do not depend on record order.
   const allSkills = new Set<string>();
-  for (const p of people)
-    for (const s of [...p.teaches.keys(), ...p.learns.keys()]) allSkills.add(s);
+  for (const p of people) {
+    for (const s of p.teaches.keys()) allSkills.add(s);
+    for (const s of p.learns.keys()) allSkills.add(s);
+  }
   for (const s of [...allSkills].sort()) idOf(skillIds, s);
   const allLanguages = new Set<string>();
   for (const p of people) for (const l of p.languages) allLanguages.add(l);
   for (const l of [...allLanguages].sort()) idOf(languageIds, l);
 
-  const teachPairs = people.map((p) =>
-    [...p.teaches]
-      .map(([s, level]) => [skillIds.get(s)!, level] as const)
-      .sort((a, b) => a[0] - b[0]),
-  );
-  const learnPairs = people.map((p) =>
-    [...p.learns]
-      .map(([s, level]) => [skillIds.get(s)!, level] as const)
-      .sort((a, b) => a[0] - b[0]),
-  );
-  const teach = csr(n, (i) => teachPairs[i]!.map((x) => x[0]));
-  const learn = csr(n, (i) => learnPairs[i]!.map((x) => x[0]));
+  const teach = skillLists(people, (p) => p.teaches, skillIds);
+  const learn = skillLists(people, (p) => p.learns, skillIds);
   // Languages keep the person's order: the first one is their preferred language.
-  const langs = csr(n, (i) => people[i]!.languages.map((l) => languageIds.get(l)!));
+  const langStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) langStart[i + 1] = langStart[i]! + people[i]!.languages.length;
+  const langItems = new Int32Array(langStart[n]!);
+  for (let i = 0; i < n; i++)
+    people[i]!.languages.forEach((l, k) => (langItems[langStart[i]! + k] = languageIds.get(l)!));
+  const langs = { start: langStart, items: langItems };
   const ivs = csr(n, (i) => people[i]!.intervals);
   const byId = cohort.byId;
   // Previous partnership counts whichever side recorded it.
@@ -187,8 +215,8 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
     if (!Number.isNaN(cached)) return cached;
     let recBest = 0;
     let recSum = 0;
-    for (const [, level] of learnPairs[i]!) {
-      const v = skillValueNumerator(5, level);
+    for (let a = learn.start[i]!; a < learn.start[i + 1]!; a++) {
+      const v = skillValueNumerator(5, learn.level[a]!);
       recSum += v;
       if (v > recBest) recBest = v;
     }
@@ -206,27 +234,31 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
   };
   const staticOf = (i: number, skill: number): number => {
     let main = 0;
-    for (const [s, level] of teachPairs[i]!) if (s === skill) main = skillValueNumerator(level, 1);
+    for (let a = teach.start[i]!; a < teach.start[i + 1]!; a++)
+      if (teach.items[a] === skill) main = skillValueNumerator(teach.level[a]!, 1);
     let sum = main;
-    for (const [s, level] of teachPairs[i]!)
-      if (s !== skill) sum += Math.min(main, skillValueNumerator(level, 1));
+    for (let a = teach.start[i]!; a < teach.start[i + 1]!; a++)
+      if (teach.items[a] !== skill) sum += Math.min(main, skillValueNumerator(teach.level[a]!, 1));
     return 1 + Math.ceil((w.teach * skillTerm(Math.max(main, 1), sum) + restOf(i)) * scoreScale);
   };
   const hourMask = hourMasksOf(n, ivs);
   const teachers = bucket(S * L, n, (i, add) => {
     const p = people[i]!;
     if (!p.canMentor || !p.active) return;
-    for (const [s] of teachPairs[i]!)
-      for (let k = langs.start[i]!; k < langs.start[i + 1]!; k++) add(s * L + langs.items[k]!);
+    for (let a = teach.start[i]!; a < teach.start[i + 1]!; a++)
+      for (let k = langs.start[i]!; k < langs.start[i + 1]!; k++)
+        add(teach.items[a]! * L + langs.items[k]!);
   });
   // Highest possible score first, then by index: the scan can stop a list as soon as its next
   // entry cannot make the cut.
   const teacherBound = sortByBound(teachers, L, staticOf);
   const allTeachers = bucket(S, n, (i, add) => {
-    if (people[i]!.canMentor) for (const [s] of teachPairs[i]!) add(s);
+    if (people[i]!.canMentor)
+      for (let a = teach.start[i]!; a < teach.start[i + 1]!; a++) add(teach.items[a]!);
   });
   const allLearners = bucket(S, n, (i, add) => {
-    if (people[i]!.canBeMentored) for (const [s] of learnPairs[i]!) add(s);
+    if (people[i]!.canBeMentored)
+      for (let a = learn.start[i]!; a < learn.start[i + 1]!; a++) add(learn.items[a]!);
   });
 
   return {
@@ -237,10 +269,10 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
     capacity: Uint8Array.from(people, (p) => p.participant.capacity),
     teachStart: teach.start,
     teachSkill: teach.items,
-    teachLevel: Uint8Array.from(teachPairs.flatMap((l) => l.map((x) => x[1]))),
+    teachLevel: teach.level,
     learnStart: learn.start,
     learnSkill: learn.items,
-    learnLevel: Uint8Array.from(learnPairs.flatMap((l) => l.map((x) => x[1]))),
+    learnLevel: learn.level,
     langStart: langs.start,
     lang: langs.items,
     ivStart: ivs.start,
@@ -261,7 +293,7 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
     teacherBound,
     ...teacherRecordsOf(
       teachers.items,
-      teachPairs,
+      teach,
       langs,
       cohort,
       (i) => prev.start[i + 1]! > prev.start[i]! || block.start[i + 1]! > block.start[i]!,
@@ -333,7 +365,7 @@ export const rec = {
 
 function teacherRecordsOf(
   items: Int32Array,
-  teachPairs: (readonly (readonly [number, number])[])[],
+  teach: SkillLists,
   langs: { start: Int32Array; items: Int32Array },
   cohort: PreparedCohort,
   hasExclusions: (person: number) => boolean,
@@ -360,10 +392,11 @@ function teacherRecordsOf(
     for (let k = 0; k < 4; k++) records[base + rec.lang0 + k] = k < ls.length ? ls[k]! : -1;
     records[base + rec.manyLanguages] = ls.length > 4 ? 1 : 0;
     records[base + rec.hasExclusions] = hasExclusions(i) ? 1 : 0;
-    const teach = teachPairs[i]!;
-    records[base + rec.teachCount] = teach.length;
-    for (let k = 0; k < Math.min(4, teach.length); k++) {
-      records[base + rec.teach0 + k] = (teach[k]![0] << 3) | teach[k]![1];
+    const from = teach.start[i]!;
+    const count = teach.start[i + 1]! - from;
+    records[base + rec.teachCount] = count;
+    for (let k = 0; k < Math.min(4, count); k++) {
+      records[base + rec.teach0 + k] = (teach.items[from + k]! << 3) | teach.level[from + k]!;
     }
     seniority[t] = p.seniority;
   }
