@@ -14,6 +14,7 @@ const server = setupServer(
   http.get('*/api/programmes', () =>
     HttpResponse.json({ programmes: [], canCreateProgrammes: false }),
   ),
+  http.get('*/api/pairs/mine', () => HttpResponse.json({ pairs: [] })),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -5,6 +5,7 @@ import type {
   ProgrammeListItem,
   ProgrammeListResponse,
 } from '../../../../src/api/contracts';
+import type { MyPairItem, MyPairsResponse } from '../../../../src/api/pair-contracts';
 import { api, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import {
@@ -56,7 +57,21 @@ export function homeProgramme(
   );
 }
 
-type Loaded = { me: MeResponse; programme: ProgrammeListItem | undefined };
+const currentStates = ['proposed', 'accepted', 'awaiting_approval', 'active', 'paused'] as const;
+type CurrentPair = MyPairItem & { state: (typeof currentStates)[number] };
+
+/** The pair to talk about: open pairs come first from the API; completed and ended ones are past. */
+export function currentPair(pairs: readonly MyPairItem[]): CurrentPair | undefined {
+  return pairs.find((pair): pair is CurrentPair =>
+    (currentStates as readonly string[]).includes(pair.state),
+  );
+}
+
+type Loaded = {
+  me: MeResponse;
+  programme: ProgrammeListItem | undefined;
+  pair: CurrentPair | undefined;
+};
 type State =
   { kind: 'loading' } | { kind: 'ready'; loaded: Loaded } | { kind: 'failed'; error: unknown };
 
@@ -101,11 +116,15 @@ export function NextSteps() {
     Promise.all([
       api.get<MeResponse>('/api/me', { signal }),
       api.get<ProgrammeListResponse>('/api/programmes', { signal }),
+      api.get<MyPairsResponse>('/api/pairs/mine', { signal }),
     ])
-      .then(([me, list]) => {
+      .then(([me, list, mine]) => {
         // The nav shows the lead's and manager's links from here too.
         setSignedInMe(me);
-        setState({ kind: 'ready', loaded: { me, programme: homeProgramme(list.programmes) } });
+        setState({
+          kind: 'ready',
+          loaded: { me, programme: homeProgramme(list.programmes), pair: currentPair(mine.pairs) },
+        });
       })
       .catch((error: unknown) => {
         if (signal.aborted) return;
@@ -170,7 +189,7 @@ export function NextSteps() {
   );
 }
 
-function Steps({ loaded: { me, programme }, greet }: { loaded: Loaded; greet: boolean }) {
+function Steps({ loaded: { me, programme, pair }, greet }: { loaded: Loaded; greet: boolean }) {
   const styles = useStyles();
   const t = useT();
   const ht = useHomeT();
@@ -181,7 +200,23 @@ function Steps({ loaded: { me, programme }, greet }: { loaded: Loaded; greet: bo
   );
 
   let participation: ReactNode;
-  if (!programme) {
+  if (pair) {
+    // In a pair (or proposed one), whatever the profile says: that is what matters now.
+    const partner = pair.partner.displayName;
+    participation = (
+      <>
+        {paragraph(ht(`home.next.pair.${pair.state}`, { partner }))}
+        <ul className={styles.links}>
+          {pair.state === 'proposed' ? (
+            <ScreenLink path="/proposal">{ht('home.next.proposalLink')}</ScreenLink>
+          ) : (
+            <ScreenLink path="/pair">{ht('home.next.pairLink')}</ScreenLink>
+          )}
+          <ScreenLink path="/profile">{ht('home.next.profileLink')}</ScreenLink>
+        </ul>
+      </>
+    );
+  } else if (!programme) {
     participation = paragraph(ht('home.next.noProgramme'));
   } else if (programme.myStatus === 'opted_in') {
     participation = (

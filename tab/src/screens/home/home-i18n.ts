@@ -18,6 +18,14 @@ const en = {
     'You are not taking part in “{programme}”. It no longer takes volunteers: ask its programme lead if you would like to join.',
   'home.next.optedIn': 'You take part in “{programme}”.',
   'home.next.pairLink': 'My pair',
+  'home.next.pair.proposed':
+    '{partner} is proposed to you as a partner: tell us whether you accept.',
+  'home.next.pair.accepted': 'Your pair with {partner}: the agreement is waiting to be signed.',
+  'home.next.pair.awaiting_approval':
+    'Your pair with {partner} is waiting for your managers’ approval.',
+  'home.next.pair.active': 'Your pair with {partner} is under way.',
+  'home.next.pair.paused': 'Your pair with {partner} is paused.',
+  'home.next.proposalLink': 'See the proposal and answer',
   'home.next.profileLink': 'Update my profile',
   'home.next.paused':
     'Your participation in “{programme}” is paused: you receive no suggestion or reminder.',
@@ -43,6 +51,14 @@ const fr: CatalogueFor<typeof en> = {
     "Vous ne participez pas à « {programme} ». Il n'accueille plus de volontaires : adressez-vous à son responsable si vous souhaitez le rejoindre.",
   'home.next.optedIn': 'Vous participez à « {programme} ».',
   'home.next.pairLink': 'Mon binôme',
+  'home.next.pair.proposed':
+    '{partner} vous est proposé·e comme binôme : dites-nous si vous acceptez.',
+  'home.next.pair.accepted': 'Votre binôme avec {partner} : l’accord attend d’être signé.',
+  'home.next.pair.awaiting_approval':
+    'Votre binôme avec {partner} attend l’approbation de vos managers.',
+  'home.next.pair.active': 'Votre binôme avec {partner} est en cours.',
+  'home.next.pair.paused': 'Votre binôme avec {partner} est en pause.',
+  'home.next.proposalLink': 'Voir la proposition et répondre',
   'home.next.profileLink': 'Mettre à jour mon profil',
   'home.next.paused':
     'Votre participation à « {programme} » est en pause : vous ne recevez ni proposition ni rappel.',

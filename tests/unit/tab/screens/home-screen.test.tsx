@@ -7,6 +7,7 @@ import type {
   ProgrammeListItem,
   ProgrammeListResponse,
 } from '../../../../src/api/contracts';
+import type { MyPairItem } from '../../../../src/api/pair-contracts';
 import { getDevSession } from '../../../../tab/src/auth/dev-session';
 import { getSignedInMe } from '../../../../tab/src/auth/session-store';
 import HomeScreen from '../../../../tab/src/screens/home/HomeScreen';
@@ -40,7 +41,7 @@ afterEach(() => {
 afterAll(() => server.close());
 
 /** Sarah signed in, with these roles and these programmes; records the token each call sent. */
-function signedIn(roles: AppRole[], programmes: ProgrammeListItem[]) {
+function signedIn(roles: AppRole[], programmes: ProgrammeListItem[], pairs: MyPairItem[] = []) {
   signedInAs(person.id, person.displayName);
   const tokens: (string | null)[] = [];
   const list: ProgrammeListResponse = { programmes, canCreateProgrammes: false };
@@ -50,6 +51,7 @@ function signedIn(roles: AppRole[], programmes: ProgrammeListItem[]) {
       return HttpResponse.json(aMe({ person, roles }));
     }),
     http.get('*/api/programmes', () => HttpResponse.json(list)),
+    http.get('*/api/pairs/mine', () => HttpResponse.json({ pairs })),
   );
   return tokens;
 }
@@ -121,6 +123,45 @@ describe('the home screen says what to do next', () => {
     ).toBeInTheDocument();
   });
 
+  it('talks about the pair first: one waiting for approval, one proposed (past pairs are left out)', async () => {
+    const pair = (overrides: Partial<MyPairItem>): MyPairItem => ({
+      id: 'pair-1',
+      programmeId: 'prog-2027',
+      state: 'awaiting_approval',
+      myRole: 'mentee',
+      partner: { personId: 'p-7', displayName: 'Gabriel Da Silva', jobTitle: '', photoUrl: null },
+      subject: 'LinkedIn',
+      nextSessionStart: null,
+      agreementFullySigned: true,
+      awaitingMyFeedback: 0,
+      updatedAt: '2026-11-25T10:00:00.000Z',
+      ...overrides,
+    });
+    // Not opted in (the profile says so), yet in a pair: no invitation to volunteer.
+    signedIn(['participant'], [aListItem()], [pair({ id: 'old', state: 'ended' }), pair({})]);
+    const { unmount } = renderScreen(<HomeScreen />, { locale: 'fr' });
+    const region = await nextSteps('Ce que vous pouvez faire maintenant');
+    await within(region).findByText(
+      'Votre binôme avec Gabriel Da Silva attend l’approbation de vos managers.',
+    );
+    expect(within(region).getByRole('link', { name: 'Mon binôme' })).toHaveAttribute(
+      'href',
+      '/pair',
+    );
+    expect(region).not.toHaveTextContent('accueille des volontaires');
+    unmount();
+
+    signedIn(['participant'], [aListItem({ myStatus: 'opted_in' })], [pair({ state: 'proposed' })]);
+    renderScreen(<HomeScreen />, { locale: 'en' });
+    const english = await nextSteps('What you can do now');
+    await within(english).findByText(
+      'Gabriel Da Silva is proposed to you as a partner: tell us whether you accept.',
+    );
+    expect(
+      within(english).getByRole('link', { name: 'See the proposal and answer' }),
+    ).toHaveAttribute('href', '/proposal');
+  });
+
   it('offers to choose a persona again when the server no longer knows the token', async () => {
     signedInAs(person.id, person.displayName);
     server.use(
@@ -133,6 +174,7 @@ describe('the home screen says what to do next', () => {
       http.get('*/api/programmes', () =>
         HttpResponse.json({ programmes: [], canCreateProgrammes: false }),
       ),
+      http.get('*/api/pairs/mine', () => HttpResponse.json({ pairs: [] })),
     );
     renderScreen(<HomeScreen />, { locale: 'en' });
 
@@ -151,6 +193,7 @@ describe('the home screen says what to do next', () => {
           { status: 503 },
         ),
       ),
+      http.get('*/api/pairs/mine', () => HttpResponse.json({ pairs: [] })),
     );
     renderScreen(<HomeScreen />, { locale: 'fr' });
 
