@@ -125,6 +125,8 @@ export async function startServer(
   const peopleRepo = new PeopleRepository(store.container('people'));
   const programmeRepo = new ProgrammeRepository(store.container('programmes'));
   const profileRepo = new ProfileRepository(store.container('profiles'));
+  const pairRepo = new PairRepository(store.container('pairs'));
+  const notificationRepo = new NotificationRepository(store.container('notifications'));
   // The org directory is the people container; a Graph adapter will implement OrgDirectory.
   const directory = new CosmosOrgDirectory({ people: peopleRepo });
   const devIssuer = config.auth.devSignIn ? new DevTokenIssuer({ clock }) : undefined;
@@ -162,6 +164,11 @@ export async function startServer(
     identity,
     directory,
     clock,
+    // Pausing or leaving withdraws the person's open proposals at once (matching, built below).
+    proposals: {
+      withdrawFor: (tenantId, programmeId, personId) =>
+        matching.withdrawFor(tenantId, programmeId, personId),
+    },
   });
   const imports = new ImportService({
     programmes,
@@ -187,17 +194,17 @@ export async function startServer(
   // Manager approval of the pair's time (src/api/approval-contracts.ts): the tab and the bot's card.
   const approvals = new ApprovalService({
     approvals: new ApprovalRepository(store.container('approvals')),
-    pairs: new PairRepository(store.container('pairs')),
+    pairs: pairRepo,
     people: peopleRepo,
     programmes: programmeRepo,
-    notifications: new NotificationRepository(store.container('notifications')),
+    notifications: notificationRepo,
     clock,
   });
   api.route('/', approvalRoutes({ authenticator, approvals }));
 
   // The pair's journey (src/api/pair-contracts.ts): dashboard, agreement, sessions, feedback.
   const pairs = new PairService({
-    pairs: new PairRepository(store.container('pairs')),
+    pairs: pairRepo,
     notes: new NoteRepository(store.container('notes')),
     programmes: programmeRepo,
     profiles: profileRepo,
@@ -217,8 +224,10 @@ export async function startServer(
     proposals: new ProposalRepository(store.container('proposals')),
     runs: new MatchingRunRepository(store.container('jobs')),
     locks: new MatchingLockRepository(store.container('jobs')),
-    pairs: new PairRepository(store.container('pairs')),
+    pairs: pairRepo,
     pairCreator: pairs,
+    // Publishing and repairs tell each person in Teams chat (proposal_published).
+    notifications: notificationRepo,
     clock,
     log: (message, error) => log.error(message, error),
   });
@@ -236,7 +245,7 @@ export async function startServer(
 
   // The pair's sessions in both calendars (src/api/calendar-contracts.ts): Graph or the local calendar.
   const pairCalendar = new PairCalendarService({
-    pairs: new PairRepository(store.container('pairs')),
+    pairs: pairRepo,
     profiles: profileRepo,
     directory,
     calendars: createCalendarProvider(config, store, clock),
@@ -246,7 +255,7 @@ export async function startServer(
     refreshMinAgeMs: config.calendarRefresh.minAgeMs,
     instanceId: `${hostname()}-${process.pid}`,
     // Moves and declines found in the calendar are told to the pair by the bot.
-    notifications: new NotificationRepository(store.container('notifications')),
+    notifications: notificationRepo,
     log: (message, error) => log.error(message, error),
   });
   api.route('/', calendarRoutes({ authenticator, calendar: pairCalendar }));
@@ -258,11 +267,11 @@ export async function startServer(
     clock,
     repositories: {
       conversations: new ConversationRepository(store.container('conversations')),
-      pairs: new PairRepository(store.container('pairs')),
+      pairs: pairRepo,
       people: peopleRepo,
       programmes: programmeRepo,
       approvals: new ApprovalRepository(store.container('approvals')),
-      notifications: new NotificationRepository(store.container('notifications')),
+      notifications: notificationRepo,
       proposals: new ProposalRepository(store.container('proposals')),
     },
     pairActions: pairs,
@@ -275,7 +284,7 @@ export async function startServer(
   // Declines and moves made in Outlook reach pairs whose dashboard nobody opens (README "Calendars").
   const calendarSweep = config.scheduler
     ? new CalendarRefreshSweep({
-        pairs: new PairRepository(store.container('pairs')),
+        pairs: pairRepo,
         syncs: new CalendarSyncRepository(store.container('calendar')),
         calendar: pairCalendar,
         clock,

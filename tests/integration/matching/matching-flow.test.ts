@@ -11,6 +11,7 @@ import { fixedClock } from '../../../src/domain/clock';
 import { inSameReportingLine } from '../../../src/domain/person';
 import { MatchingService } from '../../../src/services/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
+import { NotificationRepository } from '../../../src/store/notification-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
@@ -95,6 +96,11 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
       token: await as(personId),
       json: { answer: value },
     });
+
+  const proposalMessages = async () =>
+    (await new NotificationRepository(app.server.store.container('notifications')).query(tenant))
+      .map((n) => n.value)
+      .filter((n) => n.kind === 'proposal_published');
 
   const openPairs = async () =>
     (
@@ -512,6 +518,12 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect(deadline - before).toBeLessThan(3 * 86_400_000 + 60_000);
     const again = await api.call<PublishResponse>('POST', `${base}/publish`, { token: lead });
     expect(again.body.published).toBe(0);
+    // Each person is told in Teams chat, once per proposal (the app's composition root wires it).
+    const told = (await proposalMessages()).map((n) => n.recipientId).sort();
+    const concerned = accepted.body.proposals
+      .flatMap((q) => [q.mentor.personId, q.mentee.personId])
+      .sort();
+    expect(told).toEqual(concerned);
 
     const view = await review();
     expect(view.proposals.every((p) => p.stage === 'published')).toBe(true);
@@ -738,5 +750,26 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect(late.status).toBe(409);
     const mineAfter = await mine(open[0]!.mentor.personId);
     expect(mineAfter.proposals.find((q) => q.id === open[0]!.id)?.status).toBe('expired');
+  });
+
+  it('withdraws at once the open proposals of someone who pauses through their profile', async () => {
+    const before = await review();
+    const open = before.proposals.find((p) => p.stage === 'published' && p.status === 'proposed');
+    expect(open, 'a published proposal still open').toBeDefined();
+    const menteeToken = await as(open!.mentee.personId);
+    const paused = await api.call('POST', `/api/programmes/${demoProgrammeId}/profile/me/pause`, {
+      token: menteeToken,
+      json: { until: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+    });
+    expect(paused.status).toBe(200);
+    const after = await settle().then(review);
+    expect(after.proposals.some((q) => q.id === open!.id && q.status === 'proposed')).toBe(false);
+    expect(
+      after.proposals.some(
+        (q) => q.mentee.personId === open!.mentee.personId && q.status === 'proposed',
+      ),
+    ).toBe(false);
+    const partner = await mine(open!.mentor.personId);
+    expect(partner.proposals.find((q) => q.id === open!.id)?.status).not.toBe('proposed');
   });
 });
