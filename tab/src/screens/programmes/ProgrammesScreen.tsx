@@ -53,6 +53,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  // The section tabs wrap on a narrow tab instead of widening the page.
+  tabs: { flexWrap: 'wrap' },
 });
 
 type View =
@@ -293,6 +295,7 @@ function ProgrammeDetail({
         }}
       />
       <TabList
+        className={styles.tabs}
         selectedValue={tab}
         onTabSelect={(_, d) => onTab(d.value as DetailTab)}
         aria-label={pt('programmes.sections')}

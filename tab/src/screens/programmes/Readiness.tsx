@@ -40,6 +40,8 @@ const useStyles = makeStyles({
   },
   warnings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   table: { borderCollapse: 'collapse', width: '100%' },
+  // Five columns do not fit a narrow tab: the table scrolls on its own, not the whole page.
+  tableScroll: { overflowX: 'auto', maxWidth: '100%' },
   th: {
     textAlign: 'left',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
@@ -188,59 +190,62 @@ export function Readiness({ programmeId }: { programmeId: string }) {
           {pt('readiness.learners')}
         </span>
       </Body1>
-      <table className={styles.table} aria-labelledby="supply-title">
-        <thead>
-          <tr>
-            <th scope="col" className={styles.th}>
-              {pt('readiness.skill')}
-            </th>
-            <th scope="col" className={styles.th}>
-              {pt('readiness.kind')}
-            </th>
-            <th scope="col" className={`${styles.th} ${styles.number}`}>
-              {pt('readiness.teachers')}
-            </th>
-            <th scope="col" className={`${styles.th} ${styles.number}`}>
-              {pt('readiness.learners')}
-            </th>
-            <th scope="col" className={styles.th}>
-              {pt('readiness.balance')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.skills.map((skill) => {
-            const shortage = skill.learners > skill.teachers;
-            return (
-              <tr key={skill.skillId}>
-                <th scope="row" className={`${styles.td} ${styles.rowHeader}`}>
-                  {skill.label[locale]}
-                </th>
-                <td className={styles.td}>{ct(`skills.kind.${skill.kind}`)}</td>
-                <td className={`${styles.td} ${styles.number}`}>{skill.teachers}</td>
-                <td className={`${styles.td} ${styles.number}`}>{skill.learners}</td>
-                <td className={styles.td}>
-                  <div className={styles.bars} aria-hidden="true">
-                    <div
-                      className={`${styles.bar} ${styles.teach}`}
-                      style={{ width: `${(skill.teachers / max) * 100}%` }}
-                    />
-                    <div
-                      className={`${styles.bar} ${styles.learn}`}
-                      style={{ width: `${(skill.learners / max) * 100}%` }}
-                    />
-                  </div>
-                  <span className={shortage ? styles.shortage : undefined}>
-                    {shortage
-                      ? pt('readiness.shortage', { count: skill.learners - skill.teachers })
-                      : pt('readiness.covered')}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* Focusable so keyboard users can scroll it too. */}
+      <div className={styles.tableScroll} role="region" aria-labelledby="supply-title" tabIndex={0}>
+        <table className={styles.table} aria-labelledby="supply-title">
+          <thead>
+            <tr>
+              <th scope="col" className={styles.th}>
+                {pt('readiness.skill')}
+              </th>
+              <th scope="col" className={styles.th}>
+                {pt('readiness.kind')}
+              </th>
+              <th scope="col" className={`${styles.th} ${styles.number}`}>
+                {pt('readiness.teachers')}
+              </th>
+              <th scope="col" className={`${styles.th} ${styles.number}`}>
+                {pt('readiness.learners')}
+              </th>
+              <th scope="col" className={styles.th}>
+                {pt('readiness.balance')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.skills.map((skill) => {
+              const shortage = skill.learners > skill.teachers;
+              return (
+                <tr key={skill.skillId}>
+                  <th scope="row" className={`${styles.td} ${styles.rowHeader}`}>
+                    {skill.label[locale]}
+                  </th>
+                  <td className={styles.td}>{ct(`skills.kind.${skill.kind}`)}</td>
+                  <td className={`${styles.td} ${styles.number}`}>{skill.teachers}</td>
+                  <td className={`${styles.td} ${styles.number}`}>{skill.learners}</td>
+                  <td className={styles.td}>
+                    <div className={styles.bars} aria-hidden="true">
+                      <div
+                        className={`${styles.bar} ${styles.teach}`}
+                        style={{ width: `${(skill.teachers / max) * 100}%` }}
+                      />
+                      <div
+                        className={`${styles.bar} ${styles.learn}`}
+                        style={{ width: `${(skill.learners / max) * 100}%` }}
+                      />
+                    </div>
+                    <span className={shortage ? styles.shortage : undefined}>
+                      {shortage
+                        ? pt('readiness.shortage', { count: skill.learners - skill.teachers })
+                        : pt('readiness.covered')}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -289,6 +289,16 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
       screen.getByText(/The cohort is one-sided: 2 possible mentees for 6 possible mentors/),
     ).toBeInTheDocument();
     expect(screen.getByText('Wish to be mentors').nextElementSibling).toHaveTextContent('5');
+
+    // On a narrow tab the table scrolls in its own focusable region, not the page; the section
+    // tabs wrap.
+    const scroller = screen.getByRole('region', {
+      name: 'Skills: who can teach, who wants to learn',
+    });
+    expect(scroller).toContainElement(table);
+    expect(scroller).toHaveAttribute('tabindex', '0');
+    expect(getComputedStyle(scroller).overflowX).toBe('auto');
+    expect(getComputedStyle(screen.getByRole('tablist')).flexWrap).toBe('wrap');
   });
 });
 
