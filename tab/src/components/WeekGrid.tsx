@@ -21,6 +21,10 @@ import {
 } from './week-grid-model';
 import { useComponentsT } from './components-i18n';
 
+// Seven day columns of 36 px and the hour labels fit the ~320 px a form has in a 400 px tab, so
+// the weekend is not hidden behind a horizontal scroll; 36 × 24 px stays above WCAG's 24 px target.
+const DAY_COLUMN_WIDTH = '36px';
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   scroller: { overflowX: 'auto', maxWidth: '100%' },
@@ -31,7 +35,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
     textAlign: 'center',
-    minWidth: '44px',
+    minWidth: DAY_COLUMN_WIDTH,
   },
   rowHeader: {
     paddingRight: tokens.spacingHorizontalS,
@@ -43,7 +47,7 @@ const useStyles = makeStyles({
   },
   cell: {
     height: '24px',
-    minWidth: '44px',
+    minWidth: DAY_COLUMN_WIDTH,
     padding: 0,
     textAlign: 'center',
     fontSize: tokens.fontSizeBase200,

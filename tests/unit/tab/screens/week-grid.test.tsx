@@ -91,6 +91,18 @@ describe('the week grid', { timeout: 20_000 }, () => {
     );
   });
 
+  it('keeps its day columns narrow enough for the whole week to fit a 400 px tab', () => {
+    renderScreen(<Harness initial={[]} onChange={() => undefined} />);
+    // 7 × 36 px and the hour labels fit the ~320 px of the profile form at 400 px (44 px did not:
+    // Saturday and Sunday were hidden behind a scroll).
+    const cell = screen.getByRole('gridcell', { name: 'Sunday, 8:00 AM to 9:00 AM' });
+    const header = screen.getByRole('columnheader', { name: /Sun/ });
+    expect(parseFloat(getComputedStyle(cell).minWidth)).toBeLessThanOrEqual(36);
+    expect(parseFloat(getComputedStyle(header).minWidth)).toBeLessThanOrEqual(36);
+    // Still above WCAG 2.5.8's 24 px target.
+    expect(parseFloat(getComputedStyle(cell).minWidth)).toBeGreaterThanOrEqual(24);
+  });
+
   it("says the person's zone and, when the device is elsewhere, the time here too", () => {
     // The tests run with TZ=UTC.
     const { unmount } = renderScreen(<Harness initial={[]} onChange={() => undefined} />);
