@@ -193,8 +193,8 @@ export function validateProgrammeForm(
   if (values.description.length > 2000) {
     fields.description = t('programmeForm.error.tooLong', { max: 2000 });
   }
-  if (!values.startDate) fields.startDate = t('programmeForm.error.dateRequired');
-  if (!values.endDate) fields.endDate = t('programmeForm.error.dateRequired');
+  if (!values.startDate) fields.startDate = t('programmeForm.error.startDateRequired');
+  if (!values.endDate) fields.endDate = t('programmeForm.error.endDateRequired');
   else if (values.startDate && values.endDate < values.startDate) {
     fields.endDate = t('programmeForm.error.endBeforeStart');
   }

@@ -106,7 +106,10 @@ const en = {
     'The latest version is loaded and your changes are kept. Check them, then save again.',
   'programmeForm.error.nameRequired': 'Give the programme a name.',
   'programmeForm.error.tooLong': 'Write {max} characters at most.',
-  'programmeForm.error.dateRequired': 'Choose a date.',
+  // Each names its field: the summary above the form lists both, and two « Choose a date. » said
+  // nothing about which was missing.
+  'programmeForm.error.startDateRequired': 'Choose the start date.',
+  'programmeForm.error.endDateRequired': 'Choose the end date.',
   'programmeForm.error.endBeforeStart': 'The end date must be on or after the start date.',
   'programmeForm.error.between': 'Enter a whole number from {min} to {max}.',
   'programmeForm.error.labelRequired': 'Enter the name in this language.',
@@ -314,7 +317,8 @@ const fr: CatalogueFor<typeof en> = {
     'La dernière version est chargée et vos modifications sont conservées. Vérifiez-les, puis enregistrez à nouveau.',
   'programmeForm.error.nameRequired': 'Donnez un nom au programme.',
   'programmeForm.error.tooLong': 'Écrivez {max} caractères au plus.',
-  'programmeForm.error.dateRequired': 'Choisissez une date.',
+  'programmeForm.error.startDateRequired': 'Choisissez la date de début.',
+  'programmeForm.error.endDateRequired': 'Choisissez la date de fin.',
   'programmeForm.error.endBeforeStart':
     'La date de fin doit être identique ou postérieure à la date de début.',
   'programmeForm.error.between': 'Saisissez un nombre entier de {min} à {max}.',

@@ -86,6 +86,28 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Nouveau programme' })).not.toBeInTheDocument();
   });
 
+  it('names the missing date in the summary: start or end, not twice « Choisissez une date »', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(leadMe)),
+      http.get('*/api/programmes', () => HttpResponse.json(listOf([]))),
+    );
+    const user = userEvent.setup();
+    renderScreen(<ProgrammesScreen />, { locale: 'fr' });
+
+    await user.click(await screen.findByRole('button', { name: 'Nouveau programme' }));
+    await user.click(screen.getByRole('button', { name: 'Créer le programme' }));
+
+    const alert = await screen.findByText("Le programme n'a pas été enregistré. Vérifiez :");
+    const items = within(alert.closest('[role="alert"]') as HTMLElement)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(items).toEqual([
+      'Donnez un nom au programme.',
+      'Choisissez la date de début.',
+      'Choisissez la date de fin.',
+    ]);
+  });
+
   it('creates a programme after explaining what is wrong, with a bilingual catalogue', async () => {
     const created: ProgrammeCreateBody[] = [];
     const draft = aProgramme({ id: 'prog-new', name: 'Pilote 2027', status: 'draft', skills: [] });
