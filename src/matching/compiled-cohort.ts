@@ -117,35 +117,6 @@ function bucket(
 
 type SkillLists = { start: Int32Array; items: Int32Array; level: Uint8Array };
 
-/** Each person's skills (ids, ascending) and levels, straight into typed arrays. */
-function skillLists(
-  people: PreparedCohort['people'],
-  mapOf: (p: PreparedCohort['people'][number]) => ReadonlyMap<string, number>,
-  skillIds: ReadonlyMap<string, number>,
-): SkillLists {
-  const n = people.length;
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + mapOf(people[i]!).size;
-  const items = new Int32Array(start[n]!);
-  const level = new Uint8Array(start[n]!);
-  for (let i = 0; i < n; i++) {
-    let at = start[i]!;
-    for (const [skill, value] of mapOf(people[i]!)) {
-      // Insertion by skill id (a handful per person).
-      const id = skillIds.get(skill)!;
-      let k = at++;
-      while (k > start[i]! && items[k - 1]! > id) {
-        items[k] = items[k - 1]!;
-        level[k] = level[k - 1]!;
-        k--;
-      }
-      items[k] = id;
-      level[k] = value;
-    }
-  }
-  return { start, items, level };
-}
-
 /** Flatten a prepared cohort into typed arrays plus inverted lists by skill and language. */
 export function compileCohort(cohort: PreparedCohort): CompiledCohort {
   const people = cohort.people;
@@ -160,19 +131,23 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
     }
     return v;
   };
-  // Skills in name order so ids, hence every later tie-break, do not depend on record order.
-  const allSkills = new Set<string>();
-  for (const p of people) {
-    for (const s of p.teaches.keys()) allSkills.add(s);
-    for (const s of p.learns.keys()) allSkills.add(s);
-  }
-  for (const s of [...allSkills].sort()) idOf(skillIds, s);
+  // The prepared cohort's skill ids: in name order, so every later tie-break does not depend on
+  // record order; its skill lists are already by ascending id.
+  for (const s of cohort.skills) idOf(skillIds, s);
   const allLanguages = new Set<string>();
   for (const p of people) for (const l of p.languages) allLanguages.add(l);
   for (const l of [...allLanguages].sort()) idOf(languageIds, l);
 
-  const teach = skillLists(people, (p) => p.teaches, skillIds);
-  const learn = skillLists(people, (p) => p.learns, skillIds);
+  const teach = {
+    start: cohort.teaches.start,
+    items: cohort.teaches.skill,
+    level: cohort.teaches.level,
+  };
+  const learn = {
+    start: cohort.learns.start,
+    items: cohort.learns.skill,
+    level: cohort.learns.level,
+  };
   // Languages keep the person's order: the first one is their preferred language.
   const langStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) langStart[i + 1] = langStart[i]! + people[i]!.languages.length;

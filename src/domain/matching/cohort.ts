@@ -8,7 +8,7 @@ import {
 } from './input';
 import { weeklyUtcIntervals } from './week-time';
 
-/** A participant with what pair checks need precomputed (UTC availability, skill maps, ids). */
+/** A participant with what pair checks need precomputed (UTC availability, ids). */
 export type PreparedPerson = {
   index: number;
   participant: MatchingParticipant;
@@ -19,8 +19,6 @@ export type PreparedPerson = {
   /** Opted in and not paused. */
   active: boolean;
   intervals: number[];
-  teaches: ReadonlyMap<string, number>;
-  learns: ReadonlyMap<string, number>;
   languages: readonly string[];
   departmentId: number;
   seniority: number;
@@ -28,6 +26,17 @@ export type PreparedPerson = {
 };
 
 const noPreviousPartners: ReadonlySet<string> = new Set();
+
+/**
+ * What each person teaches (or learns), for the whole cohort in three arrays rather than a Map per
+ * person: person i's entries are `start[i]` to `start[i + 1]`, by ascending skill id (an index into
+ * `PreparedCohort.skills`), one entry per skill with the best level listed for it.
+ */
+export type SkillLevels = {
+  start: Int32Array;
+  skill: Int32Array;
+  level: Uint8Array;
+};
 
 /** The whole cohort ready for scoring: people sorted by id, reporting lines, blocks, settings. */
 export type PreparedCohort = {
@@ -43,6 +52,10 @@ export type PreparedCohort = {
   referenceWeek: string;
   skillNames: Readonly<Record<string, string>>;
   departments: string[];
+  /** Every skill id of the cohort, lower-cased, in code-unit order: a skill's id is its index. */
+  skills: string[];
+  teaches: SkillLevels;
+  learns: SkillLevels;
 };
 
 /** Order-free key of two ids. */
@@ -90,8 +103,6 @@ export function prepareCohort(input: MatchingInput): PreparedCohort {
       canBeMentored: p.role !== 'mentor',
       active: p.optedIn && !p.paused,
       intervals: weeklyUtcIntervals(p.availability, p.timeZone, input.referenceWeek),
-      teaches: bestLevels(p.teaches),
-      learns: bestLevels(p.learns),
       languages: [...new Set(p.languages.map((l) => l.toLowerCase()))],
       departmentId,
       seniority: p.seniority ?? Number.NaN,
@@ -100,6 +111,8 @@ export function prepareCohort(input: MatchingInput): PreparedCohort {
     };
   });
   const byId = new Map(people.map((p) => [p.id, p]));
+  const ordered = sorted.map((s) => s.participant);
+  const skills = skillIndex(ordered);
   const { tin, tout } = reportingLines(
     people,
     sorted.map((s) => s.position),
@@ -167,16 +180,54 @@ export function prepareCohort(input: MatchingInput): PreparedCohort {
     referenceWeek: input.referenceWeek,
     skillNames: input.skillNames,
     departments,
+    skills: skills.names,
+    teaches: skillLevels(ordered, (p) => p.teaches, skills.ids),
+    learns: skillLevels(ordered, (p) => p.learns, skills.ids),
   };
 }
 
-function bestLevels(list: readonly { skill: string; level: number }[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const { skill, level } of list) {
-    const key = skill.toLowerCase();
-    out.set(key, Math.max(out.get(key) ?? 0, level));
+/** The cohort's skill ids (lower-cased) in code-unit order, so ids do not depend on record order. */
+function skillIndex(participants: readonly MatchingParticipant[]): {
+  names: string[];
+  ids: Map<string, number>;
+} {
+  const all = new Set<string>();
+  for (const p of participants) {
+    for (const { skill } of p.teaches) all.add(skill.toLowerCase());
+    for (const { skill } of p.learns) all.add(skill.toLowerCase());
   }
-  return out;
+  const names = [...all].sort(byCodeUnits);
+  return { names, ids: new Map(names.map((name, id) => [name, id])) };
+}
+
+type SkillEntry = { skill: string; level: number };
+
+/** Each person's skills by ascending id, the best level kept when a skill is listed twice. */
+function skillLevels(
+  participants: readonly MatchingParticipant[],
+  listOf: (p: MatchingParticipant) => readonly SkillEntry[],
+  ids: ReadonlyMap<string, number>,
+): SkillLevels {
+  const n = participants.length;
+  const start = new Int32Array(n + 1);
+  const skill: number[] = [];
+  const level: number[] = [];
+  const own: number[] = [];
+  for (let i = 0; i < n; i++) {
+    // Packed as id × 8 + level: sorting orders by id, then level, so the best level comes last.
+    own.length = 0;
+    for (const entry of listOf(participants[i]!))
+      own.push(ids.get(entry.skill.toLowerCase())! * 8 + entry.level);
+    own.sort((a, b) => a - b);
+    for (let k = 0; k < own.length; k++) {
+      const id = Math.floor(own[k]! / 8);
+      if (k + 1 < own.length && Math.floor(own[k + 1]! / 8) === id) continue;
+      skill.push(id);
+      level.push(own[k]! % 8);
+    }
+    start[i + 1] = skill.length;
+  }
+  return { start, skill: Int32Array.from(skill), level: Uint8Array.from(level) };
 }
 
 /** Euler tour of the management forest (iterative: org charts can be deep). */

@@ -50,20 +50,33 @@ export type PairEvaluation = {
   detail: PairDetail;
 };
 
+/** The skills `teacher` teaches and `learner` learns (both lists ascend by skill id: a merge). */
 function skillMatches(
-  teaches: ReadonlyMap<string, number>,
-  learns: ReadonlyMap<string, number>,
+  cohort: PreparedCohort,
+  teacher: PreparedPerson,
+  learner: PreparedPerson,
 ): SkillMatch[] {
+  const { teaches, learns } = cohort;
   const out: SkillMatch[] = [];
-  for (const [skill, learnLevel] of learns) {
-    const teachLevel = teaches.get(skill);
-    if (teachLevel === undefined) continue;
-    out.push({
-      skill,
-      teachLevel,
-      learnLevel,
-      numerator: skillValueNumerator(teachLevel, learnLevel),
-    });
+  let t = teaches.start[teacher.index]!;
+  const tEnd = teaches.start[teacher.index + 1]!;
+  let l = learns.start[learner.index]!;
+  const lEnd = learns.start[learner.index + 1]!;
+  while (t < tEnd && l < lEnd) {
+    const ts = teaches.skill[t]!;
+    const ls = learns.skill[l]!;
+    if (ts < ls) t++;
+    else if (ls < ts) l++;
+    else {
+      const teachLevel = teaches.level[t++]!;
+      const learnLevel = learns.level[l++]!;
+      out.push({
+        skill: cohort.skills[ts]!,
+        teachLevel,
+        learnLevel,
+        numerator: skillValueNumerator(teachLevel, learnLevel),
+      });
+    }
   }
   // Best first; ties by skill name so explanations are stable.
   return out.sort((a, b) => b.numerator - a.numerator || (a.skill < b.skill ? -1 : 1));
@@ -82,8 +95,8 @@ export function evaluatePair(
   mentee: PreparedPerson,
 ): PairEvaluation {
   const violations: ViolationCode[] = [];
-  const teachMatches = skillMatches(mentor.teaches, mentee.learns);
-  const reciprocalMatches = skillMatches(mentee.teaches, mentor.learns);
+  const teachMatches = skillMatches(cohort, mentor, mentee);
+  const reciprocalMatches = skillMatches(cohort, mentee, mentor);
   const commonLanguages = mentor.languages.filter((l) => mentee.languages.includes(l));
   const sharesFirstLanguage =
     mentor.languages.includes(mentee.languages[0]!) ||

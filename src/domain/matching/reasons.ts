@@ -209,8 +209,8 @@ export function unmatchedReasons(
     const cont = (text: string) => (prefixed ? text.charAt(0).toLowerCase() + text.slice(1) : text);
     const push = (code: string, en: string, fr: string) =>
       reasons.push({ code, en: before.en + cont(en), fr: before.fr + cont(fr) });
-    const own = f.side === 'mentee' ? person.learns : person.teaches;
-    if (own.size === 0) {
+    const own = f.side === 'mentee' ? cohort.learns : cohort.teaches;
+    if (own.start[person.index + 1] === own.start[person.index]) {
       if (f.side === 'mentee')
         push(
           'nothing_to_learn',
