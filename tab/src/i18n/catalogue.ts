@@ -122,3 +122,11 @@ export function pickLocale(tags: readonly (string | undefined | null)[]): Locale
   }
   return 'en';
 }
+
+/**
+ * The tag to format dates with `Intl`: the product's English is British (programme, organisation),
+ * and the pair, approvals and cards already write « 26 November 2026 », not « Nov 26, 2026 ».
+ */
+export function dateTag(locale: Locale): 'fr-FR' | 'en-GB' {
+  return locale === 'fr' ? 'fr-FR' : 'en-GB';
+}

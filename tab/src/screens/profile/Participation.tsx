@@ -22,6 +22,7 @@ import type { ProfileResponse, ProgrammeSummary } from '../../../../src/api/cont
 import type { Profile } from '../../../../src/domain/profile';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
+import { dateTag } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { CONSENT_TEXT_VERSION, consentParagraphKeys, consentVersionLabel } from './consent';
 import { useProfileT } from './profile-i18n';
@@ -94,7 +95,7 @@ export function Participation({ programme, profile, version, onChange }: Partici
     headingRef.current?.focus();
   }, [status]);
   const formatDay = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso));
+    new Intl.DateTimeFormat(dateTag(locale), { dateStyle: 'long' }).format(new Date(iso));
 
   const act = async (path: string, body: Record<string, unknown>) => {
     setBusy(true);

@@ -23,6 +23,7 @@ import type { Programme } from '../../../../src/domain/programme';
 import { api, ApiError, apiRequest } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate, useSession } from '../../auth/SessionProvider';
+import { dateTag } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { ImportPanel } from './ImportPanel';
 import { ProgrammeForm } from './ProgrammeForm';
@@ -113,7 +114,7 @@ function ProgrammeList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew:
   if (!data) return <Spinner size="small" label={pt('programmes.loading')} />;
   const managed = data.programmes.filter((p: ProgrammeListItem) => p.canManage);
   const day = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(dateTag(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
       new Date(`${iso}T00:00:00Z`),
     );
 

@@ -86,6 +86,22 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Nouveau programme' })).not.toBeInTheDocument();
   });
 
+  it('writes the dates in British English like the rest of the product', async () => {
+    const programme = aProgramme({
+      id: 'prog-1',
+      name: 'Mentorat 2027',
+      startDate: '2027-01-11',
+      endDate: '2027-06-30',
+    });
+    server.use(...programmeApi(programme).handlers);
+    renderScreen(<ProgrammesScreen />, { locale: 'en' });
+
+    const row = (await screen.findByRole('link', { name: 'Mentorat 2027' })).closest('tr');
+    expect(row).toHaveTextContent('11 Jan 2027');
+    expect(row).toHaveTextContent('30 Jun 2027');
+    expect(row).not.toHaveTextContent('Jan 11, 2027');
+  });
+
   it('names the missing date in the summary: start or end, not twice « Choisissez une date »', async () => {
     server.use(
       http.get('*/api/me', () => HttpResponse.json(leadMe)),
