@@ -107,11 +107,11 @@ export const messages = {
     en: 'Your previous proposal did not go ahead, so here is the next one.',
   },
   proposalWhere: {
-    fr: 'Voyez pourquoi et répondez dans l’onglet **Mon binôme** de Mentoring.',
+    fr: 'Voyez pourquoi et répondez dans l’onglet **Ma proposition** de Mentoring.',
     en: 'See why and answer in the **My match** tab of Mentoring.',
   },
   proposalOpen: {
-    fr: 'Ouvrir Mon binôme',
+    fr: 'Ouvrir Ma proposition',
     en: 'Open My match',
   },
   turnError: {

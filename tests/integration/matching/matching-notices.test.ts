@@ -1,5 +1,7 @@
 import { TestAdapter, TurnContext, type ConversationReference } from 'botbuilder';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
+import { en as tabEn } from '../../../tab/src/i18n/en';
+import { fr as tabFr } from '../../../tab/src/i18n/fr';
 import type { MatchingRunResponse, MyProposalsResponse } from '../../../src/api/matching-contracts';
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
@@ -275,13 +277,17 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
       role === 'mentor' ? 'vous seriez le mentor de' : 'serait votre mentor',
     );
     expect(fr.text).toContain('Répondez avant le **dimanche 29 novembre 2026 à 10:00**');
-    expect(fr.text).toContain('Mon binôme');
+    // The tab's names for the screen (nav link « Ma proposition », "My match"), not My pair's.
+    expect(tabFr['nav.proposal']).toBe('Ma proposition');
+    expect(tabEn['nav.proposal']).toBe('My match');
+    expect(fr.text).toContain('l’onglet **Ma proposition** de Mentoring');
+    expect(fr.text).not.toContain('Mon binôme');
     const frButton = fr.attachments?.[0]?.content as {
       buttons: { title: string; value: string }[];
     };
     expect(frButton.buttons).toEqual([
       expect.objectContaining({
-        title: 'Ouvrir Mon binôme',
+        title: 'Ouvrir Ma proposition',
         value: 'https://mentoring.example/proposal',
       }),
     ]);
@@ -296,7 +302,7 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     expect(en.text).toContain('Your previous proposal did not go ahead');
     expect(en.text).toContain('Please answer by **Sunday, 29 November 2026 at 04:00**');
     expect(en.text).toContain(`**${partner}**`);
-    expect(en.text).toContain('My match');
+    expect(en.text).toContain('the **My match** tab');
     const enButton = en.attachments?.[0]?.content as { buttons: { title: string }[] };
     expect(enButton.buttons[0]!.title).toBe('Open My match');
 
