@@ -33,7 +33,7 @@ const en = {
   'approvals.hoursMinutes': '{hours} h {minutes}',
   'approvals.asked': 'Asked on {date}',
   'approvals.commentLabel': 'Comment (required to decline)',
-  'approvals.commentHint': '{person} and {partner} read it.',
+  'approvals.commentHint': '{person} and {partner} will read it.',
   'approvals.approve': 'Approve',
   'approvals.decline': 'Decline',
   'approvals.declineNeedsComment': 'Please say in the comment why you decline.',

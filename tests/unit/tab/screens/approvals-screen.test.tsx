@@ -96,6 +96,7 @@ describe('a manager’s approvals in the tab', { timeout: 20_000 }, () => {
     expect(pending).toHaveTextContent('du 11 janvier 2027 au 22 mars 2027');
     expect(pending).toHaveTextContent('LinkedIn pour la prospection commerciale');
     expect(within(pending).getByRole('button', { name: 'Approuver' })).toBeEnabled();
+    expect(pending).toHaveTextContent('Romain Leroy et Gabriel Da Silva le liront.');
 
     const old = await card('Philippe Moreau avec Gabriel Da Silva');
     expect(old).toHaveTextContent('Refusée');
@@ -145,6 +146,8 @@ describe('a manager’s approvals in the tab', { timeout: 20_000 }, () => {
     );
     renderScreen(<ApprovalsScreen />, { locale: 'en' });
     const item = await card('Romain Leroy with Gabriel Da Silva');
+    // The comment is read later, once the decision is sent.
+    expect(within(item).getByText('Romain Leroy and Gabriel Da Silva will read it.')).toBeVisible();
     fireEvent.click(within(item).getByRole('button', { name: 'Decline' }));
     expect(
       await within(item).findByText('Please say in the comment why you decline.'),
