@@ -155,7 +155,7 @@ export function compileCohort(cohort: PreparedCohort): CompiledCohort {
   for (let i = 0; i < n; i++)
     people[i]!.languages.forEach((l, k) => (langItems[langStart[i]! + k] = languageIds.get(l)!));
   const langs = { start: langStart, items: langItems };
-  const ivs = csr(n, (i) => people[i]!.intervals);
+  const ivs = { start: cohort.availability.start, items: cohort.availability.minutes };
   const byId = cohort.byId;
   // Previous partnership counts whichever side recorded it.
   const prevPairs: number[] = [];

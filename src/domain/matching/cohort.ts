@@ -18,7 +18,6 @@ export type PreparedPerson = {
   canBeMentored: boolean;
   /** Opted in and not paused. */
   active: boolean;
-  intervals: number[];
   languages: readonly string[];
   departmentId: number;
   seniority: number;
@@ -54,6 +53,11 @@ export type PreparedCohort = {
   departments: string[];
   /** Every skill id of the cohort, lower-cased, in code-unit order: a skill's id is its index. */
   skills: string[];
+  /**
+   * Everyone's weekly availability as sorted, merged [start, end) UTC minutes of the reference week,
+   * flattened (start0, end0, start1, …): person i's are `minutes[start[i]]` to `minutes[start[i + 1]]`.
+   */
+  availability: { start: Int32Array; minutes: Int32Array };
   teaches: SkillLevels;
   learns: SkillLevels;
 };
@@ -102,7 +106,6 @@ export function prepareCohort(input: MatchingInput): PreparedCohort {
       canMentor: p.role !== 'mentee',
       canBeMentored: p.role !== 'mentor',
       active: p.optedIn && !p.paused,
-      intervals: weeklyUtcIntervals(p.availability, p.timeZone, input.referenceWeek),
       languages: [...new Set(p.languages.map((l) => l.toLowerCase()))],
       departmentId,
       seniority: p.seniority ?? Number.NaN,
@@ -115,6 +118,7 @@ export function prepareCohort(input: MatchingInput): PreparedCohort {
   const skills = skillIndex(ordered);
   const { tin, tout } = reportingLines(
     people,
+    byId,
     sorted.map((s) => s.position),
   );
 
@@ -181,6 +185,7 @@ export function prepareCohort(input: MatchingInput): PreparedCohort {
     skillNames: input.skillNames,
     departments,
     skills: skills.names,
+    availability: availabilityOf(ordered, input.referenceWeek),
     teaches: skillLevels(ordered, (p) => p.teaches, skills.ids),
     learns: skillLevels(ordered, (p) => p.learns, skills.ids),
   };
@@ -198,6 +203,26 @@ function skillIndex(participants: readonly MatchingParticipant[]): {
   }
   const names = [...all].sort(byCodeUnits);
   return { names, ids: new Map(names.map((name, id) => [name, id])) };
+}
+
+/** Everyone's weekly UTC intervals in two arrays (one small array per person weighs more). */
+function availabilityOf(
+  participants: readonly MatchingParticipant[],
+  referenceWeek: string,
+): { start: Int32Array; minutes: Int32Array } {
+  const start = new Int32Array(participants.length + 1);
+  const minutes: number[] = [];
+  participants.forEach((p, i) => {
+    for (const m of weeklyUtcIntervals(p.availability, p.timeZone, referenceWeek)) minutes.push(m);
+    start[i + 1] = minutes.length;
+  });
+  return { start, minutes: Int32Array.from(minutes) };
+}
+
+/** A person's weekly UTC intervals (a view, no copy). */
+export function intervalsOf(cohort: PreparedCohort, person: PreparedPerson): Int32Array {
+  const { start, minutes } = cohort.availability;
+  return minutes.subarray(start[person.index]!, start[person.index + 1]!);
 }
 
 type SkillEntry = { skill: string; level: number };
@@ -233,10 +258,10 @@ function skillLevels(
 /** Euler tour of the management forest (iterative: org charts can be deep). */
 function reportingLines(
   people: PreparedPerson[],
+  byId: ReadonlyMap<string, PreparedPerson>,
   positions: number[],
 ): { tin: Int32Array; tout: Int32Array } {
   const n = people.length;
-  const index = new Map(people.map((p) => [p.id, p.index]));
   // Managers outside the cohort still link their reports: give them nodes after the participants.
   const extra = new Map<string, number>();
   const parentOf: number[] = new Array<number>(n).fill(-1);
@@ -250,7 +275,7 @@ function reportingLines(
         { record: positions[k], field: 'managerId' },
       );
     }
-    let parent = index.get(m);
+    let parent = byId.get(m)?.index;
     if (parent === undefined) {
       parent = extra.get(m) ?? n + extra.size;
       if (!extra.has(m)) {

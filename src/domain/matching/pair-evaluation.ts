@@ -1,4 +1,10 @@
-import { pairKey, sameReportingLine, type PreparedCohort, type PreparedPerson } from './cohort';
+import {
+  intervalsOf,
+  pairKey,
+  sameReportingLine,
+  type PreparedCohort,
+  type PreparedPerson,
+} from './cohort';
 import {
   availabilityTerm,
   diversityTerm,
@@ -101,8 +107,10 @@ export function evaluatePair(
   const sharesFirstLanguage =
     mentor.languages.includes(mentee.languages[0]!) ||
     mentee.languages.includes(mentor.languages[0]!);
-  const overlap = overlapIntervals(mentor.intervals, mentee.intervals);
-  const minutes = overlapMinutes(mentor.intervals, mentee.intervals);
+  const mentorIntervals = intervalsOf(cohort, mentor);
+  const menteeIntervals = intervalsOf(cohort, mentee);
+  const overlap = overlapIntervals(mentorIntervals, menteeIntervals);
+  const minutes = overlapMinutes(mentorIntervals, menteeIntervals);
 
   if (mentor.index === mentee.index) violations.push('same_person');
   if (!mentor.canMentor) violations.push('cannot_mentor');
