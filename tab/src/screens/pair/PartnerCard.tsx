@@ -3,12 +3,15 @@ import {
   Body1,
   Caption1,
   Card,
+  Link,
   makeStyles,
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PairView } from '../../../../src/api/pair-contracts';
+import { useT } from '../../i18n/I18nProvider';
+import { navigate } from '../../shell/router';
 import { usePairT } from './i18n/usePairT';
 import { initialsOf, offsetParts } from './pair-model';
 import { useFormat } from './useFormat';
@@ -95,12 +98,26 @@ export function PartnerCard({ pair }: { pair: PairView }) {
 export function NextSession({ pair }: { pair: PairView }) {
   const styles = useStyles();
   const t = usePairT();
+  const tt = useT();
   const format = useFormat();
   const next = pair.nextSession;
   if (!next) {
+    // The way forward is named as the user sees it: the "Plan our sessions" screen.
+    const plan = `/plan?pair=${encodeURIComponent(pair.id)}`;
     return (
       <Body1 as="p" className={styles.line}>
-        {t('pair.next.none')}
+        {t('pair.next.none')}{' '}
+        {pair.can.includes('plan_session') && (
+          <Link
+            href={plan}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(plan);
+            }}
+          >
+            {tt('plan.title')}
+          </Link>
+        )}
       </Body1>
     );
   }

@@ -168,9 +168,9 @@ export function ProgressSection() {
     <div className={styles.column}>
       <Body1 as="p" className={styles.text}>
         {t('pair.progress.sessions', {
-          held: progress.sessionsHeld,
+          held: t('pair.progress.held', { count: progress.sessionsHeld }),
           count: progress.sessionsAgreed,
-          planned: progress.sessionsPlanned,
+          planned: t('pair.progress.planned', { count: progress.sessionsPlanned }),
         })}
       </Body1>
       <ProgressBar

@@ -670,4 +670,36 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
       screen.getByRole('button', { name: 'Ouvrir la boîte à outils du mentor' }),
     ).toBeInTheDocument();
   });
+
+  it('counts held and planned sessions with real plurals, in French and English', async () => {
+    const progress = (held: number, planned: number) =>
+      aPairView({
+        progress: { ...aPairView().progress, sessionsHeld: held, sessionsPlanned: planned },
+      });
+    const { handlers } = pairApi(progress(3, 1));
+    server.use(...handlers);
+    const { unmount } = renderScreen(<PairScreen />, { locale: 'fr' });
+    expect(
+      await screen.findByRole('region', { name: 'Objectifs et progrès' }, found),
+    ).toHaveTextContent('3 séances tenues sur 6 prévues à l’accord, 1 planifiée.');
+    unmount();
+
+    server.use(...pairApi(progress(1, 2)).handlers);
+    renderScreen(<PairScreen />, { locale: 'en' });
+    expect(
+      await screen.findByRole('region', { name: 'Goals and progress' }, found),
+    ).toHaveTextContent('1 held of 6 agreed sessions, 2 planned.');
+  });
+
+  it('with no session planned, links to the “Plan our sessions” screen it names', async () => {
+    const { handlers } = pairApi(aPairView({ nextSession: null }));
+    server.use(...handlers);
+    renderScreen(<PairScreen />, { locale: 'fr' });
+    const partner = await screen.findByRole('region', { name: 'Prochaine séance' }, found);
+    expect(partner).toHaveTextContent('Aucune séance prévue. Planifier nos séances');
+    expect(partner).not.toHaveTextContent('dans Séances');
+    fireEvent.click(within(partner).getByRole('link', { name: 'Planifier nos séances' }));
+    expect(window.location.pathname).toBe('/plan');
+    expect(window.location.search).toBe(`?pair=${aPairView().id}`);
+  });
 });

@@ -36,7 +36,7 @@ export const pairEn = {
   'pair.partner.hours': { one: '{count} hour', other: '{count} hours' },
   'pair.partner.hoursMinutes': '{hours} h {minutes} min',
 
-  'pair.next.none': 'No session planned. Plan the next one in Sessions.',
+  'pair.next.none': 'No session planned.',
   'pair.next.when': 'Session {index}: {when} ({minutes} min)',
   'pair.next.partnerTime': '{time} for {name}',
   'pair.next.agenda': 'Agenda: {agenda}',
@@ -193,10 +193,13 @@ export const pairEn = {
   'pair.phase.start': 'Start',
   'pair.phase.middle': 'Middle',
   'pair.phase.end': 'End',
+  // Three numbers, three plurals: `{held}` and `{planned}` are the forms of the two keys below.
   'pair.progress.sessions': {
-    one: '{held} of {count} agreed session held, {planned} planned.',
-    other: '{held} of {count} agreed sessions held, {planned} planned.',
+    one: '{held} of {count} agreed session, {planned}.',
+    other: '{held} of {count} agreed sessions, {planned}.',
   },
+  'pair.progress.held': { one: '{count} held', other: '{count} held' },
+  'pair.progress.planned': { one: '{count} planned', other: '{count} planned' },
   'pair.progress.sessionsBar': 'Sessions held',
   'pair.progress.sessionsBarValue': '{held} of {agreed}',
   'pair.progress.assessNow': 'Time for your self-assessment ({phase}).',

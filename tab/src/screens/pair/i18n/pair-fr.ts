@@ -35,7 +35,7 @@ export const pairFr: PairCatalogue = {
   'pair.partner.hours': { one: '{count} heure', other: '{count} heures' },
   'pair.partner.hoursMinutes': '{hours} h {minutes} min',
 
-  'pair.next.none': 'Aucune séance prévue. Planifiez la prochaine dans Séances.',
+  'pair.next.none': 'Aucune séance prévue.',
   'pair.next.when': 'Séance {index} : {when} ({minutes} min)',
   'pair.next.partnerTime': '{time} pour {name}',
   'pair.next.agenda': 'Ordre du jour : {agenda}',
@@ -197,9 +197,11 @@ export const pairFr: PairCatalogue = {
   'pair.phase.middle': 'Mi-parcours',
   'pair.phase.end': 'Fin',
   'pair.progress.sessions': {
-    one: '{held} séance tenue sur {count} prévue à l’accord, {planned} planifiée(s).',
-    other: '{held} séance(s) tenue(s) sur {count} prévues à l’accord, {planned} planifiée(s).',
+    one: '{held} sur {count} prévue à l’accord, {planned}.',
+    other: '{held} sur {count} prévues à l’accord, {planned}.',
   },
+  'pair.progress.held': { one: '{count} séance tenue', other: '{count} séances tenues' },
+  'pair.progress.planned': { one: '{count} planifiée', other: '{count} planifiées' },
   'pair.progress.sessionsBar': 'Séances tenues',
   'pair.progress.sessionsBarValue': '{held} sur {agreed}',
   'pair.progress.assessNow': 'C’est le moment de votre auto-évaluation ({phase}).',
