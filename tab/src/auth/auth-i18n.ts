@@ -1,5 +1,11 @@
-import type { CatalogueFor } from '../i18n/catalogue';
-import { screenCatalogue } from '../i18n/screen-catalogue';
+import {
+  createTranslateFor,
+  type CatalogueFor,
+  type Locale,
+  type TranslateFor,
+} from '../i18n/catalogue';
+import { createFrenchTranslateFor } from '../i18n/french-elision';
+import { useLocale } from '../i18n/I18nProvider';
 
 // The persona picker and the sign-in gate.
 // These strings load with the lazy screens that use them, not with the shell.
@@ -40,10 +46,14 @@ const fr: CatalogueFor<typeof en> = {
   'persona.group.lead': 'Responsables de programme',
 };
 
-const catalogue = screenCatalogue(en, fr);
+// French elides before a name: « en tant qu’Adam Henry », « en tant que Louise Bernard ».
+const translations: Record<Locale, TranslateFor<typeof en>> = {
+  en: createTranslateFor<typeof en>('en', en),
+  fr: createFrenchTranslateFor<typeof en>(fr),
+};
 
-/** `t()` of this catalogue in the active language. */
-export const useAuthT = catalogue.useScreenT;
 /** `t()` of this catalogue in a given language (tests, code outside React). */
-export const authTranslate = catalogue.translate;
-export type AuthTranslate = ReturnType<typeof catalogue.translate>;
+export const authTranslate = (locale: Locale): TranslateFor<typeof en> => translations[locale];
+/** `t()` of this catalogue in the active language. */
+export const useAuthT = (): TranslateFor<typeof en> => authTranslate(useLocale());
+export type AuthTranslate = TranslateFor<typeof en>;
