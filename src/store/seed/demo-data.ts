@@ -137,7 +137,7 @@ type Volunteer = {
   languages?: string[];
 };
 
-// 24 volunteers already opted in; the rest of the company has not joined yet.
+// 26 volunteers already opted in; the rest of the company has not joined yet.
 const volunteers: Volunteer[] = [
   {
     n: 9,
@@ -379,6 +379,25 @@ const volunteers: Volunteer[] = [
       ['linkedin', 1],
     ],
     availability: mornings(['wed', 'fri']),
+  },
+  // Gabriel and Romain volunteered too: their pair awaits their managers' approval (demo-pairs.ts).
+  {
+    n: 34,
+    role: 'mentor',
+    teaches: [
+      ['linkedin', 5],
+      ['social-media', 4],
+    ],
+    learns: [['negotiation', 1]],
+    availability: afternoons(['tue', 'thu']),
+  },
+  {
+    n: 41,
+    role: 'mentee',
+    teaches: [['negotiation', 4]],
+    learns: [['linkedin', 1]],
+    availability: afternoons(['tue', 'thu']),
+    languages: ['fr'],
   },
 ];
 

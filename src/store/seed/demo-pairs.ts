@@ -115,8 +115,8 @@ function acceptedPair(
       frame: defaultFrame,
       members,
       subject,
-      confidentiality:
-        'Ce qui se dit dans le binôme reste dans le binôme. / What is said in the pair stays in the pair.',
+      // Written by the pair, in their language (the demo company works in French).
+      confidentiality: 'Ce qui se dit dans le binôme reste dans le binôme.',
     },
     storyClock(acceptedAt),
   );
