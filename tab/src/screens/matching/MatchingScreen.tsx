@@ -278,6 +278,11 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
   const drafts = review.proposals.filter((p) => p.stage === 'draft');
   const locked = busy || running;
   const summary = review.run?.status === 'succeeded' ? review.run.summary : null;
+  // Nobody is paired or left out before a first run has finished: say so, not "everyone has a partner".
+  const neverMatched =
+    review.run?.status !== 'succeeded' &&
+    review.proposalsTotal === 0 &&
+    review.unmatchedTotal === 0;
   const number = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
 
   return (
@@ -440,7 +445,9 @@ function Review({ programme }: { programme: ProgrammeListItem }) {
         {t('matching.unmatched')}
       </Subtitle1>
       {review.unmatchedListed === 0 ? (
-        <Body1 as="p">{t('matching.noUnmatched')}</Body1>
+        <Body1 as="p">
+          {t(neverMatched ? 'matching.unmatchedBeforeRun' : 'matching.noUnmatched')}
+        </Body1>
       ) : (
         <table className={styles.table} aria-labelledby="matching-unmatched-title">
           <thead>

@@ -96,6 +96,7 @@ const en = {
   'matching.answer.declined': 'declined',
   'matching.unmatched': 'People without a partner',
   'matching.noUnmatched': 'Everyone has a partner.',
+  'matching.unmatchedBeforeRun': 'Run matching to see who is paired and who is not.',
   'matching.moreUnmatched': { one: 'And {count} more person.', other: 'And {count} more people.' },
   'matching.needsRerun':
     'Changes since the last run (pins, blocks, people who joined, came back or left) take effect at the next run: run matching again.',
@@ -215,6 +216,8 @@ const fr: CatalogueFor<typeof en> = {
   'matching.answer.declined': 'refusé',
   'matching.unmatched': 'Personnes sans binôme',
   'matching.noUnmatched': 'Tout le monde a un binôme.',
+  'matching.unmatchedBeforeRun':
+    'Lancez l’appariement pour voir qui a un binôme et qui n’en a pas.',
   'matching.moreUnmatched': {
     one: 'Et {count} autre personne.',
     other: 'Et {count} autres personnes.',

@@ -164,6 +164,47 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
     expect(unmatched).toHaveTextContent('Personne n’enseigne Négociation');
   });
 
+  it('before the first run, does not claim that everyone has a partner (en, fr)', async () => {
+    server.use(
+      ...common,
+      http.get(base, () =>
+        HttpResponse.json(
+          aReview({
+            run: null,
+            proposals: [],
+            unmatched: [],
+            unmatchedTotal: 0,
+            counts: { drafts: 0, published: 0, accepted: 0, declined: 0, expired: 0 },
+          }),
+        ),
+      ),
+    );
+    const { unmount } = renderScreen(<MatchingScreen />, { locale: 'en' });
+    expect(
+      await screen.findByText('Run matching to see who is paired and who is not.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Everyone has a partner.')).not.toBeInTheDocument();
+    unmount();
+
+    renderScreen(<MatchingScreen />, { locale: 'fr' });
+    expect(
+      await screen.findByText('Lancez l’appariement pour voir qui a un binôme et qui n’en a pas.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Tout le monde a un binôme.')).not.toBeInTheDocument();
+  });
+
+  it('after a run that paired everyone, says that everyone has a partner', async () => {
+    server.use(
+      ...common,
+      http.get(base, () => HttpResponse.json(aReview({ unmatched: [], unmatchedTotal: 0 }))),
+    );
+    renderScreen(<MatchingScreen />, { locale: 'en' });
+    expect(await screen.findByText('Everyone has a partner.')).toBeInTheDocument();
+    expect(
+      screen.queryByText('Run matching to see who is paired and who is not.'),
+    ).not.toBeInTheDocument();
+  });
+
   it('runs matching with a progress bar while the run goes on, then shows the new review', async () => {
     let polls = 0;
     let review = aReview({ run: null, proposals: [], unmatched: [], unmatchedTotal: 0 });
