@@ -68,26 +68,40 @@ export function localToUtcMs(timeZone: string, localMs: number): number {
   return early;
 }
 
+const slotCache = new Map<string, readonly number[]>();
+
+/** One local weekly slot as UTC minutes of the week: [start, end], two pairs if it wraps, or none. */
+function slotToUtc(slot: AvailabilitySlot, timeZone: string, referenceWeek: string): number[] {
+  const base = weekStartMs(referenceWeek);
+  const dayMs = base + weekDays.indexOf(slot.day) * 86_400_000;
+  const start = localToUtcMs(timeZone, dayMs + minutesOfDay(slot.start) * 60_000);
+  const end = localToUtcMs(timeZone, dayMs + minutesOfDay(slot.end) * 60_000);
+  if (end <= start) return [];
+  let s = Math.round((start - base) / 60_000);
+  let e = Math.round((end - base) / 60_000);
+  const shift = Math.floor(s / minutesPerWeek) * minutesPerWeek;
+  s -= shift;
+  e -= shift;
+  return e <= minutesPerWeek ? [s, e] : [s, minutesPerWeek, 0, e - minutesPerWeek];
+}
+
 /** Sorted, merged [start, end) UTC minute-of-week intervals, flattened as start0, end0, start1, … */
 export function weeklyUtcIntervals(
   slots: readonly AvailabilitySlot[],
   timeZone: string,
   referenceWeek: string,
 ): number[] {
-  const base = weekStartMs(referenceWeek);
   const raw: [number, number][] = [];
   for (const slot of slots) {
-    const dayMs = base + weekDays.indexOf(slot.day) * 86_400_000;
-    const start = localToUtcMs(timeZone, dayMs + minutesOfDay(slot.start) * 60_000);
-    const end = localToUtcMs(timeZone, dayMs + minutesOfDay(slot.end) * 60_000);
-    if (end <= start) continue;
-    let s = Math.round((start - base) / 60_000);
-    let e = Math.round((end - base) / 60_000);
-    const shift = Math.floor(s / minutesPerWeek) * minutesPerWeek;
-    s -= shift;
-    e -= shift;
-    if (e <= minutesPerWeek) raw.push([s, e]);
-    else raw.push([s, minutesPerWeek], [0, e - minutesPerWeek]);
+    // A cohort repeats the same few slots in the same few zones: each is converted once.
+    const key = `${timeZone}\u0000${referenceWeek}\u0000${slot.day}\u0000${slot.start}\u0000${slot.end}`;
+    let utc = slotCache.get(key);
+    if (utc === undefined) {
+      utc = slotToUtc(slot, timeZone, referenceWeek);
+      if (slotCache.size > 50_000) slotCache.clear();
+      slotCache.set(key, utc);
+    }
+    for (let k = 0; k < utc.length; k += 2) raw.push([utc[k]!, utc[k + 1]!]);
   }
   raw.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: number[] = [];
