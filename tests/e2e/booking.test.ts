@@ -71,7 +71,7 @@ describe('a pair plans its sessions in Chromium (local calendar)', () => {
     await first.getByRole('button', { name: /^Book proposal 1/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Book these sessions?' });
     await dialog.waitFor();
-    await dialog.getByText(/goes to Michel Brun from Ethan Walker’s calendar/).waitFor();
+    await dialog.getByText(/comes to you from Ethan Walker’s calendar/).waitFor();
     await dialog.getByRole('button', { name: 'Yes, book' }).click();
 
     await page.getByRole('status').getByText('Your sessions are booked.').waitFor();
@@ -81,7 +81,7 @@ describe('a pair plans its sessions in Chromium (local calendar)', () => {
     expect(await sessions.count()).toBe(6);
     expect(await sessions.getByText('Planned', { exact: true }).count()).toBe(5);
     await page
-      .getByText('In Ethan Walker’s calendar, with a Teams meeting; Michel Brun is invited.')
+      .getByText('In Ethan Walker’s calendar, with a Teams meeting; you are invited.')
       .waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 

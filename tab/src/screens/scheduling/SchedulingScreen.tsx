@@ -12,6 +12,7 @@ import {
   DialogTitle,
   Field,
   Input,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -35,6 +36,7 @@ import type { MyPairItem, MyPairsResponse } from '../../../../src/api/pair-contr
 import { api, apiDownload, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate, useSession } from '../../auth/SessionProvider';
+import { dateTag, type Locale } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { calendarReasonKey, usePlanT } from './i18n';
@@ -89,6 +91,55 @@ const useStyles = makeStyles({
 
 type PlanT = ReturnType<typeof usePlanT>;
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Wednesday, 2 December 2026" / "mercredi 2 décembre 2026" in the viewer's zone: British English
+ * like the other screens (`dateTag`), not the API's US-style labels.
+ */
+function dayLabel(locale: Locale, iso: string, times: readonly MemberTime[]): string {
+  const timeZone = times.find((m) => m.isMe)?.timeZone;
+  const key = `${locale}|${timeZone ?? ''}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateTag(locale), {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/**
+ * One sentence for a proposal: "Every two weeks on Tuesday, 10:00–11:00 for you; 6 sessions from
+ * Tuesday, 17 March 2026." The partner's time is added only when their zone differs from yours.
+ */
+function proposalSummary(proposal: SlotProposalView, t: PlanT, locale: Locale): string {
+  const me = proposal.times.find((m) => m.isMe) ?? proposal.times[0];
+  if (!me) return '';
+  const other = proposal.times.find((m) => m !== me);
+  const cadence = proposal.cadenceLabel.charAt(0).toUpperCase() + proposal.cadenceLabel.slice(1);
+  const common = {
+    cadence,
+    weekday: me.weekdayLabel,
+    time: me.timeLabel,
+    sessions: proposal.occurrencesLabel,
+    date: dayLabel(locale, proposal.firstStart, proposal.times),
+  };
+  if (!other || other.timeZone === me.timeZone) return t('plan.summary', common);
+  return t('plan.summary.both', {
+    ...common,
+    partnerTime:
+      other.weekday === me.weekday ? other.timeLabel : `${other.weekdayLabel} ${other.timeLabel}`,
+    partner: other.displayName,
+    zone: other.timeZone,
+  });
+}
+
 /**
  * A calendar failure names the person and the reason (e.g. a mailbox outside the app's access
  * policy), in the tab's language; any other error gets the shell's sentence for its code.
@@ -96,12 +147,15 @@ type PlanT = ReturnType<typeof usePlanT>;
 function ErrorBar({ error, names }: { error: unknown; names: ReadonlyMap<string, string> }) {
   const t = usePlanT();
   const tt = useT();
+  const { me } = useSession();
   let text = describeError(error, tt);
   if (error instanceof ApiError && error.code === 'calendar_unavailable') {
     const details = (error.details ?? {}) as { personId?: unknown; reason?: unknown };
     const key = calendarReasonKey(details.reason);
     const name = typeof details.personId === 'string' ? names.get(details.personId) : undefined;
-    if (key && name) text = t('plan.calendarError', { name, reason: t(key) });
+    if (key && details.personId === me.person.id) {
+      text = t('plan.calendarErrorMine', { reason: t(key) });
+    } else if (key && name) text = t('plan.calendarError', { name, reason: t(key) });
   }
   return (
     <MessageBar intent="error" role="alert">
@@ -140,7 +194,9 @@ function ProposalCard({
 }) {
   const styles = useStyles();
   const t = usePlanT();
+  const locale = useLocale();
   const headingId = `proposal-${proposal.rank}`;
+  const summary = proposalSummary(proposal, t, locale);
   return (
     <li>
       <Card className={styles.card} aria-labelledby={headingId}>
@@ -148,12 +204,14 @@ function ProposalCard({
           {t('plan.proposal.label', { rank: proposal.rank })}
         </Subtitle2>
         <Body1 as="p" className={styles.text}>
-          {proposal.summary}
+          {summary}
         </Body1>
         <Times times={proposal.times} />
         <Caption1 as="p" className={styles.muted}>
-          {t('plan.proposal.first', { date: proposal.firstDateLabel })} · {proposal.cadenceLabel} ·{' '}
-          {proposal.occurrencesLabel}
+          {t('plan.proposal.first', {
+            date: dayLabel(locale, proposal.firstStart, proposal.times),
+          })}{' '}
+          · {proposal.cadenceLabel} · {proposal.occurrencesLabel}
         </Caption1>
         {proposal.preferredByBoth && (
           <Badge appearance="tint" color="success">
@@ -169,7 +227,7 @@ function ProposalCard({
           <Button
             appearance={proposal.rank === 1 ? 'primary' : 'secondary'}
             disabled={busy}
-            aria-label={t('plan.bookLabel', { rank: proposal.rank, summary: proposal.summary })}
+            aria-label={t('plan.bookLabel', { rank: proposal.rank, summary })}
             onClick={() => onBook(proposal)}
           >
             {t('plan.book')}
@@ -207,12 +265,14 @@ function SessionItem({
 }) {
   const styles = useStyles();
   const t = usePlanT();
+  const locale = useLocale();
   const declined = session.declinedBy.map((id) => names.get(id) ?? id);
   return (
     <li className={styles.session}>
       <div className={styles.sessionHead}>
         <Subtitle2 as="h3" className={styles.heading}>
-          {t('plan.session', { index: session.index })} · {session.dateLabel}
+          {t('plan.session', { index: session.index })} ·{' '}
+          {dayLabel(locale, session.start, session.times)}
         </Subtitle2>
         <Badge
           appearance="tint"
@@ -319,6 +379,7 @@ function SeriesSection({
 }) {
   const styles = useStyles();
   const t = usePlanT();
+  const { me } = useSession();
   const [downloadError, setDownloadError] = useState(false);
   const series = calendar.series;
   const names = new Map(
@@ -349,10 +410,14 @@ function SeriesSection({
       </Subtitle1>
       {series && (
         <Body1 as="p" className={styles.text}>
-          {t('plan.series.where', {
-            organiser: series.organiserName,
-            partner: partner?.displayName ?? '',
-          })}
+          {series.organiserId === me.person.id
+            ? t('plan.series.whereMine', { partner: partner?.displayName ?? '' })
+            : partner?.isMe
+              ? t('plan.series.whereToMe', { organiser: series.organiserName })
+              : t('plan.series.where', {
+                  organiser: series.organiserName,
+                  partner: partner?.displayName ?? '',
+                })}
         </Body1>
       )}
       {series?.icsPath && (
@@ -487,7 +552,10 @@ function PairPlanner({
         setCalendar(moved);
         const now = moved.sessions.find((s) => s.id === session.id);
         setAnnounce(
-          t('plan.moved', { index: now?.index ?? session.index, date: now?.dateLabel ?? '' }),
+          t('plan.moved', {
+            index: now?.index ?? session.index,
+            date: now ? dayLabel(locale, now.start, now.times) : '',
+          }),
         );
       } catch (e) {
         setError(e);
@@ -497,6 +565,24 @@ function PairPlanner({
     },
     [base, locale, t],
   );
+
+  /** Who sends and who receives the invitation, the viewer named "you". */
+  const confirmBody = (proposal: SlotProposalView) => {
+    const summary = proposalSummary(proposal, t, locale);
+    const organiser = slots?.organiser;
+    const invited = proposal.times.find((m) => m.personId !== organiser?.personId);
+    if (organiser?.personId === me.person.id) {
+      return t('plan.confirm.bodyMine', { summary, partner: invited?.displayName ?? '' });
+    }
+    if (invited?.isMe) {
+      return t('plan.confirm.bodyToMe', { summary, organiser: organiser?.displayName ?? '' });
+    }
+    return t('plan.confirm.body', {
+      summary,
+      organiser: organiser?.displayName ?? '',
+      partner: invited?.displayName ?? '',
+    });
+  };
 
   if (error !== null && calendar === null) return <ErrorBar error={error} names={names} />;
   if (calendar === null || (calendar.canBook && slots === null && error === null)) {
@@ -538,12 +624,18 @@ function PairPlanner({
           ) : (
             <>
               <Body1 as="p" className={styles.text}>
-                {t('plan.proposals.intro', {
-                  sessions: slots.proposals[0]?.occurrencesLabel ?? '',
-                  organiser: slots.organiser.displayName,
-                  duration: slots.frame.durationMinutes,
-                  cadence: slots.proposals[0]?.cadenceLabel ?? '',
-                })}
+                {slots.organiser.personId === me.person.id
+                  ? t('plan.proposals.introMine', {
+                      sessions: slots.proposals[0]?.occurrencesLabel ?? '',
+                      duration: slots.frame.durationMinutes,
+                      cadence: slots.proposals[0]?.cadenceLabel ?? '',
+                    })
+                  : t('plan.proposals.intro', {
+                      sessions: slots.proposals[0]?.occurrencesLabel ?? '',
+                      organiser: slots.organiser.displayName,
+                      duration: slots.frame.durationMinutes,
+                      cadence: slots.proposals[0]?.cadenceLabel ?? '',
+                    })}
               </Body1>
               <ol className={styles.list} aria-labelledby="plan-proposals-title">
                 {slots.proposals.map((p) => (
@@ -564,16 +656,7 @@ function PairPlanner({
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t('plan.confirm.title')}</DialogTitle>
-            <DialogContent>
-              {confirm &&
-                t('plan.confirm.body', {
-                  summary: confirm.summary,
-                  organiser: slots?.organiser.displayName ?? '',
-                  partner:
-                    confirm.times.find((m) => m.personId !== slots?.organiser.personId)
-                      ?.displayName ?? '',
-                })}
-            </DialogContent>
+            <DialogContent>{confirm && confirmBody(confirm)}</DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => confirm && void book(confirm)}>
                 {t('plan.confirm.yes')}
@@ -622,7 +705,16 @@ function Planner() {
   if (!pairId) {
     return (
       <Body1 as="p" className={styles.text}>
-        {t('plan.noPair')}
+        {t('plan.noPair')}{' '}
+        <Link
+          href="/profile"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('/profile');
+          }}
+        >
+          {t('plan.noPair.volunteer')}
+        </Link>
       </Body1>
     );
   }

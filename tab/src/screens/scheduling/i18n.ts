@@ -1,5 +1,6 @@
-import type { CatalogueFor } from '../../i18n/catalogue';
-import { screenCatalogue } from '../../i18n/screen-catalogue';
+import { createTranslateFor, type CatalogueFor, type Locale } from '../../i18n/catalogue';
+import { createFrenchTranslateFor } from '../../i18n/french-elision';
+import { useLocale } from '../../i18n/I18nProvider';
 
 // The planning screen's strings load with it (a lazy chunk), not with the shell.
 const en = {
@@ -10,9 +11,15 @@ const en = {
   'plan.picker.mentorOf': 'You mentor {name}',
   'plan.picker.menteeOf': '{name} mentors you',
   'plan.noPair': 'You are not in a pair yet. Sessions can be planned once your pair is formed.',
+  'plan.noPair.volunteer': 'Volunteer in My profile',
   'plan.proposals.title': 'Proposed times',
   'plan.proposals.intro':
     '{sessions} in {organiser}’s calendar, {duration} minutes each, {cadence}, with a Teams meeting.',
+  'plan.proposals.introMine':
+    '{sessions} in your calendar, {duration} minutes each, {cadence}, with a Teams meeting.',
+  'plan.summary': '{cadence} on {weekday}, {time} for you; {sessions} from {date}.',
+  'plan.summary.both':
+    '{cadence} on {weekday}, {time} for you and {partnerTime} for {partner} ({zone}); {sessions} from {date}.',
   'plan.proposals.none': 'No time fits yet',
   'plan.proposal.label': 'Proposal {rank}',
   'plan.proposal.you': 'You',
@@ -29,12 +36,18 @@ const en = {
   'plan.confirm.title': 'Book these sessions?',
   'plan.confirm.body':
     '{summary} The invitation goes to {partner} from {organiser}’s calendar, with a Teams meeting.',
+  'plan.confirm.bodyMine':
+    '{summary} The invitation goes to {partner} from your calendar, with a Teams meeting.',
+  'plan.confirm.bodyToMe':
+    '{summary} The invitation comes to you from {organiser}’s calendar, with a Teams meeting.',
   'plan.confirm.yes': 'Yes, book',
   'plan.confirm.cancel': 'Cancel',
   'plan.booking': 'Booking…',
   'plan.booked': 'Your sessions are booked.',
   'plan.series.title': 'Our sessions',
   'plan.series.where': 'In {organiser}’s calendar, with a Teams meeting; {partner} is invited.',
+  'plan.series.whereMine': 'In your calendar, with a Teams meeting; {partner} is invited.',
+  'plan.series.whereToMe': 'In {organiser}’s calendar, with a Teams meeting; you are invited.',
   'plan.series.local':
     'This demo keeps the calendar in the app: download the sessions to add them to your own calendar.',
   'plan.ics': 'Download the sessions (.ics)',
@@ -62,6 +75,7 @@ const en = {
   'plan.move.confirm': 'Move it',
   'plan.moved': 'Session {index} moved to {date}.',
   'plan.calendarError': '{name}’s calendar could not be reached: {reason}.',
+  'plan.calendarErrorMine': 'Your calendar could not be reached: {reason}.',
   'plan.reason.permission_missing':
     'permission missing (ask your administrator to add this mailbox)',
   'plan.reason.not_authorized': 'the app’s credentials were refused',
@@ -82,9 +96,15 @@ const fr: CatalogueFor<typeof en> = {
   'plan.picker.menteeOf': '{name} est votre mentor',
   'plan.noPair':
     'Vous n’êtes pas encore en binôme. Les séances se planifient une fois le binôme formé.',
+  'plan.noPair.volunteer': 'Se porter volontaire dans Mon profil',
   'plan.proposals.title': 'Horaires proposés',
   'plan.proposals.intro':
     '{sessions} dans l’agenda de {organiser}, {duration} minutes chacune, {cadence}, avec une réunion Teams.',
+  'plan.proposals.introMine':
+    '{sessions} dans votre agenda, {duration} minutes chacune, {cadence}, avec une réunion Teams.',
+  'plan.summary': '{cadence} le {weekday}, {time} pour vous ; {sessions} à partir du {date}.',
+  'plan.summary.both':
+    '{cadence} le {weekday}, {time} pour vous et {partnerTime} pour {partner} ({zone}) ; {sessions} à partir du {date}.',
   'plan.proposals.none': 'Aucun horaire ne convient pour l’instant',
   'plan.proposal.label': 'Proposition {rank}',
   'plan.proposal.you': 'Vous',
@@ -101,13 +121,21 @@ const fr: CatalogueFor<typeof en> = {
   'plan.confirm.title': 'Réserver ces séances ?',
   'plan.confirm.body':
     '{summary} L’invitation part de l’agenda de {organiser} vers {partner}, avec une réunion Teams.',
+  'plan.confirm.bodyMine':
+    '{summary} L’invitation part de votre agenda vers {partner}, avec une réunion Teams.',
+  'plan.confirm.bodyToMe':
+    '{summary} Vous recevez l’invitation depuis l’agenda de {organiser}, avec une réunion Teams.',
   'plan.confirm.yes': 'Oui, réserver',
   'plan.confirm.cancel': 'Annuler',
   'plan.booking': 'Réservation…',
   'plan.booked': 'Vos séances sont réservées.',
   'plan.series.title': 'Nos séances',
   'plan.series.where':
-    'Dans l’agenda de {organiser}, avec une réunion Teams ; {partner} est invité(e).',
+    'Dans l’agenda de {organiser}, avec une réunion Teams ; {partner} reçoit l’invitation.',
+  'plan.series.whereMine':
+    'Dans votre agenda, avec une réunion Teams ; {partner} reçoit l’invitation.',
+  'plan.series.whereToMe':
+    'Dans l’agenda de {organiser}, avec une réunion Teams ; vous recevez l’invitation.',
   'plan.series.local':
     'Cette démo garde l’agenda dans l’application : téléchargez les séances pour les ajouter à votre propre agenda.',
   'plan.ics': 'Télécharger les séances (.ics)',
@@ -129,12 +157,13 @@ const fr: CatalogueFor<typeof en> = {
   'plan.moveLabel': 'Déplacer la séance {index}',
   'plan.move.title': 'Déplacer la séance {index}',
   'plan.move.body':
-    'Seule cette séance change, dans les deux agendas ; les autres restent. {partner} est prévenu(e) par l’agenda.',
+    'Seule cette séance change, dans les deux agendas ; les autres restent. l’agenda prévient {partner}.',
   'plan.move.field': 'Nouvelle date et heure (votre heure)',
   'plan.move.invalid': 'Choisissez une date et une heure à venir.',
   'plan.move.confirm': 'La déplacer',
   'plan.moved': 'Séance {index} déplacée au {date}.',
   'plan.calendarError': 'Agenda de {name} inaccessible : {reason}.',
+  'plan.calendarErrorMine': 'Votre agenda est inaccessible : {reason}.',
   'plan.reason.permission_missing':
     'autorisation manquante (demandez à votre administrateur d’ajouter cette boîte aux lettres)',
   'plan.reason.not_authorized': 'les identifiants de l’application ont été refusés',
@@ -146,7 +175,22 @@ const fr: CatalogueFor<typeof en> = {
   'plan.reason.unavailable': 'l’agenda est indisponible',
 };
 
-export const { useScreenT: usePlanT, translate: planTranslate } = screenCatalogue(en, fr);
+// Built like screenCatalogue(en, fr), but French elides « de » before a name that needs it:
+// « l’agenda d’Ethan Walker », not « l’agenda de Ethan Walker ».
+const translators = {
+  en: createTranslateFor<typeof en>('en', en),
+  fr: createFrenchTranslateFor<typeof en>(fr),
+};
+
+/** The planning screen's translate function of one language (tests and code outside React). */
+export function planTranslate(locale: Locale) {
+  return translators[locale];
+}
+
+/** The planning screen's translate function in the active language. */
+export function usePlanT() {
+  return translators[useLocale()];
+}
 
 const reasons = [
   'permission_missing',

@@ -203,8 +203,9 @@ describe('planning our sessions', { timeout: 20_000 }, () => {
 
     fireEvent.click(within(cards[1]!).getByRole('button', { name: /Réserver la proposition 2/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Réserver ces séances ?' });
+    // Michel is invited: he reads « vous », and « de » elides before Ethan.
     expect(dialog).toHaveTextContent(
-      'L’invitation part de l’agenda de Ethan Walker vers Michel Brun',
+      'Vous recevez l’invitation depuis l’agenda d’Ethan Walker, avec une réunion Teams.',
     );
     expect(bookings).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Oui, réserver' }));
@@ -217,7 +218,7 @@ describe('planning our sessions', { timeout: 20_000 }, () => {
     );
     expect(sessions).toHaveLength(6);
     expect(
-      within(sessions[1]!).getByRole('heading', { name: 'Séance 2 · mardi 4 février 2027' }),
+      within(sessions[1]!).getByRole('heading', { name: 'Séance 2 · jeudi 4 février 2027' }),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Télécharger les séances (.ics)' }),
@@ -262,7 +263,7 @@ describe('planning our sessions', { timeout: 20_000 }, () => {
       screen.getByText('Ethan Walker declined this session in their calendar.'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('In Ethan Walker’s calendar, with a Teams meeting; Michel Brun is invited.'),
+      screen.getByText('In Ethan Walker’s calendar, with a Teams meeting; you are invited.'),
     ).toBeInTheDocument();
     // Booked already: no proposals are asked for.
     expect(asked).toEqual(['refresh en']);
@@ -335,9 +336,14 @@ describe('planning our sessions', { timeout: 20_000 }, () => {
     const value = `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`;
     fireEvent.change(input, { target: { value } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Move it' }));
-    expect(
-      await screen.findByText('Session 2 moved to Thursday 12 March 2027.'),
-    ).toBeInTheDocument();
+    const movedTo = later.toLocaleDateString('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/Paris',
+    });
+    expect(await screen.findByText(`Session 2 moved to ${movedTo}.`)).toBeInTheDocument();
     expect(moves).toEqual([{ sessionId: upcoming.id, start: later.toISOString() }]);
   });
 
@@ -359,8 +365,78 @@ describe('planning our sessions', { timeout: 20_000 }, () => {
     );
     renderScreen(<SchedulingScreen />, { locale: 'fr' });
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Agenda de Ethan Walker inaccessible : autorisation manquante (demandez à votre administrateur d’ajouter cette boîte aux lettres).',
+      'Agenda d’Ethan Walker inaccessible : autorisation manquante (demandez à votre administrateur d’ajouter cette boîte aux lettres).',
     );
     expect(screen.queryByText(/ne peuvent pas être planifiées/)).not.toBeInTheDocument();
+  });
+
+  it('names the viewer « votre agenda » when the series is theirs, never in the third person', async () => {
+    const mine = { personId: 'p-35', displayName: 'Michel Brun' };
+    pairRoutes({ proposed: { ...slots, organiser: mine } });
+    renderScreen(<SchedulingScreen />, { locale: 'fr' });
+    expect(
+      await screen.findByText(
+        '5 séances dans votre agenda, 60 minutes chacune, toutes les deux semaines, avec une réunion Teams.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/agenda de Michel Brun/)).not.toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Horaires proposés' });
+    fireEvent.click(within(list).getAllByRole('button', { name: /Réserver la proposition 1/ })[0]!);
+    const dialog = await screen.findByRole('dialog', { name: 'Réserver ces séances ?' });
+    expect(dialog).toHaveTextContent(
+      'L’invitation part de votre agenda vers Ethan Walker, avec une réunion Teams.',
+    );
+  });
+
+  it('writes English dates the British way, like the other screens', async () => {
+    pairRoutes();
+    renderScreen(<SchedulingScreen />, { locale: 'en' });
+    const list = await screen.findByRole('list', { name: 'Proposed times' });
+    const first = within(within(list).getAllByRole('listitem')[0]!);
+    // Proposal 1 starts 2027-02-02T15:00Z: Tuesday 2 February in Paris, day before month.
+    expect(first.getByText(/^First session: Tuesday,? 2 February 2027 ·/)).toBeInTheDocument();
+    expect(first.getByText(/5 séances from Tuesday,? 2 February 2027\.$/)).toBeInTheDocument();
+    expect(screen.queryByText(/February 2, 2027/)).not.toBeInTheDocument();
+  });
+
+  it('gives the partner’s time only when their time zone differs from the viewer’s', async () => {
+    const sameZone = (p: SlotProposalView): SlotProposalView => ({
+      ...p,
+      times: [
+        p.times[0]!,
+        { ...p.times[0]!, ...ethanTime('15:00', '16:00'), timeZone: 'Europe/Paris' },
+      ],
+    });
+    pairRoutes({ proposed: { ...slots, proposals: slots.proposals.map(sameZone) } });
+    renderScreen(<SchedulingScreen />, { locale: 'fr' });
+    const list = await screen.findByRole('list', { name: 'Horaires proposés' });
+    const first = within(list).getAllByRole('listitem')[0]!;
+    expect(first).toHaveTextContent(
+      'Toutes les deux semaines le mardi, 15:00–16:00 pour vous ; 5 séances à partir du mardi 2 février 2027.',
+    );
+    expect(first).not.toHaveTextContent('pour Ethan Walker');
+  });
+
+  it('with a different time zone, the summary gives the partner’s time and zone', async () => {
+    pairRoutes();
+    renderScreen(<SchedulingScreen />, { locale: 'fr' });
+    const list = await screen.findByRole('list', { name: 'Horaires proposés' });
+    expect(within(list).getAllByRole('listitem')[0]!).toHaveTextContent(
+      'Toutes les deux semaines le mardi, 15:00–16:00 pour vous et 09:00–10:00 pour Ethan Walker (America/Toronto) ; 5 séances à partir du mardi 2 février 2027.',
+    );
+  });
+
+  it('someone in no pair is shown the way to volunteer in their profile', async () => {
+    pairRoutes();
+    server.use(
+      http.get('*/api/pairs/mine', () =>
+        HttpResponse.json({ pairs: [] } satisfies MyPairsResponse),
+      ),
+    );
+    window.history.replaceState(null, '', '/plan');
+    renderScreen(<SchedulingScreen />, { locale: 'en' });
+    expect(await screen.findByText(/You are not in a pair yet/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('link', { name: 'Volunteer in My profile' }));
+    expect(window.location.pathname).toBe('/profile');
   });
 });
