@@ -10,6 +10,7 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -18,17 +19,19 @@ import {
   Title1,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import type {
   MyProposal,
   MyProposalsResponse,
   MyUnmatched,
 } from '../../../../src/api/matching-contracts';
+import type { MyPairsResponse } from '../../../../src/api/pair-contracts';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate } from '../../auth/SessionProvider';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
+import { currentPair } from '../home/NextSteps';
 import { useProposalT } from './proposal-i18n';
 
 const useStyles = makeStyles({
@@ -288,11 +291,49 @@ function UnmatchedCard({ unmatched }: { unmatched: MyUnmatched }) {
   );
 }
 
+type CurrentPair = NonNullable<ReturnType<typeof currentPair>>;
+
+/** Already in a pair (no proposal to answer): where it stands, and the way to My pair. */
+function PairedCard({ pair }: { pair: CurrentPair }) {
+  const styles = useStyles();
+  const t = useProposalT();
+  const shellT = useT();
+  const headingId = 'proposal-paired';
+  const path = `/pair?pair=${encodeURIComponent(pair.id)}`;
+  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    navigate(path);
+  };
+  return (
+    <Card className={styles.card} aria-labelledby={headingId}>
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+            {t('proposal.havePair.title')}
+          </Subtitle2>
+        }
+      />
+      <div className={styles.body}>
+        <Body1 as="p" className={styles.heading}>
+          {t(`proposal.havePair.${pair.state}`, { partner: pair.partner.displayName })}
+        </Body1>
+        <Link href={path} onClick={follow}>
+          {shellT('nav.pair')}
+        </Link>
+      </div>
+    </Card>
+  );
+}
+
 function MyProposals() {
   const t = useProposalT();
   const shellT = useT();
   const locale = useLocale();
   const [data, setData] = useState<MyProposalsResponse | null>(null);
+  // Someone already in a pair gets no proposal: the screen says so rather than "none yet".
+  const [pair, setPair] = useState<CurrentPair | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(
@@ -302,8 +343,14 @@ function MyProposals() {
   );
   useEffect(() => {
     const controller = new AbortController();
-    load(controller.signal)
-      .then(setData)
+    Promise.all([
+      load(controller.signal),
+      api.get<MyPairsResponse>('/api/pairs/mine', { signal: controller.signal }),
+    ])
+      .then(([proposals, mine]) => {
+        setPair(currentPair(mine.pairs));
+        setData(proposals);
+      })
       .catch((e: unknown) => {
         if (!controller.signal.aborted) setError(e);
       });
@@ -348,7 +395,7 @@ function MyProposals() {
   }
   if (!data) return <Spinner size="small" label={t('proposal.loading')} />;
   if (data.proposals.length === 0 && !data.unmatched) {
-    return <Body1 as="p">{t('proposal.none')}</Body1>;
+    return pair ? <PairedCard pair={pair} /> : <Body1 as="p">{t('proposal.none')}</Body1>;
   }
   return (
     <>

@@ -49,6 +49,14 @@ const en = {
   'proposal.unmatched.next':
     'Each new matching takes your latest profile into account; a proposal will appear here.',
   'proposal.unmatched.profile': 'Update my profile',
+  'proposal.havePair.title': 'You already have a pair',
+  'proposal.havePair.proposed': '{partner} is proposed to you as a partner.',
+  'proposal.havePair.accepted':
+    'Your pair with {partner} is formed: the agreement is waiting to be signed.',
+  'proposal.havePair.awaiting_approval':
+    'Your pair with {partner} is waiting for your managers’ approval.',
+  'proposal.havePair.active': 'Your pair with {partner} is under way.',
+  'proposal.havePair.paused': 'Your pair with {partner} is paused.',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -97,6 +105,14 @@ const fr: CatalogueFor<typeof en> = {
   'proposal.unmatched.next':
     'Chaque nouvel appariement tient compte de votre profil à jour ; une proposition apparaîtra ici.',
   'proposal.unmatched.profile': 'Mettre à jour mon profil',
+  'proposal.havePair.title': 'Vous avez déjà un binôme',
+  'proposal.havePair.proposed': '{partner} vous est proposé·e comme binôme.',
+  'proposal.havePair.accepted':
+    'Votre binôme avec {partner} est formé : l’accord attend d’être signé.',
+  'proposal.havePair.awaiting_approval':
+    'Votre binôme avec {partner} attend l’approbation de vos managers.',
+  'proposal.havePair.active': 'Votre binôme avec {partner} est en cours.',
+  'proposal.havePair.paused': 'Votre binôme avec {partner} est en pause.',
 };
 
 const catalogue = screenCatalogue(en, fr);

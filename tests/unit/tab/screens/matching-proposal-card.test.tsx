@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { MyProposal, MyProposalsResponse } from '../../../../src/api/matching-contracts';
+import type { MyPairItem, MyPairsResponse } from '../../../../src/api/pair-contracts';
 import ProposalScreen from '../../../../tab/src/screens/proposal/ProposalScreen';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
 
@@ -33,7 +34,32 @@ function aMyProposal(overrides: Partial<MyProposal> = {}): MyProposal {
   };
 }
 
-const server = setupServer();
+function aPair(overrides: Partial<MyPairItem> = {}): MyPairItem {
+  return {
+    id: 'pair-7',
+    programmeId: 'prog-1',
+    state: 'active',
+    myRole: 'mentee',
+    partner: {
+      personId: 'p-9',
+      displayName: 'Yanis Benali',
+      jobTitle: 'Alternant',
+      photoUrl: null,
+    },
+    subject: 'Power BI',
+    nextSessionStart: null,
+    agreementFullySigned: true,
+    awaitingMyFeedback: 0,
+    updatedAt: '2027-01-05T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const pairsMine = (pairs: MyPairItem[]) =>
+  http.get('*/api/pairs/mine', () => HttpResponse.json({ pairs } satisfies MyPairsResponse));
+
+// By default Marc is in no pair; a test that needs one says so.
+const server = setupServer(pairsMine([]));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => signedInAs(marc.id, marc.displayName));
 afterEach(() => {
@@ -53,6 +79,43 @@ describe('the person’s proposal card', { timeout: 20_000 }, () => {
     );
     renderScreen(<ProposalScreen />, { locale: 'fr' });
     expect(await screen.findByText(/Pas encore de proposition pour vous/)).toBeInTheDocument();
+  });
+
+  it('tells someone already in a pair that they have one, where it stands, with a link to My pair', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({ locale: 'en', proposals: [] } satisfies MyProposalsResponse),
+      ),
+      // Completed pairs are past; the open one is what counts.
+      pairsMine([aPair(), aPair({ id: 'pair-1', state: 'completed' })]),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'en' });
+    const card = await screen.findByRole('group', { name: 'You already have a pair' });
+    expect(card).toHaveTextContent('Your pair with Yanis Benali is under way.');
+    expect(screen.queryByText(/No proposal for you yet/)).not.toBeInTheDocument();
+    const link = within(card).getByRole('link', { name: 'My pair' });
+    expect(link).toHaveAttribute('href', '/pair?pair=pair-7');
+    fireEvent.click(link);
+    expect(window.location.pathname).toBe('/pair');
+    expect(window.location.search).toBe('?pair=pair-7');
+  });
+
+  it('in French, says where the pair stands (waiting for the managers)', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({ locale: 'fr', proposals: [] } satisfies MyProposalsResponse),
+      ),
+      pairsMine([aPair({ state: 'awaiting_approval' })]),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'fr' });
+    const card = await screen.findByRole('group', { name: 'Vous avez déjà un binôme' });
+    expect(card).toHaveTextContent(
+      'Votre binôme avec Yanis Benali attend l’approbation de vos managers.',
+    );
+    expect(within(card).getByRole('link', { name: 'Mon binôme' })).toBeInTheDocument();
+    expect(screen.queryByText(/Pas encore de proposition/)).not.toBeInTheDocument();
   });
 
   it('shows the partner, the reasons in the tab’s language and the deadline; accepts only after confirming', async () => {
