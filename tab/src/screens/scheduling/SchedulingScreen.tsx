@@ -266,7 +266,11 @@ function SessionItem({
   const styles = useStyles();
   const t = usePlanT();
   const locale = useLocale();
-  const declined = session.declinedBy.map((id) => names.get(id) ?? id);
+  const { me } = useSession();
+  const declinedByMe = session.declinedBy.includes(me.person.id);
+  const declined = session.declinedBy
+    .filter((id) => id !== me.person.id)
+    .map((id) => names.get(id) ?? id);
   return (
     <li className={styles.session}>
       <div className={styles.sessionHead}>
@@ -298,6 +302,11 @@ function SessionItem({
         )}
       </div>
       <Times times={session.times} />
+      {declinedByMe && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('plan.declinedMine')}</MessageBarBody>
+        </MessageBar>
+      )}
       {declined.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{t('plan.declined', { names: declined.join(', ') })}</MessageBarBody>

@@ -58,6 +58,7 @@ const en = {
   'plan.status.missed': 'Missed',
   'plan.status.cancelled': 'Cancelled',
   'plan.declined': '{names} declined this session in their calendar.',
+  'plan.declinedMine': 'You declined this session in your calendar.',
   'plan.changes': {
     one: 'The calendar changed since your last visit: {count} session updated.',
     other: 'The calendar changed since your last visit: {count} sessions updated.',
@@ -146,6 +147,7 @@ const fr: CatalogueFor<typeof en> = {
   'plan.status.missed': 'Manquée',
   'plan.status.cancelled': 'Annulée',
   'plan.declined': '{names} a décliné cette séance dans son agenda.',
+  'plan.declinedMine': 'Vous avez décliné cette séance dans votre agenda.',
   'plan.changes': {
     one: 'L’agenda a changé depuis votre dernière visite : {count} séance mise à jour.',
     other: 'L’agenda a changé depuis votre dernière visite : {count} séances mises à jour.',

@@ -439,4 +439,18 @@ describe('planning our sessions', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('link', { name: 'Volunteer in My profile' }));
     expect(window.location.pathname).toBe('/profile');
   });
+
+  it('a decline by the viewer says « you », not their own name', async () => {
+    pairRoutes({
+      refreshed: {
+        ...booked,
+        sessions: booked.sessions.map((s) => (s.index === 2 ? { ...s, declinedBy: ['p-35'] } : s)),
+      },
+    });
+    renderScreen(<SchedulingScreen />, { locale: 'en' });
+    expect(
+      await screen.findByText('You declined this session in your calendar.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Michel Brun declined/)).not.toBeInTheDocument();
+  });
 });
