@@ -27,7 +27,8 @@ function cached(
   const key = `${locale}|${timeZone}`;
   let format = cache.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    // British English, like the tab and the cards ("Tuesday, 17 March 2026", not "March 17").
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { ...options, timeZone });
     cache.set(key, format);
   }
   return format;
@@ -44,7 +45,7 @@ export function occurrencesLabel(locale: Locale, count: number): string {
   return count === 1 ? '1 session' : `${count} sessions`;
 }
 
-/** "Tuesday 17 March 2026" / "mardi 17 mars 2026", in `timeZone`. */
+/** "Tuesday, 17 March 2026" / "mardi 17 mars 2026", in `timeZone`. */
 export function dateLabel(locale: Locale, instant: string, timeZone: string): string {
   return cached(dateFormats, locale, timeZone, {
     weekday: 'long',
@@ -90,7 +91,8 @@ export function callerFirst<T extends { personId: string }>(members: T[], caller
 
 /**
  * One sentence for a proposal: "Every two weeks on Tuesday, 10:00–11:00 for you and 04:00–05:00
- * for Ethan (America/Toronto), 6 sessions from Tuesday 17 March 2026."
+ * for Ethan (America/Toronto), 6 sessions from Tuesday 17 March 2026." The partner's time is left
+ * out when both are in the same time zone.
  */
 export function proposalSummary(
   locale: Locale,
@@ -99,8 +101,10 @@ export function proposalSummary(
   count: number,
   firstDate: string,
 ): string {
-  const [me, other] = times;
+  const [me, partner] = times;
   if (!me) return '';
+  // The partner's time only when it reads differently (another time zone).
+  const other = partner && partner.timeZone !== me.timeZone ? partner : undefined;
   const every = cadenceLabel(locale, frequency);
   const sessions = occurrencesLabel(locale, count);
   if (locale === 'fr') {
