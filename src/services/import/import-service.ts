@@ -90,7 +90,7 @@ export class ImportService {
         'validation_failed',
         problems > 0
           ? 'The file cannot be imported: see the problems with the file.'
-          : `The file cannot be imported: ${preview.summary.invalid} row(s) have errors. Nothing was imported.`,
+          : `The file cannot be imported: ${preview.summary.invalid === 1 ? '1 row has errors' : `${preview.summary.invalid} rows have errors`}. Nothing was imported.`,
         { preview },
       );
     }

@@ -99,14 +99,15 @@ describe('CSV import of participants', () => {
     expect(await snapshot()).toEqual(before);
 
     // Committing the same file is refused as a whole, with the same row errors.
-    const commit = await api.call<{ error: { details: { preview: ImportPreview } } }>(
-      'POST',
-      imports,
-      { token: lead, json: { csv, fileName: 'participants.csv' } },
-    );
+    const commit = await api.call<{
+      error: { message: string; details: { preview: ImportPreview } };
+    }>('POST', imports, { token: lead, json: { csv, fileName: 'participants.csv' } });
     expect(commit.status).toBe(400);
     expect(errorCode(commit)).toBe('validation_failed');
     expect(commit.body.error.details.preview.summary.invalid).toBe(3);
+    expect(commit.body.error.message).toBe(
+      'The file cannot be imported: 3 rows have errors. Nothing was imported.',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
