@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { verbs } from '../../bot/cards/templates';
 import { MentoringBot } from '../../bot/mentoring-bot';
 import { MentoringServices } from '../../bot/mentoring-services';
@@ -22,33 +22,7 @@ import { ProgrammeRepository } from '../../src/store/programme-repository';
 import { aPair, aPerson, aProgramme, somePairMembers } from '../fixtures/builders';
 import { startLocalCosmos, type LocalCosmos } from '../support/local-cosmos';
 import { cardProblems } from '../unit/bot/validate-card';
-
-/** TestAdapter that records message updates and runs proactive turns (TESTBED.md). */
-class RecordingAdapter extends TestAdapter {
-  readonly updates: Partial<Activity>[] = [];
-
-  override async continueConversationAsync(
-    _botAppIdOrClaims: unknown,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: unknown,
-    maybeLogic?: unknown,
-  ): Promise<void> {
-    const logic = (typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic) as (
-      context: TurnContext,
-    ) => Promise<void>;
-    const activity = TurnContext.applyConversationReference(
-      { type: 'event', name: 'ContinueConversation' },
-      reference,
-      true,
-    );
-    await this.runMiddleware(this.createContext(activity), logic);
-  }
-
-  override async updateActivity(context: TurnContext, activity: Partial<Activity>) {
-    this.updates.push(activity);
-    return super.updateActivity(context, activity);
-  }
-}
+import { ProactiveTestAdapter } from '../support/proactive-test-adapter';
 
 let cosmos: LocalCosmos;
 let repos: {
@@ -135,7 +109,7 @@ async function aWorld() {
 
   const services = new MentoringServices({ clock, ...repos, pairActions: pairs, approvalService });
   const bot = new MentoringBot({ services });
-  const adapter = new RecordingAdapter(async (context) => bot.run(context));
+  const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
   const turnErrors: unknown[] = [];
   adapter.onTurnError = async (_context, error) => {
     turnErrors.push(error);

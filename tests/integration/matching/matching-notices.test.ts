@@ -1,4 +1,3 @@
-import { TestAdapter, TurnContext, type ConversationReference } from 'botbuilder';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { en as tabEn } from '../../../tab/src/i18n/en';
 import { fr as tabFr } from '../../../tab/src/i18n/fr';
@@ -27,6 +26,7 @@ import { ProposalRepository, type StoredProposal } from '../../../src/store/prop
 import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient } from '../api/api-client';
+import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
 
 const tenant = '11111111-2222-4333-8444-555555555555';
 const claire = demoPersonId(5); // leads the demo programme
@@ -34,26 +34,6 @@ const base = `/api/programmes/${demoProgrammeId}/matching`;
 // Publishing at 09:00 UTC with the programme's 3 days: the deadline is 29 November, 10:00 in Paris.
 const clock = fixedClock('2026-11-26T09:00:00.000Z');
 const deadline = '2026-11-29T09:00:00.000Z';
-
-/** TestAdapter that runs proactive turns (TESTBED.md). */
-class ProactiveTestAdapter extends TestAdapter {
-  override async continueConversationAsync(
-    _botAppIdOrClaims: unknown,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: unknown,
-    maybeLogic?: unknown,
-  ): Promise<void> {
-    const logic = (typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic) as (
-      context: TurnContext,
-    ) => Promise<void>;
-    const activity = TurnContext.applyConversationReference(
-      { type: 'event', name: 'ContinueConversation' },
-      reference,
-      true,
-    );
-    await this.runMiddleware(this.createContext(activity), logic);
-  }
-}
 
 const principalOf = (personId: string): Principal => ({
   tenantId: tenant,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { MentoringBot } from '../../../bot/mentoring-bot';
 import { MentoringServices } from '../../../bot/mentoring-services';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
@@ -24,34 +24,7 @@ import { ProgrammeRepository } from '../../../src/store/programme-repository';
 import { aPair, aPerson, aProgramme, aSession, anApproval } from '../../fixtures/builders';
 import { cardProblems } from '../../unit/bot/validate-card';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
-
-/** TestAdapter plus proactive sends (TESTBED.md): builds a turn from a reference, runs middleware. */
-class ProactiveTestAdapter extends TestAdapter {
-  readonly updates: Partial<Activity>[] = [];
-
-  // One signature for BotAdapter's three overloads (app id or claims; with or without audience).
-  override async continueConversationAsync(
-    _botAppIdOrClaims: unknown,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: unknown,
-    maybeLogic?: unknown,
-  ): Promise<void> {
-    const logic = (typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic) as (
-      context: TurnContext,
-    ) => Promise<void>;
-    const activity = TurnContext.applyConversationReference(
-      { type: 'event', name: 'ContinueConversation' },
-      reference,
-      true,
-    );
-    await this.runMiddleware(this.createContext(activity), logic);
-  }
-
-  override async updateActivity(context: TurnContext, activity: Partial<Activity>) {
-    this.updates.push(activity);
-    return super.updateActivity(context, activity);
-  }
-}
+import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
 
 const now = '2026-03-12T09:00:00.000Z';
 let cosmos: LocalCosmos;
