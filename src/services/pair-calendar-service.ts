@@ -426,7 +426,10 @@ export class PairCalendarService {
         window,
       );
       const sessionOf = new Map(linked.map((s) => [s.calendarEventId!, s.id]));
-      const emails = await this.memberEmails(pair);
+      // The members' addresses only matter when someone declined (most reads find nothing).
+      const emails = found.some((c) => c.kind === 'declined')
+        ? await this.memberEmails(pair)
+        : new Map<string, string>();
       const applied: CalendarChange[] = [];
       const declines: SeenDecline[] = [];
       for (const c of found) {
