@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors';
 
 /** Documents per page when a query reads everything it matches. */
-export const fullReadPageSize = 5_000;
+const fullReadPageSize = 5_000;
 
 /** A document with the ETag it was read at; pass the ETag back to write it conditionally. */
 export type Versioned<T> = { readonly value: T; readonly etag: string };
@@ -36,6 +36,8 @@ export class CosmosRepository<T extends Document> {
     protected readonly container: Container,
     protected readonly schema: ZodType<T>,
     protected readonly notFound: { code: ErrorCode; entity: string },
+    /** Documents per page when a query reads everything it matches. */
+    private readonly readPageSize = fullReadPageSize,
   ) {}
 
   /** Point read (1 RU for 1 KB); undefined when absent. */
@@ -131,11 +133,11 @@ export class CosmosRepository<T extends Document> {
 
   /**
    * Every document of the tenant matching `filter` (single-partition query), read in pages of
-   * `fullReadPageSize` (the SDK's default pages are small: 20,000 profiles took 3.6–4.3 s from the
-   * local server unpaged and 0.5 s in pages of 5,000; Cosmos caps a page at 4 MB anyway).
+   * `readPageSize`, 5,000 by default: the SDK's default pages are small (20,000 profiles took
+   * 3.6–4.3 s from the local server unpaged, 0.5 s in pages of 5,000; Cosmos caps a page at 4 MB).
    */
   async query(tenantId: string, filter: Filter = {}): Promise<Versioned<T>[]> {
-    const { resources } = await this.run(tenantId, filter, { maxItemCount: fullReadPageSize })
+    const { resources } = await this.run(tenantId, filter, { maxItemCount: this.readPageSize })
       .fetchAll()
       .catch((error: unknown) => {
         throw this.translate(error);

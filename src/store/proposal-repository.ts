@@ -2,7 +2,7 @@ import type { Container, ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod';
 import { dateTime } from '../domain/common';
 import { matchProposalSchema } from '../domain/match-proposal';
-import { CosmosRepository, type Filter, type Versioned } from './cosmos-repository';
+import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /**
  * A match proposal as stored (proposals container): the domain's `MatchProposal` plus the lead's
@@ -22,10 +22,10 @@ export type StoredProposal = z.infer<typeof storedProposalSchema>;
 export class ProposalRepository extends CosmosRepository<StoredProposal> {
   constructor(
     container: Container,
-    /** Documents per page when reading a whole programme. */
-    private readonly pageSize = 5000,
+    /** Documents per page when reading a whole programme (a large one has tens of thousands). */
+    pageSize?: number,
   ) {
-    super(container, storedProposalSchema, { code: 'not_found', entity: 'Proposal' });
+    super(container, storedProposalSchema, { code: 'not_found', entity: 'Proposal' }, pageSize);
   }
 
   /** The proposals of a programme in the given statuses (all statuses when none given). */
@@ -40,7 +40,7 @@ export class ProposalRepository extends CosmosRepository<StoredProposal> {
       where += ` AND c.status IN (${statuses.map((_, i) => `@s${i}`).join(', ')})`;
       statuses.forEach((s, i) => parameters.push({ name: `@s${i}`, value: s }));
     }
-    return this.everyPage(tenantId, { where, parameters });
+    return this.query(tenantId, { where, parameters });
   }
 
   /** The proposals of a programme, in the given statuses, where either side is one of `personIds`. */
@@ -60,23 +60,7 @@ export class ProposalRepository extends CosmosRepository<StoredProposal> {
       'c.programmeId = @programmeId AND IS_DEFINED(c.mentorId)' +
       ' AND (ARRAY_CONTAINS(@ids, c.mentorId) OR ARRAY_CONTAINS(@ids, c.menteeId))' +
       ` AND c.status IN (${statuses.map((_, i) => `@s${i}`).join(', ')})`;
-    return this.everyPage(tenantId, { where, parameters });
-  }
-
-  /**
-   * Every match of `filter`, read 5,000 at a time: a large programme has tens of thousands of
-   * proposals, and the local server answers pages of 5,000 about eight times faster than one
-   * unbounded page (20,000 documents: 0.5 s against 4 s, measured here).
-   */
-  private async everyPage(tenantId: string, filter: Filter): Promise<Versioned<StoredProposal>[]> {
-    const out: Versioned<StoredProposal>[] = [];
-    let token: string | undefined;
-    do {
-      const page = await this.queryPage(tenantId, filter, this.pageSize, token);
-      out.push(...page.items);
-      token = page.continuationToken;
-    } while (token);
-    return out;
+    return this.query(tenantId, { where, parameters });
   }
 
   /** True when at least one proposal of the run was published (the lead published that run). */
