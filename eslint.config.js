@@ -50,6 +50,25 @@ export default tseslint.config(
     ['@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main'],
     'Edges use services and ports; only src/main.ts wires SDK clients.',
   ),
+  // One source of time: the Clock wired in the composition root (src/domain/clock.ts). Reading the
+  // wall clock elsewhere lets the real date leak into tests and the demo (npm run test:any-date).
+  {
+    files: ['src/**/*.ts', 'bot/**/*.ts'],
+    ignores: ['src/domain/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use the injected Clock (clock.now()), not Date.now().',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the injected Clock (clock.now()), not new Date().',
+        },
+      ],
+    },
+  },
   // The tab may only import types from the server (enforced separately by the type-only rule below).
   {
     files: ['tab/**'],

@@ -4,7 +4,7 @@ import { NotificationDispatcher } from '../src/scheduler/notification-dispatcher
 import { NotificationPlanner } from '../src/scheduler/notification-planner';
 import { PacedSender } from '../src/scheduler/paced-sender';
 import { SendPacer, teamsLimits } from '../src/scheduler/pacer';
-import { systemTimer, type Timer } from '../src/scheduler/timer';
+import { clockTimer, type Timer } from '../src/scheduler/timer';
 import type { ApprovalRepository } from '../src/store/approval-repository';
 import type { ConversationRepository } from '../src/store/conversation-repository';
 import type { NotificationRepository } from '../src/store/notification-repository';
@@ -65,7 +65,7 @@ export type BotRuntime = {
 
 /** Wires the bot, its services and the scheduler over the given repositories. */
 export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
-  const timer = deps.timer ?? systemTimer;
+  const timer = deps.timer ?? clockTimer(deps.clock);
   const { repositories: repos, log } = deps;
   const adapter = createBotAdapter(deps.credentials, (message, error) => log.error(message, error));
   const services = new MentoringServices({

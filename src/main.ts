@@ -370,6 +370,7 @@ export function createCalendarProvider(
         options.credential ?? new ClientSecretCredential(tenantId, clientId, clientSecret),
       ...(options.graphBaseUrl ? { baseUrl: options.graphBaseUrl } : {}),
       ...(options.sleep ? { sleep: options.sleep } : {}),
+      clock,
     });
     return { kind: 'graph', calendarFor: () => graph };
   }

@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock';
 import type { TokenCredential } from '@azure/identity';
 import {
   AuthenticationHandler,
@@ -48,6 +49,8 @@ export type GraphCalendarDeps = {
   /** Default https://graph.microsoft.com; tests point it at a loopback address. */
   readonly baseUrl?: string;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The app's clock (HTTP-date Retry-After). */
+  readonly clock?: Clock;
   readonly maxConcurrentPerMailbox?: number;
   readonly maxAttempts?: number;
   /** Minutes per availabilityView slot in getSchedule (5..1440). */
@@ -92,6 +95,7 @@ export class GraphCalendar implements CalendarPort {
     this.transport = new GraphTransport({
       client: createGraphClient(deps.credential, deps.baseUrl),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.clock ? { clock: deps.clock } : {}),
       ...(deps.maxConcurrentPerMailbox
         ? { maxConcurrentPerMailbox: deps.maxConcurrentPerMailbox }
         : {}),

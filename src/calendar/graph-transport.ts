@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../domain/clock';
 import { GraphError, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 
 /** One Graph request, with the mailbox whose concurrency limit it counts against. */
@@ -41,6 +42,8 @@ export type GraphTransportDeps = {
   readonly maxAttempts?: number;
   /** $batch calls in flight at once across mailboxes. */
   readonly maxConcurrentBatches?: number;
+  /** Where "now" comes from when Retry-After is an HTTP date (the app's clock, from the composition root). */
+  readonly clock?: Clock;
 };
 
 /** Graph's JSON batch takes at most 20 requests. */
@@ -71,6 +74,10 @@ export class GraphTransport {
     this.batches = new Semaphore(deps.maxConcurrentBatches ?? 4);
   }
 
+  private nowMs(): number {
+    return (this.deps.clock ?? systemClock).now().getTime();
+  }
+
   /** Sends one request, retrying throttling; throws GraphCallError. */
   async send(spec: GraphRequestSpec): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
@@ -81,7 +88,7 @@ export class GraphTransport {
         return await this.call(spec);
       } catch (error) {
         failure = toCallError(error);
-        wait = retryAfterMs(failure.retryAfter, attempt);
+        wait = retryAfterMs(failure.retryAfter, attempt, this.nowMs());
       } finally {
         release();
       }
@@ -183,7 +190,7 @@ export class GraphTransport {
     } catch (error) {
       const failure = toCallError(error);
       if (RETRYABLE.has(failure.status)) {
-        return { done: [], retry: [...chunk], wait: retryAfterMs(failure.retryAfter, attempt) };
+        return { done: [], retry: [...chunk], wait: retryAfterMs(failure.retryAfter, attempt, this.nowMs()) };
       }
       return { done: chunk.map((i) => [i, { ok: false, error: failure }]), retry: [], wait: 0 };
     } finally {
@@ -208,7 +215,7 @@ export class GraphTransport {
       } else if (RETRYABLE.has(response.status) || response.status === 424) {
         // 424 (a dependency failed) cannot come from our parallel batches, but is safe to resend.
         retry.push(index);
-        wait = Math.max(wait, retryAfterMs(response.retryAfter, attempt));
+        wait = Math.max(wait, retryAfterMs(response.retryAfter, attempt, this.nowMs()));
       } else {
         const error = errorBody(response.body);
         done.push([
@@ -294,13 +301,13 @@ function toCallError(error: unknown): GraphCallError {
 }
 
 /** Retry-After in seconds or as an HTTP date; without one, back off exponentially (max 60 s). */
-export function retryAfterMs(value: string | undefined, attempt: number): number {
+export function retryAfterMs(value: string | undefined, attempt: number, nowMs: number): number {
   if (value !== undefined && value.trim() !== '') {
     const seconds = Number(value);
     if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
     const date = Date.parse(value);
     // An HTTP date is relative to the server's clock; only its distance from now matters here.
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+    if (!Number.isNaN(date)) return Math.max(0, date - nowMs);
   }
   return Math.min(60_000, 1000 * 2 ** (attempt - 1));
 }

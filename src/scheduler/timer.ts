@@ -1,3 +1,5 @@
+import { systemClock, type Clock } from '../domain/clock';
+
 /** Milliseconds and waiting, injected so that pacing and retries are tested without real time. */
 export interface Timer {
   /** Milliseconds since the epoch. */
@@ -5,11 +7,19 @@ export interface Timer {
   sleep(ms: number): Promise<void>;
 }
 
-/** The real timer, wired in src/main.ts. */
-export const systemTimer: Timer = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-};
+/**
+ * The app's timer: "now" is the app's clock (one source of time from the composition root down,
+ * so what is due is decided on the same date as everything else), waiting is real.
+ */
+export function clockTimer(clock: Clock): Timer {
+  return {
+    now: () => clock.now().getTime(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+  };
+}
+
+/** The wall clock's timer. */
+export const systemTimer: Timer = clockTimer(systemClock);
 
 /** A timer that moves only when a test advances it; sleepers wake in time order. */
 export type ManualTimer = Timer & {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
+import type { Clock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logger';
 import { startServer, type RunningServer } from '../../src/main';
 
@@ -16,9 +17,11 @@ export type TestApp = {
 /**
  * The real application, in this process, on a random loopback port, with the embedded Cosmos
  * server and demo data, and its own temporary data folder. `env` overrides the environment.
+ * `clock` is the app's only source of time (demo data, services, bot, scheduler): a test that
+ * fixes the time for its own services passes the same clock here, so both live on one date.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; dataDir?: string } = {},
+  options: { env?: Record<string, string>; dataDir?: string; clock?: Clock } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'mentoring-test-')));
   const config = loadConfig({
@@ -29,7 +32,10 @@ export async function startTestApp(
     LOG_LEVEL: 'warn',
     ...options.env,
   });
-  const server = await startServer(config, { log: createLogger(config.logLevel) });
+  const server = await startServer(config, {
+    log: createLogger(config.logLevel),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     baseUrl: server.url,
     server,

@@ -3,6 +3,7 @@ import { newProgramme, type Programme, type Skill } from '../../domain/programme
 import { newProfile, optIn, type Profile } from '../../domain/profile';
 import { personSchema, type Person } from '../../domain/person';
 import type { WeeklySlot } from '../../domain/common';
+import { addDays, toLocal, weekdayOf } from '../../domain/scheduling/local-time';
 
 /**
  * The demo company used by `npm start` in local mode: "Maison Lumière", a French retailer of about
@@ -401,6 +402,17 @@ const volunteers: Volunteer[] = [
   },
 ];
 
+/**
+ * The demo programme's dates, relative to the day the demo is loaded so that it is always open
+ * for enrolment: it starts on the Monday at least four weeks ahead (in Paris) and runs 24 weeks.
+ */
+export function demoProgrammeDates(clock: Clock): { startDate: string; endDate: string } {
+  const today = toLocal(clock.now().getTime(), 'Europe/Paris').date;
+  let start = addDays(today, 28);
+  while (weekdayOf(start) !== 'mon') start = addDays(start, 1);
+  return { startDate: start, endDate: addDays(start, 24 * 7 - 3) };
+}
+
 /** The demo programme, enrolling, led by Claire Dubois (HR). */
 export function demoProgramme(tenantId: string, clock: Clock): Programme {
   const programme = newProgramme(
@@ -410,8 +422,7 @@ export function demoProgramme(tenantId: string, clock: Clock): Programme {
       name: 'Mentorat inversé 2027',
       description:
         'Les jeunes talents partagent les outils numériques ; les seniors transmettent leur savoir-faire. Six séances d’une heure, toutes les deux semaines.',
-      startDate: '2027-01-11',
-      endDate: '2027-06-30',
+      ...demoProgrammeDates(clock),
       leadIds: [demoPersonId(5)],
       skills: demoSkills,
       managerApprovalRequired: true,

@@ -27,6 +27,7 @@ import {
   setSessionStatus,
 } from '../../domain/pair-activity';
 import { defaultFrame } from '../../domain/programme';
+import { toLocal } from '../../domain/scheduling/local-time';
 import { demoPersonId, demoProgrammeId } from './demo-data';
 
 /**
@@ -64,11 +65,19 @@ function storyClock(at: number): Clock & { at(ms: number): Clock } {
   return clock;
 }
 
-/** 09:00 UTC (10:00 in Paris in winter) `days` from today. */
+/**
+ * 09:00 UTC (10:00 in Paris in winter) `days` from today, moved on to the Monday when that falls
+ * on a weekend in Paris (where the demo pairs work; 09:00 UTC is the same day in Toronto): seeded
+ * on any date, the demo's sessions are on working days. Moving on by at most two days keeps a past
+ * session in the past and a future one in the future for the offsets used here (never ±1 or ±2
+ * around a weekend that would cross today).
+ */
 function morning(today: number, days: number): number {
   const d = new Date(today + days * day);
   d.setUTCHours(9, 0, 0, 0);
-  return d.getTime();
+  const weekday = toLocal(d.getTime(), 'Europe/Paris').weekday;
+  const skip = weekday === 'sat' ? 2 : weekday === 'sun' ? 1 : 0;
+  return d.getTime() + skip * day;
 }
 
 function member(

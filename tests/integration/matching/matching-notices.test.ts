@@ -74,7 +74,7 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     );
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { LOCAL_SNAPSHOT: 'false' } });
+    app = await startTestApp({ env: { LOCAL_SNAPSHOT: 'false' }, clock });
     const c = app.server.store.container.bind(app.server.store);
     people = new PeopleRepository(c('people'));
     profiles = new ProfileRepository(c('profiles'));
