@@ -45,6 +45,18 @@ export default tseslint.config(
     ['**/api/**', '**/scheduler/**', '**/bot/**', '**/main'],
     'Adapters depend on domain, not on edges.',
   ),
+  // Contracts are data: zod and the domain only, so both the services and the tab can use them.
+  restrict(
+    ['src/contracts/**'],
+    ['**/store/**', '**/api/**', '**/services/**', '**/calendar/**', '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*'],
+    'src/contracts depends on zod and src/domain only.',
+  ),
+  // Services are called by the edges (HTTP, bot, background loops), never the other way round.
+  restrict(
+    ['src/services/**'],
+    ['**/api/**', '**/bot/**', '**/scheduler/**', '**/main', 'hono', 'hono/*', 'botbuilder*'],
+    'src/services may not import the edges (api, bot, scheduler) nor their frameworks.',
+  ),
   restrict(
     ['src/api/**', 'src/scheduler/**', 'bot/**'],
     ['@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main'],

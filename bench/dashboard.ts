@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { OperationInput } from '@azure/cosmos';
-import type { PairDashboardResponse } from '../src/api/pair-contracts';
+import type { PairDashboardResponse } from '../src/contracts/pairs';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startServer } from '../src/main';

@@ -191,7 +191,7 @@ export async function startServer(
     imports,
   });
 
-  // Manager approval of the pair's time (src/api/approval-contracts.ts): the tab and the bot's card.
+  // Manager approval of the pair's time (src/contracts/approvals.ts): the tab and the bot's card.
   const approvals = new ApprovalService({
     approvals: new ApprovalRepository(store.container('approvals')),
     pairs: pairRepo,
@@ -202,7 +202,7 @@ export async function startServer(
   });
   api.route('/', approvalRoutes({ authenticator, approvals }));
 
-  // The pair's journey (src/api/pair-contracts.ts): dashboard, agreement, sessions, feedback.
+  // The pair's journey (src/contracts/pairs.ts): dashboard, agreement, sessions, feedback.
   const pairs = new PairService({
     pairs: pairRepo,
     notes: new NoteRepository(store.container('notes')),
@@ -216,7 +216,7 @@ export async function startServer(
   });
   api.route('/', pairRoutes({ authenticator, pairs, toolkit: shippedToolkit }));
 
-  // Matching (src/api/matching-contracts.ts): background runs, the lead's review, each answer.
+  // Matching (src/contracts/matching.ts): background runs, the lead's review, each answer.
   const matching = new MatchingService({
     programmes: programmeRepo,
     profiles: profileRepo,
@@ -243,7 +243,7 @@ export async function startServer(
     : undefined;
   expirySweep?.unref();
 
-  // The pair's sessions in both calendars (src/api/calendar-contracts.ts): Graph or the local calendar.
+  // The pair's sessions in both calendars (src/contracts/calendar.ts): Graph or the local calendar.
   const pairCalendar = new PairCalendarService({
     pairs: pairRepo,
     profiles: profileRepo,

@@ -6,7 +6,7 @@ import type { ProfileService } from '../services/profile-service';
 import type { ProgrammeService } from '../services/programme-service';
 import { requireAuth, type AuthEnv } from './auth-middleware';
 import { authRoutes } from './auth-routes';
-import type { AuthConfigResponse } from './contracts';
+import type { AuthConfigResponse } from '../contracts/identity';
 import { importRoutes } from './import-routes';
 import { profileRoutes } from './profile-routes';
 import { programmeRoutes } from './programme-routes';
@@ -20,7 +20,7 @@ export type ApiRoutesDeps = {
   imports: ImportService;
 };
 
-/** The tab's API, mounted under /api by createHttpApp (route table: src/api/contracts.ts). */
+/** The tab's API, mounted under /api by createHttpApp (route table: src/contracts/common.ts). */
 export function createApiRoutes(deps: ApiRoutesDeps) {
   const api = new Hono<AuthEnv>();
   api.route(

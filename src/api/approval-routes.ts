@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { ApprovalService } from '../services/approval-service';
 import type { Authenticator } from '../services/auth/principal';
-import { approvalDecisionBodySchema } from './approval-contracts';
+import { approvalDecisionBodySchema } from '../contracts/approvals';
 import { requireAuth, type AuthEnv } from './auth-middleware';
 import { parseJson } from './http-errors';
 import { expectedVersion, withEtag } from './versioning';
@@ -11,7 +11,7 @@ export type ApprovalRoutesDeps = {
   approvals: ApprovalService;
 };
 
-/** A manager's approvals (route table: src/api/approval-contracts.ts); every route is authenticated. */
+/** A manager's approvals (route table: src/contracts/approvals.ts); every route is authenticated. */
 export function approvalRoutes(deps: ApprovalRoutesDeps) {
   const app = new Hono<AuthEnv>();
   const auth = requireAuth(deps.authenticator);

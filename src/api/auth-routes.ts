@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { AuthConfigResponse } from './contracts';
-import { devSignInBodySchema } from './contracts';
+import type { AuthConfigResponse } from '../contracts/identity';
+import { devSignInBodySchema } from '../contracts/identity';
 import type { IdentityService } from '../services/identity-service';
 import type { Authenticator } from '../services/auth/principal';
 import { requireAuth, requireLoopback, type AuthEnv } from './auth-middleware';

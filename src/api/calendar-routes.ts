@@ -7,7 +7,7 @@ import {
   calendarQuerySchema,
   rescheduleBodySchema,
   type PairCalendarResponse,
-} from './calendar-contracts';
+} from '../contracts/calendar';
 import { parseJson, parseWith } from './http-errors';
 import { withEtag } from './versioning';
 
@@ -16,7 +16,7 @@ export type CalendarRoutesDeps = {
   calendar: PairCalendarService;
 };
 
-/** A pair's sessions in both calendars (route table: src/api/calendar-contracts.ts). */
+/** A pair's sessions in both calendars (route table: src/contracts/calendar.ts). */
 export function calendarRoutes(deps: CalendarRoutesDeps) {
   const { calendar } = deps;
   const app = new Hono<AuthEnv>();

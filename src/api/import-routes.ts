@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../domain/errors';
 import type { ImportService } from '../services/import/import-service';
 import type { AuthEnv } from './auth-middleware';
-import { importBodySchema } from './contracts';
+import { importBodySchema } from '../contracts/imports';
 import { parseJson } from './http-errors';
 
 /** 5,000 rows of six columns fit in well under 2 MB; anything larger is not a participants file. */

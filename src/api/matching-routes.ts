@@ -9,7 +9,7 @@ import {
   pairBodySchema,
   reviewQuerySchema,
   swapBodySchema,
-} from './matching-contracts';
+} from '../contracts/matching';
 
 export type MatchingRoutesDeps = { matching: MatchingService; authenticator: Authenticator };
 
@@ -32,7 +32,7 @@ function view(query: Record<string, string>): ReviewView {
   };
 }
 
-/** The matching flow (route table: src/api/matching-contracts.ts). */
+/** The matching flow (route table: src/contracts/matching.ts). */
 export function matchingRoutes(deps: MatchingRoutesDeps) {
   const { matching } = deps;
   const app = new Hono<AuthEnv>();

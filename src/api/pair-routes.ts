@@ -4,7 +4,7 @@ import type { Authenticator } from '../services/auth/principal';
 import type { PairService } from '../services/pair-service';
 import type { ToolkitProvider } from '../toolkit/toolkit';
 import { requireAuth, type AuthEnv } from './auth-middleware';
-import { versionBodySchema } from './contracts';
+import { versionBodySchema } from '../contracts/common';
 import { parseJson, parseWith } from './http-errors';
 import {
   actionItemCreateBodySchema,
@@ -21,7 +21,7 @@ import {
   signBodySchema,
   toolkitQuerySchema,
   type PairResponse,
-} from './pair-contracts';
+} from '../contracts/pairs';
 import { expectedVersion as headerOrBodyVersion, withEtag } from './versioning';
 
 /**
@@ -38,7 +38,7 @@ export type PairRoutesDeps = {
   toolkit: ToolkitProvider;
 };
 
-/** The pair's journey (route table: src/api/pair-contracts.ts); every route is authenticated. */
+/** The pair's journey (route table: src/contracts/pairs.ts); every route is authenticated. */
 export function pairRoutes(deps: PairRoutesDeps) {
   const { pairs } = deps;
   const app = new Hono<AuthEnv>();

@@ -2,13 +2,8 @@ import { Hono, type Context } from 'hono';
 import { DomainError } from '../domain/errors';
 import type { ProfileService } from '../services/profile-service';
 import type { AuthEnv } from './auth-middleware';
-import {
-  optInBodySchema,
-  pauseBodySchema,
-  profileEditBodySchema,
-  versionBodySchema,
-  type ProfileResponse,
-} from './contracts';
+import { optInBodySchema, pauseBodySchema, profileEditBodySchema, type ProfileResponse } from '../contracts/profiles';
+import { versionBodySchema } from '../contracts/common';
 import { parseJson } from './http-errors';
 import { expectedVersion, withEtag } from './versioning';
 

@@ -1,11 +1,7 @@
 import { Hono } from 'hono';
 import type { ProgrammeService } from '../services/programme-service';
 import type { AuthEnv } from './auth-middleware';
-import {
-  programmeCreateBodySchema,
-  programmeEditBodySchema,
-  programmeStatusBodySchema,
-} from './contracts';
+import { programmeCreateBodySchema, programmeEditBodySchema, programmeStatusBodySchema } from '../contracts/programmes';
 import { parseJson } from './http-errors';
 import { expectedVersion, withEtag } from './versioning';
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/clock';
 import { isRefreshDue, type CalendarSync } from '../domain/scheduling/calendar-sync';
 import type { RefreshOptions, RefreshOutcome } from '../services/pair-calendar-service';
-import type { Versioned } from '../store/cosmos-repository';
+import type { Versioned } from '../domain/versioned';
 import type { PairRef } from '../store/pair-repository';
 
 export type CalendarRefreshSweepDeps = {

@@ -2,7 +2,7 @@ import type {
   ApprovalDecisionResponse,
   ApprovalItem,
   ApprovalListResponse,
-} from '../api/approval-contracts';
+} from '../contracts/approvals';
 import {
   allApproved,
   approvalIdFor,
@@ -30,7 +30,7 @@ import {
 import type { Person } from '../domain/person';
 import type { Programme } from '../domain/programme';
 import type { ApprovalRepository } from '../store/approval-repository';
-import type { Versioned } from '../store/cosmos-repository';
+import type { Versioned } from '../domain/versioned';
 import type { NotificationRepository } from '../store/notification-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { PeopleRepository } from '../store/people-repository';

@@ -1,4 +1,4 @@
-import type { MemberTime } from '../api/calendar-contracts';
+import type { MemberTime } from '../contracts/calendar';
 import type { Locale } from '../domain/common';
 import type { Frequency } from '../domain/programme';
 import { formatLocalTime, toLocal } from '../domain/scheduling/local-time';

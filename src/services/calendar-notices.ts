@@ -1,4 +1,4 @@
-import type { CalendarChange } from '../api/calendar-contracts';
+import type { CalendarChange } from '../contracts/calendar';
 import { notificationKey, type Notification, type NotificationKind } from '../domain/notification';
 import type { Pair } from '../domain/pair';
 

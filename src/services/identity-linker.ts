@@ -1,4 +1,4 @@
-import type { Versioned } from '../store/cosmos-repository';
+import type { Versioned } from '../domain/versioned';
 import type { PeopleRepository } from '../store/people-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { Person } from '../domain/person';

@@ -1,10 +1,4 @@
-import type {
-  DevSignInResponse,
-  MeResponse,
-  PersonCard,
-  Persona,
-  PersonasResponse,
-} from '../api/contracts';
+import type { DevSignInResponse, MeResponse, PersonCard, Persona, PersonasResponse } from '../contracts/identity';
 import { DomainError } from '../domain/errors';
 import type { Person } from '../domain/person';
 import type { ProgrammeRepository } from '../store/programme-repository';

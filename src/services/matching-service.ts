@@ -11,7 +11,7 @@ import type {
   ReviewPerson,
   ReviewProposal,
   VolunteersResponse,
-} from '../api/matching-contracts';
+} from '../contracts/matching';
 import type { Clock } from '../domain/clock';
 import type { Locale, LocalizedText } from '../domain/common';
 import { DomainError, isDomainError } from '../domain/errors';
@@ -35,7 +35,7 @@ import type { Person } from '../domain/person';
 import { isAvailableForMatching, type Profile } from '../domain/profile';
 import { isProgrammeLead, type Programme } from '../domain/programme';
 import type { MatchingOptions, MatchingResult, RoundInfo } from '../matching/engine';
-import type { Versioned } from '../store/cosmos-repository';
+import type { Versioned } from '../domain/versioned';
 import {
   MatchingLockRepository,
   type MatchingLockDocument,

@@ -8,7 +8,7 @@ import type {
   Slot,
   SlotProposalView,
   SlotsResponse,
-} from '../api/calendar-contracts';
+} from '../contracts/calendar';
 import type { CalendarPerson, CalendarPort, SeriesRef } from '../calendar/calendar-port';
 import { SlotService } from '../calendar/slot-service';
 import type { Clock } from '../domain/clock';
@@ -28,7 +28,7 @@ import {
 } from '../domain/scheduling/calendar-sync';
 import type { Notification } from '../domain/notification';
 import type { CalendarSyncRepository } from '../store/calendar-sync-repository';
-import type { Versioned } from '../store/cosmos-repository';
+import type { Versioned } from '../domain/versioned';
 import type { PairRepository } from '../store/pair-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { Principal } from './auth/principal';

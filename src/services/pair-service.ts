@@ -10,7 +10,7 @@ import type {
   PairResponse,
   PrivateNoteResponse,
   SessionCreateBody,
-} from '../api/pair-contracts';
+} from '../contracts/pairs';
 import type { Clock } from '../domain/clock';
 import { DomainError, isDomainError } from '../domain/errors';
 import type { MatchProposal } from '../domain/match-proposal';
@@ -39,7 +39,7 @@ import {
   setSessionStatus,
 } from '../domain/pair-activity';
 import { writePrivateNote, type NotebookNote } from '../domain/pair-notes';
-import type { Versioned } from '../store/cosmos-repository';
+import type { Versioned } from '../domain/versioned';
 import type { NoteRepository } from '../store/note-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { ProfileRepository } from '../store/profile-repository';

@@ -11,7 +11,7 @@ import type {
   PrivateNoteView,
   ProgressView,
   SessionView,
-} from '../api/pair-contracts';
+} from '../contracts/pairs';
 import type { Clock } from '../domain/clock';
 import {
   isAgreementSigned,

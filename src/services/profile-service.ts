@@ -1,4 +1,4 @@
-import type { ProfileEditBody, ProfileResponse } from '../api/contracts';
+import type { ProfileEditBody, ProfileResponse } from '../contracts/profiles';
 import type { Clock } from '../domain/clock';
 import { parseOrThrow } from '../domain/common';
 import { DomainError } from '../domain/errors';
@@ -14,7 +14,7 @@ import {
   type Profile,
 } from '../domain/profile';
 import type { Programme } from '../domain/programme';
-import type { Versioned } from '../store/cosmos-repository';
+import type { Versioned } from '../domain/versioned';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { Principal } from './auth/principal';
 import type { IdentityService } from './identity-service';

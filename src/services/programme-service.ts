@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  ParticipantsResponse,
-  ProgrammeCreateBody,
-  ProgrammeEditBody,
-  ProgrammeListResponse,
-  ProgrammeResponse,
-  ReadinessResponse,
-} from '../api/contracts';
+import type { ParticipantsResponse, ProgrammeCreateBody, ProgrammeEditBody, ProgrammeListResponse, ProgrammeResponse, ReadinessResponse } from '../contracts/programmes';
 import type { Clock } from '../domain/clock';
 import { parseOrThrow } from '../domain/common';
 import { DomainError } from '../domain/errors';
@@ -17,7 +10,7 @@ import {
   type Programme,
   type ProgrammeStatus,
 } from '../domain/programme';
-import type { Versioned } from '../store/cosmos-repository';
+import type { Versioned } from '../domain/versioned';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { ProgrammeRepository } from '../store/programme-repository';
 import type { Principal } from './auth/principal';

@@ -1,4 +1,4 @@
-import type { ReadinessResponse, ReadinessWarning, SkillBalance } from '../api/contracts';
+import type { ReadinessResponse, ReadinessWarning, SkillBalance } from '../contracts/programmes';
 import type { Person } from '../domain/person';
 import type { Profile } from '../domain/profile';
 import type { Programme } from '../domain/programme';

@@ -1,12 +1,12 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import type { ZodType } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors';
+import type { Versioned } from '../domain/versioned';
 
 /** Documents per page when a query reads everything it matches. */
 const fullReadPageSize = 5_000;
 
-/** A document with the ETag it was read at; pass the ETag back to write it conditionally. */
-export type Versioned<T> = { readonly value: T; readonly etag: string };
+export type { Versioned } from '../domain/versioned';
 
 /** A parameterised filter; the repository prepends the partition-key condition. */
 export type Filter = {

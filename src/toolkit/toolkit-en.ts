@@ -1,4 +1,4 @@
-import type { ToolkitResponse } from '../api/pair-contracts';
+import type { ToolkitResponse } from '../contracts/pairs';
 
 /** The mentor toolkit in English (the French text in toolkit-fr.ts says the same things). */
 export const toolkitEn: ToolkitResponse = {

@@ -1,4 +1,4 @@
-import type { ToolkitResponse } from '../api/pair-contracts';
+import type { ToolkitResponse } from '../contracts/pairs';
 
 /** La boîte à outils du mentor en français (toolkit-en.ts dit la même chose en anglais). */
 export const toolkitFr: ToolkitResponse = {

@@ -1,4 +1,4 @@
-import type { ToolkitResponse } from '../api/pair-contracts';
+import type { ToolkitResponse } from '../contracts/pairs';
 import type { Locale } from '../domain/common';
 import { toolkitEn } from './toolkit-en';
 import { toolkitFr } from './toolkit-fr';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import type { MatchingReviewResponse, VolunteersResponse } from '../../src/api/matching-contracts';
+import type { MatchingReviewResponse, VolunteersResponse } from '../../src/contracts/matching';
 import { demoPersonId, demoProgrammeId } from '../../src/store/seed/demo-data';
 import { startTestApp, type TestApp } from '../support/app-server';
 import {

@@ -2,8 +2,8 @@ import type {
   ApprovalDecisionResponse,
   ApprovalItem,
   ApprovalListResponse,
-} from '../../src/api/approval-contracts';
-import type { PairDashboardResponse, PairResponse } from '../../src/api/pair-contracts';
+} from '../../src/contracts/approvals';
+import type { PairDashboardResponse, PairResponse } from '../../src/contracts/pairs';
 import { approvalIdFor } from '../../src/domain/approval';
 import { demoPersonId, demoProgrammeId } from '../../src/store/seed/demo-data';
 import { demoPairIds } from '../../src/store/seed/demo-pairs';

@@ -51,7 +51,9 @@ for (const [label, iso] of dates) {
   });
   const seen = Number(probe.stdout);
   if (!Number.isFinite(seen) || Math.abs(seen - at.getTime()) > 120_000) {
-    console.error(`libfaketime did not move the clock to ${iso} (node saw ${probe.stdout || probe.stderr}).`);
+    console.error(
+      `libfaketime did not move the clock to ${iso} (node saw ${probe.stdout || probe.stderr}).`,
+    );
     process.exit(2);
   }
   console.log(`\n=== ${label}: ${iso} ===`);

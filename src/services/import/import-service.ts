@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ImportJob, ImportPreview, ImportRowPreview } from '../../api/contracts';
+import type { ImportJob, ImportPreview, ImportRowPreview } from '../../contracts/imports';
 import type { Clock } from '../../domain/clock';
 import { DomainError } from '../../domain/errors';
 import { personSchema, type Person } from '../../domain/person';
 import { newProfile, type Profile } from '../../domain/profile';
 import type { Programme } from '../../domain/programme';
-import type { Versioned } from '../../store/cosmos-repository';
+import type { Versioned } from '../../domain/versioned';
 import type { ImportJobDocument, ImportJobRepository } from '../../store/import-job-repository';
 import type { PeopleRepository } from '../../store/people-repository';
 import type { ProfileRepository } from '../../store/profile-repository';

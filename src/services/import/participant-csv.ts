@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { ImportColumn, ImportIssue, ImportIssueCode } from '../../api/contracts';
+import type { ImportColumn, ImportIssue, ImportIssueCode } from '../../contracts/imports';
 import { isLanguageTag } from '../../domain/common';
 import type { RoleWish } from '../../domain/profile';
 

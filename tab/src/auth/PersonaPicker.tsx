@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { Persona, PersonasResponse } from '../../../src/api/contracts';
+import type { Persona, PersonasResponse } from '../../../src/contracts/identity';
 import { api } from '../api/client';
 import { describeError } from '../api/errors';
 import { useT } from '../i18n/I18nProvider';

@@ -17,7 +17,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type { AuthConfigResponse, MeResponse } from '../../../src/api/contracts';
+import type { AuthConfigResponse, MeResponse } from '../../../src/contracts/identity';
 import { api, ApiError } from '../api/client';
 import { describeError } from '../api/errors';
 import { useHost } from '../host/HostProvider';

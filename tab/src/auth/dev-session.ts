@@ -1,4 +1,4 @@
-import type { DevSignInResponse, Persona } from '../../../src/api/contracts';
+import type { DevSignInResponse, Persona } from '../../../src/contracts/identity';
 import { api, setTokenProvider } from '../api/client';
 
 /**

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { MeResponse } from '../../../src/api/contracts';
+import type { MeResponse } from '../../../src/contracts/identity';
 
 // The signed-in person as `/api/me` last described them, shared by every screen behind a
 // <SessionGate>: moving between screens shows them at once instead of a spinner, and anything

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType } from 'react';
-import type { AppRole, MeResponse } from '../../../src/api/contracts';
+import type { AppRole, MeResponse } from '../../../src/contracts/identity';
 import type { PlainMessageKey } from '../i18n/catalogue';
 
 /**

@@ -1,4 +1,5 @@
-import type { MeResponse, ProfileResponse } from '../../../src/api/contracts';
+import type { MeResponse } from '../../../src/contracts/identity';
+import type { ProfileResponse } from '../../../src/contracts/profiles';
 import { personIdFor } from '../../../src/services/import/import-service';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { demoPersonId } from '../../../src/store/seed/demo-data';

@@ -1,4 +1,4 @@
-import type { MeResponse, PersonasResponse } from '../../../src/api/contracts';
+import type { MeResponse, PersonasResponse } from '../../../src/contracts/identity';
 import { demoPersonId } from '../../../src/store/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode } from './api-client';

@@ -1,4 +1,4 @@
-import type { ImportJob, ImportPreview } from '../../../src/api/contracts';
+import type { ImportJob, ImportPreview } from '../../../src/contracts/imports';
 import { personIdFor } from '../../../src/services/import/import-service';
 import { ImportJobRepository } from '../../../src/store/import-job-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';

@@ -1,4 +1,4 @@
-import type { ProfileResponse } from '../../../src/api/contracts';
+import type { ProfileResponse } from '../../../src/contracts/profiles';
 import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode, issuePaths } from './api-client';

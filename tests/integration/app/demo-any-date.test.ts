@@ -1,6 +1,6 @@
-import type { ApprovalListResponse } from '../../../src/api/approval-contracts';
-import type { ProgrammeListResponse } from '../../../src/api/contracts';
-import type { PairDashboardResponse } from '../../../src/api/pair-contracts';
+import type { ApprovalListResponse } from '../../../src/contracts/approvals';
+import type { ProgrammeListResponse } from '../../../src/contracts/programmes';
+import type { PairDashboardResponse } from '../../../src/contracts/pairs';
 import { fixedClock } from '../../../src/domain/clock';
 import { toLocal } from '../../../src/domain/scheduling/local-time';
 import { PairRepository } from '../../../src/store/pair-repository';
@@ -80,7 +80,7 @@ describe('the demo data loaded at any date', () => {
         });
         const sessions = pairs.flatMap(({ value: p }) =>
           p.sessions.flatMap((s) =>
-            [p.members.mentor.timeZone, p.members.mentee.timeZone].map((zone) => ({
+            [p.members!.mentor.timeZone, p.members!.mentee.timeZone].map((zone) => ({
               id: s.id,
               zone,
               weekday: toLocal(Date.parse(s.start), zone).weekday,

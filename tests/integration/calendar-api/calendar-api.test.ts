@@ -1,5 +1,5 @@
-import type { PairCalendarResponse, SlotsResponse } from '../../../src/api/calendar-contracts';
-import type { PairDashboardResponse, PairResponse } from '../../../src/api/pair-contracts';
+import type { PairCalendarResponse, SlotsResponse } from '../../../src/contracts/calendar';
+import type { PairDashboardResponse, PairResponse } from '../../../src/contracts/pairs';
 import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { systemClock } from '../../../src/domain/clock';
 import { parseLocalTime } from '../../../src/domain/scheduling/local-time';

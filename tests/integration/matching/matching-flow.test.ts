@@ -6,7 +6,7 @@ import type {
   PublishResponse,
   ReviewProposal,
   VolunteersResponse,
-} from '../../../src/api/matching-contracts';
+} from '../../../src/contracts/matching';
 import { fixedClock } from '../../../src/domain/clock';
 import { inSameReportingLine } from '../../../src/domain/person';
 import { MatchingService } from '../../../src/services/matching-service';

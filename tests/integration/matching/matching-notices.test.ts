@@ -1,7 +1,7 @@
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { en as tabEn } from '../../../tab/src/i18n/en';
 import { fr as tabFr } from '../../../tab/src/i18n/fr';
-import type { MatchingRunResponse, MyProposalsResponse } from '../../../src/api/matching-contracts';
+import type { MatchingRunResponse, MyProposalsResponse } from '../../../src/contracts/matching';
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
 import type { Principal } from '../../../src/services/auth/principal';

@@ -1,4 +1,4 @@
-import type { MyPairsResponse, PairDashboardResponse } from '../../../src/api/pair-contracts';
+import type { MyPairsResponse, PairDashboardResponse } from '../../../src/contracts/pairs';
 import { offsetMinutes } from '../../../src/domain/scheduling/local-time';
 import { demoPersonId } from '../../../src/store/seed/demo-data';
 import { demoPairIds } from '../../../src/store/seed/demo-pairs';

@@ -5,7 +5,7 @@ import type {
   PairResponse,
   PrivateNoteResponse,
   ToolkitResponse,
-} from '../../../src/api/pair-contracts';
+} from '../../../src/contracts/pairs';
 import { demoProgrammeId } from '../../../src/store/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode, issuePaths, type ApiReply } from '../api/api-client';

@@ -1,4 +1,4 @@
-import type { MemberTime } from '../../../src/api/calendar-contracts';
+import type { MemberTime } from '../../../src/contracts/calendar';
 import { dateLabel, memberTime, proposalSummary } from '../../../src/services/calendar-labels';
 
 const start = '2026-03-17T09:00:00.000Z';

@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { AppRole } from '../../../src/api/contracts';
+import type { AppRole } from '../../../src/contracts/identity';
 import { App } from '../../../tab/src/App';
 import { setSignedInMe } from '../../../tab/src/auth/session-store';
 import { browserHost } from '../../../tab/src/host/host';

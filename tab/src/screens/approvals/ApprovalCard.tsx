@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import type { ApprovalItem } from '../../../../src/api/approval-contracts';
+import type { ApprovalItem } from '../../../../src/contracts/approvals';
 import type { ApprovalDecision } from '../../../../src/domain/approval';
 import { useFormat } from '../pair/useFormat';
 import { useApprovalsT } from './approvals-i18n';

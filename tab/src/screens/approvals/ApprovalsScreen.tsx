@@ -13,7 +13,7 @@ import type {
   ApprovalDecisionResponse,
   ApprovalItem,
   ApprovalListResponse,
-} from '../../../../src/api/approval-contracts';
+} from '../../../../src/contracts/approvals';
 import type { ApprovalDecision } from '../../../../src/domain/approval';
 import { api, apiRequest, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';

@@ -1,11 +1,8 @@
 import { Body1, Link, makeStyles, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
 import { useEffect, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
-import type {
-  MeResponse,
-  ProgrammeListItem,
-  ProgrammeListResponse,
-} from '../../../../src/api/contracts';
-import type { MyPairItem, MyPairsResponse } from '../../../../src/api/pair-contracts';
+import type { MeResponse } from '../../../../src/contracts/identity';
+import type { ProgrammeListItem, ProgrammeListResponse } from '../../../../src/contracts/programmes';
+import type { MyPairItem, MyPairsResponse } from '../../../../src/contracts/pairs';
 import { api, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import {

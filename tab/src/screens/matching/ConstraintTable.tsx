@@ -1,5 +1,5 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReviewPair } from '../../../../src/api/matching-contracts';
+import type { ReviewPair } from '../../../../src/contracts/matching';
 import { useMatchingT } from './matching-i18n';
 
 const useStyles = makeStyles({

@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { ProgrammeListItem, ProgrammeListResponse } from '../../../../src/api/contracts';
+import type { ProgrammeListItem, ProgrammeListResponse } from '../../../../src/contracts/programmes';
 import type {
   MatchingReviewResponse,
   MatchingRunResponse,
@@ -29,7 +29,7 @@ import type {
   ReviewProposal,
   Volunteer,
   VolunteersResponse,
-} from '../../../../src/api/matching-contracts';
+} from '../../../../src/contracts/matching';
 import type { ViolationCode } from '../../../../src/domain/matching/pair-evaluation';
 import { api, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';

@@ -8,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Volunteer } from '../../../../src/api/matching-contracts';
+import type { Volunteer } from '../../../../src/contracts/matching';
 import { useMatchingT } from './matching-i18n';
 
 const useStyles = makeStyles({

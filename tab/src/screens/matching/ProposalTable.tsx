@@ -6,7 +6,7 @@ import {
   tokens,
   type BadgeProps,
 } from '@fluentui/react-components';
-import type { ReviewProposal } from '../../../../src/api/matching-contracts';
+import type { ReviewProposal } from '../../../../src/contracts/matching';
 import { useLocale } from '../../i18n/I18nProvider';
 import { useMatchingT } from './matching-i18n';
 

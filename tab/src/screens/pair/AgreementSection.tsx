@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { PairResponse, PairView } from '../../../../src/api/pair-contracts';
+import type { PairResponse, PairView } from '../../../../src/contracts/pairs';
 import type { Frame } from '../../../../src/domain/programme';
 import { usePairT, type PairTranslate } from './i18n/usePairT';
 import { usePair } from './PairContext';

@@ -6,8 +6,8 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { CalendarChange, PairCalendarResponse } from '../../../../src/api/calendar-contracts';
-import type { PairDashboardResponse, PairView } from '../../../../src/api/pair-contracts';
+import type { CalendarChange, PairCalendarResponse } from '../../../../src/contracts/calendar';
+import type { PairDashboardResponse, PairView } from '../../../../src/contracts/pairs';
 import { api, apiRequest } from '../../api/client';
 import { useLocale } from '../../i18n/I18nProvider';
 import { usePairT, type PairTranslate } from './i18n/usePairT';

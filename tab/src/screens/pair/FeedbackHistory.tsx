@@ -1,5 +1,5 @@
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import type { FeedbackView } from '../../../../src/api/pair-contracts';
+import type { FeedbackView } from '../../../../src/contracts/pairs';
 import { usePairT } from './i18n/usePairT';
 import { usePair } from './PairContext';
 import { useFormat } from './useFormat';

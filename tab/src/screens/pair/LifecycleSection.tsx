@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { PairState } from '../../../../src/api/pair-contracts';
+import type { PairState } from '../../../../src/contracts/pairs';
 import { ConfirmDialog } from './ConfirmDialog';
 import { usePairT } from './i18n/usePairT';
 import { usePair } from './PairContext';

@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { ApprovalStanding, ApprovalStatus } from '../../../../src/api/pair-contracts';
+import type { ApprovalStanding, ApprovalStatus } from '../../../../src/contracts/pairs';
 import { usePairT } from './i18n/usePairT';
 import { usePair } from './PairContext';
 import { useFormat } from './useFormat';

@@ -12,7 +12,7 @@ import type {
   PairResponse,
   PairView,
   PrivateNoteView,
-} from '../../../../src/api/pair-contracts';
+} from '../../../../src/contracts/pairs';
 import { apiRequest, ApiError } from '../../api/client';
 import { useVisuallyHiddenStyles } from '../../components/visually-hidden';
 import { conflictCurrent } from './pair-model';

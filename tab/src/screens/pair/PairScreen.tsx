@@ -17,7 +17,7 @@ import type {
   MyPairItem,
   MyPairsResponse,
   PairDashboardResponse,
-} from '../../../../src/api/pair-contracts';
+} from '../../../../src/contracts/pairs';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate } from '../../auth/SessionProvider';

@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { PairView } from '../../../../src/api/pair-contracts';
+import type { PairView } from '../../../../src/contracts/pairs';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { usePairT } from './i18n/usePairT';

@@ -1,6 +1,6 @@
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData } from '@fluentui/react-charts';
 import { makeStyles } from '@fluentui/react-components';
-import type { GoalProgress } from '../../../../src/api/pair-contracts';
+import type { GoalProgress } from '../../../../src/contracts/pairs';
 import { usePairT } from './i18n/usePairT';
 
 const useStyles = makeStyles({ chart: { maxWidth: '48rem' } });

@@ -21,7 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useState, type FormEvent } from 'react';
-import type { AssessmentPhase, GoalProgress } from '../../../../src/api/pair-contracts';
+import type { AssessmentPhase, GoalProgress } from '../../../../src/contracts/pairs';
 import { usePairT } from './i18n/usePairT';
 import { usePair } from './PairContext';
 import { myGoals } from './pair-model';

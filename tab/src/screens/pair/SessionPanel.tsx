@@ -21,7 +21,7 @@ import type {
   PairingFit,
   PrivateNoteResponse,
   SessionView,
-} from '../../../../src/api/pair-contracts';
+} from '../../../../src/contracts/pairs';
 import { apiRequest, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useT } from '../../i18n/I18nProvider';

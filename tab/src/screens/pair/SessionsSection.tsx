@@ -14,7 +14,7 @@ import {
   type AccordionToggleData,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { SessionStatus, SessionView } from '../../../../src/api/pair-contracts';
+import type { SessionStatus, SessionView } from '../../../../src/contracts/pairs';
 import { usePairT } from './i18n/usePairT';
 import { usePair } from './PairContext';
 import { focusSessionId, isoFromLocalInput } from './pair-model';

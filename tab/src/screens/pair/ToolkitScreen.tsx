@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { ToolkitBlock, ToolkitResponse } from '../../../../src/api/pair-contracts';
+import type { ToolkitBlock, ToolkitResponse } from '../../../../src/contracts/pairs';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate } from '../../auth/SessionProvider';

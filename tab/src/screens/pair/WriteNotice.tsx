@@ -6,7 +6,7 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import type { PairResponse } from '../../../../src/api/pair-contracts';
+import type { PairResponse } from '../../../../src/contracts/pairs';
 import { ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useT } from '../../i18n/I18nProvider';

@@ -3,7 +3,7 @@ import type {
   PairResponse,
   PairView,
   PrivateNoteView,
-} from '../../../../src/api/pair-contracts';
+} from '../../../../src/contracts/pairs';
 import type { Frame } from '../../../../src/domain/programme';
 
 /** The agreement as its edit form holds it: lists are edited one item per line. */

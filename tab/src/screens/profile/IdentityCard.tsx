@@ -1,5 +1,5 @@
 import { Avatar, Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
-import type { PersonCard } from '../../../../src/api/contracts';
+import type { PersonCard } from '../../../../src/contracts/identity';
 import { useProfileT } from './profile-i18n';
 
 const useStyles = makeStyles({

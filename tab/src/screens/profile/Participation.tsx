@@ -18,7 +18,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { ProfileResponse, ProgrammeSummary } from '../../../../src/api/contracts';
+import type { ProfileResponse } from '../../../../src/contracts/profiles';
+import type { ProgrammeSummary } from '../../../../src/contracts/programmes';
 import type { Profile } from '../../../../src/domain/profile';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';

@@ -15,7 +15,8 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ProfileResponse, ProgrammeSummary } from '../../../../src/api/contracts';
+import type { ProfileResponse } from '../../../../src/contracts/profiles';
+import type { ProgrammeSummary } from '../../../../src/contracts/programmes';
 import type { Profile } from '../../../../src/domain/profile';
 import { apiRequest, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';

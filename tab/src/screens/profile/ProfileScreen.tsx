@@ -10,13 +10,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type {
-  ProfileResponse,
-  ProgrammeListItem,
-  ProgrammeListResponse,
-  ProgrammeResponse,
-  ProgrammeSummary,
-} from '../../../../src/api/contracts';
+import type { ProfileResponse } from '../../../../src/contracts/profiles';
+import type { ProgrammeListItem, ProgrammeListResponse, ProgrammeResponse, ProgrammeSummary } from '../../../../src/contracts/programmes';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate } from '../../auth/SessionProvider';

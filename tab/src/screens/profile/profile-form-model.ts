@@ -1,4 +1,5 @@
-import type { ApiValidationIssue, ProfileEditBody } from '../../../../src/api/contracts';
+import type { ApiValidationIssue } from '../../../../src/contracts/common';
+import type { ProfileEditBody } from '../../../../src/contracts/profiles';
 import type { WeeklySlot } from '../../../../src/domain/common';
 import type { Profile, RoleWish, SkillEntry, WorkMode } from '../../../../src/domain/profile';
 import type { SkillListErrors } from '../../components/SkillListEditor';

@@ -16,12 +16,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import type {
-  ImportJob,
-  ImportJobResponse,
-  ImportPreview,
-  ImportRowPreview,
-} from '../../../../src/api/contracts';
+import type { ImportJob, ImportJobResponse, ImportPreview, ImportRowPreview } from '../../../../src/contracts/imports';
 import { api, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useLocale, useT } from '../../i18n/I18nProvider';

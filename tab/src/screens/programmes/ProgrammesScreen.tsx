@@ -14,11 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type {
-  ProgrammeListItem,
-  ProgrammeListResponse,
-  ProgrammeResponse,
-} from '../../../../src/api/contracts';
+import type { ProgrammeListItem, ProgrammeListResponse, ProgrammeResponse } from '../../../../src/contracts/programmes';
 import type { Programme } from '../../../../src/domain/programme';
 import { api, ApiError, apiRequest } from '../../api/client';
 import { describeError } from '../../api/errors';

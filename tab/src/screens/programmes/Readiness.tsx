@@ -8,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { ReadinessResponse, ReadinessWarning } from '../../../../src/api/contracts';
+import type { ReadinessResponse, ReadinessWarning } from '../../../../src/contracts/programmes';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useLocale, useT } from '../../i18n/I18nProvider';

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ProgrammeResponse } from '../../../../src/api/contracts';
+import type { ProgrammeResponse } from '../../../../src/contracts/programmes';
 import type { Programme, ProgrammeStatus } from '../../../../src/domain/programme';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';

@@ -1,8 +1,5 @@
-import type {
-  ApiValidationIssue,
-  ProgrammeCreateBody,
-  ProgrammeEditBody,
-} from '../../../../src/api/contracts';
+import type { ApiValidationIssue } from '../../../../src/contracts/common';
+import type { ProgrammeCreateBody, ProgrammeEditBody } from '../../../../src/contracts/programmes';
 import type {
   Frequency,
   MatchingWeights,

@@ -24,8 +24,8 @@ import type {
   MyProposal,
   MyProposalsResponse,
   MyUnmatched,
-} from '../../../../src/api/matching-contracts';
-import type { MyPairsResponse } from '../../../../src/api/pair-contracts';
+} from '../../../../src/contracts/matching';
+import type { MyPairsResponse } from '../../../../src/contracts/pairs';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate } from '../../auth/SessionProvider';

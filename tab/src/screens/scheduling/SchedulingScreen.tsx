@@ -31,8 +31,8 @@ import type {
   PairCalendarResponse,
   SlotProposalView,
   SlotsResponse,
-} from '../../../../src/api/calendar-contracts';
-import type { MyPairItem, MyPairsResponse } from '../../../../src/api/pair-contracts';
+} from '../../../../src/contracts/calendar';
+import type { MyPairItem, MyPairsResponse } from '../../../../src/contracts/pairs';
 import { api, apiDownload, ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { SessionGate, useSession } from '../../auth/SessionProvider';

@@ -5,7 +5,7 @@ import type {
   ApprovalDecisionBody,
   ApprovalItem,
   ApprovalListResponse,
-} from '../../../../src/api/approval-contracts';
+} from '../../../../src/contracts/approvals';
 import ApprovalsScreen from '../../../../tab/src/screens/approvals/ApprovalsScreen';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
 

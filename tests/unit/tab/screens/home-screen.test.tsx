@@ -2,12 +2,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type {
-  AppRole,
-  ProgrammeListItem,
-  ProgrammeListResponse,
-} from '../../../../src/api/contracts';
-import type { MyPairItem } from '../../../../src/api/pair-contracts';
+import type { AppRole } from '../../../../src/contracts/identity';
+import type { ProgrammeListItem, ProgrammeListResponse } from '../../../../src/contracts/programmes';
+import type { MyPairItem } from '../../../../src/contracts/pairs';
 import { getDevSession } from '../../../../tab/src/auth/dev-session';
 import { getSignedInMe } from '../../../../tab/src/auth/session-store';
 import HomeScreen from '../../../../tab/src/screens/home/HomeScreen';

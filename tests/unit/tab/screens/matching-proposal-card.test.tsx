@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { MyProposal, MyProposalsResponse } from '../../../../src/api/matching-contracts';
-import type { MyPairItem, MyPairsResponse } from '../../../../src/api/pair-contracts';
+import type { MyProposal, MyProposalsResponse } from '../../../../src/contracts/matching';
+import type { MyPairItem, MyPairsResponse } from '../../../../src/contracts/pairs';
 import ProposalScreen from '../../../../tab/src/screens/proposal/ProposalScreen';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
 

@@ -1,14 +1,14 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { ProgrammeListResponse } from '../../../../src/api/contracts';
+import type { ProgrammeListResponse } from '../../../../src/contracts/programmes';
 import type {
   MatchingReviewResponse,
   MatchingRunResponse,
   PublishResponse,
   ReviewProposal,
   VolunteersResponse,
-} from '../../../../src/api/matching-contracts';
+} from '../../../../src/contracts/matching';
 import MatchingScreen from '../../../../tab/src/screens/matching/MatchingScreen';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
 

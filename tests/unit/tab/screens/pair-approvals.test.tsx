@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import type { ApprovalStanding, PairView } from '../../../../src/api/pair-contracts';
+import type { ApprovalStanding, PairView } from '../../../../src/contracts/pairs';
 import { LifecycleSection } from '../../../../tab/src/screens/pair/LifecycleSection';
 import { PairProvider } from '../../../../tab/src/screens/pair/PairContext';
 import { aPairView, louiseId, pierreId } from './pair-fixtures';

@@ -1,12 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { CalendarChange, PairCalendarResponse } from '../../../../src/api/calendar-contracts';
+import type { CalendarChange, PairCalendarResponse } from '../../../../src/contracts/calendar';
 import type {
   MyPairsResponse,
   PairDashboardResponse,
   PairView,
-} from '../../../../src/api/pair-contracts';
+} from '../../../../src/contracts/pairs';
 import PairScreen from '../../../../tab/src/screens/pair/PairScreen';
 import { aPairView, aSession, louiseId, pierreId } from './pair-fixtures';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';

@@ -1,4 +1,4 @@
-import type { MemberCard, PairView, SessionView } from '../../../../src/api/pair-contracts';
+import type { MemberCard, PairView, SessionView } from '../../../../src/contracts/pairs';
 
 /** Builders for the pair screens' component tests (the API's view of a pair, as a member sees it). */
 

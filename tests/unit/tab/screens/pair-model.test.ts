@@ -1,4 +1,4 @@
-import type { AgreementView } from '../../../../src/api/pair-contracts';
+import type { AgreementView } from '../../../../src/contracts/pairs';
 import {
   agreementEditBody,
   agreementFormProblems,

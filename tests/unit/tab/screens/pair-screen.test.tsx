@@ -7,7 +7,7 @@ import type {
   PairDashboardResponse,
   PairView,
   PrivateNoteView,
-} from '../../../../src/api/pair-contracts';
+} from '../../../../src/contracts/pairs';
 import PairScreen from '../../../../tab/src/screens/pair/PairScreen';
 import { aMember, aPairView, aSession, pierreId } from './pair-fixtures';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { ToolkitResponse } from '../../../../src/api/pair-contracts';
+import type { ToolkitResponse } from '../../../../src/contracts/pairs';
 import ToolkitScreen from '../../../../tab/src/screens/pair/ToolkitScreen';
 import { pierreId } from './pair-fixtures';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';

@@ -2,12 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type {
-  PersonasResponse,
-  ProfileEditBody,
-  ProfileResponse,
-  ProgrammeListResponse,
-} from '../../../../src/api/contracts';
+import type { PersonasResponse } from '../../../../src/contracts/identity';
+import type { ProfileEditBody, ProfileResponse } from '../../../../src/contracts/profiles';
+import type { ProgrammeListResponse } from '../../../../src/contracts/programmes';
 import type { Profile } from '../../../../src/domain/profile';
 import ProfileScreen from '../../../../tab/src/screens/profile/ProfileScreen';
 import { aProfile, aProgramme } from '../../../fixtures/builders';

@@ -2,13 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type {
-  ImportJob,
-  ImportPreview,
-  ProgrammeCreateBody,
-  ProgrammeListResponse,
-  ReadinessResponse,
-} from '../../../../src/api/contracts';
+import type { ImportJob, ImportPreview } from '../../../../src/contracts/imports';
+import type { ProgrammeCreateBody, ProgrammeListResponse, ReadinessResponse } from '../../../../src/contracts/programmes';
 import type { Programme } from '../../../../src/domain/programme';
 import ProgrammesScreen from '../../../../tab/src/screens/programmes/ProgrammesScreen';
 import { aProgramme } from '../../../fixtures/builders';

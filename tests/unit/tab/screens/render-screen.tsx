@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import type { MeResponse, PersonCard } from '../../../../src/api/contracts';
+import type { MeResponse, PersonCard } from '../../../../src/contracts/identity';
 import { setTokenProvider } from '../../../../tab/src/api/client';
 import { setSignedInMe } from '../../../../tab/src/auth/session-store';
 import { browserHost, type Host } from '../../../../tab/src/host/host';

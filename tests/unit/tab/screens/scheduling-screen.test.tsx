@@ -7,8 +7,8 @@ import type {
   PairCalendarResponse,
   SlotProposalView,
   SlotsResponse,
-} from '../../../../src/api/calendar-contracts';
-import type { MyPairItem, MyPairsResponse } from '../../../../src/api/pair-contracts';
+} from '../../../../src/contracts/calendar';
+import type { MyPairItem, MyPairsResponse } from '../../../../src/contracts/pairs';
 import SchedulingScreen from '../../../../tab/src/screens/scheduling/SchedulingScreen';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
 

@@ -7,7 +7,7 @@ import { recurrenceRuleSchema } from '../domain/scheduling/calendar-series';
 /**
  * A pair's sessions in both calendars: the contract of the calendar routes (proposed recurring
  * slots, booking the series, moving one session, the .ics download, refreshing from the calendar).
- * Same conventions as src/api/contracts.ts and src/api/pair-contracts.ts: zod and src/domain only;
+ * Same conventions as src/contracts/common.ts and src/contracts/pairs.ts: zod and src/domain only;
  * the tab imports only the types.
  *
  * Conventions

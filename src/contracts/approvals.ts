@@ -6,12 +6,12 @@ import {
 } from '../domain/approval';
 import { dateTime, text } from '../domain/common';
 import { pairStateSchema } from '../domain/pair';
-import { versionSchema } from './contracts';
+import { versionSchema } from './common';
 
 /**
  * Manager approvals of dedicated time, in the tab: the same requests and the same decision as the
  * bot's Adaptive Card (one service, src/services/approval-service.ts). Same conventions as
- * src/api/contracts.ts: zod and src/domain only; the tab imports only the types.
+ * src/contracts/common.ts: zod and src/domain only; the tab imports only the types.
  *
  * - Every route needs `Authorization: Bearer <token>`. A person sees the approvals they decide as
  *   a manager, nobody else's: the list of someone who manages nobody is empty.

@@ -6,7 +6,7 @@ import { programmeStatusSchema } from '../domain/programme';
 /**
  * The matching flow's contract: a lead runs matching for a programme, reviews the proposals,
  * publishes them; each person answers their own proposal. Zod schemas and inferred types; the tab
- * imports only the types. Errors follow src/api/contracts.ts (`{ error: { code, message } }`).
+ * imports only the types. Errors follow src/contracts/common.ts (`{ error: { code, message } }`).
  *
  * Route table (under /api; "lead" = a lead of the programme, or a programme lead of the tenant)
  *

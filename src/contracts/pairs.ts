@@ -19,11 +19,11 @@ import {
 } from '../domain/pair';
 import { approvalStatusSchema } from '../domain/approval';
 import { frameSchema } from '../domain/programme';
-import { versionSchema } from './contracts';
+import { versionSchema } from './common';
 
 /**
  * The pair's journey: the contract of the pair routes (dashboard, agreement, sessions, notes,
- * feedback, assessments, lifecycle, toolkit). Same conventions as src/api/contracts.ts: zod and
+ * feedback, assessments, lifecycle, toolkit). Same conventions as src/contracts/common.ts: zod and
  * src/domain only; the tab imports only the types.
  *
  * Conventions (in addition to contracts.ts)
@@ -52,7 +52,7 @@ import { versionSchema } from './contracts';
  * - Signing: when the second member signs an accepted pair whose programme needs no manager
  *   approval (or neither member has a manager in the directory), the pair becomes active in the
  *   same write; otherwise it becomes `awaiting_approval` and each member's manager is asked
- *   (src/api/approval-contracts.ts); `PairView.approvals` shows both members where each request
+ *   (src/contracts/approvals.ts); `PairView.approvals` shows both members where each request
  *   stands (read from the pair document: the dashboard stays two point reads). After a decline the
  *   pair edits the agreement and both sign again: the managers who declined are asked again, and every
  *   manager when the time changes (sessions, duration or frequency); older pending requests are
@@ -507,4 +507,4 @@ export type {
   PairState,
   SessionStatus,
 } from '../domain/pair';
-export type { VersionBody } from './contracts';
+export type { VersionBody } from './common';

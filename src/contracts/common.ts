@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { text } from '../domain/common';
+
+/**
+ * The tab API's contract (src/contracts/*.ts, one file per capability): every request and response body, as zod schemas and inferred types.
+ * The server validates with these schemas; the tab imports only the types (`import type`).
+ * No server-only import here: zod and src/domain only.
+ *
+ * Conventions
+ * - Every route but `GET /api/health`, `GET /api/auth/config` and the `/api/dev/*` routes needs
+ *   `Authorization: Bearer <token>` (a Teams SSO token, or a development sign-in token).
+ * - Errors: `{ "error": { "code", "message", "details"? } }` (`ApiError`), codes from
+ *   src/domain/errors.ts only. 400 `validation_failed`: details.issues = [{ path, message }], the
+ *   path names the field (`teaches.0.level`); a refused import also carries details.preview
+ *   (`ImportPreview`). 401 `unauthenticated`; 403 `forbidden`; 404 `not_found` (also an unknown
+ *   job), `programme_not_found`, `profile_not_found`, `person_not_found`; 409 `version_conflict`,
+ *   `invalid_transition`, `already_exists` (also: the person's profile is active in another
+ *   programme — one profile per person per tenant); 503 `store_unavailable`.
+ * - Optimistic concurrency: documents that can be edited come with `version` (also the `ETag`
+ *   response header). Send it back as `If-Match: <version>` or as the body's `version`; a stale one
+ *   is 409 `version_conflict` (reload, keep what was typed, retry). Editing an existing document
+ *   without any version is also 409 `version_conflict`. The state moves (opt-in, pause, resume,
+ *   leave, status) take an optional version and are idempotent when repeated.
+ *
+ * Route table (all under /api; "lead" = a lead of that programme, or a programme lead of the tenant)
+ *
+ * | method | path                                  | who                  | body                  | response (status)              |
+ * |--------|---------------------------------------|----------------------|-----------------------|--------------------------------|
+ * | GET    | /auth/config                          | anyone               | –                     | AuthConfigResponse             |
+ * | GET    | /dev/personas                         | anyone, dev + loopback| –                    | PersonasResponse               |
+ * | POST   | /dev/sign-in                          | anyone, dev + loopback| DevSignInBody        | DevSignInResponse              |
+ * | GET    | /me                                   | signed in            | –                     | MeResponse                     |
+ * | GET    | /programmes                           | signed in            | –                     | ProgrammeListResponse          |
+ * | POST   | /programmes                           | tenant programme lead| ProgrammeCreateBody   | ProgrammeResponse (201)        |
+ * | GET    | /programmes/:id                       | signed in (draft: lead) | –                  | ProgrammeResponse              |
+ * | PUT    | /programmes/:id                       | lead                 | ProgrammeEditBody     | ProgrammeResponse              |
+ * | POST   | /programmes/:id/status                | lead                 | ProgrammeStatusBody   | ProgrammeResponse              |
+ * | GET    | /programmes/:id/readiness             | lead                 | –                     | ReadinessResponse              |
+ * | GET    | /programmes/:id/participants          | lead                 | –                     | ParticipantsResponse           |
+ * | GET    | /programmes/:id/profile/me            | signed in            | –                     | ProfileResponse                |
+ * | PUT    | /programmes/:id/profile/me            | signed in            | ProfileEditBody       | ProfileResponse                |
+ * | POST   | /programmes/:id/profile/me/opt-in     | signed in            | OptInBody             | ProfileResponse                |
+ * | POST   | /programmes/:id/profile/me/pause      | signed in            | PauseBody             | ProfileResponse                |
+ * | POST   | /programmes/:id/profile/me/resume     | signed in            | VersionBody (optional)| ProfileResponse                |
+ * | POST   | /programmes/:id/profile/me/leave      | signed in            | VersionBody (optional)| ProfileResponse                |
+ * | GET    | /programmes/:id/profiles/:personId    | that person, or lead | –                     | ProfileResponse                |
+ * | PUT    | /programmes/:id/profiles/:personId    | that person only     | ProfileEditBody       | ProfileResponse                |
+ * | POST   | /programmes/:id/imports/preview       | lead                 | text/csv, or ImportBody| ImportPreview                 |
+ * | POST   | /programmes/:id/imports               | lead                 | text/csv, or ImportBody| ImportJobResponse (202); 400 validation_failed + details.preview |
+ * | GET    | /programmes/:id/imports               | lead                 | –                     | ImportJobListResponse          |
+ * | GET    | /jobs/:id                             | lead of the job's programme | –              | ImportJobResponse              |
+ *
+ * Non-drafts are visible to everyone in the tenant as a summary; drafts only to leads (404 otherwise).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Common
+
+/** The error body of every failed request. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** `details.issues` of a `validation_failed` error. */
+export type ApiValidationIssue = { path: string; message: string };
+
+/** An ETag, as returned in `version` and the `ETag` header. */
+export const versionSchema = text('version', { min: 1, max: 200 });
+
+export const versionBodySchema = z.object({ version: versionSchema.optional() });
+export type VersionBody = z.infer<typeof versionBodySchema>;
+
+// ---------------------------------------------------------------------------------------------
+
+// Re-exported for the tab's forms (types only).
+export type { Locale } from '../domain/common';
