@@ -1,48 +1,14 @@
-import { existsSync } from 'node:fs';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app-server';
+import { useTabWorld, region, nav } from '../support/tab-world';
 import {
   actAs,
-  launchChromium,
-  newIsolatedContext,
   seriousAxeViolations,
   themeBackground,
   type ContextOptions,
 } from '../support/chromium';
 
-const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
-
-let app: TestApp;
-let browser: Browser;
-const blocked: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(builtTab))
-    throw new Error('The tab is not built: run `npm run build:tab` first.');
-  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-afterEach(() => {
-  expect(blocked).toEqual([]);
-});
-
-async function open(path: string, options: ContextOptions = {}): Promise<Page> {
-  const { context, blockedRequests } = await newIsolatedContext(browser, options);
-  const page = await context.newPage();
-  page.on('close', () => blocked.push(...blockedRequests));
-  await page.goto(`${app.baseUrl}${path}`);
-  return page;
-}
-
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name });
+const world = useTabWorld();
+const open = (path: string, options?: ContextOptions) => world.open(path, options);
 
 describe('managers approve the pair’s time in the tab', () => {
   // Demo pair: Louise Nicolas (community manager; manager Catherine Roussel) mentors Pierre

@@ -1,52 +1,13 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { LocalCalendar } from '../../src/calendar/local-calendar';
 import { systemClock } from '../../src/domain/clock';
 import { CalendarRepository } from '../../src/store/calendar-repository';
 import { PairRepository } from '../../src/store/pair-repository';
-import { startTestApp, type TestApp } from '../support/app-server';
-import {
-  launchChromium,
-  newIsolatedContext,
-  seriousAxeViolations,
-  type ContextOptions,
-  actAs,
-} from '../support/chromium';
+import { useTabWorld } from '../support/tab-world';
+import { seriousAxeViolations, type ContextOptions, actAs } from '../support/chromium';
 
-const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
-
-let app: TestApp;
-let browser: Browser;
-const blocked: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(builtTab))
-    throw new Error('The tab is not built: run `npm run build:tab` first.');
-  [app, browser] = await Promise.all([
-    // Every refresh reads the calendar here (no 5-minute window): the dashboard test changes it.
-    startTestApp({ env: { CALENDAR_REFRESH_MINUTES: '0' } }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-afterEach(() => {
-  expect(blocked).toEqual([]);
-});
-
-async function open(path: string, options: ContextOptions = {}): Promise<Page> {
-  const { context, blockedRequests } = await newIsolatedContext(browser, options);
-  const page = await context.newPage();
-  page.on('close', () => blocked.push(...blockedRequests));
-  await page.goto(`${app.baseUrl}${path}`);
-  return page;
-}
+const world = useTabWorld({ env: { CALENDAR_REFRESH_MINUTES: '0' } });
+const open = (path: string, options?: ContextOptions) => world.open(path, options);
 
 describe('a pair plans its sessions in Chromium (local calendar)', () => {
   it('Michel opens the planning page from his pair, picks a proposed time for his pair with Ethan in Toronto and sees their sessions; axe clean', async () => {
@@ -143,8 +104,8 @@ describe('a pair plans its sessions in Chromium (local calendar)', () => {
   });
 
   it('Ethan’s dashboard says that Michel declined a session and that another moved in the calendar; axe clean', async () => {
-    const tenantId = app.server.config.demoTenantId;
-    const pair = await new PairRepository(app.server.store.container('pairs')).get(
+    const tenantId = world.app.server.config.demoTenantId;
+    const pair = await new PairRepository(world.app.server.store.container('pairs')).get(
       tenantId,
       'pair-demo-data',
     );
@@ -152,7 +113,7 @@ describe('a pair plans its sessions in Chromium (local calendar)', () => {
       .filter((s) => s.status === 'planned' && s.calendarEventId)
       .sort((a, b) => a.start.localeCompare(b.start));
     const [first, second] = planned;
-    const repository = new CalendarRepository(app.server.store.container('calendar'));
+    const repository = new CalendarRepository(world.app.server.store.container('calendar'));
     const series = await repository.get(tenantId, pair.value.calendar.seriesId!);
     const local = new LocalCalendar({ repository, tenantId, clock: systemClock });
     const ref = {

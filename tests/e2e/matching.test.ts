@@ -1,57 +1,25 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import type { MatchingReviewResponse, VolunteersResponse } from '../../src/contracts/matching';
 import { demoPersonId, demoProgrammeId } from '../../src/store/seed/demo-data';
-import { startTestApp, type TestApp } from '../support/app-server';
-import {
-  launchChromium,
-  newIsolatedContext,
-  seriousAxeViolations,
-  type ContextOptions,
-  actAs,
-} from '../support/chromium';
+import { useTabWorld } from '../support/tab-world';
+import { seriousAxeViolations, type ContextOptions, actAs } from '../support/chromium';
 
-const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
-
-let app: TestApp;
-let browser: Browser;
-const blocked: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(builtTab))
-    throw new Error('The tab is not built: run `npm run build:tab` first.');
-  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-afterEach(() => {
-  expect(blocked).toEqual([]);
-});
-
-async function open(path: string, options: ContextOptions = {}): Promise<Page> {
-  const { context, blockedRequests } = await newIsolatedContext(browser, options);
-  const page = await context.newPage();
-  page.on('close', () => blocked.push(...blockedRequests));
-  await page.goto(`${app.baseUrl}${path}`);
-  return page;
-}
+const world = useTabWorld();
+const open = (path: string, options?: ContextOptions) => world.open(path, options);
 
 /** What the API gives the lead at `path` under the programme's matching. */
 async function asLead<T>(path = ''): Promise<T> {
-  const signIn = await fetch(`${app.baseUrl}/api/dev/sign-in`, {
+  const signIn = await fetch(`${world.app.baseUrl}/api/dev/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ personId: demoPersonId(5) }),
   });
   const { token } = (await signIn.json()) as { token: string };
-  const reply = await fetch(`${app.baseUrl}/api/programmes/${demoProgrammeId}/matching${path}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
+  const reply = await fetch(
+    `${world.app.baseUrl}/api/programmes/${demoProgrammeId}/matching${path}`,
+    {
+      headers: { authorization: `Bearer ${token}` },
+    },
+  );
   expect(reply.status).toBe(200);
   return (await reply.json()) as T;
 }

@@ -1,45 +1,14 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app-server';
+import { useTabWorld } from '../support/tab-world';
 import {
-  launchChromium,
-  newIsolatedContext,
   seriousAxeViolations,
   type ContextOptions,
   actAs,
   themeBackground,
 } from '../support/chromium';
 
-const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
-
-let app: TestApp;
-let browser: Browser;
-const blocked: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(builtTab))
-    throw new Error('The tab is not built: run `npm run build:tab` first.');
-  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-afterEach(() => {
-  expect(blocked).toEqual([]);
-});
-
-async function open(path: string, options: ContextOptions = {}): Promise<Page> {
-  const { context, blockedRequests } = await newIsolatedContext(browser, options);
-  const page = await context.newPage();
-  page.on('close', () => blocked.push(...blockedRequests));
-  await page.goto(`${app.baseUrl}${path}`);
-  return page;
-}
+const world = useTabWorld();
+const open = (path: string, options?: ContextOptions) => world.open(path, options);
 
 describe('a newcomer in Chromium', () => {
   // Sarah Mathieu (planner, Operations) is in the demo company but not among its volunteers.

@@ -1,46 +1,18 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app-server';
-import {
-  launchChromium,
-  newIsolatedContext,
-  seriousAxeViolations,
-  type ContextOptions,
-  themeBackground,
-} from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { useTabWorld } from '../support/tab-world';
+import { seriousAxeViolations, type ContextOptions, themeBackground } from '../support/chromium';
 
-const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
 // Four good rows and, on line 4, an e-mail written with "(at)".
 const csvWithOneBadRow = fileURLToPath(
   new URL('../fixtures/csv/participants-one-bad-row.csv', import.meta.url),
 );
 
-let app: TestApp;
-let browser: Browser;
-const blocked: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(builtTab))
-    throw new Error('The tab is not built: run `npm run build:tab` first.');
-  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-afterEach(() => {
-  expect(blocked).toEqual([]);
-});
+const world = useTabWorld();
 
 async function openAsLead(path: string, options: ContextOptions = {}): Promise<Page> {
-  const { context, blockedRequests } = await newIsolatedContext(browser, options);
-  const page = await context.newPage();
-  page.on('close', () => blocked.push(...blockedRequests));
-  await page.goto(`${app.baseUrl}${path}`);
+  const page = await world.open(path, options);
   const french = options.locale?.startsWith('fr') ?? false;
   await page
     .getByRole('searchbox', { name: french ? /Rechercher/ : /Search/ })

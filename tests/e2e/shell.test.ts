@@ -1,47 +1,24 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app-server';
+import type { Page } from 'playwright-core';
+import { useTabWorld } from '../support/tab-world';
 import {
-  launchChromium,
   newIsolatedContext,
   seriousAxeViolations,
   type ContextOptions,
   themeBackground,
 } from '../support/chromium';
 
-const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
-
-let app: TestApp;
-let browser: Browser;
-const blocked: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(builtTab))
-    throw new Error('The tab is not built: run `npm run build:tab` first.');
-  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-afterEach(() => {
-  // Nothing in the shell may reach outside loopback (no CDN, no fonts, no teams-js domain list).
-  expect(blocked).toEqual([]);
-});
+const world = useTabWorld();
 
 async function openTab(options: ContextOptions = {}): Promise<{ page: Page; scripts: string[] }> {
-  const { context, blockedRequests } = await newIsolatedContext(browser, options);
+  const { context, blockedRequests } = await newIsolatedContext(world.browser, options);
   const page = await context.newPage();
-  page.on('close', () => blocked.push(...blockedRequests));
+  world.watch(page, blockedRequests);
   const scripts: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());
   });
-  await page.goto(`${app.baseUrl}/`);
+  await page.goto(`${world.app.baseUrl}/`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return { page, scripts };
 }
@@ -53,7 +30,7 @@ async function close(page: Page) {
 }
 
 describe('the tab in a browser', () => {
-  it('renders the shell in French for a French browser, with the store up', async () => {
+  it('renders the shell in French for a French world.browser, with the store up', async () => {
     const { page, scripts } = await openTab({ locale: 'fr-FR' });
 
     await expectHeading(page, 'Bienvenue dans Mentoring');

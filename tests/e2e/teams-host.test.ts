@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,21 +7,14 @@ import {
   teamsHighContrastTheme,
   teamsLightTheme,
 } from '@fluentui/react-components';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app-server';
-import {
-  launchChromium,
-  newIsolatedContext,
-  seriousAxeViolations,
-  themeBackground,
-} from '../support/chromium';
+import type { Frame, Page } from 'playwright-core';
+import { useTabWorld } from '../support/tab-world';
+import { newIsolatedContext, seriousAxeViolations, themeBackground } from '../support/chromium';
 
-const builtTab = fileURLToPath(new URL('../../tab/dist/index.html', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const HOST_PREFIX = '/__host__/';
 
-let app: TestApp;
-let browser: Browser;
+const world = useTabWorld();
 let proxy: Server;
 let hostUrl: string;
 /** The API requests that went through the proxy, with the bearer token they carried. */
@@ -74,17 +66,12 @@ async function startHostProxy(appUrl: string): Promise<Server> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(builtTab))
-    throw new Error('The tab is not built: run `npm run build:tab` first.');
-  [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
-  proxy = await startHostProxy(app.baseUrl);
+  proxy = await startHostProxy(world.app.baseUrl);
   hostUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${HOST_PREFIX}`;
 });
 
 afterAll(async () => {
-  await browser?.close();
   await new Promise((done) => (proxy ? proxy.close(done) : done(undefined)));
-  await app?.stop();
 });
 
 async function openHost(
@@ -92,7 +79,7 @@ async function openHost(
   query = '',
   ready: (tab: Frame) => Promise<void> = (tab) => tab.getByRole('heading', { level: 1 }).waitFor(),
 ): Promise<{ page: Page; tab: Frame }> {
-  const { context } = await newIsolatedContext(browser, { locale: 'en-US' });
+  const { context } = await newIsolatedContext(world.browser, { locale: 'en-US' });
   const host = await context.newPage();
   await host.goto(`${hostUrl}${page}${query}`);
   const element = await host.waitForSelector('iframe#tab');
