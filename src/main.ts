@@ -176,7 +176,7 @@ export async function startServer(
     profiles: profileRepo,
     jobs: new ImportJobRepository(store.container('jobs')),
     clock,
-    log: (message, error) => log.error(message, error),
+    log,
   });
   const api = createApiRoutes({
     authenticator,
@@ -306,7 +306,7 @@ export async function startServer(
     api,
     tabDir: options.tabDir ?? join(rootDir, 'tab', 'dist'),
     allowLoopbackFraming: config.cosmos.mode === 'embedded',
-    log: (message, error) => log.error(message, error),
+    log,
   });
 
   const server: ServerType = await new Promise((resolveServer, reject) => {

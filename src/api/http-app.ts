@@ -1,3 +1,4 @@
+import type { Logger } from '../logger';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ export type HttpAppDeps = {
   tabDir: string;
   /** Local mode also lets loopback pages frame the tab (the e2e Teams-like host). */
   allowLoopbackFraming: boolean;
-  log: (message: string, error: unknown) => void;
+  log: Logger;
 };
 
 /** The one HTTP application: the tab, the API under /api and the bot at /api/messages. */

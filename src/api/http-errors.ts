@@ -1,3 +1,4 @@
+import type { Logger } from '../logger';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodType } from 'zod';
@@ -30,11 +31,11 @@ export type ApiErrorBody = {
 };
 
 /** hono's onError: DomainError → its status; anything else → 500 without internals. */
-export function errorHandler(log: (message: string, error: unknown) => void) {
+export function errorHandler(log: Logger) {
   return (error: Error, c: Context) => {
     if (error instanceof DomainError) {
       const status = statusFor(error.code);
-      if (status >= 500) log(`${c.req.method} ${c.req.path} failed: ${error.code}`, error);
+      if (status >= 500) log.error(`${c.req.method} ${c.req.path} failed: ${error.code}`, error);
       const body: ApiErrorBody = {
         error: {
           code: error.code,
@@ -44,7 +45,7 @@ export function errorHandler(log: (message: string, error: unknown) => void) {
       };
       return c.json(body, status);
     }
-    log(`${c.req.method} ${c.req.path} failed`, error);
+    log.error(`${c.req.method} ${c.req.path} failed`, error);
     const body: ApiErrorBody = {
       error: { code: 'internal', message: 'Something went wrong on our side.' },
     };

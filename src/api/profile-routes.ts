@@ -2,7 +2,12 @@ import { Hono, type Context } from 'hono';
 import { DomainError } from '../domain/errors';
 import type { ProfileService } from '../services/profile-service';
 import type { AuthEnv } from './auth-middleware';
-import { optInBodySchema, pauseBodySchema, profileEditBodySchema, type ProfileResponse } from '../contracts/profiles';
+import {
+  optInBodySchema,
+  pauseBodySchema,
+  profileEditBodySchema,
+  type ProfileResponse,
+} from '../contracts/profiles';
 import { versionBodySchema } from '../contracts/common';
 import { parseJson } from './http-errors';
 import { expectedVersion, withEtag } from './versioning';

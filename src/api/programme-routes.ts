@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import type { ProgrammeService } from '../services/programme-service';
 import type { AuthEnv } from './auth-middleware';
-import { programmeCreateBodySchema, programmeEditBodySchema, programmeStatusBodySchema } from '../contracts/programmes';
+import {
+  programmeCreateBodySchema,
+  programmeEditBodySchema,
+  programmeStatusBodySchema,
+} from '../contracts/programmes';
 import { parseJson } from './http-errors';
 import { expectedVersion, withEtag } from './versioning';
 

@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger';
 import { createHash, randomUUID } from 'node:crypto';
 import type { ImportJob, ImportPreview, ImportRowPreview } from '../../contracts/imports';
 import type { Clock } from '../../domain/clock';
@@ -20,7 +21,7 @@ export type ImportServiceDeps = {
   jobs: ImportJobRepository;
   clock: Clock;
   /** Where background failures go (the job records them too). */
-  log: (message: string, error: unknown) => void;
+  log: Logger;
 };
 
 /** Rows applied at once: the local server takes ~1,500 upserts/s from one client. */
@@ -116,7 +117,7 @@ export class ImportService {
     });
     const rows = plans.map((p) => p.row);
     const run = this.run(job, programme.value, rows, defaultTimeZone)
-      .catch((error: unknown) => this.deps.log(`import ${job.value.id} failed`, error))
+      .catch((error: unknown) => this.deps.log.error(`import ${job.value.id} failed`, error))
       .finally(() => this.running.delete(run));
     this.running.add(run);
     return view(job.value, this.deps.clock);
@@ -277,7 +278,7 @@ export class ImportService {
               counts[done.outcome] += 1;
               applied.push({ line: row.line, email: row.email, ...done });
             } catch (error) {
-              this.deps.log(`import ${job.id}: line ${row.line} failed`, error);
+              this.deps.log.error(`import ${job.id}: line ${row.line} failed`, error);
               const reason = error instanceof DomainError ? error.message : 'unexpected error';
               errors.push({
                 line: row.line,

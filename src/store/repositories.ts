@@ -1,0 +1,59 @@
+import type { Store } from './database';
+import { ApprovalRepository } from './approval-repository';
+import { CalendarRepository } from './calendar-repository';
+import { CalendarSyncRepository } from './calendar-sync-repository';
+import { ConversationRepository } from './conversation-repository';
+import { ImportJobRepository } from './import-job-repository';
+import { MatchingLockRepository, MatchingRunRepository } from './job-repository';
+import { NoteRepository } from './note-repository';
+import { NotificationRepository } from './notification-repository';
+import { PairRepository } from './pair-repository';
+import { PeopleRepository } from './people-repository';
+import { ProfileRepository } from './profile-repository';
+import { ProgrammeRepository } from './programme-repository';
+import { ProposalRepository } from './proposal-repository';
+
+/** Every repository of the app, one instance each over one store. */
+export type Repositories = {
+  readonly people: PeopleRepository;
+  readonly programmes: ProgrammeRepository;
+  readonly profiles: ProfileRepository;
+  readonly proposals: ProposalRepository;
+  readonly pairs: PairRepository;
+  readonly notes: NoteRepository;
+  readonly approvals: ApprovalRepository;
+  readonly notifications: NotificationRepository;
+  readonly conversations: ConversationRepository;
+  readonly calendar: CalendarRepository;
+  readonly calendarSyncs: CalendarSyncRepository;
+  readonly importJobs: ImportJobRepository;
+  readonly matchingRuns: MatchingRunRepository;
+  readonly matchingLocks: MatchingLockRepository;
+};
+
+/**
+ * The one place repositories are built: the composition root (src/main.ts), the demo seed, the
+ * tests and the benches all take them from here, so a repository's options live in one spot.
+ */
+export function createRepositories(
+  store: Pick<Store, 'container'>,
+  options: { proposalPageSize?: number } = {},
+): Repositories {
+  const c = (name: Parameters<Store['container']>[0]) => store.container(name);
+  return {
+    people: new PeopleRepository(c('people')),
+    programmes: new ProgrammeRepository(c('programmes')),
+    profiles: new ProfileRepository(c('profiles')),
+    proposals: new ProposalRepository(c('proposals'), options.proposalPageSize),
+    pairs: new PairRepository(c('pairs')),
+    notes: new NoteRepository(c('notes')),
+    approvals: new ApprovalRepository(c('approvals')),
+    notifications: new NotificationRepository(c('notifications')),
+    conversations: new ConversationRepository(c('conversations')),
+    calendar: new CalendarRepository(c('calendar')),
+    calendarSyncs: new CalendarSyncRepository(c('calendar')),
+    importJobs: new ImportJobRepository(c('jobs')),
+    matchingRuns: new MatchingRunRepository(c('jobs')),
+    matchingLocks: new MatchingLockRepository(c('jobs')),
+  };
+}
