@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Clock } from './clock';
 import { dateTime, group, idOf, idSchema, integer, tenantIdSchema, text } from './common';
 import { DomainError } from './errors';
+import { holdsLease, isLeaseLive, leaseSchema, takeLease } from './lease';
 
 export const notificationKinds = [
   'reminder_before_session',
@@ -32,10 +33,7 @@ export const notificationStatusSchema = z.enum(notificationStatuses, {
 export type NotificationStatus = z.infer<typeof notificationStatusSchema>;
 
 /** Who is sending it and until when the claim holds (a crashed sender's claim runs out). */
-export const notificationClaimSchema = group('claim', {
-  by: idOf('claim.by'),
-  until: dateTime('claim.until'),
-});
+export const notificationClaimSchema = leaseSchema('claim');
 export type NotificationClaim = z.infer<typeof notificationClaimSchema>;
 
 export const notificationSchema = z.object({
@@ -97,7 +95,7 @@ function notificationError(
 export function isClaimable(notification: Notification, clock: Clock): boolean {
   const now = clock.now().toISOString();
   if (notification.status === 'pending') return notification.dueAt <= now;
-  return notification.status === 'claimed' && (notification.claim?.until ?? '') <= now;
+  return notification.status === 'claimed' && !isLeaseLive(notification.claim, clock.now());
 }
 
 /**
@@ -111,11 +109,7 @@ export function claimNotification(
   clock: Clock,
 ): NotificationChange {
   const now = clock.now();
-  if (
-    notification.status === 'claimed' &&
-    notification.claim?.by === by &&
-    notification.claim.until > now.toISOString()
-  ) {
+  if (notification.status === 'claimed' && holdsLease(notification.claim, by, now)) {
     return { notification, changed: false };
   }
   if (!isClaimable(notification, clock)) {
@@ -131,7 +125,7 @@ export function claimNotification(
     notification: {
       ...notification,
       status: 'claimed',
-      claim: { by, until: new Date(now.getTime() + leaseMs).toISOString() },
+      claim: takeLease(by, now, leaseMs),
       attempts: notification.attempts + 1,
     },
     changed: true,

@@ -1,3 +1,4 @@
+import { leaseLeftMs } from '../domain/lease';
 import type { Notification } from '../domain/notification';
 import type { ClaimedNotification, ClaimOptions } from '../store/notification-repository';
 import type { PacedSender, SendTarget } from './paced-sender';
@@ -167,10 +168,11 @@ export class NotificationDispatcher {
       await queue.markFailed(item, prepared.skip);
       return 'skipped';
     }
-    const leaseEnds = Date.parse(item.value.claim?.until ?? '') || 0;
     const outcome = await this.deps.sender.send(prepared.target, async () => {
       // Waiting in the pacer may outlast the lease: then another instance owns it now.
-      if (timer.now() > leaseEnds - this.leaseSafetyMs) throw new LeaseExpired();
+      if (leaseLeftMs(item.value.claim, new Date(timer.now())) < this.leaseSafetyMs) {
+        throw new LeaseExpired();
+      }
       await prepared.send();
     });
     switch (outcome.status) {

@@ -1,3 +1,4 @@
+import { takeLease } from '../domain/lease';
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { isDomainError } from '../domain/errors';
 import { notificationSchema, type Notification } from '../domain/notification';
@@ -65,14 +66,14 @@ export class NotificationRepository extends CosmosRepository<Notification> {
   /** Claims up to `limit` due notifications; those another instance claimed first are skipped. */
   async claimDue(options: ClaimOptions): Promise<ClaimedNotification[]> {
     const candidates = await this.due(options.now, options.limit);
-    const until = new Date(options.now.getTime() + options.leaseMs).toISOString();
+    const lease = takeLease(options.owner, options.now, options.leaseMs);
     const claimed: ClaimedNotification[] = [];
     let storeFailures = 0;
     const claimOne = async (candidate: Versioned<Notification>) => {
       const next: Notification = {
         ...candidate.value,
         status: 'claimed',
-        claim: { by: options.owner, until },
+        claim: lease,
         attempts: candidate.value.attempts + 1,
       };
       try {

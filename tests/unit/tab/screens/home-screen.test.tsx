@@ -3,7 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { AppRole } from '../../../../src/contracts/identity';
-import type { ProgrammeListItem, ProgrammeListResponse } from '../../../../src/contracts/programmes';
+import type {
+  ProgrammeListItem,
+  ProgrammeListResponse,
+} from '../../../../src/contracts/programmes';
 import type { MyPairItem } from '../../../../src/contracts/pairs';
 import { getDevSession } from '../../../../tab/src/auth/dev-session';
 import { getSignedInMe } from '../../../../tab/src/auth/session-store';

@@ -3,7 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { ImportJob, ImportPreview } from '../../../../src/contracts/imports';
-import type { ProgrammeCreateBody, ProgrammeListResponse, ReadinessResponse } from '../../../../src/contracts/programmes';
+import type {
+  ProgrammeCreateBody,
+  ProgrammeListResponse,
+  ReadinessResponse,
+} from '../../../../src/contracts/programmes';
 import type { Programme } from '../../../../src/domain/programme';
 import ProgrammesScreen from '../../../../tab/src/screens/programmes/ProgrammesScreen';
 import { aProgramme } from '../../../fixtures/builders';
