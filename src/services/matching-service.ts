@@ -54,8 +54,8 @@ import {
   localizeReason,
   type PairIds,
   type PoolMember,
-} from './matching-input';
-import { solveCohort } from './matching-runner';
+} from './matching/matching-input';
+import { solveCohort } from './matching/matching-runner';
 
 export type MatchingServiceDeps = {
   programmes: ProgrammeRepository;
