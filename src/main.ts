@@ -48,7 +48,7 @@ import { ProfileService } from './services/profile-service';
 import { ProgrammeService } from './services/programme-service';
 import { PairService } from './services/pair-service';
 import { ApprovalService } from './services/approval-service';
-import { MatchingService } from './services/matching-service';
+import { MatchingService } from './services/matching/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from './store/job-repository';
 import { ProposalRepository } from './store/proposal-repository';
 import { NoteRepository } from './store/note-repository';

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Authenticator } from '../services/auth/principal';
-import type { MatchingService, ReviewView } from '../services/matching-service';
+import type { MatchingService, ReviewView } from '../services/matching/matching-service';
 import { requireAuth, type AuthEnv } from './auth-middleware';
 import { parseJson, parseWith } from './http-errors';
 import {

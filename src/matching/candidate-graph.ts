@@ -715,7 +715,7 @@ function scanWithThread(job: ScanJob, waitForWorker: boolean): boolean {
 function startScanThread(job: ScanJob): Worker | null {
   try {
     // A worker does not inherit the process's TypeScript loader: register tsx in it, then load the
-    // thread's module (the same pattern as src/services/matching-runner.ts).
+    // thread's module (the same pattern as src/services/matching/matching-runner.ts).
     const tsxApi = pathToFileURL(
       createRequire(import.meta.url)
         .resolve('tsx/esm/api')

@@ -3,7 +3,7 @@ import { isDomainError } from '../../../src/domain/errors';
 import { isPairClosed } from '../../../src/domain/pair';
 import { isAvailableForMatching, leave, pause } from '../../../src/domain/profile';
 import type { Principal } from '../../../src/services/auth/principal';
-import { MatchingService } from '../../../src/services/matching-service';
+import { MatchingService } from '../../../src/services/matching/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';

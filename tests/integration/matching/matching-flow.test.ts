@@ -9,7 +9,7 @@ import type {
 } from '../../../src/contracts/matching';
 import { fixedClock } from '../../../src/domain/clock';
 import { inSameReportingLine } from '../../../src/domain/person';
-import { MatchingService } from '../../../src/services/matching-service';
+import { MatchingService } from '../../../src/services/matching/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
 import { PairRepository } from '../../../src/store/pair-repository';

@@ -7,7 +7,7 @@ import {
   buildMatchingInput,
   localizeReason,
   referenceWeekFor,
-} from '../../../src/services/matching-input';
+} from '../../../src/services/matching/matching-input';
 
 // Pure mapping from the stored profiles to the engine's input (no store needed).
 const clock = fixedClock('2026-12-01T09:00:00Z');

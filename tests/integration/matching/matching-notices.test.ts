@@ -7,7 +7,7 @@ import { notificationKey, type Notification } from '../../../src/domain/notifica
 import type { Principal } from '../../../src/services/auth/principal';
 import { IdentityLinker } from '../../../src/services/identity-linker';
 import { IdentityService } from '../../../src/services/identity-service';
-import { MatchingService } from '../../../src/services/matching-service';
+import { MatchingService } from '../../../src/services/matching/matching-service';
 import { CosmosOrgDirectory } from '../../../src/services/org-directory';
 import { ProfileService } from '../../../src/services/profile-service';
 import { ProgrammeService } from '../../../src/services/programme-service';

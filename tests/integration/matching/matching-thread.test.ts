@@ -2,7 +2,7 @@ import { fixedClock } from '../../../src/domain/clock';
 import { matchingInputSchema, type AvailabilitySlot } from '../../../src/domain/matching/input';
 import type { MatchingOptions } from '../../../src/matching/engine';
 import type { Principal } from '../../../src/services/auth/principal';
-import { MatchingService } from '../../../src/services/matching-service';
+import { MatchingService } from '../../../src/services/matching/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isDomainError } from '../domain/errors';
-import type { MatchingInput } from '../domain/matching/input';
-import { runMatching, type MatchingOptions } from '../matching/engine';
+import { isDomainError } from '../../domain/errors';
+import type { MatchingInput } from '../../domain/matching/input';
+import { runMatching, type MatchingOptions } from '../../matching/engine';
 
 /**
  * The body of the worker thread that solves large cohorts (see matching-runner.ts): the engine is

@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DomainError, type ErrorCode } from '../domain/errors';
-import type { MatchingInput } from '../domain/matching/input';
+import { DomainError, type ErrorCode } from '../../domain/errors';
+import type { MatchingInput } from '../../domain/matching/input';
 import {
   runMatching,
   type MatchingOptions,
   type MatchingResult,
   type RoundInfo,
-} from '../matching/engine';
+} from '../../matching/engine';
 
 /**
  * Above this many participants squared a run goes to a worker thread: starting one costs about a

@@ -1,10 +1,10 @@
-import type { LocalizedText } from '../domain/common';
-import type { MatchingInput, MatchingParticipant } from '../domain/matching/input';
-import { defaultReferenceWeek } from '../domain/matching/input';
-import type { Reason } from '../domain/matching/reasons';
-import { managerChain, type Person } from '../domain/person';
-import type { Profile, RoleWish } from '../domain/profile';
-import type { Programme } from '../domain/programme';
+import type { LocalizedText } from '../../domain/common';
+import type { MatchingInput, MatchingParticipant } from '../../domain/matching/input';
+import { defaultReferenceWeek } from '../../domain/matching/input';
+import type { Reason } from '../../domain/matching/reasons';
+import { managerChain, type Person } from '../../domain/person';
+import type { Profile, RoleWish } from '../../domain/profile';
+import type { Programme } from '../../domain/programme';
 
 /** One volunteer as a matching run sees them: their profile, their directory entry, what is left to pair. */
 export type PoolMember = {
