@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from './clock';
-import { dateTime, group, idOf, idSchema, integer, tenantIdSchema, text } from './common';
+import { dateTime, idOf, idSchema, integer, tenantIdSchema, text } from './common';
 import { DomainError } from './errors';
 import { holdsLease, isLeaseLive, leaseSchema, takeLease } from './lease';
 

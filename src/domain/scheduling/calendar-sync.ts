@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateTime, group, idOf, idSchema, list, tenantIdSchema, text } from '../common';
+import { isLeaseLive, leaseSchema, takeLease } from '../lease';
 
 /**
  * When a pair's series was last read from the calendar, who is reading it now, and the declines
@@ -16,7 +17,7 @@ export const calendarSyncSchema = z.object({
   /** The last successful read of the series. */
   refreshedAt: dateTime('refreshedAt').optional(),
   /** An instance reading the series now; another waits until `until` before taking over. */
-  claim: group('claim', { by: idOf('claim.by'), until: dateTime('claim.until') }).optional(),
+  claim: leaseSchema('claim').optional(),
   /** Who declined which session at the last read: only new declines are reported. */
   declines: list(
     'declines',
@@ -44,8 +45,7 @@ export function isRefreshDue(
   minAgeMs: number,
 ): boolean {
   if (!sync || sync.seriesId !== seriesId) return true;
-  const at = now.toISOString();
-  if (sync.claim && sync.claim.until > at) return false;
+  if (isLeaseLive(sync.claim, now)) return false;
   if (!sync.refreshedAt) return true;
   return Date.parse(sync.refreshedAt) <= now.getTime() - minAgeMs;
 }
@@ -66,7 +66,7 @@ export function claimRefresh(
     pairId: target.pairId,
     seriesId: target.seriesId,
     ...(sameSeries && sync?.refreshedAt ? { refreshedAt: sync.refreshedAt } : {}),
-    claim: { by, until: new Date(now.getTime() + leaseMs).toISOString() },
+    claim: takeLease(by, now, leaseMs),
     declines: sameSeries ? (sync?.declines ?? []) : [],
     updatedAt: now.toISOString(),
   };

@@ -1,4 +1,5 @@
 import { DomainError, isDomainError } from '../../domain/errors';
+import { isLeaseLive, takeLease } from '../../domain/lease';
 import {
   MatchingLockRepository,
   type MatchingLockDocument,
@@ -11,8 +12,14 @@ export type RunLeaseDeps = Pick<MatchingServiceDeps, 'locks' | 'clock' | 'leaseM
 // Short, and renewed while the run goes on: a run lost in a restart frees its programme in a minute.
 const defaultLeaseMs = 60 * 1000;
 
+/** The lock's lease in the app's one lease shape (the document keeps its own field names). */
+const leaseOf = (lock: MatchingLockDocument) =>
+  lock.runId !== null && lock.leaseUntil !== null
+    ? { by: lock.runId, until: lock.leaseUntil }
+    : null;
+
 function isHeld(lock: MatchingLockDocument, now: Date): boolean {
-  return lock.runId !== null && lock.leaseUntil !== null && lock.leaseUntil > now.toISOString();
+  return isLeaseLive(leaseOf(lock), now);
 }
 
 /**
@@ -55,7 +62,7 @@ export class RunLease {
           kind: 'matching_lock',
           programmeId,
           runId,
-          leaseUntil: new Date(now.getTime() + this.ms).toISOString(),
+          leaseUntil: takeLease(runId, now, this.ms).until,
           repairPending: false,
           updatedAt: now.toISOString(),
         };
@@ -78,7 +85,7 @@ export class RunLease {
       lock.runId === runId
         ? {
             ...lock,
-            leaseUntil: new Date(this.deps.clock.now().getTime() + this.ms).toISOString(),
+            leaseUntil: takeLease(runId, this.deps.clock.now(), this.ms).until,
             updatedAt: isoNow(this.deps.clock),
           }
         : lock,
