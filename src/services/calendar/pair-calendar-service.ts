@@ -8,30 +8,30 @@ import type {
   Slot,
   SlotProposalView,
   SlotsResponse,
-} from '../contracts/calendar';
-import type { CalendarPerson, CalendarPort, SeriesRef } from '../calendar/calendar-port';
-import { SlotService } from '../calendar/slot-service';
-import type { Clock } from '../domain/clock';
-import type { Locale, WeeklySlot } from '../domain/common';
-import { DomainError, isDomainError } from '../domain/errors';
-import { isMember, type Pair, type PairState } from '../domain/pair';
-import type { Person } from '../domain/person';
-import { occurrenceKeyOf, reconcileOccurrences } from '../domain/scheduling/occurrences';
-import { toLocal } from '../domain/scheduling/local-time';
-import { expandRecurrence } from '../domain/scheduling/recurrence';
+} from '../../contracts/calendar';
+import type { CalendarPerson, CalendarPort, SeriesRef } from '../../calendar/calendar-port';
+import { SlotService } from './slot-service';
+import type { Clock } from '../../domain/clock';
+import type { Locale, WeeklySlot } from '../../domain/common';
+import { DomainError, isDomainError } from '../../domain/errors';
+import { isMember, type Pair, type PairState } from '../../domain/pair';
+import type { Person } from '../../domain/person';
+import { occurrenceKeyOf, reconcileOccurrences } from '../../domain/calendar/occurrences';
+import { toLocal } from '../../domain/calendar/local-time';
+import { expandRecurrence } from '../../domain/calendar/recurrence';
 import {
   claimRefresh,
   completeRefresh,
   isRefreshDue,
   releaseRefresh,
   type SeenDecline,
-} from '../domain/scheduling/calendar-sync';
-import type { Notification } from '../domain/notification';
-import type { CalendarSyncRepository } from '../store/calendar-sync-repository';
-import type { Versioned } from '../domain/versioned';
-import type { PairRepository } from '../store/pair-repository';
-import type { ProfileRepository } from '../store/profile-repository';
-import type { Principal } from './auth/principal';
+} from '../../domain/calendar/calendar-sync';
+import type { Notification } from '../../domain/notification';
+import type { CalendarSyncRepository } from '../../store/calendar-sync-repository';
+import type { Versioned } from '../../domain/versioned';
+import type { PairRepository } from '../../store/pair-repository';
+import type { ProfileRepository } from '../../store/profile-repository';
+import type { Principal } from '../auth/principal';
 import {
   cadenceLabel,
   callerFirst,
@@ -50,7 +50,7 @@ import {
   sessionsToBook,
 } from './calendar-sessions';
 import { calendarChangeNotices } from './calendar-notices';
-import type { OrgDirectory } from './org-directory';
+import type { OrgDirectory } from '../org-directory';
 
 /** Where the pairs' calendars are: Microsoft Graph for the whole app, or the local calendar per tenant. */
 export interface CalendarProvider {

@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock';
+import type { Clock } from '../../domain/clock';
 import type { TokenCredential } from '@azure/identity';
 import {
   AuthenticationHandler,
@@ -14,18 +14,18 @@ import type {
   ScheduleInformation,
 } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
-import { DomainError } from '../domain/errors';
-import { sessionInvitation } from '../domain/scheduling/invitation';
-import { formatLocalTime, toLocal } from '../domain/scheduling/local-time';
+import { DomainError } from '../../domain/errors';
+import { sessionInvitation } from '../../domain/calendar/invitation';
+import { formatLocalTime, toLocal } from '../../domain/calendar/local-time';
 import {
   expandRecurrence,
   ruleLocalEnd,
   ruleWeekday,
   ruleWeekIndex,
   type RecurrenceRule,
-} from '../domain/scheduling/recurrence';
-import { occurrenceKeyOf, type AttendeeResponse } from '../domain/scheduling/occurrences';
-import type { Weekday } from '../domain/common';
+} from '../../domain/calendar/recurrence';
+import { occurrenceKeyOf, type AttendeeResponse } from '../../domain/calendar/occurrences';
+import type { Weekday } from '../../domain/common';
 import type {
   BookedSeries,
   CalendarPerson,
@@ -39,7 +39,7 @@ import type {
   SeriesRef,
   SeriesRequest,
   TimeWindow,
-} from './calendar-port';
+} from '../calendar-port';
 import { GraphCallError, GraphTransport, type GraphRequestSpec } from './graph-transport';
 import { ianaTimeZone, outlookTimeZone } from './outlook-time-zones';
 

@@ -1,7 +1,7 @@
-import type { BookedSeries } from '../calendar/calendar-port';
-import { DomainError } from '../domain/errors';
-import { pairSchema, type Pair, type PairCalendar, type Session } from '../domain/pair';
-import { occurrenceKeyOf, type OccurrenceChange } from '../domain/scheduling/occurrences';
+import type { BookedSeries } from '../../calendar/calendar-port';
+import { DomainError } from '../../domain/errors';
+import { pairSchema, type Pair, type PairCalendar, type Session } from '../../domain/pair';
+import { occurrenceKeyOf, type OccurrenceChange } from '../../domain/calendar/occurrences';
 
 /**
  * How a calendar series lands in the pair's sessions, as pure functions: linking a booked series
