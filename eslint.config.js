@@ -14,6 +14,14 @@ const restrict = (files, patterns, message) => ({
   },
 });
 
+const domainForbidden = [
+  '**/store/**', '**/api/**', '**/scheduler/**', '**/matching/**', '**/bot/**',
+  '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*', '@microsoft/*', 'node:*', 'fs', 'http', 'https',
+];
+const domainMessage = 'src/domain is pure: no adapters, SDKs or I/O.';
+/** The calendar adapters (src/calendar), not the calendar's pure part (src/domain/calendar). */
+const calendarAdapters = ['**/calendar/**', '!**/domain/calendar/**'];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'tab/dist', 'dist', '.data', 'appPackage/build', 'coverage'] },
   js.configs.recommended,
@@ -26,18 +34,18 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // domain is pure: nothing of ours outside itself, no SDKs, no I/O.
+  // domain is pure: nothing of ours outside itself, no SDKs, no I/O. src/domain/calendar is the
+  // calendar's pure part; src/calendar (its adapters) is ../calendar from src/domain/*.ts and
+  // ../../calendar one folder down, where ../calendar is src/domain/calendar.
+  restrict(['src/domain/*.ts'], [...domainForbidden, '../calendar', '../calendar/**'], domainMessage),
   restrict(
-    ['src/domain/**'],
-    [
-      '**/store/**', '**/api/**', '**/calendar/**', '**/scheduler/**', '**/matching/**', '**/bot/**',
-      '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*', '@microsoft/*', 'node:*', 'fs', 'http', 'https',
-    ],
-    'src/domain is pure: no adapters, SDKs or I/O.',
+    ['src/domain/*/**'],
+    [...domainForbidden, '../../calendar', '../../calendar/**'],
+    domainMessage,
   ),
   restrict(
     ['src/matching/**'],
-    ['**/store/**', '**/api/**', '**/calendar/**', '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*'],
+    ['**/store/**', '**/api/**', ...calendarAdapters, '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*'],
     'src/matching depends on domain only.',
   ),
   restrict(
@@ -48,7 +56,7 @@ export default tseslint.config(
   // Contracts are data: zod and the domain only, so both the services and the tab can use them.
   restrict(
     ['src/contracts/**'],
-    ['**/store/**', '**/api/**', '**/services/**', '**/calendar/**', '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*'],
+    ['**/store/**', '**/api/**', '**/services/**', ...calendarAdapters, '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*'],
     'src/contracts depends on zod and src/domain only.',
   ),
   // Services are called by the edges (HTTP, bot, background loops), never the other way round.

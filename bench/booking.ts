@@ -6,8 +6,8 @@
 import type { AccessToken } from '@azure/identity';
 import { setupServer } from 'msw/node';
 import type { CalendarPerson, SeriesRequest } from '../src/calendar/calendar-port';
-import { GraphCalendar } from '../src/calendar/graph-calendar';
-import { findRecurringSlots } from '../src/domain/scheduling/slot-finder';
+import { GraphCalendar } from '../src/calendar/graph/graph-calendar';
+import { findRecurringSlots } from '../src/domain/calendar/slot-finder';
 import { createGraphFake, mulberry32 } from './support/graph-fake';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 1000);

@@ -22,7 +22,7 @@ import { personSchema } from '../src/domain/person';
 import { createCalendarProvider } from '../src/main';
 import { CalendarRefreshSweep } from '../src/scheduler/calendar-refresh-sweep';
 import { CosmosOrgDirectory } from '../src/services/org-directory';
-import { PairCalendarService } from '../src/services/pair-calendar-service';
+import { PairCalendarService } from '../src/services/calendar/pair-calendar-service';
 import { CalendarSyncRepository } from '../src/store/calendar-sync-repository';
 import { createCosmosClient } from '../src/store/cosmos-client';
 import { openStore } from '../src/store/database';

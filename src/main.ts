@@ -19,12 +19,15 @@ import { pairRoutes } from './api/pair-routes';
 import { matchingRoutes } from './api/matching-routes';
 import { calendarRoutes } from './api/calendar-routes';
 import type { CalendarPort } from './calendar/calendar-port';
-import { GraphCalendar } from './calendar/graph-calendar';
+import { GraphCalendar } from './calendar/graph/graph-calendar';
 import { LocalCalendar } from './calendar/local-calendar';
 import { CalendarRepository } from './store/calendar-repository';
 import { CalendarSyncRepository } from './store/calendar-sync-repository';
 import { CalendarRefreshSweep } from './scheduler/calendar-refresh-sweep';
-import { PairCalendarService, type CalendarProvider } from './services/pair-calendar-service';
+import {
+  PairCalendarService,
+  type CalendarProvider,
+} from './services/calendar/pair-calendar-service';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createLogger, type Logger } from './logger';

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Authenticator } from '../services/auth/principal';
-import type { PairCalendarService } from '../services/pair-calendar-service';
+import type { PairCalendarService } from '../services/calendar/pair-calendar-service';
 import { requireAuth, type AuthEnv } from './auth-middleware';
 import {
   bookingBodySchema,

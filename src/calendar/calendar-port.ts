@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/common';
-import type { ObservedOccurrence } from '../domain/scheduling/occurrences';
-import type { PlannedOccurrence, RecurrenceRule } from '../domain/scheduling/recurrence';
-import type { Interval, WeeklyHours } from '../domain/scheduling/slot-finder';
+import type { ObservedOccurrence } from '../domain/calendar/occurrences';
+import type { PlannedOccurrence, RecurrenceRule } from '../domain/calendar/recurrence';
+import type { Interval, WeeklyHours } from '../domain/calendar/slot-finder';
 
 /** A person whose calendar the app reads or writes. */
 export type CalendarPerson = {
@@ -93,7 +93,7 @@ export type ScheduleQueryOutcome =
   | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
 
 /**
- * The calendar as the app needs it. Adapters: Microsoft Graph (graph-calendar.ts) and the local
+ * The calendar as the app needs it. Adapters: Microsoft Graph (graph/graph-calendar.ts) and the local
  * calendar in Cosmos (local-calendar.ts). Failures are DomainError('calendar_unavailable' | …) whose
  * message names the person ("Marc's calendar could not be read: permission missing").
  */

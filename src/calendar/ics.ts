@@ -1,6 +1,6 @@
-import type { CalendarSeries } from '../domain/scheduling/calendar-series';
-import { formatLocalTime, offsetMinutes, toLocal } from '../domain/scheduling/local-time';
-import { ruleWeekday, ruleWeekIndex } from '../domain/scheduling/recurrence';
+import type { CalendarSeries } from '../domain/calendar/calendar-series';
+import { formatLocalTime, offsetMinutes, toLocal } from '../domain/calendar/local-time';
+import { ruleWeekday, ruleWeekIndex } from '../domain/calendar/recurrence';
 
 const icsDays = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
 const icsWeek = { first: '1', second: '2', third: '3', fourth: '4', last: '-1' };

@@ -1,11 +1,11 @@
 import type { Clock } from '../domain/clock';
 import { DomainError } from '../domain/errors';
-import type { CalendarSeries, StoredOccurrence } from '../domain/scheduling/calendar-series';
-import { sessionInvitation } from '../domain/scheduling/invitation';
-import { addDays, parseLocalTime, toUtc, weekdayOf } from '../domain/scheduling/local-time';
-import { occurrenceKeyOf, type AttendeeResponse } from '../domain/scheduling/occurrences';
-import { expandRecurrence } from '../domain/scheduling/recurrence';
-import type { Interval } from '../domain/scheduling/slot-finder';
+import type { CalendarSeries, StoredOccurrence } from '../domain/calendar/calendar-series';
+import { sessionInvitation } from '../domain/calendar/invitation';
+import { addDays, parseLocalTime, toUtc, weekdayOf } from '../domain/calendar/local-time';
+import { occurrenceKeyOf, type AttendeeResponse } from '../domain/calendar/occurrences';
+import { expandRecurrence } from '../domain/calendar/recurrence';
+import type { Interval } from '../domain/calendar/slot-finder';
 import type { CalendarRepository } from '../store/calendar-repository';
 import type {
   BookedSeries,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateTime, localeSchema, weekdaySchema } from '../domain/common';
 import { sessionStatusSchema } from '../domain/pair';
 import { frequencySchema } from '../domain/programme';
-import { recurrenceRuleSchema } from '../domain/scheduling/calendar-series';
+import { recurrenceRuleSchema } from '../domain/calendar/calendar-series';
 
 /**
  * A pair's sessions in both calendars: the contract of the calendar routes (proposed recurring

@@ -14,7 +14,7 @@ import {
 import { DomainError } from './errors';
 import type { Pair } from './pair';
 import { frequencySchema, type Frame, type Frequency } from './programme';
-import { addDays, toLocal } from './scheduling/local-time';
+import { addDays, toLocal } from './calendar/local-time';
 
 /** The dedicated time a manager is asked to grant. */
 export const approvalRequestSchema = group('request', {

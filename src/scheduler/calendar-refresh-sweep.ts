@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/clock';
-import { isRefreshDue, type CalendarSync } from '../domain/scheduling/calendar-sync';
-import type { RefreshOptions, RefreshOutcome } from '../services/pair-calendar-service';
+import { isRefreshDue, type CalendarSync } from '../domain/calendar/calendar-sync';
+import type { RefreshOptions, RefreshOutcome } from '../services/calendar/pair-calendar-service';
 import type { Versioned } from '../domain/versioned';
 import type { PairRef } from '../store/pair-repository';
 
@@ -15,7 +15,7 @@ export type CalendarRefreshSweepDeps = {
   };
   /** When each of those pairs' series was last read (one query per page). */
   syncs: { ofPairs(pairs: readonly PairRef[]): Promise<Versioned<CalendarSync>[]> };
-  /** Reads one pair's series and applies what changed (src/services/pair-calendar-service.ts). */
+  /** Reads one pair's series and applies what changed (src/services/calendar/pair-calendar-service.ts). */
   calendar: {
     refreshPair(tenantId: string, pairId: string, options: RefreshOptions): Promise<RefreshOutcome>;
   };

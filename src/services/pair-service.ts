@@ -65,7 +65,7 @@ export type PairServiceDeps = {
   newId?: () => string;
   /**
    * Told after a member paused, completed or ended the pair: the calendar cancels the rest of the
-   * pair's series (src/services/pair-calendar-service.ts). True when it changed the pair.
+   * pair's series (src/services/calendar/pair-calendar-service.ts). True when it changed the pair.
    */
   afterClose?: (tenantId: string, pairId: string) => Promise<boolean>;
 };

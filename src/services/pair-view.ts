@@ -24,7 +24,7 @@ import {
   type Session,
 } from '../domain/pair';
 import type { NotebookNote } from '../domain/pair-notes';
-import { offsetMinutes } from '../domain/scheduling/local-time';
+import { offsetMinutes } from '../domain/calendar/local-time';
 
 /** How the pair routes present a pair to one of its members: pure, from the pair document alone. */
 

@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { calendarSeriesSchema, type CalendarSeries } from '../domain/scheduling/calendar-series';
+import { calendarSeriesSchema, type CalendarSeries } from '../domain/calendar/calendar-series';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /** The local calendar's series (calendar container), used when Graph is not configured. */

@@ -4,7 +4,7 @@ import {
   calendarSyncId,
   calendarSyncSchema,
   type CalendarSync,
-} from '../domain/scheduling/calendar-sync';
+} from '../domain/calendar/calendar-sync';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /**

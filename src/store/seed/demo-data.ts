@@ -3,7 +3,7 @@ import { newProgramme, type Programme, type Skill } from '../../domain/programme
 import { newProfile, optIn, type Profile } from '../../domain/profile';
 import { personSchema, type Person } from '../../domain/person';
 import type { WeeklySlot } from '../../domain/common';
-import { addDays, toLocal, weekdayOf } from '../../domain/scheduling/local-time';
+import { addDays, toLocal, weekdayOf } from '../../domain/calendar/local-time';
 
 /**
  * The demo company used by `npm start` in local mode: "Maison Lumière", a French retailer of about

@@ -27,7 +27,7 @@ import {
   setSessionStatus,
 } from '../../domain/pair-activity';
 import { defaultFrame } from '../../domain/programme';
-import { toLocal } from '../../domain/scheduling/local-time';
+import { toLocal } from '../../domain/calendar/local-time';
 import { demoPersonId, demoProgrammeId } from './demo-data';
 
 /**

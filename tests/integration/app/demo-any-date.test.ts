@@ -2,7 +2,7 @@ import type { ApprovalListResponse } from '../../../src/contracts/approvals';
 import type { ProgrammeListResponse } from '../../../src/contracts/programmes';
 import type { PairDashboardResponse } from '../../../src/contracts/pairs';
 import { fixedClock } from '../../../src/domain/clock';
-import { toLocal } from '../../../src/domain/scheduling/local-time';
+import { toLocal } from '../../../src/domain/calendar/local-time';
 import { PairRepository } from '../../../src/store/pair-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
 import { demoPairIds } from '../../../src/store/seed/demo-pairs';

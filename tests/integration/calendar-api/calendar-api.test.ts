@@ -2,7 +2,7 @@ import type { PairCalendarResponse, SlotsResponse } from '../../../src/contracts
 import type { PairDashboardResponse, PairResponse } from '../../../src/contracts/pairs';
 import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { systemClock } from '../../../src/domain/clock';
-import { parseLocalTime } from '../../../src/domain/scheduling/local-time';
+import { parseLocalTime } from '../../../src/domain/calendar/local-time';
 import { CalendarRepository } from '../../../src/store/calendar-repository';
 import { demoPersonId } from '../../../src/store/seed/demo-data';
 import { demoPairIds } from '../../../src/store/seed/demo-pairs';

@@ -12,7 +12,7 @@ import { createCalendarProvider } from '../../../src/main';
 import { CalendarRefreshSweep } from '../../../src/scheduler/calendar-refresh-sweep';
 import type { Principal } from '../../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../../src/services/org-directory';
-import { PairCalendarService } from '../../../src/services/pair-calendar-service';
+import { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
 import { CalendarRepository } from '../../../src/store/calendar-repository';
 import { CalendarSyncRepository } from '../../../src/store/calendar-sync-repository';
 import { ConversationRepository } from '../../../src/store/conversation-repository';

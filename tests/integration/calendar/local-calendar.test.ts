@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarPerson, SeriesRequest } from '../../../src/calendar/calendar-port';
 import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { fixedClock } from '../../../src/domain/clock';
-import { reconcileOccurrences } from '../../../src/domain/scheduling/occurrences';
-import { findRecurringSlots } from '../../../src/domain/scheduling/slot-finder';
+import { reconcileOccurrences } from '../../../src/domain/calendar/occurrences';
+import { findRecurringSlots } from '../../../src/domain/calendar/slot-finder';
 import { CalendarRepository } from '../../../src/store/calendar-repository';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 

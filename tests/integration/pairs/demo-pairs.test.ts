@@ -1,5 +1,5 @@
 import type { MyPairsResponse, PairDashboardResponse } from '../../../src/contracts/pairs';
-import { offsetMinutes } from '../../../src/domain/scheduling/local-time';
+import { offsetMinutes } from '../../../src/domain/calendar/local-time';
 import { demoPersonId } from '../../../src/store/seed/demo-data';
 import { demoPairIds } from '../../../src/store/seed/demo-pairs';
 import { startTestApp, type TestApp } from '../../support/app-server';

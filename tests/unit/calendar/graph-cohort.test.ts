@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarPerson } from '../../../src/calendar/calendar-port';
-import { GraphCalendar } from '../../../src/calendar/graph-calendar';
+import { GraphCalendar } from '../../../src/calendar/graph/graph-calendar';
 import { createGraphFake } from '../../../bench/support/graph-fake';
 import { aRule, aSeriesRequest, chloe, marc, testCredential } from './graph-kit';
 

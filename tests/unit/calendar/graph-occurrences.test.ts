@@ -1,8 +1,8 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reconcileOccurrences } from '../../../src/domain/scheduling/occurrences';
-import { expandRecurrence } from '../../../src/domain/scheduling/recurrence';
+import { reconcileOccurrences } from '../../../src/domain/calendar/occurrences';
+import { expandRecurrence } from '../../../src/domain/calendar/recurrence';
 import { GRAPH, aRule, graphCalendar, marc, server } from './graph-kit';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -2,7 +2,7 @@ import type { ScheduleInformation } from '@microsoft/microsoft-graph-types';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../../../src/domain/errors';
-import { findRecurringSlots } from '../../../src/domain/scheduling/slot-finder';
+import { findRecurringSlots } from '../../../src/domain/calendar/slot-finder';
 import { GRAPH, chloe, graphCalendar, marc, server } from './graph-kit';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -3,8 +3,8 @@ import { seriesToIcs } from '../../../src/calendar/ics';
 import {
   calendarSeriesSchema,
   type CalendarSeries,
-} from '../../../src/domain/scheduling/calendar-series';
-import { expandRecurrence, type RecurrenceRule } from '../../../src/domain/scheduling/recurrence';
+} from '../../../src/domain/calendar/calendar-series';
+import { expandRecurrence, type RecurrenceRule } from '../../../src/domain/calendar/recurrence';
 
 function aSeries(rule: Partial<RecurrenceRule> = {}): CalendarSeries {
   const fullRule: RecurrenceRule = {

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SlotService } from '../../../src/calendar/slot-service';
+import { SlotService } from '../../../src/services/calendar/slot-service';
 import { fixedClock } from '../../../src/domain/clock';
 import { GRAPH, chloe, graphCalendar, marc, server } from './graph-kit';
 

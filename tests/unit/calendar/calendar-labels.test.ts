@@ -1,5 +1,9 @@
 import type { MemberTime } from '../../../src/contracts/calendar';
-import { dateLabel, memberTime, proposalSummary } from '../../../src/services/calendar-labels';
+import {
+  dateLabel,
+  memberTime,
+  proposalSummary,
+} from '../../../src/services/calendar/calendar-labels';
 
 const start = '2026-03-17T09:00:00.000Z';
 const end = '2026-03-17T10:00:00.000Z';

@@ -1,7 +1,7 @@
-import type { MemberTime } from '../contracts/calendar';
-import type { Locale } from '../domain/common';
-import type { Frequency } from '../domain/programme';
-import { formatLocalTime, toLocal } from '../domain/scheduling/local-time';
+import type { MemberTime } from '../../contracts/calendar';
+import type { Locale } from '../../domain/common';
+import type { Frequency } from '../../domain/programme';
+import { formatLocalTime, toLocal } from '../../domain/calendar/local-time';
 
 /** One member as the labels need them. */
 export type LabelledMember = {

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../../domain/errors';
 
 /**
  * Outlook takes any Windows zone name in `dateTimeTimeZone.timeZone`, plus a documented list of

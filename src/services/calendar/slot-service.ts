@@ -1,13 +1,18 @@
-import type { Clock } from '../domain/clock';
-import type { Locale } from '../domain/common';
-import type { RecurrenceRule } from '../domain/scheduling/recurrence';
+import type { Clock } from '../../domain/clock';
+import type { Locale } from '../../domain/common';
+import type { RecurrenceRule } from '../../domain/calendar/recurrence';
 import {
   findRecurringSlots,
   type SessionFrame,
   type SlotSearchResult,
   type WeeklyHours,
-} from '../domain/scheduling/slot-finder';
-import type { BookedSeries, CalendarPerson, CalendarPort, TimeWindow } from './calendar-port';
+} from '../../domain/calendar/slot-finder';
+import type {
+  BookedSeries,
+  CalendarPerson,
+  CalendarPort,
+  TimeWindow,
+} from '../../calendar/calendar-port';
 
 /** Graph's getSchedule refuses windows longer than 62 days (ErrorTimeIntervalTooBig). */
 export const MAX_SCHEDULE_DAYS = 62;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionInvitation } from '../../../src/domain/scheduling/invitation';
+import { sessionInvitation } from '../../../src/domain/calendar/invitation';
 
 const input = {
   topic: 'Power BI <script>',

@@ -3,7 +3,7 @@ import {
   expandRecurrence,
   ruleWeekIndex,
   type RecurrenceRule,
-} from '../../../src/domain/scheduling/recurrence';
+} from '../../../src/domain/calendar/recurrence';
 
 const aRule = (overrides: Partial<RecurrenceRule> = {}): RecurrenceRule => ({
   frequency: 'weekly',

@@ -6,7 +6,7 @@ import {
   toLocal,
   toUtc,
   weekdayOf,
-} from '../../../src/domain/scheduling/local-time';
+} from '../../../src/domain/calendar/local-time';
 import { isDomainError } from '../../../src/domain/errors';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,10 @@
-import type { CalendarChange } from '../contracts/calendar';
-import { notificationKey, type Notification, type NotificationKind } from '../domain/notification';
-import type { Pair } from '../domain/pair';
+import type { CalendarChange } from '../../contracts/calendar';
+import {
+  notificationKey,
+  type Notification,
+  type NotificationKind,
+} from '../../domain/notification';
+import type { Pair } from '../../domain/pair';
 
 export type CalendarNoticeInput = {
   /** The pair as it was before the changes were applied (a moved session's old start). */

@@ -1,12 +1,14 @@
-import type { BookedSeries } from '../calendar/calendar-port';
-import { DomainError } from '../domain/errors';
-import { pairSchema, type Pair, type PairCalendar, type Session } from '../domain/pair';
-import { occurrenceKeyOf, type OccurrenceChange } from '../domain/scheduling/occurrences';
+import type { BookedSeries } from '../../calendar/calendar-port';
+import { DomainError } from '../../domain/errors';
+import { pairSchema, type Pair, type PairCalendar, type Session } from '../../domain/pair';
+import { toLocal } from '../../domain/calendar/local-time';
+import { occurrenceKeyOf, type OccurrenceChange } from '../../domain/calendar/occurrences';
 
 /**
  * How a calendar series lands in the pair's sessions, as pure functions: linking a booked series
- * to the planned sessions, applying what a refresh found, moving one session, cancelling the rest.
- * Every function is idempotent: applying the same thing twice changes nothing the second time.
+ * to the planned sessions, applying what a refresh found, moving one session, cancelling the rest,
+ * and whether a first date would bring a cancelled series back. Every function that changes the
+ * pair is idempotent: applying the same thing twice changes nothing the second time.
  */
 
 type Change = { readonly pair: Pair; readonly changed: boolean };
@@ -26,6 +28,20 @@ export function sessionIdFor(pairId: string, occurrenceKey: string): string {
   return `${pairId}-cal-${occurrenceKeyOf(occurrenceKey)
     .replace(/[^0-9]/g, '')
     .slice(0, 12)}`;
+}
+
+/**
+ * True when a series starting on `firstDate` (the organiser's date) may be one this pair booked and
+ * cancelled (a pause): the calendars key a series by pair and first date, so booking it again
+ * would bring the cancelled one back. Conservative: any cancelled session of a series that day.
+ */
+export function reusesCancelledSeries(pair: Pair, firstDate: string, timeZone: string): boolean {
+  return pair.sessions.some(
+    (s) =>
+      s.status === 'cancelled' &&
+      s.calendarEventId !== undefined &&
+      toLocal(Date.parse(s.calendarEventId), timeZone).date === firstDate,
+  );
 }
 
 function renumber(sessions: Session[]): Session[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileOccurrences } from '../../../src/domain/scheduling/occurrences';
+import { reconcileOccurrences } from '../../../src/domain/calendar/occurrences';
 
 const booked = [
   { occurrenceKey: '2026-03-17T14:00:00Z', start: '2026-03-17T14:00:00Z' },

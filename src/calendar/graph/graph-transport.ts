@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../domain/clock';
+import { systemClock, type Clock } from '../../domain/clock';
 import { GraphError, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 
 /** One Graph request, with the mailbox whose concurrency limit it counts against. */
@@ -190,7 +190,11 @@ export class GraphTransport {
     } catch (error) {
       const failure = toCallError(error);
       if (RETRYABLE.has(failure.status)) {
-        return { done: [], retry: [...chunk], wait: retryAfterMs(failure.retryAfter, attempt, this.nowMs()) };
+        return {
+          done: [],
+          retry: [...chunk],
+          wait: retryAfterMs(failure.retryAfter, attempt, this.nowMs()),
+        };
       }
       return { done: chunk.map((i) => [i, { ok: false, error: failure }]), retry: [], wait: 0 };
     } finally {

@@ -5,8 +5,8 @@ import {
   isRefreshDue,
   releaseRefresh,
   type CalendarSync,
-} from '../../../src/domain/scheduling/calendar-sync';
-import { calendarChangeNotices } from '../../../src/services/calendar-notices';
+} from '../../../src/domain/calendar/calendar-sync';
+import { calendarChangeNotices } from '../../../src/services/calendar/calendar-notices';
 import { aPair, aSession, somePairMembers } from '../../fixtures/builders';
 
 const now = new Date('2027-01-13T09:00:00.000Z');

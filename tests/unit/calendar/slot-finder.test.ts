@@ -4,8 +4,8 @@ import {
   type SchedulingPerson,
   type SlotSearch,
   type WeeklyHours,
-} from '../../../src/domain/scheduling/slot-finder';
-import { toLocal } from '../../../src/domain/scheduling/local-time';
+} from '../../../src/domain/calendar/slot-finder';
+import { toLocal } from '../../../src/domain/calendar/local-time';
 
 const weekdaysHours = (start: string, end: string): WeeklyHours[] =>
   (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
