@@ -38,6 +38,7 @@ export function pairKit(app: TestApp) {
   const pairs = new PairRepository(store.container('pairs'));
   const programmes = new ProgrammeRepository(store.container('programmes'));
   const directoryPeople = new PeopleRepository(store.container('people'));
+  const notifications = new NotificationRepository(store.container('notifications'));
   const service = new PairService({
     pairs,
     notes: new NoteRepository(store.container('notes')),
@@ -50,9 +51,10 @@ export function pairKit(app: TestApp) {
       pairs,
       people: directoryPeople,
       programmes,
-      notifications: new NotificationRepository(store.container('notifications')),
+      notifications,
       clock: systemClock,
     }),
+    notifications,
   });
   let n = 0;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { MentoringBot } from '../../../bot/mentoring-bot';
-import { MentoringServices } from '../../../bot/mentoring-services';
+import type { BotServices } from '../../../bot/bot-services';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { verbs } from '../../../bot/cards/templates';
 import { fixedClock } from '../../../src/domain/clock';
@@ -97,16 +97,26 @@ async function aWorld(at = now) {
   });
   await repos.approvals.create(approval);
 
-  const pairActions = new PairService({
+  // The tab's services, wired as src/main.ts wires them.
+  const directory = new CosmosOrgDirectory({ people: repos.people });
+  const approvals = new ApprovalService({ ...repos, clock });
+  const pairs = new PairService({
     pairs: repos.pairs,
     notes: new NoteRepository(cosmos.store.container('notes')),
     programmes: repos.programmes,
     profiles: new ProfileRepository(cosmos.store.container('profiles')),
-    directory: new CosmosOrgDirectory({ people: repos.people }),
+    directory,
     clock,
-    approvals: new ApprovalService({ ...repos, clock }),
+    approvals,
+    notifications: repos.notifications,
   });
-  const services = new MentoringServices({ clock, ...repos, pairActions });
+  const services: BotServices = {
+    pairs,
+    approvals,
+    directory,
+    conversations: repos.conversations,
+    clock,
+  };
   const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
   const bot = new MentoringBot({ services });
   const turnErrors: unknown[] = [];
@@ -474,7 +484,7 @@ describe('the bot over Cosmos (TestAdapter)', () => {
         adapter: world.adapter,
         botAppId: '',
         conversations: repos.conversations,
-        services: world.services,
+        approvals: world.services.approvals,
       }),
       sender: new PacedSender({ pacer: new SendPacer({ timer: systemTimer }), timer: systemTimer }),
       timer: { now: () => Date.parse(at) + 1000, sleep: systemTimer.sleep },
