@@ -60,7 +60,7 @@ export function parseCommand(text: string | undefined): BotCommand {
 export type MentoringBotDeps = {
   /** The application's services; without them only help and unknown text are answered. */
   services?: BotServices;
-  /** Days a "pause" lasts (DESIGN.md: anyone can pause at any time). */
+  /** Days a "pause" lasts (the pair resumes by itself afterwards). */
   pauseDays?: number;
 };
 

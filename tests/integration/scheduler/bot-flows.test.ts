@@ -4,6 +4,7 @@ import { MentoringBot } from '../../../bot/mentoring-bot';
 import type { BotServices } from '../../../bot/bot-services';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { verbs } from '../../../bot/cards/templates';
+import { messages } from '../../../bot/messages';
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
 import { NotificationDispatcher } from '../../../src/scheduler/notification-dispatcher';
@@ -341,6 +342,31 @@ describe('the bot over Cosmos (TestAdapter)', () => {
     await world.adapter
       .send(message(world, bernard, 'feedback'))
       .assertReply((reply) => expect(reply.text).toContain('Aucune séance n’attend votre avis'));
+  });
+
+  it('a card button for a pair that is not yours, or a request that is gone, answers through replyForError', async () => {
+    const world = await aWorld();
+    const marc = world.as('other-1', 'Marc Petit');
+    const says = (reply: Partial<Activity>, text: string) => {
+      const body = invokeBody(reply);
+      expect(body.type).toBe('application/vnd.microsoft.activity.message');
+      expect(body.value).toBe(text);
+    };
+    await world.adapter
+      // not_pair_member: Marc is not in the pair.
+      .send(
+        invoke(world, marc, verbs.submitFeedback, {
+          pairId: world.pair.id,
+          sessionId: 'session-1',
+          rating: '4',
+        }),
+      )
+      .assertReply((reply) => says(reply, messages.invalidAction.fr))
+      // not_found: no such approval.
+      .send(invoke(world, marc, verbs.refreshApproval, { approvalId: 'approval-gone' }, 'en-US'))
+      .assertReply((reply) => says(reply, messages.invalidAction.en));
+    expect((await repos.pairs.get(world.tenantId, world.pair.id)).value.feedback).toEqual([]);
+    expect(world.turnErrors).toEqual([]);
   });
 
   it('only the manager can approve: anyone else gets a refusal card and nothing changes', async () => {
