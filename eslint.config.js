@@ -66,9 +66,19 @@ export default tseslint.config(
     'src/services may not import the edges (api, bot, scheduler) nor their frameworks.',
   ),
   restrict(
-    ['src/api/**', 'src/scheduler/**', 'bot/**'],
+    ['src/api/**', 'src/scheduler/**'],
     ['@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main'],
     'Edges use services and ports; only src/main.ts wires SDK clients.',
+  ),
+  // The bot translates Teams activities to service calls (the tab's services, wired in src/main.ts).
+  // Of the store it keeps the conversation references only: how to reach a person in Teams.
+  restrict(
+    ['bot/**'],
+    [
+      '@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main',
+      '**/store/*', '!**/store/conversation-repository',
+    ],
+    'bot/ calls services (src/services) and uses only the conversation references of src/store; only src/main.ts wires SDK clients and repositories.',
   ),
   // One source of time: the Clock wired in the composition root (src/domain/clock.ts). Reading the
   // wall clock elsewhere lets the real date leak into tests and the demo (npm run test:any-date).

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import type { OperationInput } from '@azure/cosmos';
 import { createBotAdapter } from '../bot/bot-endpoint';
-import type { BotServices } from '../bot/bot-services';
+import type { ApprovalService } from '../src/services/approval-service';
 import { ProactiveNotifier } from '../bot/proactive-notifier';
 import { notificationKey, type Notification } from '../src/domain/notification';
 import { NotificationDispatcher } from '../src/scheduler/notification-dispatcher';
@@ -140,8 +140,8 @@ const limits = {
   ...teamsLimits,
   perTenant: [{ count: Math.floor(50 / instances), windowMs: 1000 }],
 };
-const noApprovals: Pick<BotServices, 'approvalView'> = {
-  approvalView: () => Promise.reject(new Error('no approvals in this bench')),
+const noApprovals: Pick<ApprovalService, 'view'> = {
+  view: () => Promise.reject(new Error('no approvals in this bench')),
 };
 const dispatchers = Array.from({ length: instances }, (_, i) => {
   const adapter = createBotAdapter({}, (message, error) => console.error(message, error));
@@ -151,7 +151,7 @@ const dispatchers = Array.from({ length: instances }, (_, i) => {
       adapter,
       botAppId: '',
       conversations,
-      services: noApprovals,
+      approvals: noApprovals,
     }),
     sender: new PacedSender({
       pacer: new SendPacer({ timer: systemTimer, limits }),

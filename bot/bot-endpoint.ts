@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { createConnectorHttpClient } from './connector-http-client';
 import { resolveLocale } from './locale';
-import { say } from './messages';
+import { replyForError } from './error-replies';
 import { MentoringBot } from './mentoring-bot';
 
 /** How the bot proves who it is to the Bot Framework, and checks who calls it. */
@@ -59,7 +59,7 @@ export function createBotAdapter(
     log('bot turn failed', error);
     // An invoke expects an invoke response, not a message; the caller sees the 500.
     if (context.activity.type === 'invoke') throw error;
-    await context.sendActivity(say('turnError', resolveLocale(context.activity.locale)));
+    await context.sendActivity(replyForError(error, resolveLocale(context.activity.locale)));
   };
   return adapter;
 }

@@ -1,40 +1,34 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Clock } from '../src/domain/clock';
-import { NotificationDispatcher } from '../src/scheduler/notification-dispatcher';
-import { NotificationPlanner } from '../src/scheduler/notification-planner';
+import {
+  NotificationDispatcher,
+  type NotificationDispatcherDeps,
+} from '../src/scheduler/notification-dispatcher';
+import type { NotificationPlanner } from '../src/scheduler/notification-planner';
 import { PacedSender } from '../src/scheduler/paced-sender';
 import { SendPacer, teamsLimits } from '../src/scheduler/pacer';
 import { clockTimer, type Timer } from '../src/scheduler/timer';
-import type { ApprovalRepository } from '../src/store/approval-repository';
 import type { ConversationRepository } from '../src/store/conversation-repository';
-import type { NotificationRepository } from '../src/store/notification-repository';
-import type { PairRepository } from '../src/store/pair-repository';
-import type { PeopleRepository } from '../src/store/people-repository';
-import type { ProgrammeRepository } from '../src/store/programme-repository';
-import type { ProposalRepository } from '../src/store/proposal-repository';
 import { createBotAdapter, createBotEndpoint, type BotCredentials } from './bot-endpoint';
+import type { BotServices } from './bot-services';
 import { MentoringBot } from './mentoring-bot';
-import { MentoringServices, type MentoringServicesDeps } from './mentoring-services';
 import { ProactiveNotifier } from './proactive-notifier';
 
 export type BotRuntimeDeps = {
   credentials: BotCredentials;
   clock: Clock;
   timer?: Timer;
-  repositories: {
-    conversations: ConversationRepository;
-    pairs: PairRepository;
-    people: PeopleRepository;
-    programmes: ProgrammeRepository;
-    approvals: ApprovalRepository;
-    notifications: NotificationRepository;
-    /** For "proposal expiring in 1 day" nudges. */
-    proposals?: ProposalRepository;
+  /** The services the tab uses too (src/main.ts builds them), and the conversation references. */
+  services: Omit<BotServices, 'clock' | 'conversations'>;
+  conversations: ConversationRepository;
+  /**
+   * The scheduler's two ends (src/scheduler, built in src/main.ts): the planner turns pairs into
+   * queued notifications, the dispatcher here claims them from the queue and sends them.
+   */
+  scheduler: {
+    queue: NotificationDispatcherDeps['queue'];
+    planner: Pick<NotificationPlanner, 'planAll'>;
   };
-  /** The pair service the tab uses (pause, resume, feedback go through it). */
-  pairActions: MentoringServicesDeps['pairActions'];
-  /** The approval service the tab uses (the card decides through it). */
-  approvalService?: MentoringServicesDeps['approvalService'];
   /** Unique per process: whose notification claims these are. */
   instanceId: string;
   /**
@@ -63,22 +57,12 @@ export type BotRuntime = {
   stop(): Promise<void>;
 };
 
-/** Wires the bot, its services and the scheduler over the given repositories. */
+/** Wires the bot over the given services, and the scheduler (planner + dispatcher). */
 export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const timer = deps.timer ?? clockTimer(deps.clock);
-  const { repositories: repos, log } = deps;
+  const { conversations, log } = deps;
   const adapter = createBotAdapter(deps.credentials, (message, error) => log.error(message, error));
-  const services = new MentoringServices({
-    clock: deps.clock,
-    conversations: repos.conversations,
-    pairs: repos.pairs,
-    people: repos.people,
-    programmes: repos.programmes,
-    approvals: repos.approvals,
-    notifications: repos.notifications,
-    pairActions: deps.pairActions,
-    ...(deps.approvalService ? { approvalService: deps.approvalService } : {}),
-  });
+  const services: BotServices = { ...deps.services, conversations, clock: deps.clock };
   const endpoint = createBotEndpoint({ adapter, bot: new MentoringBot({ services }) });
 
   const share = Math.max(1, Math.floor(50 / Math.max(1, deps.schedulerInstances ?? 1)));
@@ -87,12 +71,12 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     limits: { ...teamsLimits, perTenant: [{ count: share, windowMs: 1000 }] },
   });
   const dispatcher = new NotificationDispatcher({
-    queue: repos.notifications,
+    queue: deps.scheduler.queue,
     delivery: new ProactiveNotifier({
       adapter,
       botAppId: deps.credentials.appId ?? '',
-      conversations: repos.conversations,
-      services,
+      conversations,
+      approvals: services.approvals,
       ...(deps.tabUrl ? { tabUrl: deps.tabUrl } : {}),
     }),
     sender: new PacedSender({ pacer, timer }),
@@ -100,17 +84,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     owner: deps.instanceId,
     log,
   });
-  const planner = new NotificationPlanner({
-    tenants: () => repos.conversations.tenants(),
-    pairs: repos.pairs,
-    programmes: repos.programmes,
-    people: repos.people,
-    approvals: repos.approvals,
-    notifications: repos.notifications,
-    ...(repos.proposals ? { proposals: repos.proposals } : {}),
-    timer,
-    log,
-  });
+  const { planner } = deps.scheduler;
 
   let planning: Promise<void> | undefined;
   let stopped = false;

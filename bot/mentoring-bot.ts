@@ -7,7 +7,8 @@ import {
 } from 'botbuilder';
 import type { ApprovalDecision } from '../src/domain/approval';
 import { isDomainError } from '../src/domain/errors';
-import type { BotServices, BotUser, ApprovalView } from './bot-services';
+import type { Principal } from '../src/services/auth/principal';
+import type { ApprovalView, BotServices, BotUser, ConversationTarget } from './bot-services';
 import {
   approvalOutcomeCard,
   approvalSupersededCard,
@@ -23,6 +24,7 @@ import {
 } from './cards/cards';
 import { formatDateTime, formatMinutes } from './cards/format';
 import { verbs } from './cards/templates';
+import { isServerFault, replyForError } from './error-replies';
 import { normaliseCommand, resolveLocale } from './locale';
 import { say } from './messages';
 
@@ -56,7 +58,7 @@ export function parseCommand(text: string | undefined): BotCommand {
 }
 
 export type MentoringBotDeps = {
-  /** The store-backed use cases; without them only help and unknown text are answered. */
+  /** The application's services; without them only help and unknown text are answered. */
   services?: BotServices;
   /** Days a "pause" lasts (the pair resumes by itself afterwards). */
   pauseDays?: number;
@@ -103,11 +105,26 @@ export class MentoringBot extends TeamsActivityHandler {
     const user = userOf(context.activity);
     const services = this.deps.services;
     if (!user || !services) return;
-    const { created, displayName } = await services.rememberConversation(
-      user,
-      targetOf(context.activity),
+    await this.remember(context, services, user);
+  }
+
+  /** Stores how to reach the person; the welcome card on the first contact. */
+  private async remember(context: TurnContext, services: BotServices, user: BotUser) {
+    const target: ConversationTarget = targetOf(context.activity);
+    const { created } = await services.conversations.remember(
+      {
+        tenantId: user.tenantId,
+        personId: user.personId,
+        reference: target,
+        locale: user.locale,
+      },
+      services.clock.now(),
     );
-    if (created) await this.welcome(context, user, displayName);
+    if (!created) return;
+    const person = user.name
+      ? undefined
+      : await services.directory.person(user.tenantId, user.personId);
+    await this.welcome(context, user, person?.displayName);
   }
 
   private async welcome(context: TurnContext, user: BotUser, displayName?: string) {
@@ -125,13 +142,7 @@ export class MentoringBot extends TeamsActivityHandler {
     const user = userOf(context.activity);
     const services = this.deps.services;
 
-    if (user && services) {
-      const { created, displayName } = await services.rememberConversation(
-        user,
-        targetOf(context.activity),
-      );
-      if (created) await this.welcome(context, user, displayName);
-    }
+    if (user && services) await this.remember(context, services, user);
 
     switch (command) {
       case 'help':
@@ -153,6 +164,22 @@ export class MentoringBot extends TeamsActivityHandler {
       await context.sendActivity(say('unidentified', locale));
       return;
     }
+    try {
+      await this.runCommand(context, services, user, command);
+    } catch (error) {
+      if (isServerFault(error)) throw error;
+      await context.sendActivity(replyForError(error, locale));
+    }
+  }
+
+  private async runCommand(
+    context: TurnContext,
+    services: BotServices,
+    user: BotUser,
+    command: 'next_session' | 'pause' | 'resume' | 'feedback',
+  ): Promise<void> {
+    const { locale } = user;
+    const principal = principalOf(user);
     switch (command) {
       case 'next_session':
         await context.sendActivity(await this.nextSessionText(services, user));
@@ -161,7 +188,7 @@ export class MentoringBot extends TeamsActivityHandler {
         await context.sendActivity(await this.pauseText(services, user));
         return;
       case 'resume': {
-        const answer = await services.resume(user);
+        const answer = await services.pairs.resumeMine(principal);
         await context.sendActivity(
           answer.kind === 'resumed'
             ? say('resumed', locale, { partners: answer.partnerNames.join(', ') })
@@ -170,7 +197,7 @@ export class MentoringBot extends TeamsActivityHandler {
         return;
       }
       case 'feedback': {
-        const request = await services.feedbackRequest(user);
+        const request = await services.pairs.feedbackRequest(principal);
         await context.sendActivity(
           request
             ? { attachments: [cardAttachment(feedbackCard(locale, request))] }
@@ -182,7 +209,7 @@ export class MentoringBot extends TeamsActivityHandler {
   }
 
   private async nextSessionText(services: BotServices, user: BotUser): Promise<string> {
-    const answer = await services.nextSession(user);
+    const answer = await services.pairs.nextSession(principalOf(user));
     const { locale } = user;
     switch (answer.kind) {
       case 'no_pair':
@@ -203,7 +230,10 @@ export class MentoringBot extends TeamsActivityHandler {
   }
 
   private async pauseText(services: BotServices, user: BotUser): Promise<string> {
-    const answer = await services.pause(user);
+    const answer = await services.pairs.pauseMine(
+      principalOf(user),
+      this.deps.pauseDays ?? defaultPauseDays,
+    );
     if (answer.kind === 'nothing_to_pause') return say('nothingToPause', user.locale);
     return say('paused', user.locale, {
       partners: answer.partnerNames.join(', '),
@@ -238,12 +268,12 @@ export class MentoringBot extends TeamsActivityHandler {
         case verbs.refreshApproval:
           return cardResponse(
             this.approvalCardFor(
-              await services.approvalView(user.tenantId, str('approvalId')),
+              await approvalView(services, user.tenantId, str('approvalId')),
               user,
             ),
           );
         case verbs.openFeedback: {
-          const request = await services.feedbackRequest(user, {
+          const request = await services.pairs.feedbackRequest(principalOf(user), {
             pairId: str('pairId'),
             sessionId: str('sessionId'),
           });
@@ -254,19 +284,22 @@ export class MentoringBot extends TeamsActivityHandler {
         case verbs.submitFeedback: {
           const rating = Number(str('rating'));
           const session = { pairId: str('pairId'), sessionId: str('sessionId') };
+          const principal = principalOf(user);
           if (!Number.isInteger(rating) || rating < 1 || rating > 4) {
-            const request = await services.feedbackRequest(user, session);
+            const request = await services.pairs.feedbackRequest(principal, session);
             return request
               ? cardResponse(feedbackCard(locale, { ...request, error: 'rating_required' }))
               : messageResponse(say('invalidAction', locale));
           }
-          const saved = await services.submitFeedback(user, {
-            ...session,
+          // The tab's own feedback path: repeating it overwrites this person's feedback.
+          await services.pairs.giveFeedback(principal, session.pairId, session.sessionId, {
             rating,
             worked: str('whatWorked').trim(),
             suggestion: str('suggestion').trim(),
           });
-          const thanks = feedbackThanksCard(locale, saved);
+          const request = await services.pairs.feedbackRequest(principal, session);
+          if (!request) return messageResponse(say('invalidAction', locale));
+          const thanks = feedbackThanksCard(locale, { ...request, rating });
           await this.replaceCard(context, thanks);
           return cardResponse(thanks);
         }
@@ -274,13 +307,8 @@ export class MentoringBot extends TeamsActivityHandler {
           return messageResponse(say('invalidAction', locale));
       }
     } catch (error) {
-      if (isDomainError(error, 'not_found') || isDomainError(error, 'pair_not_found')) {
-        return messageResponse(say('invalidAction', locale));
-      }
-      if (isDomainError(error, 'not_pair_member')) {
-        return messageResponse(say('invalidAction', locale));
-      }
-      throw error;
+      if (isServerFault(error)) throw error;
+      return messageResponse(replyForError(error, locale));
     }
   }
 
@@ -293,7 +321,7 @@ export class MentoringBot extends TeamsActivityHandler {
     comment: string,
   ): Promise<AdaptiveCardInvokeResponse> {
     const { locale } = user;
-    const view = await services.approvalView(user.tenantId, approvalId);
+    const view = await approvalView(services, user.tenantId, approvalId);
     if (view.approval.managerId !== user.personId) {
       // Nothing is written; the manager's card is untouched.
       return cardResponse(refusalCard(locale, { managerName: view.managerName }));
@@ -304,20 +332,22 @@ export class MentoringBot extends TeamsActivityHandler {
       );
     }
     try {
-      const result = await services.decideApproval(
+      // The tab's own decision path: same checks, same consequences.
+      const result = await services.approvals.decide(
         user,
         approvalId,
         decision,
         comment || undefined,
       );
-      const card = this.approvalCardFor(result.view, user, !result.changed);
+      const decided = await withManagerTeamsId(services, result.details);
+      const card = this.approvalCardFor(decided, user, !result.changed);
       if (result.changed) await this.replaceCard(context, card);
       return cardResponse(card);
     } catch (error) {
       if (isDomainError(error, 'invalid_transition')) {
         // Decided the other way already (another device), or replaced by a newer request: show
         // the request as it stands, on this card and on every device.
-        const current = await services.approvalView(user.tenantId, approvalId);
+        const current = await approvalView(services, user.tenantId, approvalId);
         if (current.approval.status === 'superseded') {
           // The message itself stops offering buttons, on every device.
           await this.replaceCard(context, this.approvalCardFor(current, user));
@@ -373,6 +403,53 @@ export class MentoringBot extends TeamsActivityHandler {
       attachments: [cardAttachment(card)],
     });
   }
+}
+
+/** How long "pause" pauses a pair when the deployment does not say. */
+const defaultPauseDays = 14;
+
+/** The bot's caller as the services know callers: Teams vouched for the Entra object id. */
+function principalOf(user: BotUser): Principal {
+  return {
+    tenantId: user.tenantId,
+    personId: user.personId,
+    name: user.name,
+    email: '',
+    appRoles: [],
+    isTenantLead: false,
+    // The Bot Framework authenticated the activity; like SSO, the identity comes from Entra ID.
+    signIn: 'sso',
+  };
+}
+
+/** The approval as a card shows it: the service's details and the manager's Teams id. */
+async function approvalView(
+  services: BotServices,
+  tenantId: string,
+  approvalId: string,
+): Promise<ApprovalView> {
+  return withManagerTeamsId(services, await services.approvals.view(tenantId, approvalId));
+}
+
+async function withManagerTeamsId(
+  services: BotServices,
+  details: Awaited<ReturnType<BotServices['approvals']['view']>>,
+): Promise<ApprovalView> {
+  const { approval } = details;
+  const managerConversation = await services.conversations.ofPerson(
+    approval.tenantId,
+    approval.managerId,
+  );
+  const managerTeamsUserId = managerConversation?.value.reference.user.id;
+  return {
+    approval,
+    personName: details.personName,
+    partnerName: details.partnerName,
+    programmeName: details.programmeName,
+    managerName: details.managerName,
+    managerTimeZone: details.managerTimeZone,
+    ...(managerTeamsUserId ? { managerTeamsUserId } : {}),
+  };
 }
 
 function approvalData(view: ApprovalView): ApprovalCardData {

@@ -114,6 +114,22 @@ export const messages = {
     fr: 'Ouvrir Ma proposition',
     en: 'Open My match',
   },
+  notAllowed: {
+    fr: 'Vous ne pouvez pas faire cela ici.',
+    en: 'You are not allowed to do this.',
+  },
+  changedMeanwhile: {
+    fr: 'Cela a changé entre-temps. Rouvrez la carte la plus récente ou réessayez.',
+    en: 'This changed in the meantime. Please open the latest card or try again.',
+  },
+  invalidInput: {
+    fr: 'Ce que vous avez envoyé n’est pas valable. Vérifiez et réessayez.',
+    en: 'What you sent is not valid. Please check it and try again.',
+  },
+  unavailable: {
+    fr: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+    en: 'The service is briefly unavailable. Please try again in a moment.',
+  },
   turnError: {
     fr: 'Désolé, une erreur est survenue de mon côté. Réessayez dans un instant.',
     en: 'Sorry, something went wrong on my side. Please try again in a moment.',

@@ -12,8 +12,8 @@ import type {
   NotificationDelivery,
   PreparedDelivery,
 } from '../src/scheduler/notification-dispatcher';
+import type { ApprovalService } from '../src/services/approval-service';
 import type { ConversationRepository } from '../src/store/conversation-repository';
-import type { BotServices } from './bot-services';
 import {
   approvalRequestCard,
   cardAttachment,
@@ -40,8 +40,8 @@ export type ProactiveNotifierDeps = {
   /** The bot's app id ('' when running without one, locally). */
   botAppId: string;
   conversations: Pick<ConversationRepository, 'ofPerson'>;
-  /** For approval cards (names, the manager's Teams id). */
-  services: Pick<BotServices, 'approvalView'>;
+  /** For approval cards and outcomes: the request as it stands, with names. */
+  approvals: Pick<ApprovalService, 'view'>;
   /** Teams deep link to the tab, for nudge buttons. */
   tabUrl?: string;
   /** The "My match" screen; by default `proposal` beside `tabUrl`. */
@@ -216,7 +216,7 @@ export class ProactiveNotifier implements NotificationDelivery {
         };
       case 'approval_request':
       case 'approval_pending': {
-        const view = await this.deps.services.approvalView(
+        const view = await this.deps.approvals.view(
           tenantId,
           approvalPayload.parse(payload).approvalId,
         );
@@ -252,7 +252,7 @@ export class ProactiveNotifier implements NotificationDelivery {
       }
       case 'pair_told_outcome': {
         const told = approvalPayload.parse(payload);
-        const view = await this.deps.services.approvalView(tenantId, told.approvalId);
+        const view = await this.deps.approvals.view(tenantId, told.approvalId);
         const approved = view.approval.status === 'approved';
         const decision =
           locale === 'fr' ? (approved ? 'approuvé' : 'refusé') : approved ? 'approved' : 'declined';

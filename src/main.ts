@@ -24,6 +24,8 @@ import { LocalCalendar } from './calendar/local-calendar';
 import { CalendarRepository } from './store/calendar-repository';
 import { CalendarSyncRepository } from './store/calendar-sync-repository';
 import { CalendarRefreshSweep } from './scheduler/calendar-refresh-sweep';
+import { NotificationPlanner } from './scheduler/notification-planner';
+import { clockTimer } from './scheduler/timer';
 import {
   PairCalendarService,
   type CalendarProvider,
@@ -216,6 +218,8 @@ export async function startServer(
     approvals,
     // Pausing or ending cancels the rest of the pair's series (pairCalendar, below).
     afterClose: (tenantId, pairId) => pairCalendar.afterPairClosed(tenantId, pairId),
+    // A pause drops the pair's queued reminders and nudges, from the tab and from the bot alike.
+    notifications: notificationRepo,
   });
   api.route('/', pairRoutes({ authenticator, pairs, toolkit: shippedToolkit }));
 
@@ -264,21 +268,28 @@ export async function startServer(
   api.route('/', calendarRoutes({ authenticator, calendar: pairCalendar }));
 
   // The bot and its scheduler (reminders, nudges, approval cards), over the same services as the tab.
+  const conversations = new ConversationRepository(store.container('conversations'));
   const botRuntime = createBotRuntime({
     // No app id: local and tests only, refused beyond loopback by src/config.ts.
     credentials: config.bot.appId ? config.bot : {},
     clock,
-    repositories: {
-      conversations: new ConversationRepository(store.container('conversations')),
-      pairs: pairRepo,
-      people: peopleRepo,
-      programmes: programmeRepo,
-      approvals: new ApprovalRepository(store.container('approvals')),
-      notifications: notificationRepo,
-      proposals: new ProposalRepository(store.container('proposals')),
+    services: { pairs, approvals, directory },
+    conversations,
+    scheduler: {
+      queue: notificationRepo,
+      planner: new NotificationPlanner({
+        // The tenants where someone installed the bot.
+        tenants: () => conversations.tenants(),
+        pairs: pairRepo,
+        programmes: programmeRepo,
+        people: peopleRepo,
+        approvals: new ApprovalRepository(store.container('approvals')),
+        notifications: notificationRepo,
+        proposals: new ProposalRepository(store.container('proposals')),
+        timer: clockTimer(clock),
+        log,
+      }),
     },
-    pairActions: pairs,
-    approvalService: approvals,
     instanceId: `${hostname()}-${process.pid}`,
     tabUrl: `${config.publicUrl}/pair`,
     log,

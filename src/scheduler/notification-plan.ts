@@ -1,4 +1,5 @@
 import type { Approval } from '../domain/approval';
+import { localDay } from '../domain/local-day';
 import { notificationKey, type Notification, type NotificationKind } from '../domain/notification';
 import { sessionsAwaitingFeedback } from '../domain/pair-activity';
 import type { MatchProposal } from '../domain/match-proposal';
@@ -196,14 +197,4 @@ export function planProposalNotifications(
         day: localDay(proposal.expiresAt, people.get(recipientId)?.timeZone ?? 'UTC'),
       },
     }));
-}
-
-/** `YYYY-MM-DD` of an instant in a time zone. */
-function localDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
 }

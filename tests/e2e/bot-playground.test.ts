@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createBotAdapter, createBotEndpoint } from '../../bot/bot-endpoint';
 import { MentoringBot } from '../../bot/mentoring-bot';
-import { MentoringServices } from '../../bot/mentoring-services';
+import type { BotServices } from '../../bot/bot-services';
 import { ProactiveNotifier } from '../../bot/proactive-notifier';
 import { verbs } from '../../bot/cards/templates';
 import { systemClock } from '../../src/domain/clock';
@@ -93,31 +93,32 @@ beforeAll(async () => {
   approvalId = approval.id;
   await approvals.create(approval);
 
-  const services = new MentoringServices({
-    clock: systemClock,
-    conversations,
+  // The tab's services, wired as src/main.ts wires them.
+  const directory = new CosmosOrgDirectory({ people });
+  const approvalService = new ApprovalService({
+    approvals,
     pairs,
     people,
     programmes,
-    approvals,
     notifications,
-    pairActions: new PairService({
+    clock: systemClock,
+  });
+  const services: BotServices = {
+    pairs: new PairService({
       pairs,
       notes: new NoteRepository(c('notes')),
       programmes,
       profiles: new ProfileRepository(c('profiles')),
-      directory: new CosmosOrgDirectory({ people }),
+      directory,
       clock: systemClock,
-      approvals: new ApprovalService({
-        approvals,
-        pairs,
-        people,
-        programmes,
-        notifications,
-        clock: systemClock,
-      }),
+      approvals: approvalService,
+      notifications,
     }),
-  });
+    approvals: approvalService,
+    directory,
+    conversations,
+    clock: systemClock,
+  };
   const adapter = createBotAdapter({}, (_message, error) => turnErrors.push(error));
   const endpoint = createBotEndpoint({ adapter, bot: new MentoringBot({ services }) });
   server = serve({ fetch: (request) => endpoint(request), port: 0, hostname: '127.0.0.1' });
@@ -126,7 +127,12 @@ beforeAll(async () => {
 
   dispatcher = new NotificationDispatcher({
     queue: notifications,
-    delivery: new ProactiveNotifier({ adapter, botAppId: '', conversations, services }),
+    delivery: new ProactiveNotifier({
+      adapter,
+      botAppId: '',
+      conversations,
+      approvals: approvalService,
+    }),
     sender: new PacedSender({ pacer: new SendPacer({ timer: systemTimer }), timer: systemTimer }),
     timer: systemTimer,
     owner: 'e2e',

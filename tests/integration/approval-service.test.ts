@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import { Server as HttpsServer } from 'node:https';
-import { MentoringServices } from '../../bot/mentoring-services';
+import type { Activity } from 'botbuilder';
+import type { BotServices } from '../../bot/bot-services';
+import { verbs } from '../../bot/cards/templates';
+import { MentoringBot } from '../../bot/mentoring-bot';
 import { approvalIdFor } from '../../src/domain/approval';
 import { fixedClock } from '../../src/domain/clock';
 import { isDomainError } from '../../src/domain/errors';
@@ -21,6 +24,7 @@ import { ProfileRepository } from '../../src/store/profile-repository';
 import { ProgrammeRepository } from '../../src/store/programme-repository';
 import { aPair, aPerson, aProgramme, aSession, somePairMembers } from '../fixtures/builders';
 import { startLocalCosmos, type LocalCosmos } from '../support/local-cosmos';
+import { ProactiveTestAdapter } from '../support/proactive-test-adapter';
 
 let cosmos: LocalCosmos;
 let repos: {
@@ -104,6 +108,7 @@ async function aWorld(options: WorldOptions = {}) {
     directory: new CosmosOrgDirectory({ people: repos.people }),
     clock,
     approvals,
+    notifications: repos.notifications,
   });
   const as = (personId: string): Principal => ({
     tenantId,
@@ -464,32 +469,49 @@ describe('the bot’s card and the tab decide through the same service', () => {
   it('a decision on the card shows in the manager’s tab list, and one in the tab shows on the card', async () => {
     const w = await aWorld();
     await w.signBoth();
-    const bot = new MentoringServices({
+    const conversations = new ConversationRepository(cosmos.store.container('conversations'));
+    const services: BotServices = {
+      pairs: w.pairs,
+      approvals: w.approvals,
+      directory: new CosmosOrgDirectory({ people: repos.people }),
+      conversations,
       clock: w.clock,
-      conversations: new ConversationRepository(cosmos.store.container('conversations')),
-      ...repos,
-      pairActions: w.pairs,
-      approvalService: w.approvals,
-    });
-    const menteeRequest = approvalIdFor(w.pair.id, 'mentee-1', 1);
-    const sophie = {
-      tenantId: w.tenantId,
-      personId: 'manager-mentee',
-      teamsUserId: '29:sophie',
-      name: 'Sophie Laurent',
-      locale: 'fr' as const,
     };
+    const bot = new MentoringBot({ services });
+    const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
+    const turnErrors: unknown[] = [];
+    adapter.onTurnError = async (_context, error) => {
+      turnErrors.push(error);
+    };
+    adapter.conversation.conversation = {
+      id: `a:chat-${w.tenantId}`,
+      isGroup: false,
+      name: '',
+      conversationType: 'personal',
+      tenantId: w.tenantId,
+    };
+    const press = (personId: string, verb: string, approvalId: string) =>
+      ({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        locale: 'fr-FR',
+        from: { id: `29:${personId}`, name: personId, aadObjectId: personId },
+        replyToId: 'card-message-1',
+        value: { action: { type: 'Action.Execute', verb, data: { approvalId } } },
+      }) as Partial<Activity>;
+    const card = (reply: Partial<Activity>) => {
+      expect(reply.type).toBe('invokeResponse');
+      return JSON.stringify((reply.value as { body: { value: unknown } }).body.value);
+    };
+    const menteeRequest = approvalIdFor(w.pair.id, 'mentee-1', 1);
+    const mentorRequest = approvalIdFor(w.pair.id, 'mentor-1', 1);
+
     // Someone else pressing the card's button is refused by the same rule as in the tab.
-    await expect(
-      bot.decideApproval(
-        { ...sophie, personId: 'manager-mentor' },
-        menteeRequest,
-        'approved',
-        undefined,
-      ),
-    ).rejects.toMatchObject({ code: 'forbidden' });
-    const onCard = await bot.decideApproval(sophie, menteeRequest, 'approved', undefined);
-    expect(onCard.changed).toBe(true);
+    await adapter
+      .send(press('manager-mentor', verbs.approve, menteeRequest))
+      .assertReply((reply) => expect(card(reply)).toContain('Action réservée au manager'))
+      .send(press('manager-mentee', verbs.approve, menteeRequest))
+      .assertReply((reply) => expect(card(reply)).toContain('Temps de mentorat approuvé'));
     const tab = await w.approvals.ofManager(w.manager('manager-mentee'));
     expect(tab.approvals[0]).toMatchObject({
       id: menteeRequest,
@@ -497,7 +519,6 @@ describe('the bot’s card and the tab decide through the same service', () => {
       canDecide: false,
     });
 
-    const mentorRequest = approvalIdFor(w.pair.id, 'mentor-1', 1);
     const inTab = await w.approvals.decideForTab(
       w.manager('manager-mentor'),
       mentorRequest,
@@ -505,22 +526,23 @@ describe('the bot’s card and the tab decide through the same service', () => {
       undefined,
     );
     expect(inTab.approval.pairState).toBe('active');
-    const card = await bot.approvalView(w.tenantId, mentorRequest);
-    expect(card).toMatchObject({
-      approval: { status: 'approved', decidedBy: 'manager-mentor' },
-      personName: 'Mona Mentor',
-      partnerName: 'Sam Senior',
-      managerName: 'Marc Petit',
-      programmeName: 'Mentorat inversé 2026',
+    await adapter
+      .send(press('manager-mentor', verbs.refreshApproval, mentorRequest))
+      .assertReply((reply) => {
+        const text = card(reply);
+        expect(text).toContain('Temps de mentorat approuvé');
+        expect(text).toContain('Mona Mentor');
+        expect(text).toContain('Marc Petit');
+        expect(text).toContain('Mentorat inversé 2026');
+      })
+      // The card's second click: already decided, nothing changes.
+      .send(press('manager-mentor', verbs.approve, mentorRequest))
+      .assertReply((reply) => expect(card(reply)).toContain('Cette demande a déjà été traitée.'));
+    expect((await w.approvals.view(w.tenantId, mentorRequest)).approval).toMatchObject({
+      status: 'approved',
+      decidedBy: 'manager-mentor',
     });
-    // The card's second click: already decided, nothing changes.
-    const again = await bot.decideApproval(
-      { ...sophie, personId: 'manager-mentor' },
-      mentorRequest,
-      'approved',
-      undefined,
-    );
-    expect(again.changed).toBe(false);
+    expect(turnErrors).toEqual([]);
   });
 });
 

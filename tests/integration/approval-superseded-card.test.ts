@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { verbs } from '../../bot/cards/templates';
 import { MentoringBot } from '../../bot/mentoring-bot';
-import { MentoringServices } from '../../bot/mentoring-services';
+import type { BotServices } from '../../bot/bot-services';
 import { ProactiveNotifier } from '../../bot/proactive-notifier';
 import { approvalIdFor } from '../../src/domain/approval';
 import { fixedClock } from '../../src/domain/clock';
@@ -74,14 +74,16 @@ async function aWorld() {
   await repos.pairs.create(pair);
 
   const approvalService = new ApprovalService({ ...repos, clock });
+  const directory = new CosmosOrgDirectory({ people: repos.people });
   const pairs = new PairService({
     pairs: repos.pairs,
     notes: new NoteRepository(cosmos.store.container('notes')),
     programmes: repos.programmes,
     profiles: new ProfileRepository(cosmos.store.container('profiles')),
-    directory: new CosmosOrgDirectory({ people: repos.people }),
+    directory,
     clock,
     approvals: approvalService,
+    notifications: repos.notifications,
   });
   const as = (personId: string): Principal => ({
     tenantId,
@@ -107,7 +109,13 @@ async function aWorld() {
   );
   await signBoth(2);
 
-  const services = new MentoringServices({ clock, ...repos, pairActions: pairs, approvalService });
+  const services: BotServices = {
+    pairs,
+    approvals: approvalService,
+    directory,
+    conversations: repos.conversations,
+    clock,
+  };
   const bot = new MentoringBot({ services });
   const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
   const turnErrors: unknown[] = [];
@@ -277,7 +285,7 @@ describe('the bot’s card on a request replaced by a newer one', () => {
       adapter: w.adapter,
       botAppId: '',
       conversations: repos.conversations,
-      services: w.services,
+      approvals: w.services.approvals,
     });
     const due = '2026-03-09T09:00:00.000Z';
     const queued = (kind: 'approval_request' | 'approval_pending', approvalId: string) =>

@@ -396,8 +396,8 @@ describe('the calendar sweep with the local calendar', () => {
       },
       botAppId: '',
       conversations,
-      services: {
-        approvalView: () => Promise.reject(new Error('no approval card is expected here')),
+      approvals: {
+        view: () => Promise.reject(new Error('no approval card is expected here')),
       },
     });
     const texts: string[] = [];

@@ -220,8 +220,8 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
       adapter,
       botAppId: '',
       conversations: repos.conversations,
-      services: {
-        approvalView: () => Promise.reject(new Error('no approval in these tests')),
+      approvals: {
+        view: () => Promise.reject(new Error('no approval in these tests')),
       },
       tabUrl: 'https://mentoring.example/pair',
     });

@@ -1,5 +1,5 @@
 import { matchProposalSchema } from '../../../src/domain/match-proposal';
-import { systemClock } from '../../../src/domain/clock';
+import { systemClock, type Clock } from '../../../src/domain/clock';
 import { ApprovalService } from '../../../src/services/approval-service';
 import { ApprovalRepository } from '../../../src/store/approval-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
@@ -32,32 +32,37 @@ export const people = {
 /** A programme like the demo one but without manager approval: signing both activates. */
 export const openProgrammeId = 'prog-pair-tests';
 
-/** Repositories and a PairService on the running app's store (setup only: tests act through HTTP). */
-export function pairKit(app: TestApp) {
+/**
+ * Repositories and a PairService on the running app's store (setup only: tests act through HTTP).
+ * `clock`: the one the app was started with, when the test fixes the time.
+ */
+export function pairKit(app: TestApp, clock: Clock = systemClock) {
   const store = app.server.store;
   const pairs = new PairRepository(store.container('pairs'));
   const programmes = new ProgrammeRepository(store.container('programmes'));
   const directoryPeople = new PeopleRepository(store.container('people'));
+  const notifications = new NotificationRepository(store.container('notifications'));
   const service = new PairService({
     pairs,
     notes: new NoteRepository(store.container('notes')),
     programmes,
     profiles: new ProfileRepository(store.container('profiles')),
     directory: new CosmosOrgDirectory({ people: directoryPeople }),
-    clock: systemClock,
+    clock,
     approvals: new ApprovalService({
       approvals: new ApprovalRepository(store.container('approvals')),
       pairs,
       people: directoryPeople,
       programmes,
-      notifications: new NotificationRepository(store.container('notifications')),
-      clock: systemClock,
+      notifications,
+      clock,
     }),
+    notifications,
   });
   let n = 0;
 
   async function openProgramme(): Promise<void> {
-    const base = demoProgramme(demoTenant, systemClock);
+    const base = demoProgramme(demoTenant, clock);
     await programmes.upsert({
       ...base,
       id: openProgrammeId,
@@ -72,7 +77,7 @@ export function pairKit(app: TestApp) {
     options: { mentor?: string; mentee?: string; programmeId?: string } = {},
   ) {
     n += 1;
-    const now = systemClock.now();
+    const now = clock.now();
     const proposal = matchProposalSchema.parse({
       id: `proposal-${Date.now()}-${n}`,
       tenantId: demoTenant,

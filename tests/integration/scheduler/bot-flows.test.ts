@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { MentoringBot } from '../../../bot/mentoring-bot';
-import { MentoringServices } from '../../../bot/mentoring-services';
+import type { BotServices } from '../../../bot/bot-services';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { verbs } from '../../../bot/cards/templates';
+import { messages } from '../../../bot/messages';
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
 import { NotificationDispatcher } from '../../../src/scheduler/notification-dispatcher';
@@ -97,16 +98,26 @@ async function aWorld(at = now) {
   });
   await repos.approvals.create(approval);
 
-  const pairActions = new PairService({
+  // The tab's services, wired as src/main.ts wires them.
+  const directory = new CosmosOrgDirectory({ people: repos.people });
+  const approvals = new ApprovalService({ ...repos, clock });
+  const pairs = new PairService({
     pairs: repos.pairs,
     notes: new NoteRepository(cosmos.store.container('notes')),
     programmes: repos.programmes,
     profiles: new ProfileRepository(cosmos.store.container('profiles')),
-    directory: new CosmosOrgDirectory({ people: repos.people }),
+    directory,
     clock,
-    approvals: new ApprovalService({ ...repos, clock }),
+    approvals,
+    notifications: repos.notifications,
   });
-  const services = new MentoringServices({ clock, ...repos, pairActions });
+  const services: BotServices = {
+    pairs,
+    approvals,
+    directory,
+    conversations: repos.conversations,
+    clock,
+  };
   const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
   const bot = new MentoringBot({ services });
   const turnErrors: unknown[] = [];
@@ -333,6 +344,31 @@ describe('the bot over Cosmos (TestAdapter)', () => {
       .assertReply((reply) => expect(reply.text).toContain('Aucune séance n’attend votre avis'));
   });
 
+  it('a card button for a pair that is not yours, or a request that is gone, answers through replyForError', async () => {
+    const world = await aWorld();
+    const marc = world.as('other-1', 'Marc Petit');
+    const says = (reply: Partial<Activity>, text: string) => {
+      const body = invokeBody(reply);
+      expect(body.type).toBe('application/vnd.microsoft.activity.message');
+      expect(body.value).toBe(text);
+    };
+    await world.adapter
+      // not_pair_member: Marc is not in the pair.
+      .send(
+        invoke(world, marc, verbs.submitFeedback, {
+          pairId: world.pair.id,
+          sessionId: 'session-1',
+          rating: '4',
+        }),
+      )
+      .assertReply((reply) => says(reply, messages.invalidAction.fr))
+      // not_found: no such approval.
+      .send(invoke(world, marc, verbs.refreshApproval, { approvalId: 'approval-gone' }, 'en-US'))
+      .assertReply((reply) => says(reply, messages.invalidAction.en));
+    expect((await repos.pairs.get(world.tenantId, world.pair.id)).value.feedback).toEqual([]);
+    expect(world.turnErrors).toEqual([]);
+  });
+
   it('only the manager can approve: anyone else gets a refusal card and nothing changes', async () => {
     const world = await aWorld();
     const data = { approvalId: world.approval.id, tenantId: world.tenantId };
@@ -474,7 +510,7 @@ describe('the bot over Cosmos (TestAdapter)', () => {
         adapter: world.adapter,
         botAppId: '',
         conversations: repos.conversations,
-        services: world.services,
+        approvals: world.services.approvals,
       }),
       sender: new PacedSender({ pacer: new SendPacer({ timer: systemTimer }), timer: systemTimer }),
       timer: { now: () => Date.parse(at) + 1000, sleep: systemTimer.sleep },

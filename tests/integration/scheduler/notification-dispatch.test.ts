@@ -3,7 +3,7 @@ import type { Notification } from '../../../src/domain/notification';
 import { notificationKey } from '../../../src/domain/notification';
 import { createBotAdapter } from '../../../bot/bot-endpoint';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
-import type { BotServices } from '../../../bot/bot-services';
+import type { ApprovalService } from '../../../src/services/approval-service';
 import { NotificationDispatcher } from '../../../src/scheduler/notification-dispatcher';
 import { PacedSender } from '../../../src/scheduler/paced-sender';
 import { SendPacer, teamsLimits, type PacerLimits } from '../../../src/scheduler/pacer';
@@ -18,8 +18,8 @@ let connector: TeamsConnector;
 let notifications: NotificationRepository;
 let conversations: ConversationRepository;
 
-const noApprovals: Pick<BotServices, 'approvalView'> = {
-  approvalView: () => Promise.reject(new Error('no approvals in this test')),
+const noApprovals: Pick<ApprovalService, 'view'> = {
+  view: () => Promise.reject(new Error('no approvals in this test')),
 };
 
 beforeAll(async () => {
@@ -89,7 +89,7 @@ function aDispatcher(
     adapter,
     botAppId: '',
     conversations,
-    services: noApprovals,
+    approvals: noApprovals,
   });
   const sender = new PacedSender({
     pacer: new SendPacer({ timer, ...(limits ? { limits } : {}) }),

@@ -114,19 +114,35 @@ describe('planning notifications from pairs in Cosmos', () => {
 
   it('the runtime plans the 15-minute reminder and sends it to both members proactively', async () => {
     const { tenantId } = await anActivePair(10);
+    const approvals = new ApprovalService({ ...repositories, clock: systemClock });
+    const directory = new CosmosOrgDirectory({ people: repositories.people });
+    // As src/main.ts wires it: the services, the conversations, the queue and a planner.
     const runtime = createBotRuntime({
       credentials: {},
       clock: systemClock,
-      repositories,
-      pairActions: new PairService({
-        pairs: repositories.pairs,
-        notes: new NoteRepository(cosmos.store.container('notes')),
-        programmes: repositories.programmes,
-        profiles: new ProfileRepository(cosmos.store.container('profiles')),
-        directory: new CosmosOrgDirectory({ people: repositories.people }),
-        clock: systemClock,
-        approvals: new ApprovalService({ ...repositories, clock: systemClock }),
-      }),
+      services: {
+        pairs: new PairService({
+          pairs: repositories.pairs,
+          notes: new NoteRepository(cosmos.store.container('notes')),
+          programmes: repositories.programmes,
+          profiles: new ProfileRepository(cosmos.store.container('profiles')),
+          directory,
+          clock: systemClock,
+          approvals,
+          notifications: repositories.notifications,
+        }),
+        approvals,
+        directory,
+      },
+      conversations: repositories.conversations,
+      scheduler: {
+        queue: repositories.notifications,
+        planner: new NotificationPlanner({
+          tenants: () => repositories.conversations.tenants(),
+          ...repositories,
+          timer: systemTimer,
+        }),
+      },
       instanceId: 'runtime-test',
       planEveryMs: 200,
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },
