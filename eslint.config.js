@@ -16,7 +16,7 @@ const restrict = (files, patterns, message) => ({
 
 const domainForbidden = [
   '**/store/**', '**/api/**', '**/scheduler/**', '**/matching/**', '**/bot/**',
-  '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*', '@microsoft/*', 'node:*', 'fs', 'http', 'https',
+  '**/config', '**/main', '**/app/**', '**/local/**', '@azure/*', 'botbuilder*', 'hono', 'hono/*', '@microsoft/*', 'node:*', 'fs', 'http', 'https',
 ];
 const domainMessage = 'src/domain is pure: no adapters, SDKs or I/O.';
 /** The calendar adapters (src/calendar), not the calendar's pure part (src/domain/calendar). */
@@ -45,29 +45,29 @@ export default tseslint.config(
   ),
   restrict(
     ['src/matching/**'],
-    ['**/store/**', '**/api/**', ...calendarAdapters, '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*'],
+    ['**/store/**', '**/api/**', ...calendarAdapters, '**/scheduler/**', '**/bot/**', '**/config', '**/main', '**/app/**', '**/local/**', '@azure/*', 'botbuilder*'],
     'src/matching depends on domain only.',
   ),
   restrict(
     ['src/store/**', 'src/calendar/**'],
-    ['**/api/**', '**/scheduler/**', '**/bot/**', '**/main'],
+    ['**/api/**', '**/scheduler/**', '**/bot/**', '**/main', '**/app/**', '**/local/**'],
     'Adapters depend on domain, not on edges.',
   ),
   // Contracts are data: zod and the domain only, so both the services and the tab can use them.
   restrict(
     ['src/contracts/**'],
-    ['**/store/**', '**/api/**', '**/services/**', ...calendarAdapters, '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*'],
+    ['**/store/**', '**/api/**', '**/services/**', ...calendarAdapters, '**/scheduler/**', '**/bot/**', '**/config', '**/main', '**/app/**', '**/local/**', '@azure/*', 'botbuilder*', 'hono', 'hono/*'],
     'src/contracts depends on zod and src/domain only.',
   ),
   // Services are called by the edges (HTTP, bot, background loops), never the other way round.
   restrict(
     ['src/services/**'],
-    ['**/api/**', '**/bot/**', '**/scheduler/**', '**/main', 'hono', 'hono/*', 'botbuilder*'],
+    ['**/api/**', '**/bot/**', '**/scheduler/**', '**/main', '**/app/**', '**/local/**', 'hono', 'hono/*', 'botbuilder*'],
     'src/services may not import the edges (api, bot, scheduler) nor their frameworks.',
   ),
   restrict(
     ['src/api/**', 'src/scheduler/**'],
-    ['@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main'],
+    ['@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main', '**/app/**', '**/local/**'],
     'Edges use services and ports; only src/main.ts wires SDK clients.',
   ),
   // The bot translates Teams activities to service calls (the tab's services, wired in src/main.ts).
@@ -75,7 +75,7 @@ export default tseslint.config(
   restrict(
     ['bot/**'],
     [
-      '@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main',
+      '@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main', '**/app/**', '**/local/**',
       '**/store/*', '!**/store/conversation-repository',
     ],
     'bot/ calls services (src/services) and uses only the conversation references of src/store; only src/main.ts wires SDK clients and repositories.',

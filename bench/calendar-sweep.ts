@@ -19,14 +19,15 @@ import { loadConfig } from '../src/config';
 import { fixedClock } from '../src/domain/clock';
 import { pairSchema, type Pair } from '../src/domain/pair';
 import { personSchema } from '../src/domain/person';
-import { createCalendarProvider } from '../src/main';
+import { createCalendarProvider } from '../src/app/calendar-provider';
+import { createRepositories } from '../src/store/repositories';
 import { CalendarRefreshSweep } from '../src/scheduler/calendar-refresh-sweep';
 import { CosmosOrgDirectory } from '../src/services/org-directory';
 import { PairCalendarService } from '../src/services/calendar/pair-calendar-service';
 import { CalendarSyncRepository } from '../src/store/calendar-sync-repository';
 import { createCosmosClient } from '../src/store/cosmos-client';
 import { openStore } from '../src/store/database';
-import { startEmbeddedCosmos } from '../src/store/embedded-cosmos';
+import { startEmbeddedCosmos } from '../src/local/embedded-cosmos';
 import { NotificationRepository } from '../src/store/notification-repository';
 import { PairRepository } from '../src/store/pair-repository';
 import { PeopleRepository } from '../src/store/people-repository';
@@ -187,7 +188,7 @@ try {
     pairs: new PairRepository(store.container('pairs')),
     profiles: new ProfileRepository(store.container('profiles')),
     directory: new CosmosOrgDirectory({ people: new PeopleRepository(store.container('people')) }),
-    calendars: createCalendarProvider(config, store, clock, {
+    calendars: createCalendarProvider(config, createRepositories(store).calendar, clock, {
       credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + HOUR }) },
       graphBaseUrl: GRAPH_ORIGIN,
       sleep: async () => {},

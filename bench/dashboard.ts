@@ -18,9 +18,9 @@ import type { OperationInput } from '@azure/cosmos';
 import type { PairDashboardResponse } from '../src/contracts/pairs';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { startServer } from '../src/main';
-import { demoPersonId } from '../src/store/seed/demo-data';
-import { demoPairIds } from '../src/store/seed/demo-pairs';
+import { startServer } from '../src/app/start-server';
+import { demoPersonId } from '../src/local/seed/demo-data';
+import { demoPairIds } from '../src/local/seed/demo-pairs';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

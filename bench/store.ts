@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { OperationInput } from '@azure/cosmos';
 import { createCosmosClient } from '../src/store/cosmos-client';
 import { openStore } from '../src/store/database';
-import { startEmbeddedCosmos } from '../src/store/embedded-cosmos';
+import { startEmbeddedCosmos } from '../src/local/embedded-cosmos';
 
 const arg = process.argv.indexOf('--sizes');
 const sizes = (arg > 0 ? process.argv[arg + 1]! : '1000,10000,30000').split(',').map(Number);

@@ -4,7 +4,8 @@ import {
   NotificationDispatcher,
   type NotificationDispatcherDeps,
 } from '../src/scheduler/notification-dispatcher';
-import type { NotificationPlanner } from '../src/scheduler/notification-planner';
+import type { OwnLoop } from '../src/scheduler/background';
+import type { Logger } from '../src/logger';
 import { PacedSender } from '../src/scheduler/paced-sender';
 import { SendPacer, teamsLimits } from '../src/scheduler/pacer';
 import { clockTimer, type Timer } from '../src/scheduler/timer';
@@ -18,17 +19,11 @@ export type BotRuntimeDeps = {
   credentials: BotCredentials;
   clock: Clock;
   timer?: Timer;
-  /** The services the tab uses too (src/main.ts builds them), and the conversation references. */
+  /** The services the tab uses too (src/app builds them), and the conversation references. */
   services: Omit<BotServices, 'clock' | 'conversations'>;
   conversations: ConversationRepository;
-  /**
-   * The scheduler's two ends (src/scheduler, built in src/main.ts): the planner turns pairs into
-   * queued notifications, the dispatcher here claims them from the queue and sends them.
-   */
-  scheduler: {
-    queue: NotificationDispatcherDeps['queue'];
-    planner: Pick<NotificationPlanner, 'planAll'>;
-  };
+  /** The queue the dispatcher claims notifications from (src/scheduler, built in src/app). */
+  queue: NotificationDispatcherDeps['queue'];
   /** Unique per process: whose notification claims these are. */
   instanceId: string;
   /**
@@ -38,26 +33,19 @@ export type BotRuntimeDeps = {
   schedulerInstances?: number;
   /** Teams deep link to the tab, for nudge buttons. */
   tabUrl?: string;
-  /** How often the planner turns pairs into notifications (default 1 minute). */
-  planEveryMs?: number;
-  log: {
-    info(message: string): void;
-    warn(message: string, error?: unknown): void;
-    error(message: string, error?: unknown): void;
-  };
+  log: Logger;
 };
 
-/** The bot endpoint and, when started, the scheduler (planner + dispatcher) of one instance. */
+/** The bot endpoint and its sender of queued notifications (a loop started with the others). */
 export type BotRuntime = {
   /** Mount with hono: `app.post('/api/messages', (c) => runtime.endpoint(c.req.raw))`. */
   readonly endpoint: (request: Request) => Promise<Response>;
   readonly adapter: CloudAdapter;
-  /** Starts the reminder and nudge loops (safe on many instances at once). */
-  startScheduler(): void;
-  stop(): Promise<void>;
+  /** Claims due notifications and sends them, paced (safe on many instances at once). */
+  readonly dispatcher: OwnLoop;
 };
 
-/** Wires the bot over the given services, and the scheduler (planner + dispatcher). */
+/** Wires the bot over the given services, and the dispatcher that sends what the planner queued. */
 export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const timer = deps.timer ?? clockTimer(deps.clock);
   const { conversations, log } = deps;
@@ -71,7 +59,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     limits: { ...teamsLimits, perTenant: [{ count: share, windowMs: 1000 }] },
   });
   const dispatcher = new NotificationDispatcher({
-    queue: deps.scheduler.queue,
+    queue: deps.queue,
     delivery: new ProactiveNotifier({
       adapter,
       botAppId: deps.credentials.appId ?? '',
@@ -84,43 +72,5 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     owner: deps.instanceId,
     log,
   });
-  const { planner } = deps.scheduler;
-
-  let planning: Promise<void> | undefined;
-  let stopped = false;
-  let nextPlan: ReturnType<typeof setTimeout> | undefined;
-  let wake: (() => void) | undefined;
-  // Wall-clock cadence, cancellable on stop so that shutdown does not wait for the next turn.
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-      nextPlan = setTimeout(resolve, ms);
-    });
-  return {
-    endpoint,
-    adapter,
-    startScheduler() {
-      if (planning) return;
-      stopped = false;
-      dispatcher.start();
-      planning = (async () => {
-        while (!stopped) {
-          try {
-            const { created } = await planner.planAll();
-            if (created > 0) log.info(`scheduler: ${created} notifications planned`);
-          } catch (error) {
-            log.error('scheduler: planning failed', error);
-          }
-          if (!stopped) await pause(deps.planEveryMs ?? 60_000);
-        }
-      })();
-    },
-    async stop() {
-      stopped = true;
-      if (nextPlan) clearTimeout(nextPlan);
-      wake?.();
-      await Promise.all([dispatcher.stop(), planning]);
-      planning = undefined;
-    },
-  };
+  return { endpoint, adapter, dispatcher };
 }

@@ -55,15 +55,15 @@ const DAY = 86_400_000;
  * instance; a failure is logged and retried at the next sweep.
  */
 export class CalendarRefreshSweep {
-  private running: Promise<void> | undefined;
-  private stopping = false;
-  private pending: ReturnType<typeof setTimeout> | undefined;
-  private wake: (() => void) | undefined;
-
   constructor(private readonly deps: CalendarRefreshSweepDeps) {}
 
-  /** One pass over every pair with a series to watch. */
-  async sweep(): Promise<CalendarSweepResult> {
+  /** How often the background loop sweeps (src/app/background.ts). */
+  get everyMs(): number {
+    return this.deps.everyMs ?? Math.min(10 * 60_000, this.deps.intervalMs / 4);
+  }
+
+  /** One pass over every pair with a series to watch; an abort stops it between pages. */
+  async sweep(signal?: AbortSignal): Promise<CalendarSweepResult> {
     const { deps } = this;
     const result: CalendarSweepResult = { pairs: 0, due: 0, refreshed: 0, changes: 0, failed: 0 };
     const now = deps.clock.now();
@@ -97,47 +97,8 @@ export class CalendarRefreshSweep {
           deps.log?.error(`calendar sweep: pair ${p.pairId} could not be refreshed`, error);
         }
       });
-    } while (token && !this.stopping);
+    } while (token && !signal?.aborted);
     return result;
-  }
-
-  /** Sweeps now, then every `everyMs`, until stop(). */
-  start(): void {
-    if (this.running) return;
-    this.stopping = false;
-    const every = this.deps.everyMs ?? Math.min(10 * 60_000, this.deps.intervalMs / 4);
-    this.running = (async () => {
-      while (!this.stopping) {
-        try {
-          const r = await this.sweep();
-          if (r.refreshed > 0 || r.failed > 0) {
-            this.deps.log?.info(
-              `calendar sweep: ${r.refreshed} series read, ${r.changes} changes, ${r.failed} failed`,
-            );
-          }
-        } catch (error) {
-          this.deps.log?.error('calendar sweep failed', error);
-        }
-        if (!this.stopping) await this.pause(every);
-      }
-    })();
-  }
-
-  /** Finishes the series being read, then stops. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.pending) clearTimeout(this.pending);
-    this.wake?.();
-    await this.running;
-    this.running = undefined;
-  }
-
-  // Wall-clock cadence, cancellable on stop so that shutdown does not wait for the next turn.
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.wake = resolve;
-      this.pending = setTimeout(resolve, ms);
-    });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { MatchingReviewResponse, VolunteersResponse } from '../../src/contracts/matching';
-import { demoPersonId, demoProgrammeId } from '../../src/store/seed/demo-data';
+import { demoPersonId, demoProgrammeId } from '../../src/local/seed/demo-data';
 import { useTabWorld } from '../support/tab-world';
 import { seriousAxeViolations, type ContextOptions, actAs } from '../support/chromium';
 

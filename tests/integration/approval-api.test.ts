@@ -5,8 +5,8 @@ import type {
 } from '../../src/contracts/approvals';
 import type { PairDashboardResponse, PairResponse } from '../../src/contracts/pairs';
 import { approvalIdFor } from '../../src/domain/approval';
-import { demoPersonId, demoProgrammeId } from '../../src/store/seed/demo-data';
-import { demoPairIds } from '../../src/store/seed/demo-pairs';
+import { demoPersonId, demoProgrammeId } from '../../src/local/seed/demo-data';
+import { demoPairIds } from '../../src/local/seed/demo-pairs';
 import { startTestApp, type TestApp } from '../support/app-server';
 import { apiClient, errorCode, issuePaths } from './api/api-client';
 import { pairKit, people } from './pairs/pair-kit';

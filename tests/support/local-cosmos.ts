@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createCosmosClient } from '../../src/store/cosmos-client';
 import { openStore, type Store } from '../../src/store/database';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 
 /** A real Cosmos protocol server on a random loopback port, with a fresh database. */
 export type LocalCosmos = {

@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger';
 import type { CalendarProviderKind } from '../../contracts/calendar';
 import type { CalendarPerson, CalendarPort, SeriesRef } from '../../calendar/calendar-port';
 import type { Clock } from '../../domain/clock';
@@ -46,7 +47,7 @@ export type PairCalendarServiceDeps = {
   /** Where changes found in the calendar are queued for the bot to tell the pair; none without it. */
   notifications?: { schedule(notification: Notification): Promise<unknown> };
   /** Where a calendar failure after a pause or an end is reported (the next refresh retries). */
-  log?: (message: string, error: unknown) => void;
+  log?: Logger;
 };
 
 /**

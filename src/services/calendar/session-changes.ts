@@ -90,7 +90,7 @@ export class SessionChanges {
       return (await this.cancelRemainingForPair(tenantId, pairId)).cancelled > 0;
     } catch (error) {
       if (!isDomainError(error, 'calendar_unavailable')) throw error;
-      this.deps.log?.(
+      this.deps.log?.error(
         `Cancelling the rest of pair ${pairId}'s series failed; the next refresh retries`,
         error,
       );

@@ -57,7 +57,7 @@ export class ProposalNotices {
         await notifications.schedule(n);
       } catch (error) {
         // The proposals are published and shown in the tab; the message is the part that failed.
-        this.deps.log(`notification ${n.id} could not be queued`, error);
+        this.deps.log.error(`notification ${n.id} could not be queued`, error);
       }
     });
   }
@@ -80,7 +80,7 @@ export class ProposalNotices {
           // Never queued (no notification queue at the time): nothing to cancel.
           if (isDomainError(error, 'not_found')) return;
           // The proposal's own change is saved; at worst the person reads a stale message.
-          this.deps.log(`notification ${id} could not be cancelled`, error);
+          this.deps.log.error(`notification ${id} could not be cancelled`, error);
         });
     }
   }

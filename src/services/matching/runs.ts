@@ -111,7 +111,7 @@ export class MatchingRuns {
     // The request that started the run returns first; the run goes on in the background.
     const task = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.execute(run))
-      .catch((error: unknown) => this.deps.log(`matching run ${run.id} failed`, error))
+      .catch((error: unknown) => this.deps.log.error(`matching run ${run.id} failed`, error))
       .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
   }
@@ -122,7 +122,7 @@ export class MatchingRuns {
       this.deps.lease
         .renew(tenantId, programmeId, run.id)
         .catch((error: unknown) =>
-          this.deps.log(`matching run ${run.id}: renewing its lease`, error),
+          this.deps.log.error(`matching run ${run.id}: renewing its lease`, error),
         );
     }, this.deps.lease.ms / 3);
     heartbeat.unref();
@@ -149,7 +149,7 @@ export class MatchingRuns {
           )
           .then(
             () => undefined,
-            (error: unknown) => this.deps.log(`matching run ${run.id}: reporting progress`, error),
+            (error: unknown) => this.deps.log.error(`matching run ${run.id}: reporting progress`, error),
           );
       };
       const outcome = await solveSnapshot(this.deps, snapshot, onRound);
@@ -187,7 +187,7 @@ export class MatchingRuns {
         warnings: outcome.warnings,
       }));
     } catch (error) {
-      this.deps.log(`matching run ${run.id} failed`, error);
+      this.deps.log.error(`matching run ${run.id} failed`, error);
       await this.deps.runs
         .update(tenantId, run.id, (doc) => ({
           ...doc,
@@ -199,13 +199,13 @@ export class MatchingRuns {
             ? { code: error.code, message: error.message }
             : { code: 'internal', message: 'The matching run failed on our side.' },
         }))
-        .catch((e: unknown) => this.deps.log(`matching run ${run.id}: recording the failure`, e));
+        .catch((e: unknown) => this.deps.log.error(`matching run ${run.id}: recording the failure`, e));
     } finally {
       clearInterval(heartbeat);
       const pending = await this.deps.lease
         .release(tenantId, programmeId, run.id)
         .catch((e: unknown) => {
-          this.deps.log(`matching run ${run.id}: releasing the programme`, e);
+          this.deps.log.error(`matching run ${run.id}: releasing the programme`, e);
           return false;
         });
       if (pending) await this.start(tenantId, programmeId, 'repair', 'system');
@@ -305,7 +305,7 @@ export class MatchingRuns {
       await this.start(tenantId, programmeId, 'repair', 'system');
     } catch (error) {
       // The answer itself is saved; the next read or the scheduler asks for the repair again.
-      this.deps.log(`repair run for ${programmeId} could not start`, error);
+      this.deps.log.error(`repair run for ${programmeId} could not start`, error);
     }
   }
 }

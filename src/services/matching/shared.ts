@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../domain/clock';
 import { DomainError, isDomainError } from '../../domain/errors';
@@ -30,7 +31,7 @@ export type MatchingServiceDeps = {
   /** Where the Teams messages for published proposals are queued (none queued without it). */
   notifications?: Pick<NotificationRepository, 'schedule' | 'update'>;
   clock: Clock;
-  log: (message: string, error: unknown) => void;
+  log: Logger;
   newId?: (prefix: string) => string;
   /** How long a run holds its programme before another may take over (a crashed instance). */
   leaseMs?: number;

@@ -2,7 +2,7 @@ import type { MeResponse } from '../../../src/contracts/identity';
 import type { ProfileResponse } from '../../../src/contracts/profiles';
 import { personIdFor } from '../../../src/services/import/import-service';
 import { PeopleRepository } from '../../../src/store/people-repository';
-import { demoPersonId } from '../../../src/store/seed/demo-data';
+import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import {
   entraClaims,

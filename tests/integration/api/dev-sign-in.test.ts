@@ -1,5 +1,5 @@
 import type { MeResponse, PersonasResponse } from '../../../src/contracts/identity';
-import { demoPersonId } from '../../../src/store/seed/demo-data';
+import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode } from './api-client';
 

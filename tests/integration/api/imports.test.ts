@@ -3,7 +3,7 @@ import { personIdFor } from '../../../src/services/import/import-service';
 import { ImportJobRepository } from '../../../src/store/import-job-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
-import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
+import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode, type ApiReply } from './api-client';
 

@@ -1,5 +1,5 @@
 import type { ProfileResponse } from '../../../src/contracts/profiles';
-import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
+import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode, issuePaths } from './api-client';
 

@@ -1,5 +1,5 @@
 import type { ProgrammeResponse, ReadinessResponse } from '../../../src/contracts/programmes';
-import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
+import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode, issuePaths } from './api-client';
 

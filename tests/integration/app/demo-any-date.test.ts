@@ -4,8 +4,8 @@ import type { PairDashboardResponse } from '../../../src/contracts/pairs';
 import { fixedClock } from '../../../src/domain/clock';
 import { toLocal } from '../../../src/domain/calendar/local-time';
 import { PairRepository } from '../../../src/store/pair-repository';
-import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
-import { demoPairIds } from '../../../src/store/seed/demo-pairs';
+import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
+import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { startTestApp } from '../../support/app-server';
 import { apiClient } from '../api/api-client';
 

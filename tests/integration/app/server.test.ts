@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProgrammeRepository } from '../../../src/store/programme-repository';
-import { demoProgrammeId } from '../../../src/store/seed/demo-data';
+import { demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp } from '../../support/app-server';
 
 const demoTenant = '11111111-2222-4333-8444-555555555555';

@@ -4,8 +4,8 @@ import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { fixedClock } from '../../../src/domain/clock';
 import { parseLocalTime } from '../../../src/domain/calendar/local-time';
 import { CalendarRepository } from '../../../src/store/calendar-repository';
-import { demoPersonId } from '../../../src/store/seed/demo-data';
-import { demoPairIds } from '../../../src/store/seed/demo-pairs';
+import { demoPersonId } from '../../../src/local/seed/demo-data';
+import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode } from '../api/api-client';
 

@@ -8,7 +8,8 @@ import { loadConfig, type Config } from '../../../src/config';
 import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { fixedClock } from '../../../src/domain/clock';
 import type { Notification } from '../../../src/domain/notification';
-import { createCalendarProvider } from '../../../src/main';
+import { createCalendarProvider } from '../../../src/app/calendar-provider';
+import { createRepositories } from '../../../src/store/repositories';
 import { CalendarRefreshSweep } from '../../../src/scheduler/calendar-refresh-sweep';
 import type { Principal } from '../../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../../src/services/org-directory';
@@ -20,9 +21,9 @@ import { NotificationRepository } from '../../../src/store/notification-reposito
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
-import { demoPersonId } from '../../../src/store/seed/demo-data';
-import { demoPairIds } from '../../../src/store/seed/demo-pairs';
-import { seedDemoData } from '../../../src/store/seed/seed-demo';
+import { demoPersonId } from '../../../src/local/seed/demo-data';
+import { demoPairIds } from '../../../src/local/seed/demo-pairs';
+import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 import { GRAPH, GRAPH_ORIGIN, testCredential } from '../../unit/calendar/graph-kit';
 
@@ -56,7 +57,7 @@ function anInstance(
     pairs: new PairRepository(store.container('pairs')),
     profiles: new ProfileRepository(store.container('profiles')),
     directory: new CosmosOrgDirectory({ people: new PeopleRepository(store.container('people')) }),
-    calendars: createCalendarProvider(config, store, clock, {
+    calendars: createCalendarProvider(config, createRepositories(store).calendar, clock, {
       credential: testCredential,
       graphBaseUrl: GRAPH_ORIGIN,
       sleep: async () => {},

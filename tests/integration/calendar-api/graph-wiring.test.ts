@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw';
 import type { Event, ScheduleInformation } from '@microsoft/microsoft-graph-types';
 import { loadConfig } from '../../../src/config';
 import { fixedClock } from '../../../src/domain/clock';
-import { createCalendarProvider } from '../../../src/main';
+import { createCalendarProvider } from '../../../src/app/calendar-provider';
+import { createRepositories } from '../../../src/store/repositories';
 import type { Principal } from '../../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../../src/services/org-directory';
 import { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
@@ -10,9 +11,9 @@ import { CalendarSyncRepository } from '../../../src/store/calendar-sync-reposit
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
-import { demoPersonId } from '../../../src/store/seed/demo-data';
-import { demoPairIds } from '../../../src/store/seed/demo-pairs';
-import { seedDemoData } from '../../../src/store/seed/seed-demo';
+import { demoPersonId } from '../../../src/local/seed/demo-data';
+import { demoPairIds } from '../../../src/local/seed/demo-pairs';
+import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 import { GRAPH, GRAPH_ORIGIN, server, testCredential } from '../../unit/calendar/graph-kit';
 
@@ -50,7 +51,7 @@ beforeAll(async () => {
     pairs: new PairRepository(cosmos.store.container('pairs')),
     profiles: new ProfileRepository(cosmos.store.container('profiles')),
     directory: new CosmosOrgDirectory({ people }),
-    calendars: createCalendarProvider(config, cosmos.store, clock, {
+    calendars: createCalendarProvider(config, createRepositories(cosmos.store).calendar, clock, {
       credential: testCredential,
       graphBaseUrl: GRAPH_ORIGIN,
       sleep: async () => {},

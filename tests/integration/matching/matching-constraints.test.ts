@@ -1,3 +1,4 @@
+import { recordingLogger } from '../../support/logger';
 import { fixedClock } from '../../../src/domain/clock';
 import { isDomainError } from '../../../src/domain/errors';
 import { isPairClosed } from '../../../src/domain/pair';
@@ -10,8 +11,8 @@ import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
 import { ProgrammeRepository } from '../../../src/store/programme-repository';
 import { ProposalRepository } from '../../../src/store/proposal-repository';
-import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
-import { seedDemoData } from '../../../src/store/seed/seed-demo';
+import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
+import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 
 // The hard rules that come from the store rather than from the engine's input file: pairs of the
@@ -33,7 +34,8 @@ describe('matching keeps the rules that live in the store', () => {
   let matching: MatchingService;
   let pairs: PairRepository;
   let profiles: ProfileRepository;
-  const errors: unknown[] = [];
+  const logger = recordingLogger();
+  const errors = logger.errors;
 
   const run = async () => {
     // Runs are listed newest first: each starts a minute after the last.
@@ -91,7 +93,7 @@ describe('matching keeps the rules that live in the store', () => {
       pairs,
       pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
       clock,
-      log: (_message, error) => errors.push(error),
+      log: logger,
     });
   });
   afterAll(async () => {

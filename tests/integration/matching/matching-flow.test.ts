@@ -1,3 +1,4 @@
+import { recordingLogger } from '../../support/logger';
 import type {
   MatchingReviewResponse,
   MatchingRunResponse,
@@ -22,7 +23,7 @@ import {
   demoPersonId,
   demoProfiles,
   demoProgrammeId,
-} from '../../../src/store/seed/demo-data';
+} from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode } from '../api/api-client';
 
@@ -704,7 +705,7 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
       pairs: new PairRepository(store.container('pairs')),
       pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
       clock,
-      log: () => undefined,
+      log: recordingLogger(),
     });
     const before = await review();
     const open = before.proposals.filter((p) => p.status === 'proposed');

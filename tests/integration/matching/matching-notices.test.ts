@@ -1,3 +1,4 @@
+import { recordingLogger } from '../../support/logger';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { en as tabEn } from '../../../tab/src/i18n/en';
 import { fr as tabFr } from '../../../tab/src/i18n/fr';
@@ -23,7 +24,7 @@ import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
 import { ProgrammeRepository } from '../../../src/store/programme-repository';
 import { ProposalRepository, type StoredProposal } from '../../../src/store/proposal-repository';
-import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
+import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient } from '../api/api-client';
 import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
@@ -59,7 +60,8 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     conversations: ConversationRepository;
     pairs: PairRepository;
   };
-  const log: unknown[] = [];
+  const logger = recordingLogger();
+  const log = logger.errors;
 
   const queued = async (kind = 'proposal_published') =>
     (
@@ -119,7 +121,7 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
       },
       notifications: repos.notifications,
       clock,
-      log: (message, error) => log.push([message, error]),
+      log: logger,
     });
     profileService = new ProfileService({
       profiles,

@@ -1,3 +1,4 @@
+import { recordingLogger } from '../../support/logger';
 import { fixedClock } from '../../../src/domain/clock';
 import { matchingInputSchema, type AvailabilitySlot } from '../../../src/domain/matching/input';
 import type { MatchingOptions } from '../../../src/matching/engine';
@@ -9,8 +10,8 @@ import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
 import { ProgrammeRepository } from '../../../src/store/programme-repository';
 import { ProposalRepository } from '../../../src/store/proposal-repository';
-import { demoPersonId, demoProgrammeId } from '../../../src/store/seed/demo-data';
-import { seedDemoData } from '../../../src/store/seed/seed-demo';
+import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
+import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { generateCohort } from '../../../bench/support/matching-cohort';
 import { aPerson, aProfile, aProgramme } from '../../fixtures/builders';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
@@ -45,7 +46,8 @@ function merged(slots: readonly Slot[]): Slot[] {
 
 describe('matching runs in the background', () => {
   let cosmos: LocalCosmos;
-  const errors: unknown[] = [];
+  const logger = recordingLogger();
+  const errors = logger.errors;
   const service = (
     offThreadPairLimit: number,
     extra: { runs?: MatchingRunRepository; engine?: MatchingOptions } = {},
@@ -61,7 +63,7 @@ describe('matching runs in the background', () => {
       pairs: new PairRepository(store.container('pairs')),
       pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
       clock,
-      log: (_message, error) => errors.push(error),
+      log: logger,
       offThreadPairLimit,
       ...(extra.engine ? { engine: extra.engine } : {}),
     });

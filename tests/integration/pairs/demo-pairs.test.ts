@@ -1,7 +1,7 @@
 import type { MyPairsResponse, PairDashboardResponse } from '../../../src/contracts/pairs';
 import { offsetMinutes } from '../../../src/domain/calendar/local-time';
-import { demoPersonId } from '../../../src/store/seed/demo-data';
-import { demoPairIds } from '../../../src/store/seed/demo-pairs';
+import { demoPersonId } from '../../../src/local/seed/demo-data';
+import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient } from '../api/api-client';
 

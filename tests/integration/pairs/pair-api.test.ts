@@ -6,7 +6,7 @@ import type {
   PrivateNoteResponse,
   ToolkitResponse,
 } from '../../../src/contracts/pairs';
-import { demoProgrammeId } from '../../../src/store/seed/demo-data';
+import { demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode, issuePaths, type ApiReply } from '../api/api-client';
 import { pairKit, people } from './pair-kit';

@@ -10,12 +10,12 @@ import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
 import { ProgrammeRepository } from '../../../src/store/programme-repository';
-import { demoPersonId, demoProgramme } from '../../../src/store/seed/demo-data';
+import { demoPersonId, demoProgramme } from '../../../src/local/seed/demo-data';
 import type { TestApp } from '../../support/app-server';
 
 export const demoTenant = '11111111-2222-4333-8444-555555555555';
 
-/** Demo people used by the pair tests (src/store/seed/demo-data.ts). */
+/** Demo people used by the pair tests (src/local/seed/demo-data.ts). */
 export const people = {
   /** Lucas Martin, Finance analyst (mentor); manager: Alain Mercier. */
   mentor: demoPersonId(9),

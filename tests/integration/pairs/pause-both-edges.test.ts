@@ -8,7 +8,7 @@ import { clockTimer } from '../../../src/scheduler/timer';
 import { ApprovalRepository } from '../../../src/store/approval-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
-import { demoPersonId } from '../../../src/store/seed/demo-data';
+import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient } from '../api/api-client';
 import { demoTenant, pairKit, people } from './pair-kit';

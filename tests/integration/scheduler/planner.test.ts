@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createBackgroundLoops } from '../../../src/app/background';
+import { recordingLogger } from '../../support/logger';
 import { createBotRuntime } from '../../../bot/bot-runtime';
 import { systemClock } from '../../../src/domain/clock';
 import { NotificationPlanner } from '../../../src/scheduler/notification-planner';
@@ -116,7 +118,7 @@ describe('planning notifications from pairs in Cosmos', () => {
     const { tenantId } = await anActivePair(10);
     const approvals = new ApprovalService({ ...repositories, clock: systemClock });
     const directory = new CosmosOrgDirectory({ people: repositories.people });
-    // As src/main.ts wires it: the services, the conversations, the queue and a planner.
+    // As src/app wires it: the services, the conversations, the queue and a planner.
     const runtime = createBotRuntime({
       credentials: {},
       clock: systemClock,
@@ -135,20 +137,23 @@ describe('planning notifications from pairs in Cosmos', () => {
         directory,
       },
       conversations: repositories.conversations,
-      scheduler: {
-        queue: repositories.notifications,
-        planner: new NotificationPlanner({
-          tenants: () => repositories.conversations.tenants(),
-          ...repositories,
-          timer: systemTimer,
-        }),
-      },
+      queue: repositories.notifications,
       instanceId: 'runtime-test',
+      log: recordingLogger(),
+    });
+    // As src/app starts it: the dispatcher and the planner among the background loops.
+    const loops = createBackgroundLoops({
+      log: recordingLogger(),
+      planner: new NotificationPlanner({
+        tenants: () => repositories.conversations.tenants(),
+        ...repositories,
+        timer: systemTimer,
+      }),
+      dispatcher: runtime.dispatcher,
       planEveryMs: 200,
-      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     });
     const before = connector.received.length;
-    runtime.startScheduler();
+    loops.start();
     try {
       const deadline = Date.now() + 20_000;
       while (
@@ -158,7 +163,7 @@ describe('planning notifications from pairs in Cosmos', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     } finally {
-      await runtime.stop();
+      await loops.stop();
     }
     const mine = connector.received.slice(before).filter((r) => r.tenantId === tenantId);
     expect(mine.map((r) => r.conversationId).sort()).toEqual([

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { saveSnapshot, restoreSnapshot } from '../../../src/store/local-snapshot';
+import { saveSnapshot, restoreSnapshot } from '../../../src/local/local-snapshot';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 
 describe('the embedded Cosmos server and its local snapshot', () => {

@@ -1,5 +1,5 @@
 import https from 'node:https';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../../src/store/embedded-cosmos';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../../src/local/embedded-cosmos';
 
 /**
  * "socket hang up" on writes: Node's HTTP server closes an idle keep-alive connection after 5 s

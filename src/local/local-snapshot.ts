@@ -1,8 +1,8 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ItemDefinition } from '@azure/cosmos';
-import { containerNames, type ContainerName } from './containers';
-import type { Store } from './database';
+import { containerNames, type ContainerName } from '../store/containers';
+import type { Store } from '../store/database';
 
 /**
  * The embedded Cosmos server keeps everything in memory, so `npm start` snapshots every container to

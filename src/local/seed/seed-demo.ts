@@ -1,6 +1,6 @@
 import type { Clock } from '../../domain/clock';
-import type { Store } from '../database';
-import { createRepositories } from '../repositories';
+import type { Store } from '../../store/database';
+import { createRepositories } from '../../store/repositories';
 import { demoPeople, demoProfiles, demoProgramme } from './demo-data';
 import { demoPairs } from './demo-pairs';
 

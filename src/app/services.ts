@@ -1,0 +1,189 @@
+import { hostname } from 'node:os';
+import type { Config } from '../config';
+import type { Clock } from '../domain/clock';
+import type { Logger } from '../logger';
+import { NotificationPlanner } from '../scheduler/notification-planner';
+import { CalendarRefreshSweep } from '../scheduler/calendar-refresh-sweep';
+import { clockTimer } from '../scheduler/timer';
+import { ApprovalService } from '../services/approval-service';
+import { DevTokenIssuer } from '../services/auth/dev-sign-in';
+import { EntraTokenVerifier } from '../services/auth/entra-token-verifier';
+import { TokenAuthenticator } from '../services/auth/token-authenticator';
+import { PairCalendarService } from '../services/calendar/pair-calendar-service';
+import { IdentityLinker } from '../services/identity-linker';
+import { IdentityService } from '../services/identity-service';
+import { ImportService } from '../services/import/import-service';
+import { MatchingService } from '../services/matching/matching-service';
+import { CosmosOrgDirectory } from '../services/org-directory';
+import { PairService } from '../services/pair-service';
+import { ProfileService } from '../services/profile-service';
+import { ProgrammeService } from '../services/programme-service';
+import type { Repositories } from '../store/repositories';
+import { createCalendarProvider, type CalendarProviderOptions } from './calendar-provider';
+
+/** Every service of the app, built once over one set of repositories (tab and bot share them). */
+export type Services = ReturnType<typeof createServices>;
+
+/** Unique per process: whose leases (notification claims, calendar reads) these are. */
+export const instanceId = `${hostname()}-${process.pid}`;
+
+/** Builds the service layer: the one place services are wired to each other and to adapters. */
+export function createServices(deps: {
+  config: Config;
+  repos: Repositories;
+  clock: Clock;
+  log: Logger;
+  calendar?: CalendarProviderOptions;
+}) {
+  const { config, repos, clock, log } = deps;
+  // The org directory is the people container; a Graph adapter will implement OrgDirectory.
+  const directory = new CosmosOrgDirectory({ people: repos.people });
+
+  // Who is calling: Entra ID v2 tokens (Teams SSO) and, on loopback only, development sign-in.
+  const devIssuer = config.auth.devSignIn ? new DevTokenIssuer({ clock }) : undefined;
+  const authenticator = new TokenAuthenticator({
+    ...(config.auth.clientId
+      ? {
+          entra: new EntraTokenVerifier({
+            clientId: config.auth.clientId,
+            ...(config.auth.appIdUri ? { appIdUri: config.auth.appIdUri } : {}),
+            tenantIds: config.auth.tenantIds,
+            ...(config.auth.jwksUri ? { jwksUri: config.auth.jwksUri } : {}),
+            clock,
+          }),
+        }
+      : {}),
+    ...(devIssuer ? { dev: devIssuer } : {}),
+    leadEmails: config.auth.leadEmails,
+  });
+  const identity = new IdentityService({
+    directory,
+    programmes: repos.programmes,
+    linker: new IdentityLinker({ people: repos.people, profiles: repos.profiles }),
+    leadEmails: config.auth.leadEmails,
+    ...(devIssuer ? { dev: { tenantId: config.demoTenantId, issuer: devIssuer } } : {}),
+  });
+
+  // Programmes, profiles and the CSV import.
+  const programmes = new ProgrammeService({
+    programmes: repos.programmes,
+    profiles: repos.profiles,
+    directory,
+    clock,
+  });
+  const profiles = new ProfileService({
+    profiles: repos.profiles,
+    programmes,
+    identity,
+    directory,
+    clock,
+    // Pausing or leaving withdraws the person's open proposals at once (matching, built below).
+    proposals: {
+      withdrawFor: (tenantId, programmeId, personId) =>
+        matching.withdrawFor(tenantId, programmeId, personId),
+    },
+  });
+  const imports = new ImportService({
+    programmes,
+    people: repos.people,
+    profiles: repos.profiles,
+    jobs: repos.importJobs,
+    clock,
+    log,
+  });
+
+  // Manager approval of the pair's time: the tab and the bot's card.
+  const approvals = new ApprovalService({
+    approvals: repos.approvals,
+    pairs: repos.pairs,
+    people: repos.people,
+    programmes: repos.programmes,
+    notifications: repos.notifications,
+    clock,
+  });
+
+  // The pair's journey: dashboard, agreement, sessions, feedback, pause and resume.
+  const pairs = new PairService({
+    pairs: repos.pairs,
+    notes: repos.notes,
+    programmes: repos.programmes,
+    profiles: repos.profiles,
+    directory,
+    clock,
+    approvals,
+    // Pausing or ending cancels the rest of the pair's series (calendar, below).
+    afterClose: (tenantId, pairId) => calendar.afterPairClosed(tenantId, pairId),
+    // A pause drops the pair's queued reminders and nudges, from the tab and from the bot alike.
+    notifications: repos.notifications,
+  });
+
+  // Matching: background runs, the lead's review, each answer.
+  const matching = new MatchingService({
+    programmes: repos.programmes,
+    profiles: repos.profiles,
+    people: repos.people,
+    proposals: repos.proposals,
+    runs: repos.matchingRuns,
+    locks: repos.matchingLocks,
+    pairs: repos.pairs,
+    pairCreator: pairs,
+    // Publishing and repairs tell each person in Teams chat (proposal_published).
+    notifications: repos.notifications,
+    clock,
+    log,
+  });
+
+  // The pair's sessions in both calendars: Graph or the local calendar.
+  const calendar = new PairCalendarService({
+    pairs: repos.pairs,
+    profiles: repos.profiles,
+    directory,
+    calendars: createCalendarProvider(config, repos.calendar, clock, deps.calendar),
+    clock,
+    publicUrl: config.publicUrl,
+    syncs: repos.calendarSyncs,
+    refreshMinAgeMs: config.calendarRefresh.minAgeMs,
+    instanceId,
+    // Moves and declines found in the calendar are told to the pair by the bot.
+    notifications: repos.notifications,
+    log,
+  });
+
+  // Background work over the same services (started by src/app/background.ts).
+  const planner = new NotificationPlanner({
+    // The tenants where someone installed the bot.
+    tenants: () => repos.conversations.tenants(),
+    pairs: repos.pairs,
+    programmes: repos.programmes,
+    people: repos.people,
+    approvals: repos.approvals,
+    notifications: repos.notifications,
+    proposals: repos.proposals,
+    timer: clockTimer(clock),
+    log,
+  });
+  // Declines and moves made in Outlook reach pairs whose dashboard nobody opens.
+  const calendarSweep = new CalendarRefreshSweep({
+    pairs: repos.pairs,
+    syncs: repos.calendarSyncs,
+    calendar,
+    clock,
+    intervalMs: config.calendarRefresh.sweepIntervalMs,
+    log,
+  });
+
+  return {
+    directory,
+    authenticator,
+    identity,
+    programmes,
+    profiles,
+    imports,
+    approvals,
+    pairs,
+    matching,
+    calendar,
+    planner,
+    calendarSweep,
+  };
+}

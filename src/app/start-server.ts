@@ -1,0 +1,157 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createBotRuntime } from '../../bot/bot-runtime';
+import { createApiRoutes } from '../api/api-routes';
+import { approvalRoutes } from '../api/approval-routes';
+import { calendarRoutes } from '../api/calendar-routes';
+import { createHttpApp } from '../api/http-app';
+import { matchingRoutes } from '../api/matching-routes';
+import { pairRoutes } from '../api/pair-routes';
+import type { Config } from '../config';
+import { systemClock, type Clock } from '../domain/clock';
+import { createLogger, type Logger } from '../logger';
+import type { Store } from '../store/database';
+import { createRepositories } from '../store/repositories';
+import { shippedToolkit } from '../toolkit/toolkit';
+import { createBackgroundLoops } from './background';
+import type { EmbeddedCosmos } from '../local/embedded-cosmos';
+import { openAppStore } from './open-store';
+import { createServices, instanceId } from './services';
+import type { CalendarProviderOptions } from './calendar-provider';
+
+/** A started application, for `npm start` and the tests. */
+export type RunningServer = {
+  readonly url: string;
+  readonly config: Config;
+  readonly store: Store;
+  /** The embedded Cosmos server in local mode (tests stop it to see the store go down). */
+  readonly embeddedCosmos?: EmbeddedCosmos;
+  stop(): Promise<void>;
+};
+
+export type StartOptions = {
+  log?: Logger;
+  /** The app's one source of time (demo data, services, bot, background loops). */
+  clock?: Clock;
+  tabDir?: string;
+  /** Test seams for the Graph adapter. */
+  calendar?: CalendarProviderOptions;
+};
+
+const rootDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+/**
+ * The composition root: opens the store, builds the repositories and services once, mounts the
+ * tab's API and the bot on one HTTP server, and starts the background loops.
+ */
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const startedAt = clock.now();
+
+  const { store, embedded, close } = await openAppStore(config, clock, log);
+  const repos = createRepositories(store);
+  const services = createServices({
+    config,
+    repos,
+    clock,
+    log,
+    ...(options.calendar ? { calendar: options.calendar } : {}),
+  });
+  const { authenticator } = services;
+
+  // The tab's API (route tables: src/contracts/*.ts).
+  const api = createApiRoutes({
+    authenticator,
+    authConfig: {
+      devSignIn: config.auth.devSignIn,
+      ...(config.auth.clientId ? { clientId: config.auth.clientId } : {}),
+      ...(config.auth.appIdUri ? { appIdUri: config.auth.appIdUri } : {}),
+    },
+    identity: services.identity,
+    programmes: services.programmes,
+    profiles: services.profiles,
+    imports: services.imports,
+  });
+  api.route('/', approvalRoutes({ authenticator, approvals: services.approvals }));
+  api.route('/', pairRoutes({ authenticator, pairs: services.pairs, toolkit: shippedToolkit }));
+  api.route('/', matchingRoutes({ authenticator, matching: services.matching }));
+  api.route('/', calendarRoutes({ authenticator, calendar: services.calendar }));
+
+  // The bot, over the same services as the tab, and the sender of what the planner queues.
+  const bot = createBotRuntime({
+    // No app id: local and tests only, refused beyond loopback by src/config.ts.
+    credentials: config.bot.appId ? config.bot : {},
+    clock,
+    services: {
+      pairs: services.pairs,
+      approvals: services.approvals,
+      directory: services.directory,
+    },
+    conversations: repos.conversations,
+    queue: repos.notifications,
+    instanceId,
+    tabUrl: `${config.publicUrl}/pair`,
+    log,
+  });
+
+  const background = createBackgroundLoops({
+    log,
+    planner: services.planner,
+    dispatcher: bot.dispatcher,
+    matching: services.matching,
+    calendarSweep: services.calendarSweep,
+  });
+  if (config.scheduler) background.start();
+
+  const app = createHttpApp({
+    health: {
+      pingStore: () => store.ping(),
+      mode: config.cosmos.mode,
+      version: process.env.npm_package_version ?? '0.1.0',
+      startedAt,
+      now: () => clock.now(),
+    },
+    bot: bot.endpoint,
+    api,
+    tabDir: options.tabDir ?? join(rootDir, 'tab', 'dist'),
+    allowLoopbackFraming: config.cosmos.mode === 'embedded',
+    log,
+  });
+
+  const server: ServerType = await new Promise((resolveServer, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolveServer(s),
+    );
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    config,
+    store,
+    ...(embedded ? { embeddedCosmos: embedded } : {}),
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        await background.stop();
+        await services.imports.drain();
+        await services.matching.drain();
+        await close();
+      })();
+      return stopping;
+    },
+  };
+}
