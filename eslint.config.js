@@ -15,7 +15,7 @@ const restrict = (files, patterns, message) => ({
 });
 
 const domainForbidden = [
-  '**/store/**', '**/api/**', '**/scheduler/**', '**/matching/**', '**/bot/**',
+  '**/store/**', '**/api/**', '**/notifications/**', '**/matching/**', '**/bot/**',
   '**/config', '**/main', '**/app/**', '**/local/**', '@azure/*', 'botbuilder*', 'hono', 'hono/*', '@microsoft/*', 'node:*', 'fs', 'http', 'https',
 ];
 const domainMessage = 'src/domain is pure: no adapters, SDKs or I/O.';
@@ -45,28 +45,28 @@ export default tseslint.config(
   ),
   restrict(
     ['src/matching/**'],
-    ['**/store/**', '**/api/**', ...calendarAdapters, '**/scheduler/**', '**/bot/**', '**/config', '**/main', '**/app/**', '**/local/**', '@azure/*', 'botbuilder*'],
+    ['**/store/**', '**/api/**', ...calendarAdapters, '**/notifications/**', '**/bot/**', '**/config', '**/main', '**/app/**', '**/local/**', '@azure/*', 'botbuilder*'],
     'src/matching depends on domain only.',
   ),
   restrict(
     ['src/store/**', 'src/calendar/**'],
-    ['**/api/**', '**/scheduler/**', '**/bot/**', '**/main', '**/app/**', '**/local/**'],
+    ['**/api/**', '**/notifications/**', '**/bot/**', '**/main', '**/app/**', '**/local/**'],
     'Adapters depend on domain, not on edges.',
   ),
   // Contracts are data: zod and the domain only, so both the services and the tab can use them.
   restrict(
     ['src/contracts/**'],
-    ['**/store/**', '**/api/**', '**/services/**', ...calendarAdapters, '**/scheduler/**', '**/bot/**', '**/config', '**/main', '**/app/**', '**/local/**', '@azure/*', 'botbuilder*', 'hono', 'hono/*'],
+    ['**/store/**', '**/api/**', '**/services/**', ...calendarAdapters, '**/notifications/**', '**/bot/**', '**/config', '**/main', '**/app/**', '**/local/**', '@azure/*', 'botbuilder*', 'hono', 'hono/*'],
     'src/contracts depends on zod and src/domain only.',
   ),
   // Services are called by the edges (HTTP, bot, background loops), never the other way round.
   restrict(
     ['src/services/**'],
-    ['**/api/**', '**/bot/**', '**/scheduler/**', '**/main', '**/app/**', '**/local/**', 'hono', 'hono/*', 'botbuilder*'],
-    'src/services may not import the edges (api, bot, scheduler) nor their frameworks.',
+    ['**/api/**', '**/bot/**', '**/notifications/**', '**/main', '**/app/**', '**/local/**', 'hono', 'hono/*', 'botbuilder*'],
+    'src/services may not import the edges (api, bot, the notification pipeline) nor their frameworks.',
   ),
   restrict(
-    ['src/api/**', 'src/scheduler/**'],
+    ['src/api/**', 'src/notifications/**'],
     ['@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main', '**/app/**', '**/local/**'],
     'Edges use services and ports; only src/main.ts wires SDK clients.',
   ),

@@ -21,7 +21,7 @@ import { pairSchema, type Pair } from '../src/domain/pair';
 import { personSchema } from '../src/domain/person';
 import { createCalendarProvider } from '../src/app/calendar-provider';
 import { createRepositories } from '../src/store/repositories';
-import { CalendarRefreshSweep } from '../src/scheduler/calendar-refresh-sweep';
+import { CalendarRefreshSweep } from '../src/services/calendar/calendar-sweep';
 import { CosmosOrgDirectory } from '../src/services/org-directory';
 import { PairCalendarService } from '../src/services/calendar/pair-calendar-service';
 import { CalendarSyncRepository } from '../src/store/calendar-sync-repository';

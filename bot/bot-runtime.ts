@@ -3,12 +3,11 @@ import type { Clock } from '../src/domain/clock';
 import {
   NotificationDispatcher,
   type NotificationDispatcherDeps,
-} from '../src/scheduler/notification-dispatcher';
-import type { OwnLoop } from '../src/scheduler/background';
+} from '../src/notifications/notification-dispatcher';
 import type { Logger } from '../src/logger';
-import { PacedSender } from '../src/scheduler/paced-sender';
-import { SendPacer, teamsLimits } from '../src/scheduler/pacer';
-import { clockTimer, type Timer } from '../src/scheduler/timer';
+import { PacedSender } from '../src/notifications/paced-sender';
+import { SendPacer, teamsLimits } from '../src/notifications/pacer';
+import { clockTimer, type Timer } from '../src/notifications/timer';
 import type { ConversationRepository } from '../src/store/conversation-repository';
 import { createBotAdapter, createBotEndpoint, type BotCredentials } from './bot-endpoint';
 import type { BotServices } from './bot-services';
@@ -42,7 +41,7 @@ export type BotRuntime = {
   readonly endpoint: (request: Request) => Promise<Response>;
   readonly adapter: CloudAdapter;
   /** Claims due notifications and sends them, paced (safe on many instances at once). */
-  readonly dispatcher: OwnLoop;
+  readonly dispatcher: NotificationDispatcher;
 };
 
 /** Wires the bot over the given services, and the dispatcher that sends what the planner queued. */

@@ -61,7 +61,7 @@ class ResponseHeaders {
   }
 }
 
-/** Thrown for a 429: carries the status and Retry-After the scheduler reads (src/scheduler/retry.ts). */
+/** Thrown for a 429: carries the status and Retry-After the scheduler reads (src/notifications/retry.ts). */
 export class ConnectorThrottledError extends Error {
   readonly statusCode = 429;
 

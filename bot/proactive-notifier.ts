@@ -11,7 +11,7 @@ import type { Notification } from '../src/domain/notification';
 import type {
   NotificationDelivery,
   PreparedDelivery,
-} from '../src/scheduler/notification-dispatcher';
+} from '../src/notifications/notification-dispatcher';
 import type { ApprovalService } from '../src/services/approval-service';
 import type { ConversationRepository } from '../src/store/conversation-repository';
 import {

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
-import { BackgroundLoops, type OwnLoop } from '../scheduler/background';
-import type { CalendarRefreshSweep } from '../scheduler/calendar-refresh-sweep';
-import type { NotificationPlanner } from '../scheduler/notification-planner';
+import { BackgroundLoops, type OwnLoop } from './background-loops';
+import type { CalendarRefreshSweep } from '../services/calendar/calendar-sweep';
+import type { NotificationPlanner } from '../notifications/notification-planner';
 import type { MatchingService } from '../services/matching/matching-service';
 
 /** Every background loop of an instance (README "Background work"). */

@@ -12,7 +12,7 @@ import { signAgreement, type Pair } from '../../src/domain/pair';
 import { ApprovalService } from '../../src/services/approval-service';
 import type { Principal } from '../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../src/services/org-directory';
-import { planPairNotifications } from '../../src/scheduler/notification-plan';
+import { planPairNotifications } from '../../src/notifications/notification-plan';
 import { PairService } from '../../src/services/pair-service';
 import { ApprovalRepository } from '../../src/store/approval-repository';
 import { ConversationRepository } from '../../src/store/conversation-repository';

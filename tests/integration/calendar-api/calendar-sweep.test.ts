@@ -10,7 +10,7 @@ import { fixedClock } from '../../../src/domain/clock';
 import type { Notification } from '../../../src/domain/notification';
 import { createCalendarProvider } from '../../../src/app/calendar-provider';
 import { createRepositories } from '../../../src/store/repositories';
-import { CalendarRefreshSweep } from '../../../src/scheduler/calendar-refresh-sweep';
+import { CalendarRefreshSweep } from '../../../src/services/calendar/calendar-sweep';
 import type { Principal } from '../../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../../src/services/org-directory';
 import { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';

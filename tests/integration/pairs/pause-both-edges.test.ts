@@ -3,8 +3,8 @@ import { startTeamsConnector, type TeamsConnector } from '../../../bench/support
 import type { PairResponse } from '../../../src/contracts/pairs';
 import { fixedClock } from '../../../src/domain/clock';
 import { roleIn } from '../../../src/domain/pair';
-import { NotificationPlanner } from '../../../src/scheduler/notification-planner';
-import { clockTimer } from '../../../src/scheduler/timer';
+import { NotificationPlanner } from '../../../src/notifications/notification-planner';
+import { clockTimer } from '../../../src/notifications/timer';
 import { ApprovalRepository } from '../../../src/store/approval-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';

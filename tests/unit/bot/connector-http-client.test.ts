@@ -1,6 +1,6 @@
 import { createBotAdapter } from '../../../bot/bot-endpoint';
 import { ConnectorThrottledError } from '../../../bot/connector-http-client';
-import { retryAfterMs, statusOf } from '../../../src/scheduler/retry';
+import { retryAfterMs, statusOf } from '../../../src/notifications/retry';
 import { startTeamsConnector, type TeamsConnector } from '../../../bench/support/teams-connector';
 
 let connector: TeamsConnector;

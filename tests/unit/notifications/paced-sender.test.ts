@@ -1,6 +1,6 @@
-import { PacedSender, type SendOutcome } from '../../../src/scheduler/paced-sender';
-import { SendPacer } from '../../../src/scheduler/pacer';
-import { manualTimer } from '../../../src/scheduler/timer';
+import { PacedSender, type SendOutcome } from '../../../src/notifications/paced-sender';
+import { SendPacer } from '../../../src/notifications/pacer';
+import { manualTimer } from '../../../src/notifications/timer';
 
 function httpError(status: number, retryAfter?: string) {
   return Object.assign(new Error(`HTTP ${status}`), {

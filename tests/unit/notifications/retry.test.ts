@@ -1,4 +1,4 @@
-import { backoffMs, isTransient, retryAfterMs, statusOf } from '../../../src/scheduler/retry';
+import { backoffMs, isTransient, retryAfterMs, statusOf } from '../../../src/notifications/retry';
 
 function restError(status: number, headers: Record<string, string> = {}) {
   const map = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));

@@ -1,5 +1,5 @@
 import type { Logger } from '../../../src/logger';
-import { BackgroundLoops } from '../../../src/scheduler/background';
+import { BackgroundLoops } from '../../../src/app/background-loops';
 
 const quiet = (errors: unknown[]): Logger => ({
   debug: () => undefined,

@@ -2,7 +2,7 @@ import {
   planPairNotifications,
   planProposalNotifications,
   type PlanInput,
-} from '../../../src/scheduler/notification-plan';
+} from '../../../src/notifications/notification-plan';
 import { aPair, aPerson, aSession, anAgreement, anApproval } from '../../fixtures/builders';
 
 const people = new Map(

@@ -1,5 +1,5 @@
-import { SendPacer, teamsLimits, type RateWindow } from '../../../src/scheduler/pacer';
-import { manualTimer } from '../../../src/scheduler/timer';
+import { SendPacer, teamsLimits, type RateWindow } from '../../../src/notifications/pacer';
+import { manualTimer } from '../../../src/notifications/timer';
 
 /** The largest number of sends inside any window of `windowMs` (sliding, half-open). */
 function maxInWindow(times: readonly number[], windowMs: number): number {

@@ -1,8 +1,8 @@
-import type { Clock } from '../domain/clock';
-import { isRefreshDue, type CalendarSync } from '../domain/calendar/calendar-sync';
-import type { RefreshOptions, RefreshOutcome } from '../services/calendar/pair-calendar-service';
-import type { Versioned } from '../domain/versioned';
-import type { PairRef } from '../store/pair-repository';
+import type { Clock } from '../../domain/clock';
+import { isRefreshDue, type CalendarSync } from '../../domain/calendar/calendar-sync';
+import type { RefreshOptions, RefreshOutcome } from './pair-calendar-service';
+import type { Versioned } from '../../domain/versioned';
+import type { PairRef } from '../../store/pair-repository';
 
 export type CalendarRefreshSweepDeps = {
   /** Pairs whose series has sessions still to come, across tenants, a page at a time. */
