@@ -22,7 +22,7 @@ import { personSchema } from '../src/domain/person';
 import { createCalendarProvider } from '../src/app/calendar-provider';
 import { createRepositories } from '../src/store/repositories';
 import { CalendarRefreshSweep } from '../src/services/calendar/calendar-sweep';
-import { CosmosOrgDirectory } from '../src/services/org-directory';
+import { CosmosOrgDirectory } from '../src/services/people/org-directory';
 import { PairCalendarService } from '../src/services/calendar/pair-calendar-service';
 import { CalendarSyncRepository } from '../src/store/calendar-sync-repository';
 import { createCosmosClient } from '../src/store/cosmos-client';

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { Authenticator } from '../services/auth/principal';
-import type { IdentityService } from '../services/identity-service';
+import type { IdentityService } from '../services/people/identity-service';
 import type { ImportService } from '../services/import/import-service';
-import type { ProfileService } from '../services/profile-service';
-import type { ProgrammeService } from '../services/programme-service';
+import type { ProfileService } from '../services/programmes/profile-service';
+import type { ProgrammeService } from '../services/programmes/programme-service';
 import { requireAuth, type AuthEnv } from './auth-middleware';
 import { authRoutes } from './auth-routes';
 import type { AuthConfigResponse } from '../contracts/identity';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AuthConfigResponse } from '../contracts/identity';
 import { devSignInBodySchema } from '../contracts/identity';
-import type { IdentityService } from '../services/identity-service';
+import type { IdentityService } from '../services/people/identity-service';
 import type { Authenticator } from '../services/auth/principal';
 import { requireAuth, requireLoopback, type AuthEnv } from './auth-middleware';
 import { parseJson } from './http-errors';

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { DomainError } from '../domain/errors';
-import type { ProfileService } from '../services/profile-service';
+import type { ProfileService } from '../services/programmes/profile-service';
 import type { AuthEnv } from './auth-middleware';
 import {
   optInBodySchema,

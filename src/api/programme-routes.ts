@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ProgrammeService } from '../services/programme-service';
+import type { ProgrammeService } from '../services/programmes/programme-service';
 import type { AuthEnv } from './auth-middleware';
 import {
   programmeCreateBodySchema,

@@ -51,9 +51,9 @@ import type { ProfileRepository } from '../store/profile-repository';
 import type { ProgrammeRepository } from '../store/programme-repository';
 import type { ApprovalRequests } from './approval-service';
 import type { Principal } from './auth/principal';
-import type { OrgDirectory } from './org-directory';
+import type { OrgDirectory } from './people/org-directory';
 import { myPairItem, pairViewFor, privateNoteView } from './pair-view';
-import { canManage } from './programme-service';
+import { canManage } from './programmes/programme-service';
 
 export type PairServiceDeps = {
   pairs: PairRepository;

@@ -12,7 +12,7 @@ import { PacedSender } from '../../src/notifications/paced-sender';
 import { SendPacer } from '../../src/notifications/pacer';
 import { systemTimer } from '../../src/notifications/timer';
 import { PairService } from '../../src/services/pair-service';
-import { CosmosOrgDirectory } from '../../src/services/org-directory';
+import { CosmosOrgDirectory } from '../../src/services/people/org-directory';
 import { NoteRepository } from '../../src/store/note-repository';
 import { ProfileRepository } from '../../src/store/profile-repository';
 import { ApprovalRepository } from '../../src/store/approval-repository';

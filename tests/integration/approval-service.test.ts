@@ -11,7 +11,7 @@ import { isDomainError } from '../../src/domain/errors';
 import { signAgreement, type Pair } from '../../src/domain/pair';
 import { ApprovalService } from '../../src/services/approval-service';
 import type { Principal } from '../../src/services/auth/principal';
-import { CosmosOrgDirectory } from '../../src/services/org-directory';
+import { CosmosOrgDirectory } from '../../src/services/people/org-directory';
 import { planPairNotifications } from '../../src/notifications/notification-plan';
 import { PairService } from '../../src/services/pair-service';
 import { ApprovalRepository } from '../../src/store/approval-repository';

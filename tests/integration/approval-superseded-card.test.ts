@@ -9,7 +9,7 @@ import { fixedClock } from '../../src/domain/clock';
 import { notificationKey, type Notification } from '../../src/domain/notification';
 import { ApprovalService } from '../../src/services/approval-service';
 import type { Principal } from '../../src/services/auth/principal';
-import { CosmosOrgDirectory } from '../../src/services/org-directory';
+import { CosmosOrgDirectory } from '../../src/services/people/org-directory';
 import { PairService } from '../../src/services/pair-service';
 import { ApprovalRepository } from '../../src/store/approval-repository';
 import { ConversationRepository } from '../../src/store/conversation-repository';

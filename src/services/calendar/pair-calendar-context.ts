@@ -12,7 +12,7 @@ import type { CalendarSyncRepository } from '../../store/calendar-sync-repositor
 import type { PairRepository } from '../../store/pair-repository';
 import type { ProfileRepository } from '../../store/profile-repository';
 import type { Principal } from '../auth/principal';
-import type { OrgDirectory } from '../org-directory';
+import type { OrgDirectory } from '../people/org-directory';
 import type { LabelledMember } from './calendar-labels';
 import { sessionsToBook } from './calendar-sessions';
 import { SlotService } from './slot-service';

@@ -11,7 +11,7 @@ import type { ImportJobDocument, ImportJobRepository } from '../../store/import-
 import type { PeopleRepository } from '../../store/people-repository';
 import type { ProfileRepository } from '../../store/profile-repository';
 import type { Principal } from '../auth/principal';
-import type { ProgrammeService } from '../programme-service';
+import type { ProgrammeService } from '../programmes/programme-service';
 import { importIssue, parseParticipantsCsv, type ParticipantRow } from './participant-csv';
 
 export type ImportServiceDeps = {

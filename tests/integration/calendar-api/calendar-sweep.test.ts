@@ -12,7 +12,7 @@ import { createCalendarProvider } from '../../../src/app/calendar-provider';
 import { createRepositories } from '../../../src/store/repositories';
 import { CalendarRefreshSweep } from '../../../src/services/calendar/calendar-sweep';
 import type { Principal } from '../../../src/services/auth/principal';
-import { CosmosOrgDirectory } from '../../../src/services/org-directory';
+import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
 import { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
 import { CalendarRepository } from '../../../src/store/calendar-repository';
 import { CalendarSyncRepository } from '../../../src/store/calendar-sync-repository';

@@ -5,7 +5,7 @@ import { fixedClock } from '../../../src/domain/clock';
 import { createCalendarProvider } from '../../../src/app/calendar-provider';
 import { createRepositories } from '../../../src/store/repositories';
 import type { Principal } from '../../../src/services/auth/principal';
-import { CosmosOrgDirectory } from '../../../src/services/org-directory';
+import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
 import { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
 import { CalendarSyncRepository } from '../../../src/store/calendar-sync-repository';
 import { PairRepository } from '../../../src/store/pair-repository';

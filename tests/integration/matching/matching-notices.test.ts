@@ -6,12 +6,12 @@ import type { MatchingRunResponse, MyProposalsResponse } from '../../../src/cont
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
 import type { Principal } from '../../../src/services/auth/principal';
-import { IdentityLinker } from '../../../src/services/identity-linker';
-import { IdentityService } from '../../../src/services/identity-service';
+import { IdentityLinker } from '../../../src/services/people/identity-linker';
+import { IdentityService } from '../../../src/services/people/identity-service';
 import { MatchingService } from '../../../src/services/matching/matching-service';
-import { CosmosOrgDirectory } from '../../../src/services/org-directory';
-import { ProfileService } from '../../../src/services/profile-service';
-import { ProgrammeService } from '../../../src/services/programme-service';
+import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
+import { ProfileService } from '../../../src/services/programmes/profile-service';
+import { ProgrammeService } from '../../../src/services/programmes/programme-service';
 import { ConversationRepository } from '../../../src/store/conversation-repository';
 import {
   MatchingLockRepository,

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../../../src/domain/clock';
 import { ApprovalService } from '../../../src/services/approval-service';
 import { ApprovalRepository } from '../../../src/store/approval-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
-import { CosmosOrgDirectory } from '../../../src/services/org-directory';
+import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
 import { PairService } from '../../../src/services/pair-service';
 import { NoteRepository } from '../../../src/store/note-repository';
 import { PairRepository } from '../../../src/store/pair-repository';

@@ -1,4 +1,4 @@
-import { readinessOf } from '../../../src/services/readiness';
+import { readinessOf } from '../../../src/services/programmes/readiness';
 import { aPerson, aProfile, aProgramme } from '../../fixtures/builders';
 
 const programme = aProgramme();

@@ -1,9 +1,9 @@
-import type { DevSignInResponse, MeResponse, PersonCard, Persona, PersonasResponse } from '../contracts/identity';
-import { DomainError } from '../domain/errors';
-import type { Person } from '../domain/person';
-import type { ProgrammeRepository } from '../store/programme-repository';
-import type { DevTokenIssuer } from './auth/dev-sign-in';
-import { isTenantLead, programmeLeadAppRole, type Principal } from './auth/principal';
+import type { DevSignInResponse, MeResponse, PersonCard, Persona, PersonasResponse } from '../../contracts/identity';
+import { DomainError } from '../../domain/errors';
+import type { Person } from '../../domain/person';
+import type { ProgrammeRepository } from '../../store/programme-repository';
+import type { DevTokenIssuer } from '../auth/dev-sign-in';
+import { isTenantLead, programmeLeadAppRole, type Principal } from '../auth/principal';
 import type { IdentityLinker } from './identity-linker';
 import type { OrgDirectory } from './org-directory';
 

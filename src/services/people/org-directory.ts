@@ -1,5 +1,5 @@
-import type { Person } from '../domain/person';
-import type { PeopleRepository } from '../store/people-repository';
+import type { Person } from '../../domain/person';
+import type { PeopleRepository } from '../../store/people-repository';
 
 /**
  * The organisation's directory: names, departments, managers, photos. Microsoft Graph will be an

@@ -1,7 +1,7 @@
-import type { ReadinessResponse, ReadinessWarning, SkillBalance } from '../contracts/programmes';
-import type { Person } from '../domain/person';
-import type { Profile } from '../domain/profile';
-import type { Programme } from '../domain/programme';
+import type { ReadinessResponse, ReadinessWarning, SkillBalance } from '../../contracts/programmes';
+import type { Person } from '../../domain/person';
+import type { Profile } from '../../domain/profile';
+import type { Programme } from '../../domain/programme';
 
 /** DESIGN.md: a cohort needs at least about ten people. */
 export const minimumParticipants = 10;

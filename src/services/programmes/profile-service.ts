@@ -1,7 +1,7 @@
-import type { ProfileEditBody, ProfileResponse } from '../contracts/profiles';
-import type { Clock } from '../domain/clock';
-import { parseOrThrow } from '../domain/common';
-import { DomainError } from '../domain/errors';
+import type { ProfileEditBody, ProfileResponse } from '../../contracts/profiles';
+import type { Clock } from '../../domain/clock';
+import { parseOrThrow } from '../../domain/common';
+import { DomainError } from '../../domain/errors';
 import {
   assertSkillsInCatalogue,
   isAvailableForMatching,
@@ -12,13 +12,13 @@ import {
   profileSchema,
   resume,
   type Profile,
-} from '../domain/profile';
-import type { Programme } from '../domain/programme';
-import type { Versioned } from '../domain/versioned';
-import type { ProfileRepository } from '../store/profile-repository';
-import type { Principal } from './auth/principal';
-import type { IdentityService } from './identity-service';
-import type { OrgDirectory } from './org-directory';
+} from '../../domain/profile';
+import type { Programme } from '../../domain/programme';
+import type { Versioned } from '../../domain/versioned';
+import type { ProfileRepository } from '../../store/profile-repository';
+import type { Principal } from '../auth/principal';
+import type { IdentityService } from '../people/identity-service';
+import type { OrgDirectory } from '../people/org-directory';
 import { canManage, requireVersion, type ProgrammeService } from './programme-service';
 
 export type ProfileServiceDeps = {

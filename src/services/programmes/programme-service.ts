@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { ParticipantsResponse, ProgrammeCreateBody, ProgrammeEditBody, ProgrammeListResponse, ProgrammeResponse, ReadinessResponse } from '../contracts/programmes';
-import type { Clock } from '../domain/clock';
-import { parseOrThrow } from '../domain/common';
-import { DomainError } from '../domain/errors';
+import type { ParticipantsResponse, ProgrammeCreateBody, ProgrammeEditBody, ProgrammeListResponse, ProgrammeResponse, ReadinessResponse } from '../../contracts/programmes';
+import type { Clock } from '../../domain/clock';
+import { parseOrThrow } from '../../domain/common';
+import { DomainError } from '../../domain/errors';
 import {
   newProgramme,
   programmeSchema,
   transitionProgramme,
   type Programme,
   type ProgrammeStatus,
-} from '../domain/programme';
-import type { Versioned } from '../domain/versioned';
-import type { ProfileRepository } from '../store/profile-repository';
-import type { ProgrammeRepository } from '../store/programme-repository';
-import type { Principal } from './auth/principal';
-import type { OrgDirectory } from './org-directory';
+} from '../../domain/programme';
+import type { Versioned } from '../../domain/versioned';
+import type { ProfileRepository } from '../../store/profile-repository';
+import type { ProgrammeRepository } from '../../store/programme-repository';
+import type { Principal } from '../auth/principal';
+import type { OrgDirectory } from '../people/org-directory';
 import { readinessOf } from './readiness';
 
 export type ProgrammeServiceDeps = {

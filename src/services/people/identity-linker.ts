@@ -1,9 +1,9 @@
-import type { Versioned } from '../domain/versioned';
-import type { PeopleRepository } from '../store/people-repository';
-import type { ProfileRepository } from '../store/profile-repository';
-import type { Person } from '../domain/person';
-import type { Principal } from './auth/principal';
-import { personIdFor } from './import/import-service';
+import type { Versioned } from '../../domain/versioned';
+import type { PeopleRepository } from '../../store/people-repository';
+import type { ProfileRepository } from '../../store/profile-repository';
+import type { Person } from '../../domain/person';
+import type { Principal } from '../auth/principal';
+import { personIdFor } from '../import/import-service';
 
 export type IdentityLinkerDeps = {
   people: PeopleRepository;
