@@ -1,5 +1,4 @@
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createBotRuntime } from '../../bot/bot-runtime';
@@ -15,6 +14,7 @@ import { createLogger, type Logger } from '../logger';
 import type { Store } from '../store/database';
 import { createRepositories } from '../store/repositories';
 import { shippedToolkit } from '../toolkit/toolkit';
+import { appRoot, appVersion } from './app-root';
 import { createBackgroundLoops } from './background';
 import type { EmbeddedCosmos } from '../local/embedded-cosmos';
 import { openAppStore } from './open-store';
@@ -40,7 +40,6 @@ export type StartOptions = {
   calendar?: CalendarProviderOptions;
 };
 
-const rootDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
 /**
  * The composition root: opens the store, builds the repositories and services once, mounts the
@@ -113,13 +112,13 @@ export async function startServer(
     health: {
       pingStore: () => store.ping(),
       mode: config.cosmos.mode,
-      version: process.env.npm_package_version ?? '0.1.0',
+      version: appVersion(),
       startedAt,
       now: () => clock.now(),
     },
     bot: bot.endpoint,
     api,
-    tabDir: options.tabDir ?? join(rootDir, 'tab', 'dist'),
+    tabDir: options.tabDir ?? join(appRoot(), 'tab', 'dist'),
     allowLoopbackFraming: config.cosmos.mode === 'embedded',
     log,
   });

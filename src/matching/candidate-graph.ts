@@ -8,10 +8,9 @@ import {
   skillTerm,
   skillValueNumerator,
 } from '../domain/matching/scoring';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { rec, type CompiledCohort } from './compiled-cohort';
+import { startSourceThread } from './source-thread';
 
 // Local bindings: calling through an imported binding costs a property read per call in the
 // transpiled module, which shows up when it runs hundreds of millions of times.
@@ -714,18 +713,12 @@ function scanWithThread(job: ScanJob, waitForWorker: boolean): boolean {
 
 function startScanThread(job: ScanJob): Worker | null {
   try {
-    // A worker does not inherit the process's TypeScript loader: register tsx in it, then load the
-    // thread's module (the same pattern as src/services/matching/matching-runner.ts).
-    const tsxApi = pathToFileURL(
-      createRequire(import.meta.url)
-        .resolve('tsx/esm/api')
-        .replace(/\.cjs$/, '.mjs'),
-    ).href;
-    const thread = new URL('./scan-thread.ts', import.meta.url).href;
-    const worker = new Worker(
-      `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(thread)}); });`,
-      { eval: true, workerData: job },
-    );
+    // The compiled server has the thread as its own entry beside main.js; from the TypeScript
+    // sources it needs the TypeScript loader (source-thread.ts).
+    const worker =
+      process.env.MENTORING_BUILD === 'compiled'
+        ? new Worker(new URL('./scan-thread.js', import.meta.url), { workerData: job })
+        : startSourceThread(new URL('./scan-thread.ts', import.meta.url), { workerData: job });
     worker.unref();
     // An error before the worker took any chunk costs nothing: this thread scans them all.
     worker.on('error', () => reportScanFailure(job));

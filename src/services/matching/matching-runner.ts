@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError, type ErrorCode } from '../../domain/errors';
 import type { MatchingInput } from '../../domain/matching/input';
@@ -38,18 +36,16 @@ export async function solveCohort(
   if (n * n <= limit) return runMatching(input, options);
   // Functions do not cross to a thread: the thread posts each round back instead.
   const { now: _now, onRound, ...portable } = options;
-  // A worker does not inherit the process's TypeScript loader: register tsx in it, then load the
-  // thread's module.
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const thread = new URL('./matching-thread.ts', import.meta.url).href;
-  const worker = new Worker(
-    `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(thread)}); });`,
-    { eval: true, workerData: { input, options: portable } },
-  );
+  const workerOptions = { workerData: { input, options: portable } };
+  // The compiled server (npm run build) has the thread as its own entry beside main.js; from the
+  // TypeScript sources the thread needs the TypeScript loader (source-thread.ts, never bundled).
+  const worker =
+    process.env.MENTORING_BUILD === 'compiled'
+      ? new Worker(new URL('./matching-thread.js', import.meta.url), workerOptions)
+      : (await import('../../matching/source-thread')).startSourceThread(
+          new URL('./matching-thread.ts', import.meta.url),
+          workerOptions,
+        );
   try {
     const reply = await new Promise<ThreadReply>((resolve, reject) => {
       worker.on('message', (message: ThreadMessage) => {
