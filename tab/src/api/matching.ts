@@ -18,7 +18,8 @@ const matchingPath = (programmeId: string) =>
 /** Which page of each review list a review action answers with. */
 export type ReviewPages = { page: number; unmatchedPage: number };
 
-const query = ({ page, unmatchedPage }: ReviewPages) => `?page=${page}&unmatchedPage=${unmatchedPage}`;
+const query = ({ page, unmatchedPage }: ReviewPages) =>
+  `?page=${page}&unmatchedPage=${unmatchedPage}`;
 
 /** `GET .../matching`: the lead's review, one page of proposals and of unmatched people. */
 export function getReview(
@@ -30,7 +31,10 @@ export function getReview(
 }
 
 /** `GET .../matching/volunteers`: everyone the lead may pin or block (large for a big cohort). */
-export function getVolunteers(programmeId: string, signal?: AbortSignal): Promise<VolunteersResponse> {
+export function getVolunteers(
+  programmeId: string,
+  signal?: AbortSignal,
+): Promise<VolunteersResponse> {
   return api.get(`${matchingPath(programmeId)}/volunteers`, signal ? { signal } : {});
 }
 

@@ -8,8 +8,7 @@ export function isVersionConflict(error: unknown): error is ApiError {
 
 /** How a write ended. `conflict` is a `version_conflict`: reload, and keep what the person typed. */
 export type MutationOutcome<R> =
-  | { ok: true; data: R }
-  | { ok: false; error: unknown; conflict: boolean };
+  { ok: true; data: R } | { ok: false; error: unknown; conflict: boolean };
 
 export type Mutation<A extends unknown[], R> = {
   /** Sends the write; never throws: the outcome says how it ended. */

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** How a load ended: its data, or its error (`aborted` when a newer load or unmount cancelled it). */
-export type LoadOutcome<T> = { ok: true; data: T } | { ok: false; error: unknown; aborted: boolean };
+export type LoadOutcome<T> =
+  { ok: true; data: T } | { ok: false; error: unknown; aborted: boolean };
 
 export type Resource<T> = {
   /** The last data loaded for the current key; kept while reloading and when a reload fails. */
