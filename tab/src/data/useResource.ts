@@ -21,13 +21,18 @@ type State<T> = { key: string | null; data: T | undefined; error: unknown; loadi
 
 /**
  * Loads what `key` names with `load(signal)`: again whenever the key changes (the previous data is
- * dropped, the previous request aborted), never when `key` is null. The request is aborted on
+ * dropped unless `keepPrevious`, the previous request aborted), never when `key` is null. The request is aborted on
  * unmount and when a newer load starts, so a late answer never overwrites a newer one.
  */
 export function useResource<T>(
   key: string | null,
   load: (signal: AbortSignal) => Promise<T>,
+  options: {
+    /** Keep showing the previous key's data while the new key loads (the next page of a list). */
+    keepPrevious?: boolean;
+  } = {},
 ): Resource<T> {
+  const keepPrevious = options.keepPrevious === true;
   const [state, setState] = useState<State<T>>(() => ({
     key,
     data: undefined,
@@ -66,14 +71,19 @@ export function useResource<T>(
     setState((current) =>
       current.key === key
         ? { ...current, loading: key !== null }
-        : { key, data: undefined, error: null, loading: key !== null },
+        : {
+            key,
+            data: keepPrevious && key !== null ? current.data : undefined,
+            error: null,
+            loading: key !== null,
+          },
     );
     if (key !== null) void start();
     return () => {
       controllerRef.current?.abort();
       controllerRef.current = null;
     };
-  }, [key, start]);
+  }, [key, start, keepPrevious]);
 
   const setData = useCallback((update: T | ((current: T | undefined) => T | undefined)) => {
     setState((current) => ({
@@ -88,7 +98,7 @@ export function useResource<T>(
   // Between a key change and its effect, the previous key's data must not show as the new one's.
   const current = state.key === key;
   return {
-    data: current ? state.data : undefined,
+    data: current || (keepPrevious && key !== null) ? state.data : undefined,
     error: current ? state.error : null,
     loading: current ? state.loading : key !== null,
     reload: start,
