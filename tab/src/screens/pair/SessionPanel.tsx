@@ -19,10 +19,10 @@ import type {
   PairResponse,
   PairView,
   PairingFit,
-  PrivateNoteResponse,
   SessionView,
 } from '../../../../src/contracts/pairs';
-import { apiRequest, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { savePrivateNote } from '../../api/pairs';
 import { describeError } from '../../api/errors';
 import { useT } from '../../i18n/I18nProvider';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -271,12 +271,9 @@ function PrivateNote({ session }: { session: SessionView }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const response = await apiRequest<PrivateNoteResponse>(
-        `/api/pairs/${encodeURIComponent(pair.id)}/sessions/${encodeURIComponent(session.id)}/private-note`,
-        { method: 'PUT', body: { text, version } },
-      );
-      noteSaved(response.data.note);
-      setVersion(response.data.note.version);
+      const response = await savePrivateNote(pair.id, session.id, { text, version });
+      noteSaved(response.note);
+      setVersion(response.note.version);
       setState({ kind: 'saved' });
       announce(t('pair.private.saved'));
     } catch (error) {
