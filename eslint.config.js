@@ -22,7 +22,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -30,14 +33,39 @@ export default tseslint.config(
   restrict(
     ['src/domain/**'],
     [
-      '**/store/**', '**/api/**', '**/calendar/**', '**/scheduler/**', '**/matching/**', '**/bot/**',
-      '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*', '@microsoft/*', 'node:*', 'fs', 'http', 'https',
+      '**/store/**',
+      '**/api/**',
+      '**/calendar/**',
+      '**/scheduler/**',
+      '**/matching/**',
+      '**/bot/**',
+      '**/config',
+      '**/main',
+      '@azure/*',
+      'botbuilder*',
+      'hono',
+      'hono/*',
+      '@microsoft/*',
+      'node:*',
+      'fs',
+      'http',
+      'https',
     ],
     'src/domain is pure: no adapters, SDKs or I/O.',
   ),
   restrict(
     ['src/matching/**'],
-    ['**/store/**', '**/api/**', '**/calendar/**', '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*'],
+    [
+      '**/store/**',
+      '**/api/**',
+      '**/calendar/**',
+      '**/scheduler/**',
+      '**/bot/**',
+      '**/config',
+      '**/main',
+      '@azure/*',
+      'botbuilder*',
+    ],
     'src/matching depends on domain only.',
   ),
   restrict(
@@ -48,7 +76,20 @@ export default tseslint.config(
   // Contracts are data: zod and the domain only, so both the services and the tab can use them.
   restrict(
     ['src/contracts/**'],
-    ['**/store/**', '**/api/**', '**/services/**', '**/calendar/**', '**/scheduler/**', '**/bot/**', '**/config', '**/main', '@azure/*', 'botbuilder*', 'hono', 'hono/*'],
+    [
+      '**/store/**',
+      '**/api/**',
+      '**/services/**',
+      '**/calendar/**',
+      '**/scheduler/**',
+      '**/bot/**',
+      '**/config',
+      '**/main',
+      '@azure/*',
+      'botbuilder*',
+      'hono',
+      'hono/*',
+    ],
     'src/contracts depends on zod and src/domain only.',
   ),
   // Services are called by the edges (HTTP, bot, background loops), never the other way round.
@@ -93,6 +134,32 @@ export default tseslint.config(
               group: ['**/src/**', '**/bot/**'],
               message: 'The tab imports only types from the server (import type).',
               allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Outside tab/src/api/, the tab calls the API through the per-capability modules (api/programmes.ts,
+  // api/pairs.ts...), whose paths are tied to their contracts: no hand-written `api.get<T>('/path')`.
+  {
+    files: ['tab/**'],
+    ignores: ['tab/src/api/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/bot/**'],
+              message: 'The tab imports only types from the server (import type).',
+              allowTypeImports: true,
+            },
+            {
+              group: ['**/api/client'],
+              importNames: ['api', 'apiRequest', 'apiDownload'],
+              message:
+                'Call the API through its capability module in tab/src/api/ (e.g. getProgrammes).',
             },
           ],
         },

@@ -24,7 +24,7 @@ import { LifecycleSection } from './LifecycleSection';
 import { PairProvider, usePair } from './PairContext';
 import { NextSession, PartnerCard } from './PartnerCard';
 import { ProgressSection } from './ProgressSection';
-import { ActionItemToggle } from './SessionPanel';
+import { ActionItemToggle } from './ActionItems';
 import { SessionsSection } from './SessionsSection';
 
 const useStyles = makeStyles({
