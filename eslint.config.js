@@ -30,7 +30,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -68,9 +71,9 @@ export default tseslint.config(
   restrict(
     ['src/api/**', 'src/notifications/**'],
     ['@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main', '**/app/**', '**/local/**'],
-    'Edges use services and ports; only src/main.ts wires SDK clients.',
+    'Edges use services and ports; only src/app wires SDK clients.',
   ),
-  // The bot translates Teams activities to service calls (the tab's services, wired in src/main.ts).
+  // The bot translates Teams activities to service calls (the tab's services, wired in src/app).
   // Of the store it keeps the conversation references only: how to reach a person in Teams.
   restrict(
     ['bot/**'],
@@ -78,7 +81,7 @@ export default tseslint.config(
       '@azure/cosmos', '@microsoft/microsoft-graph-client', '**/main', '**/app/**', '**/local/**',
       '**/store/*', '!**/store/conversation-repository',
     ],
-    'bot/ calls services (src/services) and uses only the conversation references of src/store; only src/main.ts wires SDK clients and repositories.',
+    'bot/ calls services (src/services) and uses only the conversation references of src/store; only src/app wires SDK clients and repositories.',
   ),
   // One source of time: the Clock wired in the composition root (src/domain/clock.ts). Reading the
   // wall clock elsewhere lets the real date leak into tests and the demo (npm run test:any-date).
@@ -111,6 +114,32 @@ export default tseslint.config(
               group: ['**/src/**', '**/bot/**'],
               message: 'The tab imports only types from the server (import type).',
               allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Outside tab/src/api/, the tab calls the API through the per-capability modules (api/programmes.ts,
+  // api/pairs.ts...), whose paths are tied to their contracts: no hand-written `api.get<T>('/path')`.
+  {
+    files: ['tab/**'],
+    ignores: ['tab/src/api/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/bot/**'],
+              message: 'The tab imports only types from the server (import type).',
+              allowTypeImports: true,
+            },
+            {
+              group: ['**/api/client'],
+              importNames: ['api', 'apiRequest', 'apiDownload'],
+              message:
+                'Call the API through its capability module in tab/src/api/ (e.g. getProgrammes).',
             },
           ],
         },

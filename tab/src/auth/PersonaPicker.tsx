@@ -13,10 +13,11 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import type { Persona, PersonasResponse } from '../../../src/contracts/identity';
-import { api } from '../api/client';
+import { useMemo, useState } from 'react';
+import type { Persona } from '../../../src/contracts/identity';
+import { getPersonas } from '../api/identity';
 import { describeError } from '../api/errors';
+import { useResource } from '../data/useResource';
 import { useT } from '../i18n/I18nProvider';
 import { signInAs } from './dev-session';
 import { useAuthT } from './auth-i18n';
@@ -74,21 +75,12 @@ export function PersonaPicker() {
   const styles = useStyles();
   const t = useT();
   const at = useAuthT();
-  const [personas, setPersonas] = useState<Persona[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const loaded = useResource('personas', (signal) => getPersonas(signal));
+  const personas = loaded.data?.personas ?? null;
+  const [signInError, setError] = useState<unknown>(null);
+  const error = signInError ?? loaded.error;
   const [query, setQuery] = useState('');
   const [signingIn, setSigningIn] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<PersonasResponse>('/api/dev/personas', { auth: false, signal: controller.signal })
-      .then((body) => setPersonas(body.personas))
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-    return () => controller.abort();
-  }, []);
 
   const shown = useMemo(() => filterPersonas(personas ?? [], query), [personas, query]);
 

@@ -17,8 +17,9 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type { AuthConfigResponse, MeResponse } from '../../../src/contracts/identity';
-import { api, ApiError } from '../api/client';
+import type { MeResponse } from '../../../src/contracts/identity';
+import { ApiError } from '../api/client';
+import { getAuthConfig, getMe } from '../api/identity';
 import { describeError } from '../api/errors';
 import { useHost } from '../host/HostProvider';
 import { useT } from '../i18n/I18nProvider';
@@ -110,16 +111,13 @@ export function SessionGate({ children }: { children: ReactNode }) {
       if (inBrowser) {
         installDevTokenProvider();
         if (!session) {
-          const config = await api.get<AuthConfigResponse>('/api/auth/config', {
-            auth: false,
-            signal,
-          });
+          const config = await getAuthConfig(signal);
           if (!signal.aborted) setState({ kind: config.devSignIn ? 'pick' : 'no-sign-in' });
           return;
         }
       }
       if (!known()) setState({ kind: 'loading' });
-      const me = await api.get<MeResponse>('/api/me', { signal });
+      const me = await getMe(signal);
       if (signal.aborted) return;
       setSignedInMe(me);
       setState({ kind: 'ready', me });
@@ -137,7 +135,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }, [inBrowser, session, attempt]);
 
   const refresh = useCallback(async () => {
-    const me = await api.get<MeResponse>('/api/me');
+    const me = await getMe();
     setSignedInMe(me);
     setState({ kind: 'ready', me });
   }, []);

@@ -1,5 +1,6 @@
-import type { DevSignInResponse, Persona } from '../../../src/contracts/identity';
-import { api, setTokenProvider } from '../api/client';
+import type { Persona } from '../../../src/contracts/identity';
+import { setTokenProvider } from '../api/client';
+import { devSignIn } from '../api/identity';
 
 /**
  * Development sign-in outside Teams: the persona picker asks the API for a token acting as a demo
@@ -90,11 +91,7 @@ export function subscribeDevSession(listener: () => void): () => void {
 
 /** Asks the API for a token acting as `persona` and makes it the current session. */
 export async function signInAs(persona: Pick<Persona, 'personId' | 'displayName'>) {
-  const response = await api.post<DevSignInResponse>(
-    '/api/dev/sign-in',
-    { personId: persona.personId },
-    { auth: false },
-  );
+  const response = await devSignIn(persona.personId);
   const session: DevSession = {
     token: response.token,
     expiresAt: response.expiresAt,

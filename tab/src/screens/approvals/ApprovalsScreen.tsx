@@ -1,30 +1,19 @@
-import {
-  Body1,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Title1,
-  tokens,
-} from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type {
-  ApprovalDecisionResponse,
-  ApprovalItem,
-  ApprovalListResponse,
-} from '../../../../src/contracts/approvals';
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ApprovalItem } from '../../../../src/contracts/approvals';
 import type { ApprovalDecision } from '../../../../src/domain/approval';
-import { api, apiRequest, ApiError } from '../../api/client';
+import { decideApproval, getApprovals } from '../../api/approvals';
+import { ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { SessionGate } from '../../auth/SessionProvider';
+import { LoadFailed, Loading } from '../../components/LoadState';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useResource } from '../../data/useResource';
+import { useMutation } from '../../data/useMutation';
 import { useT } from '../../i18n/I18nProvider';
 import { ApprovalCard, type CardNotice } from './ApprovalCard';
 import { useApprovalsT } from './approvals-i18n';
 
 const useStyles = makeStyles({
-  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   list: {
     display: 'flex',
@@ -40,30 +29,19 @@ function ApprovalsContent() {
   const styles = useStyles();
   const t = useApprovalsT();
   const shellT = useT();
-  const [items, setItems] = useState<ApprovalItem[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const approvals = useResource('approvals', (signal) => getApprovals(signal));
+  const items = approvals.data?.approvals ?? null;
   // Comments being typed, by request: kept across reloads (a 409 reloads the list).
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<Record<string, boolean>>({});
   const [notices, setNotices] = useState<Record<string, CardNotice>>({});
   const [busy, setBusy] = useState<string | null>(null);
-
-  const load = useCallback(async (signal?: AbortSignal) => {
-    const list = await api.get<ApprovalListResponse>('/api/approvals', { signal });
-    setItems(list.approvals);
-    setLoadError(null);
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal).catch((e: unknown) => {
-      if (!controller.signal.aborted) setLoadError(e);
-    });
-    return () => controller.abort();
-  }, [load]);
+  const sending = useMutation(decideApproval);
 
   const replace = (next: ApprovalItem) =>
-    setItems((current) => current?.map((i) => (i.id === next.id ? next : i)) ?? [next]);
+    approvals.setData((current) => ({
+      approvals: current?.approvals.map((i) => (i.id === next.id ? next : i)) ?? [next],
+    }));
   const notify = (id: string, notice: CardNotice | undefined) =>
     setNotices((current) => {
       const next = { ...current };
@@ -81,44 +59,38 @@ function ApprovalsContent() {
     setMissing((current) => ({ ...current, [item.id]: false }));
     setBusy(item.id);
     notify(item.id, undefined);
-    try {
-      const { data } = await apiRequest<ApprovalDecisionResponse>(
-        `/api/approvals/${encodeURIComponent(item.id)}/decision`,
-        {
-          method: 'POST',
-          body: { decision, ...(comment ? { comment } : {}) },
-          ifMatch: item.version,
-        },
-      );
+    const outcome = await sending.run(
+      item.id,
+      { decision, ...(comment ? { comment } : {}) },
+      item.version,
+    );
+    if (outcome.ok) {
+      const { data } = outcome;
       replace(data.approval);
       notify(item.id, data.changed ? { kind: 'decided', decision } : { kind: 'already' });
       if (data.changed) setDrafts((current) => ({ ...current, [item.id]: '' }));
-    } catch (error) {
+    } else {
+      const error = outcome.error;
       if (error instanceof ApiError && error.status === 409) {
         // Decided elsewhere (the card in Teams, another window), or replaced by a newer request:
-        // show it as it stands now (the reload brings the newer request).
+        // show it as it stands now (the reload brings the newer request). The comments typed
+        // stay in `drafts`, which the reload does not touch.
         notify(item.id, { kind: replaced(error) ? 'superseded' : 'conflict' });
-        try {
-          await load();
-        } catch (reloadError) {
-          notify(item.id, { kind: 'error', message: describeError(reloadError, shellT) });
+        const reloaded = await approvals.reload();
+        if (!reloaded.ok && !reloaded.aborted) {
+          notify(item.id, { kind: 'error', message: describeError(reloaded.error, shellT) });
         }
       } else {
         notify(item.id, { kind: 'error', message: describeError(error, shellT) });
       }
-    } finally {
-      setBusy(null);
     }
+    setBusy(null);
   };
 
-  if (loadError && !items) {
-    return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(loadError, shellT)}</MessageBarBody>
-      </MessageBar>
-    );
+  if (approvals.error && !items) {
+    return <LoadFailed error={approvals.error} onRetry={() => void approvals.reload()} />;
   }
-  if (!items) return <Spinner size="small" label={t('approvals.loading')} />;
+  if (!items) return <Loading label={t('approvals.loading')} />;
   if (items.length === 0) return <Body1>{t('approvals.none')}</Body1>;
 
   const waiting = items.filter((i) => i.canDecide).length;
@@ -167,16 +139,16 @@ export default function ApprovalsScreen() {
   const t = useApprovalsT();
   const shellT = useT();
   return (
-    <section className={styles.screen} aria-labelledby="approvals-title">
-      <Title1 as="h1" id="approvals-title" className={styles.title}>
-        {shellT('approvals.title')}
-      </Title1>
-      <Caption1 as="p" className={styles.muted}>
-        {t('approvals.intro')}
-      </Caption1>
-      <SessionGate>
-        <ApprovalsContent />
-      </SessionGate>
-    </section>
+    <ScreenFrame
+      id="approvals"
+      title={shellT('approvals.title')}
+      intro={
+        <Caption1 as="p" className={styles.muted}>
+          {t('approvals.intro')}
+        </Caption1>
+      }
+    >
+      <ApprovalsContent />
+    </ScreenFrame>
   );
 }

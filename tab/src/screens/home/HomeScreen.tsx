@@ -1,23 +1,17 @@
-import { Body1, Caption1, makeStyles, Title1, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { getHealth } from '../../api/health';
+import { useResource } from '../../data/useResource';
 import { useHost } from '../../host/HostProvider';
 import { useT } from '../../i18n/I18nProvider';
 import { NextSteps } from './NextSteps';
 
-type Health = { status: string; store: string };
-
 type HealthState = { kind: 'checking' } | { kind: 'up' } | { kind: 'down'; error: unknown };
 
 const useStyles = makeStyles({
-  screen: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    maxWidth: '60ch',
-  },
-  title: { margin: 0 },
+  screen: { maxWidth: '60ch' },
   text: { margin: 0 },
   health: {
     marginTop: tokens.spacingVerticalXL,
@@ -30,35 +24,23 @@ export default function HomeScreen() {
   const styles = useStyles();
   const t = useT();
   const host = useHost();
-  const [health, setHealth] = useState<HealthState>({ kind: 'checking' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<Health>('/api/health', { auth: false, signal: controller.signal })
-      .then((body) =>
-        setHealth(
-          body.store === 'up'
-            ? { kind: 'up' }
-            : {
-                kind: 'down',
-                error: new ApiError('store_unavailable', `store ${body.store}`, 200),
-              },
-        ),
-      )
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setHealth({ kind: 'down', error });
-      });
-    return () => controller.abort();
-  }, []);
+  const checked = useResource('health', (signal) => getHealth(signal));
+  const health: HealthState = checked.data
+    ? checked.data.store === 'up'
+      ? { kind: 'up' }
+      : {
+          kind: 'down',
+          error: new ApiError('store_unavailable', `store ${checked.data.store}`, 200),
+        }
+    : checked.error !== null
+      ? { kind: 'down', error: checked.error }
+      : { kind: 'checking' };
 
   const name = host.kind === 'teams' ? host.user.displayName : undefined;
 
   return (
-    <section className={styles.screen} aria-labelledby="home-title">
-      <Title1 as="h1" id="home-title" className={styles.title}>
-        {t('home.title')}
-      </Title1>
+    // The landing screen answers anyone: what to do next says when signing in is needed.
+    <ScreenFrame id="home" title={t('home.title')} gated={false} className={styles.screen}>
       {name && (
         <Body1 as="p" className={styles.text}>
           {t('home.greeting', { name })}
@@ -76,6 +58,6 @@ export default function HomeScreen() {
         {health.kind === 'up' && t('home.health.up')}
         {health.kind === 'down' && describeError(health.error, t)}
       </Caption1>
-    </section>
+    </ScreenFrame>
   );
 }

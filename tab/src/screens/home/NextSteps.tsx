@@ -1,10 +1,14 @@
 import { Body1, Link, makeStyles, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
-import { useEffect, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
+import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 import type { MeResponse } from '../../../../src/contracts/identity';
-import type { ProgrammeListItem, ProgrammeListResponse } from '../../../../src/contracts/programmes';
-import type { MyPairItem, MyPairsResponse } from '../../../../src/contracts/pairs';
-import { api, ApiError } from '../../api/client';
+import type { ProgrammeListItem } from '../../../../src/contracts/programmes';
+import type { MyPairItem } from '../../../../src/contracts/pairs';
+import { ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
+import { getMe } from '../../api/identity';
+import { getMyPairs } from '../../api/pairs';
+import { getProgrammes } from '../../api/programmes';
+import { useResource } from '../../data/useResource';
 import {
   getDevSession,
   installDevTokenProvider,
@@ -69,8 +73,6 @@ type Loaded = {
   programme: ProgrammeListItem | undefined;
   pair: CurrentPair | undefined;
 };
-type State =
-  { kind: 'loading' } | { kind: 'ready'; loaded: Loaded } | { kind: 'failed'; error: unknown };
 
 /** A link to a screen of the tab, followed without reloading the page. */
 function ScreenLink({ path, children }: { path: string; children: ReactNode }) {
@@ -102,43 +104,39 @@ export function NextSteps() {
   const session = useSyncExternalStore(subscribeDevSession, getDevSession, getDevSession);
   const signedIn = host.kind === 'teams' || session !== null;
   const personId = session?.personId ?? null;
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  useEffect(() => {
-    if (!signedIn) return;
-    if (host.kind === 'browser') installDevTokenProvider();
-    const controller = new AbortController();
-    const signal = controller.signal;
-    setState({ kind: 'loading' });
-    Promise.all([
-      api.get<MeResponse>('/api/me', { signal }),
-      api.get<ProgrammeListResponse>('/api/programmes', { signal }),
-      api.get<MyPairsResponse>('/api/pairs/mine', { signal }),
-    ])
-      .then(([me, list, mine]) => {
+  const next = useResource(
+    signedIn ? `next-steps:${personId ?? ''}:${host.kind}` : null,
+    async (signal): Promise<Loaded> => {
+      if (host.kind === 'browser') installDevTokenProvider();
+      try {
+        const [me, list, mine] = await Promise.all([
+          getMe(signal),
+          getProgrammes(signal),
+          getMyPairs(signal),
+        ]);
         // The nav shows the lead's and manager's links from here too.
-        setSignedInMe(me);
-        setState({
-          kind: 'ready',
-          loaded: { me, programme: homeProgramme(list.programmes), pair: currentPair(mine.pairs) },
-        });
-      })
-      .catch((error: unknown) => {
-        if (signal.aborted) return;
+        if (!signal.aborted) setSignedInMe(me);
+        return { me, programme: homeProgramme(list.programmes), pair: currentPair(mine.pairs) };
+      } catch (error) {
         // A development token dies with the server that issued it: offer to choose a persona again.
         if (
+          !signal.aborted &&
           host.kind === 'browser' &&
           error instanceof ApiError &&
           error.code === 'unauthenticated'
         ) {
           setSignedInMe(null);
           signOut();
-          return;
         }
-        setState({ kind: 'failed', error });
-      });
-    return () => controller.abort();
-  }, [signedIn, personId, host.kind]);
+        throw error;
+      }
+    },
+  );
+  const state = next.data
+    ? ({ kind: 'ready', loaded: next.data } as const)
+    : next.error !== null
+      ? ({ kind: 'failed', error: next.error } as const)
+      : ({ kind: 'loading' } as const);
 
   const title = (
     <Subtitle1 as="h2" id="home-next-title" className={styles.heading}>

@@ -6,9 +6,10 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { CalendarChange, PairCalendarResponse } from '../../../../src/contracts/calendar';
-import type { PairDashboardResponse, PairView } from '../../../../src/contracts/pairs';
-import { api, apiRequest } from '../../api/client';
+import type { CalendarChange } from '../../../../src/contracts/calendar';
+import type { PairView } from '../../../../src/contracts/pairs';
+import { refreshCalendar } from '../../api/calendar';
+import { getDashboard } from '../../api/pairs';
 import { useLocale } from '../../i18n/I18nProvider';
 import { usePairT, type PairTranslate } from './i18n/usePairT';
 import { usePair } from './PairContext';
@@ -92,17 +93,13 @@ export function CalendarRefresh() {
     const controller = new AbortController();
     const { signal } = controller;
     const before = pair;
-    const id = encodeURIComponent(pair.id);
     let settled = false;
     (async () => {
-      const refreshed = await apiRequest<PairCalendarResponse>(
-        `/api/pairs/${id}/calendar/refresh?locale=${locale}`,
-        { method: 'POST', signal },
-      );
-      const { changes } = refreshed.data;
-      if (refreshed.data.version !== version) {
+      const refreshed = await refreshCalendar(before.id, locale, signal);
+      const { changes } = refreshed;
+      if (refreshed.version !== version) {
         // The sessions changed (a move, a cancellation): show the pair as it is now.
-        adopt(await api.get<PairDashboardResponse>(`/api/pairs/${id}/dashboard`, { signal }));
+        adopt(await getDashboard(before.id, signal));
       }
       settled = true;
       const found = describe(changes, before, t, format.day, format.dayTime);

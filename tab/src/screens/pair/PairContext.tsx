@@ -13,7 +13,8 @@ import type {
   PairView,
   PrivateNoteView,
 } from '../../../../src/contracts/pairs';
-import { apiRequest, ApiError } from '../../api/client';
+import { writePair, type PairWritePath } from '../../api/pairs';
+import { isVersionConflict } from '../../data/useMutation';
 import { useVisuallyHiddenStyles } from '../../components/visually-hidden';
 import { conflictCurrent } from './pair-model';
 
@@ -33,7 +34,7 @@ type PairContextValue = {
    */
   write: (
     method: 'POST' | 'PUT',
-    path: string,
+    path: PairWritePath,
     body?: Record<string, unknown>,
   ) => Promise<WriteOutcome>;
   /** Shows a pair the server sent (the `details.current` of a conflict). */
@@ -99,21 +100,18 @@ export function PairProvider({
   const write = useCallback(
     async (
       method: 'POST' | 'PUT',
-      path: string,
+      path: PairWritePath,
       body: Record<string, unknown> = {},
     ): Promise<WriteOutcome> => {
       try {
-        const response = await apiRequest<PairResponse>(
-          `/api/pairs/${encodeURIComponent(initial.pair.id)}${path}`,
-          { method, body: { version: versionRef.current, ...body } },
-        );
-        adopt(response.data);
-        return { ok: true, pair: response.data.pair, version: response.data.version };
+        const response = await writePair(initial.pair.id, method, path, {
+          version: versionRef.current,
+          ...body,
+        });
+        adopt(response);
+        return { ok: true, pair: response.pair, version: response.version };
       } catch (error) {
-        const conflict =
-          error instanceof ApiError && error.code === 'version_conflict'
-            ? conflictCurrent(error.details)
-            : null;
+        const conflict = isVersionConflict(error) ? conflictCurrent(error.details) : null;
         return { ok: false, error, conflict };
       }
     },

@@ -4,23 +4,16 @@ import {
   Card,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Select,
-  Spinner,
   Subtitle1,
-  Title1,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type {
-  MyPairItem,
-  MyPairsResponse,
-  PairDashboardResponse,
-} from '../../../../src/contracts/pairs';
-import { api } from '../../api/client';
-import { describeError } from '../../api/errors';
-import { SessionGate } from '../../auth/SessionProvider';
+import { useState, type ReactNode } from 'react';
+import type { MyPairItem } from '../../../../src/contracts/pairs';
+import { getDashboard, getMyPairs } from '../../api/pairs';
+import { LoadFailed, Loading } from '../../components/LoadState';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useResource } from '../../data/useResource';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { AgreementSection } from './AgreementSection';
@@ -31,7 +24,7 @@ import { LifecycleSection } from './LifecycleSection';
 import { PairProvider, usePair } from './PairContext';
 import { NextSession, PartnerCard } from './PartnerCard';
 import { ProgressSection } from './ProgressSection';
-import { ActionItemToggle } from './SessionPanel';
+import { ActionItemToggle } from './ActionItems';
 import { SessionsSection } from './SessionsSection';
 
 const useStyles = makeStyles({
@@ -156,54 +149,28 @@ function pairLabel(item: MyPairItem, t: ReturnType<typeof usePairT>): string {
 function PairContent() {
   const styles = useStyles();
   const t = usePairT();
-  const tt = useT();
-  const [pairs, setPairs] = useState<MyPairItem[] | null>(null);
-  const [pairId, setPairId] = useState<string | null>(null);
-  const [dashboard, setDashboard] = useState<PairDashboardResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // The pair picked; until then the one a link names (`/pair?pair=<id>`, from a reminder or the
+  // planning page), else the first.
+  const [picked, setPicked] = useState<string | null>(null);
+  const mine = useResource('pairs/mine', (signal) => getMyPairs(signal));
+  const pairs = mine.data?.pairs ?? null;
+  const asked = new URLSearchParams(window.location.search).get('pair');
+  const pairId = picked ?? pairs?.find((p) => p.id === asked)?.id ?? pairs?.[0]?.id ?? null;
+  const loaded = useResource(pairId && `dashboard:${pairId}`, (signal) =>
+    getDashboard(pairId!, signal),
+  );
+  const dashboard = loaded.data ?? null;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<MyPairsResponse>('/api/pairs/mine', { signal: controller.signal })
-      .then((body) => {
-        setPairs(body.pairs);
-        // A link may name the pair (`/pair?pair=<id>`, from a reminder or the planning page).
-        const asked = new URLSearchParams(window.location.search).get('pair');
-        setPairId(body.pairs.find((p) => p.id === asked)?.id ?? body.pairs[0]?.id ?? null);
-      })
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-    return () => controller.abort();
-  }, []);
-
-  const load = useCallback((id: string, signal?: AbortSignal) => {
-    setDashboard(null);
-    setError(null);
-    return api
-      .get<PairDashboardResponse>(`/api/pairs/${encodeURIComponent(id)}/dashboard`, { signal })
-      .then(setDashboard)
-      .catch((e: unknown) => {
-        if (!signal?.aborted) setError(e);
-      });
-  }, []);
-
-  useEffect(() => {
-    if (!pairId) return;
-    const controller = new AbortController();
-    void load(pairId, controller.signal);
-    return () => controller.abort();
-  }, [pairId, load]);
-
+  const error = mine.error ?? loaded.error;
   if (error !== null) {
     return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(error, tt)}</MessageBarBody>
-      </MessageBar>
+      <LoadFailed
+        error={error}
+        onRetry={() => void (mine.error !== null ? mine.reload() : loaded.reload())}
+      />
     );
   }
-  if (pairs === null) return <Spinner size="small" label={t('pair.loading')} />;
+  if (pairs === null) return <Loading label={t('pair.loading')} />;
   if (pairs.length === 0 || !pairId) {
     return (
       <div className={styles.screen}>
@@ -222,7 +189,7 @@ function PairContent() {
           <Select
             value={pairId}
             onChange={(_, data) => {
-              setPairId(data.value);
+              setPicked(data.value);
               // A reload or a shared link keeps this pair.
               window.history.replaceState(null, '', `?pair=${encodeURIComponent(data.value)}`);
             }}
@@ -236,7 +203,7 @@ function PairContent() {
         </Field>
       )}
       {dashboard === null || dashboard.pair.id !== pairId ? (
-        <Spinner size="small" label={t('pair.loading')} />
+        <Loading label={t('pair.loading')} />
       ) : (
         <PairProvider key={dashboard.pair.id} initial={dashboard}>
           <Dashboard />
@@ -248,16 +215,10 @@ function PairContent() {
 
 /** "My pair": the pair's journey for both members, from the agreement to the last feedback. */
 export default function PairScreen() {
-  const styles = useStyles();
   const t = useT();
   return (
-    <section className={styles.screen} aria-labelledby="pair-title">
-      <Title1 as="h1" id="pair-title" className={styles.title}>
-        {t('pair.title')}
-      </Title1>
-      <SessionGate>
-        <PairContent />
-      </SessionGate>
-    </section>
+    <ScreenFrame id="pair" title={t('pair.title')} spacing="XL">
+      <PairContent />
+    </ScreenFrame>
   );
 }

@@ -5,31 +5,21 @@ import {
   Card,
   Link,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
   Subtitle1,
   Subtitle2,
-  Title1,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { ToolkitBlock, ToolkitResponse } from '../../../../src/contracts/pairs';
-import { api } from '../../api/client';
-import { describeError } from '../../api/errors';
-import { SessionGate } from '../../auth/SessionProvider';
+import type { ToolkitBlock } from '../../../../src/contracts/pairs';
+import { getToolkit } from '../../api/pairs';
+import { LoadFailed, Loading } from '../../components/LoadState';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useResource } from '../../data/useResource';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { usePairT } from './i18n/usePairT';
 
 const useStyles = makeStyles({
-  screen: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXL,
-    maxWidth: '52rem',
-  },
-  title: { margin: 0 },
+  screen: { maxWidth: '52rem' },
   heading: { margin: 0 },
   text: { margin: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -110,30 +100,14 @@ function Block({ block }: { block: ToolkitBlock }) {
 function ToolkitContent() {
   const styles = useStyles();
   const t = usePairT();
-  const tt = useT();
   const locale = useLocale();
-  const [toolkit, setToolkit] = useState<ToolkitResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    setToolkit(null);
-    api
-      .get<ToolkitResponse>(`/api/toolkit?locale=${locale}`, { signal: controller.signal })
-      .then(setToolkit)
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-    return () => controller.abort();
-  }, [locale]);
+  const loaded = useResource(`toolkit:${locale}`, (signal) => getToolkit(locale, signal));
+  const toolkit = loaded.data;
 
-  if (error !== null) {
-    return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(error, tt)}</MessageBarBody>
-      </MessageBar>
-    );
+  if (loaded.error !== null) {
+    return <LoadFailed error={loaded.error} onRetry={() => void loaded.reload()} />;
   }
-  if (!toolkit) return <Spinner size="small" label={t('toolkit.loading')} />;
+  if (!toolkit) return <Loading label={t('toolkit.loading')} />;
   return (
     <>
       <nav aria-labelledby="toolkit-contents">
@@ -180,16 +154,18 @@ export default function ToolkitScreen() {
   const t = useT();
   const pt = usePairT();
   return (
-    <section className={styles.screen} aria-labelledby="toolkit-title">
-      <Title1 as="h1" id="toolkit-title" className={styles.title}>
-        {t('toolkit.title')}
-      </Title1>
-      <div>
-        <Button onClick={() => navigate('/pair')}>{pt('toolkit.back')}</Button>
-      </div>
-      <SessionGate>
-        <ToolkitContent />
-      </SessionGate>
-    </section>
+    <ScreenFrame
+      id="toolkit"
+      title={t('toolkit.title')}
+      spacing="XL"
+      className={styles.screen}
+      intro={
+        <div>
+          <Button onClick={() => navigate('/pair')}>{pt('toolkit.back')}</Button>
+        </div>
+      }
+    >
+      <ToolkitContent />
+    </ScreenFrame>
   );
 }

@@ -5,6 +5,7 @@ import type {
   PrivateNoteView,
 } from '../../../../src/contracts/pairs';
 import type { Frame } from '../../../../src/domain/programme';
+import { keepTyped } from '../../data/keep-typed';
 
 /** The agreement as its edit form holds it: lists are edited one item per line. */
 export type AgreementFormValues = {
@@ -128,11 +129,7 @@ export function agreementEditBody(base: AgreementFormValues, values: AgreementFo
  * (what they loaded) kept as they typed it. Nothing typed is lost; the partner's other edits show.
  */
 export function mergeTyped<T extends Record<string, string>>(base: T, typed: T, latest: T): T {
-  const merged = { ...latest };
-  for (const key of Object.keys(typed) as (keyof T)[]) {
-    if (typed[key] !== base[key]) merged[key] = typed[key];
-  }
-  return merged;
+  return keepTyped(base, typed, latest, (a, b) => a === b);
 }
 
 /** The pair carried by a 409 `version_conflict` (`details.current`), or null if absent. */

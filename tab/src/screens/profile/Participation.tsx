@@ -21,8 +21,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProfileResponse } from '../../../../src/contracts/profiles';
 import type { ProgrammeSummary } from '../../../../src/contracts/programmes';
 import type { Profile } from '../../../../src/domain/profile';
-import { api } from '../../api/client';
+import { moveParticipation, type ParticipationMove } from '../../api/profiles';
 import { describeError } from '../../api/errors';
+import { useMutation } from '../../data/useMutation';
 import { dateTag } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { CONSENT_TEXT_VERSION, consentParagraphKeys, consentVersionLabel } from './consent';
@@ -82,9 +83,8 @@ export function Participation({ programme, profile, version, onChange }: Partici
   const [until, setUntil] = useState('');
   const [untilError, setUntilError] = useState<string | undefined>();
   const [confirmLeave, setConfirmLeave] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const base = `/api/programmes/${encodeURIComponent(programme.id)}/profile/me`;
+  const moving = useMutation(moveParticipation);
+  const { busy, error } = moving;
   const status = profile.optIn.status;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStatus = useRef(status);
@@ -98,22 +98,13 @@ export function Participation({ programme, profile, version, onChange }: Partici
   const formatDay = (iso: string) =>
     new Intl.DateTimeFormat(dateTag(locale), { dateStyle: 'long' }).format(new Date(iso));
 
-  const act = async (path: string, body: Record<string, unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const response = await api.post<ProfileResponse>(`${base}/${path}`, {
-        ...body,
-        ...(version ? { version } : {}),
-      });
-      onChange(response);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  const act = async <M extends ParticipationMove>(move: M['move'], body: M['body']) => {
+    const outcome = await moving.run(programme.id, {
+      move,
+      body: { ...body, ...(version ? { version } : {}) },
+    } as ParticipationMove);
+    if (outcome.ok) onChange(outcome.data);
+    return outcome.ok;
   };
 
   const pause = () => {

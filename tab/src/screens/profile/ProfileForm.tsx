@@ -2,9 +2,6 @@ import {
   Button,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Subtitle1,
@@ -14,17 +11,18 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ProfileResponse } from '../../../../src/contracts/profiles';
 import type { ProgrammeSummary } from '../../../../src/contracts/programmes';
 import type { Profile } from '../../../../src/domain/profile';
-import { apiRequest, ApiError } from '../../api/client';
-import { describeError } from '../../api/errors';
+import { ApiError } from '../../api/client';
+import { editMyProfile, getMyProfile } from '../../api/profiles';
 import { LanguagesField } from '../../components/LanguagesField';
 import { SkillListEditor } from '../../components/SkillListEditor';
 import { allTimeZones, TimeZonePicker } from '../../components/TimeZonePicker';
+import { SaveNotice, type SaveOutcome } from '../../components/SaveNotice';
 import { WeekGrid } from '../../components/WeekGrid';
-import { useT } from '../../i18n/I18nProvider';
+import { useMutation } from '../../data/useMutation';
 import {
   BIO_MAX,
   editBodyOf,
@@ -64,22 +62,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} 0`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  summaryList: {
-    margin: `${tokens.spacingVerticalXS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
-  // The outcome of the last save; takes no room while there is none.
-  notice: { ':empty': { display: 'none' } },
   unsaved: { color: tokens.colorNeutralForeground2 },
 });
-
-type Notice =
-  | { kind: 'none' }
-  | { kind: 'saved' }
-  | { kind: 'invalid' }
-  | { kind: 'conflict' }
-  | { kind: 'merged' }
-  | { kind: 'failed'; error: unknown };
 
 type ProfileFormProps = {
   programme: ProgrammeSummary;
@@ -94,23 +78,17 @@ type ProfileFormProps = {
  */
 export function ProfileForm({ programme, profile, version, onSaved }: ProfileFormProps) {
   const styles = useStyles();
-  const t = useT();
   const pt = useProfileT();
   const [base, setBase] = useState<ProfileFormValues>(() => formValuesOf(profile));
   const [values, setValues] = useState<ProfileFormValues>(base);
   const [errors, setErrors] = useState<ProfileFormErrors>(noErrors);
-  const [notice, setNotice] = useState<Notice>({ kind: 'none' });
-  const [saving, setSaving] = useState(false);
-  const noticeRef = useRef<HTMLDivElement>(null);
+  const [notice, setNotice] = useState<SaveOutcome>({ kind: 'none' });
+  const saveProfile = useMutation(editMyProfile);
+  const reloadProfile = useMutation(getMyProfile);
+  const saving = saveProfile.busy || reloadProfile.busy;
   const availabilityId = useId('availability');
   const availabilityHelpId = useId('availability-help');
   const bioCountId = useId('bio-count');
-  const path = `/api/programmes/${encodeURIComponent(programme.id)}/profile/me`;
-
-  // Move focus to the outcome of a save so keyboard and screen-reader users hear it at once.
-  useEffect(() => {
-    if (notice.kind !== 'none') noticeRef.current?.focus();
-  }, [notice]);
 
   const change = <K extends keyof ProfileFormValues>(field: K, value: ProfileFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -125,46 +103,35 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
       setNotice({ kind: 'invalid' });
       return;
     }
-    setSaving(true);
-    try {
-      const response = await apiRequest<ProfileResponse>(path, {
-        method: 'PUT',
-        body: editBodyOf(values, profile),
-        ifMatch: version ?? undefined,
-      });
-      const saved = formValuesOf(response.data.profile);
+    const outcome = await saveProfile.run(programme.id, editBodyOf(values, profile), version);
+    if (outcome.ok) {
+      const saved = formValuesOf(outcome.data.profile);
       setBase(saved);
       setValues(saved);
-      onSaved(response.data);
+      onSaved(outcome.data);
       setNotice({ kind: 'saved' });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'version_conflict') {
-        setNotice({ kind: 'conflict' });
-      } else if (error instanceof ApiError && error.code === 'validation_failed') {
-        const issues = (error.details as { issues?: { path: string; message: string }[] })?.issues;
-        setErrors(errorsFromIssues(issues ?? [], pt));
-        setNotice({ kind: 'invalid' });
-      } else {
-        setNotice({ kind: 'failed', error });
-      }
-    } finally {
-      setSaving(false);
+    } else if (outcome.conflict) {
+      setNotice({ kind: 'conflict' });
+    } else if (outcome.error instanceof ApiError && outcome.error.code === 'validation_failed') {
+      const details = outcome.error.details as { issues?: { path: string; message: string }[] };
+      setErrors(errorsFromIssues(details?.issues ?? [], pt));
+      setNotice({ kind: 'invalid' });
+    } else {
+      setNotice({ kind: 'failed', error: outcome.error });
     }
   };
 
+  // After a conflict: the latest saved profile, keeping every field the person changed.
   const loadLatest = async () => {
-    setSaving(true);
-    try {
-      const response = await apiRequest<ProfileResponse>(path);
-      const latest = formValuesOf(response.data.profile);
+    const outcome = await reloadProfile.run(programme.id);
+    if (outcome.ok) {
+      const latest = formValuesOf(outcome.data.profile);
       setValues((typed) => mergeAfterConflict(base, typed, latest));
       setBase(latest);
-      onSaved(response.data);
+      onSaved(outcome.data);
       setNotice({ kind: 'merged' });
-    } catch (error) {
-      setNotice({ kind: 'failed', error });
-    } finally {
-      setSaving(false);
+    } else {
+      setNotice({ kind: 'failed', error: outcome.error });
     }
   };
 
@@ -177,48 +144,24 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
         {pt('profile.form.title')}
       </Subtitle1>
 
-      <div ref={noticeRef} tabIndex={-1} className={styles.notice}>
-        {notice.kind === 'saved' && (
-          <MessageBar intent="success" role="status">
-            <MessageBarBody>{pt('profile.saved')}</MessageBarBody>
-          </MessageBar>
-        )}
-        {notice.kind === 'invalid' && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>{pt('profile.invalid.title')}</MessageBarTitle>
-              <ul className={styles.summaryList}>
-                {summary.map((item) => (
-                  <li key={`${item.field}:${item.message}`}>{item.message}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {notice.kind === 'conflict' && (
-          <MessageBar intent="warning" role="alert" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{pt('profile.conflict.title')}</MessageBarTitle>
-              {pt('profile.conflict.body')}
-            </MessageBarBody>
-            <Button onClick={() => void loadLatest()} disabled={saving}>
-              {pt('profile.conflict.reload')}
-            </Button>
-          </MessageBar>
-        )}
-        {notice.kind === 'merged' && (
-          <MessageBar intent="info" role="status">
-            <MessageBarBody>{pt('profile.conflict.merged')}</MessageBarBody>
-          </MessageBar>
-        )}
-        {notice.kind === 'failed' && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              {describeError(notice.error, t)} {pt('profile.keptTyped')}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <SaveNotice
+        outcome={notice}
+        text={{
+          saved: pt('profile.saved'),
+          invalidTitle: pt('profile.invalid.title'),
+          conflictTitle: pt('profile.conflict.title'),
+          conflictBody: pt('profile.conflict.body'),
+          reload: pt('profile.conflict.reload'),
+          merged: pt('profile.conflict.merged'),
+          keptTyped: pt('profile.keptTyped'),
+        }}
+        problems={summary.map((item) => ({
+          key: `${item.field}:${item.message}`,
+          message: item.message,
+        }))}
+        onReload={() => void loadLatest()}
+        busy={saving}
+      />
 
       <Field label={pt('profile.roleWish')} validationMessage={errors.fields.roleWish}>
         <RadioGroup

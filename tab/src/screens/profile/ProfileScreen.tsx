@@ -1,21 +1,13 @@
-import {
-  Body1,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Title1,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Body1, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ProfileResponse } from '../../../../src/contracts/profiles';
-import type { ProgrammeListItem, ProgrammeListResponse, ProgrammeResponse, ProgrammeSummary } from '../../../../src/contracts/programmes';
-import { api } from '../../api/client';
-import { describeError } from '../../api/errors';
-import { SessionGate } from '../../auth/SessionProvider';
+import type { ProgrammeListItem, ProgrammeSummary } from '../../../../src/contracts/programmes';
+import { getMyProfile } from '../../api/profiles';
+import { getProgramme, getProgrammes } from '../../api/programmes';
+import { LoadFailed, Loading } from '../../components/LoadState';
+import { ScreenFrame } from '../../components/ScreenFrame';
 import { useVisuallyHiddenStyles } from '../../components/visually-hidden';
+import { useResource } from '../../data/useResource';
 import { useT } from '../../i18n/I18nProvider';
 import { IdentityCard } from './IdentityCard';
 import { Participation } from './Participation';
@@ -24,7 +16,6 @@ import { useProfileT } from './profile-i18n';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
-  title: { margin: 0 },
   picker: { maxWidth: '24rem' },
 });
 
@@ -46,59 +37,40 @@ type Loaded = { programme: ProgrammeSummary; response: ProfileResponse };
 function ProfileContent() {
   const styles = useStyles();
   const hidden = useVisuallyHiddenStyles();
-  const t = useT();
   const pt = useProfileT();
-  const [programmes, setProgrammes] = useState<ProgrammeListItem[] | null>(null);
-  const [programmeId, setProgrammeId] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // The chosen programme; until the person picks one, the default for them.
+  const [picked, setPicked] = useState<string | null>(null);
+  const list = useResource('programmes', (signal) => getProgrammes(signal));
+  const programmes = list.data?.programmes ?? null;
+  const programmeId = picked ?? (programmes ? (defaultProgramme(programmes)?.id ?? null) : null);
+  const detail = useResource(programmeId && `profile:${programmeId}`, async (signal) => {
+    const id = programmeId!;
+    const [programme, response] = await Promise.all([
+      getProgramme(id, signal),
+      getMyProfile(id, signal),
+    ]);
+    return { programme: programme.programme, response } satisfies Loaded;
+  });
+  const loaded = detail.data ?? null;
   const [announcement, setAnnouncement] = useState('');
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<ProgrammeListResponse>('/api/programmes', { signal: controller.signal })
-      .then((body) => {
-        setProgrammes(body.programmes);
-        setProgrammeId(defaultProgramme(body.programmes)?.id ?? null);
-      })
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-    return () => controller.abort();
-  }, []);
-
-  useEffect(() => {
-    if (!programmeId) return;
-    const controller = new AbortController();
-    const id = encodeURIComponent(programmeId);
-    setLoaded(null);
-    Promise.all([
-      api.get<ProgrammeResponse>(`/api/programmes/${id}`, { signal: controller.signal }),
-      api.get<ProfileResponse>(`/api/programmes/${id}/profile/me`, { signal: controller.signal }),
-    ])
-      .then(([programme, response]) => setLoaded({ programme: programme.programme, response }))
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-    return () => controller.abort();
-  }, [programmeId]);
-
+  const error = list.error ?? detail.error;
   if (error !== null) {
     return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(error, t)}</MessageBarBody>
-      </MessageBar>
+      <LoadFailed
+        error={error}
+        onRetry={() => void (list.error !== null ? list.reload() : detail.reload())}
+      />
     );
   }
-  if (programmes === null) return <Spinner size="small" label={pt('profile.loading')} />;
+  if (programmes === null) return <Loading label={pt('profile.loading')} />;
   const choices = programmes.filter((p) => p.status !== 'draft' && p.status !== 'closed');
   if (choices.length === 0 || !programmeId) {
     return <Body1 as="p">{pt('profile.noProgramme')}</Body1>;
   }
 
   const update = (response: ProfileResponse) => {
-    setLoaded((current) => (current ? { ...current, response } : current));
+    detail.setData((current) => (current ? { ...current, response } : current));
   };
   const onParticipation = (response: ProfileResponse) => {
     update(response);
@@ -109,7 +81,7 @@ function ProfileContent() {
     <div className={styles.screen}>
       {choices.length > 1 && (
         <Field label={pt('profile.programme')} className={styles.picker}>
-          <Select value={programmeId} onChange={(_, data) => setProgrammeId(data.value)}>
+          <Select value={programmeId} onChange={(_, data) => setPicked(data.value)}>
             {choices.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -122,7 +94,7 @@ function ProfileContent() {
         {announcement}
       </div>
       {loaded === null ? (
-        <Spinner size="small" label={pt('profile.loading')} />
+        <Loading label={pt('profile.loading')} />
       ) : (
         <>
           <IdentityCard person={loaded.response.person} />
@@ -150,16 +122,10 @@ function ProfileContent() {
 
 /** "My profile": join the programme, say what you share and want to learn, when you are free. */
 export default function ProfileScreen() {
-  const styles = useStyles();
   const t = useT();
   return (
-    <section className={styles.screen} aria-labelledby="profile-title">
-      <Title1 as="h1" id="profile-title" className={styles.title}>
-        {t('profile.title')}
-      </Title1>
-      <SessionGate>
-        <ProfileContent />
-      </SessionGate>
-    </section>
+    <ScreenFrame id="profile" title={t('profile.title')} spacing="XL">
+      <ProfileContent />
+    </ScreenFrame>
   );
 }

@@ -4,6 +4,7 @@ import type { WeeklySlot } from '../../../../src/domain/common';
 import type { Profile, RoleWish, SkillEntry, WorkMode } from '../../../../src/domain/profile';
 import type { SkillListErrors } from '../../components/SkillListEditor';
 import type { ProfileTranslate } from './profile-i18n';
+import { keepTyped } from '../../data/keep-typed';
 
 /** Limits of the profile (src/domain/profile.ts), checked here first so messages are specific. */
 export const BIO_MAX = 500;
@@ -206,9 +207,5 @@ export function mergeAfterConflict(
   typed: ProfileFormValues,
   latest: ProfileFormValues,
 ): ProfileFormValues {
-  const merged = { ...latest };
-  for (const field of topFields) {
-    if (!same(typed[field], base[field])) Object.assign(merged, { [field]: typed[field] });
-  }
-  return merged;
+  return keepTyped(base, typed, latest, same);
 }

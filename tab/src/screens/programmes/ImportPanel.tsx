@@ -16,8 +16,9 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import type { ImportJob, ImportJobResponse, ImportPreview, ImportRowPreview } from '../../../../src/contracts/imports';
-import { api, ApiError } from '../../api/client';
+import type { ImportJob, ImportPreview, ImportRowPreview } from '../../../../src/contracts/imports';
+import { ApiError } from '../../api/client';
+import { getImportJob, previewImport, startImport } from '../../api/imports';
 import { describeError } from '../../api/errors';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useVisuallyHiddenStyles } from '../../components/visually-hidden';
@@ -101,7 +102,6 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const hidden = useVisuallyHiddenStyles();
   const fileHelpId = useId('csv-file-help');
-  const base = `/api/programmes/${encodeURIComponent(programmeId)}/imports`;
 
   const check = async (text: string, name: string | null) => {
     setError(null);
@@ -115,7 +115,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
     setValidOnly(false);
     setStage({ kind: 'checking' });
     try {
-      const preview = await api.post<ImportPreview>(`${base}/preview`, {
+      const preview = await previewImport(programmeId, {
         csv: text,
         ...(name ? { fileName: name } : {}),
       });
@@ -146,9 +146,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
       try {
-        const { job } = await api.get<ImportJobResponse>(
-          `/api/jobs/${encodeURIComponent(importingJobId)}`,
-        );
+        const { job } = await getImportJob(importingJobId);
         if (stopped) return;
         if (job.status === 'succeeded' || job.status === 'failed') {
           setStage({ kind: 'done', job });
@@ -179,7 +177,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
     const body = validOnly ? withoutLines(csv, invalidLines) : csv;
     setError(null);
     try {
-      const { job } = await api.post<ImportJobResponse>(base, {
+      const { job } = await startImport(programmeId, {
         csv: body,
         ...(fileName ? { fileName } : {}),
       });

@@ -4,9 +4,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   Subtitle2,
   Switch,
@@ -14,11 +11,11 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Frequency, Place, SkillKind } from '../../../../src/domain/programme';
 import { ApiError } from '../../api/client';
-import { describeError } from '../../api/errors';
-import { useT } from '../../i18n/I18nProvider';
+import { SaveNotice, type SaveOutcome } from '../../components/SaveNotice';
+import { isVersionConflict } from '../../data/useMutation';
 import {
   frequencies,
   hasProgrammeErrors,
@@ -75,11 +72,6 @@ const useStyles = makeStyles({
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   // The outcome of the last save; takes no room while there is none.
-  notice: { ':empty': { display: 'none' } },
-  summaryList: {
-    margin: `${tokens.spacingVerticalXS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
 });
 
 type ProgrammeFormProps = {
@@ -104,25 +96,16 @@ export function ProgrammeForm({
   onReloadKeepingChanges,
 }: ProgrammeFormProps) {
   const styles = useStyles();
-  const t = useT();
   const pt = useProgrammesT();
   const ct = useComponentsT();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<ProgrammeFormErrors>(noProgrammeErrors);
-  const [outcome, setOutcome] = useState<
-    | { kind: 'none' | 'saved' | 'invalid' | 'conflict' | 'merged' }
-    | { kind: 'failed'; error: unknown }
-  >({ kind: 'none' });
+  const [outcome, setOutcome] = useState<SaveOutcome>({ kind: 'none' });
   const [busy, setBusy] = useState(false);
-  const outcomeRef = useRef<HTMLDivElement>(null);
   const generalId = useId('general');
   const skillsId = useId('catalogue');
   const frameId = useId('frame');
   const weightsId = useId('weights');
-
-  useEffect(() => {
-    if (outcome.kind !== 'none') outcomeRef.current?.focus();
-  }, [outcome]);
 
   const set = <K extends keyof ProgrammeFormValues>(field: K, value: ProgrammeFormValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
@@ -146,7 +129,7 @@ export function ProgrammeForm({
       if (saved) setValues(saved);
       setOutcome({ kind: 'saved' });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'version_conflict') {
+      if (isVersionConflict(error)) {
         setOutcome({ kind: 'conflict' });
       } else if (error instanceof ApiError && error.code === 'validation_failed') {
         const issues = (error.details as { issues?: { path: string; message: string }[] })?.issues;
@@ -190,50 +173,21 @@ export function ProgrammeForm({
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-      <div ref={outcomeRef} tabIndex={-1} className={styles.notice}>
-        {outcome.kind === 'saved' && (
-          <MessageBar intent="success" role="status">
-            <MessageBarBody>{pt('programmeForm.saved')}</MessageBarBody>
-          </MessageBar>
-        )}
-        {outcome.kind === 'invalid' && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>{pt('programmeForm.invalid')}</MessageBarTitle>
-              <ul className={styles.summaryList}>
-                {messages.map((message, i) => (
-                  <li key={i}>{message}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {outcome.kind === 'conflict' && (
-          <MessageBar intent="warning" role="alert" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{pt('programmeForm.conflict.title')}</MessageBarTitle>
-              {pt('programmeForm.conflict.body')}
-            </MessageBarBody>
-            {onReloadKeepingChanges && (
-              <Button onClick={() => void reload()} disabled={busy}>
-                {pt('programmeForm.conflict.reload')}
-              </Button>
-            )}
-          </MessageBar>
-        )}
-        {outcome.kind === 'merged' && (
-          <MessageBar intent="info" role="status">
-            <MessageBarBody>{pt('programmeForm.conflict.merged')}</MessageBarBody>
-          </MessageBar>
-        )}
-        {outcome.kind === 'failed' && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              {describeError(outcome.error, t)} {pt('programmeForm.keptTyped')}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <SaveNotice
+        outcome={outcome}
+        text={{
+          saved: pt('programmeForm.saved'),
+          invalidTitle: pt('programmeForm.invalid'),
+          conflictTitle: pt('programmeForm.conflict.title'),
+          conflictBody: pt('programmeForm.conflict.body'),
+          reload: pt('programmeForm.conflict.reload'),
+          merged: pt('programmeForm.conflict.merged'),
+          keptTyped: pt('programmeForm.keptTyped'),
+        }}
+        problems={messages.map((message, i) => ({ key: String(i), message }))}
+        {...(onReloadKeepingChanges ? { onReload: () => void reload() } : {})}
+        busy={busy}
+      />
 
       <fieldset className={styles.fieldset} aria-labelledby={generalId}>
         <legend className={styles.legend}>

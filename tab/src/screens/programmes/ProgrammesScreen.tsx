@@ -6,19 +6,21 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Subtitle1,
   Tab,
   TabList,
-  Title1,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { ProgrammeListItem, ProgrammeListResponse, ProgrammeResponse } from '../../../../src/contracts/programmes';
+import { useState } from 'react';
+import type { ProgrammeListItem, ProgrammeResponse } from '../../../../src/contracts/programmes';
 import type { Programme } from '../../../../src/domain/programme';
-import { api, ApiError, apiRequest } from '../../api/client';
-import { describeError } from '../../api/errors';
-import { SessionGate, useSession } from '../../auth/SessionProvider';
+import { ApiError } from '../../api/client';
+import { createProgramme, editProgramme, getProgramme, getProgrammes } from '../../api/programmes';
+import { useSession } from '../../auth/SessionProvider';
+import { LoadFailed, Loading } from '../../components/LoadState';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { keepTyped } from '../../data/keep-typed';
+import { useResource } from '../../data/useResource';
 import { dateTag } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { ImportPanel } from './ImportPanel';
@@ -36,7 +38,6 @@ import { useProgrammesT } from './programmes-i18n';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  title: { margin: 0 },
   heading: { margin: 0 },
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   table: { borderCollapse: 'collapse', width: '100%' },
@@ -83,31 +84,15 @@ function urlOf(view: View): string {
 
 function ProgrammeList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
   const styles = useStyles();
-  const t = useT();
   const pt = useProgrammesT();
   const locale = useLocale();
-  const [data, setData] = useState<ProgrammeListResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const list = useResource('programmes', (signal) => getProgrammes(signal));
+  const data = list.data;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<ProgrammeListResponse>('/api/programmes', { signal: controller.signal })
-      .then(setData)
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-    return () => controller.abort();
-  }, []);
-
-  if (error !== null) {
-    return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(error, t)}</MessageBarBody>
-      </MessageBar>
-    );
+  if (list.error !== null) {
+    return <LoadFailed error={list.error} onRetry={() => void list.reload()} />;
   }
-  if (!data) return <Spinner size="small" label={pt('programmes.loading')} />;
+  if (!data) return <Loading label={pt('programmes.loading')} />;
   const managed = data.programmes.filter((p: ProgrammeListItem) => p.canManage);
   const day = (iso: string) =>
     new Intl.DateTimeFormat(dateTag(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
@@ -192,10 +177,7 @@ function NewProgramme({
         submitLabel={pt('programmes.create')}
         onCancel={onCancel}
         onSubmit={async (values) => {
-          const response = await api.post<ProgrammeResponse>(
-            '/api/programmes',
-            createBodyOf(values),
-          );
+          const response = await createProgramme(createBodyOf(values));
           await refresh().catch(() => undefined);
           onCreated(response.programme.id);
         }}
@@ -220,34 +202,16 @@ function ProgrammeDetail({
   onBack: () => void;
 }) {
   const styles = useStyles();
-  const t = useT();
   const pt = useProgrammesT();
-  const [data, setData] = useState<Managed | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [formKey, setFormKey] = useState(0);
-  const path = `/api/programmes/${encodeURIComponent(id)}`;
-
-  const load = useCallback(
-    async (signal?: AbortSignal): Promise<Managed | null> => {
-      const response = await apiRequest<ProgrammeResponse>(path, { signal });
-      if (!response.data.canManage) return null;
-      return { programme: response.data.programme, version: response.data.version };
-    },
-    [path],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal)
-      .then((managed) => {
-        if (managed) setData(managed);
-        else setError(new ApiError('forbidden', 'Only the leads of this programme manage it', 403));
-      })
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-    return () => controller.abort();
-  }, [load]);
+  const detail = useResource(`programme:${id}`, async (signal): Promise<Managed> => {
+    const response = await getProgramme(id, signal);
+    if (!response.canManage) {
+      throw new ApiError('forbidden', 'Only the leads of this programme manage it', 403);
+    }
+    return { programme: response.programme, version: response.version };
+  });
+  const data = detail.data;
 
   const back = (
     <div>
@@ -256,20 +220,21 @@ function ProgrammeDetail({
       </Button>
     </div>
   );
-  if (error !== null) {
+  // A failed reload after a conflict is the form's to say: it keeps what the lead typed.
+  if (detail.error !== null && !data) {
     return (
       <div className={styles.screen}>
         {back}
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{describeError(error, t)}</MessageBarBody>
-        </MessageBar>
+        <LoadFailed error={detail.error} onRetry={() => void detail.reload()} />
       </div>
     );
   }
-  if (!data) return <Spinner size="small" label={pt('programmes.loading')} />;
+  if (!data) return <Loading label={pt('programmes.loading')} />;
 
   const fromResponse = (response: ProgrammeResponse) => {
-    if (response.canManage) setData({ programme: response.programme, version: response.version });
+    if (response.canManage) {
+      detail.setData({ programme: response.programme, version: response.version });
+    }
   };
 
   return (
@@ -310,23 +275,22 @@ function ProgrammeDetail({
             initial={programmeFormOf(data.programme)}
             submitLabel={pt('programmes.save')}
             onSubmit={async (values) => {
-              const response = await apiRequest<ProgrammeResponse>(path, {
-                method: 'PUT',
-                body: editBodyOf(values, data.programme),
-                ifMatch: data.version,
-              });
-              fromResponse(response.data);
-              if (response.data.canManage) return programmeFormOf(response.data.programme);
+              const response = await editProgramme(
+                id,
+                editBodyOf(values, data.programme),
+                data.version,
+              );
+              fromResponse(response);
+              if (response.canManage) return programmeFormOf(response.programme);
             }}
             onReloadKeepingChanges={async (typed: ProgrammeFormValues) => {
-              const latest = await load();
-              if (!latest)
-                throw new ApiError('forbidden', 'Only the leads of this programme manage it', 403);
-              setData(latest);
+              const latest = await detail.reload();
+              if (!latest.ok) throw latest.error;
               return keepTyped(
                 programmeFormOf(data.programme),
                 typed,
-                programmeFormOf(latest.programme),
+                programmeFormOf(latest.data.programme),
+                sameIgnoringRowKeys,
               );
             }}
           />
@@ -338,20 +302,11 @@ function ProgrammeDetail({
   );
 }
 
-/** After a conflict: fields the lead changed keep what they typed; the others take the latest. */
-function keepTyped(
-  base: ProgrammeFormValues,
-  typed: ProgrammeFormValues,
-  latest: ProgrammeFormValues,
-): ProgrammeFormValues {
-  const merged: ProgrammeFormValues = { ...latest };
+/** Two form values alike but for the rows' React keys (a reload numbers the rows afresh). */
+function sameIgnoringRowKeys(a: unknown, b: unknown): boolean {
   const strip = (value: unknown) =>
     JSON.stringify(value, (key, v: unknown) => (key === 'key' ? undefined : v));
-  for (const field of Object.keys(typed) as (keyof ProgrammeFormValues)[]) {
-    if (strip(typed[field]) !== strip(base[field]))
-      Object.assign(merged, { [field]: typed[field] });
-  }
-  return merged;
+  return strip(a) === strip(b);
 }
 
 function ProgrammesContent() {
@@ -407,16 +362,16 @@ export default function ProgrammesScreen() {
   const t = useT();
   const pt = useProgrammesT();
   return (
-    <section className={styles.screen} aria-labelledby="programmes-title">
-      <Title1 as="h1" id="programmes-title" className={styles.title}>
-        {t('programmes.title')}
-      </Title1>
-      <Caption1 as="p" className={styles.muted}>
-        {pt('programmes.intro')}
-      </Caption1>
-      <SessionGate>
-        <ProgrammesContent />
-      </SessionGate>
-    </section>
+    <ScreenFrame
+      id="programmes"
+      title={t('programmes.title')}
+      intro={
+        <Caption1 as="p" className={styles.muted}>
+          {pt('programmes.intro')}
+        </Caption1>
+      }
+    >
+      <ProgrammesContent />
+    </ScreenFrame>
   );
 }

@@ -3,15 +3,14 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { ReadinessResponse, ReadinessWarning } from '../../../../src/contracts/programmes';
-import { api } from '../../api/client';
-import { describeError } from '../../api/errors';
-import { useLocale, useT } from '../../i18n/I18nProvider';
+import type { ReadinessWarning } from '../../../../src/contracts/programmes';
+import { getReadiness } from '../../api/programmes';
+import { LoadFailed, Loading } from '../../components/LoadState';
+import { useResource } from '../../data/useResource';
+import { useLocale } from '../../i18n/I18nProvider';
 import { useComponentsT } from '../../components/components-i18n';
 import { useProgrammesT, type ProgrammesTranslate } from './programmes-i18n';
 
@@ -102,34 +101,18 @@ export function warningText(
 /** Is the cohort ready for matching? Who takes part, skills supply against demand, and warnings. */
 export function Readiness({ programmeId }: { programmeId: string }) {
   const styles = useStyles();
-  const t = useT();
   const pt = useProgrammesT();
   const ct = useComponentsT();
   const locale = useLocale();
-  const [data, setData] = useState<ReadinessResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const readiness = useResource(`readiness:${programmeId}`, (signal) =>
+    getReadiness(programmeId, signal),
+  );
+  const data = readiness.data;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<ReadinessResponse>(`/api/programmes/${encodeURIComponent(programmeId)}/readiness`, {
-        signal: controller.signal,
-      })
-      .then(setData)
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-    return () => controller.abort();
-  }, [programmeId]);
-
-  if (error !== null) {
-    return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(error, t)}</MessageBarBody>
-      </MessageBar>
-    );
+  if (readiness.error !== null) {
+    return <LoadFailed error={readiness.error} onRetry={() => void readiness.reload()} />;
   }
-  if (!data) return <Spinner size="small" label={pt('readiness.loading')} />;
+  if (!data) return <Loading label={pt('readiness.loading')} />;
 
   const skillName = (id: string) =>
     data.skills.find((skill) => skill.skillId === id)?.label[locale] ?? id;

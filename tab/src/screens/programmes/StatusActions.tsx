@@ -15,8 +15,9 @@ import {
 import { useState } from 'react';
 import type { ProgrammeResponse } from '../../../../src/contracts/programmes';
 import type { Programme, ProgrammeStatus } from '../../../../src/domain/programme';
-import { api } from '../../api/client';
+import { setProgrammeStatus } from '../../api/programmes';
 import { describeError } from '../../api/errors';
+import { useMutation } from '../../data/useMutation';
 import { useT } from '../../i18n/I18nProvider';
 import { nextStatuses } from './programme-form-model';
 import { useProgrammesT } from './programmes-i18n';
@@ -62,25 +63,14 @@ export function StatusActions({ programme, version, onChange }: StatusActionsPro
   const t = useT();
   const pt = useProgrammesT();
   const [target, setTarget] = useState<ProgrammeStatus | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const changing = useMutation(setProgrammeStatus);
+  const { busy, error } = changing;
   const moves = nextStatuses[programme.status];
 
   const move = async (to: ProgrammeStatus) => {
     setTarget(null);
-    setBusy(true);
-    setError(null);
-    try {
-      const response = await api.post<ProgrammeResponse>(
-        `/api/programmes/${encodeURIComponent(programme.id)}/status`,
-        { to, version },
-      );
-      onChange(response);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await changing.run(programme.id, { to, version });
+    if (outcome.ok) onChange(outcome.data);
   };
 
   return (

@@ -14,21 +14,19 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Subtitle2,
-  Title1,
+  Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
-import type {
-  MyProposal,
-  MyProposalsResponse,
-  MyUnmatched,
-} from '../../../../src/contracts/matching';
-import type { MyPairsResponse } from '../../../../src/contracts/pairs';
-import { api } from '../../api/client';
+import { useEffect, useState, type MouseEvent } from 'react';
+import type { MyProposal, MyUnmatched } from '../../../../src/contracts/matching';
 import { describeError } from '../../api/errors';
-import { SessionGate } from '../../auth/SessionProvider';
+import { answerProposal, getMyProposals } from '../../api/matching';
+import { getMyPairs } from '../../api/pairs';
+import { LoadFailed, Loading } from '../../components/LoadState';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useMutation } from '../../data/useMutation';
+import { useResource } from '../../data/useResource';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { currentPair } from '../home/NextSteps';
@@ -62,8 +60,8 @@ function ProposalCard({
   const shellT = useT();
   const locale = useLocale();
   const [confirm, setConfirm] = useState<'accepted' | 'declined' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const answering = useMutation(answerProposal);
+  const { busy, error } = answering;
   const name = proposal.partner.displayName;
   const headingId = `proposal-${proposal.id}`;
   const deadline = new Intl.DateTimeFormat(locale, {
@@ -73,20 +71,8 @@ function ProposalCard({
 
   const send = async (answer: 'accepted' | 'declined') => {
     setConfirm(null);
-    setBusy(true);
-    setError(null);
-    try {
-      onAnswered(
-        await api.post<MyProposal>(
-          `/api/proposals/${encodeURIComponent(proposal.id)}/answer?locale=${locale}`,
-          { answer },
-        ),
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await answering.run(proposal.id, locale, { answer });
+    if (outcome.ok) onAnswered(outcome.data);
   };
 
   const open = proposal.status === 'proposed' && proposal.myAnswer === null;
@@ -329,71 +315,49 @@ function PairedCard({ pair }: { pair: CurrentPair }) {
 
 function MyProposals() {
   const t = useProposalT();
-  const shellT = useT();
   const locale = useLocale();
-  const [data, setData] = useState<MyProposalsResponse | null>(null);
+  const proposals = useResource(`proposals:${locale}`, (signal) => getMyProposals(locale, signal));
   // Someone already in a pair gets no proposal: the screen says so rather than "none yet".
-  const [pair, setPair] = useState<CurrentPair | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      api.get<MyProposalsResponse>(`/api/proposals/mine?locale=${locale}`, { signal }),
-    [locale],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([
-      load(controller.signal),
-      api.get<MyPairsResponse>('/api/pairs/mine', { signal: controller.signal }),
-    ])
-      .then(([proposals, mine]) => {
-        setPair(currentPair(mine.pairs));
-        setData(proposals);
-      })
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-    return () => controller.abort();
-  }, [load]);
+  const mine = useResource('pairs/mine', (signal) => getMyPairs(signal));
+  const data = proposals.data;
 
   // After a decline the next best partner is computed in the background (seconds for a large
   // cohort): look a few times, and stop as soon as a new proposal shows.
   const [followUp, setFollowUp] = useState(0);
+  const { reload } = proposals;
   useEffect(() => {
     if (followUp === 0) return;
-    const controller = new AbortController();
+    let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const look = (attempt: number) => {
       timer = setTimeout(() => {
-        load(controller.signal)
-          .then((next) => {
-            setData(next);
-            const fresh = next.proposals.some(
-              (p) => p.status === 'proposed' && p.myAnswer === null,
-            );
-            if (!fresh && attempt < 5) look(attempt + 1);
-          })
-          .catch((e: unknown) => {
-            if (!controller.signal.aborted) setError(e);
-          });
+        void reload().then((outcome) => {
+          if (stopped || !outcome.ok) return;
+          const fresh = outcome.data.proposals.some(
+            (p) => p.status === 'proposed' && p.myAnswer === null,
+          );
+          if (!fresh && attempt < 5) look(attempt + 1);
+        });
       }, 1500 * attempt);
     };
     look(1);
     return () => {
-      controller.abort();
+      stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [followUp, load]);
+  }, [followUp, reload]);
 
+  const error = proposals.error ?? mine.error;
   if (error !== null) {
     return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>{describeError(error, shellT)}</MessageBarBody>
-      </MessageBar>
+      <LoadFailed
+        error={error}
+        onRetry={() => void (proposals.error !== null ? proposals.reload() : mine.reload())}
+      />
     );
   }
-  if (!data) return <Spinner size="small" label={t('proposal.loading')} />;
+  if (!data || !mine.data) return <Loading label={t('proposal.loading')} />;
+  const pair = currentPair(mine.data.pairs);
   if (data.proposals.length === 0 && !data.unmatched) {
     return pair ? <PairedCard pair={pair} /> : <Body1 as="p">{t('proposal.none')}</Body1>;
   }
@@ -405,7 +369,7 @@ function MyProposals() {
           key={p.id}
           proposal={p}
           onAnswered={(next) => {
-            setData((current) =>
+            proposals.setData((current) =>
               current
                 ? {
                     ...current,
@@ -428,16 +392,16 @@ export default function ProposalScreen() {
   const t = useProposalT();
   const shellT = useT();
   return (
-    <section className={styles.screen} aria-labelledby="proposal-title">
-      <Title1 as="h1" id="proposal-title" className={styles.title}>
-        {shellT('proposal.title')}
-      </Title1>
-      <Caption1 as="p" className={styles.muted}>
-        {t('proposal.intro')}
-      </Caption1>
-      <SessionGate>
-        <MyProposals />
-      </SessionGate>
-    </section>
+    <ScreenFrame
+      id="proposal"
+      title={shellT('proposal.title')}
+      intro={
+        <Caption1 as="p" className={styles.muted}>
+          {t('proposal.intro')}
+        </Caption1>
+      }
+    >
+      <MyProposals />
+    </ScreenFrame>
   );
 }

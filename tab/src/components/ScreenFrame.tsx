@@ -1,0 +1,47 @@
+import { makeStyles, mergeClasses, Title1, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { SessionGate } from '../auth/SessionProvider';
+
+const useStyles = makeStyles({
+  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  roomy: { gap: tokens.spacingVerticalXL },
+  title: { margin: 0 },
+});
+
+/**
+ * A screen's frame: a `<section>` named by its `<h1>`, an optional introduction, then the content,
+ * behind the session gate unless `gated` is false (the landing screen answers anyone).
+ */
+export function ScreenFrame({
+  id,
+  title,
+  intro,
+  spacing = 'L',
+  className,
+  gated = true,
+  children,
+}: {
+  /** Prefix of the heading's id (`<id>-title`), unique on the page. */
+  id: string;
+  title: string;
+  intro?: ReactNode;
+  spacing?: 'L' | 'XL';
+  className?: string;
+  gated?: boolean;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const titleId = `${id}-title`;
+  return (
+    <section
+      className={mergeClasses(styles.screen, spacing === 'XL' && styles.roomy, className)}
+      aria-labelledby={titleId}
+    >
+      <Title1 as="h1" id={titleId} className={styles.title}>
+        {title}
+      </Title1>
+      {intro}
+      {gated ? <SessionGate>{children}</SessionGate> : children}
+    </section>
+  );
+}
