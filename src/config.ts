@@ -75,6 +75,11 @@ const envSchema = z
     GRAPH_CLIENT_ID: guid.optional(),
     GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
 
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z
+      .string()
+      .regex(/InstrumentationKey=/i, { error: 'must be an Application Insights connection string' })
+      .optional(),
+
     SCHEDULER: flag.default(true),
     CALENDAR_REFRESH_MINUTES: z.coerce
       .number({ error: 'must be a number of minutes' })
@@ -202,6 +207,8 @@ export type Config = {
     readonly sweepIntervalMs: number;
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Azure Monitor through OpenTelemetry when set (src/app/telemetry.ts); nothing sent otherwise. */
+  readonly telemetryConnectionString?: string;
 };
 
 /** Thrown with every bad key at once, so one start-up tells the whole story. */
@@ -291,5 +298,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       sweepIntervalMs: Math.round(e.CALENDAR_SWEEP_HOURS * 3_600_000),
     },
     logLevel: e.LOG_LEVEL,
+    ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : {}),
   };
 }

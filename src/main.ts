@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, type RunningServer } from './app/start-server';
+import type { RunningServer } from './app/start-server';
+import { startTelemetry } from './app/telemetry';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 
 /**
- * The process: reads the configuration, starts the app (src/app/start-server.ts) and stops it on
- * SIGINT/SIGTERM. Everything else is built in src/app.
+ * The process: reads the configuration, starts telemetry when configured, then the app
+ * (src/app/start-server.ts, imported after telemetry so its instrumentations see every module),
+ * and stops both on SIGINT/SIGTERM. Everything else is built in src/app.
  */
 async function main(): Promise<void> {
   let config: Config;
@@ -20,7 +22,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel);
+  // JSON lines for App Service and Log Analytics; readable lines in a terminal in local mode.
+  const log = createLogger(config.logLevel, {
+    format: config.cosmos.mode === 'embedded' && process.stdout.isTTY ? 'text' : 'json',
+  });
+  const telemetry = await startTelemetry(config.telemetryConnectionString, log);
   // Listen for signals before starting, so a Ctrl-C during start-up still stops cleanly.
   const state: { running?: RunningServer; stopRequested: boolean } = { stopRequested: false };
   const shutdown = (signal: string) => {
@@ -28,17 +34,21 @@ async function main(): Promise<void> {
     state.stopRequested = true;
     log.info(`${signal} received, stopping…`);
     if (!state.running) return; // stops as soon as start-up finishes
-    state.running.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error('shutdown failed', error);
-        process.exit(1);
-      },
-    );
+    state.running
+      .stop()
+      .then(() => telemetry?.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error('shutdown failed', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
+  const { startServer } = await import('./app/start-server');
   const running = await startServer(config, { log });
   state.running = running;
   const where =

@@ -9,6 +9,7 @@ import { DomainError } from '../domain/errors';
 import { errorHandler, type ApiErrorBody } from './http-errors';
 import { healthRoutes, type HealthDeps } from './health-routes';
 import { legalPages } from './legal-pages';
+import { requestLog } from './request-log';
 
 /** Hosts that may frame the tab: Teams on the web, desktop and mobile, Outlook and Microsoft 365. */
 const teamsFrameAncestors = [
@@ -50,6 +51,7 @@ export function createHttpApp(deps: HttpAppDeps) {
 
   const app = new Hono();
   app.onError(errorHandler(deps.log));
+  app.use('*', requestLog(deps.log));
   app.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
