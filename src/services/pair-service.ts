@@ -15,35 +15,27 @@ import type { Clock } from '../domain/clock';
 import { DomainError, isDomainError } from '../domain/errors';
 import type { MatchProposal } from '../domain/match-proposal';
 import { localDay } from '../domain/local-day';
-import {
-  editAgreement,
-  isAgreementSigned,
-  isMember,
-  isPairClosed,
-  nextSession,
-  partnerOf,
-  roleIn,
-  signAgreement,
-  transitionPair,
-  type AgreementChanges,
-  type MemberSnapshot,
-  type Pair,
-  type PairEvent,
-  type PairMembers,
-  type SessionStatus,
-} from '../domain/pair';
+import { editAgreement, isAgreementSigned, signAgreement } from '../domain/pair/agreement';
+import { transitionPair, type PairEvent } from '../domain/pair/lifecycle';
+import { isMember, isPairClosed, partnerOf, roleIn } from '../domain/pair/membership';
+import type {
+  AgreementChanges,
+  MemberSnapshot,
+  Pair,
+  PairMembers,
+  SessionStatus,
+} from '../domain/pair/schema';
+import { nextSession } from '../domain/pair/sessions';
+import { newPair } from '../domain/pair/creation';
+import { giveFeedback, recordAssessment, sessionsAwaitingFeedback } from '../domain/pair/feedback';
 import {
   addActionItem,
   editSessionNotes,
-  giveFeedback,
-  newPair,
   planSession,
-  recordAssessment,
-  sessionsAwaitingFeedback,
   setActionItemDone,
   setSessionStatus,
-} from '../domain/pair-activity';
-import { writePrivateNote, type NotebookNote } from '../domain/pair-notes';
+} from '../domain/pair/sessions';
+import { writePrivateNote, type NotebookNote } from '../domain/pair/private-notes';
 import type { Versioned } from '../domain/versioned';
 import type { NoteRepository } from '../store/note-repository';
 import type { PairRepository } from '../store/pair-repository';
