@@ -15,7 +15,7 @@ import { IdentityService } from '../services/identity-service';
 import { ImportService } from '../services/import/import-service';
 import { MatchingService } from '../services/matching/matching-service';
 import { CosmosOrgDirectory } from '../services/org-directory';
-import { PairService } from '../services/pair-service';
+import { PairService } from '../services/pairs/pair-service';
 import { ProfileService } from '../services/profile-service';
 import { ProgrammeService } from '../services/programme-service';
 import type { Repositories } from '../store/repositories';

@@ -56,7 +56,7 @@ export type ApprovalDetails = {
 /** Who decides: the manager's tenant and id (Entra object id), from the token or the Teams activity. */
 export type Decider = { tenantId: string; personId: string };
 
-/** What the pair service asks when the second member signs (src/services/pair-service.ts). */
+/** What the pair service asks when the second member signs (src/services/pairs/agreement.ts). */
 export interface ApprovalRequests {
   /** True when at least one member has a manager in the directory to ask. */
   anyManagerToAsk(pair: Pair): Promise<boolean>;

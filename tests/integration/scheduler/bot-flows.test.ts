@@ -11,7 +11,7 @@ import { NotificationDispatcher } from '../../../src/scheduler/notification-disp
 import { PacedSender } from '../../../src/scheduler/paced-sender';
 import { SendPacer } from '../../../src/scheduler/pacer';
 import { systemTimer } from '../../../src/scheduler/timer';
-import { PairService } from '../../../src/services/pair-service';
+import { PairService } from '../../../src/services/pairs/pair-service';
 import { CosmosOrgDirectory } from '../../../src/services/org-directory';
 import { NoteRepository } from '../../../src/store/note-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
