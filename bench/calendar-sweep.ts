@@ -17,7 +17,7 @@ import { SetupServerApi } from 'msw/node';
 import { FetchInterceptor } from '@mswjs/interceptors/fetch';
 import { loadConfig } from '../src/config';
 import { fixedClock } from '../src/domain/clock';
-import { pairSchema, type Pair } from '../src/domain/pair';
+import { pairSchema, type Pair } from '../src/domain/pair/schema';
 import { personSchema } from '../src/domain/person';
 import { createCalendarProvider } from '../src/app/calendar-provider';
 import { createRepositories } from '../src/store/repositories';

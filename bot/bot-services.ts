@@ -2,7 +2,7 @@ import type { Approval } from '../src/domain/approval';
 import type { Clock } from '../src/domain/clock';
 import type { ApprovalService } from '../src/services/approval-service';
 import type { OrgDirectory } from '../src/services/people/org-directory';
-import type { PairService } from '../src/services/pair-service';
+import type { PairService } from '../src/services/pairs/pair-service';
 import type { ConversationRepository } from '../src/store/conversation-repository';
 import type { Locale } from './locale';
 

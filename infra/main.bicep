@@ -45,7 +45,7 @@ param instanceCount int = 1
   '20-lts'
   '22-lts'
 ])
-param nodeVersion string = '20-lts'
+param nodeVersion string = '22-lts'
 
 @description('Cosmos DB capacity: serverless (default, pay per request) or autoscale (shared database throughput).')
 @allowed([

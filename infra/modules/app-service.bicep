@@ -28,12 +28,12 @@ param skuName string = 'B1'
 @minValue(1)
 param instanceCount int = 1
 
-@description('Node.js runtime. The code is tested on Node 20, which reached end of life on 30 April 2026: test on 22 and move.')
+@description('Node.js runtime: 22 LTS by default (the app supports 20.19 and later, see engines in package.json).')
 @allowed([
   '20-lts'
   '22-lts'
 ])
-param nodeVersion string = '20-lts'
+param nodeVersion string = '22-lts'
 
 @description('Resource id of the user-assigned managed identity the app runs as.')
 param identityId string
@@ -121,9 +121,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/api/health'
-      // The deployment ships a built tab and production node_modules (see infra/m365agents.yml),
-      // so start the server directly instead of `npm start`, which would rebuild the tab.
-      appCommandLine: 'node --import tsx src/main.ts'
+      // The deployment ships the build (dist/, tab/dist) and production node_modules
+      // (see m365agents.yml): the compiled server starts directly, no TypeScript tooling.
+      appCommandLine: 'node dist/main.js'
     }
   }
 }
@@ -163,9 +163,10 @@ var baseSettings = {
   AZURE_CLIENT_ID: identityClientId
   SCHEDULER: 'true'
   LOG_LEVEL: logLevel
+  // Read by the app: Azure Monitor through OpenTelemetry (src/app/telemetry.ts): requests with
+  // their request id, dependencies, exceptions. The codeless agent stays off so nothing is counted twice.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
-  // Codeless Application Insights agent for Node.js on Linux: requests, dependencies, exceptions.
-  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+  ApplicationInsightsAgent_EXTENSION_VERSION: 'disabled'
 }
 
 var graphSettings = graphEnabled ? {

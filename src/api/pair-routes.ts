@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { DomainError } from '../domain/errors';
 import type { Authenticator } from '../services/auth/principal';
-import type { PairService } from '../services/pair-service';
+import type { PairService } from '../services/pairs/pair-service';
 import type { ToolkitProvider } from '../toolkit/toolkit';
 import { requireAuth, type AuthEnv } from './auth-middleware';
 import { versionBodySchema } from '../contracts/common';

@@ -15,7 +15,7 @@ import { IdentityService } from '../services/people/identity-service';
 import { ImportService } from '../services/import/import-service';
 import { MatchingService } from '../services/matching/matching-service';
 import { CosmosOrgDirectory } from '../services/people/org-directory';
-import { PairService } from '../services/pair-service';
+import { PairService } from '../services/pairs/pair-service';
 import { ProfileService } from '../services/programmes/profile-service';
 import { ProgrammeService } from '../services/programmes/programme-service';
 import type { Repositories } from '../store/repositories';

@@ -5,7 +5,7 @@ import {
   storedApprovalStatusSchema,
 } from '../domain/approval';
 import { dateTime, text } from '../domain/common';
-import { pairStateSchema } from '../domain/pair';
+import { pairStateSchema } from '../domain/pair/schema';
 import { versionSchema } from './common';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateTime, localeSchema, weekdaySchema } from '../domain/common';
-import { sessionStatusSchema } from '../domain/pair';
+import { sessionStatusSchema } from '../domain/pair/schema';
 import { frequencySchema } from '../domain/programme';
 import { recurrenceRuleSchema } from '../domain/calendar/calendar-series';
 

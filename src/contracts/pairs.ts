@@ -16,7 +16,7 @@ import {
   pairingFitSchema,
   pairStateSchema,
   sessionStatusSchema,
-} from '../domain/pair';
+} from '../domain/pair/schema';
 import { approvalStatusSchema } from '../domain/approval';
 import { frameSchema } from '../domain/programme';
 import { versionSchema } from './common';
@@ -506,5 +506,5 @@ export type {
   PairingFit,
   PairState,
   SessionStatus,
-} from '../domain/pair';
+} from '../domain/pair/schema';
 export type { VersionBody } from './common';

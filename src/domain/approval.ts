@@ -12,7 +12,7 @@ import {
   text,
 } from './common';
 import { DomainError } from './errors';
-import type { Pair } from './pair';
+import type { Pair } from './pair/schema';
 import { frequencySchema, type Frame, type Frequency } from './programme';
 import { addDays, toLocal } from './calendar/local-time';
 

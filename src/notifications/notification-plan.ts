@@ -1,9 +1,9 @@
 import type { Approval } from '../domain/approval';
 import { localDay } from '../domain/local-day';
 import { notificationKey, type Notification, type NotificationKind } from '../domain/notification';
-import { sessionsAwaitingFeedback } from '../domain/pair-activity';
+import { sessionsAwaitingFeedback } from '../domain/pair/feedback';
 import type { MatchProposal } from '../domain/match-proposal';
-import type { Pair } from '../domain/pair';
+import type { Pair } from '../domain/pair/schema';
 import type { Person } from '../domain/person';
 import type { Programme } from '../domain/programme';
 

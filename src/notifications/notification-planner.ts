@@ -1,6 +1,6 @@
 import type { Approval } from '../domain/approval';
 import type { Notification } from '../domain/notification';
-import type { Pair } from '../domain/pair';
+import type { Pair } from '../domain/pair/schema';
 import type { Person } from '../domain/person';
 import type { Programme } from '../domain/programme';
 import {

@@ -17,16 +17,11 @@ import {
 import type { Clock } from '../domain/clock';
 import { DomainError, isDomainError } from '../domain/errors';
 import { notificationKey, type Notification } from '../domain/notification';
-import {
-  isAgreementSigned,
-  pairApprovalOf,
-  partnerOf,
-  recordApprovals,
-  roleIn,
-  transitionPair,
-  type Pair,
-  type PairApproval,
-} from '../domain/pair';
+import { isAgreementSigned } from '../domain/pair/agreement';
+import { pairApprovalOf, recordApprovals } from '../domain/pair/approvals';
+import { transitionPair } from '../domain/pair/lifecycle';
+import { partnerOf, roleIn } from '../domain/pair/membership';
+import type { Pair, PairApproval } from '../domain/pair/schema';
 import type { Person } from '../domain/person';
 import type { Programme } from '../domain/programme';
 import type { ApprovalRepository } from '../store/approval-repository';
@@ -61,7 +56,7 @@ export type ApprovalDetails = {
 /** Who decides: the manager's tenant and id (Entra object id), from the token or the Teams activity. */
 export type Decider = { tenantId: string; personId: string };
 
-/** What the pair service asks when the second member signs (src/services/pair-service.ts). */
+/** What the pair service asks when the second member signs (src/services/pairs/agreement.ts). */
 export interface ApprovalRequests {
   /** True when at least one member has a manager in the directory to ask. */
   anyManagerToAsk(pair: Pair): Promise<boolean>;

@@ -3,7 +3,7 @@ import {
   privateNotebookId,
   privateNotebookSchema,
   type PrivateNotebook,
-} from '../domain/pair-notes';
+} from '../domain/pair/private-notes';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /**

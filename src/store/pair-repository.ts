@@ -1,5 +1,5 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { pairSchema, type Pair } from '../domain/pair';
+import { pairSchema, type Pair } from '../domain/pair/schema';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /** Pairs (pairs container): the pair document carries agreement, sessions, feedback, assessments. */

@@ -11,7 +11,7 @@ import { NotificationDispatcher } from '../../src/notifications/notification-dis
 import { PacedSender } from '../../src/notifications/paced-sender';
 import { SendPacer } from '../../src/notifications/pacer';
 import { systemTimer } from '../../src/notifications/timer';
-import { PairService } from '../../src/services/pair-service';
+import { PairService } from '../../src/services/pairs/pair-service';
 import { CosmosOrgDirectory } from '../../src/services/people/org-directory';
 import { NoteRepository } from '../../src/store/note-repository';
 import { ProfileRepository } from '../../src/store/profile-repository';

@@ -10,7 +10,7 @@ import { notificationKey, type Notification } from '../../src/domain/notificatio
 import { ApprovalService } from '../../src/services/approval-service';
 import type { Principal } from '../../src/services/auth/principal';
 import { CosmosOrgDirectory } from '../../src/services/people/org-directory';
-import { PairService } from '../../src/services/pair-service';
+import { PairService } from '../../src/services/pairs/pair-service';
 import { ApprovalRepository } from '../../src/store/approval-repository';
 import { ConversationRepository } from '../../src/store/conversation-repository';
 import { NoteRepository } from '../../src/store/note-repository';

@@ -6,26 +6,20 @@ import {
 } from '../../domain/approval';
 import type { Clock } from '../../domain/clock';
 import { matchProposalSchema } from '../../domain/match-proposal';
-import {
-  editAgreement,
-  pairApprovalOf,
-  recordApprovals,
-  signAgreement,
-  transitionPair,
-  type Pair,
-  type PairMembers,
-} from '../../domain/pair';
-import { writePrivateNote, type PrivateNotebook } from '../../domain/pair-notes';
+import { editAgreement, signAgreement } from '../../domain/pair/agreement';
+import { pairApprovalOf, recordApprovals } from '../../domain/pair/approvals';
+import { transitionPair } from '../../domain/pair/lifecycle';
+import type { Pair, PairMembers } from '../../domain/pair/schema';
+import { writePrivateNote, type PrivateNotebook } from '../../domain/pair/private-notes';
+import { newPair } from '../../domain/pair/creation';
+import { giveFeedback, recordAssessment } from '../../domain/pair/feedback';
 import {
   addActionItem,
   editSessionNotes,
-  giveFeedback,
-  newPair,
   planSession,
-  recordAssessment,
   setActionItemDone,
   setSessionStatus,
-} from '../../domain/pair-activity';
+} from '../../domain/pair/sessions';
 import { defaultFrame } from '../../domain/programme';
 import { toLocal } from '../../domain/calendar/local-time';
 import { demoPersonId, demoProgrammeId } from './demo-data';

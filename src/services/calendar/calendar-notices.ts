@@ -4,7 +4,7 @@ import {
   type Notification,
   type NotificationKind,
 } from '../../domain/notification';
-import type { Pair } from '../../domain/pair';
+import type { Pair } from '../../domain/pair/schema';
 
 export type CalendarNoticeInput = {
   /** The pair as it was before the changes were applied (a moved session's old start). */

@@ -9,7 +9,7 @@ import {
 } from '../../domain/calendar/calendar-sync';
 import { occurrenceKeyOf, reconcileOccurrences } from '../../domain/calendar/occurrences';
 import type { Locale } from '../../domain/common';
-import type { Pair, PairState } from '../../domain/pair';
+import type { Pair, PairState } from '../../domain/pair/schema';
 import type { Person } from '../../domain/person';
 import type { Versioned } from '../../domain/versioned';
 import type { Principal } from '../auth/principal';

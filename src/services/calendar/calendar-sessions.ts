@@ -1,6 +1,6 @@
 import type { BookedSeries } from '../../calendar/calendar-port';
 import { DomainError } from '../../domain/errors';
-import { pairSchema, type Pair, type PairCalendar, type Session } from '../../domain/pair';
+import { pairSchema, type Pair, type PairCalendar, type Session } from '../../domain/pair/schema';
 import { toLocal } from '../../domain/calendar/local-time';
 import { occurrenceKeyOf, type OccurrenceChange } from '../../domain/calendar/occurrences';
 

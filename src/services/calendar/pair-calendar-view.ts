@@ -5,7 +5,7 @@ import type {
 } from '../../contracts/calendar';
 import type { SeenDecline } from '../../domain/calendar/calendar-sync';
 import type { Locale } from '../../domain/common';
-import type { Pair } from '../../domain/pair';
+import type { Pair } from '../../domain/pair/schema';
 import type { Versioned } from '../../domain/versioned';
 import type { Principal } from '../auth/principal';
 import { callerFirst, dateLabel, memberTime, type LabelledMember } from './calendar-labels';

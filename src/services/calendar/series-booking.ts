@@ -3,7 +3,7 @@ import { occurrenceKeyOf } from '../../domain/calendar/occurrences';
 import { expandRecurrence } from '../../domain/calendar/recurrence';
 import type { Locale } from '../../domain/common';
 import { DomainError, isDomainError } from '../../domain/errors';
-import type { Pair } from '../../domain/pair';
+import type { Pair } from '../../domain/pair/schema';
 import type { Principal } from '../auth/principal';
 import { applyBooking, reusesCancelledSeries, sessionsToBook } from './calendar-sessions';
 import {

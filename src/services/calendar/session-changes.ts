@@ -1,7 +1,7 @@
 import type { PairCalendarResponse } from '../../contracts/calendar';
 import type { Locale } from '../../domain/common';
 import { DomainError, isDomainError } from '../../domain/errors';
-import type { Pair } from '../../domain/pair';
+import type { Pair } from '../../domain/pair/schema';
 import type { Versioned } from '../../domain/versioned';
 import type { Principal } from '../auth/principal';
 import { applyCancellation, linkedSessionsFrom, moveSession } from './calendar-sessions';

@@ -1,7 +1,7 @@
 import type { MatchingReviewResponse, PairBody } from '../../contracts/matching';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { supersedeProposal } from '../../domain/match-proposal';
-import { isPairClosed } from '../../domain/pair';
+import { isPairClosed } from '../../domain/pair/membership';
 import type { Programme } from '../../domain/programme';
 import type { Versioned } from '../../domain/versioned';
 import type { MatchingRunDocument } from '../../store/job-repository';

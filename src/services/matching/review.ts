@@ -1,7 +1,7 @@
 import type { MatchingReviewResponse, VolunteersResponse } from '../../contracts/matching';
 import type { LocalizedText } from '../../domain/common';
 import { DomainError } from '../../domain/errors';
-import { isPairClosed } from '../../domain/pair';
+import { isPairClosed } from '../../domain/pair/membership';
 import { isAvailableForMatching } from '../../domain/profile';
 import type { StoredProposal } from '../../store/proposal-repository';
 import type { Principal } from '../auth/principal';

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../domain/common';
 import { isDomainError } from '../../domain/errors';
-import { isPairClosed } from '../../domain/pair';
+import { isPairClosed } from '../../domain/pair/membership';
 import type { Person } from '../../domain/person';
 import { isAvailableForMatching, type Profile } from '../../domain/profile';
 import type { Programme } from '../../domain/programme';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../domain/clock';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { supersedeProposal, type MatchProposal } from '../../domain/match-proposal';
-import type { Pair } from '../../domain/pair';
+import type { Pair } from '../../domain/pair/schema';
 import type { Person } from '../../domain/person';
 import { isProgrammeLead, type Programme } from '../../domain/programme';
 import type { Versioned } from '../../domain/versioned';

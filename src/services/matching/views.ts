@@ -9,7 +9,7 @@ import type {
 } from '../../contracts/matching';
 import type { Locale } from '../../domain/common';
 import { isProposalExpired, proposalSideOf } from '../../domain/match-proposal';
-import { isPairClosed } from '../../domain/pair';
+import { isPairClosed } from '../../domain/pair/membership';
 import type { Person } from '../../domain/person';
 import { isAvailableForMatching } from '../../domain/profile';
 import type { Versioned } from '../../domain/versioned';

@@ -1,7 +1,7 @@
 import { recordingLogger } from '../../support/logger';
 import { fixedClock } from '../../../src/domain/clock';
 import { isDomainError } from '../../../src/domain/errors';
-import { isPairClosed } from '../../../src/domain/pair';
+import { isPairClosed } from '../../../src/domain/pair/membership';
 import { isAvailableForMatching, leave, pause } from '../../../src/domain/profile';
 import type { Principal } from '../../../src/services/auth/principal';
 import { MatchingService } from '../../../src/services/matching/matching-service';

@@ -5,7 +5,7 @@ import { createBotRuntime } from '../../../bot/bot-runtime';
 import { systemClock } from '../../../src/domain/clock';
 import { NotificationPlanner } from '../../../src/notifications/notification-planner';
 import { systemTimer } from '../../../src/notifications/timer';
-import { PairService } from '../../../src/services/pair-service';
+import { PairService } from '../../../src/services/pairs/pair-service';
 import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
 import { NoteRepository } from '../../../src/store/note-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';

@@ -4,7 +4,7 @@ import { ApprovalService } from '../../../src/services/approval-service';
 import { ApprovalRepository } from '../../../src/store/approval-repository';
 import { NotificationRepository } from '../../../src/store/notification-repository';
 import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
-import { PairService } from '../../../src/services/pair-service';
+import { PairService } from '../../../src/services/pairs/pair-service';
 import { NoteRepository } from '../../../src/store/note-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTeamsConnector, type TeamsConnector } from '../../../bench/support/teams-connector';
 import type { PairResponse } from '../../../src/contracts/pairs';
 import { fixedClock } from '../../../src/domain/clock';
-import { roleIn } from '../../../src/domain/pair';
+import { roleIn } from '../../../src/domain/pair/membership';
 import { NotificationPlanner } from '../../../src/notifications/notification-planner';
 import { clockTimer } from '../../../src/notifications/timer';
 import { ApprovalRepository } from '../../../src/store/approval-repository';

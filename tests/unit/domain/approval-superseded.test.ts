@@ -8,7 +8,7 @@ import {
 } from '../../../src/domain/approval';
 import { fixedClock } from '../../../src/domain/clock';
 import { isDomainError, type DomainError } from '../../../src/domain/errors';
-import { pairApprovalOf } from '../../../src/domain/pair';
+import { pairApprovalOf } from '../../../src/domain/pair/approvals';
 import { anApproval } from '../../fixtures/builders';
 
 const clock = fixedClock('2026-03-09T08:00:00.000Z');

@@ -63,7 +63,6 @@ const platformSettings = [
   'NODE_ENV',
   'SCM_DO_BUILD_DURING_DEPLOYMENT',
   'AZURE_CLIENT_ID',
-  'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'ApplicationInsightsAgent_EXTENSION_VERSION',
 ];
 

@@ -1,5 +1,5 @@
-import { fixedClock } from '../../../src/domain/clock';
-import { myPairItem, pairViewFor, progressOf } from '../../../src/services/pair-view';
+import { fixedClock } from '../../../../src/domain/clock';
+import { myPairItem, pairViewFor, progressOf } from '../../../../src/services/pairs/pair-view';
 import {
   aFeedback,
   aPair,
@@ -7,7 +7,7 @@ import {
   anAssessment,
   aSession,
   somePairMembers,
-} from '../../fixtures/builders';
+} from '../../../fixtures/builders';
 
 // Winter: Paris UTC+1, Montréal UTC-5.
 const clock = fixedClock('2026-02-10T12:00:00.000Z');

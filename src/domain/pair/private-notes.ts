@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock } from './clock';
+import type { Clock } from '../clock';
 import {
   dateTime,
   group,
@@ -10,8 +10,8 @@ import {
   list,
   tenantIdSchema,
   text,
-} from './common';
-import { DomainError } from './errors';
+} from '../common';
+import { DomainError } from '../errors';
 
 /**
  * Private notes: visible to their author alone. All of one member's notes on one pair live in one

@@ -11,20 +11,14 @@ import type {
   PrivateNoteView,
   ProgressView,
   SessionView,
-} from '../contracts/pairs';
-import type { Clock } from '../domain/clock';
-import {
-  isAgreementSigned,
-  isPairClosed,
-  nextSession,
-  roleIn,
-  type AssessmentPhase,
-  type MemberSnapshot,
-  type Pair,
-  type Session,
-} from '../domain/pair';
-import type { NotebookNote } from '../domain/pair-notes';
-import { offsetMinutes } from '../domain/calendar/local-time';
+} from '../../contracts/pairs';
+import type { Clock } from '../../domain/clock';
+import { isAgreementSigned } from '../../domain/pair/agreement';
+import { isPairClosed, roleIn } from '../../domain/pair/membership';
+import type { AssessmentPhase, MemberSnapshot, Pair, Session } from '../../domain/pair/schema';
+import { nextSession } from '../../domain/pair/sessions';
+import type { NotebookNote } from '../../domain/pair/private-notes';
+import { offsetMinutes } from '../../domain/calendar/local-time';
 
 /** How the pair routes present a pair to one of its members: pure, from the pair document alone. */
 

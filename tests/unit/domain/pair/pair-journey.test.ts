@@ -6,12 +6,12 @@ import {
   pairSchema,
   planSession,
   type DomainError,
-} from '../../../src/domain';
-import { defaultFrame } from '../../../src/domain/programme';
-import { approvalSchema } from '../../../src/domain/approval';
-import { privateNotebookSchema } from '../../../src/domain/pair-notes';
-import { demoPairs } from '../../../src/local/seed/demo-pairs';
-import { aPair, aProposal, aSession, somePairMembers } from '../../fixtures/builders';
+} from '../../../../src/domain';
+import { defaultFrame } from '../../../../src/domain/programme';
+import { approvalSchema } from '../../../../src/domain/approval';
+import { privateNotebookSchema } from '../../../../src/domain/pair/private-notes';
+import { demoPairs } from '../../../../src/local/seed/demo-pairs';
+import { aPair, aProposal, aSession, somePairMembers } from '../../../fixtures/builders';
 
 const clock = fixedClock('2026-03-10T12:00:00.000Z');
 const thrown = (fn: () => unknown): DomainError => {

@@ -1,119 +1,29 @@
-import type { Clock } from './clock';
-import { issuesOf } from './common';
-import { DomainError } from './errors';
-import type { MatchProposal } from './match-proposal';
+import type { Clock } from '../clock';
+import { issuesOf } from '../common';
+import { DomainError } from '../errors';
+import { pairStateError, validation, type PairChange } from './changes';
+import { roleIn } from './membership';
 import {
   actionItemSchema,
-  assessmentSchema,
-  feedbackSchema,
-  pairSchema,
   sessionSchema,
-  partnerOf,
-  poorFitOnBothSides,
-  roleIn,
   type ActionItem,
-  type Assessment,
-  type AssessmentPhase,
-  type Feedback,
   type Pair,
-  type PairMembers,
-  type PairingFit,
   type Session,
   type SessionStatus,
-} from './pair';
-import type { Frame } from './programme';
+} from './schema';
 
-/** What happens inside a pair once it exists: its creation, sessions, feedback, self-assessments. */
+/** The pair's sessions: planning, what became of them, agenda, shared notes and action items. */
 
-type PairChange = { pair: Pair; changed: boolean };
-
-function validation(
-  what: string,
-  error: { issues: { path: string; message: string }[] },
-): DomainError {
-  const first = error.issues[0];
-  return new DomainError(
-    'validation_failed',
-    `Invalid ${what}: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid'}`,
-    { issues: error.issues },
-  );
-}
-
-function pairStateError(pair: Pair, why: string): DomainError {
-  return new DomainError('invalid_transition', why, {
-    entity: 'pair',
-    id: pair.id,
-    from: pair.state,
-    to: pair.state,
-  });
-}
-
-export type NewPairInput = {
-  id: string;
-  proposal: MatchProposal;
-  /** The programme's frame defaults, copied into the agreement. */
-  frame: Frame;
-  subject?: string;
-  confidentiality?: string;
-  /** Display data of both members (the dashboard reads it instead of the directory). */
-  members?: PairMembers;
-};
-
-/**
- * The pair born from a proposal: `accepted` when both have accepted (the later answer is the
- * actor in its history), `proposed` while the proposal is open. Agreement at revision 1, unsigned.
- */
-export function newPair(input: NewPairInput, clock: Clock): Pair {
-  const { proposal } = input;
-  if (proposal.status !== 'proposed' && proposal.status !== 'accepted') {
-    throw new DomainError(
-      'invalid_transition',
-      `A ${proposal.status} proposal cannot become a pair`,
-      {
-        entity: 'proposal',
-        id: proposal.id,
-        from: proposal.status,
-        to: 'pair',
-      },
-    );
-  }
+/** The next planned session after `clock`'s now, or undefined. */
+export function nextSession(pair: Pair, clock: Clock): Session | undefined {
   const now = clock.now().toISOString();
-  const { mentor, mentee } = proposal.answers;
-  const lastToAccept =
-    mentor && mentee && mentor.at > mentee.at ? proposal.mentorId : proposal.menteeId;
-  const accepted = proposal.status === 'accepted';
-  const result = pairSchema.safeParse({
-    id: input.id,
-    tenantId: proposal.tenantId,
-    programmeId: proposal.programmeId,
-    proposalId: proposal.id,
-    mentorId: proposal.mentorId,
-    menteeId: proposal.menteeId,
-    state: accepted ? 'accepted' : 'proposed',
-    agreement: {
-      subject: input.subject ?? '',
-      menteeGoals: [],
-      mentorGoals: [],
-      frame: input.frame,
-      groundRules: [],
-      confidentiality: input.confidentiality ?? '',
-      revision: 1,
-      signatures: {},
-    },
-    calendar: {},
-    sessions: [],
-    feedback: [],
-    assessments: [],
-    ...(input.members ? { members: input.members } : {}),
-    history: accepted ? [{ from: 'proposed', to: 'accepted', at: now, by: lastToAccept }] : [],
-    createdAt: now,
-    updatedAt: now,
-  });
-  if (!result.success) throw validation('pair', { issues: issuesOf(result.error) });
-  return result.data;
+  return pair.sessions
+    .filter((session) => session.status === 'planned' && session.start >= now)
+    .sort((a, b) => a.start.localeCompare(b.start))[0];
 }
 
-function sessionAt(pair: Pair, sessionId: string): { session: Session; index: number } {
+/** The session `sessionId` and its place; `not_found` when the pair has no such session. */
+export function sessionAt(pair: Pair, sessionId: string): { session: Session; index: number } {
   const index = pair.sessions.findIndex((s) => s.id === sessionId);
   const session = pair.sessions[index];
   if (!session) {
@@ -131,7 +41,8 @@ function withSession(pair: Pair, index: number, session: Session, clock: Clock):
   return { ...pair, sessions, updatedAt: clock.now().toISOString() };
 }
 
-function assertOpen(pair: Pair, doing: string): void {
+/** Throws `invalid_transition` on an ended pair. */
+export function assertOpen(pair: Pair, doing: string): void {
   if (pair.state === 'ended') throw pairStateError(pair, `An ended pair cannot ${doing}`);
 }
 
@@ -309,103 +220,4 @@ export function setActionItemDone(
   const actionItems = session.actionItems.slice();
   actionItems[itemIndex] = { ...item, done };
   return { pair: withSession(pair, index, { ...session, actionItems }, clock), changed: true };
-}
-
-export type FeedbackInput = {
-  rating: number;
-  worked: string;
-  suggestion: string;
-  pairingFit?: PairingFit;
-};
-
-/**
- * A member gives feedback to their partner on a session that has started and was not cancelled.
- * One per member per session: giving it again replaces it, identical feedback is a no-op.
- */
-export function giveFeedback(
-  pair: Pair,
-  sessionId: string,
-  fromId: string,
-  input: FeedbackInput,
-  clock: Clock,
-): PairChange {
-  const toId = partnerOf(pair, fromId);
-  assertOpen(pair, 'receive feedback');
-  const { session } = sessionAt(pair, sessionId);
-  const now = clock.now().toISOString();
-  if (session.status === 'cancelled' || session.start > now) {
-    throw new DomainError(
-      'invalid_transition',
-      session.status === 'cancelled'
-        ? 'A cancelled session takes no feedback'
-        : 'Feedback is given after the session has started',
-      { entity: 'session', id: sessionId, from: session.status, to: 'feedback' },
-    );
-  }
-  const parsed = feedbackSchema.safeParse({ ...input, sessionId, fromId, toId, at: now });
-  if (!parsed.success) throw validation('feedback', { issues: issuesOf(parsed.error) });
-  const previous = pair.feedback.find((f) => f.sessionId === sessionId && f.fromId === fromId);
-  if (previous && sameFeedback(previous, parsed.data)) return { pair, changed: false };
-  const feedback = [
-    ...pair.feedback.filter((f) => !(f.sessionId === sessionId && f.fromId === fromId)),
-    parsed.data,
-  ];
-  const next: Pair = { ...pair, feedback, updatedAt: now };
-  // Both say "poor fit": the lead is told once (the flag stays until the lead clears it).
-  if (!pair.leadFlag && poorFitOnBothSides(next)) {
-    next.leadFlag = { reason: 'poor_fit_both_sides', at: now };
-  }
-  return { pair: next, changed: true };
-}
-
-function sameFeedback(a: Feedback, b: Feedback): boolean {
-  return (
-    a.rating === b.rating &&
-    a.worked === b.worked &&
-    a.suggestion === b.suggestion &&
-    a.pairingFit === b.pairingFit
-  );
-}
-
-/** Sessions that have ended, were not cancelled or missed, and lack `personId`'s feedback. */
-export function sessionsAwaitingFeedback(pair: Pair, personId: string, clock: Clock): Session[] {
-  roleIn(pair, personId);
-  const now = clock.now().getTime();
-  return pair.sessions.filter(
-    (session) =>
-      (session.status === 'held' ||
-        (session.status === 'planned' &&
-          new Date(session.start).getTime() + session.durationMinutes * 60_000 <= now)) &&
-      !pair.feedback.some((f) => f.sessionId === session.id && f.fromId === personId),
-  );
-}
-
-/**
- * A member rates their own level on one goal at the start, middle or end. One per person,
- * phase and goal: recording it again replaces it, the same level is a no-op.
- */
-export function recordAssessment(
-  pair: Pair,
-  personId: string,
-  input: { phase: AssessmentPhase; goal: string; level: number },
-  clock: Clock,
-): PairChange {
-  roleIn(pair, personId);
-  if (pair.state === 'proposed') {
-    throw pairStateError(pair, 'Self-assessments start once the pair is accepted');
-  }
-  const now = clock.now().toISOString();
-  const parsed = assessmentSchema.safeParse({
-    ...input,
-    goal: input.goal.trim(),
-    personId,
-    at: now,
-  });
-  if (!parsed.success) throw validation('assessment', { issues: issuesOf(parsed.error) });
-  const same = (a: Assessment) =>
-    a.personId === personId && a.phase === parsed.data.phase && a.goal === parsed.data.goal;
-  const previous = pair.assessments.find(same);
-  if (previous?.level === parsed.data.level) return { pair, changed: false };
-  const assessments = [...pair.assessments.filter((a) => !same(a)), parsed.data];
-  return { pair: { ...pair, assessments, updatedAt: now }, changed: true };
 }

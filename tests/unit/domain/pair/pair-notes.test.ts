@@ -1,10 +1,10 @@
-import { fixedClock, isDomainError, type DomainError } from '../../../src/domain';
+import { fixedClock, isDomainError, type DomainError } from '../../../../src/domain';
 import {
   privateNotebookId,
   privateNotebookSchema,
   writePrivateNote,
   type WriteNoteInput,
-} from '../../../src/domain/pair-notes';
+} from '../../../../src/domain/pair/private-notes';
 
 const clock = fixedClock('2026-03-10T12:00:00.000Z');
 const input = (overrides: Partial<WriteNoteInput> = {}): WriteNoteInput => ({

@@ -14,8 +14,8 @@ import {
   defaultFrame,
   type DomainError,
   type FeedbackInput,
-} from '../../../src/domain';
-import { aPair, aProposal, aSession } from '../../fixtures/builders';
+} from '../../../../src/domain';
+import { aPair, aProposal, aSession } from '../../../fixtures/builders';
 
 const clock = fixedClock('2026-03-10T12:00:00.000Z');
 const thrown = (fn: () => unknown): DomainError => {

@@ -23,8 +23,8 @@ import {
   type PairEvent,
   type PairEventType,
   type PairState,
-} from '../../../src/domain';
-import { aFeedback, aPair, aPrivateNote, aSession, anApproval } from '../../fixtures/builders';
+} from '../../../../src/domain';
+import { aFeedback, aPair, aPrivateNote, aSession, anApproval } from '../../../fixtures/builders';
 
 const clock = fixedClock('2026-03-05T09:00:00.000Z');
 const at = '2026-03-05T09:00:00.000Z';
