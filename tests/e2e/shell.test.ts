@@ -30,7 +30,7 @@ async function close(page: Page) {
 }
 
 describe('the tab in a browser', () => {
-  it('renders the shell in French for a French world.browser, with the store up', async () => {
+  it('renders the shell in French for a French browser, with the store up', async () => {
     const { page, scripts } = await openTab({ locale: 'fr-FR' });
 
     await expectHeading(page, 'Bienvenue dans Mentoring');

@@ -1,11 +1,13 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listeningAddresses } from '../support/listening';
 
-/** Start `node --import tsx src/main.ts` (what `npm start` runs after building the tab). */
+/** Start `node dist/main.js`: the compiled server, what `npm start` runs once it is built. */
 function startProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -31,15 +33,36 @@ function startProcess(env: Record<string, string>) {
   return { child, url, exited, output: () => output };
 }
 
-function listeningAddresses(pid: number): string[] {
-  const lines = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' }).split('\n');
-  return lines.filter((l) => l.includes(`pid=${pid},`)).map((l) => l.trim().split(/\s+/)[3] ?? '');
-}
-
 async function stop(child: ChildProcess, exited: Promise<number | null>) {
   child.kill('SIGINT');
   return exited;
 }
+
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** Every file under `dir`, relative. */
+const filesUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+
+describe('the compiled server (npm run build, then node dist/main.js)', () => {
+  it('needs no TypeScript tooling: no tsx and no eval in the build', () => {
+    const files = filesUnder('dist').filter((f) => f.endsWith('.js'));
+    expect(files.map((f) => f.replace(/^dist\//, ''))).toEqual(
+      expect.arrayContaining(['main.js', 'matching-thread.js', 'scan-thread.js']),
+    );
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toContain('tsx');
+      expect(code, file).not.toMatch(/eval: true/);
+    }
+  });
+});
 
 describe('npm start on a clean data folder', () => {
   let dataDir: string;
@@ -54,7 +77,24 @@ describe('npm start on a clean data folder', () => {
       const url = await first.url;
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', store: 'up' });
+      expect(await health.json()).toMatchObject({
+        status: 'ok',
+        store: 'up',
+        version: packageVersion,
+      });
+      // The request id of a caller is echoed, and the server's log line for it carries it.
+      const traced = await fetch(`${url}/api/health`, { headers: { 'x-request-id': 'abc' } });
+      expect(traced.headers.get('x-request-id')).toBe('abc');
+      await expect
+        .poll(() =>
+          first
+            .output()
+            .split('\n')
+            .filter((l) => l.startsWith('{'))
+            .map((l) => JSON.parse(l) as Record<string, unknown>)
+            .find((l) => l.requestId === 'abc'),
+        )
+        .toMatchObject({ level: 'info', msg: 'request', route: '/api/health', status: 200 });
       const addresses = listeningAddresses(first.child.pid!);
       expect(addresses.length).toBeGreaterThanOrEqual(2); // the app and the embedded Cosmos server
       for (const a of addresses) expect(a.startsWith('127.0.0.1:')).toBe(true);

@@ -8,8 +8,13 @@ import {
   type Page,
 } from 'playwright-core';
 
-/** Debian's Chromium (`apt-get install -y chromium`; `.ci/run` installs it on a fresh machine). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Browsers a machine may already have, in the order they are tried after CHROMIUM_PATH. */
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 // Flags verified on this machine (TESTBED.md): no sandbox in containers, nothing that phones home.
 const CHROMIUM_ARGS = [
@@ -28,13 +33,35 @@ const CHROMIUM_ARGS = [
  * on close), and each context below is isolated from the others (storage, cache, cookies).
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM_PATH}. Install it with \`sudo apt-get install -y chromium\` ` +
-        '(.ci/run does this on a fresh machine).',
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: await chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+let found: Promise<string> | undefined;
+
+/**
+ * The browser the tests drive, found in order: `CHROMIUM_PATH`, a Chromium or Chrome the system
+ * has, then the Chromium shipped in the npm package @sparticuz/chromium (a dev dependency; it
+ * unpacks itself into the temp folder on first use), so `npm ci && npm test` needs no system
+ * package and no root. Only its binary is used: its default flags are for serverless hosts and
+ * turn web security off, so the tests keep their own (CHROMIUM_ARGS).
+ */
+export function chromiumPath(): Promise<string> {
+  found ??= (async () => {
+    const configured = process.env.CHROMIUM_PATH;
+    if (configured) {
+      if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH=${configured} does not exist.`);
+      return configured;
+    }
+    const system = SYSTEM_BROWSERS.find((path) => existsSync(path));
+    if (system) return system;
+    const { default: packaged } = await import('@sparticuz/chromium');
+    return packaged.executablePath();
+  })();
+  return found;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
