@@ -17,8 +17,6 @@ export function requestIdOf(headers: Headers): string {
   return randomUUID();
 }
 
-const tracer = trace.getTracer('mentoring');
-
 /**
  * Every request gets an id (echoed in `x-request-id`) that every line logged while serving it
  * carries, and one access-log line: method, route pattern (never the raw path, which holds ids),
@@ -29,6 +27,8 @@ export function requestLog(log: Logger, now: () => number = performance.now.bind
   const middleware: MiddlewareHandler = async (c, next) => {
     const requestId = requestIdOf(c.req.raw.headers);
     const started = now();
+    // The tracer is looked up per request: telemetry may start after this module is loaded.
+    const tracer = trace.getTracer('mentoring');
     await withRequestContext({ requestId }, () =>
       tracer.startActiveSpan(
         `${c.req.method} ${c.req.path.startsWith('/api/') ? 'api' : 'tab'}`,

@@ -21,6 +21,9 @@ export async function startTelemetry(
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString },
     enableLiveMetrics: false,
+    // A programme's traffic is small: keep every request (the default rate limit drops bursts).
+    samplingRatio: 1,
+    tracesPerSecond: 0,
     instrumentationOptions: {
       http: { enabled: true },
       azureSdk: { enabled: true },
@@ -33,5 +36,11 @@ export async function startTelemetry(
     ...(options.spanProcessors ? { spanProcessors: options.spanProcessors } : {}),
   });
   log.info('Telemetry is on: Azure Monitor (APPLICATIONINSIGHTS_CONNECTION_STRING).');
-  return { shutdown: () => shutdownAzureMonitor() };
+  return {
+    // Flushing on the way out must not turn a clean stop into a crash (ingestion unreachable).
+    shutdown: () =>
+      shutdownAzureMonitor().catch((error: unknown) =>
+        log.warn('telemetry could not be flushed on shutdown', error),
+      ),
+  };
 }
