@@ -1,4 +1,4 @@
-import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { CalendarPort } from '../calendar/calendar-port';
 import { GraphCalendar } from '../calendar/graph/graph-calendar';
 import { LocalCalendar } from '../calendar/local-calendar';
@@ -28,8 +28,7 @@ export function createCalendarProvider(
   if (config.graph) {
     const { tenantId, clientId, clientSecret } = config.graph;
     const graph = new GraphCalendar({
-      credential:
-        options.credential ?? new ClientSecretCredential(tenantId, clientId, clientSecret),
+      credential: options.credential ?? lazySecretCredential(tenantId, clientId, clientSecret),
       ...(options.graphBaseUrl ? { baseUrl: options.graphBaseUrl } : {}),
       ...(options.sleep ? { sleep: options.sleep } : {}),
       clock,
@@ -49,5 +48,23 @@ export function createCalendarProvider(
     kind: 'local',
     calendarFor: (tenantId): CalendarPort => calendarFor(tenantId),
     exportIcs: (tenantId, series) => calendarFor(tenantId).exportIcs(series),
+  };
+}
+
+/** The app's Graph credential; @azure/identity is loaded on the first token asked, not at start. */
+function lazySecretCredential(
+  tenantId: string,
+  clientId: string,
+  clientSecret: string,
+): TokenCredential {
+  let credential: Promise<TokenCredential> | undefined;
+  return {
+    async getToken(scopes, options) {
+      credential ??= import('@azure/identity').then(
+        ({ ClientSecretCredential }) =>
+          new ClientSecretCredential(tenantId, clientId, clientSecret),
+      );
+      return (await credential).getToken(scopes, options);
+    },
   };
 }

@@ -1,4 +1,3 @@
-import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
@@ -23,9 +22,13 @@ export async function openAppStore(config: Config, clock: Clock, log: Logger): P
     const { openLocalStore } = await import('../local/local-store');
     return openLocalStore(config, clock, log);
   }
+  // @azure/identity is loaded only when used (the managed identity in Azure, no key).
   const target = config.cosmos.key
     ? { endpoint: config.cosmos.endpoint, key: config.cosmos.key }
-    : { endpoint: config.cosmos.endpoint, credential: new DefaultAzureCredential() };
+    : {
+        endpoint: config.cosmos.endpoint,
+        credential: new (await import('@azure/identity')).DefaultAzureCredential(),
+      };
   const store = await openStore(createCosmosClient(target), config.cosmos.database);
   if (config.seedDemoData) {
     const { seedDemoData } = await import('../local/local-store');

@@ -40,7 +40,6 @@ export type StartOptions = {
   calendar?: CalendarProviderOptions;
 };
 
-
 /**
  * The composition root: opens the store, builds the repositories and services once, mounts the
  * tab's API and the bot on one HTTP server, and starts the background loops.
