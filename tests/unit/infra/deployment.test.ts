@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadConfig } from '../../../src/config';
 import { placeholdersIn } from '../../../appPackage/app-package';
 import { bicepOutputs, bicepParams } from './bicep-literal';
@@ -8,10 +8,8 @@ const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.m
 const mainBicep = read('infra/main.bicep');
 const appServiceBicep = read('infra/modules/app-service.bicep');
 const agentsYml = read('infra/m365agents.yml');
-// docs/azure.md is written to be folded into README.md: read whichever holds it.
-const azureDoc = existsSync(new URL('../../../docs/azure.md', import.meta.url))
-  ? read('docs/azure.md')
-  : read('README.md');
+// What a newcomer or an IT admin reads: the README and docs/ (configuration, deploy).
+const azureDoc = ['README.md', 'docs/configuration.md', 'docs/deploy.md'].map(read).join('\n');
 
 /** The keys of a `var <name> = { ... }` block (ended by a blank line) whose values are expressions. */
 function settingKeys(source: string, variable: string): string[] {
