@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, Title1, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, mergeClasses, Title1, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { SessionGate } from '../auth/SessionProvider';
 
@@ -6,16 +6,19 @@ const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   roomy: { gap: tokens.spacingVerticalXL },
   title: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground2 },
 });
 
 /**
- * A screen's frame: a `<section>` named by its `<h1>`, an optional introduction, then the content,
+ * A screen's frame: a `<section>` named by its `<h1>`, an optional introduction (a muted sentence
+ * from `introText`, or any `intro`), then the content,
  * behind the session gate unless `gated` is false (the landing screen answers anyone).
  */
 export function ScreenFrame({
   id,
   title,
   intro,
+  introText,
   spacing = 'L',
   className,
   gated = true,
@@ -25,6 +28,8 @@ export function ScreenFrame({
   id: string;
   title: string;
   intro?: ReactNode;
+  /** A one-sentence introduction, written small and muted under the title. */
+  introText?: string;
   spacing?: 'L' | 'XL';
   className?: string;
   gated?: boolean;
@@ -40,6 +45,11 @@ export function ScreenFrame({
       <Title1 as="h1" id={titleId} className={styles.title}>
         {title}
       </Title1>
+      {introText !== undefined && (
+        <Caption1 as="p" className={styles.muted}>
+          {introText}
+        </Caption1>
+      )}
       {intro}
       {gated ? <SessionGate>{children}</SessionGate> : children}
     </section>

@@ -1,4 +1,4 @@
-import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApprovalItem } from '../../../../src/contracts/approvals';
 import type { ApprovalDecision } from '../../../../src/domain/approval';
@@ -135,19 +135,10 @@ function replaced(error: ApiError): boolean {
 
 /** A manager's requests for dedicated mentoring time: the same ones as the bot's cards. */
 export default function ApprovalsScreen() {
-  const styles = useStyles();
   const t = useApprovalsT();
   const shellT = useT();
   return (
-    <ScreenFrame
-      id="approvals"
-      title={shellT('approvals.title')}
-      intro={
-        <Caption1 as="p" className={styles.muted}>
-          {t('approvals.intro')}
-        </Caption1>
-      }
-    >
+    <ScreenFrame id="approvals" title={shellT('approvals.title')} introText={t('approvals.intro')}>
       <ApprovalsContent />
     </ScreenFrame>
   );

@@ -1,6 +1,5 @@
 import {
   Body1,
-  Caption1,
   Field,
   MessageBar,
   MessageBarBody,
@@ -15,7 +14,6 @@ import { ScreenFrame } from '../../components/ScreenFrame';
 import { useResource } from '../../data/useResource';
 import { useT } from '../../i18n/I18nProvider';
 import { useMatchingT } from './matching-i18n';
-import { useMatchingStyles as useStyles } from './matching-styles';
 import { Review } from './Review';
 
 function programmeFromUrl(): string | null {
@@ -77,19 +75,10 @@ function MatchingContent() {
 
 /** For programme leads: run matching, review the proposals in bulk, publish them. */
 export default function MatchingScreen() {
-  const styles = useStyles();
   const t = useMatchingT();
   const shellT = useT();
   return (
-    <ScreenFrame
-      id="matching"
-      title={shellT('matching.title')}
-      intro={
-        <Caption1 as="p" className={styles.muted}>
-          {t('matching.intro')}
-        </Caption1>
-      }
-    >
+    <ScreenFrame id="matching" title={shellT('matching.title')} introText={t('matching.intro')}>
       <MatchingContent />
     </ScreenFrame>
   );

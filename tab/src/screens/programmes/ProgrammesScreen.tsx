@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  Caption1,
   Link,
   makeStyles,
   MessageBar,
@@ -358,19 +357,10 @@ function ProgrammesContent() {
 
 /** For programme leads: programmes, their settings and status, readiness, participant import. */
 export default function ProgrammesScreen() {
-  const styles = useStyles();
   const t = useT();
   const pt = useProgrammesT();
   return (
-    <ScreenFrame
-      id="programmes"
-      title={t('programmes.title')}
-      intro={
-        <Caption1 as="p" className={styles.muted}>
-          {pt('programmes.intro')}
-        </Caption1>
-      }
-    >
+    <ScreenFrame id="programmes" title={t('programmes.title')} introText={pt('programmes.intro')}>
       <ProgrammesContent />
     </ScreenFrame>
   );

@@ -388,19 +388,10 @@ function MyProposals() {
 
 /** For each volunteer: the partner proposed to them, why, the deadline, and their answer. */
 export default function ProposalScreen() {
-  const styles = useStyles();
   const t = useProposalT();
   const shellT = useT();
   return (
-    <ScreenFrame
-      id="proposal"
-      title={shellT('proposal.title')}
-      intro={
-        <Caption1 as="p" className={styles.muted}>
-          {t('proposal.intro')}
-        </Caption1>
-      }
-    >
+    <ScreenFrame id="proposal" title={shellT('proposal.title')} introText={t('proposal.intro')}>
       <MyProposals />
     </ScreenFrame>
   );
