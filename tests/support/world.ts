@@ -1,0 +1,79 @@
+import type { BotServices } from '../../bot/bot-services';
+import { loadConfig, type Config } from '../../src/config';
+import type { CalendarProviderOptions } from '../../src/app/calendar-provider';
+import { createServices, type Services } from '../../src/app/services';
+import { systemClock, type Clock } from '../../src/domain/clock';
+import type { Logger } from '../../src/logger';
+import { recordingLogger } from './logger';
+import { startLocalCosmos, type LocalCosmos } from './local-cosmos';
+
+/** The app's service layer over a fresh local Cosmos: what the app wires, minus the HTTP server. */
+export type World = LocalCosmos & {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly services: Services;
+  /** The same wiring over the same repositories, living at another time (or with another log). */
+  servicesAt(
+    clock: Clock,
+    options?: { log?: Logger; calendar?: CalendarProviderOptions },
+  ): Services;
+};
+
+/** The configuration a test world runs with: loopback, no scheduler, quiet logs; `env` overrides. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SCHEDULER: 'false',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+}
+
+/**
+ * Local Cosmos, every repository (`createRepositories`) and every service (`createServices`),
+ * as src/app builds them. A test that replaces one collaborator builds that one by hand.
+ */
+export async function startWorld(
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    log?: Logger;
+    calendar?: CalendarProviderOptions;
+  } = {},
+): Promise<World> {
+  const cosmos = await startLocalCosmos();
+  const config = testConfig(options.env);
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? recordingLogger();
+  const servicesAt: World['servicesAt'] = (at, more = {}) =>
+    createServices({
+      config,
+      repos: cosmos.repos,
+      clock: at,
+      log: more.log ?? log,
+      ...((more.calendar ?? options.calendar)
+        ? { calendar: more.calendar ?? options.calendar }
+        : {}),
+    });
+  return {
+    ...cosmos,
+    config,
+    clock,
+    log,
+    services: servicesAt(clock),
+    servicesAt,
+  };
+}
+
+/** What the bot is given, as src/app/start-server.ts gives it, from the world's services. */
+export function botServicesOf(world: World, services: Services, clock: Clock): BotServices {
+  return {
+    pairs: services.pairs,
+    approvals: services.approvals,
+    directory: services.directory,
+    conversations: world.repos.conversations,
+    clock,
+  };
+}
