@@ -27,7 +27,7 @@ let repository: CalendarRepository;
 beforeAll(async () => {
   app = await startTestApp({ env: { LOCAL_SNAPSHOT: 'false' }, clock });
   api = apiClient(app.baseUrl);
-  repository = new CalendarRepository(app.server.store.container('calendar'));
+  repository = app.repos.calendar;
 }, 60_000);
 
 afterAll(async () => {

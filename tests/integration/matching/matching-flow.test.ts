@@ -12,7 +12,6 @@ import { fixedClock } from '../../../src/domain/clock';
 import { inSameReportingLine } from '../../../src/domain/person';
 import { MatchingService } from '../../../src/services/matching/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
 import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
@@ -99,17 +98,12 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     });
 
   const proposalMessages = async () =>
-    (await new NotificationRepository(app.server.store.container('notifications')).query(tenant))
+    (await app.repos.notifications.query(tenant))
       .map((n) => n.value)
       .filter((n) => n.kind === 'proposal_published');
 
   const openPairs = async () =>
-    (
-      await new PairRepository(app.server.store.container('pairs')).ofProgramme(
-        tenant,
-        demoProgrammeId,
-      )
-    )
+    (await app.repos.pairs.ofProgramme(tenant, demoProgrammeId))
       .map((p) => p.value)
       .filter((p) => p.state !== 'completed' && p.state !== 'ended');
 
@@ -587,7 +581,7 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect(second.status).toBe(200);
     expect(second.body.status).toBe('accepted');
     expect(second.body.pairId).toBeTruthy();
-    const pairs = new PairRepository(app.server.store.container('pairs'));
+    const pairs = app.repos.pairs;
     const pair = await pairs.get(tenant, second.body.pairId!);
     expect(pair.value).toMatchObject({
       state: 'accepted',
@@ -612,7 +606,7 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
       status: 'accepted',
       answers: { mentor: 'accepted', mentee: 'accepted' },
     });
-    const pairs = new PairRepository(app.server.store.container('pairs'));
+    const pairs = app.repos.pairs;
     const theirs = (await pairs.ofPerson(tenant, open.mentee.personId)).filter(
       (p) => p.value.proposalId === open.id,
     );
