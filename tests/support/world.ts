@@ -4,6 +4,11 @@ import type { CalendarProviderOptions } from '../../src/app/calendar-provider';
 import { createServices, type Services } from '../../src/app/services';
 import { systemClock, type Clock } from '../../src/domain/clock';
 import type { Logger } from '../../src/logger';
+import {
+  MatchingService,
+  type MatchingServiceDeps,
+} from '../../src/services/matching/matching-service';
+import type { Repositories } from '../../src/store/repositories';
 import { recordingLogger } from './logger';
 import { startLocalCosmos, type LocalCosmos } from './local-cosmos';
 
@@ -76,4 +81,26 @@ export function botServicesOf(world: World, services: Services, clock: Clock): B
     conversations: world.repos.conversations,
     clock,
   };
+}
+
+/**
+ * The matching service over `repos` as createServices wires it, but with a pair creator that
+ * fails: for tests in which no answer may make a pair (and no Teams message is queued unless
+ * `notifications` is given). `deps` adds to or replaces the rest (clock, log, engine, runs…).
+ */
+export function matchingThatMakesNoPairs(
+  repos: Repositories,
+  deps: Pick<MatchingServiceDeps, 'clock' | 'log'> & Partial<MatchingServiceDeps>,
+): MatchingService {
+  return new MatchingService({
+    programmes: repos.programmes,
+    profiles: repos.profiles,
+    people: repos.people,
+    proposals: repos.proposals,
+    runs: repos.matchingRuns,
+    locks: repos.matchingLocks,
+    pairs: repos.pairs,
+    pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
+    ...deps,
+  });
 }

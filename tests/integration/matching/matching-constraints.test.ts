@@ -1,16 +1,13 @@
 import { recordingLogger } from '../../support/logger';
+import { matchingThatMakesNoPairs } from '../../support/world';
 import { fixedClock } from '../../../src/domain/clock';
 import { isDomainError } from '../../../src/domain/errors';
 import { isPairClosed } from '../../../src/domain/pair';
 import { isAvailableForMatching, leave, pause } from '../../../src/domain/profile';
 import type { Principal } from '../../../src/services/auth/principal';
 import { MatchingService } from '../../../src/services/matching/matching-service';
-import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
 import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
 import { ProfileRepository } from '../../../src/store/profile-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
-import { ProposalRepository } from '../../../src/store/proposal-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
@@ -80,21 +77,8 @@ describe('matching keeps the rules that live in the store', () => {
   beforeAll(async () => {
     cosmos = await startLocalCosmos();
     await seedDemoData(cosmos.store, tenant, clock);
-    const { store } = cosmos;
-    pairs = new PairRepository(store.container('pairs'));
-    profiles = new ProfileRepository(store.container('profiles'));
-    matching = new MatchingService({
-      programmes: new ProgrammeRepository(store.container('programmes')),
-      profiles,
-      people: new PeopleRepository(store.container('people')),
-      proposals: new ProposalRepository(store.container('proposals')),
-      runs: new MatchingRunRepository(store.container('jobs')),
-      locks: new MatchingLockRepository(store.container('jobs')),
-      pairs,
-      pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
-      clock,
-      log: logger,
-    });
+    ({ pairs, profiles } = cosmos.repos);
+    matching = matchingThatMakesNoPairs(cosmos.repos, { clock, log: logger });
   });
   afterAll(async () => {
     await cosmos?.stop();

@@ -1,4 +1,5 @@
 import { recordingLogger } from '../../support/logger';
+import { matchingThatMakesNoPairs } from '../../support/world';
 import type {
   MatchingReviewResponse,
   MatchingRunResponse,
@@ -10,13 +11,6 @@ import type {
 } from '../../../src/contracts/matching';
 import { fixedClock } from '../../../src/domain/clock';
 import { inSameReportingLine } from '../../../src/domain/person';
-import { MatchingService } from '../../../src/services/matching/matching-service';
-import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
-import { ProposalRepository } from '../../../src/store/proposal-repository';
 import {
   demoPeople,
   demoPersonId,
@@ -687,20 +681,8 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
   });
 
   it('expires unanswered proposals after the deadline and proposes again (the scheduler entry point)', async () => {
-    const store = app.server.store;
     const clock = fixedClock(new Date(Date.now() + 4 * 86_400_000));
-    const service = new MatchingService({
-      programmes: new ProgrammeRepository(store.container('programmes')),
-      profiles: new ProfileRepository(store.container('profiles')),
-      people: new PeopleRepository(store.container('people')),
-      proposals: new ProposalRepository(store.container('proposals')),
-      runs: new MatchingRunRepository(store.container('jobs')),
-      locks: new MatchingLockRepository(store.container('jobs')),
-      pairs: new PairRepository(store.container('pairs')),
-      pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
-      clock,
-      log: recordingLogger(),
-    });
+    const service = matchingThatMakesNoPairs(app.repos, { clock, log: recordingLogger() });
     const before = await review();
     const open = before.proposals.filter((p) => p.status === 'proposed');
     expect(open.length).toBeGreaterThan(0);
