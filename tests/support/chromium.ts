@@ -9,7 +9,7 @@ import {
 } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`; `.ci/run` installs it on a fresh machine). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 // Flags verified on this machine (TESTBED.md): no sandbox in containers, nothing that phones home.
 const CHROMIUM_ARGS = [
@@ -40,7 +40,7 @@ export async function launchChromium(): Promise<Browser> {
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** True for URLs the tests may reach: loopback HTTP(S), and in-page data/blob URLs. */
-export function isLoopbackUrl(url: string): boolean {
+function isLoopbackUrl(url: string): boolean {
   const parsed = new URL(url);
   if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') {
     return true;
@@ -119,7 +119,7 @@ export async function seriousAxeViolations(page: Page, include?: string): Promis
  * switch): axe measuring contrast mid-fade reports colours no theme has, on a loaded machine.
  * Endless ones (spinners) are left alone; a cancelled one counts as finished.
  */
-export async function animationsSettled(page: Page): Promise<void> {
+async function animationsSettled(page: Page): Promise<void> {
   await page.evaluate(() =>
     Promise.all(
       document

@@ -26,7 +26,7 @@ export type World = LocalCosmos & {
 };
 
 /** The configuration a test world runs with: loopback, no scheduler, quiet logs; `env` overrides. */
-export function testConfig(env: Record<string, string> = {}): Config {
+function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',

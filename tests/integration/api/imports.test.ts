@@ -1,7 +1,7 @@
 import type { ImportJob, ImportPreview } from '../../../src/contracts/imports';
 import { personIdFor } from '../../../src/services/import/import-service';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
+import type { PeopleRepository } from '../../../src/store/people-repository';
+import type { ProfileRepository } from '../../../src/store/profile-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode, type ApiReply } from './api-client';

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { Event, ScheduleInformation } from '@microsoft/microsoft-graph-types';
 import { fixedClock } from '../../../src/domain/clock';
 import type { Principal } from '../../../src/services/auth/principal';
-import { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
+import type { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
 import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';

@@ -6,7 +6,7 @@ import type { MatchingRunResponse, MyProposalsResponse } from '../../../src/cont
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
 import type { Principal } from '../../../src/services/auth/principal';
-import { MatchingService } from '../../../src/services/matching/matching-service';
+import type { MatchingService } from '../../../src/services/matching/matching-service';
 import { ProfileService } from '../../../src/services/programmes/profile-service';
 import type { MatchingRunDocument } from '../../../src/store/job-repository';
 import type { StoredProposal } from '../../../src/store/proposal-repository';

@@ -20,7 +20,7 @@ export const people = {
 } as const;
 
 /** A programme like the demo one but without manager approval: signing both activates. */
-export const openProgrammeId = 'prog-pair-tests';
+const openProgrammeId = 'prog-pair-tests';
 
 /**
  * Repositories and a PairService on the running app's store (setup only: tests act through HTTP).
