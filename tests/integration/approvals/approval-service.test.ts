@@ -3,7 +3,6 @@ import diagnostics from 'node:diagnostics_channel';
 import { Server as HttpsServer } from 'node:https';
 import type { Activity } from 'botbuilder';
 import { verbs } from '../../../bot/cards/templates';
-import { MentoringBot } from '../../../bot/mentoring-bot';
 import { approvalIdFor } from '../../../src/domain/approval';
 import { fixedClock } from '../../../src/domain/clock';
 import { isDomainError } from '../../../src/domain/errors';
@@ -13,7 +12,7 @@ import { planPairNotifications } from '../../../src/notifications/notification-p
 import { aPair, aPerson, aProgramme, aSession, somePairMembers } from '../../fixtures/builders';
 import type { Repositories } from '../../../src/store/repositories';
 import { botServicesOf, startWorld, type World } from '../../support/world';
-import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
+import { botInPersonalChat } from '../../support/proactive-test-adapter';
 
 let world: World;
 let repos: Repositories;
@@ -437,19 +436,7 @@ describe('the bot’s card and the tab decide through the same service', () => {
     const w = await aWorld();
     await w.signBoth();
     const services = botServicesOf(world, w.services, w.clock);
-    const bot = new MentoringBot({ services });
-    const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
-    const turnErrors: unknown[] = [];
-    adapter.onTurnError = async (_context, error) => {
-      turnErrors.push(error);
-    };
-    adapter.conversation.conversation = {
-      id: `a:chat-${w.tenantId}`,
-      isGroup: false,
-      name: '',
-      conversationType: 'personal',
-      tenantId: w.tenantId,
-    };
+    const { adapter, turnErrors } = botInPersonalChat(services, w.tenantId);
     const press = (personId: string, verb: string, approvalId: string) =>
       ({
         type: 'invoke',

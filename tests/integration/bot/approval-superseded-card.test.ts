@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { verbs } from '../../../bot/cards/templates';
-import { MentoringBot } from '../../../bot/mentoring-bot';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { approvalIdFor } from '../../../src/domain/approval';
 import { fixedClock } from '../../../src/domain/clock';
@@ -11,7 +10,7 @@ import { aPair, aPerson, aProgramme, somePairMembers } from '../../fixtures/buil
 import type { Repositories } from '../../../src/store/repositories';
 import { botServicesOf, startWorld, type World } from '../../support/world';
 import { cardProblems } from '../../unit/bot/validate-card';
-import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
+import { botInPersonalChat } from '../../support/proactive-test-adapter';
 
 let world: World;
 let repos: Repositories;
@@ -74,19 +73,7 @@ async function aWorld() {
   );
   await signBoth(2);
 
-  const bot = new MentoringBot({ services });
-  const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
-  const turnErrors: unknown[] = [];
-  adapter.onTurnError = async (_context, error) => {
-    turnErrors.push(error);
-  };
-  adapter.conversation.conversation = {
-    id: `a:chat-${tenantId}`,
-    isGroup: false,
-    name: '',
-    conversationType: 'personal',
-    tenantId,
-  };
+  const { adapter, turnErrors } = botInPersonalChat(services, tenantId);
   const user = (personId: string, name: string) => ({
     id: `29:${personId}`,
     name,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { MentoringBot } from '../../../bot/mentoring-bot';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { verbs } from '../../../bot/cards/templates';
 import { messages } from '../../../bot/messages';
@@ -14,7 +13,7 @@ import { aPair, aPerson, aProgramme, aSession, anApproval } from '../../fixtures
 import { cardProblems } from '../../unit/bot/validate-card';
 import type { Repositories } from '../../../src/store/repositories';
 import { botServicesOf, startWorld, type World as AppWorld } from '../../support/world';
-import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
+import { botInPersonalChat } from '../../support/proactive-test-adapter';
 
 const now = '2026-03-12T09:00:00.000Z';
 let app: AppWorld;
@@ -74,19 +73,7 @@ async function aWorld(at = now) {
 
   // The tab's services, wired as src/app wires them.
   const services = botServicesOf(app, app.servicesAt(clock), clock);
-  const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
-  const bot = new MentoringBot({ services });
-  const turnErrors: unknown[] = [];
-  adapter.onTurnError = async (_context, error) => {
-    turnErrors.push(error);
-  };
-  adapter.conversation.conversation = {
-    id: `a:chat-${tenantId}`,
-    isGroup: false,
-    name: '',
-    conversationType: 'personal',
-    tenantId,
-  };
+  const { adapter, turnErrors } = botInPersonalChat(services, tenantId);
   const as = (personId: string, name: string) => ({
     id: `29:${personId}`,
     name,
