@@ -7,9 +7,15 @@ import { approvalIdFor } from '../../../src/domain/approval';
 import { fixedClock } from '../../../src/domain/clock';
 import { isDomainError } from '../../../src/domain/errors';
 import { signAgreement, type Pair } from '../../../src/domain/pair';
-import type { Principal } from '../../../src/services/auth/principal';
 import { planPairNotifications } from '../../../src/notifications/notification-plan';
-import { aPair, aPerson, aProgramme, aSession, somePairMembers } from '../../fixtures/builders';
+import {
+  aPair,
+  aPerson,
+  aProgramme,
+  aSession,
+  somePairMembers,
+  aPrincipal,
+} from '../../fixtures/builders';
 import type { Repositories } from '../../../src/store/repositories';
 import { botServicesOf, startWorld, type World } from '../../support/world';
 import { botInPersonalChat } from '../../support/proactive-test-adapter';
@@ -76,15 +82,7 @@ async function aWorld(options: WorldOptions = {}) {
   await repos.pairs.create(pair);
   const services = world.servicesAt(clock);
   const { approvals, pairs } = services;
-  const as = (personId: string): Principal => ({
-    tenantId,
-    personId,
-    name: personId,
-    email: '',
-    appRoles: [],
-    isTenantLead: false,
-    signIn: 'dev',
-  });
+  const as = (personId: string) => aPrincipal({ tenantId, personId });
   const signBoth = async (revision = 1) => {
     await pairs.sign(as('mentor-1'), pair.id, revision, undefined);
     return pairs.sign(as('mentee-1'), pair.id, revision, undefined);

@@ -5,8 +5,7 @@ import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { approvalIdFor } from '../../../src/domain/approval';
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
-import type { Principal } from '../../../src/services/auth/principal';
-import { aPair, aPerson, aProgramme, somePairMembers } from '../../fixtures/builders';
+import { aPair, aPerson, aProgramme, somePairMembers, aPrincipal } from '../../fixtures/builders';
 import type { Repositories } from '../../../src/store/repositories';
 import { botServicesOf, startWorld, type World } from '../../support/world';
 import { cardProblems } from '../../unit/bot/validate-card';
@@ -49,15 +48,7 @@ async function aWorld() {
   const app = world.servicesAt(clock);
   const pairs = app.pairs;
   const services = botServicesOf(world, app, clock);
-  const as = (personId: string): Principal => ({
-    tenantId,
-    personId,
-    name: personId,
-    email: '',
-    appRoles: [],
-    isTenantLead: false,
-    signIn: 'dev',
-  });
+  const as = (personId: string) => aPrincipal({ tenantId, personId });
   const signBoth = async (revision: number) => {
     await pairs.sign(as('mentor-1'), pair.id, revision, undefined);
     return pairs.sign(as('mentee-1'), pair.id, revision, undefined);

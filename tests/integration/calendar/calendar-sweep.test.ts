@@ -8,13 +8,13 @@ import { loadConfig, type Config } from '../../../src/config';
 import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { fixedClock } from '../../../src/domain/clock';
 import type { Notification } from '../../../src/domain/notification';
-import type { Principal } from '../../../src/services/auth/principal';
 import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 import { calendarInstance } from '../../../bench/support/calendar-instance';
 import { GRAPH, GRAPH_ORIGIN, testCredential } from '../../unit/calendar/graph-kit';
+import { aPrincipal } from '../../fixtures/builders';
 
 const tenantId = '11111111-2222-4333-8444-555555555555';
 const ethan = demoPersonId(39); // mentor, organiser, Toronto
@@ -24,15 +24,12 @@ const HOUR = 3_600_000;
 // server untouched (msw's ClientRequest interceptor slows each, by tens of ms when several run at
 // once).
 const server = new SetupServerApi([], [new FetchInterceptor()]);
-const michelPrincipal: Principal = {
+const michelPrincipal = aPrincipal({
   tenantId,
   personId: michel,
   name: 'Michel Brun',
   email: 'michel.brun@maison-lumiere.example',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-};
+});
 
 /** One scheduler instance: its own service (own claim owner) and sweep over the shared store. */
 function anInstance(

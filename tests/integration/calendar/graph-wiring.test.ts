@@ -1,26 +1,23 @@
 import { http, HttpResponse } from 'msw';
 import type { Event, ScheduleInformation } from '@microsoft/microsoft-graph-types';
 import { fixedClock } from '../../../src/domain/clock';
-import type { Principal } from '../../../src/services/auth/principal';
 import type { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
 import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startWorld, type World } from '../../support/world';
 import { GRAPH, GRAPH_ORIGIN, server, testCredential } from '../../unit/calendar/graph-kit';
+import { aPrincipal } from '../../fixtures/builders';
 
 const tenantId = '11111111-2222-4333-8444-555555555555';
 // A Wednesday in winter: Paris is UTC+1, Toronto UTC−5.
 const clock = fixedClock('2027-01-13T08:00:00Z');
-const michel: Principal = {
+const michel = aPrincipal({
   tenantId,
   personId: demoPersonId(35),
   name: 'Michel Brun',
   email: 'michel.brun@maison-lumiere.example',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-};
+});
 
 let world: World;
 let service: PairCalendarService;

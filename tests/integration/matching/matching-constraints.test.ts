@@ -11,20 +11,18 @@ import type { ProfileRepository } from '../../../src/store/profile-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
+import { aPrincipal } from '../../fixtures/builders';
 
 // The hard rules that come from the store rather than from the engine's input file: pairs of the
 // past (this programme's ended ones, earlier programmes'), paused volunteers.
 const tenant = 'tenant-constraints';
 const clock = fixedClock('2026-12-01T09:00:00Z');
-const claire: Principal = {
+const claire = aPrincipal({
   tenantId: tenant,
   personId: demoPersonId(5),
   name: 'Claire Dubois',
   email: 'claire.dubois@maison-lumiere.example',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-};
+});
 
 describe('matching keeps the rules that live in the store', () => {
   let cosmos: LocalCosmos;

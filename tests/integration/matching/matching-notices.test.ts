@@ -5,7 +5,6 @@ import { fr as tabFr } from '../../../tab/src/i18n/fr';
 import type { MatchingRunResponse, MyProposalsResponse } from '../../../src/contracts/matching';
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
-import type { Principal } from '../../../src/services/auth/principal';
 import type { MatchingService } from '../../../src/services/matching/matching-service';
 import { ProfileService } from '../../../src/services/programmes/profile-service';
 import type { MatchingRunDocument } from '../../../src/store/job-repository';
@@ -16,6 +15,7 @@ import { matchingThatMakesNoPairs } from '../../support/world';
 import type { Repositories } from '../../../src/store/repositories';
 import { apiClient } from '../api/api-client';
 import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
+import { aPrincipal } from '../../fixtures/builders';
 
 const tenant = '11111111-2222-4333-8444-555555555555';
 const claire = demoPersonId(5); // leads the demo programme
@@ -24,15 +24,7 @@ const base = `/api/programmes/${demoProgrammeId}/matching`;
 const clock = fixedClock('2026-11-26T09:00:00.000Z');
 const deadline = '2026-11-29T09:00:00.000Z';
 
-const principalOf = (personId: string): Principal => ({
-  tenantId: tenant,
-  personId,
-  name: personId,
-  email: '',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-});
+const principalOf = (personId: string) => aPrincipal({ tenantId: tenant, personId });
 
 describe('matching tells people in Teams, and withdraws the proposals of someone who steps back', () => {
   let app: TestApp;

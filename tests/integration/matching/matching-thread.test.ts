@@ -3,25 +3,21 @@ import { matchingThatMakesNoPairs } from '../../support/world';
 import { fixedClock } from '../../../src/domain/clock';
 import { matchingInputSchema, type AvailabilitySlot } from '../../../src/domain/matching/input';
 import type { MatchingOptions } from '../../../src/matching/engine';
-import type { Principal } from '../../../src/services/auth/principal';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { generateCohort } from '../../../bench/support/matching-cohort';
-import { aPerson, aProfile, aProgramme } from '../../fixtures/builders';
+import { aPerson, aProfile, aProgramme, aPrincipal } from '../../fixtures/builders';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 
 const tenant = 'tenant-thread';
 const clock = fixedClock('2026-12-01T09:00:00Z');
-const claire: Principal = {
+const claire = aPrincipal({
   tenantId: tenant,
   personId: demoPersonId(5),
   name: 'Claire Dubois',
   email: 'claire.dubois@maison-lumiere.example',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-};
+});
 
 type Slot = AvailabilitySlot;
 
