@@ -8,7 +8,7 @@ import { notificationKey, type Notification } from '../../../src/domain/notifica
 import { aPair, aPerson, aProgramme, somePairMembers, aPrincipal } from '../../fixtures/builders';
 import type { Repositories } from '../../../src/store/repositories';
 import { botServicesOf, startWorld, type World } from '../../support/world';
-import { cardProblems } from '../../unit/bot/validate-card';
+import { cardProblems } from '../../support/validate-card';
 import { botInPersonalChat } from '../../support/proactive-test-adapter';
 
 let world: World;

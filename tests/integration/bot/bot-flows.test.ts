@@ -10,7 +10,7 @@ import { PacedSender } from '../../../src/notifications/paced-sender';
 import { SendPacer } from '../../../src/notifications/pacer';
 import { systemTimer } from '../../../src/notifications/timer';
 import { aPair, aPerson, aProgramme, aSession, anApproval } from '../../fixtures/builders';
-import { cardProblems } from '../../unit/bot/validate-card';
+import { cardProblems } from '../../support/validate-card';
 import type { Repositories } from '../../../src/store/repositories';
 import { botServicesOf, startWorld, type World as AppWorld } from '../../support/world';
 import { botInPersonalChat } from '../../support/proactive-test-adapter';

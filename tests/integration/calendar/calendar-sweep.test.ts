@@ -13,7 +13,7 @@ import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 import { calendarInstance } from '../../../bench/support/calendar-instance';
-import { GRAPH, GRAPH_ORIGIN, testCredential } from '../../unit/calendar/graph-kit';
+import { GRAPH, GRAPH_ORIGIN, testCredential } from '../../support/graph-kit';
 import { aPrincipal } from '../../fixtures/builders';
 
 const tenantId = '11111111-2222-4333-8444-555555555555';

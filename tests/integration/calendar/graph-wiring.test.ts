@@ -6,7 +6,7 @@ import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startWorld, type World } from '../../support/world';
-import { GRAPH, GRAPH_ORIGIN, server, testCredential } from '../../unit/calendar/graph-kit';
+import { GRAPH, GRAPH_ORIGIN, server, testCredential } from '../../support/graph-kit';
 import { aPrincipal } from '../../fixtures/builders';
 
 const tenantId = '11111111-2222-4333-8444-555555555555';
