@@ -3,7 +3,6 @@ import { loadConfig, type Config } from '../../src/config';
 import type { CalendarProviderOptions } from '../../src/app/calendar-provider';
 import { createServices, type Services } from '../../src/app/services';
 import { systemClock, type Clock } from '../../src/domain/clock';
-import type { Logger } from '../../src/logger';
 import {
   MatchingService,
   type MatchingServiceDeps,
@@ -16,13 +15,10 @@ import { startLocalCosmos, type LocalCosmos } from './local-cosmos';
 export type World = LocalCosmos & {
   readonly config: Config;
   readonly clock: Clock;
-  readonly log: Logger;
+  readonly log: ReturnType<typeof recordingLogger>;
   readonly services: Services;
-  /** The same wiring over the same repositories, living at another time (or with another log). */
-  servicesAt(
-    clock: Clock,
-    options?: { log?: Logger; calendar?: CalendarProviderOptions },
-  ): Services;
+  /** The same wiring over the same repositories, living at another time. */
+  servicesAt(clock: Clock): Services;
 };
 
 /** The configuration a test world runs with: loopback, no scheduler, quiet logs; `env` overrides. */
@@ -44,23 +40,21 @@ export async function startWorld(
   options: {
     clock?: Clock;
     env?: Record<string, string>;
-    log?: Logger;
     calendar?: CalendarProviderOptions;
   } = {},
 ): Promise<World> {
   const cosmos = await startLocalCosmos();
   const config = testConfig(options.env);
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? recordingLogger();
-  const servicesAt: World['servicesAt'] = (at, more = {}) =>
+  // Errors the services log are kept (`world.log.errors`); the rest is dropped.
+  const log = recordingLogger();
+  const servicesAt = (at: Clock) =>
     createServices({
       config,
       repos: cosmos.repos,
       clock: at,
-      log: more.log ?? log,
-      ...((more.calendar ?? options.calendar)
-        ? { calendar: more.calendar ?? options.calendar }
-        : {}),
+      log,
+      ...(options.calendar ? { calendar: options.calendar } : {}),
     });
   return {
     ...cosmos,
