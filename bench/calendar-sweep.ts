@@ -19,19 +19,11 @@ import { loadConfig } from '../src/config';
 import { fixedClock } from '../src/domain/clock';
 import { pairSchema, type Pair } from '../src/domain/pair/schema';
 import { personSchema } from '../src/domain/person';
-import { createCalendarProvider } from '../src/app/calendar-provider';
 import { createRepositories } from '../src/store/repositories';
-import { CalendarRefreshSweep } from '../src/services/calendar/calendar-sweep';
-import { CosmosOrgDirectory } from '../src/services/people/org-directory';
-import { PairCalendarService } from '../src/services/calendar/pair-calendar-service';
-import { CalendarSyncRepository } from '../src/store/calendar-sync-repository';
 import { createCosmosClient } from '../src/store/cosmos-client';
 import { openStore } from '../src/store/database';
+import { calendarInstance } from './support/calendar-instance';
 import { startEmbeddedCosmos } from '../src/local/embedded-cosmos';
-import { NotificationRepository } from '../src/store/notification-repository';
-import { PairRepository } from '../src/store/pair-repository';
-import { PeopleRepository } from '../src/store/people-repository';
-import { ProfileRepository } from '../src/store/profile-repository';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -184,26 +176,17 @@ try {
     GRAPH_CLIENT_ID: '22222222-3333-4444-8555-666666666666',
     GRAPH_CLIENT_SECRET: 'bench',
   });
-  const service = new PairCalendarService({
-    pairs: new PairRepository(store.container('pairs')),
-    profiles: new ProfileRepository(store.container('profiles')),
-    directory: new CosmosOrgDirectory({ people: new PeopleRepository(store.container('people')) }),
-    calendars: createCalendarProvider(config, createRepositories(store).calendar, clock, {
+  const repos = createRepositories(store);
+  const { sweep } = calendarInstance({
+    repos,
+    config,
+    clock,
+    instanceId: 'bench',
+    calendar: {
       credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + HOUR }) },
       graphBaseUrl: GRAPH_ORIGIN,
       sleep: async () => {},
-    }),
-    clock,
-    publicUrl: config.publicUrl,
-    syncs: new CalendarSyncRepository(store.container('calendar')),
-    notifications: new NotificationRepository(store.container('notifications')),
-    instanceId: 'bench',
-  });
-  const sweep = new CalendarRefreshSweep({
-    pairs: new PairRepository(store.container('pairs')),
-    syncs: new CalendarSyncRepository(store.container('calendar')),
-    calendar: service,
-    clock,
+    },
     intervalMs: 6 * HOUR,
   });
 
@@ -225,10 +208,9 @@ try {
   const first = await run('sweep 1 (every series due)');
   clock.set('2027-01-13T12:00:00Z');
   const second = await run('sweep 2 (3 h later, within the interval)');
-  const queued = await new NotificationRepository(store.container('notifications')).count(
-    tenants[0]!,
-    { where: "c.kind = 'session_declined'" },
-  );
+  const queued = await repos.notifications.count(tenants[0]!, {
+    where: "c.kind = 'session_declined'",
+  });
   console.log(`notifications queued for declines in ${tenants[0]}: ${queued}`);
   console.log(`most concurrent Graph calls for one mailbox: ${maxPerMailbox}`);
   console.log(

@@ -20,9 +20,8 @@ import { SendPacer, teamsLimits } from '../src/notifications/pacer';
 import { systemTimer } from '../src/notifications/timer';
 import { createCosmosClient } from '../src/store/cosmos-client';
 import type { ConversationRecord } from '../src/store/conversation-repository';
-import { ConversationRepository } from '../src/store/conversation-repository';
 import { openStore } from '../src/store/database';
-import { NotificationRepository } from '../src/store/notification-repository';
+import { createRepositories } from '../src/store/repositories';
 import { startConnectorProcess } from './support/teams-connector-process';
 
 /** @vercel/cosmosdb-server (with keep-alive, TESTBED.md) in a child process on loopback. */
@@ -63,8 +62,7 @@ const cosmos = await startCosmosProcess();
 const client = createCosmosClient({ endpoint: cosmos.endpoint, key: 'local-bench' });
 const store = await openStore(client, `bench-${randomUUID().slice(0, 8)}`);
 const connector = await startConnectorProcess();
-const conversations = new ConversationRepository(store.container('conversations'));
-const notifications = new NotificationRepository(store.container('notifications'));
+const { conversations, notifications } = createRepositories(store);
 
 async function bulk(container: ReturnType<typeof store.container>, docs: object[]) {
   for (let i = 0; i < docs.length; i += 100) {

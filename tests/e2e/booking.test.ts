@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { LocalCalendar } from '../../src/calendar/local-calendar';
 import { systemClock } from '../../src/domain/clock';
-import { CalendarRepository } from '../../src/store/calendar-repository';
-import { PairRepository } from '../../src/store/pair-repository';
 import { useTabWorld } from '../support/tab-world';
 import { seriousAxeViolations, type ContextOptions, actAs } from '../support/chromium';
 
@@ -105,15 +103,12 @@ describe('a pair plans its sessions in Chromium (local calendar)', () => {
 
   it('Ethan’s dashboard says that Michel declined a session and that another moved in the calendar; axe clean', async () => {
     const tenantId = world.app.server.config.demoTenantId;
-    const pair = await new PairRepository(world.app.server.store.container('pairs')).get(
-      tenantId,
-      'pair-demo-data',
-    );
+    const pair = await world.app.repos.pairs.get(tenantId, 'pair-demo-data');
     const planned = pair.value.sessions
       .filter((s) => s.status === 'planned' && s.calendarEventId)
       .sort((a, b) => a.start.localeCompare(b.start));
     const [first, second] = planned;
-    const repository = new CalendarRepository(world.app.server.store.container('calendar'));
+    const repository = world.app.repos.calendar;
     const series = await repository.get(tenantId, pair.value.calendar.seriesId!);
     const local = new LocalCalendar({ repository, tenantId, clock: systemClock });
     const ref = {

@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createBotAdapter, createBotEndpoint } from '../../bot/bot-endpoint';
 import { MentoringBot } from '../../bot/mentoring-bot';
-import type { BotServices } from '../../bot/bot-services';
 import { ProactiveNotifier } from '../../bot/proactive-notifier';
 import { verbs } from '../../bot/cards/templates';
 import { systemClock } from '../../src/domain/clock';
@@ -11,19 +10,10 @@ import { NotificationDispatcher } from '../../src/notifications/notification-dis
 import { PacedSender } from '../../src/notifications/paced-sender';
 import { SendPacer } from '../../src/notifications/pacer';
 import { systemTimer } from '../../src/notifications/timer';
-import { PairService } from '../../src/services/pairs/pair-service';
-import { CosmosOrgDirectory } from '../../src/services/people/org-directory';
-import { NoteRepository } from '../../src/store/note-repository';
-import { ProfileRepository } from '../../src/store/profile-repository';
-import { ApprovalRepository } from '../../src/store/approval-repository';
-import { ApprovalService } from '../../src/services/approval-service';
-import { ConversationRepository } from '../../src/store/conversation-repository';
-import { NotificationRepository } from '../../src/store/notification-repository';
-import { PairRepository } from '../../src/store/pair-repository';
-import { PeopleRepository } from '../../src/store/people-repository';
-import { ProgrammeRepository } from '../../src/store/programme-repository';
+import type { ConversationRepository } from '../../src/store/conversation-repository';
+import type { NotificationRepository } from '../../src/store/notification-repository';
 import { aPair, aPerson, aProgramme, aSession, anApproval } from '../fixtures/builders';
-import { startLocalCosmos, type LocalCosmos } from '../support/local-cosmos';
+import { botServicesOf, startWorld, type World } from '../support/world';
 import { startPlayground, type Playground, type PlaygroundEvent } from '../support/playground';
 
 // The mock tenant of tests/fixtures/playground/.m365agentsplayground.yml.
@@ -36,7 +26,7 @@ const sophie = { user: 'user-id-1', aad: '00000000-0000-0000-0000-0000000000021'
 const lea = { user: 'user-id-2', aad: '00000000-0000-0000-0000-0000000000022' };
 const marc = { user: 'user-id-3', aad: '00000000-0000-0000-0000-0000000000023' };
 
-let cosmos: LocalCosmos;
+let world: World;
 let server: ServerType;
 let playground: Playground;
 let dispatcher: NotificationDispatcher;
@@ -48,14 +38,9 @@ let sessionStart: string;
 const turnErrors: unknown[] = [];
 
 beforeAll(async () => {
-  cosmos = await startLocalCosmos();
-  const c = cosmos.store.container.bind(cosmos.store);
-  const people = new PeopleRepository(c('people'));
-  const programmes = new ProgrammeRepository(c('programmes'));
-  const pairs = new PairRepository(c('pairs'));
-  const approvals = new ApprovalRepository(c('approvals'));
-  conversations = new ConversationRepository(c('conversations'));
-  notifications = new NotificationRepository(c('notifications'));
+  world = await startWorld();
+  const { people, programmes, pairs, approvals } = world.repos;
+  ({ conversations, notifications } = world.repos);
 
   for (const [person, name, managerId] of [
     [bernard, 'Bernard Martin', sophie.aad],
@@ -93,32 +78,9 @@ beforeAll(async () => {
   approvalId = approval.id;
   await approvals.create(approval);
 
-  // The tab's services, wired as src/main.ts wires them.
-  const directory = new CosmosOrgDirectory({ people });
-  const approvalService = new ApprovalService({
-    approvals,
-    pairs,
-    people,
-    programmes,
-    notifications,
-    clock: systemClock,
-  });
-  const services: BotServices = {
-    pairs: new PairService({
-      pairs,
-      notes: new NoteRepository(c('notes')),
-      programmes,
-      profiles: new ProfileRepository(c('profiles')),
-      directory,
-      clock: systemClock,
-      approvals: approvalService,
-      notifications,
-    }),
-    approvals: approvalService,
-    directory,
-    conversations,
-    clock: systemClock,
-  };
+  // The tab's services, wired as src/app wires them.
+  const app = world.services;
+  const services = botServicesOf(world, app, systemClock);
   const adapter = createBotAdapter({}, (_message, error) => turnErrors.push(error));
   const endpoint = createBotEndpoint({ adapter, bot: new MentoringBot({ services }) });
   server = serve({ fetch: (request) => endpoint(request), port: 0, hostname: '127.0.0.1' });
@@ -131,7 +93,7 @@ beforeAll(async () => {
       adapter,
       botAppId: '',
       conversations,
-      approvals: approvalService,
+      approvals: app.approvals,
     }),
     sender: new PacedSender({ pacer: new SendPacer({ timer: systemTimer }), timer: systemTimer }),
     timer: systemTimer,
@@ -143,7 +105,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await playground?.stop();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await cosmos?.stop();
+  await world?.stop();
 });
 
 afterEach(() => expect(turnErrors).toEqual([]));

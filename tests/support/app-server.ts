@@ -4,13 +4,19 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import type { Clock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logger';
+import { createServices, type Services } from '../../src/app/services';
 import { startServer, type RunningServer } from '../../src/app/start-server';
+import { createRepositories, type Repositories } from '../../src/store/repositories';
 
 export type TestApp = {
   readonly baseUrl: string;
   readonly server: RunningServer;
   /** The local data folder (snapshot), kept across `restart()`. */
   readonly dataDir: string;
+  /** Repositories over the app's store, built as the app builds them (`createRepositories`). */
+  readonly repos: Repositories;
+  /** The app's services over `repos` (`createServices`), living on `clock`: for a test's setup. */
+  servicesAt(clock: Clock): Services;
   stop(): Promise<void>;
 };
 
@@ -36,10 +42,14 @@ export async function startTestApp(
     log: createLogger(config.logLevel),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const log = createLogger(config.logLevel);
+  const repos = createRepositories(server.store);
   return {
     baseUrl: server.url,
     server,
     dataDir,
+    repos,
+    servicesAt: (clock) => createServices({ config: server.config, repos, clock, log }),
     async stop() {
       await server.stop();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -67,7 +67,7 @@ export function chromiumPath(): Promise<string> {
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** True for URLs the tests may reach: loopback HTTP(S), and in-page data/blob URLs. */
-export function isLoopbackUrl(url: string): boolean {
+function isLoopbackUrl(url: string): boolean {
   const parsed = new URL(url);
   if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') {
     return true;
@@ -146,7 +146,7 @@ export async function seriousAxeViolations(page: Page, include?: string): Promis
  * switch): axe measuring contrast mid-fade reports colours no theme has, on a loaded machine.
  * Endless ones (spinners) are left alone; a cancelled one counts as finished.
  */
-export async function animationsSettled(page: Page): Promise<void> {
+async function animationsSettled(page: Page): Promise<void> {
   await page.evaluate(() =>
     Promise.all(
       document

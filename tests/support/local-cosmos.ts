@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createCosmosClient } from '../../src/store/cosmos-client';
 import { openStore, type Store } from '../../src/store/database';
+import { createRepositories, type Repositories } from '../../src/store/repositories';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 
 /** A real Cosmos protocol server on a random loopback port, with a fresh database. */
 export type LocalCosmos = {
   readonly server: EmbeddedCosmos;
   readonly store: Store;
+  /** Every repository over `store`, built as the app builds them (`createRepositories`). */
+  readonly repos: Repositories;
   stop(): Promise<void>;
 };
 
@@ -18,6 +21,7 @@ export async function startLocalCosmos(): Promise<LocalCosmos> {
   return {
     server,
     store,
+    repos: createRepositories(store),
     async stop() {
       client.dispose();
       await server.close();

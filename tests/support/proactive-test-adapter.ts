@@ -1,4 +1,6 @@
 import { TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { BotServices } from '../../bot/bot-services';
+import { MentoringBot } from '../../bot/mentoring-bot';
 
 /**
  * botbuilder's TestAdapter that also runs proactive turns (TESTBED.md: it has no
@@ -29,4 +31,25 @@ export class ProactiveTestAdapter extends TestAdapter {
     this.updates.push(activity);
     return super.updateActivity(context, activity);
   }
+}
+
+/**
+ * The bot over `services`, behind a test adapter whose conversation is a personal chat in
+ * `tenantId`; `turnErrors` collects what a turn threw (a test expects it empty).
+ */
+export function botInPersonalChat(services: BotServices, tenantId: string) {
+  const bot = new MentoringBot({ services });
+  const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
+  const turnErrors: unknown[] = [];
+  adapter.onTurnError = async (_context, error) => {
+    turnErrors.push(error);
+  };
+  adapter.conversation.conversation = {
+    id: `a:chat-${tenantId}`,
+    isGroup: false,
+    name: '',
+    conversationType: 'personal',
+    tenantId,
+  };
+  return { bot, adapter, turnErrors };
 }

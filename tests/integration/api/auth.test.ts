@@ -1,7 +1,6 @@
 import type { MeResponse } from '../../../src/contracts/identity';
 import type { ProfileResponse } from '../../../src/contracts/profiles';
 import { personIdFor } from '../../../src/services/import/import-service';
-import { PeopleRepository } from '../../../src/store/people-repository';
 import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import {
@@ -179,7 +178,7 @@ describe('the tab API signs in Entra ID v2 tokens', () => {
     }
     expect(status).toBe('succeeded');
     const derived = personIdFor(tenantId, 'zoe.nouvelle@maison-lumiere.example');
-    const people = new PeopleRepository(app.server.store.container('people'));
+    const people = app.repos.people;
     expect((await people.get(tenantId, derived)).value.displayName).toBe('Zoé Nouvelle');
 
     const oid = 'a1b2c3d4-0000-4000-8000-00000000abcd';

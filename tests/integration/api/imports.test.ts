@@ -1,8 +1,7 @@
 import type { ImportJob, ImportPreview } from '../../../src/contracts/imports';
 import { personIdFor } from '../../../src/services/import/import-service';
-import { ImportJobRepository } from '../../../src/store/import-job-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
+import type { PeopleRepository } from '../../../src/store/people-repository';
+import type { ProfileRepository } from '../../../src/store/profile-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient, errorCode, type ApiReply } from './api-client';
@@ -31,8 +30,8 @@ describe('CSV import of participants', () => {
     app = await startTestApp({ env: { LOCAL_SNAPSHOT: 'false' } });
     api = apiClient(app.baseUrl);
     lead = await api.signIn(claire);
-    people = new PeopleRepository(app.server.store.container('people'));
-    profiles = new ProfileRepository(app.server.store.container('profiles'));
+    people = app.repos.people;
+    profiles = app.repos.profiles;
   });
   afterAll(async () => {
     await app?.stop();
@@ -215,7 +214,7 @@ describe('CSV import of participants', () => {
   });
 
   it('shows a job whose process stopped as failed, saying what was applied and what to do', async () => {
-    const jobs = new ImportJobRepository(app.server.store.container('jobs'));
+    const jobs = app.repos.importJobs;
     const long = new Date(Date.now() - 10 * 60 * 1000).toISOString();
     await jobs.create({
       id: 'import-interrupted',

@@ -3,7 +3,6 @@ import type { ProgrammeListResponse } from '../../../src/contracts/programmes';
 import type { PairDashboardResponse } from '../../../src/contracts/pairs';
 import { fixedClock } from '../../../src/domain/clock';
 import { toLocal } from '../../../src/domain/calendar/local-time';
-import { PairRepository } from '../../../src/store/pair-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { startTestApp } from '../../support/app-server';
@@ -74,7 +73,7 @@ describe('the demo data loaded at any date', () => {
         expect(demo!.endDate > demo!.startDate).toBe(true);
 
         // Every demo session falls on a working day for both members.
-        const pairs = await new PairRepository(app.server.store.container('pairs')).query(tenant, {
+        const pairs = await app.repos.pairs.query(tenant, {
           where: 'true',
           parameters: [],
         });

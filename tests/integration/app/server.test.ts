@@ -1,8 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
 import { demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp } from '../../support/app-server';
 
@@ -29,19 +27,14 @@ describe('the application on the embedded Cosmos server', () => {
   it('loads the demo company: about 40 people with a manager hierarchy and an enrolling programme', async () => {
     const app = await startTestApp();
     try {
-      const people = await new PeopleRepository(app.server.store.container('people')).all(
-        demoTenant,
-      );
+      const people = await app.repos.people.all(demoTenant);
       expect(people.length).toBeGreaterThanOrEqual(40);
       const ids = new Set(people.map((p) => p.value.id));
       const withManager = people.filter((p) => p.value.managerId !== null);
       expect(withManager.length).toBe(people.length - 1);
       for (const p of withManager) expect(ids.has(p.value.managerId!)).toBe(true);
       expect(new Set(people.map((p) => p.value.department)).size).toBeGreaterThanOrEqual(5);
-      const programme = await new ProgrammeRepository(app.server.store.container('programmes')).get(
-        demoTenant,
-        demoProgrammeId,
-      );
+      const programme = await app.repos.programmes.get(demoTenant, demoProgrammeId);
       expect(programme.value.status).toBe('enrolling');
       const labels = programme.value.skills.map((s) => s.label.en);
       expect(labels).toEqual(
@@ -59,7 +52,7 @@ describe('the application on the embedded Cosmos server', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'mentoring-persist-'));
     try {
       const first = await startTestApp({ dataDir });
-      const programmes = new ProgrammeRepository(first.server.store.container('programmes'));
+      const programmes = first.repos.programmes;
       const current = await programmes.get(demoTenant, demoProgrammeId);
       await programmes.replace(
         { ...current.value, name: 'Renamed while trying the product' },
@@ -69,9 +62,7 @@ describe('the application on the embedded Cosmos server', () => {
 
       const second = await startTestApp({ dataDir });
       try {
-        const again = await new ProgrammeRepository(
-          second.server.store.container('programmes'),
-        ).get(demoTenant, demoProgrammeId);
+        const again = await second.repos.programmes.get(demoTenant, demoProgrammeId);
         expect(again.value.name).toBe('Renamed while trying the product');
       } finally {
         await second.stop();

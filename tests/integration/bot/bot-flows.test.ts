@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { MentoringBot } from '../../../bot/mentoring-bot';
-import type { BotServices } from '../../../bot/bot-services';
 import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { verbs } from '../../../bot/cards/templates';
 import { messages } from '../../../bot/messages';
@@ -11,46 +9,21 @@ import { NotificationDispatcher } from '../../../src/notifications/notification-
 import { PacedSender } from '../../../src/notifications/paced-sender';
 import { SendPacer } from '../../../src/notifications/pacer';
 import { systemTimer } from '../../../src/notifications/timer';
-import { PairService } from '../../../src/services/pairs/pair-service';
-import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
-import { NoteRepository } from '../../../src/store/note-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
-import { ApprovalRepository } from '../../../src/store/approval-repository';
-import { ApprovalService } from '../../../src/services/approval-service';
-import { ConversationRepository } from '../../../src/store/conversation-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
 import { aPair, aPerson, aProgramme, aSession, anApproval } from '../../fixtures/builders';
-import { cardProblems } from '../../unit/bot/validate-card';
-import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
-import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
+import { cardProblems } from '../../support/validate-card';
+import type { Repositories } from '../../../src/store/repositories';
+import { botServicesOf, startWorld, type World as AppWorld } from '../../support/world';
+import { botInPersonalChat } from '../../support/proactive-test-adapter';
 
 const now = '2026-03-12T09:00:00.000Z';
-let cosmos: LocalCosmos;
-let repos: {
-  conversations: ConversationRepository;
-  pairs: PairRepository;
-  people: PeopleRepository;
-  programmes: ProgrammeRepository;
-  approvals: ApprovalRepository;
-  notifications: NotificationRepository;
-};
+let app: AppWorld;
+let repos: Repositories;
 
 beforeAll(async () => {
-  cosmos = await startLocalCosmos();
-  const c = (name: Parameters<typeof cosmos.store.container>[0]) => cosmos.store.container(name);
-  repos = {
-    conversations: new ConversationRepository(c('conversations')),
-    pairs: new PairRepository(c('pairs')),
-    people: new PeopleRepository(c('people')),
-    programmes: new ProgrammeRepository(c('programmes')),
-    approvals: new ApprovalRepository(c('approvals')),
-    notifications: new NotificationRepository(c('notifications')),
-  };
+  app = await startWorld();
+  repos = app.repos;
 });
-afterAll(async () => cosmos?.stop());
+afterAll(async () => app?.stop());
 
 /** A tenant with a mentee, a mentor, the mentee's manager, a colleague, a pair and an approval. */
 async function aWorld(at = now) {
@@ -98,39 +71,9 @@ async function aWorld(at = now) {
   });
   await repos.approvals.create(approval);
 
-  // The tab's services, wired as src/main.ts wires them.
-  const directory = new CosmosOrgDirectory({ people: repos.people });
-  const approvals = new ApprovalService({ ...repos, clock });
-  const pairs = new PairService({
-    pairs: repos.pairs,
-    notes: new NoteRepository(cosmos.store.container('notes')),
-    programmes: repos.programmes,
-    profiles: new ProfileRepository(cosmos.store.container('profiles')),
-    directory,
-    clock,
-    approvals,
-    notifications: repos.notifications,
-  });
-  const services: BotServices = {
-    pairs,
-    approvals,
-    directory,
-    conversations: repos.conversations,
-    clock,
-  };
-  const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
-  const bot = new MentoringBot({ services });
-  const turnErrors: unknown[] = [];
-  adapter.onTurnError = async (_context, error) => {
-    turnErrors.push(error);
-  };
-  adapter.conversation.conversation = {
-    id: `a:chat-${tenantId}`,
-    isGroup: false,
-    name: '',
-    conversationType: 'personal',
-    tenantId,
-  };
+  // The tab's services, wired as src/app wires them.
+  const services = botServicesOf(app, app.servicesAt(clock), clock);
+  const { adapter, turnErrors } = botInPersonalChat(services, tenantId);
   const as = (personId: string, name: string) => ({
     id: `29:${personId}`,
     name,

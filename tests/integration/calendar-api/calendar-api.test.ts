@@ -3,7 +3,7 @@ import type { PairDashboardResponse, PairResponse } from '../../../src/contracts
 import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { fixedClock } from '../../../src/domain/clock';
 import { parseLocalTime } from '../../../src/domain/calendar/local-time';
-import { CalendarRepository } from '../../../src/store/calendar-repository';
+import type { CalendarRepository } from '../../../src/store/calendar-repository';
 import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { startTestApp, type TestApp } from '../../support/app-server';
@@ -27,7 +27,7 @@ let repository: CalendarRepository;
 beforeAll(async () => {
   app = await startTestApp({ env: { LOCAL_SNAPSHOT: 'false' }, clock });
   api = apiClient(app.baseUrl);
-  repository = new CalendarRepository(app.server.store.container('calendar'));
+  repository = app.repos.calendar;
 }, 60_000);
 
 afterAll(async () => {

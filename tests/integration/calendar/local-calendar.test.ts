@@ -4,7 +4,6 @@ import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { fixedClock } from '../../../src/domain/clock';
 import { reconcileOccurrences } from '../../../src/domain/calendar/occurrences';
 import { findRecurringSlots } from '../../../src/domain/calendar/slot-finder';
-import { CalendarRepository } from '../../../src/store/calendar-repository';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 
 const hours = (start: string, end: string) =>
@@ -50,7 +49,7 @@ const clock = fixedClock('2026-03-02T09:00:00Z');
 beforeAll(async () => {
   cosmos = await startLocalCosmos();
   calendar = new LocalCalendar({
-    repository: new CalendarRepository(cosmos.store.container('calendar')),
+    repository: cosmos.repos.calendar,
     tenantId: 'tenant-a',
     clock,
   });
@@ -185,7 +184,7 @@ describe('the local calendar on the local Cosmos server', () => {
 
   it('keeps tenants apart', async () => {
     const other = new LocalCalendar({
-      repository: new CalendarRepository(cosmos.store.container('calendar')),
+      repository: cosmos.repos.calendar,
       tenantId: 'tenant-b',
       clock,
     });

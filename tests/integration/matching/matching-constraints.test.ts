@@ -1,33 +1,28 @@
 import { recordingLogger } from '../../support/logger';
+import { matchingThatMakesNoPairs } from '../../support/world';
 import { fixedClock } from '../../../src/domain/clock';
 import { isDomainError } from '../../../src/domain/errors';
 import { isPairClosed } from '../../../src/domain/pair/membership';
 import { isAvailableForMatching, leave, pause } from '../../../src/domain/profile';
 import type { Principal } from '../../../src/services/auth/principal';
-import { MatchingService } from '../../../src/services/matching/matching-service';
-import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
-import { ProposalRepository } from '../../../src/store/proposal-repository';
+import type { MatchingService } from '../../../src/services/matching/matching-service';
+import type { PairRepository } from '../../../src/store/pair-repository';
+import type { ProfileRepository } from '../../../src/store/profile-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
+import { aPrincipal } from '../../fixtures/builders';
 
 // The hard rules that come from the store rather than from the engine's input file: pairs of the
 // past (this programme's ended ones, earlier programmes'), paused volunteers.
 const tenant = 'tenant-constraints';
 const clock = fixedClock('2026-12-01T09:00:00Z');
-const claire: Principal = {
+const claire = aPrincipal({
   tenantId: tenant,
   personId: demoPersonId(5),
   name: 'Claire Dubois',
   email: 'claire.dubois@maison-lumiere.example',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-};
+});
 
 describe('matching keeps the rules that live in the store', () => {
   let cosmos: LocalCosmos;
@@ -80,21 +75,8 @@ describe('matching keeps the rules that live in the store', () => {
   beforeAll(async () => {
     cosmos = await startLocalCosmos();
     await seedDemoData(cosmos.store, tenant, clock);
-    const { store } = cosmos;
-    pairs = new PairRepository(store.container('pairs'));
-    profiles = new ProfileRepository(store.container('profiles'));
-    matching = new MatchingService({
-      programmes: new ProgrammeRepository(store.container('programmes')),
-      profiles,
-      people: new PeopleRepository(store.container('people')),
-      proposals: new ProposalRepository(store.container('proposals')),
-      runs: new MatchingRunRepository(store.container('jobs')),
-      locks: new MatchingLockRepository(store.container('jobs')),
-      pairs,
-      pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
-      clock,
-      log: logger,
-    });
+    ({ pairs, profiles } = cosmos.repos);
+    matching = matchingThatMakesNoPairs(cosmos.repos, { clock, log: logger });
   });
   afterAll(async () => {
     await cosmos?.stop();

@@ -1,4 +1,5 @@
 import { recordingLogger } from '../../support/logger';
+import { matchingThatMakesNoPairs } from '../../support/world';
 import type {
   MatchingReviewResponse,
   MatchingRunResponse,
@@ -10,14 +11,6 @@ import type {
 } from '../../../src/contracts/matching';
 import { fixedClock } from '../../../src/domain/clock';
 import { inSameReportingLine } from '../../../src/domain/person';
-import { MatchingService } from '../../../src/services/matching/matching-service';
-import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
-import { ProposalRepository } from '../../../src/store/proposal-repository';
 import {
   demoPeople,
   demoPersonId,
@@ -99,17 +92,12 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     });
 
   const proposalMessages = async () =>
-    (await new NotificationRepository(app.server.store.container('notifications')).query(tenant))
+    (await app.repos.notifications.query(tenant))
       .map((n) => n.value)
       .filter((n) => n.kind === 'proposal_published');
 
   const openPairs = async () =>
-    (
-      await new PairRepository(app.server.store.container('pairs')).ofProgramme(
-        tenant,
-        demoProgrammeId,
-      )
-    )
+    (await app.repos.pairs.ofProgramme(tenant, demoProgrammeId))
       .map((p) => p.value)
       .filter((p) => p.state !== 'completed' && p.state !== 'ended');
 
@@ -587,7 +575,7 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     expect(second.status).toBe(200);
     expect(second.body.status).toBe('accepted');
     expect(second.body.pairId).toBeTruthy();
-    const pairs = new PairRepository(app.server.store.container('pairs'));
+    const pairs = app.repos.pairs;
     const pair = await pairs.get(tenant, second.body.pairId!);
     expect(pair.value).toMatchObject({
       state: 'accepted',
@@ -612,7 +600,7 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
       status: 'accepted',
       answers: { mentor: 'accepted', mentee: 'accepted' },
     });
-    const pairs = new PairRepository(app.server.store.container('pairs'));
+    const pairs = app.repos.pairs;
     const theirs = (await pairs.ofPerson(tenant, open.mentee.personId)).filter(
       (p) => p.value.proposalId === open.id,
     );
@@ -693,20 +681,8 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
   });
 
   it('expires unanswered proposals after the deadline and proposes again (the scheduler entry point)', async () => {
-    const store = app.server.store;
     const clock = fixedClock(new Date(Date.now() + 4 * 86_400_000));
-    const service = new MatchingService({
-      programmes: new ProgrammeRepository(store.container('programmes')),
-      profiles: new ProfileRepository(store.container('profiles')),
-      people: new PeopleRepository(store.container('people')),
-      proposals: new ProposalRepository(store.container('proposals')),
-      runs: new MatchingRunRepository(store.container('jobs')),
-      locks: new MatchingLockRepository(store.container('jobs')),
-      pairs: new PairRepository(store.container('pairs')),
-      pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
-      clock,
-      log: recordingLogger(),
-    });
+    const service = matchingThatMakesNoPairs(app.repos, { clock, log: recordingLogger() });
     const before = await review();
     const open = before.proposals.filter((p) => p.status === 'proposed');
     expect(open.length).toBeGreaterThan(0);

@@ -5,29 +5,17 @@ import { fr as tabFr } from '../../../tab/src/i18n/fr';
 import type { MatchingRunResponse, MyProposalsResponse } from '../../../src/contracts/matching';
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
-import type { Principal } from '../../../src/services/auth/principal';
-import { IdentityLinker } from '../../../src/services/people/identity-linker';
-import { IdentityService } from '../../../src/services/people/identity-service';
-import { MatchingService } from '../../../src/services/matching/matching-service';
-import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
+import type { MatchingService } from '../../../src/services/matching/matching-service';
 import { ProfileService } from '../../../src/services/programmes/profile-service';
-import { ProgrammeService } from '../../../src/services/programmes/programme-service';
-import { ConversationRepository } from '../../../src/store/conversation-repository';
-import {
-  MatchingLockRepository,
-  MatchingRunRepository,
-  type MatchingRunDocument,
-} from '../../../src/store/job-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
-import { ProposalRepository, type StoredProposal } from '../../../src/store/proposal-repository';
+import type { MatchingRunDocument } from '../../../src/store/job-repository';
+import type { StoredProposal } from '../../../src/store/proposal-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
+import { matchingThatMakesNoPairs } from '../../support/world';
+import type { Repositories } from '../../../src/store/repositories';
 import { apiClient } from '../api/api-client';
 import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
+import { aPrincipal } from '../../fixtures/builders';
 
 const tenant = '11111111-2222-4333-8444-555555555555';
 const claire = demoPersonId(5); // leads the demo programme
@@ -36,15 +24,7 @@ const base = `/api/programmes/${demoProgrammeId}/matching`;
 const clock = fixedClock('2026-11-26T09:00:00.000Z');
 const deadline = '2026-11-29T09:00:00.000Z';
 
-const principalOf = (personId: string): Principal => ({
-  tenantId: tenant,
-  personId,
-  name: personId,
-  email: '',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-});
+const principalOf = (personId: string) => aPrincipal({ tenantId: tenant, personId });
 
 describe('matching tells people in Teams, and withdraws the proposals of someone who steps back', () => {
   let app: TestApp;
@@ -52,14 +32,7 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
   let profileService: ProfileService;
   let api: ReturnType<typeof apiClient>;
   let leadRun: MatchingRunDocument;
-  let people: PeopleRepository;
-  let profiles: ProfileRepository;
-  let repos: {
-    proposals: ProposalRepository;
-    notifications: NotificationRepository;
-    conversations: ConversationRepository;
-    pairs: PairRepository;
-  };
+  let repos: Repositories;
   const logger = recordingLogger();
   const log = logger.errors;
 
@@ -77,16 +50,7 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
 
   beforeAll(async () => {
     app = await startTestApp({ env: { LOCAL_SNAPSHOT: 'false' }, clock });
-    const c = app.server.store.container.bind(app.server.store);
-    people = new PeopleRepository(c('people'));
-    profiles = new ProfileRepository(c('profiles'));
-    const programmes = new ProgrammeRepository(c('programmes'));
-    repos = {
-      proposals: new ProposalRepository(c('proposals')),
-      notifications: new NotificationRepository(c('notifications')),
-      conversations: new ConversationRepository(c('conversations')),
-      pairs: new PairRepository(c('pairs')),
-    };
+    repos = app.repos;
     // The lead's run and review go through the API; publishing and pausing through services
     // wired with the notification queue and the withdrawal hook, at a known time.
     api = apiClient(app.baseUrl);
@@ -98,7 +62,7 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
         token: lead,
       });
       if (run.body.status === 'succeeded') {
-        leadRun = (await new MatchingRunRepository(c('jobs')).get(tenant, run.body.id)).value;
+        leadRun = (await repos.matchingRuns.get(tenant, run.body.id)).value;
         break;
       }
       expect(run.body.status).not.toBe('failed');
@@ -107,32 +71,18 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
     }
     expect((await api.call('POST', `${base}/accept-all`, { token: lead })).status).toBe(200);
 
-    const directory = new CosmosOrgDirectory({ people });
-    matching = new MatchingService({
-      programmes,
-      profiles,
-      people,
-      proposals: repos.proposals,
-      runs: new MatchingRunRepository(c('jobs')),
-      locks: new MatchingLockRepository(c('jobs')),
-      pairs: repos.pairs,
-      pairCreator: {
-        createFromProposal: () => Promise.reject(new Error('no pair is created in these tests')),
-      },
+    // Matching makes no pair here; the profiles' withdrawal hook is this matching service.
+    matching = matchingThatMakesNoPairs(repos, {
       notifications: repos.notifications,
       clock,
       log: logger,
     });
+    const services = app.servicesAt(clock);
     profileService = new ProfileService({
-      profiles,
-      programmes: new ProgrammeService({ programmes, profiles, directory, clock }),
-      identity: new IdentityService({
-        directory,
-        programmes,
-        linker: new IdentityLinker({ people, profiles }),
-        leadEmails: [],
-      }),
-      directory,
+      profiles: repos.profiles,
+      programmes: services.programmes,
+      identity: services.identity,
+      directory: services.directory,
       clock,
       proposals: matching,
     });
@@ -315,15 +265,15 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
 
     // A newcomer who wants what the mentee wanted, joined after the run: the best next partner.
     const twin = demoPersonId(990);
-    const person = await people.get(tenant, mentee);
-    await people.create({
+    const person = await repos.people.get(tenant, mentee);
+    await repos.people.create({
       ...person.value,
       id: twin,
       displayName: 'Zoé Nouvelle',
       managerId: null,
     });
-    const profile = await profiles.get(tenant, mentee);
-    await profiles.create({ ...profile.value, id: twin, previousPartnerIds: [] });
+    const profile = await repos.profiles.get(tenant, mentee);
+    await repos.profiles.create({ ...profile.value, id: twin, previousPartnerIds: [] });
 
     await profileService.pause(principalOf(mentee), demoProgrammeId, '2027-02-01');
     // At once, not at the next run or the deadline.
@@ -382,10 +332,10 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
 
   it('someone the last published run did not list (joined since, or beyond the 2,000 it keeps) is told plainly that the lead will run matching again', async () => {
     const newcomer = demoPersonId(991);
-    const template = await people.get(tenant, demoPersonId(990));
-    await people.create({ ...template.value, id: newcomer, displayName: 'Yann Arrivé' });
-    const profile = await profiles.get(tenant, demoPersonId(990));
-    await profiles.create({ ...profile.value, id: newcomer });
+    const template = await repos.people.get(tenant, demoPersonId(990));
+    await repos.people.create({ ...template.value, id: newcomer, displayName: 'Yann Arrivé' });
+    const profile = await repos.profiles.get(tenant, demoPersonId(990));
+    await repos.profiles.create({ ...profile.value, id: newcomer });
     for (const locale of ['fr', 'en'] as const) {
       expect((await mine(newcomer, locale)).unmatched).toMatchObject({
         programmeId: demoProgrammeId,

@@ -1,32 +1,23 @@
 import { recordingLogger } from '../../support/logger';
+import { matchingThatMakesNoPairs } from '../../support/world';
 import { fixedClock } from '../../../src/domain/clock';
 import { matchingInputSchema, type AvailabilitySlot } from '../../../src/domain/matching/input';
 import type { MatchingOptions } from '../../../src/matching/engine';
-import type { Principal } from '../../../src/services/auth/principal';
-import { MatchingService } from '../../../src/services/matching/matching-service';
 import { MatchingLockRepository, MatchingRunRepository } from '../../../src/store/job-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
-import { ProposalRepository } from '../../../src/store/proposal-repository';
 import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { generateCohort } from '../../../bench/support/matching-cohort';
-import { aPerson, aProfile, aProgramme } from '../../fixtures/builders';
+import { aPerson, aProfile, aProgramme, aPrincipal } from '../../fixtures/builders';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 
 const tenant = 'tenant-thread';
 const clock = fixedClock('2026-12-01T09:00:00Z');
-const claire: Principal = {
+const claire = aPrincipal({
   tenantId: tenant,
   personId: demoPersonId(5),
   name: 'Claire Dubois',
   email: 'claire.dubois@maison-lumiere.example',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-};
+});
 
 type Slot = AvailabilitySlot;
 
@@ -52,19 +43,11 @@ describe('matching runs in the background', () => {
     offThreadPairLimit: number,
     extra: { runs?: MatchingRunRepository; engine?: MatchingOptions } = {},
   ) => {
-    const { store } = cosmos;
-    return new MatchingService({
-      programmes: new ProgrammeRepository(store.container('programmes')),
-      profiles: new ProfileRepository(store.container('profiles')),
-      people: new PeopleRepository(store.container('people')),
-      proposals: new ProposalRepository(store.container('proposals')),
-      runs: extra.runs ?? new MatchingRunRepository(store.container('jobs')),
-      locks: new MatchingLockRepository(store.container('jobs')),
-      pairs: new PairRepository(store.container('pairs')),
-      pairCreator: { createFromProposal: () => Promise.reject(new Error('not expected')) },
+    return matchingThatMakesNoPairs(cosmos.repos, {
       clock,
       log: logger,
       offThreadPairLimit,
+      ...(extra.runs ? { runs: extra.runs } : {}),
       ...(extra.engine ? { engine: extra.engine } : {}),
     });
   };
@@ -102,12 +85,10 @@ describe('matching runs in the background', () => {
     // 200 per side from the benchmark's generator: large enough for the engine to price rows.
     const cohort = matchingInputSchema.parse(generateCohort({ perSide: 200, seed: 7 }));
     const programmeId = 'programme-large';
-    const { store } = cosmos;
-    await new ProgrammeRepository(store.container('programmes')).create(
+    const { people, profiles } = cosmos.repos;
+    await cosmos.repos.programmes.create(
       aProgramme({ id: programmeId, tenantId: tenant, leadIds: [claire.personId] }),
     );
-    const people = new PeopleRepository(store.container('people'));
-    const profiles = new ProfileRepository(store.container('profiles'));
     for (let i = 0; i < cohort.participants.length; i += 50) {
       await Promise.all(
         cohort.participants.slice(i, i + 50).flatMap((p) => [
@@ -149,7 +130,7 @@ describe('matching runs in the background', () => {
     }
     // Sparse mode with two mentors per mentee: the bound starts loose, so the engine prices rows.
     const threaded = service(0, {
-      runs: new RecordingRuns(store.container('jobs')),
+      runs: new RecordingRuns(cosmos.store.container('jobs')),
       engine: { mode: 'sparse', candidatesPerMentee: 2, targetGapPct: 0 },
     });
     const run = await threaded.startRun(claire, programmeId);
@@ -174,9 +155,7 @@ describe('matching runs in the background', () => {
   });
 
   it('frees a programme held by a run lost in a restart once its lease runs out', async () => {
-    const { store } = cosmos;
-    const runs = new MatchingRunRepository(store.container('jobs'));
-    const locks = new MatchingLockRepository(store.container('jobs'));
+    const { matchingRuns: runs, matchingLocks: locks } = cosmos.repos;
     const lost = {
       id: 'run-lost',
       tenantId: tenant,

@@ -8,8 +8,8 @@ import { NotificationDispatcher } from '../../../src/notifications/notification-
 import { PacedSender } from '../../../src/notifications/paced-sender';
 import { SendPacer, teamsLimits, type PacerLimits } from '../../../src/notifications/pacer';
 import { systemTimer, type Timer } from '../../../src/notifications/timer';
-import { ConversationRepository } from '../../../src/store/conversation-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
+import type { ConversationRepository } from '../../../src/store/conversation-repository';
+import type { NotificationRepository } from '../../../src/store/notification-repository';
 import { startTeamsConnector, type TeamsConnector } from '../../../bench/support/teams-connector';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 
@@ -24,8 +24,7 @@ const noApprovals: Pick<ApprovalService, 'view'> = {
 
 beforeAll(async () => {
   cosmos = await startLocalCosmos();
-  notifications = new NotificationRepository(cosmos.store.container('notifications'));
-  conversations = new ConversationRepository(cosmos.store.container('conversations'));
+  ({ notifications, conversations } = cosmos.repos);
 });
 afterAll(async () => cosmos?.stop());
 

@@ -5,48 +5,23 @@ import { createBotRuntime } from '../../../bot/bot-runtime';
 import { systemClock } from '../../../src/domain/clock';
 import { NotificationPlanner } from '../../../src/notifications/notification-planner';
 import { systemTimer } from '../../../src/notifications/timer';
-import { PairService } from '../../../src/services/pairs/pair-service';
-import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
-import { NoteRepository } from '../../../src/store/note-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
-import { ApprovalRepository } from '../../../src/store/approval-repository';
-import { ApprovalService } from '../../../src/services/approval-service';
-import { ConversationRepository } from '../../../src/store/conversation-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
 import { startTeamsConnector, type TeamsConnector } from '../../../bench/support/teams-connector';
 import { aPair, aPerson, aProgramme, aSession } from '../../fixtures/builders';
-import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
+import type { Repositories } from '../../../src/store/repositories';
+import { startWorld, type World } from '../../support/world';
 
-let cosmos: LocalCosmos;
+let world: World;
 let connector: TeamsConnector;
-let repositories: {
-  conversations: ConversationRepository;
-  pairs: PairRepository;
-  people: PeopleRepository;
-  programmes: ProgrammeRepository;
-  approvals: ApprovalRepository;
-  notifications: NotificationRepository;
-};
+let repositories: Repositories;
 
 beforeAll(async () => {
-  cosmos = await startLocalCosmos();
+  world = await startWorld();
   connector = await startTeamsConnector();
-  const c = cosmos.store.container.bind(cosmos.store);
-  repositories = {
-    conversations: new ConversationRepository(c('conversations')),
-    pairs: new PairRepository(c('pairs')),
-    people: new PeopleRepository(c('people')),
-    programmes: new ProgrammeRepository(c('programmes')),
-    approvals: new ApprovalRepository(c('approvals')),
-    notifications: new NotificationRepository(c('notifications')),
-  };
+  repositories = world.repos;
 });
 afterAll(async () => {
   await connector?.close();
-  await cosmos?.stop();
+  await world?.stop();
 });
 
 /** An active pair whose members installed the bot, with a session `minutes` from now. */
@@ -116,25 +91,15 @@ describe('planning notifications from pairs in Cosmos', () => {
 
   it('the runtime plans the 15-minute reminder and sends it to both members proactively', async () => {
     const { tenantId } = await anActivePair(10);
-    const approvals = new ApprovalService({ ...repositories, clock: systemClock });
-    const directory = new CosmosOrgDirectory({ people: repositories.people });
+    const services = world.servicesAt(systemClock);
     // As src/app wires it: the services, the conversations, the queue and a planner.
     const runtime = createBotRuntime({
       credentials: {},
       clock: systemClock,
       services: {
-        pairs: new PairService({
-          pairs: repositories.pairs,
-          notes: new NoteRepository(cosmos.store.container('notes')),
-          programmes: repositories.programmes,
-          profiles: new ProfileRepository(cosmos.store.container('profiles')),
-          directory,
-          clock: systemClock,
-          approvals,
-          notifications: repositories.notifications,
-        }),
-        approvals,
-        directory,
+        pairs: services.pairs,
+        approvals: services.approvals,
+        directory: services.directory,
       },
       conversations: repositories.conversations,
       queue: repositories.notifications,
@@ -144,11 +109,7 @@ describe('planning notifications from pairs in Cosmos', () => {
     // As src/app starts it: the dispatcher and the planner among the background loops.
     const loops = createBackgroundLoops({
       log: recordingLogger(),
-      planner: new NotificationPlanner({
-        tenants: () => repositories.conversations.tenants(),
-        ...repositories,
-        timer: systemTimer,
-      }),
+      planner: services.planner,
       dispatcher: runtime.dispatcher,
       planEveryMs: 200,
     });

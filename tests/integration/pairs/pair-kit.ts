@@ -1,15 +1,5 @@
 import { matchProposalSchema } from '../../../src/domain/match-proposal';
 import { systemClock, type Clock } from '../../../src/domain/clock';
-import { ApprovalService } from '../../../src/services/approval-service';
-import { ApprovalRepository } from '../../../src/store/approval-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
-import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
-import { PairService } from '../../../src/services/pairs/pair-service';
-import { NoteRepository } from '../../../src/store/note-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
-import { ProgrammeRepository } from '../../../src/store/programme-repository';
 import { demoPersonId, demoProgramme } from '../../../src/local/seed/demo-data';
 import type { TestApp } from '../../support/app-server';
 
@@ -30,35 +20,15 @@ export const people = {
 } as const;
 
 /** A programme like the demo one but without manager approval: signing both activates. */
-export const openProgrammeId = 'prog-pair-tests';
+const openProgrammeId = 'prog-pair-tests';
 
 /**
  * Repositories and a PairService on the running app's store (setup only: tests act through HTTP).
  * `clock`: the one the app was started with, when the test fixes the time.
  */
 export function pairKit(app: TestApp, clock: Clock = systemClock) {
-  const store = app.server.store;
-  const pairs = new PairRepository(store.container('pairs'));
-  const programmes = new ProgrammeRepository(store.container('programmes'));
-  const directoryPeople = new PeopleRepository(store.container('people'));
-  const notifications = new NotificationRepository(store.container('notifications'));
-  const service = new PairService({
-    pairs,
-    notes: new NoteRepository(store.container('notes')),
-    programmes,
-    profiles: new ProfileRepository(store.container('profiles')),
-    directory: new CosmosOrgDirectory({ people: directoryPeople }),
-    clock,
-    approvals: new ApprovalService({
-      approvals: new ApprovalRepository(store.container('approvals')),
-      pairs,
-      people: directoryPeople,
-      programmes,
-      notifications,
-      clock,
-    }),
-    notifications,
-  });
+  const { pairs, programmes } = app.repos;
+  const service = app.servicesAt(clock).pairs;
   let n = 0;
 
   async function openProgramme(): Promise<void> {

@@ -5,9 +5,6 @@ import { fixedClock } from '../../../src/domain/clock';
 import { roleIn } from '../../../src/domain/pair/membership';
 import { NotificationPlanner } from '../../../src/notifications/notification-planner';
 import { clockTimer } from '../../../src/notifications/timer';
-import { ApprovalRepository } from '../../../src/store/approval-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
 import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import { apiClient } from '../api/api-client';
@@ -110,12 +107,11 @@ async function say(personId: string, text: string): Promise<string[]> {
 
 /** What a member of the pair lives with, comparable across pairs (people become roles). */
 async function stateOf(pairId: string) {
-  const store = app.server.store;
   const pair = (await kit.pairs.get(demoTenant, pairId)).value;
-  const queued = await new NotificationRepository(store.container('notifications')).query(
-    demoTenant,
-    { where: 'c.pairId = @pairId', parameters: [{ name: '@pairId', value: pairId }] },
-  );
+  const queued = await app.repos.notifications.query(demoTenant, {
+    where: 'c.pairId = @pairId',
+    parameters: [{ name: '@pairId', value: pairId }],
+  });
   const role = (personId: string) => roleIn(pair, personId);
   return {
     state: pair.state,
@@ -130,14 +126,14 @@ async function stateOf(pairId: string) {
 
 /** The scheduler's planning pass (off in the test app), over the app's store. */
 async function planReminders() {
-  const store = app.server.store;
+  const { repos } = app;
   await new NotificationPlanner({
     tenants: async () => [demoTenant],
-    pairs: kit.pairs,
-    programmes: kit.programmes,
-    people: new PeopleRepository(store.container('people')),
-    approvals: new ApprovalRepository(store.container('approvals')),
-    notifications: new NotificationRepository(store.container('notifications')),
+    pairs: repos.pairs,
+    programmes: repos.programmes,
+    people: repos.people,
+    approvals: repos.approvals,
+    notifications: repos.notifications,
     timer: clockTimer(clock),
   }).planAll();
 }

@@ -1,4 +1,4 @@
-import { PairRepository, type PairRef } from '../../../src/store/pair-repository';
+import type { PairRepository, PairRef } from '../../../src/store/pair-repository';
 import { aPair, aSession } from '../../fixtures/builders';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 
@@ -11,7 +11,7 @@ describe('pairs whose calendar series the sweep re-reads', () => {
   let pairs: PairRepository;
   beforeAll(async () => {
     cosmos = await startLocalCosmos();
-    pairs = new PairRepository(cosmos.store.container('pairs'));
+    pairs = cosmos.repos.pairs;
   }, 60_000);
   afterAll(async () => {
     await cosmos?.stop();

@@ -15,7 +15,7 @@ import {
 import { cardStrings, nudgeKinds } from '../../../bot/cards/card-strings';
 import { verbs } from '../../../bot/cards/templates';
 import type { Locale } from '../../../bot/locale';
-import { cardProblems } from './validate-card';
+import { cardProblems } from '../../support/validate-card';
 
 const locales: Locale[] = ['fr', 'en'];
 

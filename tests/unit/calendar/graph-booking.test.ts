@@ -11,7 +11,7 @@ import {
   marc,
   server,
   weekdayHours,
-} from './graph-kit';
+} from '../../support/graph-kit';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarPerson } from '../../../src/calendar/calendar-port';
 import { GraphCalendar } from '../../../src/calendar/graph/graph-calendar';
 import { createGraphFake } from '../../../bench/support/graph-fake';
-import { aRule, aSeriesRequest, chloe, marc, testCredential } from './graph-kit';
+import { aRule, aSeriesRequest, chloe, marc, testCredential } from '../../support/graph-kit';
 
 // Its own origin, so these handlers never meet the other files' server.
 const ORIGIN = 'https://127.0.0.2:9';

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileOccurrences } from '../../../src/domain/calendar/occurrences';
 import { expandRecurrence } from '../../../src/domain/calendar/recurrence';
-import { GRAPH, aRule, graphCalendar, marc, server } from './graph-kit';
+import { GRAPH, aRule, graphCalendar, marc, server } from '../../support/graph-kit';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../../../src/domain/errors';
 import { findRecurringSlots } from '../../../src/domain/calendar/slot-finder';
-import { GRAPH, chloe, graphCalendar, marc, server } from './graph-kit';
+import { GRAPH, chloe, graphCalendar, marc, server } from '../../support/graph-kit';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SlotService } from '../../../src/services/calendar/slot-service';
 import { fixedClock } from '../../../src/domain/clock';
-import { GRAPH, chloe, graphCalendar, marc, server } from './graph-kit';
+import { GRAPH, chloe, graphCalendar, marc, server } from '../../support/graph-kit';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

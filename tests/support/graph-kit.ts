@@ -1,8 +1,8 @@
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { setupServer } from 'msw/node';
-import type { CalendarPerson, SeriesRequest } from '../../../src/calendar/calendar-port';
-import { GraphCalendar } from '../../../src/calendar/graph/graph-calendar';
-import type { RecurrenceRule } from '../../../src/domain/calendar/recurrence';
+import type { CalendarPerson, SeriesRequest } from '../../src/calendar/calendar-port';
+import { GraphCalendar } from '../../src/calendar/graph/graph-calendar';
+import type { RecurrenceRule } from '../../src/domain/calendar/recurrence';
 
 /** Loopback only (https: the SDK attaches tokens to https hosts only); msw answers in-process. */
 export const GRAPH_ORIGIN = 'https://127.0.0.1:9';

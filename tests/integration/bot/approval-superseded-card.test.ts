@@ -1,52 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { verbs } from '../../bot/cards/templates';
-import { MentoringBot } from '../../bot/mentoring-bot';
-import type { BotServices } from '../../bot/bot-services';
-import { ProactiveNotifier } from '../../bot/proactive-notifier';
-import { approvalIdFor } from '../../src/domain/approval';
-import { fixedClock } from '../../src/domain/clock';
-import { notificationKey, type Notification } from '../../src/domain/notification';
-import { ApprovalService } from '../../src/services/approval-service';
-import type { Principal } from '../../src/services/auth/principal';
-import { CosmosOrgDirectory } from '../../src/services/people/org-directory';
-import { PairService } from '../../src/services/pairs/pair-service';
-import { ApprovalRepository } from '../../src/store/approval-repository';
-import { ConversationRepository } from '../../src/store/conversation-repository';
-import { NoteRepository } from '../../src/store/note-repository';
-import { NotificationRepository } from '../../src/store/notification-repository';
-import { PairRepository } from '../../src/store/pair-repository';
-import { PeopleRepository } from '../../src/store/people-repository';
-import { ProfileRepository } from '../../src/store/profile-repository';
-import { ProgrammeRepository } from '../../src/store/programme-repository';
-import { aPair, aPerson, aProgramme, somePairMembers } from '../fixtures/builders';
-import { startLocalCosmos, type LocalCosmos } from '../support/local-cosmos';
-import { cardProblems } from '../unit/bot/validate-card';
-import { ProactiveTestAdapter } from '../support/proactive-test-adapter';
+import { verbs } from '../../../bot/cards/templates';
+import { ProactiveNotifier } from '../../../bot/proactive-notifier';
+import { approvalIdFor } from '../../../src/domain/approval';
+import { fixedClock } from '../../../src/domain/clock';
+import { notificationKey, type Notification } from '../../../src/domain/notification';
+import { aPair, aPerson, aProgramme, somePairMembers, aPrincipal } from '../../fixtures/builders';
+import type { Repositories } from '../../../src/store/repositories';
+import { botServicesOf, startWorld, type World } from '../../support/world';
+import { cardProblems } from '../../support/validate-card';
+import { botInPersonalChat } from '../../support/proactive-test-adapter';
 
-let cosmos: LocalCosmos;
-let repos: {
-  conversations: ConversationRepository;
-  pairs: PairRepository;
-  people: PeopleRepository;
-  programmes: ProgrammeRepository;
-  approvals: ApprovalRepository;
-  notifications: NotificationRepository;
-};
+let world: World;
+let repos: Repositories;
 
 beforeAll(async () => {
-  cosmos = await startLocalCosmos();
-  const c = (name: Parameters<typeof cosmos.store.container>[0]) => cosmos.store.container(name);
-  repos = {
-    conversations: new ConversationRepository(c('conversations')),
-    pairs: new PairRepository(c('pairs')),
-    people: new PeopleRepository(c('people')),
-    programmes: new ProgrammeRepository(c('programmes')),
-    approvals: new ApprovalRepository(c('approvals')),
-    notifications: new NotificationRepository(c('notifications')),
-  };
+  world = await startWorld();
+  repos = world.repos;
 });
-afterAll(async () => cosmos?.stop());
+afterAll(async () => world?.stop());
 
 /**
  * A pair whose mentee (Sam, manager Sophie) and mentor (Mona, manager Marc) signed revision 1,
@@ -73,27 +45,10 @@ async function aWorld() {
   });
   await repos.pairs.create(pair);
 
-  const approvalService = new ApprovalService({ ...repos, clock });
-  const directory = new CosmosOrgDirectory({ people: repos.people });
-  const pairs = new PairService({
-    pairs: repos.pairs,
-    notes: new NoteRepository(cosmos.store.container('notes')),
-    programmes: repos.programmes,
-    profiles: new ProfileRepository(cosmos.store.container('profiles')),
-    directory,
-    clock,
-    approvals: approvalService,
-    notifications: repos.notifications,
-  });
-  const as = (personId: string): Principal => ({
-    tenantId,
-    personId,
-    name: personId,
-    email: '',
-    appRoles: [],
-    isTenantLead: false,
-    signIn: 'dev',
-  });
+  const app = world.servicesAt(clock);
+  const pairs = app.pairs;
+  const services = botServicesOf(world, app, clock);
+  const as = (personId: string) => aPrincipal({ tenantId, personId });
   const signBoth = async (revision: number) => {
     await pairs.sign(as('mentor-1'), pair.id, revision, undefined);
     return pairs.sign(as('mentee-1'), pair.id, revision, undefined);
@@ -109,26 +64,7 @@ async function aWorld() {
   );
   await signBoth(2);
 
-  const services: BotServices = {
-    pairs,
-    approvals: approvalService,
-    directory,
-    conversations: repos.conversations,
-    clock,
-  };
-  const bot = new MentoringBot({ services });
-  const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
-  const turnErrors: unknown[] = [];
-  adapter.onTurnError = async (_context, error) => {
-    turnErrors.push(error);
-  };
-  adapter.conversation.conversation = {
-    id: `a:chat-${tenantId}`,
-    isGroup: false,
-    name: '',
-    conversationType: 'personal',
-    tenantId,
-  };
+  const { adapter, turnErrors } = botInPersonalChat(services, tenantId);
   const user = (personId: string, name: string) => ({
     id: `29:${personId}`,
     name,

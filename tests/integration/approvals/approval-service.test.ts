@@ -2,52 +2,33 @@ import { randomUUID } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import { Server as HttpsServer } from 'node:https';
 import type { Activity } from 'botbuilder';
-import type { BotServices } from '../../bot/bot-services';
-import { verbs } from '../../bot/cards/templates';
-import { MentoringBot } from '../../bot/mentoring-bot';
-import { approvalIdFor } from '../../src/domain/approval';
-import { fixedClock } from '../../src/domain/clock';
-import { isDomainError } from '../../src/domain/errors';
-import { signAgreement } from '../../src/domain/pair/agreement';
-import type { Pair } from '../../src/domain/pair/schema';
-import { ApprovalService } from '../../src/services/approval-service';
-import type { Principal } from '../../src/services/auth/principal';
-import { CosmosOrgDirectory } from '../../src/services/people/org-directory';
-import { planPairNotifications } from '../../src/notifications/notification-plan';
-import { PairService } from '../../src/services/pairs/pair-service';
-import { ApprovalRepository } from '../../src/store/approval-repository';
-import { ConversationRepository } from '../../src/store/conversation-repository';
-import { NoteRepository } from '../../src/store/note-repository';
-import { NotificationRepository } from '../../src/store/notification-repository';
-import { PairRepository } from '../../src/store/pair-repository';
-import { PeopleRepository } from '../../src/store/people-repository';
-import { ProfileRepository } from '../../src/store/profile-repository';
-import { ProgrammeRepository } from '../../src/store/programme-repository';
-import { aPair, aPerson, aProgramme, aSession, somePairMembers } from '../fixtures/builders';
-import { startLocalCosmos, type LocalCosmos } from '../support/local-cosmos';
-import { ProactiveTestAdapter } from '../support/proactive-test-adapter';
+import { verbs } from '../../../bot/cards/templates';
+import { approvalIdFor } from '../../../src/domain/approval';
+import { fixedClock } from '../../../src/domain/clock';
+import { isDomainError } from '../../../src/domain/errors';
+import { signAgreement } from '../../../src/domain/pair/agreement';
+import type { Pair } from '../../../src/domain/pair/schema';
+import { planPairNotifications } from '../../../src/notifications/notification-plan';
+import {
+  aPair,
+  aPerson,
+  aProgramme,
+  aSession,
+  somePairMembers,
+  aPrincipal,
+} from '../../fixtures/builders';
+import type { Repositories } from '../../../src/store/repositories';
+import { botServicesOf, startWorld, type World } from '../../support/world';
+import { botInPersonalChat } from '../../support/proactive-test-adapter';
 
-let cosmos: LocalCosmos;
-let repos: {
-  approvals: ApprovalRepository;
-  pairs: PairRepository;
-  people: PeopleRepository;
-  programmes: ProgrammeRepository;
-  notifications: NotificationRepository;
-};
+let world: World;
+let repos: Repositories;
 
 beforeAll(async () => {
-  cosmos = await startLocalCosmos();
-  const c = (name: Parameters<typeof cosmos.store.container>[0]) => cosmos.store.container(name);
-  repos = {
-    approvals: new ApprovalRepository(c('approvals')),
-    pairs: new PairRepository(c('pairs')),
-    people: new PeopleRepository(c('people')),
-    programmes: new ProgrammeRepository(c('programmes')),
-    notifications: new NotificationRepository(c('notifications')),
-  };
+  world = await startWorld();
+  repos = world.repos;
 });
-afterAll(async () => cosmos?.stop());
+afterAll(async () => world?.stop());
 
 // Thursday 5 March 2026, 10:00 in Paris.
 const thursday = '2026-03-05T09:00:00.000Z';
@@ -100,26 +81,9 @@ async function aWorld(options: WorldOptions = {}) {
     ...options.pair,
   });
   await repos.pairs.create(pair);
-  const approvals = new ApprovalService({ ...repos, clock });
-  const pairs = new PairService({
-    pairs: repos.pairs,
-    notes: new NoteRepository(cosmos.store.container('notes')),
-    programmes: repos.programmes,
-    profiles: new ProfileRepository(cosmos.store.container('profiles')),
-    directory: new CosmosOrgDirectory({ people: repos.people }),
-    clock,
-    approvals,
-    notifications: repos.notifications,
-  });
-  const as = (personId: string): Principal => ({
-    tenantId,
-    personId,
-    name: personId,
-    email: '',
-    appRoles: [],
-    isTenantLead: false,
-    signIn: 'dev',
-  });
+  const services = world.servicesAt(clock);
+  const { approvals, pairs } = services;
+  const as = (personId: string) => aPrincipal({ tenantId, personId });
   const signBoth = async (revision = 1) => {
     await pairs.sign(as('mentor-1'), pair.id, revision, undefined);
     return pairs.sign(as('mentee-1'), pair.id, revision, undefined);
@@ -129,7 +93,7 @@ async function aWorld(options: WorldOptions = {}) {
       .map((a) => a.value)
       .sort((a, b) => a.id.localeCompare(b.id));
   const manager = (personId: string) => ({ tenantId, personId });
-  return { tenantId, clock, pair, pairs, approvals, as, signBoth, stored, manager };
+  return { tenantId, clock, pair, services, pairs, approvals, as, signBoth, stored, manager };
 }
 
 describe('asking the managers when both members sign', () => {
@@ -470,27 +434,8 @@ describe('the bot’s card and the tab decide through the same service', () => {
   it('a decision on the card shows in the manager’s tab list, and one in the tab shows on the card', async () => {
     const w = await aWorld();
     await w.signBoth();
-    const conversations = new ConversationRepository(cosmos.store.container('conversations'));
-    const services: BotServices = {
-      pairs: w.pairs,
-      approvals: w.approvals,
-      directory: new CosmosOrgDirectory({ people: repos.people }),
-      conversations,
-      clock: w.clock,
-    };
-    const bot = new MentoringBot({ services });
-    const adapter = new ProactiveTestAdapter(async (context) => bot.run(context));
-    const turnErrors: unknown[] = [];
-    adapter.onTurnError = async (_context, error) => {
-      turnErrors.push(error);
-    };
-    adapter.conversation.conversation = {
-      id: `a:chat-${w.tenantId}`,
-      isGroup: false,
-      name: '',
-      conversationType: 'personal',
-      tenantId: w.tenantId,
-    };
+    const services = botServicesOf(world, w.services, w.clock);
+    const { adapter, turnErrors } = botInPersonalChat(services, w.tenantId);
     const press = (personId: string, verb: string, approvalId: string) =>
       ({
         type: 'invoke',

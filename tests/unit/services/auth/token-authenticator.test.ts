@@ -1,7 +1,7 @@
-import { fixedClock } from '../../../src/domain/clock';
-import { isDomainError } from '../../../src/domain/errors';
-import { DevTokenIssuer } from '../../../src/services/auth/dev-sign-in';
-import { TokenAuthenticator } from '../../../src/services/auth/token-authenticator';
+import { fixedClock } from '../../../../src/domain/clock';
+import { isDomainError } from '../../../../src/domain/errors';
+import { DevTokenIssuer } from '../../../../src/services/auth/dev-sign-in';
+import { TokenAuthenticator } from '../../../../src/services/auth/token-authenticator';
 
 const clock = fixedClock('2026-11-26T08:00:00Z');
 const claims = {

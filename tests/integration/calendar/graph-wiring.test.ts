@@ -1,71 +1,48 @@
 import { http, HttpResponse } from 'msw';
 import type { Event, ScheduleInformation } from '@microsoft/microsoft-graph-types';
-import { loadConfig } from '../../../src/config';
 import { fixedClock } from '../../../src/domain/clock';
-import { createCalendarProvider } from '../../../src/app/calendar-provider';
-import { createRepositories } from '../../../src/store/repositories';
-import type { Principal } from '../../../src/services/auth/principal';
-import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
-import { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
-import { CalendarSyncRepository } from '../../../src/store/calendar-sync-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
+import type { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
 import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
-import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
-import { GRAPH, GRAPH_ORIGIN, server, testCredential } from '../../unit/calendar/graph-kit';
+import { startWorld, type World } from '../../support/world';
+import { GRAPH, GRAPH_ORIGIN, server, testCredential } from '../../support/graph-kit';
+import { aPrincipal } from '../../fixtures/builders';
 
 const tenantId = '11111111-2222-4333-8444-555555555555';
 // A Wednesday in winter: Paris is UTC+1, Toronto UTC−5.
 const clock = fixedClock('2027-01-13T08:00:00Z');
-const michel: Principal = {
+const michel = aPrincipal({
   tenantId,
   personId: demoPersonId(35),
   name: 'Michel Brun',
   email: 'michel.brun@maison-lumiere.example',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-};
+});
 
-let cosmos: LocalCosmos;
+let world: World;
 let service: PairCalendarService;
 
 beforeAll(async () => {
   // The local Cosmos server is on loopback too: let msw pass everything it has no handler for.
   server.listen({ onUnhandledRequest: 'bypass' });
-  cosmos = await startLocalCosmos();
-  await seedDemoData(cosmos.store, tenantId, clock);
-  const config = loadConfig({
-    HOST: '127.0.0.1',
-    PORT: '0',
-    PUBLIC_URL: 'https://mentoring.maison-lumiere.example',
-    GRAPH_TENANT_ID: tenantId,
-    GRAPH_CLIENT_ID: '22222222-3333-4444-8555-666666666666',
-    GRAPH_CLIENT_SECRET: 'not-used: the test credential hands out tokens',
-  });
-  const people = new PeopleRepository(cosmos.store.container('people'));
-  service = new PairCalendarService({
-    pairs: new PairRepository(cosmos.store.container('pairs')),
-    profiles: new ProfileRepository(cosmos.store.container('profiles')),
-    directory: new CosmosOrgDirectory({ people }),
-    calendars: createCalendarProvider(config, createRepositories(cosmos.store).calendar, clock, {
-      credential: testCredential,
-      graphBaseUrl: GRAPH_ORIGIN,
-      sleep: async () => {},
-    }),
+  world = await startWorld({
     clock,
-    publicUrl: config.publicUrl,
-    syncs: new CalendarSyncRepository(cosmos.store.container('calendar')),
+    env: {
+      PUBLIC_URL: 'https://mentoring.maison-lumiere.example',
+      GRAPH_TENANT_ID: tenantId,
+      GRAPH_CLIENT_ID: '22222222-3333-4444-8555-666666666666',
+      GRAPH_CLIENT_SECRET: 'not-used: the test credential hands out tokens',
+    },
+    calendar: { credential: testCredential, graphBaseUrl: GRAPH_ORIGIN, sleep: async () => {} },
   });
+  await seedDemoData(world.store, tenantId, clock);
+  service = world.services.calendar;
 }, 60_000);
 
 afterEach(() => server.resetHandlers());
 afterAll(async () => {
   server.close();
-  await cosmos?.stop();
+  await world?.stop();
 });
 
 describe('the Graph wiring', () => {
@@ -226,7 +203,7 @@ describe('the Graph wiring', () => {
     expect(sessions.get(third!.id)?.status).toBe('cancelled');
 
     // The pair pauses: the rest of the series is cancelled in Outlook (nothing of it was held yet).
-    const pairs = new PairRepository(cosmos.store.container('pairs'));
+    const pairs = world.repos.pairs;
     await pairs.update(tenantId, demoPairIds.data, (p) => ({
       ...p,
       state: 'paused',

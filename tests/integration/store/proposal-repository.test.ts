@@ -1,4 +1,5 @@
-import { ProposalRepository, type StoredProposal } from '../../../src/store/proposal-repository';
+import type { StoredProposal } from '../../../src/store/proposal-repository';
+import { createRepositories } from '../../../src/store/repositories';
 import { aProposal } from '../../fixtures/builders';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
 
@@ -15,7 +16,7 @@ describe('the proposals of a programme, on the local Cosmos server', () => {
 
   it('reads every page of a programme, in the statuses asked for, and nothing of another', async () => {
     // Three a page, so eleven proposals take four pages.
-    const proposals = new ProposalRepository(cosmos.store.container('proposals'), 3);
+    const { proposals } = createRepositories(cosmos.store, { proposalPageSize: 3 });
     const stored = (i: number, programmeId: string): StoredProposal => ({
       ...aProposal({
         id: `prop-${programmeId}-${i}`,

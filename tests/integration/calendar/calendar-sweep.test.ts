@@ -8,24 +8,13 @@ import { loadConfig, type Config } from '../../../src/config';
 import { LocalCalendar } from '../../../src/calendar/local-calendar';
 import { fixedClock } from '../../../src/domain/clock';
 import type { Notification } from '../../../src/domain/notification';
-import { createCalendarProvider } from '../../../src/app/calendar-provider';
-import { createRepositories } from '../../../src/store/repositories';
-import { CalendarRefreshSweep } from '../../../src/services/calendar/calendar-sweep';
-import type { Principal } from '../../../src/services/auth/principal';
-import { CosmosOrgDirectory } from '../../../src/services/people/org-directory';
-import { PairCalendarService } from '../../../src/services/calendar/pair-calendar-service';
-import { CalendarRepository } from '../../../src/store/calendar-repository';
-import { CalendarSyncRepository } from '../../../src/store/calendar-sync-repository';
-import { ConversationRepository } from '../../../src/store/conversation-repository';
-import { NotificationRepository } from '../../../src/store/notification-repository';
-import { PairRepository } from '../../../src/store/pair-repository';
-import { PeopleRepository } from '../../../src/store/people-repository';
-import { ProfileRepository } from '../../../src/store/profile-repository';
 import { demoPersonId } from '../../../src/local/seed/demo-data';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { seedDemoData } from '../../../src/local/seed/seed-demo';
 import { startLocalCosmos, type LocalCosmos } from '../../support/local-cosmos';
-import { GRAPH, GRAPH_ORIGIN, testCredential } from '../../unit/calendar/graph-kit';
+import { calendarInstance } from '../../../bench/support/calendar-instance';
+import { GRAPH, GRAPH_ORIGIN, testCredential } from '../../support/graph-kit';
+import { aPrincipal } from '../../fixtures/builders';
 
 const tenantId = '11111111-2222-4333-8444-555555555555';
 const ethan = demoPersonId(39); // mentor, organiser, Toronto
@@ -35,15 +24,12 @@ const HOUR = 3_600_000;
 // server untouched (msw's ClientRequest interceptor slows each, by tens of ms when several run at
 // once).
 const server = new SetupServerApi([], [new FetchInterceptor()]);
-const michelPrincipal: Principal = {
+const michelPrincipal = aPrincipal({
   tenantId,
   personId: michel,
   name: 'Michel Brun',
   email: 'michel.brun@maison-lumiere.example',
-  appRoles: [],
-  isTenantLead: false,
-  signIn: 'dev',
-};
+});
 
 /** One scheduler instance: its own service (own claim owner) and sweep over the shared store. */
 function anInstance(
@@ -52,36 +38,21 @@ function anInstance(
   clock: ReturnType<typeof fixedClock>,
   name: string,
 ) {
-  const store = cosmos.store;
-  const service = new PairCalendarService({
-    pairs: new PairRepository(store.container('pairs')),
-    profiles: new ProfileRepository(store.container('profiles')),
-    directory: new CosmosOrgDirectory({ people: new PeopleRepository(store.container('people')) }),
-    calendars: createCalendarProvider(config, createRepositories(store).calendar, clock, {
-      credential: testCredential,
-      graphBaseUrl: GRAPH_ORIGIN,
-      sleep: async () => {},
-    }),
+  return calendarInstance({
+    repos: cosmos.repos,
+    config,
     clock,
-    publicUrl: config.publicUrl,
-    syncs: new CalendarSyncRepository(store.container('calendar')),
-    notifications: new NotificationRepository(store.container('notifications')),
     instanceId: name,
-  });
-  const sweep = new CalendarRefreshSweep({
-    pairs: new PairRepository(store.container('pairs')),
-    syncs: new CalendarSyncRepository(store.container('calendar')),
-    calendar: service,
-    clock,
+    calendar: { credential: testCredential, graphBaseUrl: GRAPH_ORIGIN, sleep: async () => {} },
     intervalMs: 6 * HOUR,
     pageSize: 2, // several pages even with the demo's few pairs
   });
-  return { service, sweep };
 }
 
 async function queued(cosmos: LocalCosmos): Promise<Notification[]> {
-  const repo = new NotificationRepository(cosmos.store.container('notifications'));
-  const all = await repo.query(tenantId, { where: "STARTSWITH(c.kind, 'session_')" });
+  const all = await cosmos.repos.notifications.query(tenantId, {
+    where: "STARTSWITH(c.kind, 'session_')",
+  });
   return all.map((n) => n.value).sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -198,10 +169,7 @@ describe('the calendar sweep with Microsoft Graph', () => {
       '/v1.0/users/ethan.walker%40maison-lumiere.example/events/AAMkSweepSeries%3D/instances',
     ]);
     expect(result).toMatchObject({ due: 1, refreshed: 1, changes: 2, failed: 0 });
-    const pair = await new PairRepository(cosmos.store.container('pairs')).get(
-      tenantId,
-      demoPairIds.data,
-    );
+    const pair = await cosmos.repos.pairs.get(tenantId, demoPairIds.data);
     const [first, second] = sessions;
     expect(pair.value.sessions.find((s) => s.id === first!.id)?.start).toBe(moved.start);
     expect(pair.value.sessions.find((s) => s.id === second!.id)?.status).toBe('planned');
@@ -270,10 +238,7 @@ describe('the calendar sweep with Microsoft Graph', () => {
     expect(calls).toHaveLength(1);
     expect(ra.refreshed + rb.refreshed).toBe(1);
     expect(ra.failed + rb.failed).toBe(0);
-    const sync = await new CalendarSyncRepository(cosmos.store.container('calendar')).ofPair(
-      tenantId,
-      demoPairIds.data,
-    );
+    const sync = await cosmos.repos.calendarSyncs.ofPair(tenantId, demoPairIds.data);
     expect(sync?.value).toMatchObject({ refreshedAt: '2027-01-14T06:00:00.000Z' });
     expect(sync?.value.claim).toBeUndefined();
   });
@@ -292,10 +257,7 @@ describe('the calendar sweep with Microsoft Graph', () => {
     );
     const { sweep } = anInstance(cosmos, config, clock, 'instance-a');
     expect(await sweep.sweep()).toMatchObject({ due: 1, refreshed: 0, failed: 1 });
-    const sync = await new CalendarSyncRepository(cosmos.store.container('calendar')).ofPair(
-      tenantId,
-      demoPairIds.data,
-    );
+    const sync = await cosmos.repos.calendarSyncs.ofPair(tenantId, demoPairIds.data);
     expect(sync?.value.claim).toBeUndefined();
     expect(sync?.value.lastError).toMatch(/Ethan Walker/);
     expect(await sweep.sweep()).toMatchObject({ due: 1, failed: 1 });
@@ -329,7 +291,7 @@ describe('the calendar sweep with the local calendar', () => {
     expect(response.series?.provider).toBe('local');
     const planned = response.sessions.filter((s) => s.calendarEventId !== null);
     const [first, second] = planned;
-    const repository = new CalendarRepository(cosmos.store.container('calendar'));
+    const repository = cosmos.repos.calendar;
     const series = await repository.get(tenantId, response.series!.seriesId);
     const local = new LocalCalendar({ repository, tenantId, clock });
     const ref = {
@@ -347,10 +309,7 @@ describe('the calendar sweep with the local calendar', () => {
 
     clock.set('2027-01-13T09:00:00Z');
     expect(await sweep.sweep()).toMatchObject({ due: 1, refreshed: 1, changes: 2 });
-    const pair = await new PairRepository(cosmos.store.container('pairs')).get(
-      tenantId,
-      demoPairIds.data,
-    );
+    const pair = await cosmos.repos.pairs.get(tenantId, demoPairIds.data);
     expect(pair.value.sessions.find((s) => s.id === first!.id)?.start).toBe(later);
     expect((await queued(cosmos)).map((n) => `${n.kind}:${n.recipientId}`).sort()).toEqual(
       [`session_declined:${ethan}`, `session_moved:${ethan}`, `session_moved:${michel}`].sort(),
@@ -361,7 +320,7 @@ describe('the calendar sweep with the local calendar', () => {
   });
 
   it('the bot says each change in the recipient’s language and time zone', async () => {
-    const conversations = new ConversationRepository(cosmos.store.container('conversations'));
+    const conversations = cosmos.repos.conversations;
     for (const [personId, locale] of [
       [ethan, 'en'],
       [michel, 'fr'],

@@ -2,14 +2,14 @@ import type {
   ApprovalDecisionResponse,
   ApprovalItem,
   ApprovalListResponse,
-} from '../../src/contracts/approvals';
-import type { PairDashboardResponse, PairResponse } from '../../src/contracts/pairs';
-import { approvalIdFor } from '../../src/domain/approval';
-import { demoPersonId, demoProgrammeId } from '../../src/local/seed/demo-data';
-import { demoPairIds } from '../../src/local/seed/demo-pairs';
-import { startTestApp, type TestApp } from '../support/app-server';
-import { apiClient, errorCode, issuePaths } from './api/api-client';
-import { pairKit, people } from './pairs/pair-kit';
+} from '../../../src/contracts/approvals';
+import type { PairDashboardResponse, PairResponse } from '../../../src/contracts/pairs';
+import { approvalIdFor } from '../../../src/domain/approval';
+import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
+import { demoPairIds } from '../../../src/local/seed/demo-pairs';
+import { startTestApp, type TestApp } from '../../support/app-server';
+import { apiClient, errorCode, issuePaths } from '../api/api-client';
+import { pairKit, people } from '../pairs/pair-kit';
 
 let app: TestApp;
 let api: ReturnType<typeof apiClient>;

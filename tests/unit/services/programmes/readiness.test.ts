@@ -1,5 +1,5 @@
-import { readinessOf } from '../../../src/services/programmes/readiness';
-import { aPerson, aProfile, aProgramme } from '../../fixtures/builders';
+import { readinessOf } from '../../../../src/services/programmes/readiness';
+import { aPerson, aProfile, aProgramme } from '../../../fixtures/builders';
 
 const programme = aProgramme();
 const skillIds = programme.skills.map((s) => s.id);

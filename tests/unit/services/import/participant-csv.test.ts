@@ -1,5 +1,5 @@
-import { maxImportRows, parseParticipantsCsv } from '../../../src/services/import/participant-csv';
-import { personIdFor } from '../../../src/services/import/import-service';
+import { maxImportRows, parseParticipantsCsv } from '../../../../src/services/import/participant-csv';
+import { personIdFor } from '../../../../src/services/import/import-service';
 
 const header = 'email,display name,department,manager email,role wish,languages';
 
