@@ -1,7 +1,7 @@
 // Mentoring on Azure: one resource group holding the app's identity, Cosmos DB, App Service, the
 // Azure Bot with its Teams channel, monitoring and (when Graph is on) a Key Vault.
 // Deploy: az deployment group create -g <group> -f infra/main.bicep -p resourceBaseName=... aadAppClientId=...
-// or with the Microsoft 365 Agents Toolkit (infra/m365agents.yml). See docs/azure.md.
+// or with the Microsoft 365 Agents Toolkit (m365agents.yml at the repository root). See docs/deploy.md.
 // Outputs are UPPER_SNAKE_CASE because the Agents Toolkit writes them, as named, to env/.env.<env>.
 
 targetScope = 'resourceGroup'
