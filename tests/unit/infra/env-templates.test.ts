@@ -51,12 +51,30 @@ describe('env/.env.dev (the Agents Toolkit environment template)', () => {
     expect(bare).toEqual([]);
   });
 
-  it('holds no value but the environment name and the resource suffix', () => {
+  it('holds no value but names and the "none" of optional parameters', () => {
     const set = Object.entries(dev).filter(([, v]) => v !== '');
     expect(set).toEqual([
       ['TEAMSFX_ENV', 'dev'],
+      ['APP_NAME_SUFFIX', '-dev'],
       ['RESOURCE_SUFFIX', 'dev'],
+      ['PROGRAMME_LEAD_EMAILS', 'none'],
+      ['GRAPH_CLIENT_ID', 'none'],
     ]);
+  });
+
+  it('gives a value to each Bicep parameter that provisioning does not write first', () => {
+    // arm/deploy stops on a placeholder whose variable is empty, so an optional parameter says
+    // "none" (which infra/main.bicep reads as empty) rather than nothing.
+    const yml = read('m365agents.yml');
+    const beforeArm = yml.slice(0, yml.indexOf('- uses: arm/deploy'));
+    const written = [...beforeArm.matchAll(/^ {6}\w+: ([A-Z0-9_]+)$/gm)].map((m) => m[1]);
+    const empty = placeholders('infra/main.parameters.json').filter(
+      (p) => !written.includes(p) && !dev[p],
+    );
+    expect(empty).toEqual([]);
+    const bicep = read('infra/main.bicep');
+    expect(bicep).toContain("programmeLeadEmails == 'none' ? '' : programmeLeadEmails");
+    expect(bicep).toContain("graphClientId == 'none' ? '' : graphClientId");
   });
 });
 
