@@ -105,5 +105,6 @@ describe('.gitignore', () => {
     expect(rules.ignores('env/.env.dev.user')).toBe(true);
     expect(rules.ignores('env/.env.prod.user')).toBe(true);
     expect(rules.ignores('appPackage/build/appPackage.zip')).toBe(true);
+    expect(rules.ignores('.deployment/deployment.zip')).toBe(true);
   });
 });
