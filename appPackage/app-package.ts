@@ -49,6 +49,8 @@ const guidVariables = new Set(['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID']);
 export function resolveVariables(
   names: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
+  /** Where the values are read, named in each "is not set" problem (env/.env.dev, ...). */
+  where?: string,
 ): Record<string, string> {
   const values: Record<string, string> = {};
   const missing: string[] = [];
@@ -91,7 +93,10 @@ export function resolveVariables(
     }
     values[name] = value;
   }
-  const problems = [...missing.map((n) => `${n} is not set`), ...malformed];
+  const problems = [
+    ...missing.map((n) => `${n} is not set${where ? ` (in ${where})` : ''}`),
+    ...malformed,
+  ];
   if (problems.length > 0) {
     throw new AppPackageError(
       missing.length > 0
@@ -118,6 +123,85 @@ export function substitute(template: string, values: Readonly<Record<string, str
   return template.replace(placeholder, (_, name: string) =>
     JSON.stringify(values[name]).slice(1, -1),
   );
+}
+
+/** The repository root, where m365agents.yml and env/ are. */
+export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Parses an environment file as the Agents Toolkit writes them (dotenv): `NAME=value` lines;
+ * blank lines and `#` comments skipped; a value in single or double quotes taken as is, otherwise
+ * trimmed and cut at ` #` (a trailing comment). A later line wins over an earlier one.
+ */
+export function parseEnvFile(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const [, name, rest] = m as unknown as [string, string, string];
+    const quoted = /^(["'])(.*)\1$/.exec(rest);
+    values[name] = quoted ? (quoted[2] as string) : rest.replace(/\s+#.*$/, '').trim();
+  }
+  return values;
+}
+
+/** The environment `npm run package` was asked for: `--env <name>`, `--env=<name>`, else ENV, else dev. */
+export function packageEnvName(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  let name: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === '--env') name = argv[i + 1];
+    else if (arg.startsWith('--env=')) name = arg.slice('--env='.length);
+  });
+  name = name?.trim() || env.ENV?.trim() || 'dev';
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+    throw new AppPackageError('Cannot pick the environment', [
+      `the environment name must be letters, digits, - or _ (got "${name}")`,
+    ]);
+  }
+  return name;
+}
+
+/** The values for the package, and where they were read. */
+export type PackageEnv = {
+  readonly name: string;
+  /** env/.env.<name> and, when present, env/.env.<name>.user, relative to the root. */
+  readonly files: readonly string[];
+  readonly values: Record<string, string | undefined>;
+};
+
+/**
+ * Reads env/.env.<name>, then env/.env.<name>.user (the toolkit's secrets file, ignored by git)
+ * over it, then the process environment over both: a variable set to a non-blank value in the
+ * environment wins. Throws an AppPackageError when env/.env.<name> does not exist.
+ */
+export function loadPackageEnv(
+  name: string,
+  processEnv: Readonly<Record<string, string | undefined>>,
+  root: string = repositoryRoot,
+): PackageEnv {
+  const file = `env/.env.${name}`;
+  if (!existsSync(join(root, file))) {
+    throw new AppPackageError(`No environment file ${file}`, [
+      `${file} does not exist: copy env/.env.dev to it and fill it in, or pick another with --env <name>`,
+    ]);
+  }
+  const files = [file];
+  const values: Record<string, string | undefined> = parseEnvFile(
+    readFileSync(join(root, file), 'utf8'),
+  );
+  if (existsSync(join(root, `${file}.user`))) {
+    files.push(`${file}.user`);
+    Object.assign(values, parseEnvFile(readFileSync(join(root, `${file}.user`), 'utf8')));
+  }
+  for (const [key, value] of Object.entries(processEnv)) {
+    if (value !== undefined && value.trim() !== '') values[key] = value;
+  }
+  return { name, files, values };
 }
 
 const require = createRequire(import.meta.url);
@@ -253,9 +337,10 @@ const zipTime = new Date('2025-01-01T00:00:00Z');
 export async function buildAppPackage(
   env: Readonly<Record<string, string | undefined>>,
   dir: string = appPackageDir,
+  where?: string,
 ): Promise<BuiltPackage> {
   const template = readFileSync(join(dir, 'manifest.json'), 'utf8');
-  const values = resolveVariables(placeholdersIn(template), env);
+  const values = resolveVariables(placeholdersIn(template), env, where);
   const text = substitute(template, values);
   const manifest = JSON.parse(text) as Record<string, unknown> & ManifestShape;
 
@@ -286,4 +371,22 @@ export async function buildAppPackage(
     { level: 9 },
   );
   return { manifest, files, zip };
+}
+
+/**
+ * What `npm run package` does: reads the environment `name` (loadPackageEnv) and builds the
+ * package from it. A missing variable is reported with the files it may be set in.
+ */
+export async function buildAppPackageForEnv(
+  name: string,
+  processEnv: Readonly<Record<string, string | undefined>>,
+  options: { root?: string; dir?: string } = {},
+): Promise<BuiltPackage & { readonly env: PackageEnv }> {
+  const env = loadPackageEnv(name, processEnv, options.root);
+  const built = await buildAppPackage(
+    env.values,
+    options.dir,
+    `${env.files.join(' or ')} or the environment`,
+  );
+  return { ...built, env };
 }

@@ -1,7 +1,7 @@
 // Mentoring on Azure: one resource group holding the app's identity, Cosmos DB, App Service, the
 // Azure Bot with its Teams channel, monitoring and (when Graph is on) a Key Vault.
 // Deploy: az deployment group create -g <group> -f infra/main.bicep -p resourceBaseName=... aadAppClientId=...
-// or with the Microsoft 365 Agents Toolkit (infra/m365agents.yml). See docs/azure.md.
+// or with the Microsoft 365 Agents Toolkit (m365agents.yml at the repository root). See docs/deploy.md.
 // Outputs are UPPER_SNAKE_CASE because the Agents Toolkit writes them, as named, to env/.env.<env>.
 
 targetScope = 'resourceGroup'
@@ -20,7 +20,7 @@ param aadAppClientId string
 @description('Comma-separated tenant ids whose users may sign in; empty means this deployment\'s tenant only.')
 param authTenantIds string = ''
 
-@description('Comma-separated e-mail addresses of the programme leads.')
+@description('Comma-separated e-mail addresses of the programme leads; empty or none for none (the Programme.Lead app role also makes a lead).')
 param programmeLeadEmails string = ''
 
 @description('App Service plan SKU (Always On needs B1 or above; P0v3/P1v3 with 2+ instances for production).')
@@ -61,7 +61,7 @@ param cosmosAutoscaleMaxThroughput int = 1000
 @description('A custom domain already bound to the web app; empty to use its azurewebsites.net host.')
 param customDomain string = ''
 
-@description('Client id of the app registration calling Microsoft Graph (often aadAppClientId); empty keeps the local calendar.')
+@description('Client id of the app registration calling Microsoft Graph (often aadAppClientId); empty or none keeps the local calendar.')
 param graphClientId string = ''
 
 @description('Object id of an operator (user or pipeline) who may read and write Cosmos DB data and set the Graph secret; empty for none.')
@@ -80,7 +80,11 @@ param tags object = {
 
 var suffix = take(uniqueString(subscription().id, resourceGroup().id, resourceBaseName), 6)
 var tenantId = tenant().tenantId
-var graphEnabled = !empty(graphClientId)
+// The Agents Toolkit refuses a parameter whose environment variable is empty (an unresolved
+// placeholder), so env/.env.<env> says "none" for an optional value it leaves out.
+var leadEmails = programmeLeadEmails == 'none' ? '' : programmeLeadEmails
+var graphAppId = graphClientId == 'none' ? '' : graphClientId
+var graphEnabled = !empty(graphAppId)
 var keyVaultName = 'kv${uniqueString(subscription().id, resourceGroup().id, resourceBaseName)}'
 var operatorPrincipalIds = empty(operatorPrincipalId) ? [] : [
   operatorPrincipalId
@@ -150,9 +154,9 @@ module app 'modules/app-service.bicep' = {
     cosmosDatabase: cosmos.outputs.databaseName
     authClientId: aadAppClientId
     authTenantIds: empty(authTenantIds) ? tenantId : authTenantIds
-    programmeLeadEmails: programmeLeadEmails
+    programmeLeadEmails: leadEmails
     customDomain: customDomain
-    graphClientId: graphClientId
+    graphClientId: graphAppId
     keyVaultName: graphEnabled ? keyVaultName : ''
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId

@@ -1,6 +1,6 @@
 // App Service (Linux, Node.js): one stateless Node process per instance serving the tab, the tab
 // API, the bot endpoint /api/messages and the scheduler loop (safe on many instances at once).
-// Every app setting below is read by src/config.ts; docs/azure.md lists them.
+// Every app setting below is read by src/config.ts (or by Azure itself); see docs/deploy.md.
 
 @description('Azure region of the plan and the web app.')
 param location string

@@ -1,5 +1,5 @@
 // Key Vault for the one secret the app may need: the Graph client secret (secret name
-// "graph-client-secret"), set by an operator after provisioning (docs/azure.md). Access is by
+// "graph-client-secret"), set by an operator after provisioning (docs/deploy.md). Access is by
 // Azure RBAC: the app's identity reads secrets; an optional operator may write them.
 
 @description('Azure region of the vault.')

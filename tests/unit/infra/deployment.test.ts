@@ -1,15 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// The toolkit's own matcher (a dependency of ESLint here), so the rules are read as it reads them.
+import ignore from 'ignore';
 import { loadConfig } from '../../../src/config';
-import { placeholdersIn } from '../../../appPackage/app-package';
+import { isTenantLead, programmeLeadAppRole } from '../../../src/services/auth/principal';
+import { parseEnvFile, placeholdersIn } from '../../../appPackage/app-package';
 import { bicepOutputs, bicepParams } from './bicep-literal';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
 const mainBicep = read('infra/main.bicep');
 const appServiceBicep = read('infra/modules/app-service.bicep');
-const agentsYml = read('infra/m365agents.yml');
+const agentsYml = read('m365agents.yml');
 // What a newcomer or an IT admin reads: the README and docs/ (configuration, deploy).
 const azureDoc = ['README.md', 'docs/configuration.md', 'docs/deploy.md'].map(read).join('\n');
+const envTemplate = parseEnvFile(read('env/.env.dev'));
 
 /** The keys of a `var <name> = { ... }` block (ended by a blank line) whose values are expressions. */
 function settingKeys(source: string, variable: string): string[] {
@@ -155,7 +159,7 @@ describe('infra/main.bicep and its parameters', () => {
   });
 });
 
-describe('infra/m365agents.yml', () => {
+describe('m365agents.yml', () => {
   const outputs = bicepOutputs(mainBicep);
   const written = [...agentsYml.matchAll(/^ {6}\w+: ([A-Z0-9_]+)$/gm)].map((m) => m[1] as string);
   const builtIn = [
@@ -173,22 +177,124 @@ describe('infra/m365agents.yml', () => {
     expect(unresolved).toEqual([]);
   });
 
-  it('uses only variables the toolkit defines, a step writes, Bicep outputs or the README lists', () => {
+  it('uses only variables the toolkit defines, a step writes, Bicep outputs or env/.env.dev defines', () => {
     const unknown = placeholdersIn(agentsYml).filter(
       (p) =>
-        !builtIn.includes(p) &&
-        !written.includes(p) &&
-        !outputs.includes(p) &&
-        !azureDoc.includes(p),
+        !builtIn.includes(p) && !written.includes(p) && !outputs.includes(p) && !(p in envTemplate),
     );
     expect(unknown).toEqual([]);
     expect(agentsYml).toContain('resourceId: ${{APP_SERVICE_RESOURCE_ID}}');
     expect(outputs).toContain('APP_SERVICE_RESOURCE_ID');
   });
+
+  it('sits at the repository root, with its environments in ./env and no path leaving the root', () => {
+    expect(existsSync(new URL('../../../infra/m365agents.yml', import.meta.url))).toBe(false);
+    expect(agentsYml).toMatch(/^environmentFolderPath: \.\/env$/m);
+    expect(agentsYml).not.toContain('../');
+    expect(agentsYml).not.toMatch(/workingDirectory:/);
+  });
+
+  it('names input files that exist (outputs go to appPackage/build)', () => {
+    const inputs = [
+      ...agentsYml.matchAll(/^ +(?:- )?(?:path|parameters|manifestPath|ignoreFile): (\S+)$/gm),
+    ].map((m) => m[1] as string);
+    expect([...new Set(inputs)].sort()).toEqual(
+      [
+        './.webappignore',
+        './appPackage/manifest.json',
+        './infra/aad.manifest.json',
+        './infra/main.bicep',
+        './infra/main.parameters.json',
+      ].sort(),
+    );
+    const missing = inputs.filter((p) => !existsSync(new URL(`../../../${p}`, import.meta.url)));
+    expect(missing).toEqual([]);
+    const outputs = [
+      ...agentsYml.matchAll(/^ +(?:outputZipPath|outputFolder|outputFilePath): (\S+)$/gm),
+    ];
+    expect(outputs.length).toBeGreaterThan(0);
+    expect(outputs.filter((m) => !(m[1] as string).startsWith('./appPackage/build'))).toEqual([]);
+  });
+
+  it('deploys the compiled build: npm ci, npm run build, npm prune --omit=dev, then the zip', () => {
+    const deploy = agentsYml.slice(agentsYml.indexOf('\ndeploy:'), agentsYml.indexOf('\npublish:'));
+    const steps = [
+      ...deploy.matchAll(/- uses: (\S+)[\s\S]*?(?:args: (.+)|artifactFolder: (.+))/g),
+    ].map((m) => `${m[1]} ${(m[2] ?? m[3] ?? '').trim()}`);
+    expect(steps).toEqual([
+      'cli/runNpmCommand ci',
+      'cli/runNpmCommand run build',
+      'cli/runNpmCommand prune --omit=dev',
+      'azureAppService/zipDeploy .',
+    ]);
+    expect(agentsYml).not.toMatch(/tsx|src\/main\.ts/);
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.build).toMatch(/build:tab/);
+    expect(pkg.scripts.build).toMatch(/build:server/);
+    expect(appServiceBicep).toContain("appCommandLine: 'node dist/main.js'");
+  });
+});
+
+describe('.webappignore (what azureAppService/zipDeploy leaves out of the App Service zip)', () => {
+  // As the toolkit applies it: gitignore rules (the `ignore` package) plus its own .deployment
+  // folder, each folder tested without a trailing slash before the walk enters it.
+  const rules = ignore().add('.deployment');
+  for (const line of read('.webappignore').split('\n')) rules.add(line.trim());
+  const shipped = (path: string) =>
+    path.split('/').every((_, i, parts) => !rules.test(parts.slice(0, i + 1).join('/')).ignored);
+
+  it('ships package.json, dist/, tab/dist/ and node_modules/', () => {
+    for (const path of [
+      'package.json',
+      'dist/main.js',
+      'dist/main.js.map',
+      'dist/matching-thread.js',
+      'tab/dist/index.html',
+      'tab/dist/assets/index-abc123.js',
+      'node_modules/hono/package.json',
+      'node_modules/@azure/cosmos/dist/index.js',
+    ]) {
+      expect(shipped(path), path).toBe(true);
+    }
+  });
+
+  it('leaves out every other entry of the repository, the environment files and the sources', () => {
+    const kept = ['package.json', 'dist', 'node_modules', 'tab'];
+    const top = readdirSync(new URL('../../../', import.meta.url)).filter((e) => !kept.includes(e));
+    expect(top.length).toBeGreaterThan(10);
+    expect(top.filter(shipped)).toEqual([]);
+    const tab = readdirSync(new URL('../../../tab/', import.meta.url))
+      .filter((e) => e !== 'dist')
+      .map((e) => `tab/${e}`);
+    expect(tab.filter(shipped)).toEqual([]);
+    for (const path of [
+      'src/main.ts',
+      'env/.env.dev',
+      'env/.env.prod.user',
+      '.env',
+      '.git/config',
+      '.data/snapshot.json',
+      '.deployment/deployment.zip',
+      'package-lock.json',
+      'tab/src/main.tsx',
+      'infra/main.bicep',
+      'appPackage/build/appPackage.zip',
+    ]) {
+      expect(shipped(path), path).toBe(false);
+    }
+  });
 });
 
 describe('infra/aad.manifest.json (the SSO app registration)', () => {
   const aad = JSON.parse(read('infra/aad.manifest.json')) as {
+    appRoles: {
+      allowedMemberTypes: string[];
+      description: string;
+      displayName: string;
+      id: string;
+      isEnabled: boolean;
+      value: string;
+    }[];
     identifierUris: string[];
     oauth2Permissions: { value: string; id: string }[];
     preAuthorizedApplications: { appId: string; permissionIds: string[] }[];
@@ -208,5 +314,22 @@ describe('infra/aad.manifest.json (the SSO app registration)', () => {
       { appId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', permissionIds: [scope?.id] },
       { appId: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', permissionIds: [scope?.id] },
     ]);
+  });
+
+  it("defines the Programme.Lead app role the API reads in the token's roles claim", () => {
+    expect(aad.appRoles).toHaveLength(1);
+    const role = aad.appRoles[0]!;
+    expect(role.value).toBe(programmeLeadAppRole);
+    expect(role.value).toBe('Programme.Lead');
+    // Whoever is assigned the role gets it in `roles`, which makes them a lead.
+    expect(isTenantLead('', [role.value], [])).toBe(true);
+    // "User" is Entra ID's only member type for people: it covers users and groups.
+    expect(role.allowedMemberTypes).toEqual(['User']);
+    expect(role.isEnabled).toBe(true);
+    // A fixed id: a new one on each provision would drop every assignment.
+    expect(role.id).toBe('59a24f83-9d04-4dc5-9ffc-59797604d3a9');
+    expect(role.displayName).toBe('Programme lead');
+    expect(role.description).toMatch(/^Programme leads create programmes/);
+    expect(role.description).toMatch(/^[\x20-\x7e]+$/);
   });
 });
