@@ -6,7 +6,7 @@ import { NotificationPlanner } from '../notifications/notification-planner';
 import { CalendarRefreshSweep } from '../services/calendar/calendar-sweep';
 import { clockTimer } from '../notifications/timer';
 import { ApprovalService } from '../services/approval-service';
-import { DevTokenIssuer } from '../services/auth/dev-sign-in';
+import type { DevTokens } from '../services/auth/dev-tokens';
 import { EntraTokenVerifier } from '../services/auth/entra-token-verifier';
 import { TokenAuthenticator } from '../services/auth/token-authenticator';
 import { PairCalendarService } from '../services/calendar/pair-calendar-service';
@@ -34,13 +34,18 @@ export function createServices(deps: {
   clock: Clock;
   log: Logger;
   calendar?: CalendarProviderOptions;
+  /** Development sign-in, when DEV_SIGN_IN is on (src/local/dev-sign-in.ts, loaded by the caller). */
+  devTokens?: DevTokens;
 }) {
   const { config, repos, clock, log } = deps;
   // The org directory is the people container; a Graph adapter will implement OrgDirectory.
   const directory = new CosmosOrgDirectory({ people: repos.people });
 
   // Who is calling: Entra ID v2 tokens (Teams SSO) and, on loopback only, development sign-in.
-  const devIssuer = config.auth.devSignIn ? new DevTokenIssuer({ clock }) : undefined;
+  const devIssuer = config.auth.devSignIn ? deps.devTokens : undefined;
+  if (config.auth.devSignIn && !devIssuer) {
+    throw new Error('DEV_SIGN_IN is on: pass the development sign-in (src/local/dev-sign-in.ts).');
+  }
   const authenticator = new TokenAuthenticator({
     ...(config.auth.clientId
       ? {

@@ -54,11 +54,16 @@ export async function startServer(
 
   const { store, embedded, close } = await openAppStore(config, clock, log);
   const repos = createRepositories(store);
+  // Development sign-in is local mode's: loaded only when on (loopback, embedded store).
+  const devTokens = config.auth.devSignIn
+    ? new (await import('../local/dev-sign-in')).DevTokenIssuer({ clock })
+    : undefined;
   const services = createServices({
     config,
     repos,
     clock,
     log,
+    ...(devTokens ? { devTokens } : {}),
     ...(options.calendar ? { calendar: options.calendar } : {}),
   });
   const { authenticator } = services;

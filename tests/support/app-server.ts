@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logger';
 import { createServices, type Services } from '../../src/app/services';
 import { startServer, type RunningServer } from '../../src/app/start-server';
 import { createRepositories, type Repositories } from '../../src/store/repositories';
+import { DevTokenIssuer } from '../../src/local/dev-sign-in';
 
 export type TestApp = {
   readonly baseUrl: string;
@@ -49,7 +50,14 @@ export async function startTestApp(
     server,
     dataDir,
     repos,
-    servicesAt: (clock) => createServices({ config: server.config, repos, clock, log }),
+    servicesAt: (clock) =>
+      createServices({
+        config: server.config,
+        repos,
+        clock,
+        log,
+        devTokens: new DevTokenIssuer({ clock }),
+      }),
     async stop() {
       await server.stop();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import {
 import type { Repositories } from '../../src/store/repositories';
 import { recordingLogger } from './logger';
 import { startLocalCosmos, type LocalCosmos } from './local-cosmos';
+import { DevTokenIssuer } from '../../src/local/dev-sign-in';
 
 /** The app's service layer over a fresh local Cosmos: what the app wires, minus the HTTP server. */
 export type World = LocalCosmos & {
@@ -54,6 +55,7 @@ export async function startWorld(
       repos: cosmos.repos,
       clock: at,
       log,
+      devTokens: new DevTokenIssuer({ clock: at }),
       ...(options.calendar ? { calendar: options.calendar } : {}),
     });
   return {

@@ -1,6 +1,6 @@
 import { decodeProtectedHeader } from 'jose';
 import { DomainError } from '../../domain/errors';
-import type { DevTokenIssuer } from './dev-sign-in';
+import type { DevTokens } from './dev-tokens';
 import type { EntraTokenVerifier } from './entra-token-verifier';
 import { isTenantLead, type Authenticator, type Principal } from './principal';
 
@@ -8,7 +8,7 @@ export type TokenAuthenticatorDeps = {
   /** Absent when AUTH_CLIENT_ID is not configured: Entra tokens are then refused. */
   entra?: EntraTokenVerifier;
   /** Present only with development sign-in (loopback, embedded store). */
-  dev?: DevTokenIssuer;
+  dev?: DevTokens;
   /** PROGRAMME_LEAD_EMAILS, lower-case. */
   leadEmails: readonly string[];
 };

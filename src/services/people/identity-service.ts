@@ -2,7 +2,7 @@ import type { DevSignInResponse, MeResponse, PersonCard, Persona, PersonasRespon
 import { DomainError } from '../../domain/errors';
 import type { Person } from '../../domain/person';
 import type { ProgrammeRepository } from '../../store/programme-repository';
-import type { DevTokenIssuer } from '../auth/dev-sign-in';
+import type { DevTokens } from '../auth/dev-tokens';
 import { isTenantLead, programmeLeadAppRole, type Principal } from '../auth/principal';
 import type { IdentityLinker } from './identity-linker';
 import type { OrgDirectory } from './org-directory';
@@ -14,7 +14,7 @@ export type IdentityServiceDeps = {
   /** Moves a CSV-imported person to their Entra object id at their first sign-in. */
   linker?: IdentityLinker;
   /** Development sign-in (loopback only): the demo tenant and the token issuer. */
-  dev?: { tenantId: string; issuer: DevTokenIssuer };
+  dev?: { tenantId: string; issuer: DevTokens };
 };
 
 /** Who the caller is, their roles, and the development persona picker. */

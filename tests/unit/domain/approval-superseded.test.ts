@@ -7,20 +7,11 @@ import {
   type ApprovalRequest,
 } from '../../../src/domain/approval';
 import { fixedClock } from '../../../src/domain/clock';
-import { isDomainError, type DomainError } from '../../../src/domain/errors';
 import { pairApprovalOf } from '../../../src/domain/pair/approvals';
 import { anApproval } from '../../fixtures/builders';
+import { thrown } from '../../support/thrown';
 
 const clock = fixedClock('2026-03-09T08:00:00.000Z');
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 const asked: ApprovalRequest = {
   sessions: 6,

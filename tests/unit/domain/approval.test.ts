@@ -7,22 +7,12 @@ import {
   decide,
   defaultFrame,
   fixedClock,
-  isDomainError,
   issuesOf,
-  type DomainError,
 } from '../../../src/domain';
 import { anApproval } from '../../fixtures/builders';
+import { thrown } from '../../support/thrown';
 
 const clock = fixedClock('2026-03-03T08:00:00.000Z');
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 describe('approval request', () => {
   it('asks for the default frame: 6 × 60 min every two weeks, ten weeks from the first session', () => {

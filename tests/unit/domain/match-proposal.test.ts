@@ -2,25 +2,15 @@ import {
   answerProposal,
   expireProposal,
   fixedClock,
-  isDomainError,
   issuesOf,
   matchProposalSchema,
   proposalExpiry,
   supersedeProposal,
-  type DomainError,
 } from '../../../src/domain';
 import { aProposal } from '../../fixtures/builders';
+import { thrown } from '../../support/thrown';
 
 const clock = fixedClock('2026-03-02T10:00:00.000Z');
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 describe('answering a match proposal', () => {
   it('one acceptance records the answer and waits for the other side', () => {

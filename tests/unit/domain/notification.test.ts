@@ -3,25 +3,14 @@ import {
   claimNotification,
   fixedClock,
   isClaimable,
-  isDomainError,
   markFailed,
   markSent,
   issuesOf,
   notificationKey,
   notificationSchema,
-  type DomainError,
 } from '../../../src/domain';
 import { aNotification } from '../../fixtures/builders';
-
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
+import { thrown } from '../../support/thrown';
 
 describe('notification key', () => {
   it('is the same for the same reminder however the time is written', () => {

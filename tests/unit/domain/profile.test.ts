@@ -3,7 +3,6 @@ import {
   assertSkillsInCatalogue,
   fixedClock,
   isAvailableForMatching,
-  isDomainError,
   issuesOf,
   leave,
   newProfile,
@@ -13,23 +12,13 @@ import {
   profileSchema,
   resume,
   unknownSkillIds,
-  type DomainError,
 } from '../../../src/domain';
 import { aProfile, aProgramme } from '../../fixtures/builders';
+import { thrown } from '../../support/thrown';
 
 const clock = fixedClock('2026-03-02T09:00:00.000Z');
 const fresh = () =>
   newProfile({ id: 'person-a', tenantId: 'tenant-1', programmeId: 'programme-1' }, clock);
-
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 const issues = (value: unknown) => {
   const result = profileSchema.safeParse(value);

@@ -4,17 +4,16 @@ import {
   defaultWeights,
   findSkill,
   fixedClock,
-  isDomainError,
   isProgrammeLead,
   issuesOf,
   newProgramme,
   programmeSchema,
   programmeStatuses,
   transitionProgramme,
-  type DomainError,
   type ProgrammeStatus,
 } from '../../../src/domain';
 import { aProgramme, sampleSkills } from '../../fixtures/builders';
+import { thrown } from '../../support/thrown';
 
 const clock = fixedClock('2026-01-05T09:00:00.000Z');
 const input = {
@@ -29,16 +28,6 @@ const input = {
 const issues = (value: unknown) => {
   const result = programmeSchema.safeParse(value);
   return result.success ? [] : issuesOf(result.error);
-};
-
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 };
 
 describe('newProgramme', () => {

@@ -4,7 +4,6 @@ import {
   editSessionNotes,
   fixedClock,
   giveFeedback,
-  isDomainError,
   newPair,
   pairSchema,
   recordAssessment,
@@ -12,21 +11,12 @@ import {
   setActionItemDone,
   setSessionStatus,
   defaultFrame,
-  type DomainError,
   type FeedbackInput,
 } from '../../../../src/domain';
 import { aPair, aProposal, aSession } from '../../../fixtures/builders';
+import { thrown } from '../../../support/thrown';
 
 const clock = fixedClock('2026-03-10T12:00:00.000Z');
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 const past = () => aSession({ id: 's1', index: 1, start: '2026-03-10T09:00:00.000Z' });
 const future = () => aSession({ id: 's2', index: 2, start: '2026-03-24T09:00:00.000Z' });

@@ -1,28 +1,12 @@
-import {
-  fixedClock,
-  giveFeedback,
-  isDomainError,
-  newPair,
-  pairSchema,
-  planSession,
-  type DomainError,
-} from '../../../../src/domain';
+import { fixedClock, giveFeedback, newPair, pairSchema, planSession } from '../../../../src/domain';
 import { defaultFrame } from '../../../../src/domain/programme';
 import { approvalSchema } from '../../../../src/domain/approval';
 import { privateNotebookSchema } from '../../../../src/domain/pair/private-notes';
 import { demoPairs } from '../../../../src/local/seed/demo-pairs';
 import { aPair, aProposal, aSession, somePairMembers } from '../../../fixtures/builders';
+import { thrown } from '../../../support/thrown';
 
 const clock = fixedClock('2026-03-10T12:00:00.000Z');
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 describe('planning a session by hand', () => {
   it('numbers sessions by start time and takes the frame’s duration by default', () => {

@@ -1,10 +1,11 @@
-import { fixedClock, isDomainError, type DomainError } from '../../../../src/domain';
+import { fixedClock } from '../../../../src/domain';
 import {
   privateNotebookId,
   privateNotebookSchema,
   writePrivateNote,
   type WriteNoteInput,
 } from '../../../../src/domain/pair/private-notes';
+import { thrown } from '../../../support/thrown';
 
 const clock = fixedClock('2026-03-10T12:00:00.000Z');
 const input = (overrides: Partial<WriteNoteInput> = {}): WriteNoteInput => ({
@@ -15,15 +16,6 @@ const input = (overrides: Partial<WriteNoteInput> = {}): WriteNoteInput => ({
   text: 'Ask about DAX',
   ...overrides,
 });
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 describe('a private notebook', () => {
   it('is created with the first note, one per author per pair', () => {

@@ -2,7 +2,6 @@ import {
   editAgreement,
   fixedClock,
   isAgreementSigned,
-  isDomainError,
   isMember,
   issuesOf,
   latestPairingFits,
@@ -19,24 +18,15 @@ import {
   roleIn,
   signAgreement,
   transitionPair,
-  type DomainError,
   type PairEvent,
   type PairEventType,
   type PairState,
 } from '../../../../src/domain';
 import { aFeedback, aPair, aPrivateNote, aSession, anApproval } from '../../../fixtures/builders';
+import { thrown } from '../../../support/thrown';
 
 const clock = fixedClock('2026-03-05T09:00:00.000Z');
 const at = '2026-03-05T09:00:00.000Z';
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 const approved = (pairId: string) => [
   anApproval({ pairId, personId: 'mentor-1', status: 'approved' }),

@@ -1,6 +1,6 @@
 import { fixedClock } from '../../../../src/domain/clock';
 import { isDomainError } from '../../../../src/domain/errors';
-import { DevTokenIssuer } from '../../../../src/services/auth/dev-sign-in';
+import { DevTokenIssuer } from '../../../../src/local/dev-sign-in';
 import { TokenAuthenticator } from '../../../../src/services/auth/token-authenticator';
 
 const clock = fixedClock('2026-11-26T08:00:00Z');

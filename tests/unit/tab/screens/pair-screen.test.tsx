@@ -341,7 +341,8 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
     expect(agreement).toHaveTextContent('Teams, OneNote et Planner');
   });
 
-  it('an unrelated write while the agreement form is open is no conflict; the form saves on the latest version', async () => {
+  /** Pierre's pair with one open action item, the dashboard shown and the agreement form open. */
+  async function editingAgreementWithAnOpenItem() {
     const item = {
       id: 'item-1',
       sessionId: 's1',
@@ -359,9 +360,13 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
     server.use(...handlers);
     const user = userEvent.setup();
     renderScreen(<PairScreen />);
-
     const agreement = await screen.findByRole('region', { name: 'Agreement' }, found);
     await user.click(within(agreement).getByRole('button', { name: 'Edit the agreement' }));
+    return { state, user, agreement };
+  }
+
+  it('an unrelated write while the agreement form is open is no conflict; the form saves on the latest version', async () => {
+    const { state, user, agreement } = await editingAgreementWithAnOpenItem();
     await user.type(
       within(agreement).getByRole('textbox', { name: 'Confidentiality' }),
       ' Rien ne sort.',
@@ -379,26 +384,7 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
   });
 
   it('a partner’s agreement change seen through another write still makes the open form a conflict, never an overwrite', async () => {
-    const item = {
-      id: 'item-1',
-      sessionId: 's1',
-      text: 'Créer le canal',
-      ownerId: pierreId,
-      ownerRole: 'mentee' as const,
-      done: false,
-    };
-    const { state, handlers } = pairApi(
-      aPairView({
-        sessions: [aSession({ start: twoDaysAgo(), actionItems: [item] })],
-        openActionItems: [item],
-      }),
-    );
-    server.use(...handlers);
-    const user = userEvent.setup();
-    renderScreen(<PairScreen />);
-
-    const agreement = await screen.findByRole('region', { name: 'Agreement' }, found);
-    await user.click(within(agreement).getByRole('button', { name: 'Edit the agreement' }));
+    const { state, user, agreement } = await editingAgreementWithAnOpenItem();
     // Louise changes the subject meanwhile.
     const theirs = state.pairs.get('pair-1')!;
     state.pairs.set('pair-1', {

@@ -1,26 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import type { Clock } from '../../domain/clock';
-import { DomainError } from '../../domain/errors';
+import type { Clock } from '../domain/clock';
+import { DomainError } from '../domain/errors';
+import type { DevClaims, DevTokens } from '../services/auth/dev-tokens';
 
 const issuer = 'urn:mentoring:dev-sign-in';
 const audience = 'urn:mentoring:api';
 /** Short-lived: a development session, signed in again from the persona picker. */
 const lifetimeSeconds = 8 * 60 * 60;
 
-export type DevClaims = {
-  tid: string;
-  oid: string;
-  name: string;
-  preferred_username: string;
-  roles: string[];
-};
-
 /**
  * Development sign-in tokens: HS256 with a random key made when the process starts, so a token is
  * accepted by this process only and by nothing else. Only wired when DEV_SIGN_IN is on (loopback).
  */
-export class DevTokenIssuer {
+export class DevTokenIssuer implements DevTokens {
   private readonly key = randomBytes(32);
 
   constructor(private readonly deps: { clock: Clock }) {}
