@@ -1,5 +1,14 @@
+import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
-import { BackgroundLoops, type OwnLoop } from './background-loops';
+import {
+  NotificationDispatcher,
+  type NotificationDelivery,
+  type NotificationDispatcherDeps,
+} from '../notifications/notification-dispatcher';
+import { PacedSender } from '../notifications/paced-sender';
+import { SendPacer, teamsLimits } from '../notifications/pacer';
+import { clockTimer, type Timer } from '../notifications/timer';
+import { BackgroundLoops } from './background-loops';
 import type { CalendarRefreshSweep } from '../services/calendar/calendar-sweep';
 import type { NotificationPlanner } from '../notifications/notification-planner';
 import type { MatchingService } from '../services/matching/matching-service';
@@ -9,8 +18,17 @@ export function createBackgroundLoops(deps: {
   log: Logger;
   /** Turns pairs into queued reminders, nudges and approval cards. */
   planner: Pick<NotificationPlanner, 'planAll'>;
-  /** Sends what is queued, paced at Teams' limits (the bot runtime's). */
-  dispatcher: OwnLoop;
+  /** What is queued, and the bot that sends it (the dispatcher claims, paces and sends). */
+  notifications: {
+    queue: NotificationDispatcherDeps['queue'];
+    delivery: NotificationDelivery;
+    /** Unique per process: whose claims these are. */
+    instanceId: string;
+    clock: Clock;
+    timer?: Timer;
+    /** Instances running the dispatcher: each paces at its share of the tenant's 50 messages/s. */
+    instances?: number;
+  };
   /** Expires proposals whose answer time ran out, so the people left get their next best. */
   matching?: Pick<MatchingService, 'expireEverywhere'>;
   /** Re-reads the calendars of pairs with sessions to come. */
@@ -19,7 +37,7 @@ export function createBackgroundLoops(deps: {
 }): BackgroundLoops {
   const { log } = deps;
   const loops = new BackgroundLoops(log)
-    .own('notification dispatcher', deps.dispatcher)
+    .own('notification dispatcher', notificationDispatcher(deps.notifications, log))
     .every('notification planner', deps.planEveryMs ?? 60_000, async () => {
       const { created } = await deps.planner.planAll();
       if (created > 0) log.info(`scheduler: ${created} notifications planned`);
@@ -40,4 +58,25 @@ export function createBackgroundLoops(deps: {
     });
   }
   return loops;
+}
+
+/** Claims due notifications (leased), sends them through the bot paced under Teams' limits. */
+function notificationDispatcher(
+  deps: Parameters<typeof createBackgroundLoops>[0]['notifications'],
+  log: Logger,
+): NotificationDispatcher {
+  const timer = deps.timer ?? clockTimer(deps.clock);
+  const share = Math.max(1, Math.floor(50 / Math.max(1, deps.instances ?? 1)));
+  const pacer = new SendPacer({
+    timer,
+    limits: { ...teamsLimits, perTenant: [{ count: share, windowMs: 1000 }] },
+  });
+  return new NotificationDispatcher({
+    queue: deps.queue,
+    delivery: deps.delivery,
+    sender: new PacedSender({ pacer, timer }),
+    timer,
+    owner: deps.instanceId,
+    log,
+  });
 }

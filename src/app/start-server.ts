@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { createBotRuntime } from '../../bot/bot-runtime';
 import { createApiRoutes } from '../api/api-routes';
 import { approvalRoutes } from '../api/approval-routes';
 import { calendarRoutes } from '../api/calendar-routes';
@@ -16,6 +15,7 @@ import { createRepositories } from '../store/repositories';
 import { shippedToolkit } from '../toolkit/toolkit';
 import { appRoot, appVersion } from './app-root';
 import { createBackgroundLoops } from './background';
+import { lazyBot } from './lazy-bot';
 import type { EmbeddedCosmos } from '../local/embedded-cosmos';
 import { openAppStore } from './open-store';
 import { createServices, instanceId } from './services';
@@ -87,7 +87,7 @@ export async function startServer(
   api.route('/', calendarRoutes({ authenticator, calendar: services.calendar }));
 
   // The bot, over the same services as the tab, and the sender of what the planner queues.
-  const bot = createBotRuntime({
+  const bot = lazyBot({
     // No app id: local and tests only, refused beyond loopback by src/config.ts.
     credentials: config.bot.appId ? config.bot : {},
     clock,
@@ -97,8 +97,6 @@ export async function startServer(
       directory: services.directory,
     },
     conversations: repos.conversations,
-    queue: repos.notifications,
-    instanceId,
     tabUrl: `${config.publicUrl}/pair`,
     log,
   });
@@ -106,7 +104,12 @@ export async function startServer(
   const background = createBackgroundLoops({
     log,
     planner: services.planner,
-    dispatcher: bot.dispatcher,
+    notifications: {
+      queue: repos.notifications,
+      delivery: bot.delivery,
+      instanceId,
+      clock,
+    },
     matching: services.matching,
     calendarSweep: services.calendarSweep,
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createBackgroundLoops } from '../../../src/app/background';
 import { recordingLogger } from '../../support/logger';
-import { createBotRuntime } from '../../../bot/bot-runtime';
+import { lazyBot } from '../../../src/app/lazy-bot';
 import { systemClock } from '../../../src/domain/clock';
 import { NotificationPlanner } from '../../../src/notifications/notification-planner';
 import { systemTimer } from '../../../src/notifications/timer';
@@ -92,8 +92,8 @@ describe('planning notifications from pairs in Cosmos', () => {
   it('the runtime plans the 15-minute reminder and sends it to both members proactively', async () => {
     const { tenantId } = await anActivePair(10);
     const services = world.servicesAt(systemClock);
-    // As src/app wires it: the services, the conversations, the queue and a planner.
-    const runtime = createBotRuntime({
+    // As src/app wires it: the bot over the services (loaded on first use), the queue, a planner.
+    const bot = lazyBot({
       credentials: {},
       clock: systemClock,
       services: {
@@ -102,15 +102,18 @@ describe('planning notifications from pairs in Cosmos', () => {
         directory: services.directory,
       },
       conversations: repositories.conversations,
-      queue: repositories.notifications,
-      instanceId: 'runtime-test',
       log: recordingLogger(),
     });
     // As src/app starts it: the dispatcher and the planner among the background loops.
     const loops = createBackgroundLoops({
       log: recordingLogger(),
       planner: services.planner,
-      dispatcher: runtime.dispatcher,
+      notifications: {
+        queue: repositories.notifications,
+        delivery: bot.delivery,
+        instanceId: 'runtime-test',
+        clock: systemClock,
+      },
       planEveryMs: 200,
     });
     const before = connector.received.length;
