@@ -23,6 +23,7 @@ import type { ConversationRecord } from '../src/store/conversation-repository';
 import { openStore } from '../src/store/database';
 import { createRepositories } from '../src/store/repositories';
 import { startConnectorProcess } from './support/teams-connector-process';
+import { createLogger } from '../src/logger';
 
 /** @vercel/cosmosdb-server (with keep-alive, TESTBED.md) in a child process on loopback. */
 async function startCosmosProcess() {
@@ -159,7 +160,7 @@ const dispatchers = Array.from({ length: instances }, (_, i) => {
     owner: `bench-instance-${i}`,
     batchSize: 100,
     idleMs: 200,
-    log: { warn: (m, e) => console.warn(m, e), error: (m, e) => console.error(m, e) },
+    log: createLogger('warn', { format: 'text' }),
   });
 });
 

@@ -3,6 +3,7 @@ import type { Notification } from '../domain/notification';
 import type { ClaimedNotification, ClaimOptions } from '../store/notification-repository';
 import type { PacedSender, SendTarget } from './paced-sender';
 import type { Timer } from './timer';
+import type { Logger } from '../logger';
 
 /** The notification store as the dispatcher uses it (src/store/notification-repository.ts). */
 export interface NotificationQueue {
@@ -20,11 +21,6 @@ export interface NotificationDelivery {
   prepare(notification: Notification): Promise<PreparedDelivery>;
 }
 
-export type DispatcherLog = {
-  warn(message: string, error?: unknown): void;
-  error(message: string, error?: unknown): void;
-};
-
 export type NotificationDispatcherDeps = {
   queue: NotificationQueue;
   delivery: NotificationDelivery;
@@ -40,7 +36,7 @@ export type NotificationDispatcherDeps = {
   batchSize?: number;
   /** Pause between sweeps that found nothing to do. */
   idleMs?: number;
-  log?: DispatcherLog;
+  log?: Logger;
 };
 
 export type SweepResult = {

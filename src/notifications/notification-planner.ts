@@ -10,6 +10,7 @@ import {
   type OpenProposal,
 } from './notification-plan';
 import type { Timer } from './timer';
+import type { Logger } from '../logger';
 
 /** What the planner reads and writes (the Cosmos repositories satisfy it). */
 export type NotificationPlannerDeps = {
@@ -25,7 +26,7 @@ export type NotificationPlannerDeps = {
     dueToExpire(tenantId: string, until: string): Promise<Array<{ value: OpenProposal }>>;
   };
   timer: Timer;
-  log?: { error(message: string, error?: unknown): void };
+  log?: Logger;
 };
 
 /**

@@ -3,6 +3,7 @@ import { isRefreshDue, type CalendarSync } from '../../domain/calendar/calendar-
 import type { RefreshOptions, RefreshOutcome } from './pair-calendar-service';
 import type { Versioned } from '../../domain/versioned';
 import type { PairRef } from '../../store/pair-repository';
+import type { Logger } from '../../logger';
 
 export type CalendarRefreshSweepDeps = {
   /** Pairs whose series has sessions still to come, across tenants, a page at a time. */
@@ -30,7 +31,7 @@ export type CalendarRefreshSweepDeps = {
   concurrency?: number;
   /** Sessions that started this long ago still count as to come (default 1 day). */
   lookBackMs?: number;
-  log?: { info(message: string): void; error(message: string, error?: unknown): void };
+  log?: Logger;
 };
 
 export type CalendarSweepResult = {
