@@ -21,11 +21,6 @@ export function withRequestContext<T>(context: RequestContext, work: () => T): T
   return requests.run(context, work);
 }
 
-/** The request being served, if any. */
-export function currentRequest(): RequestContext | undefined {
-  return requests.getStore();
-}
-
 export type LoggerOptions = {
   /**
    * `json` (default): one JSON object a line (level, time, msg, requestId), for App Service and

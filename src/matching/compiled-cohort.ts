@@ -599,32 +599,6 @@ export function languageTermOf(c: CompiledCohort, mentor: number, mentee: number
   return languageOf(sharesFirstLanguage(c, mentor, mentee));
 }
 
-/**
- * The highest score the pair could reach, knowing everything but availability and reciprocity
- * (counted as full marks): cheap to compute, used to skip hopeless candidates. The +1 absorbs
- * floating rounding against scoreOf.
- */
-export function optimisticScore(
-  c: CompiledCohort,
-  mentor: number,
-  mentee: number,
-  teach: number,
-): number {
-  const w = c.weights;
-  return (
-    1 +
-    Math.ceil(
-      (w.teach * teach +
-        w.language * languageTermOf(c, mentor, mentee) +
-        w.diversity * diversityOf(c.department[mentor]!, c.department[mentee]!) +
-        w.seniority * seniorityOf(c.seniority[mentor]!, c.seniority[mentee]!) +
-        w.availability +
-        w.reciprocity) *
-        scoreScale,
-    )
-  );
-}
-
 /** The pair's integer score (hundredths), identical to the domain's evaluatePair score. */
 export function scorePair(
   c: CompiledCohort,

@@ -148,11 +148,6 @@ export function addDays(date: string, days: number): string {
   return daysToDate(dateToDays(date) + days);
 }
 
-/** Whole days from `from` to `to` (both local dates). */
-export function daysBetween(from: string, to: string): number {
-  return dateToDays(to) - dateToDays(from);
-}
-
 /** The weekday of a local date. */
 export function weekdayOf(date: string): Weekday {
   const index = new Date(dateToDays(date) * DAY).getUTCDay();

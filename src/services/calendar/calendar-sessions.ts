@@ -118,21 +118,6 @@ export function applyBooking(
   );
 }
 
-/** True when the pair's series is `booked` (same series, every occurrence linked to a session). */
-export function isBooked(pair: Pair, booked: BookedSeries): boolean {
-  if (pair.calendar.seriesId !== booked.seriesId) return false;
-  const keys = new Set(
-    pair.sessions.filter((s) => s.status !== 'cancelled').map((s) => s.calendarEventId),
-  );
-  return booked.occurrences.every((o) => keys.has(occurrenceKeyOf(o.occurrenceKey)));
-}
-
-/** The session linked to an occurrence key, if any. */
-export function sessionOfOccurrence(pair: Pair, occurrenceKey: string): Session | undefined {
-  const key = occurrenceKeyOf(occurrenceKey);
-  return pair.sessions.find((s) => s.calendarEventId === key);
-}
-
 /** Moves one planned session to `start` (kept duration unless given). */
 export function moveSession(
   pair: Pair,
