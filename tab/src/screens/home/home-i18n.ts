@@ -23,6 +23,12 @@ const en = {
   'home.next.pair.accepted': 'Your pair with {partner}: the agreement is waiting to be signed.',
   'home.next.pair.awaiting_approval':
     'Your pair with {partner} is waiting for your managers’ approval.',
+  'home.next.pair.declined':
+    '{managers} declined the time asked for your pair with {partner}: it cannot start as agreed.',
+  'home.next.pair.declinedComment': '{manager}’s comment: “{comment}”',
+  'home.next.pair.declinedNext':
+    'Next step: change the agreement with {partner} and both sign it again; the manager who declined is then asked again.',
+  'home.next.agreementLink': 'Change the agreement',
   'home.next.pair.active': 'Your pair with {partner} is under way.',
   'home.next.pair.paused': 'Your pair with {partner} is paused.',
   'home.next.proposalLink': 'See the proposal and answer',
@@ -56,6 +62,12 @@ const fr: CatalogueFor<typeof en> = {
   'home.next.pair.accepted': 'Votre binôme avec {partner} : l’accord attend d’être signé.',
   'home.next.pair.awaiting_approval':
     'Votre binôme avec {partner} attend l’approbation de vos managers.',
+  'home.next.pair.declined':
+    'Refus de {managers} pour le temps demandé par votre binôme avec {partner} : il ne peut pas démarrer tel quel.',
+  'home.next.pair.declinedComment': 'Commentaire de {manager} : « {comment} »',
+  'home.next.pair.declinedNext':
+    'Prochaine étape : modifiez l’accord avec {partner} et signez-le à nouveau tous les deux ; la demande repartira alors vers le manager qui a refusé.',
+  'home.next.agreementLink': 'Modifier l’accord',
   'home.next.pair.active': 'Votre binôme avec {partner} est en cours.',
   'home.next.pair.paused': 'Votre binôme avec {partner} est en pause.',
   'home.next.proposalLink': 'Voir la proposition et répondre',

@@ -219,3 +219,13 @@ export function focusSessionId(pair: PairView): string | null {
   if (pair.nextSession) return pair.nextSession.id;
   return pair.sessions[pair.sessions.length - 1]?.id ?? null;
 }
+
+/**
+ * The managers who declined while the pair waits for approval (the caller's own first): the pair
+ * no longer just waits, it has to change the agreement and sign again.
+ */
+export function declinedApprovals(pair: Pick<PairView, 'state' | 'approvals'>) {
+  return pair.state === 'awaiting_approval'
+    ? pair.approvals.filter((approval) => approval.status === 'declined')
+    : [];
+}

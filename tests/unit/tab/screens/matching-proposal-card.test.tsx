@@ -50,6 +50,7 @@ function aPair(overrides: Partial<MyPairItem> = {}): MyPairItem {
     nextSessionStart: null,
     agreementFullySigned: true,
     awaitingMyFeedback: 0,
+    declines: [],
     updatedAt: '2027-01-05T09:00:00.000Z',
     ...overrides,
   };

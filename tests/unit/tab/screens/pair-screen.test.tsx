@@ -151,6 +151,7 @@ function pairApi(initial: PairView, others: PairView[] = []) {
           nextSessionStart: null,
           agreementFullySigned: p.agreement.fullySigned,
           awaitingMyFeedback: 0,
+          declines: [],
           updatedAt: p.updatedAt,
         })),
       };
