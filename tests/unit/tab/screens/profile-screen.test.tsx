@@ -320,6 +320,41 @@ describe('My profile', { timeout: 20_000 }, () => {
     });
   });
 
+  it('saves an empty profile but says what matching still needs, in both languages', async () => {
+    const empty = aProfile({
+      id: person.id,
+      programmeId: programme.id,
+      roleWish: 'mentee',
+      teaches: [],
+      learns: [],
+      availability: [],
+    });
+    for (const [locale, text] of [
+      [
+        'fr',
+        'Votre profil est enregistré. Pour être mis en binôme, il vous manque encore une compétence à apprendre et des heures disponibles dans la semaine.',
+      ],
+      [
+        'en',
+        'Your profile is saved. To be matched you still need a skill to learn and some hours available in the week.',
+      ],
+    ] as const) {
+      const api = profileApi(empty, '"v1"');
+      server.use(...api.handlers);
+      const user = userEvent.setup();
+      const { unmount } = renderScreen(<ProfileScreen />, { locale });
+      await user.click(
+        await screen.findByRole('button', {
+          name: locale === 'fr' ? 'Enregistrer mon profil' : 'Save my profile',
+        }),
+      );
+      const saved = await screen.findByText(text);
+      expect(saved.closest('[role="status"]')).not.toBeNull();
+      expect(api.state.puts).toHaveLength(1);
+      unmount();
+    }
+  });
+
   it('on a version conflict keeps what was typed and reloads the rest before saving again', async () => {
     const api = profileApi(aProfile({ id: person.id, programmeId: programme.id }), '"v1"');
     server.use(...api.handlers);
