@@ -277,6 +277,9 @@ function Steps({ loaded: { me, programme, pair }, greet }: { loaded: Loaded; gre
         </ul>
       </>
     );
+  } else if (programme.canManage || me.roles.includes('lead')) {
+    // A lead is not told to ask a lead: their own screen is where programmes are run.
+    participation = paragraph(ht('home.next.notEnrollingLead', { programme: programme.name }));
   } else {
     participation = paragraph(ht('home.next.notEnrolling', { programme: programme.name }));
   }

@@ -16,6 +16,8 @@ const en = {
   'home.next.volunteerLink': 'Volunteer and fill in my profile',
   'home.next.notEnrolling':
     'You are not taking part in “{programme}”. It no longer takes volunteers: ask its programme lead if you would like to join.',
+  'home.next.notEnrollingLead':
+    '“{programme}” no longer takes volunteers. As a programme lead, you can add participants or reopen enrolment from your Programmes screen (below).',
   'home.next.optedIn': 'You take part in “{programme}”.',
   'home.next.pairLink': 'My pair',
   'home.next.pair.proposed':
@@ -55,6 +57,8 @@ const fr: CatalogueFor<typeof en> = {
   'home.next.volunteerLink': 'Me porter volontaire et remplir mon profil',
   'home.next.notEnrolling':
     "Vous ne participez pas à « {programme} ». Il n'accueille plus de volontaires : adressez-vous à son responsable si vous souhaitez le rejoindre.",
+  'home.next.notEnrollingLead':
+    '« {programme} » n’accueille plus de volontaires. En tant que responsable de programme, vous pouvez ajouter des participants ou rouvrir les inscriptions depuis votre écran Programmes (ci-dessous).',
   'home.next.optedIn': 'Vous participez à « {programme} ».',
   'home.next.pairLink': 'Mon binôme',
   'home.next.pair.proposed':

@@ -203,6 +203,33 @@ describe('the home screen says what to do next', () => {
     expect(english).toHaveTextContent('Dominique Faure’s comment: “Pas avant janvier.”');
   });
 
+  it('points a lead to their Programmes screen, not to "its programme lead", when enrolment is over', async () => {
+    signedIn(
+      ['participant', 'lead'],
+      [aListItem({ status: 'running', myStatus: 'not_joined', canManage: true })],
+    );
+    const { unmount } = renderScreen(<HomeScreen />, { locale: 'fr' });
+    const region = await nextSteps('Ce que vous pouvez faire maintenant');
+    await within(region).findByText(
+      '« Mentorat inversé 2027 » n’accueille plus de volontaires. En tant que responsable de programme, vous pouvez ajouter des participants ou rouvrir les inscriptions depuis votre écran Programmes (ci-dessous).',
+    );
+    expect(region).not.toHaveTextContent('adressez-vous à son responsable');
+    expect(within(region).getByRole('link', { name: 'Programmes' })).toHaveAttribute(
+      'href',
+      '/programmes',
+    );
+    unmount();
+
+    // Someone else is still told to ask the programme's lead.
+    signedIn(['participant'], [aListItem({ status: 'running', myStatus: 'not_joined' })]);
+    renderScreen(<HomeScreen />, { locale: 'en' });
+    expect(
+      await within(await nextSteps('What you can do now')).findByText(
+        /ask its programme lead if you would like to join/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('offers to choose a persona again when the server no longer knows the token', async () => {
     signedInAs(person.id, person.displayName);
     server.use(
