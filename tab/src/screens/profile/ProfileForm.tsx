@@ -176,7 +176,15 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
         busy={saving}
       />
 
-      <Field label={pt('profile.roleWish')} validationMessage={errors.fields.roleWish}>
+      <Field
+        label={pt('profile.roleWish')}
+        validationMessage={errors.fields.roleWish}
+        hint={
+          values.roleWish === 'mentee'
+            ? undefined
+            : pt('profile.capacity', { count: profile.mentorCapacity })
+        }
+      >
         <RadioGroup
           value={values.roleWish}
           onChange={(_, data) => change('roleWish', data.value as ProfileFormValues['roleWish'])}

@@ -70,6 +70,10 @@ const en = {
   'profile.bio.count': '{length} / {max} characters',
   'profile.save': 'Save my profile',
   'profile.saving': 'Saving…',
+  'profile.capacity': {
+    one: 'As a mentor, you can mentor up to {count} person at a time.',
+    other: 'As a mentor, you can mentor up to {count} people at a time.',
+  },
   'profile.saved': 'Your profile is saved.',
   'profile.savedIncomplete': 'Your profile is saved. To be matched you still need {missing}.',
   'profile.gap.skill_to_learn': 'a skill to learn',
@@ -177,6 +181,10 @@ const fr: CatalogueFor<typeof en> = {
   'profile.bio.count': '{length} / {max} caractères',
   'profile.save': 'Enregistrer mon profil',
   'profile.saving': 'Enregistrement…',
+  'profile.capacity': {
+    one: 'Comme mentor, vous pouvez accompagner jusqu’à {count} personne à la fois.',
+    other: 'Comme mentor, vous pouvez accompagner jusqu’à {count} personnes à la fois.',
+  },
   'profile.saved': 'Votre profil est enregistré.',
   'profile.savedIncomplete':
     'Votre profil est enregistré. Pour être mis en binôme, il vous manque encore {missing}.',

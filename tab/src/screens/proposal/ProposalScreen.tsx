@@ -96,6 +96,11 @@ function ProposalCard({
         <Caption1 as="p" className={styles.muted}>
           {t('proposal.programme', { name: proposal.programmeName })}
         </Caption1>
+        {proposal.mentorCapacity !== null && (
+          <Body1 as="p" className={styles.heading}>
+            {t('proposal.capacity', { count: proposal.mentorCapacity })}
+          </Body1>
+        )}
         {proposal.partner.languages.length > 0 && (
           <Body1 as="p" className={styles.heading}>
             {t('proposal.languages', {

@@ -11,6 +11,10 @@ const en = {
   'proposal.youMentor': 'You would mentor {name}',
   'proposal.youAreMentored': '{name} would mentor you',
   'proposal.programme': 'Programme: {name}',
+  'proposal.capacity': {
+    one: 'Your profile says you can mentor up to {count} person at a time.',
+    other: 'Your profile says you can mentor up to {count} people at a time.',
+  },
   'proposal.languages': 'Speaks: {languages}',
   'proposal.timeZone': 'Time zone: {zone}',
   'proposal.why': 'Why this pairing',
@@ -67,6 +71,10 @@ const fr: CatalogueFor<typeof en> = {
   'proposal.youMentor': 'Vous seriez le mentor de {name}',
   'proposal.youAreMentored': '{name} serait votre mentor',
   'proposal.programme': 'Programme : {name}',
+  'proposal.capacity': {
+    one: 'Selon votre profil, vous pouvez accompagner jusqu’à {count} personne à la fois.',
+    other: 'Selon votre profil, vous pouvez accompagner jusqu’à {count} personnes à la fois.',
+  },
   'proposal.languages': 'Langues : {languages}',
   'proposal.timeZone': 'Fuseau horaire : {zone}',
   'proposal.why': 'Pourquoi ce binôme',

@@ -14,6 +14,7 @@ function aMyProposal(overrides: Partial<MyProposal> = {}): MyProposal {
     programmeId: 'prog-1',
     programmeName: 'Mentorat inversé 2027',
     role: 'mentee',
+    mentorCapacity: null,
     partner: {
       personId: 'p-14',
       displayName: 'Léa Roux',
@@ -117,6 +118,25 @@ describe('the person’s proposal card', { timeout: 20_000 }, () => {
     );
     expect(within(card).getByRole('link', { name: 'Mon binôme' })).toBeInTheDocument();
     expect(screen.queryByText(/Pas encore de proposition/)).not.toBeInTheDocument();
+  });
+
+  it('tells a mentor how many people they can mentor at once (Louise, capacity 2)', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({
+          locale: 'fr',
+          proposals: [aMyProposal({ role: 'mentor', mentorCapacity: 2 })],
+        } satisfies MyProposalsResponse),
+      ),
+      pairsMine([]),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'fr' });
+    expect(
+      await screen.findByText(
+        'Selon votre profil, vous pouvez accompagner jusqu’à 2 personnes à la fois.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the partner, the reasons in the tab’s language and the deadline; accepts only after confirming', async () => {

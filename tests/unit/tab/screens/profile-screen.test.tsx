@@ -320,6 +320,20 @@ describe('My profile', { timeout: 20_000 }, () => {
     });
   });
 
+  it('tells a mentor how many people they can mentor at once, and a mentee nothing of it', async () => {
+    const api = profileApi(
+      aProfile({ id: person.id, programmeId: programme.id, roleWish: 'mentor', mentorCapacity: 2 }),
+      '"v1"',
+    );
+    server.use(...api.handlers);
+    const user = userEvent.setup();
+    renderScreen(<ProfileScreen />, { locale: 'en' });
+    const capacity = 'As a mentor, you can mentor up to 2 people at a time.';
+    expect(await screen.findByText(capacity)).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /^Mentee/ }));
+    expect(screen.queryByText(capacity)).toBeNull();
+  });
+
   it('saves an empty profile but says what matching still needs, in both languages', async () => {
     const empty = aProfile({
       id: person.id,
