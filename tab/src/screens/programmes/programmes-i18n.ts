@@ -374,11 +374,6 @@ const fr: CatalogueFor<typeof en> = {
       'Seulement {count} participants actifs : il en faut environ {minimum} pour des binômes variés.',
   },
   'readiness.warning.incomplete_profiles': {
-    one: '{count} active participant cannot be matched yet: their profile names no skill for their role or no hours available. Remind them to complete it.',
-    other:
-      '{count} active participants cannot be matched yet: their profiles name no skill for their role or no hours available. Remind them to complete them.',
-  },
-  'readiness.warning.incomplete_profiles': {
     one: '{count} participant actif ne peut pas encore être apparié : son profil n’indique aucune compétence pour son rôle ou aucune heure disponible. Rappelez-lui de le compléter.',
     other:
       '{count} participants actifs ne peuvent pas encore être appariés : leur profil n’indique aucune compétence pour leur rôle ou aucune heure disponible. Rappelez-leur de le compléter.',
