@@ -14,7 +14,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { ProfileResponse } from '../../../../src/contracts/profiles';
 import type { ProgrammeSummary } from '../../../../src/contracts/programmes';
-import { missingForMatching, type MatchingGap, type Profile } from '../../../../src/domain/profile';
+import type { MatchingGap, Profile } from '../../../../src/contracts/profiles';
 import { useLocale } from '../../i18n/I18nProvider';
 import { ApiError } from '../../api/client';
 import { editMyProfile, getMyProfile } from '../../api/profiles';
@@ -113,7 +113,7 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
       setBase(saved);
       setValues(saved);
       onSaved(outcome.data);
-      setGaps(missingForMatching(outcome.data.profile));
+      setGaps(outcome.data.missingForMatching);
       setNotice({ kind: 'saved' });
     } else if (outcome.conflict) {
       setNotice({ kind: 'conflict' });

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { PersonasResponse } from '../../../../src/contracts/identity';
 import type { ProfileEditBody, ProfileResponse } from '../../../../src/contracts/profiles';
+import { missingForMatching } from '../../../../src/domain/profile';
 import type { ProgrammeListResponse } from '../../../../src/contracts/programmes';
 import type { Profile } from '../../../../src/domain/profile';
 import ProfileScreen from '../../../../tab/src/screens/profile/ProfileScreen';
@@ -56,6 +57,7 @@ function profileApi(initial: Profile, version: string | null) {
     profile: state.profile,
     version: state.version,
     person,
+    missingForMatching: missingForMatching(state.profile),
   });
   const bump = () => {
     state.version = `"v${Number(state.version?.replace(/\D/g, '') ?? 0) + 1}"`;
