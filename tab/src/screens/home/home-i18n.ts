@@ -67,8 +67,8 @@ const fr: CatalogueFor<typeof en> = {
   'home.next.pair.awaiting_approval':
     'Votre binôme avec {partner} attend l’approbation de vos managers.',
   'home.next.pair.declined':
-    'Refus de {managers} pour le temps demandé par votre binôme avec {partner} : il ne peut pas démarrer tel quel.',
-  'home.next.pair.declinedComment': 'Commentaire de {manager} : « {comment} »',
+    'Le temps demandé pour votre binôme avec {partner} a été refusé par {managers} : il ne peut pas démarrer tel quel.',
+  'home.next.pair.declinedComment': '{manager} a commenté : « {comment} »',
   'home.next.pair.declinedNext':
     'Prochaine étape : modifiez l’accord avec {partner} et signez-le à nouveau tous les deux ; la demande repartira alors vers le manager qui a refusé.',
   'home.next.agreementLink': 'Modifier l’accord',

@@ -59,6 +59,8 @@ const en = {
     'Your pair with {partner} is formed: the agreement is waiting to be signed.',
   'proposal.havePair.awaiting_approval':
     'Your pair with {partner} is waiting for your managers’ approval.',
+  'proposal.havePair.declined':
+    '{managers} declined the time asked for your pair with {partner}: change the agreement together and sign it again.',
   'proposal.havePair.active': 'Your pair with {partner} is under way.',
   'proposal.havePair.paused': 'Your pair with {partner} is paused.',
 } as const;
@@ -119,6 +121,8 @@ const fr: CatalogueFor<typeof en> = {
     'Votre binôme avec {partner} est formé : l’accord attend d’être signé.',
   'proposal.havePair.awaiting_approval':
     'Votre binôme avec {partner} attend l’approbation de vos managers.',
+  'proposal.havePair.declined':
+    'Le temps demandé pour votre binôme avec {partner} a été refusé par {managers} : modifiez l’accord ensemble et signez-le à nouveau.',
   'proposal.havePair.active': 'Votre binôme avec {partner} est en cours.',
   'proposal.havePair.paused': 'Votre binôme avec {partner} est en pause.',
 };

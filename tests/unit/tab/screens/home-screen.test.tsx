@@ -181,9 +181,9 @@ describe('the home screen says what to do next', () => {
     const { unmount } = renderScreen(<HomeScreen />, { locale: 'fr' });
     const region = await nextSteps('Ce que vous pouvez faire maintenant');
     await within(region).findByText(
-      'Refus de Dominique Faure pour le temps demandé par votre binôme avec Gabriel Da Silva : il ne peut pas démarrer tel quel.',
+      'Le temps demandé pour votre binôme avec Gabriel Da Silva a été refusé par Dominique Faure : il ne peut pas démarrer tel quel.',
     );
-    expect(region).toHaveTextContent('Commentaire de Dominique Faure : « Pas avant janvier. »');
+    expect(region).toHaveTextContent('Dominique Faure a commenté : « Pas avant janvier. »');
     expect(region).toHaveTextContent(
       'Prochaine étape : modifiez l’accord avec Gabriel Da Silva et signez-le à nouveau tous les deux',
     );

@@ -120,6 +120,27 @@ describe('the person’s proposal card', { timeout: 20_000 }, () => {
     expect(screen.queryByText(/Pas encore de proposition/)).not.toBeInTheDocument();
   });
 
+  it('says who declined instead of “waiting for approval” once a manager declined', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({ locale: 'fr', proposals: [] } satisfies MyProposalsResponse),
+      ),
+      pairsMine([
+        aPair({
+          state: 'awaiting_approval',
+          declines: [{ managerName: 'Olivier Fontaine', mine: true, comment: 'Pas ce trimestre.' }],
+        }),
+      ]),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'fr' });
+    const card = await screen.findByRole('group', { name: 'Vous avez déjà un binôme' });
+    expect(card).toHaveTextContent(
+      'Le temps demandé pour votre binôme avec Yanis Benali a été refusé par Olivier Fontaine : modifiez l’accord ensemble et signez-le à nouveau.',
+    );
+    expect(card).not.toHaveTextContent('attend l’approbation');
+  });
+
   it('tells a mentor how many people they can mentor at once (Louise, capacity 2)', async () => {
     server.use(
       http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
