@@ -64,6 +64,7 @@ export function createServices(deps: {
   const identity = new IdentityService({
     directory,
     programmes: repos.programmes,
+    pairs: repos.pairs,
     linker: new IdentityLinker({ people: repos.people, profiles: repos.profiles }),
     leadEmails: config.auth.leadEmails,
     ...(devIssuer ? { dev: { tenantId: config.demoTenantId, issuer: devIssuer } } : {}),

@@ -77,6 +77,11 @@ export const meResponseSchema = z.object({
   canCreateProgrammes: z.boolean(),
   /** Programmes this person leads (their `leadIds` contain them). */
   leadOf: z.array(z.string()),
+  /**
+   * The sides the person takes in their current pairs (not completed or ended): the nav offers
+   * the mentor toolkit to mentors and session planning to pair members only. Empty with no pair.
+   */
+  pairRoles: z.array(z.enum(['mentor', 'mentee'])),
   /** The person's preferred locale from the org data; the tab may prefer Teams' locale. */
   locale: localeSchema,
   signIn: z.enum(['sso', 'dev']),

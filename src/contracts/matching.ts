@@ -247,6 +247,11 @@ export const myProposalSchema = z.object({
   programmeName: z.string(),
   /** The caller's side. */
   role: z.enum(['mentor', 'mentee']),
+  /**
+   * On the mentor's side, how many people they can mentor at once (their profile's
+   * `mentorCapacity`), so a second proposal does not surprise them; null for the mentee.
+   */
+  mentorCapacity: z.number().int().nullable(),
   partner: partnerSchema,
   score: z.number(),
   /** In the requested locale. */

@@ -306,6 +306,18 @@ export const myPairItemSchema = z.object({
   agreementFullySigned: z.boolean(),
   /** Feedback the caller still owes. */
   awaitingMyFeedback: z.number(),
+  /**
+   * The managers' declines that count now (the caller's own manager first), while the pair waits
+   * for approval; empty otherwise. Home says who declined, their comment and what to do next.
+   */
+  declines: z.array(
+    z.object({
+      managerName: z.string(),
+      /** The caller's own manager declined. */
+      mine: z.boolean(),
+      comment: z.string().nullable(),
+    }),
+  ),
   updatedAt: z.string(),
 });
 export type MyPairItem = z.infer<typeof myPairItemSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { date, dateTime, text, timeZoneSchema } from '../domain/common';
-import { profileSchema } from '../domain/profile';
+import { matchingGaps, profileSchema } from '../domain/profile';
 import { versionSchema } from './common';
 import { personCardSchema } from './identity';
 
@@ -21,6 +21,11 @@ export const profileResponseSchema = z.object({
   profile: profileSchema,
   version: z.string().nullable(),
   person: personCardSchema,
+  /**
+   * What the profile still lacks to be matched (`missingForMatching`: a skill for the role wished,
+   * hours available); empty when matching can pair it. Saving is allowed anyway; the tab says it.
+   */
+  missingForMatching: z.array(z.enum(matchingGaps)),
 });
 export type ProfileResponse = z.infer<typeof profileResponseSchema>;
 
@@ -59,4 +64,11 @@ export type PauseBody = z.infer<typeof pauseBodySchema>;
 // ---------------------------------------------------------------------------------------------
 
 // Re-exported for the tab's forms (types only).
-export type { OptInStatus, Profile, RoleWish, SkillEntry, WorkMode } from '../domain/profile';
+export type {
+  MatchingGap,
+  OptInStatus,
+  Profile,
+  RoleWish,
+  SkillEntry,
+  WorkMode,
+} from '../domain/profile';

@@ -109,6 +109,11 @@ export const readinessWarningSchema = z.discriminatedUnion('code', [
     params: z.object({ count: z.number(), minimum: z.number() }),
   }),
   z.object({
+    /** Active people whose profile lacks what matching needs (`missingForMatching`). */
+    code: z.literal('incomplete_profiles'),
+    params: z.object({ count: z.number() }),
+  }),
+  z.object({
     code: z.literal('skill_without_teacher'),
     params: z.object({ skillId: z.string(), learners: z.number() }),
   }),
@@ -142,6 +147,11 @@ export const readinessResponseSchema = z.object({
   status: programmeStatusSchema,
   participants: z.object({
     active: z.number(),
+    /**
+     * Active people whose profile cannot be matched yet (no skill on their side, or no hours
+     * available); counted in `active` and `byRole` too.
+     */
+    incomplete: z.number(),
     byRole: z.object({ mentor: z.number(), mentee: z.number(), both: z.number() }),
     byStatus: z.object({
       not_joined: z.number(),

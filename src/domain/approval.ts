@@ -260,15 +260,23 @@ export function nextWorkingDay(now: Date, timeZone: string): string {
 }
 
 /**
- * The first day of the time asked of a member whose clock is in `timeZone`: the first planned session still to come (in
- * their time zone) when the pair already booked one, else the next working day. A manager is
- * asked to grant time from when it is really used, not from a guess at the programme's start.
+ * The first day of the time asked of a member whose clock is in `timeZone`: the first planned
+ * session still to come (in their time zone) when the pair already booked one, else the next
+ * working day; never before the programme starts (`programmeStart`, `YYYY-MM-DD`). A manager is
+ * asked to grant time from when it is really used, and no time is used before the programme runs.
  */
-export function requestStartDay(pair: Pair, timeZone: string, clock: Clock): string {
+export function requestStartDay(
+  pair: Pair,
+  timeZone: string,
+  clock: Clock,
+  programmeStart: string,
+): string {
   const now = clock.now();
   const first = pair.sessions
     .filter((s) => s.status === 'planned' && Date.parse(s.start) >= now.getTime())
     .sort((a, b) => a.start.localeCompare(b.start))[0];
-  if (first) return toLocal(Date.parse(first.start), timeZone).date;
-  return nextWorkingDay(now, timeZone);
+  const day = first
+    ? toLocal(Date.parse(first.start), timeZone).date
+    : nextWorkingDay(now, timeZone);
+  return day < programmeStart ? programmeStart : day;
 }

@@ -278,6 +278,28 @@ export function isAvailableForMatching(profile: Profile, clock: Clock): boolean 
   );
 }
 
+/**
+ * What a profile still lacks to be matched (a profile may be saved without them, but matching
+ * cannot pair it): a skill on the side(s) the person wishes to take, and some hours a week.
+ * - `skill_to_learn`: a mentee names nothing to learn; `skill_to_teach`: a mentor nothing to
+ *   teach; `skill`: someone open to both names nothing at all.
+ * - `availability`: no weekly slot, so 0 h available.
+ */
+export const matchingGaps = ['skill_to_learn', 'skill_to_teach', 'skill', 'availability'] as const;
+export type MatchingGap = (typeof matchingGaps)[number];
+
+export function missingForMatching(
+  profile: Pick<Profile, 'roleWish' | 'teaches' | 'learns' | 'availability'>,
+): MatchingGap[] {
+  const gaps: MatchingGap[] = [];
+  if (profile.roleWish === 'mentee' && profile.learns.length === 0) gaps.push('skill_to_learn');
+  if (profile.roleWish === 'mentor' && profile.teaches.length === 0) gaps.push('skill_to_teach');
+  if (profile.roleWish === 'both' && profile.teaches.length + profile.learns.length === 0)
+    gaps.push('skill');
+  if (profile.availability.length === 0) gaps.push('availability');
+  return gaps;
+}
+
 /** True when reminders and nudges may reach the person: never after leaving, not during a pause. */
 export function acceptsNudges(profile: Profile, clock: Clock): boolean {
   const { status } = profile.optIn;

@@ -109,6 +109,9 @@ export class ApprovalService implements ApprovalRequests {
     const { clock } = this.deps;
     const existing = (await this.deps.approvals.ofPair(tenantId, pair.id)).map((a) => a.value);
     const latest = new Map(currentApprovals(existing).map((a) => [a.personId, a]));
+    // Time is never asked from before the programme starts ('' when it is gone: no floor).
+    const programmeStart =
+      (await this.deps.programmes.find(tenantId, pair.programmeId))?.value.startDate ?? '';
     const written: Approval[] = [];
     for (const personId of [pair.menteeId, pair.mentorId]) {
       const manager = await this.managerOf(tenantId, personId);
@@ -118,7 +121,7 @@ export class ApprovalService implements ApprovalRequests {
       if (!previous || (previous.agreementRevision ?? 0) < revision) {
         const request = approvalRequestFor(
           pair.agreement.frame,
-          requestStartDay(pair, manager.timeZone, clock),
+          requestStartDay(pair, manager.timeZone, clock, programmeStart),
         );
         const stands =
           previous?.status === 'approved' && sameTimeRequested(previous.request, request);

@@ -185,9 +185,10 @@ describe('accessibility of the pair dashboard', () => {
     await page.context().close();
   });
 
-  it('the mentor toolkit opens from the dashboard, in French', async () => {
+  it('the mentor toolkit opens from the mentor’s dashboard, in French', async () => {
     const page = await open('/pair', { locale: 'fr-FR' });
-    await actAs(page, 'Martine Chevalier', /Rechercher/);
+    // Yanis mentors Martine: the toolkit is offered to mentors only.
+    await actAs(page, 'Yanis Benali', /Rechercher/);
     await page.getByRole('button', { name: 'Ouvrir la boîte à outils du mentor' }).click();
     await page.getByRole('heading', { level: 1, name: 'Boîte à outils du mentor' }).waitFor();
     await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link').first().waitFor();
@@ -196,7 +197,9 @@ describe('accessibility of the pair dashboard', () => {
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Retour à mon binôme' }).click();
-    await region(page, 'Votre mentor').getByRole('heading', { name: 'Yanis Benali' }).waitFor();
+    await region(page, 'Votre mentoré')
+      .getByRole('heading', { name: 'Martine Chevalier' })
+      .waitFor();
     await page.context().close();
   });
 });

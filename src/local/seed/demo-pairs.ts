@@ -1,7 +1,7 @@
 import {
   approvalIdFor,
   approvalRequestFor,
-  nextWorkingDay,
+  requestStartDay,
   type Approval,
 } from '../../domain/approval';
 import type { Clock } from '../../domain/clock';
@@ -22,7 +22,7 @@ import {
 } from '../../domain/pair/sessions';
 import { defaultFrame } from '../../domain/programme';
 import { toLocal } from '../../domain/calendar/local-time';
-import { demoPersonId, demoProgrammeId } from './demo-data';
+import { demoPersonId, demoProgrammeDates, demoProgrammeId } from './demo-data';
 
 /**
  * Three demo pairs so that the pair dashboard can be tried right after `npm start`:
@@ -472,9 +472,10 @@ export function demoPairs(
   d = signAgreement(d, gabriel, story.at(signedAt - 3_600_000)).pair;
   d = signAgreement(d, romain, story.at(signedAt)).pair;
   d = transitionPair(d, { type: 'request_approval' }, romain, story.at(signedAt)).pair;
+  // As the service asks: from the next working day, never before the programme starts.
   const request = approvalRequestFor(
     d.agreement.frame,
-    nextWorkingDay(new Date(signedAt), 'Europe/Paris'),
+    requestStartDay(d, 'Europe/Paris', story.at(signedAt), demoProgrammeDates(clock).startDate),
   );
   const asked = (personId: string, managerId: string): Approval => ({
     id: approvalIdFor(d.id, personId, d.agreement.revision),

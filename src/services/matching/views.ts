@@ -99,10 +99,11 @@ export async function myProposalView(
 ): Promise<MyProposal> {
   const side = proposalSideOf(proposal, personId)!;
   const partnerId = side === 'mentor' ? proposal.menteeId : proposal.mentorId;
-  const [person, profile, programme] = await Promise.all([
+  const [person, profile, programme, own] = await Promise.all([
     deps.people.find(proposal.tenantId, partnerId),
     deps.profiles.find(proposal.tenantId, partnerId),
     deps.programmes.find(proposal.tenantId, proposal.programmeId),
+    side === 'mentor' ? deps.profiles.find(proposal.tenantId, personId) : null,
   ]);
   const mine = proposal.answers[side]?.answer ?? null;
   const theirs = proposal.answers[side === 'mentor' ? 'mentee' : 'mentor']?.answer ?? null;
@@ -111,6 +112,7 @@ export async function myProposalView(
     programmeId: proposal.programmeId,
     programmeName: programme?.value.name ?? proposal.programmeId,
     role: side,
+    mentorCapacity: side === 'mentor' ? (own?.value.mentorCapacity ?? 1) : null,
     partner: {
       personId: partnerId,
       displayName: person?.value.displayName ?? partnerId,

@@ -273,6 +273,12 @@ export function myPairItem(pair: Pair, personId: string, clock: Clock): MyPairIt
     nextSessionStart: view.nextSession?.start ?? null,
     agreementFullySigned: view.agreement.fullySigned,
     awaitingMyFeedback: view.sessions.filter((s) => s.awaitingMyFeedback).length,
+    declines:
+      pair.state === 'awaiting_approval'
+        ? view.approvals
+            .filter((a) => a.status === 'declined')
+            .map((a) => ({ managerName: a.managerName, mine: a.mine, comment: a.comment }))
+        : [],
     updatedAt: pair.updatedAt,
   };
 }

@@ -1,6 +1,13 @@
-import type { DevSignInResponse, MeResponse, PersonCard, Persona, PersonasResponse } from '../../contracts/identity';
+import type {
+  DevSignInResponse,
+  MeResponse,
+  PersonCard,
+  Persona,
+  PersonasResponse,
+} from '../../contracts/identity';
 import { DomainError } from '../../domain/errors';
 import type { Person } from '../../domain/person';
+import type { PairRepository } from '../../store/pair-repository';
 import type { ProgrammeRepository } from '../../store/programme-repository';
 import type { DevTokens } from '../auth/dev-tokens';
 import { isTenantLead, programmeLeadAppRole, type Principal } from '../auth/principal';
@@ -11,6 +18,8 @@ export type IdentityServiceDeps = {
   directory: OrgDirectory;
   programmes: ProgrammeRepository;
   leadEmails: readonly string[];
+  /** The person's pairs, for the sides they take in them (no pair known without it). */
+  pairs?: Pick<PairRepository, 'ofPerson'>;
   /** Moves a CSV-imported person to their Entra object id at their first sign-in. */
   linker?: IdentityLinker;
   /** Development sign-in (loopback only): the demo tenant and the token issuer. */
@@ -26,12 +35,19 @@ export class IdentityService {
     const { tenantId, personId } = principal;
     // The tab asks /me first: a person imported by e-mail becomes themselves here.
     if (principal.signIn === 'sso') await this.deps.linker?.link(principal);
-    const [card, person, manager, leadOf] = await Promise.all([
+    const [card, person, manager, leadOf, pairs] = await Promise.all([
       this.card(principal),
       this.deps.directory.person(tenantId, personId),
       this.deps.directory.hasReports(tenantId, personId),
       this.leadOf(tenantId, personId),
+      this.deps.pairs?.ofPerson(tenantId, personId) ?? [],
     ]);
+    const current = pairs
+      .map((p) => p.value)
+      .filter((pair) => pair.state !== 'completed' && pair.state !== 'ended');
+    const pairRoles = (['mentor', 'mentee'] as const).filter((role) =>
+      current.some((pair) => (role === 'mentor' ? pair.mentorId : pair.menteeId) === personId),
+    );
     const roles: MeResponse['roles'] = ['participant'];
     if (manager) roles.push('manager');
     if (principal.isTenantLead || leadOf.length > 0) roles.push('lead');
@@ -41,6 +57,7 @@ export class IdentityService {
       roles,
       canCreateProgrammes: principal.isTenantLead,
       leadOf,
+      pairRoles,
       locale: person?.preferredLocale ?? 'fr',
       signIn: principal.signIn,
     };

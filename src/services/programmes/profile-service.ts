@@ -6,6 +6,7 @@ import {
   assertSkillsInCatalogue,
   isAvailableForMatching,
   leave,
+  missingForMatching,
   newProfile,
   optIn,
   pause,
@@ -75,6 +76,7 @@ export class ProfileService {
       profile: stored.value,
       version: stored.etag,
       person: await this.deps.identity.cardOfId(principal.tenantId, personId),
+      missingForMatching: missingForMatching(stored.value),
     };
   }
 
@@ -275,7 +277,12 @@ export class ProfileService {
     profile: Profile,
     version: string | null,
   ): Promise<ProfileResponse> {
-    return { profile, version, person: await this.deps.identity.card(principal) };
+    return {
+      profile,
+      version,
+      person: await this.deps.identity.card(principal),
+      missingForMatching: missingForMatching(profile),
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ReadinessResponse, ReadinessWarning, SkillBalance } from '../../contracts/programmes';
 import type { Person } from '../../domain/person';
-import type { Profile } from '../../domain/profile';
+import { missingForMatching, type Profile } from '../../domain/profile';
 import type { Programme } from '../../domain/programme';
 
 /** DESIGN.md: a cohort needs at least about ten people. */
@@ -23,10 +23,12 @@ export function readinessOf(
   const learners = new Map<string, number>();
   const departments = new Set<string>();
   let active = 0;
+  let incomplete = 0;
   for (const profile of profiles) {
     byStatus[profile.optIn.status] += 1;
     if (profile.optIn.status !== 'opted_in' && profile.optIn.status !== 'paused') continue;
     active += 1;
+    if (missingForMatching(profile).length > 0) incomplete += 1;
     byRole[profile.roleWish] += 1;
     const department = people.get(profile.id)?.department;
     if (department) departments.add(department);
@@ -52,6 +54,9 @@ export function readinessOf(
       params: { count: active, minimum: minimumParticipants },
     });
   }
+  if (incomplete > 0) {
+    warnings.push({ code: 'incomplete_profiles', params: { count: incomplete } });
+  }
   for (const skill of skills) {
     if (skill.learners > 0 && skill.teachers === 0) {
       warnings.push({
@@ -73,7 +78,7 @@ export function readinessOf(
   return {
     programmeId: programme.id,
     status: programme.status,
-    participants: { active, byRole, byStatus, departments: departments.size },
+    participants: { active, incomplete, byRole, byStatus, departments: departments.size },
     skills,
     warnings,
     ready: warnings.length === 0,

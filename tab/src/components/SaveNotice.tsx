@@ -47,9 +47,12 @@ export function SaveNotice({
   problems = [],
   onReload,
   busy = false,
+  savedIntent = 'success',
 }: {
   outcome: SaveOutcome;
   text: SaveNoticeText;
+  /** `warning` when the save went through but something is still missing (said in `saved`). */
+  savedIntent?: 'success' | 'warning';
   /** What to fix, for `invalid`: a key and a sentence each. */
   problems?: readonly { key: string; message: string }[];
   /** Loads the latest version, keeping what was typed; no reload button without it. */
@@ -65,7 +68,7 @@ export function SaveNotice({
   return (
     <div ref={ref} tabIndex={-1} className={styles.notice}>
       {outcome.kind === 'saved' && (
-        <MessageBar intent="success" role="status">
+        <MessageBar intent={savedIntent} role="status">
           <MessageBarBody>{text.saved}</MessageBarBody>
         </MessageBar>
       )}

@@ -21,6 +21,11 @@ export type ScreenDefinition = {
    * who opens its address (and the API refuses what they may not see).
    */
   audience?: Exclude<AppRole, 'participant'>;
+  /**
+   * Nav link only for people in a current pair (`member`), or only for its mentors (`mentor`),
+   * as `/api/me` tells (`pairRoles`); hidden until then.
+   */
+  pairAudience?: 'member' | 'mentor';
   load: () => Promise<{ default: ComponentType }>;
 };
 
@@ -74,6 +79,7 @@ export const screens: readonly ScreenDefinition[] = [
     path: '/toolkit',
     titleKey: 'toolkit.title',
     navKey: 'nav.toolkit',
+    pairAudience: 'mentor',
     load: () => import('./pair/ToolkitScreen'),
   },
   {
@@ -81,6 +87,7 @@ export const screens: readonly ScreenDefinition[] = [
     path: '/plan',
     titleKey: 'plan.title',
     navKey: 'nav.plan',
+    pairAudience: 'member',
     load: () => import('./scheduling/SchedulingScreen'),
   },
   {
@@ -95,11 +102,16 @@ export const screens: readonly ScreenDefinition[] = [
 
 /**
  * The screens in the nav of `me` (null: nobody signed in yet): links for leads and managers only
- * show once `/api/me` says the person is one.
+ * show once `/api/me` says the person is one, the toolkit for mentors and planning for people in
+ * a pair once it says they are in one.
  */
-export function navScreens(me: Pick<MeResponse, 'roles'> | null): ScreenDefinition[] {
+export function navScreens(me: Pick<MeResponse, 'roles' | 'pairRoles'> | null): ScreenDefinition[] {
+  const pairRoles = me?.pairRoles ?? [];
   return screens.filter(
-    (screen) => !screen.audience || (me?.roles.includes(screen.audience) ?? false),
+    (screen) =>
+      (!screen.audience || (me?.roles.includes(screen.audience) ?? false)) &&
+      (!screen.pairAudience ||
+        (screen.pairAudience === 'mentor' ? pairRoles.includes('mentor') : pairRoles.length > 0)),
   );
 }
 

@@ -60,12 +60,15 @@ describe('volunteer profiles', () => {
       status: 'opted_in',
       consentTextVersion: '2026-11',
     });
+    // Opted in with an empty profile: saved, but matching could not pair it yet, and it says why.
+    expect(joined.body.missingForMatching).toEqual(expect.arrayContaining(['availability']));
 
     const saved = await api.call<ProfileResponse>('PUT', me, {
       token,
       json: { ...form, version: joined.body.version },
     });
     expect(saved.status).toBe(200);
+    expect(saved.body.missingForMatching).toEqual([]);
     const again = await api.call<ProfileResponse>('GET', me, { token });
     expect(again.body.version).toBe(saved.body.version);
     expect(again.body.profile).toMatchObject({ ...form, optIn: { status: 'opted_in' } });

@@ -39,6 +39,8 @@ type WorldOptions = {
   /** Which members have a manager in the directory (default both). */
   managed?: { mentor: boolean; mentee: boolean };
   pair?: Partial<Pair>;
+  /** The programme's dates (default: the builder's). */
+  programmeDates?: { startDate: string; endDate: string };
 };
 
 /**
@@ -71,6 +73,7 @@ async function aWorld(options: WorldOptions = {}) {
     tenantId,
     name: 'Mentorat inversé 2026',
     managerApprovalRequired: options.managerApprovalRequired ?? true,
+    ...options.programmeDates,
   });
   await repos.programmes.create(programme);
   const pair = aPair({
@@ -133,6 +136,24 @@ describe('asking the managers when both members sign', () => {
     const [mentee, mentor] = await w.stored();
     expect(mentee?.request.from).toBe('2026-03-09');
     expect(mentor?.request.from).toBe('2026-03-09');
+  });
+
+  it('never asks for time from before the programme starts, even with a session booked earlier', async () => {
+    // Signed on Thursday 5 March for a programme that starts on Monday 13 April.
+    const programmeDates = { startDate: '2026-04-13', endDate: '2026-09-30' };
+    const w = await aWorld({ programmeDates });
+    await w.signBoth();
+    const [mentee, mentor] = await w.stored();
+    expect(mentee?.request.from).toBe('2026-04-13');
+    expect(mentor?.request).toMatchObject({ from: '2026-04-13', to: '2026-06-22' });
+
+    const early = aSession({ id: 's-1', index: 1, start: '2026-03-20T09:00:00.000Z' });
+    const booked = await aWorld({ programmeDates, pair: { sessions: [early] } });
+    await booked.signBoth();
+    expect((await booked.stored()).map((a) => a.request.from)).toEqual([
+      '2026-04-13',
+      '2026-04-13',
+    ]);
   });
 
   it('asks for time from the first planned session when the pair already booked one, on each member’s own calendar day', async () => {

@@ -560,10 +560,13 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     const [p] = (await review()).proposals;
     const first = await answer(p!.mentor.personId, p!.id, 'accepted');
     expect(first.status).toBe(200);
+    // The mentor is told how many people they can mentor at once; the mentee is not asked.
+    const mentorProfile = await app.repos.profiles.find(tenant, p!.mentor.personId);
     expect(first.body).toMatchObject({
       myAnswer: 'accepted',
       waitingForPartner: true,
       pairId: null,
+      mentorCapacity: mentorProfile!.value.mentorCapacity,
     });
     const twice = await answer(p!.mentor.personId, p!.id, 'accepted');
     expect(twice.status).toBe(200);
@@ -574,6 +577,7 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     const second = await answer(p!.mentee.personId, p!.id, 'accepted');
     expect(second.status).toBe(200);
     expect(second.body.status).toBe('accepted');
+    expect(second.body.mentorCapacity).toBeNull();
     expect(second.body.pairId).toBeTruthy();
     const pairs = app.repos.pairs;
     const pair = await pairs.get(tenant, second.body.pairId!);

@@ -1,3 +1,4 @@
+import type { MeResponse } from '../../../src/contracts/identity';
 import type { MyPairsResponse, PairDashboardResponse } from '../../../src/contracts/pairs';
 import { offsetMinutes } from '../../../src/domain/calendar/local-time';
 import { demoPersonId } from '../../../src/local/seed/demo-data';
@@ -18,6 +19,15 @@ afterAll(async () => {
 });
 
 describe('the demo pairs after start', () => {
+  it('/api/me says which side of a current pair each person takes (the nav shows the toolkit to mentors)', async () => {
+    const roles = async (n: number) =>
+      (await api.call<MeResponse>('GET', '/api/me', { token: await api.signIn(demoPersonId(n)) }))
+        .body.pairRoles;
+    expect(await roles(16)).toEqual(['mentee']); // Martine
+    expect(await roles(28)).toEqual(['mentor']); // Yanis
+    expect(await roles(27)).toEqual([]); // Marc: no pair
+  });
+
   it('Martine sees her active Power BI pair mid-way: held sessions, the next one, progress, her own note', async () => {
     const token = await api.signIn(demoPersonId(16));
     const mine = await api.call<MyPairsResponse>('GET', '/api/pairs/mine', { token });

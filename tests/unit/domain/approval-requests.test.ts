@@ -34,9 +34,26 @@ describe('when the time asked of a manager starts', () => {
         aSession({ id: 'next', index: 3, start: '2026-03-17T23:30:00.000Z' }),
       ],
     });
-    expect(requestStartDay(pair, 'Europe/Paris', clock)).toBe('2026-03-18');
-    expect(requestStartDay(pair, 'America/Montreal', clock)).toBe('2026-03-17');
-    expect(requestStartDay(aPair(), 'Europe/Paris', clock)).toBe('2026-03-06');
+    const started = '2026-01-05';
+    expect(requestStartDay(pair, 'Europe/Paris', clock, started)).toBe('2026-03-18');
+    expect(requestStartDay(pair, 'America/Montreal', clock, started)).toBe('2026-03-17');
+    expect(requestStartDay(aPair(), 'Europe/Paris', clock, started)).toBe('2026-03-06');
+  });
+
+  it('never before the programme starts', () => {
+    const clock = fixedClock('2026-03-05T09:00:00.000Z');
+    // Signed on 5 March for a programme that starts on 6 April: no session booked yet.
+    expect(requestStartDay(aPair(), 'Europe/Paris', clock, '2026-04-06')).toBe('2026-04-06');
+    // A first session booked before the programme starts does not pull the period earlier either.
+    const early = aPair({
+      sessions: [aSession({ id: 'early', index: 1, start: '2026-03-20T09:00:00.000Z' })],
+    });
+    expect(requestStartDay(early, 'Europe/Paris', clock, '2026-04-06')).toBe('2026-04-06');
+    // A session after the start keeps its own day.
+    const later = aPair({
+      sessions: [aSession({ id: 'later', index: 1, start: '2026-04-14T09:00:00.000Z' })],
+    });
+    expect(requestStartDay(later, 'Europe/Paris', clock, '2026-04-06')).toBe('2026-04-14');
   });
 });
 

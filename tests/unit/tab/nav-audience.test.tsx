@@ -36,7 +36,7 @@ describe('the nav follows who is signed in', () => {
     vi.spyOn(window.navigator, 'languages', 'get').mockReturnValue(['en-GB']);
     render(<App host={browserHost} />);
     await screen.findByRole('heading', { level: 1, name: 'Welcome to Mentoring' });
-    const everyone = ['Home', 'My profile', 'My match', 'My pair', 'Mentor toolkit'];
+    const everyone = ['Home', 'My profile', 'My match', 'My pair'];
 
     // Nobody signed in yet, then a participant: no lead or manager links.
     expect(await navLinks()).toEqual(expect.arrayContaining(everyone));
@@ -55,6 +55,28 @@ describe('the nav follows who is signed in', () => {
     const lead = await navLinks();
     expect(lead).toEqual(expect.arrayContaining(['Programmes', 'Matching']));
     expect(lead).not.toContain('Approvals');
+  });
+
+  it('shows the mentor toolkit to mentors only, and session planning to people in a pair only', async () => {
+    vi.spyOn(window.navigator, 'languages', 'get').mockReturnValue(['en-GB']);
+    render(<App host={browserHost} />);
+    await screen.findByRole('heading', { level: 1, name: 'Welcome to Mentoring' });
+    const inPair = (pairRoles: ('mentor' | 'mentee')[]) =>
+      act(() => setSignedInMe(aMe({ roles: ['participant'], pairRoles })));
+
+    expect(await navLinks()).not.toContain('Mentor toolkit');
+    await inPair([]);
+    expect(await navLinks()).not.toContain('Mentor toolkit');
+    expect(await navLinks()).not.toContain('Plan our sessions');
+
+    await inPair(['mentee']);
+    expect(await navLinks()).not.toContain('Mentor toolkit');
+    expect(await navLinks()).toContain('Plan our sessions');
+
+    await inPair(['mentor']);
+    expect(await navLinks()).toEqual(
+      expect.arrayContaining(['Mentor toolkit', 'Plan our sessions']),
+    );
   });
 });
 

@@ -17,7 +17,7 @@ import {
 } from '../../auth/dev-session';
 import { setSignedInMe } from '../../auth/session-store';
 import { useHost } from '../../host/HostProvider';
-import { useT } from '../../i18n/I18nProvider';
+import { useLocale, useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { useHomeT } from './home-i18n';
 
@@ -32,6 +32,12 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   heading: { margin: 0 },
+  quote: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalM,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    whiteSpace: 'pre-wrap',
+  },
   text: { display: 'block', margin: 0 },
   links: {
     display: 'flex',
@@ -188,6 +194,7 @@ function Steps({ loaded: { me, programme, pair }, greet }: { loaded: Loaded; gre
   const styles = useStyles();
   const t = useT();
   const ht = useHomeT();
+  const locale = useLocale();
   const paragraph = (text: string) => (
     <Body1 as="p" className={styles.text}>
       {text}
@@ -195,7 +202,36 @@ function Steps({ loaded: { me, programme, pair }, greet }: { loaded: Loaded; gre
   );
 
   let participation: ReactNode;
-  if (pair) {
+  if (pair && pair.state === 'awaiting_approval' && pair.declines.length > 0) {
+    // A manager declined: the pair no longer just waits, it has something to do.
+    const partner = pair.partner.displayName;
+    const managers = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+      pair.declines.map((d) => d.managerName),
+    );
+    participation = (
+      <>
+        {paragraph(ht('home.next.pair.declined', { managers, partner }))}
+        {pair.declines.map(
+          (d) =>
+            d.comment && (
+              <blockquote key={d.managerName} className={styles.quote}>
+                {paragraph(
+                  ht('home.next.pair.declinedComment', {
+                    manager: d.managerName,
+                    comment: d.comment,
+                  }),
+                )}
+              </blockquote>
+            ),
+        )}
+        {paragraph(ht('home.next.pair.declinedNext', { partner }))}
+        <ul className={styles.links}>
+          <ScreenLink path="/pair">{ht('home.next.agreementLink')}</ScreenLink>
+          <ScreenLink path="/profile">{ht('home.next.profileLink')}</ScreenLink>
+        </ul>
+      </>
+    );
+  } else if (pair) {
     // In a pair (or proposed one), whatever the profile says: that is what matters now.
     const partner = pair.partner.displayName;
     participation = (
@@ -241,6 +277,9 @@ function Steps({ loaded: { me, programme, pair }, greet }: { loaded: Loaded; gre
         </ul>
       </>
     );
+  } else if (programme.canManage || me.roles.includes('lead')) {
+    // A lead is not told to ask a lead: their own screen is where programmes are run.
+    participation = paragraph(ht('home.next.notEnrollingLead', { programme: programme.name }));
   } else {
     participation = paragraph(ht('home.next.notEnrolling', { programme: programme.name }));
   }

@@ -16,6 +16,8 @@ const en = {
   'home.next.volunteerLink': 'Volunteer and fill in my profile',
   'home.next.notEnrolling':
     'You are not taking part in “{programme}”. It no longer takes volunteers: ask its programme lead if you would like to join.',
+  'home.next.notEnrollingLead':
+    '“{programme}” no longer takes volunteers. As a programme lead, you can add participants or reopen enrolment from your Programmes screen (below).',
   'home.next.optedIn': 'You take part in “{programme}”.',
   'home.next.pairLink': 'My pair',
   'home.next.pair.proposed':
@@ -23,6 +25,12 @@ const en = {
   'home.next.pair.accepted': 'Your pair with {partner}: the agreement is waiting to be signed.',
   'home.next.pair.awaiting_approval':
     'Your pair with {partner} is waiting for your managers’ approval.',
+  'home.next.pair.declined':
+    '{managers} declined the time asked for your pair with {partner}: it cannot start as agreed.',
+  'home.next.pair.declinedComment': '{manager}’s comment: “{comment}”',
+  'home.next.pair.declinedNext':
+    'Next step: change the agreement with {partner} and both sign it again; the manager who declined is then asked again.',
+  'home.next.agreementLink': 'Change the agreement',
   'home.next.pair.active': 'Your pair with {partner} is under way.',
   'home.next.pair.paused': 'Your pair with {partner} is paused.',
   'home.next.proposalLink': 'See the proposal and answer',
@@ -49,6 +57,8 @@ const fr: CatalogueFor<typeof en> = {
   'home.next.volunteerLink': 'Me porter volontaire et remplir mon profil',
   'home.next.notEnrolling':
     "Vous ne participez pas à « {programme} ». Il n'accueille plus de volontaires : adressez-vous à son responsable si vous souhaitez le rejoindre.",
+  'home.next.notEnrollingLead':
+    '« {programme} » n’accueille plus de volontaires. En tant que responsable de programme, vous pouvez ajouter des participants ou rouvrir les inscriptions depuis votre écran Programmes (ci-dessous).',
   'home.next.optedIn': 'Vous participez à « {programme} ».',
   'home.next.pairLink': 'Mon binôme',
   'home.next.pair.proposed':
@@ -56,6 +66,12 @@ const fr: CatalogueFor<typeof en> = {
   'home.next.pair.accepted': 'Votre binôme avec {partner} : l’accord attend d’être signé.',
   'home.next.pair.awaiting_approval':
     'Votre binôme avec {partner} attend l’approbation de vos managers.',
+  'home.next.pair.declined':
+    'Le temps demandé pour votre binôme avec {partner} a été refusé par {managers} : il ne peut pas démarrer tel quel.',
+  'home.next.pair.declinedComment': '{manager} a commenté : « {comment} »',
+  'home.next.pair.declinedNext':
+    'Prochaine étape : modifiez l’accord avec {partner} et signez-le à nouveau tous les deux ; la demande repartira alors vers le manager qui a refusé.',
+  'home.next.agreementLink': 'Modifier l’accord',
   'home.next.pair.active': 'Votre binôme avec {partner} est en cours.',
   'home.next.pair.paused': 'Votre binôme avec {partner} est en pause.',
   'home.next.proposalLink': 'Voir la proposition et répondre',

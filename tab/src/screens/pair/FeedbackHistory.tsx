@@ -2,6 +2,7 @@ import { Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-
 import type { FeedbackView } from '../../../../src/contracts/pairs';
 import { usePairT } from './i18n/usePairT';
 import { usePair } from './PairContext';
+import { feedbackDay } from './pair-model';
 import { useFormat } from './useFormat';
 
 const useStyles = makeStyles({
@@ -31,6 +32,7 @@ function FeedbackList({ items, empty }: { items: FeedbackView[]; empty: string }
   const styles = useStyles();
   const t = usePairT();
   const format = useFormat();
+  const { pair } = usePair();
   if (items.length === 0) {
     return (
       <Body1 as="p" className={styles.muted}>
@@ -43,7 +45,10 @@ function FeedbackList({ items, empty }: { items: FeedbackView[]; empty: string }
       {items.map((f) => (
         <li key={`${f.sessionId}:${f.fromId}`} className={styles.item}>
           <Caption1 as="p" className={styles.muted}>
-            {t('pair.history.about', { index: f.sessionIndex, date: format.day(f.at) })}
+            {t('pair.history.about', {
+              index: f.sessionIndex,
+              date: format.day(feedbackDay(f, pair.sessions)),
+            })}
           </Caption1>
           <Body1 as="p" className={styles.text}>
             {t('pair.feedback.ratingLine', {

@@ -14,7 +14,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { usePairT } from './i18n/usePairT';
 import { usePair } from './PairContext';
 import { ManagerApprovals } from './ManagerApprovals';
-import { localDate } from './pair-model';
+import { declinedApprovals, localDate } from './pair-model';
 import { useFormat } from './useFormat';
 import { useWrite, WriteNotice } from './WriteNotice';
 
@@ -51,6 +51,7 @@ export function LifecycleSection() {
     pair.can.includes(m),
   );
   const name = pair.partner.displayName;
+  const declined = declinedApprovals(pair);
 
   const confirm = () => {
     const move = dialog;
@@ -83,9 +84,15 @@ export function LifecycleSection() {
         <Body1 as="p" className={styles.text}>
           {t('pair.life.state')}
         </Body1>
-        <Badge appearance="filled" color={stateColor[pair.state]}>
-          {t(`pair.state.${pair.state}`)}
-        </Badge>
+        {declined.length > 0 ? (
+          <Badge appearance="filled" color="danger">
+            {t('pair.state.declined')}
+          </Badge>
+        ) : (
+          <Badge appearance="filled" color={stateColor[pair.state]}>
+            {t(`pair.state.${pair.state}`)}
+          </Badge>
+        )}
       </div>
       {pair.state === 'paused' && pair.pausedUntil && (
         <Body1 as="p" className={styles.text}>
@@ -100,7 +107,11 @@ export function LifecycleSection() {
       {pair.state === 'awaiting_approval' && (
         <>
           <Body1 as="p" className={styles.text}>
-            {t('pair.life.awaitingApproval')}
+            {declined.length > 0
+              ? t('pair.life.declined', {
+                  managers: format.list(declined.map((a) => a.managerName)),
+                })
+              : t('pair.life.awaitingApproval')}
           </Body1>
           <ManagerApprovals />
         </>

@@ -99,9 +99,12 @@ function Dashboard() {
             {tt('plan.title')}
           </Button>
         )}
-        <Button appearance="secondary" onClick={() => navigate('/toolkit')}>
-          {t('pair.toolkitLink')}
-        </Button>
+        {/* The toolkit is for mentors: a mentee is not offered it. */}
+        {pair.myRole === 'mentor' && (
+          <Button appearance="secondary" onClick={() => navigate('/toolkit')}>
+            {t('pair.toolkitLink')}
+          </Button>
+        )}
       </div>
       <div className={styles.grid}>
         <Section
@@ -177,7 +180,6 @@ function PairContent() {
         <Body1 as="p">{t('pair.none')}</Body1>
         <div className={styles.toolbar}>
           <Button onClick={() => navigate('/proposal')}>{t('pair.none.proposal')}</Button>
-          <Button onClick={() => navigate('/toolkit')}>{t('pair.toolkitLink')}</Button>
         </div>
       </div>
     );

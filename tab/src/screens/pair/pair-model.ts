@@ -1,8 +1,10 @@
 import type {
   AgreementView,
+  FeedbackView,
   PairResponse,
   PairView,
   PrivateNoteView,
+  SessionView,
 } from '../../../../src/contracts/pairs';
 import type { Frame } from '../../../../src/domain/programme';
 import { keepTyped } from '../../data/keep-typed';
@@ -218,4 +220,26 @@ export function focusSessionId(pair: PairView): string | null {
   if (awaiting) return awaiting.id;
   if (pair.nextSession) return pair.nextSession.id;
   return pair.sessions[pair.sessions.length - 1]?.id ?? null;
+}
+
+/**
+ * The managers who declined while the pair waits for approval (the caller's own first): the pair
+ * no longer just waits, it has to change the agreement and sign again.
+ */
+export function declinedApprovals(pair: Pick<PairView, 'state' | 'approvals'>) {
+  return pair.state === 'awaiting_approval'
+    ? pair.approvals.filter((approval) => approval.status === 'declined')
+    : [];
+}
+
+/**
+ * The date a feedback is shown with, given or received alike: the date of the session it is
+ * about (when it was sent, or last changed, says nothing about which meeting it means). The
+ * sending time only when the session is no longer listed.
+ */
+export function feedbackDay(
+  feedback: Pick<FeedbackView, 'sessionId' | 'at'>,
+  sessions: readonly Pick<SessionView, 'id' | 'start'>[],
+): string {
+  return sessions.find((s) => s.id === feedback.sessionId)?.start ?? feedback.at;
 }

@@ -14,7 +14,8 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { ProfileResponse } from '../../../../src/contracts/profiles';
 import type { ProgrammeSummary } from '../../../../src/contracts/programmes';
-import type { Profile } from '../../../../src/domain/profile';
+import type { MatchingGap, Profile } from '../../../../src/contracts/profiles';
+import { useLocale } from '../../i18n/I18nProvider';
 import { ApiError } from '../../api/client';
 import { editMyProfile, getMyProfile } from '../../api/profiles';
 import { LanguagesField } from '../../components/LanguagesField';
@@ -83,6 +84,9 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
   const [values, setValues] = useState<ProfileFormValues>(base);
   const [errors, setErrors] = useState<ProfileFormErrors>(noErrors);
   const [notice, setNotice] = useState<SaveOutcome>({ kind: 'none' });
+  // What the saved profile still lacks to be matched: saved anyway, but said.
+  const [gaps, setGaps] = useState<MatchingGap[]>([]);
+  const locale = useLocale();
   const saveProfile = useMutation(editMyProfile);
   const reloadProfile = useMutation(getMyProfile);
   const saving = saveProfile.busy || reloadProfile.busy;
@@ -109,6 +113,7 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
       setBase(saved);
       setValues(saved);
       onSaved(outcome.data);
+      setGaps(outcome.data.missingForMatching);
       setNotice({ kind: 'saved' });
     } else if (outcome.conflict) {
       setNotice({ kind: 'conflict' });
@@ -146,8 +151,16 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
 
       <SaveNotice
         outcome={notice}
+        savedIntent={gaps.length === 0 ? 'success' : 'warning'}
         text={{
-          saved: pt('profile.saved'),
+          saved:
+            gaps.length === 0
+              ? pt('profile.saved')
+              : pt('profile.savedIncomplete', {
+                  missing: new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+                    gaps.map((gap) => pt(`profile.gap.${gap}`)),
+                  ),
+                }),
           invalidTitle: pt('profile.invalid.title'),
           conflictTitle: pt('profile.conflict.title'),
           conflictBody: pt('profile.conflict.body'),
@@ -163,7 +176,15 @@ export function ProfileForm({ programme, profile, version, onSaved }: ProfileFor
         busy={saving}
       />
 
-      <Field label={pt('profile.roleWish')} validationMessage={errors.fields.roleWish}>
+      <Field
+        label={pt('profile.roleWish')}
+        validationMessage={errors.fields.roleWish}
+        hint={
+          values.roleWish === 'mentee'
+            ? undefined
+            : pt('profile.capacity', { count: profile.mentorCapacity })
+        }
+      >
         <RadioGroup
           value={values.roleWish}
           onChange={(_, data) => change('roleWish', data.value as ProfileFormValues['roleWish'])}

@@ -85,6 +85,8 @@ export function warningText(
   switch (warning.code) {
     case 'too_few_participants':
       return pt('readiness.warning.too_few_participants', warning.params);
+    case 'incomplete_profiles':
+      return pt('readiness.warning.incomplete_profiles', warning.params);
     case 'skill_without_teacher':
       return pt('readiness.warning.skill_without_teacher', {
         count: warning.params.learners,
@@ -120,6 +122,7 @@ export function Readiness({ programmeId }: { programmeId: string }) {
   const { participants } = data;
   const figures: [string, number][] = [
     [pt('readiness.active'), participants.active],
+    [pt('readiness.incomplete'), participants.incomplete],
     [pt('readiness.role.mentor'), participants.byRole.mentor],
     [pt('readiness.role.mentee'), participants.byRole.mentee],
     [pt('readiness.role.both'), participants.byRole.both],

@@ -134,6 +134,7 @@ const en = {
   'readiness.ready': 'The cohort looks ready for matching.',
   'readiness.participants': 'Participants',
   'readiness.active': 'Active participants',
+  'readiness.incomplete': 'Incomplete profiles (cannot be matched yet)',
   'readiness.role.mentor': 'Wish to be mentors',
   'readiness.role.mentee': 'Wish to be mentees',
   'readiness.role.both': 'Either role',
@@ -152,6 +153,11 @@ const en = {
   'readiness.warning.too_few_participants': {
     one: 'Only {count} active participant: about {minimum} are needed for varied pairs.',
     other: 'Only {count} active participants: about {minimum} are needed for varied pairs.',
+  },
+  'readiness.warning.incomplete_profiles': {
+    one: '{count} active participant cannot be matched yet: their profile names no skill for their role or no hours available. Remind them to complete it.',
+    other:
+      '{count} active participants cannot be matched yet: their profiles name no skill for their role or no hours available. Remind them to complete them.',
   },
   'readiness.warning.skill_without_teacher': {
     one: '{count} person wants to learn {skill}, but nobody can teach it.',
@@ -346,6 +352,7 @@ const fr: CatalogueFor<typeof en> = {
   'readiness.ready': 'La cohorte semble prête pour la constitution des binômes.',
   'readiness.participants': 'Participants',
   'readiness.active': 'Participants actifs',
+  'readiness.incomplete': 'Profils incomplets (pas encore appariables)',
   'readiness.role.mentor': 'Souhaitent être mentors',
   'readiness.role.mentee': 'Souhaitent être mentorés',
   'readiness.role.both': 'Indifférent',
@@ -365,6 +372,11 @@ const fr: CatalogueFor<typeof en> = {
     one: 'Seulement {count} participant actif : il en faut environ {minimum} pour des binômes variés.',
     other:
       'Seulement {count} participants actifs : il en faut environ {minimum} pour des binômes variés.',
+  },
+  'readiness.warning.incomplete_profiles': {
+    one: '{count} participant actif ne peut pas encore être apparié : son profil n’indique aucune compétence pour son rôle ou aucune heure disponible. Rappelez-lui de le compléter.',
+    other:
+      '{count} participants actifs ne peuvent pas encore être appariés : leur profil n’indique aucune compétence pour leur rôle ou aucune heure disponible. Rappelez-leur de le compléter.',
   },
   'readiness.warning.skill_without_teacher': {
     one: '{count} personne veut apprendre {skill}, mais personne ne peut la transmettre.',

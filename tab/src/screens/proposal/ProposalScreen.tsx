@@ -96,6 +96,11 @@ function ProposalCard({
         <Caption1 as="p" className={styles.muted}>
           {t('proposal.programme', { name: proposal.programmeName })}
         </Caption1>
+        {proposal.mentorCapacity !== null && (
+          <Body1 as="p" className={styles.heading}>
+            {t('proposal.capacity', { count: proposal.mentorCapacity })}
+          </Body1>
+        )}
         {proposal.partner.languages.length > 0 && (
           <Body1 as="p" className={styles.heading}>
             {t('proposal.languages', {
@@ -284,6 +289,7 @@ function PairedCard({ pair }: { pair: CurrentPair }) {
   const styles = useStyles();
   const t = useProposalT();
   const shellT = useT();
+  const locale = useLocale();
   const headingId = 'proposal-paired';
   const path = `/pair?pair=${encodeURIComponent(pair.id)}`;
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -303,7 +309,14 @@ function PairedCard({ pair }: { pair: CurrentPair }) {
       />
       <div className={styles.body}>
         <Body1 as="p" className={styles.heading}>
-          {t(`proposal.havePair.${pair.state}`, { partner: pair.partner.displayName })}
+          {pair.state === 'awaiting_approval' && pair.declines.length > 0
+            ? t('proposal.havePair.declined', {
+                partner: pair.partner.displayName,
+                managers: new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+                  pair.declines.map((d) => d.managerName),
+                ),
+              })
+            : t(`proposal.havePair.${pair.state}`, { partner: pair.partner.displayName })}
         </Body1>
         <Link href={path} onClick={follow}>
           {shellT('nav.pair')}

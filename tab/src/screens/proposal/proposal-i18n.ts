@@ -11,6 +11,10 @@ const en = {
   'proposal.youMentor': 'You would mentor {name}',
   'proposal.youAreMentored': '{name} would mentor you',
   'proposal.programme': 'Programme: {name}',
+  'proposal.capacity': {
+    one: 'Your profile says you can mentor up to {count} person at a time.',
+    other: 'Your profile says you can mentor up to {count} people at a time.',
+  },
   'proposal.languages': 'Speaks: {languages}',
   'proposal.timeZone': 'Time zone: {zone}',
   'proposal.why': 'Why this pairing',
@@ -55,6 +59,8 @@ const en = {
     'Your pair with {partner} is formed: the agreement is waiting to be signed.',
   'proposal.havePair.awaiting_approval':
     'Your pair with {partner} is waiting for your managers’ approval.',
+  'proposal.havePair.declined':
+    '{managers} declined the time asked for your pair with {partner}: change the agreement together and sign it again.',
   'proposal.havePair.active': 'Your pair with {partner} is under way.',
   'proposal.havePair.paused': 'Your pair with {partner} is paused.',
 } as const;
@@ -67,6 +73,10 @@ const fr: CatalogueFor<typeof en> = {
   'proposal.youMentor': 'Vous seriez le mentor de {name}',
   'proposal.youAreMentored': '{name} serait votre mentor',
   'proposal.programme': 'Programme : {name}',
+  'proposal.capacity': {
+    one: 'Selon votre profil, vous pouvez accompagner jusqu’à {count} personne à la fois.',
+    other: 'Selon votre profil, vous pouvez accompagner jusqu’à {count} personnes à la fois.',
+  },
   'proposal.languages': 'Langues : {languages}',
   'proposal.timeZone': 'Fuseau horaire : {zone}',
   'proposal.why': 'Pourquoi ce binôme',
@@ -111,6 +121,8 @@ const fr: CatalogueFor<typeof en> = {
     'Votre binôme avec {partner} est formé : l’accord attend d’être signé.',
   'proposal.havePair.awaiting_approval':
     'Votre binôme avec {partner} attend l’approbation de vos managers.',
+  'proposal.havePair.declined':
+    'Le temps demandé pour votre binôme avec {partner} a été refusé par {managers} : modifiez l’accord ensemble et signez-le à nouveau.',
   'proposal.havePair.active': 'Votre binôme avec {partner} est en cours.',
   'proposal.havePair.paused': 'Votre binôme avec {partner} est en pause.',
 };

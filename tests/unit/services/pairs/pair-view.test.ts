@@ -79,7 +79,39 @@ describe('the pair as one member sees it', () => {
       partner: { displayName: 'Mona Mentor' },
       nextSessionStart: '2026-02-24T09:00:00.000Z',
       awaitingMyFeedback: 2,
+      declines: [],
     });
+  });
+
+  it('names the managers who declined, with their comment, while the pair waits for approval', () => {
+    const asked = { revision: 1, requestedAt: '2026-02-01T09:00:00.000Z' };
+    const approvals = [
+      {
+        personId: 'mentor-1',
+        managerId: 'm-1',
+        managerName: 'Claire Morel',
+        status: 'approved' as const,
+        ...asked,
+      },
+      {
+        personId: 'mentee-1',
+        managerId: 'm-2',
+        managerName: 'Dominique Faure',
+        status: 'declined' as const,
+        comment: 'Pas avant janvier.',
+        decidedAt: '2026-02-02T09:00:00.000Z',
+        ...asked,
+      },
+    ];
+    const waiting = aPair({ state: 'awaiting_approval', approvals });
+    expect(myPairItem(waiting, 'mentor-1', clock).declines).toEqual([
+      { managerName: 'Dominique Faure', mine: false, comment: 'Pas avant janvier.' },
+    ]);
+    expect(myPairItem(waiting, 'mentee-1', clock).declines).toEqual([
+      { managerName: 'Dominique Faure', mine: true, comment: 'Pas avant janvier.' },
+    ]);
+    // Once active (approved after a new request), nothing is declined any more.
+    expect(myPairItem({ ...waiting, state: 'active' }, 'mentee-1', clock).declines).toEqual([]);
   });
 });
 

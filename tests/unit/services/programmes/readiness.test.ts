@@ -32,6 +32,24 @@ describe('programme readiness', () => {
     expect(view.participants).toMatchObject({ active: 11, byRole: { mentor: 6, mentee: 5 } });
   });
 
+  it('counts apart, and warns about, active profiles that matching cannot pair yet', () => {
+    const profiles = [
+      ...cohort(5, 5),
+      aProfile({ id: 'teacher-1', teaches: [skillIds[1]!], learns: [], roleWish: 'mentor' }),
+      // Saved empty: no skill, 0 h available.
+      aProfile({ id: 'empty', teaches: [], learns: [], availability: [] }),
+      // A mentee with nothing to learn; a mentor with no hours.
+      aProfile({ id: 'mentee-x', roleWish: 'mentee', learns: [] }),
+      aProfile({ id: 'mentor-x', roleWish: 'mentor', learns: [], availability: [] }),
+      // Left: not counted at all.
+      aProfile({ id: 'gone', learns: [], teaches: [], optIn: { status: 'left' } }),
+    ];
+    const view = readinessOf(programme, profiles, new Map());
+    expect(view.participants).toMatchObject({ active: 14, incomplete: 3 });
+    expect(view.warnings).toEqual([{ code: 'incomplete_profiles', params: { count: 3 } }]);
+    expect(view.ready).toBe(false);
+  });
+
   it('counts supply and demand per catalogue skill over active participants only', () => {
     const profiles = [
       aProfile({ id: 'a', teaches: ['teams', 'power-bi'], learns: ['negotiation'] }),

@@ -134,6 +134,7 @@ describe('the home screen says what to do next', () => {
       nextSessionStart: null,
       agreementFullySigned: true,
       awaitingMyFeedback: 0,
+      declines: [],
       updatedAt: '2026-11-25T10:00:00.000Z',
       ...overrides,
     });
@@ -160,6 +161,73 @@ describe('the home screen says what to do next', () => {
     expect(
       within(english).getByRole('link', { name: 'See the proposal and answer' }),
     ).toHaveAttribute('href', '/proposal');
+  });
+
+  it('after a manager declined, says who, their comment and the next step, not that the pair waits', async () => {
+    const declined: MyPairItem = {
+      id: 'pair-1',
+      programmeId: 'prog-2027',
+      state: 'awaiting_approval',
+      myRole: 'mentee',
+      partner: { personId: 'p-7', displayName: 'Gabriel Da Silva', jobTitle: '', photoUrl: null },
+      subject: 'LinkedIn',
+      nextSessionStart: null,
+      agreementFullySigned: true,
+      awaitingMyFeedback: 0,
+      declines: [{ managerName: 'Dominique Faure', mine: true, comment: 'Pas avant janvier.' }],
+      updatedAt: '2026-11-25T10:00:00.000Z',
+    };
+    signedIn(['participant'], [aListItem({ myStatus: 'opted_in' })], [declined]);
+    const { unmount } = renderScreen(<HomeScreen />, { locale: 'fr' });
+    const region = await nextSteps('Ce que vous pouvez faire maintenant');
+    await within(region).findByText(
+      'Le temps demandé pour votre binôme avec Gabriel Da Silva a été refusé par Dominique Faure : il ne peut pas démarrer tel quel.',
+    );
+    expect(region).toHaveTextContent('Dominique Faure a commenté : « Pas avant janvier. »');
+    expect(region).toHaveTextContent(
+      'Prochaine étape : modifiez l’accord avec Gabriel Da Silva et signez-le à nouveau tous les deux',
+    );
+    expect(region).not.toHaveTextContent('attend l’approbation');
+    expect(within(region).getByRole('link', { name: 'Modifier l’accord' })).toHaveAttribute(
+      'href',
+      '/pair',
+    );
+    unmount();
+
+    signedIn(['participant'], [aListItem({ myStatus: 'opted_in' })], [declined]);
+    renderScreen(<HomeScreen />, { locale: 'en' });
+    const english = await nextSteps('What you can do now');
+    await within(english).findByText(
+      'Dominique Faure declined the time asked for your pair with Gabriel Da Silva: it cannot start as agreed.',
+    );
+    expect(english).toHaveTextContent('Dominique Faure’s comment: “Pas avant janvier.”');
+  });
+
+  it('points a lead to their Programmes screen, not to "its programme lead", when enrolment is over', async () => {
+    signedIn(
+      ['participant', 'lead'],
+      [aListItem({ status: 'running', myStatus: 'not_joined', canManage: true })],
+    );
+    const { unmount } = renderScreen(<HomeScreen />, { locale: 'fr' });
+    const region = await nextSteps('Ce que vous pouvez faire maintenant');
+    await within(region).findByText(
+      '« Mentorat inversé 2027 » n’accueille plus de volontaires. En tant que responsable de programme, vous pouvez ajouter des participants ou rouvrir les inscriptions depuis votre écran Programmes (ci-dessous).',
+    );
+    expect(region).not.toHaveTextContent('adressez-vous à son responsable');
+    expect(within(region).getByRole('link', { name: 'Programmes' })).toHaveAttribute(
+      'href',
+      '/programmes',
+    );
+    unmount();
+
+    // Someone else is still told to ask the programme's lead.
+    signedIn(['participant'], [aListItem({ status: 'running', myStatus: 'not_joined' })]);
+    renderScreen(<HomeScreen />, { locale: 'en' });
+    expect(
+      await within(await nextSteps('What you can do now')).findByText(
+        /ask its programme lead if you would like to join/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('offers to choose a persona again when the server no longer knows the token', async () => {

@@ -14,6 +14,7 @@ function aMyProposal(overrides: Partial<MyProposal> = {}): MyProposal {
     programmeId: 'prog-1',
     programmeName: 'Mentorat inversé 2027',
     role: 'mentee',
+    mentorCapacity: null,
     partner: {
       personId: 'p-14',
       displayName: 'Léa Roux',
@@ -50,6 +51,7 @@ function aPair(overrides: Partial<MyPairItem> = {}): MyPairItem {
     nextSessionStart: null,
     agreementFullySigned: true,
     awaitingMyFeedback: 0,
+    declines: [],
     updatedAt: '2027-01-05T09:00:00.000Z',
     ...overrides,
   };
@@ -116,6 +118,46 @@ describe('the person’s proposal card', { timeout: 20_000 }, () => {
     );
     expect(within(card).getByRole('link', { name: 'Mon binôme' })).toBeInTheDocument();
     expect(screen.queryByText(/Pas encore de proposition/)).not.toBeInTheDocument();
+  });
+
+  it('says who declined instead of “waiting for approval” once a manager declined', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({ locale: 'fr', proposals: [] } satisfies MyProposalsResponse),
+      ),
+      pairsMine([
+        aPair({
+          state: 'awaiting_approval',
+          declines: [{ managerName: 'Olivier Fontaine', mine: true, comment: 'Pas ce trimestre.' }],
+        }),
+      ]),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'fr' });
+    const card = await screen.findByRole('group', { name: 'Vous avez déjà un binôme' });
+    expect(card).toHaveTextContent(
+      'Le temps demandé pour votre binôme avec Yanis Benali a été refusé par Olivier Fontaine : modifiez l’accord ensemble et signez-le à nouveau.',
+    );
+    expect(card).not.toHaveTextContent('attend l’approbation');
+  });
+
+  it('tells a mentor how many people they can mentor at once (Louise, capacity 2)', async () => {
+    server.use(
+      http.get('*/api/me', () => HttpResponse.json(aMe({ person: marc }))),
+      http.get('*/api/proposals/mine', () =>
+        HttpResponse.json({
+          locale: 'fr',
+          proposals: [aMyProposal({ role: 'mentor', mentorCapacity: 2 })],
+        } satisfies MyProposalsResponse),
+      ),
+      pairsMine([]),
+    );
+    renderScreen(<ProposalScreen />, { locale: 'fr' });
+    expect(
+      await screen.findByText(
+        'Selon votre profil, vous pouvez accompagner jusqu’à 2 personnes à la fois.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the partner, the reasons in the tab’s language and the deadline; accepts only after confirming', async () => {

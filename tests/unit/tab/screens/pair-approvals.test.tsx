@@ -141,6 +141,25 @@ describe('the managers’ approvals on the pair dashboard', { timeout: 20_000 },
     );
   });
 
+  it('after a decline the status badge and the summary say it was declined, no longer that the managers are asked', () => {
+    show(awaiting([declinedByDominique, approvedByClaire]));
+    expect(screen.getByText('Declined by a manager: agreement to change')).toBeInTheDocument();
+    expect(screen.queryByText('Waiting for the managers’ approval')).toBeNull();
+    expect(
+      screen.queryByText('Your managers are asked to approve the time you spend on this.'),
+    ).toBeNull();
+    expect(
+      screen.getByText(
+        'Dominique Faure declined the time asked for: the pair cannot start as agreed. Their comment and what to do next are below.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('while the managers are only asked, the badge says the pair waits for them', () => {
+    show(awaiting([anApproval(), louisesManager()]));
+    expect(screen.getByText('Waiting for the managers’ approval')).toBeInTheDocument();
+  });
+
   it('speaks French', () => {
     show(awaiting([declinedByDominique, approvedByClaire]), 'fr');
     const list = 'Accord des managers';
@@ -153,6 +172,12 @@ describe('the managers’ approvals on the pair dashboard', { timeout: 20_000 },
     expect(itemOf('Claire Morel', list)).toHaveTextContent(
       'manager de Louise NicolasApprouvéeApprouvée le 25 novembre 2026.',
     );
+    expect(screen.getByText('Refusé par un manager : accord à modifier')).toBeInTheDocument();
+    expect(
+      screen.queryByText(
+        'Vos managers sont sollicités pour approuver le temps que vous y consacrez.',
+      ),
+    ).toBeNull();
     expect(screen.getByText('Et maintenant ?').parentElement).toHaveTextContent(
       'Modifiez l’accord avec Louise Nicolas puis signez-le à nouveau tous les deux : la demande repartira uniquement vers Dominique Faure, sauf si vous changez le nombre, la durée ou la fréquence des séances (elle repartira alors vers chaque manager).',
     );

@@ -62,6 +62,7 @@ function calendarApi(initial: PairView, changes: CalendarChange[]) {
             nextSessionStart: null,
             agreementFullySigned: false,
             awaitingMyFeedback: 0,
+            declines: [],
             updatedAt: state.pair.updatedAt,
           },
         ],

@@ -151,6 +151,7 @@ function pairApi(initial: PairView, others: PairView[] = []) {
           nextSessionStart: null,
           agreementFullySigned: p.agreement.fullySigned,
           awaitingMyFeedback: 0,
+          declines: [],
           updatedAt: p.updatedAt,
         })),
       };
@@ -652,9 +653,28 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
       'Visible par vous seul. Ni Louise Nicolas, ni votre manager, ni le responsable du programme.',
     );
     expect(region('Votre mentor')).toHaveTextContent('Langues : français, anglais');
+    // Pierre is the mentee: the mentor toolkit is not offered to him.
+    expect(screen.queryByRole('button', { name: 'Ouvrir la boîte à outils du mentor' })).toBeNull();
+  });
+
+  it('offers the mentor toolkit to the mentor only, and nothing of a pair to someone without one', async () => {
+    const mentor = aPairView({
+      myRole: 'mentor',
+      me: { ...aPairView().me, role: 'mentor' },
+      partner: aMember({ personId: 'p-40', role: 'mentee', displayName: 'Hélène Marchand' }),
+    });
+    server.use(...pairApi(mentor).handlers);
+    const { unmount } = renderScreen(<PairScreen />, { locale: 'fr' });
     expect(
-      screen.getByRole('button', { name: 'Ouvrir la boîte à outils du mentor' }),
+      await screen.findByRole('button', { name: 'Ouvrir la boîte à outils du mentor' }, found),
     ).toBeInTheDocument();
+    unmount();
+
+    server.use(http.get('*/api/pairs/mine', () => HttpResponse.json({ pairs: [] })));
+    renderScreen(<PairScreen />, { locale: 'fr' });
+    expect(await screen.findByRole('button', { name: /proposition/i }, found)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Ouvrir la boîte à outils du mentor' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Planifier nos séances' })).toBeNull();
   });
 
   it('counts held and planned sessions with real plurals, in French and English', async () => {

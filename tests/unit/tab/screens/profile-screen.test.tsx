@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { PersonasResponse } from '../../../../src/contracts/identity';
 import type { ProfileEditBody, ProfileResponse } from '../../../../src/contracts/profiles';
+import { missingForMatching } from '../../../../src/domain/profile';
 import type { ProgrammeListResponse } from '../../../../src/contracts/programmes';
 import type { Profile } from '../../../../src/domain/profile';
 import ProfileScreen from '../../../../tab/src/screens/profile/ProfileScreen';
@@ -56,6 +57,7 @@ function profileApi(initial: Profile, version: string | null) {
     profile: state.profile,
     version: state.version,
     person,
+    missingForMatching: missingForMatching(state.profile),
   });
   const bump = () => {
     state.version = `"v${Number(state.version?.replace(/\D/g, '') ?? 0) + 1}"`;
@@ -318,6 +320,55 @@ describe('My profile', { timeout: 20_000 }, () => {
       learns: [{ skillId: 'leadership', level: 1, goal: 'Animer une équipe' }],
       bio: 'Planificatrice à Paris.',
     });
+  });
+
+  it('tells a mentor how many people they can mentor at once, and a mentee nothing of it', async () => {
+    const api = profileApi(
+      aProfile({ id: person.id, programmeId: programme.id, roleWish: 'mentor', mentorCapacity: 2 }),
+      '"v1"',
+    );
+    server.use(...api.handlers);
+    const user = userEvent.setup();
+    renderScreen(<ProfileScreen />, { locale: 'en' });
+    const capacity = 'As a mentor, you can mentor up to 2 people at a time.';
+    expect(await screen.findByText(capacity)).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /^Mentee/ }));
+    expect(screen.queryByText(capacity)).toBeNull();
+  });
+
+  it('saves an empty profile but says what matching still needs, in both languages', async () => {
+    const empty = aProfile({
+      id: person.id,
+      programmeId: programme.id,
+      roleWish: 'mentee',
+      teaches: [],
+      learns: [],
+      availability: [],
+    });
+    for (const [locale, text] of [
+      [
+        'fr',
+        'Votre profil est enregistré. Pour être mis en binôme, il vous manque encore une compétence à apprendre et des heures disponibles dans la semaine.',
+      ],
+      [
+        'en',
+        'Your profile is saved. To be matched you still need a skill to learn and some hours available in the week.',
+      ],
+    ] as const) {
+      const api = profileApi(empty, '"v1"');
+      server.use(...api.handlers);
+      const user = userEvent.setup();
+      const { unmount } = renderScreen(<ProfileScreen />, { locale });
+      await user.click(
+        await screen.findByRole('button', {
+          name: locale === 'fr' ? 'Enregistrer mon profil' : 'Save my profile',
+        }),
+      );
+      const saved = await screen.findByText(text);
+      expect(saved.closest('[role="status"]')).not.toBeNull();
+      expect(api.state.puts).toHaveLength(1);
+      unmount();
+    }
   });
 
   it('on a version conflict keeps what was typed and reloads the rest before saving again', async () => {

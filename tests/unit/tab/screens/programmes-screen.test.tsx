@@ -273,6 +273,7 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
       status: 'enrolling',
       participants: {
         active: 7,
+        incomplete: 2,
         byRole: { mentor: 5, mentee: 1, both: 1 },
         byStatus: { not_joined: 3, opted_in: 6, paused: 1, left: 0 },
         departments: 4,
@@ -295,6 +296,7 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
       ],
       warnings: [
         { code: 'too_few_participants', params: { count: 7, minimum: 10 } },
+        { code: 'incomplete_profiles', params: { count: 2 } },
         { code: 'skill_without_teacher', params: { skillId: 'negotiation', learners: 2 } },
         { code: 'one_sided_cohort', params: { mentors: 6, mentees: 2, missing: 'mentee' } },
       ],
@@ -326,6 +328,14 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
       screen.getByText(/The cohort is one-sided: 2 possible mentees for 6 possible mentors/),
     ).toBeInTheDocument();
     expect(screen.getByText('Wish to be mentors').nextElementSibling).toHaveTextContent('5');
+    expect(
+      screen.getByText('Incomplete profiles (cannot be matched yet)').nextElementSibling,
+    ).toHaveTextContent('2');
+    expect(
+      screen.getByText(
+        '2 active participants cannot be matched yet: their profiles name no skill for their role or no hours available. Remind them to complete them.',
+      ),
+    ).toBeInTheDocument();
 
     // On a narrow tab the table scrolls in its own focusable region, not the page; the section
     // tabs wrap.

@@ -73,6 +73,7 @@ export function aMe(overrides: Partial<MeResponse> = {}): MeResponse {
     roles: ['participant'],
     canCreateProgrammes: false,
     leadOf: [],
+    pairRoles: [],
     locale: 'fr',
     signIn: 'dev',
     ...overrides,

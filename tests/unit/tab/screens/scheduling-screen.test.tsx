@@ -142,6 +142,7 @@ const myPair: MyPairItem = {
   nextSessionStart: null,
   agreementFullySigned: true,
   awaitingMyFeedback: 0,
+  declines: [],
   updatedAt: '2027-01-10T10:00:00.000Z',
 };
 

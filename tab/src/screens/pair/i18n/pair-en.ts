@@ -234,10 +234,13 @@ export const pairEn = {
   'pair.state.paused': 'Paused',
   'pair.state.completed': 'Completed',
   'pair.state.ended': 'Ended',
+  'pair.state.declined': 'Declined by a manager: agreement to change',
   'pair.life.state': 'Status:',
   'pair.life.pausedUntil': 'Paused until {date}.',
   'pair.life.endedBecause': 'Ended early: {reason}',
   'pair.life.awaitingApproval': 'Your managers are asked to approve the time you spend on this.',
+  'pair.life.declined':
+    '{managers} declined the time asked for: the pair cannot start as agreed. Their comment and what to do next are below.',
   'pair.life.flagged':
     'You both said the pairing is not a good fit: the programme lead has been told and will propose a new pairing.',
   'pair.life.pause': 'Pause',

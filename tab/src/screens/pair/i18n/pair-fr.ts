@@ -236,11 +236,14 @@ export const pairFr: PairCatalogue = {
   'pair.state.paused': 'En pause',
   'pair.state.completed': 'Terminé',
   'pair.state.ended': 'Arrêté',
+  'pair.state.declined': 'Refusé par un manager : accord à modifier',
   'pair.life.state': 'État :',
   'pair.life.pausedUntil': 'En pause jusqu’au {date}.',
   'pair.life.endedBecause': 'Arrêté avant la fin : {reason}',
   'pair.life.awaitingApproval':
     'Vos managers sont sollicités pour approuver le temps que vous y consacrez.',
+  'pair.life.declined':
+    'Refus du temps demandé par {managers} : le binôme ne peut pas démarrer tel quel. Le commentaire et la marche à suivre sont ci-dessous.',
   'pair.life.flagged':
     'Vous avez tous deux répondu que le binôme ne convient pas : le responsable du programme est prévenu et proposera un nouveau binôme.',
   'pair.life.pause': 'Mettre en pause',
