@@ -266,6 +266,103 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Constituer les binômes' })).toBeInTheDocument();
   });
 
+  const launchReadiness = (launch: ReadinessResponse['launch']): ReadinessResponse => ({
+    programmeId: 'prog-1',
+    status: 'matching',
+    participants: {
+      active: 20,
+      byRole: { mentor: 10, mentee: 10, both: 0 },
+      byStatus: { not_joined: launch.notJoined, opted_in: 20, paused: 0, left: 0 },
+      departments: 4,
+    },
+    skills: [],
+    warnings: [],
+    ready: true,
+    launch,
+  });
+
+  it('shows the steps and points to Matching; no launch before a matching run is published', async () => {
+    const api = programmeApi(
+      aProgramme({ id: 'prog-1', name: 'Mentorat 2027', status: 'matching' }),
+    );
+    server.use(
+      ...api.handlers,
+      http.get('*/api/programmes/prog-1/readiness', () =>
+        HttpResponse.json(
+          launchReadiness({
+            publishedRun: false,
+            unansweredProposals: 0,
+            unmatched: 20,
+            notJoined: 3,
+          }),
+        ),
+      ),
+    );
+    window.history.replaceState(null, '', '/programmes?programme=prog-1');
+    renderScreen(<ProgrammesScreen />, { locale: 'fr' });
+
+    const steps = await screen.findByRole('list', { name: 'Où en est le programme' });
+    const items = within(steps).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      '✓ Préparation (terminé)',
+      '✓ Inscriptions (terminé)',
+      'Constitution des binômes',
+      'En cours',
+      'Clôturé',
+    ]);
+    expect(items[2]).toHaveAttribute('aria-current', 'step');
+    expect(screen.getByRole('link', { name: 'Ouvrir l’appariement' })).toHaveAttribute(
+      'href',
+      '/matching?programme=prog-1',
+    );
+
+    const launch = screen.getByRole('button', { name: 'Lancer le programme' });
+    expect(
+      await screen.findByText(/calculez d'abord les binômes et publiez-les/),
+    ).toBeInTheDocument();
+    expect(launch).toHaveAttribute('aria-disabled', 'true');
+    expect(launch).toHaveAccessibleDescription(/calculez d'abord les binômes/);
+    fireEvent.click(launch);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('says in the launch dialog what the launch leaves: unanswered, unmatched, not joined', async () => {
+    const api = programmeApi(
+      aProgramme({ id: 'prog-1', name: 'Mentorat 2027', status: 'matching' }),
+    );
+    server.use(
+      ...api.handlers,
+      http.get('*/api/programmes/prog-1/readiness', () =>
+        HttpResponse.json(
+          launchReadiness({
+            publishedRun: true,
+            unansweredProposals: 5,
+            unmatched: 9,
+            notJoined: 3,
+          }),
+        ),
+      ),
+    );
+    window.history.replaceState(null, '', '/programmes?programme=prog-1');
+    renderScreen(<ProgrammesScreen />, { locale: 'en' });
+
+    const launch = await screen.findByRole('button', { name: 'Start the programme' });
+    await waitFor(() => expect(launch).not.toHaveAttribute('aria-disabled'));
+    fireEvent.click(launch);
+    const dialog = await screen.findByRole('dialog', { name: 'Start the programme?' });
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      '5 published proposals are still unanswered;',
+      '9 active participants have no proposal or pair;',
+      '3 invitees have not joined.',
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start the programme' }));
+    await waitFor(() => expect(api.state.moves).toEqual([{ to: 'running', version: '"p1"' }]));
+  });
+
   it('shows readiness: participants by role, supply against demand as a table, warnings', async () => {
     const programme = aProgramme({ id: 'prog-1', name: 'Mentorat 2027' });
     const readiness: ReadinessResponse = {
@@ -299,6 +396,7 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
         { code: 'one_sided_cohort', params: { mentors: 6, mentees: 2, missing: 'mentee' } },
       ],
       ready: false,
+      launch: { publishedRun: false, unansweredProposals: 0, unmatched: 7, notJoined: 3 },
     };
     window.history.replaceState(null, '', '/programmes?programme=prog-1&view=readiness');
     server.use(
