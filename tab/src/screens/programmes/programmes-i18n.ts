@@ -220,6 +220,7 @@ const en = {
     'Import only the valid rows ({count}) and leave out the rows with errors ({invalid})',
   'import.start': { one: 'Import {count} row', other: 'Import {count} rows' },
   'import.startValid': {
+    zero: 'No valid row to import',
     one: 'Import the {count} valid row',
     other: 'Import the {count} valid rows',
   },
@@ -467,6 +468,7 @@ const fr: CatalogueFor<typeof en> = {
     'Importer seulement les lignes valides ({count}) et laisser de côté les lignes en erreur ({invalid})',
   'import.start': { one: 'Importer {count} ligne', other: 'Importer {count} lignes' },
   'import.startValid': {
+    zero: 'Aucune ligne valide à importer',
     one: 'Importer la ligne valide',
     other: 'Importer les {count} lignes valides',
   },

@@ -544,6 +544,13 @@ describe('CSV import', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderScreen(<ProgrammesScreen />, { locale: 'fr' });
 
+    const template = await screen.findByRole('link', { name: 'Télécharger un modèle CSV' });
+    expect(template).toHaveAttribute('download', 'modele-participants.csv');
+    expect(decodeURIComponent(template.getAttribute('href')!)).toContain(
+      'courriel;nom;département;courriel du responsable;rôle souhaité;langues',
+    );
+    expect(template).toHaveAccessibleDescription(/Colonnes : courriel et nom \(obligatoires\)/);
+
     fireEvent.change(await screen.findByRole('textbox', { name: 'Ou collez le texte CSV' }), {
       target: { value: csv },
     });
@@ -556,8 +563,10 @@ describe('CSV import', { timeout: 20_000 }, () => {
     expect(
       screen.getByText(/3 lignes : 2 à ajouter, 0 à mettre à jour, 0 inchangées, 1 en erreur/),
     ).toBeInTheDocument();
-    const start = screen.getByRole('button', { name: 'Importer 3 lignes' });
+    // Disabled until the lead leaves the bad row out, and counting only the rows that would go in.
+    const start = screen.getByRole('button', { name: 'Importer les 2 lignes valides' });
     expect(start).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Importer 3 lignes' })).not.toBeInTheDocument();
 
     await user.click(
       screen.getByRole('checkbox', {
@@ -617,7 +626,7 @@ describe('CSV import', { timeout: 20_000 }, () => {
       await screen.findByText('The file was refused: rows have errors. See the preview below.'),
     ).toBeInTheDocument();
     expect(screen.getByText('“not-an-email” is not an e-mail address.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Import 1 row' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'No valid row to import' })).toBeDisabled();
   });
 
   it('refuses a file over 2 MB before sending it, saying how big it is', async () => {
