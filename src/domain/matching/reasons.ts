@@ -209,9 +209,11 @@ export type UnmatchedFacts = {
 };
 
 function people(n: number, side: 'mentor' | 'mentee', lang: 'en' | 'fr'): string {
-  // "mentor" is the same word in both languages.
-  const word = side === 'mentor' ? 'mentor' : lang === 'en' ? 'mentee' : 'mentoré';
-  return `${n} ${word}${n > 1 ? 's' : ''}`;
+  // "mentor" is the same word in both languages; in French « personne mentorée » says nobody's
+  // gender (the directory does not give it), where « mentoré » would say « he ».
+  const plural = n > 1 ? 's' : '';
+  if (side === 'mentor') return `${n} mentor${plural}`;
+  return lang === 'en' ? `${n} mentee${plural}` : `${n} personne${plural} mentorée${plural}`;
 }
 
 /** Why a person ended without a partner, from the facts the engine gathered. */
@@ -239,7 +241,7 @@ export function unmatchedReasons(
     const other = f.side === 'mentee' ? 'mentor' : 'mentee';
     const before = prefixed
       ? f.side === 'mentee'
-        ? { en: 'As a mentee: ', fr: 'En tant que mentoré : ' }
+        ? { en: 'As a mentee: ', fr: 'En tant que personne mentorée : ' }
         : { en: 'As a mentor: ', fr: 'En tant que mentor : ' }
       : { en: '', fr: '' };
     // After "As a mentee: " the sentence goes on in lower case.

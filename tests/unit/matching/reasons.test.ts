@@ -184,13 +184,27 @@ describe('matching reasons', () => {
     ]);
   });
 
+  it('names mentees without a gender in French: « 2 personnes mentorées », not « 2 mentorés »', () => {
+    const result = run(
+      aCohort([
+        aMentor({ id: 'john', languages: ['en'] }),
+        aMentee({ id: 'marc' }),
+        aMentee({ id: 'zoe' }),
+      ]),
+    );
+    const john = result.unmatched.find((u) => u.id === 'john')!;
+    expect(john.reasons[0]!.fr).toBe(
+      'Aucune langue commune avec 2 personnes mentorées qui correspondent par les compétences',
+    );
+  });
+
   it('gives a `both` person the reasons for each role', () => {
     const result = run(aCohort([aMentor({ id: 'sam', role: 'both', teaches: [], learns: [] })]));
     expect(result.unmatched[0]!.reasons).toEqual([
       {
         code: 'nothing_to_learn',
         en: 'As a mentee: lists no skill to learn',
-        fr: "En tant que mentoré : n'indique aucune compétence à apprendre",
+        fr: "En tant que personne mentorée : n'indique aucune compétence à apprendre",
       },
       {
         code: 'nothing_to_teach',
