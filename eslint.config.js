@@ -102,7 +102,8 @@ export default tseslint.config(
       ],
     },
   },
-  // The tab may only import types from the server (enforced separately by the type-only rule below).
+  // The tab may only import types from the server (enforced separately by the type-only rule below),
+  // but for the French grammar helper.
   {
     files: ['tab/**'],
     rules: {
@@ -111,7 +112,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/**', '**/bot/**'],
+              // Except src/domain/french.ts: the product's one French grammar helper (elision,
+              // agreement), pure and without imports, shared so the tab and the server agree.
+              regex: '(^|/)(src/(?!domain/french$)|bot/)',
               message: 'The tab imports only types from the server (import type).',
               allowTypeImports: true,
             },
@@ -131,7 +134,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/**', '**/bot/**'],
+              // Except src/domain/french.ts: the product's one French grammar helper (elision,
+              // agreement), pure and without imports, shared so the tab and the server agree.
+              regex: '(^|/)(src/(?!domain/french$)|bot/)',
               message: 'The tab imports only types from the server (import type).',
               allowTypeImports: true,
             },

@@ -1,3 +1,4 @@
+import { elideBeforePlaceholders } from '../src/domain/french';
 import type { Locale } from './locale';
 
 /** Every sentence the bot says in plain text, in French and English. */
@@ -144,7 +145,10 @@ export function say(
   locale: Locale,
   values: Record<string, string | number> = {},
 ): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const template = messages[key][locale];
+  // French elides « de {person} » before a vowel or a mute h: « manager d’Anaïs ».
+  const elided = locale === 'fr' ? elideBeforePlaceholders(template, values) : template;
+  return elided.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );
 }

@@ -56,7 +56,7 @@ export const cardStrings = {
     },
     refusal: {
       title: 'Action réservée au manager',
-      body: 'Seul·e {manager} peut approuver ou refuser cette demande. Votre clic n’a rien changé.',
+      body: 'Cette demande ne peut être approuvée ou refusée que par {manager}. Votre clic n’a rien changé.',
     },
     reminder: {
       soonTitle: 'Séance dans {minutes} minutes',

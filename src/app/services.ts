@@ -74,6 +74,7 @@ export function createServices(deps: {
   const programmes = new ProgrammeService({
     programmes: repos.programmes,
     profiles: repos.profiles,
+    proposals: repos.proposals,
     directory,
     clock,
   });

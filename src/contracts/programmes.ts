@@ -165,6 +165,17 @@ export const readinessResponseSchema = z.object({
   warnings: z.array(readinessWarningSchema),
   /** True when there is no warning. */
   ready: z.boolean(),
+  /** What launching the programme (status `running`) would leave behind, for the lead's dialog. */
+  launch: z.object({
+    /** A matching run was published (a proposal reached the people): launching makes sense. */
+    publishedRun: z.boolean(),
+    /** Published proposals still waiting for an answer. */
+    unansweredProposals: z.number(),
+    /** Active participants in no published proposal still open or accepted. */
+    unmatched: z.number(),
+    /** Invitees (imported) who have not joined. */
+    notJoined: z.number(),
+  }),
 });
 export type ReadinessResponse = z.infer<typeof readinessResponseSchema>;
 

@@ -1,3 +1,4 @@
+import { deFr, queFr } from '../french';
 import { weekdays, type WeeklySlot } from '../common';
 import { DomainError } from '../errors';
 import {
@@ -453,7 +454,7 @@ export function noSlotMessage(
     case 'frame_too_long':
       return {
         en: `Sessions of ${details.durationMinutes} minutes are longer than the ${details.longestSharedMinutes} minutes ${a} and ${b} share at most in a working day: shorten the sessions or widen the hours.`,
-        fr: `Des séances de ${details.durationMinutes} minutes dépassent les ${details.longestSharedMinutes} minutes de travail que ${a} et ${b} ont au plus en commun dans une journée : raccourcissez les séances ou élargissez les horaires.`,
+        fr: `Des séances de ${details.durationMinutes} minutes dépassent les ${details.longestSharedMinutes} minutes de travail ${queFr(a)} et ${b} ont au plus en commun dans une journée : raccourcissez les séances ou élargissez les horaires.`,
       };
     case 'no_stable_shared_hours':
       return {
@@ -463,7 +464,7 @@ export function noSlotMessage(
     case 'calendars_full':
       return {
         en: `${a}’s and ${b}’s calendars are full at every shared working time in the next ${details.weeks} weeks.`,
-        fr: `Les agendas de ${a} et de ${b} sont pleins sur tous leurs horaires communs des ${details.weeks} prochaines semaines.`,
+        fr: `Les agendas ${deFr(a)} et ${deFr(b)} sont pleins sur tous leurs horaires communs des ${details.weeks} prochaines semaines.`,
       };
   }
 }

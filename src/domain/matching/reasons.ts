@@ -1,3 +1,4 @@
+import { deFr, queFr } from '../french';
 import type { PreparedCohort, PreparedPerson } from './cohort';
 import type { WeekDay } from './input';
 import type { PairEvaluation, ViolationCode } from './pair-evaluation';
@@ -112,7 +113,7 @@ export function pairReasons(
     reasons.push({
       code: 'teaches',
       en: flat`${mentor.name} teaches ${skill} (${best.teachLevel}/5), which ${mentee.name} wants to learn`,
-      fr: flat`${mentor.name} enseigne ${skill} (${best.teachLevel}/5), que ${mentee.name} veut apprendre`,
+      fr: flat`${mentor.name} enseigne ${skill} (${best.teachLevel}/5), ${queFr(mentee.name)} veut apprendre`,
     });
     const others = d.teachMatches
       .slice(1)
@@ -131,7 +132,7 @@ export function pairReasons(
     reasons.push({
       code: 'reciprocity',
       en: flat`In return, ${mentee.name} shares ${skill} (${back.teachLevel}/5), which ${mentor.name} wants to learn`,
-      fr: flat`En retour, ${mentee.name} partage ${skill} (${back.teachLevel}/5), que ${mentor.name} veut apprendre`,
+      fr: flat`En retour, ${mentee.name} partage ${skill} (${back.teachLevel}/5), ${queFr(mentor.name)} veut apprendre`,
     });
   }
   if (d.overlapMinutes > 0) {
@@ -154,7 +155,7 @@ export function pairReasons(
       ),
       fr: shared(
         cohort,
-        flat`${duration(d.overlapMinutes)} de disponibilité commune par semaine ${fr}${sameZone ? '' : ` (heure de ${mentor.name})`}`,
+        flat`${duration(d.overlapMinutes)} de disponibilité commune par semaine ${fr}${sameZone ? '' : ` (heure ${deFr(mentor.name)})`}`,
       ),
     });
   }
@@ -186,7 +187,7 @@ export function pairReasons(
     reasons.push({
       code: 'seniority',
       en: flat`${mentee.name} has ${years} more year${years > 1 ? 's' : ''} of experience than ${mentor.name}`,
-      fr: flat`${mentee.name} a ${years} an${years > 1 ? 's' : ''} d'expérience de plus que ${mentor.name}`,
+      fr: flat`${mentee.name} a ${years} an${years > 1 ? 's' : ''} d'expérience de plus ${queFr(mentor.name)}`,
     });
   }
   return reasons;
@@ -208,9 +209,11 @@ export type UnmatchedFacts = {
 };
 
 function people(n: number, side: 'mentor' | 'mentee', lang: 'en' | 'fr'): string {
-  // "mentor" is the same word in both languages.
-  const word = side === 'mentor' ? 'mentor' : lang === 'en' ? 'mentee' : 'mentoré';
-  return `${n} ${word}${n > 1 ? 's' : ''}`;
+  // "mentor" is the same word in both languages; in French « personne mentorée » says nobody's
+  // gender (the directory does not give it), where « mentoré » would say « he ».
+  const plural = n > 1 ? 's' : '';
+  if (side === 'mentor') return `${n} mentor${plural}`;
+  return lang === 'en' ? `${n} mentee${plural}` : `${n} personne${plural} mentorée${plural}`;
 }
 
 /** Why a person ended without a partner, from the facts the engine gathered. */
@@ -238,7 +241,7 @@ export function unmatchedReasons(
     const other = f.side === 'mentee' ? 'mentor' : 'mentee';
     const before = prefixed
       ? f.side === 'mentee'
-        ? { en: 'As a mentee: ', fr: 'En tant que mentoré : ' }
+        ? { en: 'As a mentee: ', fr: 'En tant que personne mentorée : ' }
         : { en: 'As a mentor: ', fr: 'En tant que mentor : ' }
       : { en: '', fr: '' };
     // After "As a mentee: " the sentence goes on in lower case.

@@ -92,6 +92,8 @@ function acceptedPair(
   members: PairMembers,
   acceptedAt: number,
   subject: string,
+  /** Written by the pair, in their language: the demo company works in French. */
+  confidentiality = 'Ce qui se dit dans le binôme reste dans le binôme.',
 ): Pair {
   const iso = (ms: number) => new Date(ms).toISOString();
   const proposal = matchProposalSchema.parse({
@@ -118,8 +120,7 @@ function acceptedPair(
       frame: defaultFrame,
       members,
       subject,
-      // Written by the pair, in their language (the demo company works in French).
-      confidentiality: 'Ce qui se dit dans le binôme reste dans le binôme.',
+      confidentiality,
     },
     storyClock(acceptedAt),
   );
@@ -382,6 +383,8 @@ export function demoPairs(
     },
     today - 20 * day,
     'Python notebooks for market research',
+    // Ethan writes in English: the whole agreement is his pair's, in one language.
+    'What is said in the pair stays in the pair.',
   );
   c = editAgreement(
     c,

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ParticipantsResponse, ProgrammeCreateBody, ProgrammeEditBody, ProgrammeListResponse, ProgrammeResponse, ReadinessResponse } from '../../contracts/programmes';
+import type {
+  ParticipantsResponse,
+  ProgrammeCreateBody,
+  ProgrammeEditBody,
+  ProgrammeListResponse,
+  ProgrammeResponse,
+  ReadinessResponse,
+} from '../../contracts/programmes';
 import type { Clock } from '../../domain/clock';
 import { parseOrThrow } from '../../domain/common';
 import { DomainError } from '../../domain/errors';
@@ -13,6 +20,7 @@ import {
 import type { Versioned } from '../../domain/versioned';
 import type { ProfileRepository } from '../../store/profile-repository';
 import type { ProgrammeRepository } from '../../store/programme-repository';
+import type { ProposalRepository } from '../../store/proposal-repository';
 import type { Principal } from '../auth/principal';
 import type { OrgDirectory } from '../people/org-directory';
 import { readinessOf } from './readiness';
@@ -20,6 +28,8 @@ import { readinessOf } from './readiness';
 export type ProgrammeServiceDeps = {
   programmes: ProgrammeRepository;
   profiles: ProfileRepository;
+  /** Read for readiness: what a launch would leave unanswered or unmatched. */
+  proposals: ProposalRepository;
   directory: OrgDirectory;
   clock: Clock;
   newId?: () => string;
@@ -164,14 +174,16 @@ export class ProgrammeService {
 
   async readiness(principal: Principal, id: string): Promise<ReadinessResponse> {
     const programme = await this.managed(principal, id);
-    const [profiles, people] = await Promise.all([
+    const [profiles, people, proposals] = await Promise.all([
       this.deps.profiles.ofProgramme(principal.tenantId, id),
       this.deps.directory.people(principal.tenantId),
+      this.deps.proposals.ofProgramme(principal.tenantId, id),
     ]);
     return readinessOf(
       programme.value,
       profiles.map((p) => p.value),
       new Map(people.map((p) => [p.id, p])),
+      proposals.map((p) => p.value),
     );
   }
 

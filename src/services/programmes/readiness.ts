@@ -3,6 +3,14 @@ import type { Person } from '../../domain/person';
 import { missingForMatching, type Profile } from '../../domain/profile';
 import type { Programme } from '../../domain/programme';
 
+/** What readiness needs of a proposal (the store's published proposals). */
+export type ProposalForReadiness = {
+  mentorId: string;
+  menteeId: string;
+  status: 'proposed' | 'accepted' | 'declined' | 'expired' | 'superseded';
+  publishedAt: string | null;
+};
+
 /** DESIGN.md: a cohort needs at least about ten people. */
 export const minimumParticipants = 10;
 /** Below one person on a side for every this many on the other, the cohort is one-sided. */
@@ -16,6 +24,7 @@ export function readinessOf(
   programme: Programme,
   profiles: readonly Profile[],
   people: ReadonlyMap<string, Person>,
+  proposals: readonly ProposalForReadiness[] = [],
 ): ReadinessResponse {
   const byStatus = { not_joined: 0, opted_in: 0, paused: 0, left: 0 };
   const byRole = { mentor: 0, mentee: 0, both: 0 };
@@ -75,6 +84,15 @@ export function readinessOf(
       warnings.push({ code: 'one_sided_cohort', params: { mentors, mentees, missing: 'mentee' } });
     }
   }
+  const published = proposals.filter((p) => p.publishedAt !== null);
+  const matched = new Set(
+    published
+      .filter((p) => p.status === 'proposed' || p.status === 'accepted')
+      .flatMap((p) => [p.mentorId, p.menteeId]),
+  );
+  const unmatched = profiles.filter(
+    (p) => (p.optIn.status === 'opted_in' || p.optIn.status === 'paused') && !matched.has(p.id),
+  ).length;
   return {
     programmeId: programme.id,
     status: programme.status,
@@ -82,5 +100,11 @@ export function readinessOf(
     skills,
     warnings,
     ready: warnings.length === 0,
+    launch: {
+      publishedRun: published.length > 0,
+      unansweredProposals: published.filter((p) => p.status === 'proposed').length,
+      unmatched,
+      notJoined: byStatus.not_joined,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { elideBeforePlaceholders } from '../../../src/domain/french';
 import type { en } from './en';
 
 /** The languages the product speaks. */
@@ -76,16 +77,20 @@ function interpolate(template: string, params: Record<string, string | number>, 
   });
 }
 
-/** Renders one message: picks the plural form from `count`, then fills the `{placeholders}`. */
+/**
+ * Renders one message: picks the plural form from `count`, then fills the `{placeholders}`. French
+ * elides « que {x} » / « de {x} » where the value needs it (« qu’Anaïs », « de Hugo »).
+ */
 export function formatMessage(
   locale: Locale,
   message: Message,
   params: Record<string, string | number> = {},
 ): string {
-  const template =
+  const form =
     typeof message === 'string'
       ? message
       : pluralForm(locale, message, Number(params['count'] ?? 0));
+  const template = locale === 'fr' ? elideBeforePlaceholders(form, params) : form;
   return interpolate(template, params, locale);
 }
 

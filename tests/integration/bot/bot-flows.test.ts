@@ -320,7 +320,9 @@ describe('the bot over Cosmos (TestAdapter)', () => {
       .assertReply((reply) => {
         const text = JSON.stringify(invokeBody(reply).value);
         expect(text).toContain('Action réservée au manager');
-        expect(text).toContain('Seul·e Sophie Laurent peut approuver');
+        expect(text).toContain(
+          'Cette demande ne peut être approuvée ou refusée que par Sophie Laurent.',
+        );
       })
       // The mentee cannot approve their own time either.
       .send(invoke(world, world.as('mentee-1', 'Bernard Martin'), verbs.approve, data))

@@ -90,5 +90,9 @@ describe('the demo pairs after start', () => {
     );
     expect(data.body.pair.partner.timeZone).toBe('Europe/Paris');
     expect(data.body.privateNotes).toEqual([]);
+    // Their agreement is in English throughout, its confidentiality line too.
+    expect(data.body.pair.agreement.confidentiality).toBe(
+      'What is said in the pair stays in the pair.',
+    );
   });
 });

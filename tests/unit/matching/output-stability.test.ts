@@ -9,7 +9,8 @@ import { runMatching } from '../../../src/matching/engine';
  * These digests are of the output of commit a38e2ce (before that work) on seeded generated cohorts:
  * pairs, scores, fr/en reasons, the unmatched and their reasons, the total, the bounds and the gap,
  * serialised as the CLI writes them (timings left out). Any change to a pair, a score or a word of a
- * reason changes the digest.
+ * reason changes the digest. Re-taken once since, for French wording only (elision « qu’e12 », « personnes
+ * mentorées »): the same output with the French reasons left out hashed alike before and after.
  */
 const cases = [
   {
@@ -19,7 +20,7 @@ const cases = [
     pairs: 307,
     totalScore: 18857.73,
     upperBound: 18857.73,
-    digest: '4a954f07ab0151d6482590bde573c36315d6d6fc0d6b5f1d3e538cd7bfaf0768',
+    digest: '3b97f34817fe0bbe3e490a6f9f11790c645d7cf4332a0d3aa4112a028d090b4d',
   },
   {
     n: 1500,
@@ -28,7 +29,7 @@ const cases = [
     pairs: 1355,
     totalScore: 91812.86,
     upperBound: 91812.86,
-    digest: 'a05dc20e12b9a368313f848fdee6527a073ab344d5277ebf79ef47b5db3280f5',
+    digest: 'c0bb946a4af7c6642e66b34553eb9f8f1da768da9e44ffae68813415858f05e3',
   },
   {
     // Few candidates per mentee: pricing rounds and the extended dual are exercised.
@@ -38,7 +39,7 @@ const cases = [
     pairs: 1355,
     totalScore: 91802.85,
     upperBound: 91942.86,
-    digest: '1b5cf17a69579042c93f0271e6ca2f1b5a40b588d46d155a2bed9b98e3b4ada0',
+    digest: '7e8aba94fa26160d12a5af35ba1a8c7edd6b949239d68b322e0fc5f3fb0960cf',
   },
 ] as const;
 

@@ -68,6 +68,37 @@ describe('matching reasons', () => {
     ]);
   });
 
+  it('elides « que » before a name that starts with a vowel: « qu’Anaïs Caron », not « que Anaïs »', () => {
+    const result = run(
+      aCohort(
+        [
+          aMentor({
+            id: 'anais',
+            name: 'Anaïs Caron',
+            teaches: [{ skill: 'power-bi', level: 4 }],
+            learns: [{ skill: 'negotiation', level: 1 }],
+            seniority: 2,
+          }),
+          aMentee({
+            id: 'ethan',
+            name: 'Ethan Morel',
+            teaches: [{ skill: 'negotiation', level: 5 }],
+            learns: [{ skill: 'power-bi', level: 1 }],
+            seniority: 20,
+          }),
+        ],
+        { skillNames: { 'power-bi': 'Power BI', negotiation: 'négociation' } },
+      ),
+    );
+    const fr = result.pairs[0]!.reasons.map((r) => r.fr);
+    expect(fr).toContain('Anaïs Caron enseigne Power BI (4/5), qu’Ethan Morel veut apprendre');
+    expect(fr).toContain(
+      'En retour, Ethan Morel partage négociation (5/5), qu’Anaïs Caron veut apprendre',
+    );
+    expect(fr).toContain("Ethan Morel a 18 ans d'expérience de plus qu’Anaïs Caron");
+    expect(fr.join(' ')).not.toMatch(/que [AEIOUÉ]/);
+  });
+
   it('says in whose time the days are when time zones differ', () => {
     const result = run(
       aCohort([
@@ -153,13 +184,27 @@ describe('matching reasons', () => {
     ]);
   });
 
+  it('names mentees without a gender in French: « 2 personnes mentorées », not « 2 mentorés »', () => {
+    const result = run(
+      aCohort([
+        aMentor({ id: 'john', languages: ['en'] }),
+        aMentee({ id: 'marc' }),
+        aMentee({ id: 'zoe' }),
+      ]),
+    );
+    const john = result.unmatched.find((u) => u.id === 'john')!;
+    expect(john.reasons[0]!.fr).toBe(
+      'Aucune langue commune avec 2 personnes mentorées qui correspondent par les compétences',
+    );
+  });
+
   it('gives a `both` person the reasons for each role', () => {
     const result = run(aCohort([aMentor({ id: 'sam', role: 'both', teaches: [], learns: [] })]));
     expect(result.unmatched[0]!.reasons).toEqual([
       {
         code: 'nothing_to_learn',
         en: 'As a mentee: lists no skill to learn',
-        fr: "En tant que mentoré : n'indique aucune compétence à apprendre",
+        fr: "En tant que personne mentorée : n'indique aucune compétence à apprendre",
       },
       {
         code: 'nothing_to_teach',

@@ -3,7 +3,6 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { authTranslate } from '../../../tab/src/auth/auth-i18n';
 import { SessionGate } from '../../../tab/src/auth/SessionProvider';
-import { elideBeforePlaceholders, elidesBefore } from '../../../tab/src/i18n/french-elision';
 import {
   aMe,
   aPersonCard,
@@ -47,21 +46,6 @@ describe('the demo banner speaks French properly', () => {
     unmount();
     expect(authTranslate('en')('session.actingAs', { name: 'Adam Henry' })).toBe(
       'Demo mode: you are acting as Adam Henry.',
-    );
-  });
-});
-
-describe('French elision before a placeholder', () => {
-  it('elides que and de before a vowel or an h, not before a consonant or y', () => {
-    expect(['Adam', 'Élodie', 'Hugo', 'Ines', 'œuvre'].every(elidesBefore)).toBe(true);
-    expect(['Yanis', 'Louise', 'Romain', ''].some(elidesBefore)).toBe(false);
-    const template = 'en tant que {name}, le binôme de {partner} et de {other}';
-    expect(
-      elideBeforePlaceholders(template, { name: 'Hélène', partner: 'Adam', other: 'Yanis' }),
-    ).toBe('en tant qu’{name}, le binôme d’{partner} et de {other}');
-    // Only right before a placeholder: « de l’entreprise » and numbers are left alone.
-    expect(elideBeforePlaceholders('que {count} de {x}', { count: 8, x: 'Romain' })).toBe(
-      'que {count} de {x}',
     );
   });
 });

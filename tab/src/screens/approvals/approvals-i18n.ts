@@ -71,9 +71,10 @@ const fr: CatalogueFor<typeof en> = {
   },
   'approvals.listLabel': 'Demandes de temps dédié',
   'approvals.cardTitle': '{person} avec {partner}',
-  'approvals.role.mentor': '{person} est mentor : il ou elle partage ses compétences numériques.',
+  // Neutral wordings: the directory does not say the person's gender (no « mentoré·e », « il ou elle »).
+  'approvals.role.mentor': 'Rôle de {person} : mentor, pour partager ses compétences numériques.',
   'approvals.role.mentee':
-    '{person} est mentoré·e : il ou elle apprend des compétences numériques.',
+    'Rôle de {person} : personne mentorée, pour apprendre des compétences numériques.',
   'approvals.programme': 'Programme',
   'approvals.subject': 'Sujet',
   'approvals.subjectNone': 'Pas encore rédigé',

@@ -62,7 +62,7 @@ const fr: CatalogueFor<typeof en> = {
   'home.next.optedIn': 'Vous participez à « {programme} ».',
   'home.next.pairLink': 'Mon binôme',
   'home.next.pair.proposed':
-    '{partner} vous est proposé·e comme binôme : dites-nous si vous acceptez.',
+    'Un binôme avec {partner} vous est proposé : dites-nous si vous acceptez.',
   'home.next.pair.accepted': 'Votre binôme avec {partner} : l’accord attend d’être signé.',
   'home.next.pair.awaiting_approval':
     'Votre binôme avec {partner} attend l’approbation de vos managers.',

@@ -277,25 +277,34 @@ function Signatures({ pair }: { pair: PairView }) {
     <ul className={styles.list} aria-label={t('pair.agreement.signatures')}>
       {members.map((member) => {
         const signature = agreement.signatures[member.role];
-        const name = member.personId === pair.me.personId ? t('pair.you') : member.displayName;
+        const name = member.displayName;
         const role = t(`pair.role.${member.role}`);
+        // « Vous » takes its own verb: « Vous : vous n’avez pas encore signé », not « Vous : n’a pas… ».
+        const you = member.personId === pair.me.personId;
         let text: string;
-        if (!signature)
-          text = t('pair.agreement.notSigned', { name, role, revision: agreement.revision });
-        else if (signature.revision === agreement.revision) {
-          text = t('pair.agreement.signed', {
+        if (!signature) {
+          const params = { name, role, revision: agreement.revision };
+          text = you
+            ? t('pair.agreement.you.notSigned', params)
+            : t('pair.agreement.notSigned', params);
+        } else if (signature.revision === agreement.revision) {
+          const params = {
             name,
             role,
             revision: signature.revision,
             date: format.day(signature.at),
-          });
+          };
+          text = you ? t('pair.agreement.you.signed', params) : t('pair.agreement.signed', params);
         } else {
-          text = t('pair.agreement.signedEarlier', {
+          const params = {
             name,
             role,
             revision: signature.revision,
             current: agreement.revision,
-          });
+          };
+          text = you
+            ? t('pair.agreement.you.signedEarlier', params)
+            : t('pair.agreement.signedEarlier', params);
         }
         return (
           <li key={member.role}>

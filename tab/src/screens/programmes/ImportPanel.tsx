@@ -4,6 +4,7 @@ import {
   Caption1,
   Checkbox,
   Field,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -23,6 +24,7 @@ import { describeError } from '../../api/errors';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useVisuallyHiddenStyles } from '../../components/visually-hidden';
 import { withoutLines } from './csv-records';
+import { csvTemplateHref } from './csv-template';
 import { useProgrammesT } from './programmes-i18n';
 
 /** How often the job is asked for its progress. */
@@ -101,6 +103,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
   const fileLabelId = useId('csv-file-label');
   const fileInput = useRef<HTMLInputElement>(null);
   const hidden = useVisuallyHiddenStyles();
+  const templateHelpId = useId('csv-template-help');
   const fileHelpId = useId('csv-file-help');
 
   const check = async (text: string, name: string | null) => {
@@ -219,6 +222,18 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
       <Body1 as="p" className={styles.muted}>
         {pt('import.help')}
       </Body1>
+      <div>
+        <Link
+          href={csvTemplateHref(locale)}
+          download={pt('import.template.file')}
+          aria-describedby={templateHelpId}
+        >
+          {pt('import.template')}
+        </Link>
+        <Caption1 as="p" id={templateHelpId} className={styles.muted}>
+          {pt('import.template.help')}
+        </Caption1>
+      </div>
 
       {stage.kind !== 'importing' && stage.kind !== 'done' && (
         <>
@@ -354,9 +369,10 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
                   disabled={!importEnabled}
                   onClick={() => void start(preview)}
                 >
-                  {validOnly && canImportValidOnly
-                    ? pt('import.startValid', { count: validRows })
-                    : pt('import.start', { count: preview.summary.rows })}
+                  {/* Rows with errors are never imported: the label counts the ones that would be. */}
+                  {preview.acceptable
+                    ? pt('import.start', { count: preview.summary.rows })
+                    : pt('import.startValid', { count: validRows })}
                 </Button>
                 <Button onClick={reset}>{pt('import.another')}</Button>
               </div>

@@ -32,6 +32,7 @@ import {
   type ProgrammeFormValues,
 } from './programme-form-model';
 import { Readiness } from './Readiness';
+import { ProgrammeSteps } from './ProgrammeSteps';
 import { StatusActions, StatusBadge } from './StatusActions';
 import { useProgrammesT } from './programmes-i18n';
 
@@ -247,6 +248,7 @@ function ProgrammeDetail({
           <MessageBarBody>{pt('programmes.created')}</MessageBarBody>
         </MessageBar>
       )}
+      <ProgrammeSteps programmeId={id} status={data.programme.status} />
       <StatusActions
         programme={data.programme}
         version={data.version}

@@ -50,6 +50,38 @@ const en = {
   'programmes.move.closed.body':
     'Nobody can join or be matched any more and reminders stop. This cannot be undone; the history is kept for the report.',
   'programmes.move.cancel': 'Cancel',
+  'steps.label': 'Where the programme stands',
+  'steps.draft': 'Set up',
+  'steps.enrolling': 'Enrolment',
+  'steps.matching': 'Matching',
+  'steps.running': 'Running',
+  'steps.closed': 'Closed',
+  'steps.done': '(done)',
+  'steps.next.matching': 'Next: run matching, review the pairs and publish them.',
+  'steps.goToMatching': 'Go to Matching',
+  'launch.needsRun':
+    'To start the programme, first run matching and publish the pairs: nobody has a proposal yet.',
+  'launch.checking': 'Checking the pairs before the launch…',
+  'launch.leftBehind': 'If you start now:',
+  'launch.unanswered': {
+    zero: 'every published proposal has been answered;',
+    one: '{count} published proposal is still unanswered;',
+    other: '{count} published proposals are still unanswered;',
+  },
+  'launch.unmatched': {
+    zero: 'every active participant has a proposal or a pair;',
+    one: '{count} active participant has no proposal or pair;',
+    other: '{count} active participants have no proposal or pair;',
+  },
+  'launch.notJoined': {
+    zero: 'every invitee has joined.',
+    one: '{count} invitee has not joined.',
+    other: '{count} invitees have not joined.',
+  },
+  'import.template': 'Download a CSV template',
+  'import.template.help':
+    'Columns: e-mail and name (required), department, manager e-mail, role wish (mentor, mentee or both), languages.',
+  'import.template.file': 'participants-template.csv',
   'programmeForm.general': 'General',
   'programmeForm.name': 'Name',
   'programmeForm.description': 'Description',
@@ -194,6 +226,7 @@ const en = {
     'Import only the valid rows ({count}) and leave out the rows with errors ({invalid})',
   'import.start': { one: 'Import {count} row', other: 'Import {count} rows' },
   'import.startValid': {
+    zero: 'No valid row to import',
     one: 'Import the {count} valid row',
     other: 'Import the {count} valid rows',
   },
@@ -266,6 +299,39 @@ const fr: CatalogueFor<typeof en> = {
   'programmes.move.closed.body':
     "Plus personne ne peut s'inscrire ni être mis en binôme, et les rappels s'arrêtent. C'est définitif ; l'historique est conservé pour le bilan.",
   'programmes.move.cancel': 'Annuler',
+  'steps.label': 'Où en est le programme',
+  'steps.draft': 'Préparation',
+  'steps.enrolling': 'Inscriptions',
+  'steps.matching': 'Constitution des binômes',
+  'steps.running': 'En cours',
+  'steps.closed': 'Clôturé',
+  'steps.done': '(terminé)',
+  'steps.next.matching':
+    'Étape suivante : lancer le calcul des binômes, les revoir et les publier.',
+  'steps.goToMatching': 'Ouvrir l’appariement',
+  'launch.needsRun':
+    "Pour lancer le programme, calculez d'abord les binômes et publiez-les : personne n'a encore de proposition.",
+  'launch.checking': 'Vérification des binômes avant le lancement…',
+  'launch.leftBehind': 'Si vous lancez maintenant :',
+  'launch.unanswered': {
+    zero: 'toutes les propositions publiées ont reçu une réponse ;',
+    one: '{count} proposition publiée attend encore une réponse ;',
+    other: '{count} propositions publiées attendent encore une réponse ;',
+  },
+  'launch.unmatched': {
+    zero: 'chaque participant actif a une proposition ou un binôme ;',
+    one: '{count} participant actif n’a ni proposition ni binôme ;',
+    other: '{count} participants actifs n’ont ni proposition ni binôme ;',
+  },
+  'launch.notJoined': {
+    zero: 'toutes les personnes invitées ont rejoint le programme.',
+    one: '{count} personne invitée n’a pas rejoint le programme.',
+    other: '{count} personnes invitées n’ont pas rejoint le programme.',
+  },
+  'import.template': 'Télécharger un modèle CSV',
+  'import.template.help':
+    'Colonnes : courriel et nom (obligatoires), département, courriel du responsable, rôle souhaité (mentor, mentoré ou les deux), langues.',
+  'import.template.file': 'modele-participants.csv',
   'programmeForm.general': 'Généralités',
   'programmeForm.name': 'Nom',
   'programmeForm.description': 'Description',
@@ -414,6 +480,7 @@ const fr: CatalogueFor<typeof en> = {
     'Importer seulement les lignes valides ({count}) et laisser de côté les lignes en erreur ({invalid})',
   'import.start': { one: 'Importer {count} ligne', other: 'Importer {count} lignes' },
   'import.startValid': {
+    zero: 'Aucune ligne valide à importer',
     one: 'Importer la ligne valide',
     other: 'Importer les {count} lignes valides',
   },

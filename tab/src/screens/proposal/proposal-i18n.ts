@@ -116,7 +116,7 @@ const fr: CatalogueFor<typeof en> = {
     'Chaque nouvel appariement tient compte de votre profil à jour ; une proposition apparaîtra ici.',
   'proposal.unmatched.profile': 'Mettre à jour mon profil',
   'proposal.havePair.title': 'Vous avez déjà un binôme',
-  'proposal.havePair.proposed': '{partner} vous est proposé·e comme binôme.',
+  'proposal.havePair.proposed': 'Un binôme avec {partner} vous est proposé.',
   'proposal.havePair.accepted':
     'Votre binôme avec {partner} est formé : l’accord attend d’être signé.',
   'proposal.havePair.awaiting_approval':

@@ -21,6 +21,42 @@ function cohort(mentors: number, mentees: number, both = 0) {
 }
 
 describe('programme readiness', () => {
+  it('says what a launch would leave: unanswered proposals, unmatched people, invitees not joined', () => {
+    const profiles = [
+      ...cohort(3, 3),
+      aProfile({ id: 'invitee', optIn: { status: 'not_joined' } }),
+      aProfile({ id: 'gone', optIn: { status: 'left' } }),
+    ];
+    const proposal = (
+      mentorId: string,
+      menteeId: string,
+      status: 'proposed' | 'accepted' | 'declined',
+      publishedAt: string | null,
+    ) => ({ mentorId, menteeId, status, publishedAt });
+    const before = readinessOf(programme, profiles, new Map(), [
+      proposal('mentor-0', 'mentee-0', 'proposed', null),
+    ]);
+    expect(before.launch).toEqual({
+      publishedRun: false,
+      unansweredProposals: 0,
+      unmatched: 6,
+      notJoined: 1,
+    });
+
+    const at = '2027-01-04T09:00:00.000Z';
+    const after = readinessOf(programme, profiles, new Map(), [
+      proposal('mentor-0', 'mentee-0', 'proposed', at),
+      proposal('mentor-1', 'mentee-1', 'accepted', at),
+      proposal('mentor-2', 'mentee-2', 'declined', at),
+    ]);
+    expect(after.launch).toEqual({
+      publishedRun: true,
+      unansweredProposals: 1,
+      unmatched: 2,
+      notJoined: 1,
+    });
+  });
+
   it('is ready with ten or more active people on both sides and every wanted skill taught', () => {
     const profiles = [
       ...cohort(5, 5),

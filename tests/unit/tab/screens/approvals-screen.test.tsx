@@ -89,7 +89,10 @@ describe('a manager’s approvals in the tab', { timeout: 20_000 }, () => {
     renderScreen(<ApprovalsScreen />, { locale: 'fr' });
     const pending = await card('Romain Leroy avec Gabriel Da Silva');
     expect(screen.getByText('1 demande attend votre décision.')).toBeInTheDocument();
-    expect(pending).toHaveTextContent('Romain Leroy est mentoré·e');
+    expect(pending).toHaveTextContent(
+      'Rôle de Romain Leroy : personne mentorée, pour apprendre des compétences numériques.',
+    );
+    expect(pending).not.toHaveTextContent(/·e|il ou elle/);
     expect(pending).toHaveTextContent(
       '6 séances × 1 h 30, toutes les deux semaines (9 h au total)',
     );

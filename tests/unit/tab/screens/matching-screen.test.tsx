@@ -248,7 +248,7 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
     expect(bar).toBeInTheDocument();
     expect(
       await screen.findByText(
-        /Finding the best pairs · round 2, at most 0\.4 % below the best possible · Matching in progress: 46 %/,
+        /Finding the best pairs · round 2, within 0\.4 % of the best possible score · Matching in progress: 46 %/,
       ),
     ).toBeInTheDocument();
     expect(
@@ -256,7 +256,9 @@ describe('the lead’s matching review', { timeout: 20_000 }, () => {
     ).toBeInTheDocument();
     expect(await screen.findByRole('table', { name: 'Proposals' })).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Run again, keeping kept pairs' })).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Run again, keeping the pairs you kept' }),
+    ).toBeEnabled();
   });
 
   it('swaps the mentees of the two selected drafts, and explains a refused swap rule by rule', async () => {

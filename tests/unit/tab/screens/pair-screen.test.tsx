@@ -249,7 +249,7 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
     expect(signatures).toHaveTextContent(
       /Louise Nicolas \(mentor\): signed revision 2 on 24 November 2026/,
     );
-    expect(signatures).toHaveTextContent('You (mentee): has not signed revision 2 yet');
+    expect(signatures).toHaveTextContent('You (mentee): you have not signed revision 2 yet');
   });
 
   it('an edit after signing says both must sign again; signing names the revision read', async () => {
@@ -653,6 +653,12 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
       'Visible par vous seul. Ni Louise Nicolas, ni votre manager, ni le responsable du programme.',
     );
     expect(region('Votre mentor')).toHaveTextContent('Langues : français, anglais');
+    // « Vous » takes its own verb, and the role does not assume a gender.
+    const signatures = within(region('Accord')).getByRole('list', { name: 'Signatures' });
+    expect(signatures).toHaveTextContent(
+      'Vous (personne mentorée) : vous n’avez pas encore signé la version 2',
+    );
+    expect(signatures).not.toHaveTextContent('(mentoré)');
     // Pierre is the mentee: the mentor toolkit is not offered to him.
     expect(screen.queryByRole('button', { name: 'Ouvrir la boîte à outils du mentor' })).toBeNull();
   });

@@ -266,6 +266,104 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Constituer les binômes' })).toBeInTheDocument();
   });
 
+  const launchReadiness = (launch: ReadinessResponse['launch']): ReadinessResponse => ({
+    programmeId: 'prog-1',
+    status: 'matching',
+    participants: {
+      active: 20,
+      incomplete: 0,
+      byRole: { mentor: 10, mentee: 10, both: 0 },
+      byStatus: { not_joined: launch.notJoined, opted_in: 20, paused: 0, left: 0 },
+      departments: 4,
+    },
+    skills: [],
+    warnings: [],
+    ready: true,
+    launch,
+  });
+
+  it('shows the steps and points to Matching; no launch before a matching run is published', async () => {
+    const api = programmeApi(
+      aProgramme({ id: 'prog-1', name: 'Mentorat 2027', status: 'matching' }),
+    );
+    server.use(
+      ...api.handlers,
+      http.get('*/api/programmes/prog-1/readiness', () =>
+        HttpResponse.json(
+          launchReadiness({
+            publishedRun: false,
+            unansweredProposals: 0,
+            unmatched: 20,
+            notJoined: 3,
+          }),
+        ),
+      ),
+    );
+    window.history.replaceState(null, '', '/programmes?programme=prog-1');
+    renderScreen(<ProgrammesScreen />, { locale: 'fr' });
+
+    const steps = await screen.findByRole('list', { name: 'Où en est le programme' });
+    const items = within(steps).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      '✓ Préparation (terminé)',
+      '✓ Inscriptions (terminé)',
+      'Constitution des binômes',
+      'En cours',
+      'Clôturé',
+    ]);
+    expect(items[2]).toHaveAttribute('aria-current', 'step');
+    expect(screen.getByRole('link', { name: 'Ouvrir l’appariement' })).toHaveAttribute(
+      'href',
+      '/matching?programme=prog-1',
+    );
+
+    const launch = screen.getByRole('button', { name: 'Lancer le programme' });
+    expect(
+      await screen.findByText(/calculez d'abord les binômes et publiez-les/),
+    ).toBeInTheDocument();
+    expect(launch).toHaveAttribute('aria-disabled', 'true');
+    expect(launch).toHaveAccessibleDescription(/calculez d'abord les binômes/);
+    fireEvent.click(launch);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('says in the launch dialog what the launch leaves: unanswered, unmatched, not joined', async () => {
+    const api = programmeApi(
+      aProgramme({ id: 'prog-1', name: 'Mentorat 2027', status: 'matching' }),
+    );
+    server.use(
+      ...api.handlers,
+      http.get('*/api/programmes/prog-1/readiness', () =>
+        HttpResponse.json(
+          launchReadiness({
+            publishedRun: true,
+            unansweredProposals: 5,
+            unmatched: 9,
+            notJoined: 3,
+          }),
+        ),
+      ),
+    );
+    window.history.replaceState(null, '', '/programmes?programme=prog-1');
+    renderScreen(<ProgrammesScreen />, { locale: 'en' });
+
+    const launch = await screen.findByRole('button', { name: 'Start the programme' });
+    await waitFor(() => expect(launch).not.toHaveAttribute('aria-disabled'));
+    fireEvent.click(launch);
+    const dialog = await screen.findByRole('dialog', { name: 'Start the programme?' });
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      '5 published proposals are still unanswered;',
+      '9 active participants have no proposal or pair;',
+      '3 invitees have not joined.',
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start the programme' }));
+    await waitFor(() => expect(api.state.moves).toEqual([{ to: 'running', version: '"p1"' }]));
+  });
+
   it('shows readiness: participants by role, supply against demand as a table, warnings', async () => {
     const programme = aProgramme({ id: 'prog-1', name: 'Mentorat 2027' });
     const readiness: ReadinessResponse = {
@@ -301,6 +399,7 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
         { code: 'one_sided_cohort', params: { mentors: 6, mentees: 2, missing: 'mentee' } },
       ],
       ready: false,
+      launch: { publishedRun: false, unansweredProposals: 0, unmatched: 7, notJoined: 3 },
     };
     window.history.replaceState(null, '', '/programmes?programme=prog-1&view=readiness');
     server.use(
@@ -456,6 +555,13 @@ describe('CSV import', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderScreen(<ProgrammesScreen />, { locale: 'fr' });
 
+    const template = await screen.findByRole('link', { name: 'Télécharger un modèle CSV' });
+    expect(template).toHaveAttribute('download', 'modele-participants.csv');
+    expect(decodeURIComponent(template.getAttribute('href')!)).toContain(
+      'courriel;nom;département;courriel du responsable;rôle souhaité;langues',
+    );
+    expect(template).toHaveAccessibleDescription(/Colonnes : courriel et nom \(obligatoires\)/);
+
     fireEvent.change(await screen.findByRole('textbox', { name: 'Ou collez le texte CSV' }), {
       target: { value: csv },
     });
@@ -468,8 +574,10 @@ describe('CSV import', { timeout: 20_000 }, () => {
     expect(
       screen.getByText(/3 lignes : 2 à ajouter, 0 à mettre à jour, 0 inchangées, 1 en erreur/),
     ).toBeInTheDocument();
-    const start = screen.getByRole('button', { name: 'Importer 3 lignes' });
+    // Disabled until the lead leaves the bad row out, and counting only the rows that would go in.
+    const start = screen.getByRole('button', { name: 'Importer les 2 lignes valides' });
     expect(start).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Importer 3 lignes' })).not.toBeInTheDocument();
 
     await user.click(
       screen.getByRole('checkbox', {
@@ -529,7 +637,7 @@ describe('CSV import', { timeout: 20_000 }, () => {
       await screen.findByText('The file was refused: rows have errors. See the preview below.'),
     ).toBeInTheDocument();
     expect(screen.getByText('“not-an-email” is not an e-mail address.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Import 1 row' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'No valid row to import' })).toBeDisabled();
   });
 
   it('refuses a file over 2 MB before sending it, saying how big it is', async () => {

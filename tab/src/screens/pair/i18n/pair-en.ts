@@ -82,6 +82,10 @@ export const pairEn = {
   'pair.agreement.signatures': 'Signatures',
   'pair.agreement.signed': '{name} ({role}): signed revision {revision} on {date}',
   'pair.agreement.notSigned': '{name} ({role}): has not signed revision {revision} yet',
+  'pair.agreement.you.signed': 'You ({role}): you signed revision {revision} on {date}',
+  'pair.agreement.you.notSigned': 'You ({role}): you have not signed revision {revision} yet',
+  'pair.agreement.you.signedEarlier':
+    'You ({role}): you signed revision {revision}, you must sign revision {current} again',
   'pair.agreement.signedEarlier':
     '{name} ({role}): signed revision {revision}, must sign revision {current} again',
   'pair.agreement.fullySigned': 'You have both signed revision {revision}.',

@@ -13,7 +13,8 @@ export const pairFr: PairCatalogue = {
   'pair.you': 'Vous',
   'pair.cancel': 'Annuler',
   'pair.role.mentor': 'mentor',
-  'pair.role.mentee': 'mentoré',
+  // Neutral: the directory does not say the person's gender (« Martine Chevalier (mentoré) » was wrong).
+  'pair.role.mentee': 'personne mentorée',
 
   'pair.section.yourMentor': 'Votre mentor',
   'pair.section.yourMentee': 'Votre mentoré',
@@ -83,6 +84,11 @@ export const pairFr: PairCatalogue = {
   'pair.agreement.signatures': 'Signatures',
   'pair.agreement.signed': '{name} ({role}) : a signé la version {revision} le {date}',
   'pair.agreement.notSigned': '{name} ({role}) : n’a pas encore signé la version {revision}',
+  'pair.agreement.you.signed': 'Vous ({role}) : vous avez signé la version {revision} le {date}',
+  'pair.agreement.you.notSigned':
+    'Vous ({role}) : vous n’avez pas encore signé la version {revision}',
+  'pair.agreement.you.signedEarlier':
+    'Vous ({role}) : vous avez signé la version {revision}, vous devez signer à nouveau la version {current}',
   'pair.agreement.signedEarlier':
     '{name} ({role}) : a signé la version {revision}, doit signer à nouveau la version {current}',
   'pair.agreement.fullySigned': 'Vous avez tous les deux signé la version {revision}.',
