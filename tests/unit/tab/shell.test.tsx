@@ -93,13 +93,14 @@ describe('the shell outside Teams', () => {
     ).toBeInTheDocument();
   });
 
-  it('lets the nav wrap on a narrow tab, each label on one line', async () => {
+  it('keeps the nav to one row that scrolls sideways in its own region on a narrow tab, each label on one line', async () => {
     browserLanguages('fr-FR');
     render(<App host={browserHost} />);
     await screen.findByRole('heading', { level: 1 });
 
     const nav = screen.getByRole('navigation', { name: 'Principale' });
-    expect(getComputedStyle(within(nav).getByRole('list')).flexWrap).toBe('wrap');
+    expect(getComputedStyle(within(nav).getByRole('list')).flexWrap).toBe('nowrap');
+    expect(getComputedStyle(nav).overflowX).toBe('auto');
     const link = within(nav).getByRole('link', { name: 'Boîte à outils du mentor' });
     expect(getComputedStyle(link).whiteSpace).toBe('nowrap');
   });
