@@ -54,6 +54,7 @@ type Overflow = {
   scrollWidth: number;
   navHeight: number;
   gridRight: number;
+  overlappingLabels: number;
   wide: string[];
 };
 
@@ -65,6 +66,15 @@ async function measure(page: Page, path: string): Promise<Overflow> {
     const grids = [...document.querySelectorAll('[role="grid"]')].map(
       (grid) => grid.getBoundingClientRect().right,
     );
+    // Chart labels side by side (an x axis) must not run into each other.
+    const labels = [...document.querySelectorAll('svg text')]
+      .map((text) => text.getBoundingClientRect())
+      .filter((box) => box.width > 0)
+      .sort((a, b) => a.top - b.top || a.left - b.left);
+    const overlappingLabels = labels.filter((box, i) => {
+      const next = labels[i + 1];
+      return next !== undefined && Math.abs(next.top - box.top) < 2 && box.right > next.left + 1;
+    }).length;
     // The elements sticking out on the right, to say what to fix when the test fails.
     const wide = [...document.querySelectorAll('body *:not(nav *)')]
       .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 1)
@@ -75,6 +85,7 @@ async function measure(page: Page, path: string): Promise<Overflow> {
       scrollWidth: root.scrollWidth,
       navHeight: nav?.getBoundingClientRect().height ?? 0,
       gridRight: Math.max(0, ...grids),
+      overlappingLabels,
       wide,
     };
   }, path);
@@ -110,7 +121,8 @@ describe(`every screen at ${WIDTH} px`, () => {
       if (
         result.scrollWidth > WIDTH ||
         result.navHeight > NAV_MAX_HEIGHT ||
-        result.gridRight > WIDTH
+        result.gridRight > WIDTH ||
+        result.overlappingLabels > 0
       )
         found.push(result);
     }
