@@ -80,6 +80,8 @@ export type ContextOptions = {
   locale?: string;
   colorScheme?: 'light' | 'dark';
   forcedColors?: 'active' | 'none';
+  /** The page's size in CSS pixels (Playwright's default is 1280 × 720). */
+  viewport?: { width: number; height: number };
 };
 
 export type IsolatedContext = {
@@ -98,6 +100,7 @@ export async function newIsolatedContext(
     colorScheme: options.colorScheme ?? 'light',
     forcedColors: options.forcedColors ?? 'none',
     serviceWorkers: 'block',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
   });
   const blockedRequests: string[] = [];
   await context.route('**/*', async (route) => {

@@ -21,9 +21,10 @@ import {
 } from './week-grid-model';
 import { useComponentsT } from './components-i18n';
 
-// Seven day columns of 36 px and the hour labels fit the ~320 px a form has in a 400 px tab, so
-// the weekend is not hidden behind a horizontal scroll; 36 × 24 px stays above WCAG's 24 px target.
-const DAY_COLUMN_WIDTH = '36px';
+// Seven day columns of 32 px and the hour labels (English's '10:00 AM' being the widest) fit the
+// ~320 px a form has in a 400 px tab, so the weekend is not hidden behind a horizontal scroll;
+// 32 × 24 px stays above WCAG's 24 px target.
+const DAY_COLUMN_WIDTH = '32px';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -35,6 +35,7 @@ const en = {
   'weekGrid.deviceTime': 'On this device it is {now}.',
   'weekGrid.cell': '{day}, {start} to {end}',
   'weekGrid.total': 'Available {hours} h a week.',
+  'dateInput.spelledOut': 'That is {date}.',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -70,6 +71,7 @@ const fr: CatalogueFor<typeof en> = {
   'weekGrid.deviceTime': 'Sur cet appareil, il est {now}.',
   'weekGrid.cell': '{day}, de {start} à {end}',
   'weekGrid.total': 'Disponible {hours} h par semaine.',
+  'dateInput.spelledOut': 'Soit le {date}.',
 };
 
 const catalogue = screenCatalogue(en, fr);

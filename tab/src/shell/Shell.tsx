@@ -45,14 +45,22 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
   },
-  // Wraps on a narrow tab (a phone, Teams' side panel) instead of widening the page; a label never
-  // breaks inside itself.
+  // One row that scrolls sideways inside its own region on a narrow tab (a phone, Teams' side
+  // panel) instead of wrapping to several rows or widening the page; a label never breaks inside
+  // itself. `minWidth: 0` lets the nav shrink to the header's width (it then takes a line of its own).
+  nav: {
+    minWidth: 0,
+    maxWidth: '100%',
+    overflowX: 'auto',
+    scrollbarWidth: 'thin',
+  },
   navList: {
     display: 'flex',
-    flexWrap: 'wrap',
+    flexWrap: 'nowrap',
     gap: tokens.spacingHorizontalS,
     margin: 0,
-    padding: 0,
+    // Room for the focus outline inside the scrolling region.
+    padding: `${tokens.spacingVerticalXXS} ${tokens.strokeWidthThick}`,
     listStyleType: 'none',
   },
   navLink: {
@@ -114,12 +122,24 @@ export function Shell({
   const links = navScreens(useSignedInMe());
   const Screen = screenComponent(screen);
   const mainRef = useRef<HTMLElement>(null);
+  const navRef = useRef<HTMLElement>(null);
   const lastShown = useRef<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     document.title = t('shell.documentTitle', { screen: t(screen.titleKey) });
   }, [t, screen]);
+
+  // On a narrow tab the nav scrolls sideways: keep the current screen's link in view.
+  useEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current) return;
+    const left = current.offsetLeft - nav.offsetLeft;
+    if (left < nav.scrollLeft || left + current.offsetWidth > nav.scrollLeft + nav.clientWidth) {
+      nav.scrollLeft = left - (nav.clientWidth - current.offsetWidth) / 2;
+    }
+  }, [screen, links.length]);
 
   const onScreenShown = (screenId: string) => {
     // Keyed by screen so React's development double-run of effects does not count twice.
@@ -148,7 +168,7 @@ export function Shell({
       </a>
       <header className={styles.header}>
         <span className={styles.appName}>{t('app.name')}</span>
-        <nav aria-label={t('shell.navLabel')}>
+        <nav ref={navRef} aria-label={t('shell.navLabel')} className={styles.nav}>
           <ul className={styles.navList}>
             {links.map((entry) => {
               const current = entry.id === screen.id;

@@ -93,13 +93,14 @@ describe('the shell outside Teams', () => {
     ).toBeInTheDocument();
   });
 
-  it('lets the nav wrap on a narrow tab, each label on one line', async () => {
+  it('keeps the nav to one row that scrolls sideways in its own region on a narrow tab, each label on one line', async () => {
     browserLanguages('fr-FR');
     render(<App host={browserHost} />);
     await screen.findByRole('heading', { level: 1 });
 
     const nav = screen.getByRole('navigation', { name: 'Principale' });
-    expect(getComputedStyle(within(nav).getByRole('list')).flexWrap).toBe('wrap');
+    expect(getComputedStyle(within(nav).getByRole('list')).flexWrap).toBe('nowrap');
+    expect(getComputedStyle(nav).overflowX).toBe('auto');
     // The toolkit (the longest label) shows to mentors only: the longest one shown to everyone.
     const link = within(nav).getByRole('link', { name: 'Ma proposition' });
     expect(getComputedStyle(link).whiteSpace).toBe('nowrap');

@@ -25,6 +25,7 @@ import { PublishDialog } from './PublishDialog';
 import { RuleErrorBar } from './RuleErrorBar';
 import { RunProgress } from './RunProgress';
 import { UnmatchedTable } from './UnmatchedTable';
+import { TableScroller } from '../../components/TableScroller';
 import { isActive, useReview } from './useReview';
 
 const pairOf = (p: ReviewProposal) => ({
@@ -175,21 +176,25 @@ export function Review({ programme }: { programme: ProgrammeListItem }) {
           <Caption1 as="p" className={styles.muted}>
             {t('matching.swapHint')}
           </Caption1>
-          <ProposalTable
-            proposals={review.proposals}
-            selected={selected}
-            busy={locked}
-            onSelect={(id, checked) =>
-              state.setSelected((current) =>
-                checked
-                  ? [...current.filter((x) => x !== id), id].slice(-2)
-                  : current.filter((x) => x !== id),
-              )
-            }
-            onPin={(p) => void state.post({ action: 'pins', body: pairOf(p) })}
-            onUnpin={(p) => void lift('pin', { ...pairOf(p), mentor: p.mentor, mentee: p.mentee })}
-            onBlock={(p) => void state.post({ action: 'blocks', body: pairOf(p) })}
-          />
+          <TableScroller labelledBy="matching-proposals-title">
+            <ProposalTable
+              proposals={review.proposals}
+              selected={selected}
+              busy={locked}
+              onSelect={(id, checked) =>
+                state.setSelected((current) =>
+                  checked
+                    ? [...current.filter((x) => x !== id), id].slice(-2)
+                    : current.filter((x) => x !== id),
+                )
+              }
+              onPin={(p) => void state.post({ action: 'pins', body: pairOf(p) })}
+              onUnpin={(p) =>
+                void lift('pin', { ...pairOf(p), mentor: p.mentor, mentee: p.mentee })
+              }
+              onBlock={(p) => void state.post({ action: 'blocks', body: pairOf(p) })}
+            />
+          </TableScroller>
           <Pager
             label={t('matching.proposals')}
             page={review.paging.page}
@@ -208,12 +213,14 @@ export function Review({ programme }: { programme: ProgrammeListItem }) {
         {t('matching.constraintsHint')}
       </Caption1>
       {review.pins.length + review.blocks.length > 0 ? (
-        <ConstraintTable
-          pins={review.pins}
-          blocks={review.blocks}
-          busy={locked}
-          onLift={(kind, pair) => void lift(kind, pair)}
-        />
+        <TableScroller labelledBy="matching-constraints-title">
+          <ConstraintTable
+            pins={review.pins}
+            blocks={review.blocks}
+            busy={locked}
+            onLift={(kind, pair) => void lift(kind, pair)}
+          />
+        </TableScroller>
       ) : (
         <Body1 as="p">{t('matching.rule.none')}</Body1>
       )}
@@ -238,7 +245,9 @@ export function Review({ programme }: { programme: ProgrammeListItem }) {
           {t(neverMatched ? 'matching.unmatchedBeforeRun' : 'matching.noUnmatched')}
         </Body1>
       ) : (
-        <UnmatchedTable unmatched={review.unmatched} />
+        <TableScroller labelledBy="matching-unmatched-title">
+          <UnmatchedTable unmatched={review.unmatched} />
+        </TableScroller>
       )}
       <Pager
         label={t('matching.unmatched')}

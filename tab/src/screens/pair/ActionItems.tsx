@@ -15,6 +15,7 @@ import { localDate } from './pair-model';
 import { useFormat } from './useFormat';
 import { useWrite, WriteNotice } from './WriteNotice';
 import { useSessionPanelStyles as useStyles } from './session-panel-styles';
+import { DateInput } from '../../components/DateInput';
 
 /** An action item's line: text, owner, due date. */
 export function actionItemLabel(
@@ -139,7 +140,7 @@ export function ActionItems({ session }: { session: SessionView }) {
               </Select>
             </Field>
             <Field label={t('pair.items.due')}>
-              <Input type="date" value={dueDate} onChange={(_, data) => setDueDate(data.value)} />
+              <DateInput value={dueDate} onChange={(_, data) => setDueDate(data.value)} />
             </Field>
             <Button type="submit" disabled={busy}>
               {t('pair.items.add')}

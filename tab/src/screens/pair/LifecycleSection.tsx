@@ -3,7 +3,6 @@ import {
   Body1,
   Button,
   Field,
-  Input,
   makeStyles,
   Textarea,
   tokens,
@@ -17,6 +16,7 @@ import { ManagerApprovals } from './ManagerApprovals';
 import { declinedApprovals, localDate } from './pair-model';
 import { useFormat } from './useFormat';
 import { useWrite, WriteNotice } from './WriteNotice';
+import { DateInput } from '../../components/DateInput';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -156,8 +156,7 @@ export function LifecycleSection() {
               required
               validationMessage={problem ?? undefined}
             >
-              <Input
-                type="date"
+              <DateInput
                 value={until}
                 min={localDate(new Date(), 1)}
                 onChange={(_, data) => setUntil(data.value)}

@@ -7,7 +7,6 @@ import {
   Body1,
   Button,
   Field,
-  Input,
   makeStyles,
   Textarea,
   tokens,
@@ -21,6 +20,7 @@ import { focusSessionId, isoFromLocalInput } from './pair-model';
 import { SessionPanel } from './SessionPanel';
 import { useFormat } from './useFormat';
 import { useWrite, WriteNotice } from './WriteNotice';
+import { DateInput } from '../../components/DateInput';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -90,7 +90,11 @@ function PlanSessionForm({ onPlanned }: { onPlanned: (sessionId: string) => void
           hint={t('pair.plan.startHint', { minutes: pair.agreement.frame.durationMinutes })}
           validationMessage={missing ? t('pair.plan.startMissing') : undefined}
         >
-          <Input type="datetime-local" value={start} onChange={(_, data) => setStart(data.value)} />
+          <DateInput
+            type="datetime-local"
+            value={start}
+            onChange={(_, data) => setStart(data.value)}
+          />
         </Field>
         <Field label={t('pair.plan.agenda')} className={styles.grow}>
           <Textarea

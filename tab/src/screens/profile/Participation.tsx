@@ -10,7 +10,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -28,6 +27,7 @@ import { dateTag } from '../../i18n/catalogue';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { CONSENT_TEXT_VERSION, consentParagraphKeys, consentVersionLabel } from './consent';
 import { useProfileT } from './profile-i18n';
+import { DateInput } from '../../components/DateInput';
 
 const useStyles = makeStyles({
   box: {
@@ -226,7 +226,7 @@ export function Participation({ programme, profile, version, onChange }: Partici
                 hint={pt('participation.pause.hint')}
                 validationMessage={untilError}
               >
-                <Input type="date" value={until} onChange={(_, data) => setUntil(data.value)} />
+                <DateInput value={until} onChange={(_, data) => setUntil(data.value)} />
               </Field>
               <Button disabled={busy} onClick={pause}>
                 {pt('participation.pause')}

@@ -32,6 +32,7 @@ import {
 } from './programme-form-model';
 import { useComponentsT } from '../../components/components-i18n';
 import { useProgrammesT } from './programmes-i18n';
+import { DateInput } from '../../components/DateInput';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -213,19 +214,14 @@ export function ProgrammeForm({
             required
             validationMessage={errors.fields.startDate}
           >
-            <Input
-              type="date"
-              value={values.startDate}
-              onChange={(_, d) => set('startDate', d.value)}
-            />
+            <DateInput value={values.startDate} onChange={(_, d) => set('startDate', d.value)} />
           </Field>
           <Field
             label={pt('programmeForm.endDate')}
             required
             validationMessage={errors.fields.endDate}
           >
-            <Input
-              type="date"
+            <DateInput
               value={values.endDate}
               min={values.startDate || undefined}
               onChange={(_, d) => set('endDate', d.value)}

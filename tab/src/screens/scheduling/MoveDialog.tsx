@@ -8,12 +8,12 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { CalendarSessionView } from '../../../../src/contracts/calendar';
 import { usePlanT } from './i18n';
 import { localInputValue } from './schedule-format';
+import { DateInput } from '../../components/DateInput';
 
 /** Asks for a session's new date and time, in the viewer's zone; refuses one in the past. */
 export function MoveDialog({
@@ -55,7 +55,7 @@ export function MoveDialog({
               validationState={invalid ? 'error' : 'none'}
               validationMessage={invalid ? t('plan.move.invalid') : undefined}
             >
-              <Input
+              <DateInput
                 type="datetime-local"
                 value={value}
                 onChange={(_, data) => {
