@@ -4,7 +4,8 @@
 // their own, loaded only when used. The tab is built by Vite into tab/dist (npm run build:tab).
 //
 // `--if-stale` (what `npm start` runs first): builds the tab and the server only when a source is
-// newer than what was built, so a second `npm start` starts at once.
+// newer than what was built (the tab's sources include the server files it imports: the contracts'
+// types and the French grammar helper), so a second `npm start` starts at once.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -35,7 +36,13 @@ if (process.argv.includes('--if-stale')) {
   const tabBuilt = newest('tab/dist/index.html');
   if (
     !tabBuilt ||
-    newest('tab/src', 'tab/index.html', 'tab/vite.config.ts', 'src/contracts') > tabBuilt
+    newest(
+      'tab/src',
+      'tab/index.html',
+      'tab/vite.config.ts',
+      'src/contracts',
+      'src/domain/french.ts',
+    ) > tabBuilt
   ) {
     console.log('Building the tab…');
     execFileSync(
