@@ -97,7 +97,10 @@ describe('local mode keeps every acknowledged write through kill -9', () => {
     const acknowledged = await writeThenKill(first, 100, 5);
     const { journal } = localDataFiles(dataDir);
     // What an append interrupted by the crash leaves: a line without its end (never acknowledged).
-    await appendFile(journal, '{"seq":99999,"op":"upsert","container":"programmes","doc":{"id":"to');
+    await appendFile(
+      journal,
+      '{"seq":99999,"op":"upsert","container":"programmes","doc":{"id":"to',
+    );
 
     const second = startAppProcess({ LOCAL_DATA_DIR: dataDir });
     running = second;
@@ -117,7 +120,10 @@ describe('local data that cannot be used stops the start with a way out', () => 
 
   it('names a corrupt snapshot and how to recover, and exits non-zero', async () => {
     const { snapshot } = localDataFiles(dataDir);
-    await writeFile(snapshot, '{"format":"mentoring-local-snapshot","version":1,"containers":{"peo');
+    await writeFile(
+      snapshot,
+      '{"format":"mentoring-local-snapshot","version":1,"containers":{"peo',
+    );
     const app = startAppProcess({ LOCAL_DATA_DIR: dataDir });
     const code = await app.exited;
     expect(code).not.toBe(0);
