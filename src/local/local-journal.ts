@@ -26,6 +26,7 @@ export class LocalJournal implements WriteSink {
   private synced = 0;
   private lines = 0;
   private bytes = 0;
+  private syncs = 0;
   private syncing = false;
   private paused = false;
   private failure: unknown;
@@ -49,6 +50,11 @@ export class LocalJournal implements WriteSink {
   /** Lines and bytes appended since the journal was opened or last rotated. */
   get size(): { lines: number; bytes: number } {
     return { lines: this.lines, bytes: this.bytes };
+  }
+
+  /** fdatasync calls so far: with concurrent writers, fewer than writes (group commit). */
+  get syncCount(): number {
+    return this.syncs;
   }
 
   record(write: StoreWrite): number {
@@ -107,6 +113,7 @@ export class LocalJournal implements WriteSink {
     if (this.syncing || this.paused || this.waiters.length === 0) return;
     this.syncing = true;
     const upTo = this.written;
+    this.syncs++;
     fdatasync(this.fd, (error) => {
       this.syncing = false;
       if (error) this.failure ??= error;
@@ -121,6 +128,7 @@ export class LocalJournal implements WriteSink {
     if (this.failure === undefined) {
       try {
         fdatasyncSync(this.fd);
+        this.syncs++;
         this.synced = this.written;
       } catch (error) {
         this.failure = error;
