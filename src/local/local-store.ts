@@ -29,7 +29,7 @@ export type LocalStore = {
 };
 
 /** The journal is folded into the snapshot past this many lines or bytes, and at shutdown. */
-const compactAfter = { lines: 10_000, bytes: 16 * 1024 * 1024 };
+const defaultCompactAfter = { lines: 10_000, bytes: 16 * 1024 * 1024 };
 /** ...and this often when it holds anything, so a long session restarts quickly. */
 const compactEveryMs = 10 * 60_000;
 
@@ -43,6 +43,7 @@ export async function openLocalStore(
   config: Config,
   clock: Clock,
   log: Logger,
+  options: { compactAfter?: { lines: number; bytes: number } } = {},
 ): Promise<LocalStore> {
   const local = config.cosmos;
   if (local.mode !== 'embedded') throw new Error('Local mode needs no COSMOS_ENDPOINT.');
@@ -88,7 +89,13 @@ export async function openLocalStore(
     } else if (config.seedDemoData) {
       await seed(store, config, clock, log);
     }
-    durability = new LocalDurability({ store, files, clock, log });
+    durability = new LocalDurability({
+      store,
+      files,
+      clock,
+      log,
+      compactAfter: options.compactAfter ?? defaultCompactAfter,
+    });
     // Fold what was replayed (or seeded) into a fresh snapshot before journaling again.
     if (!data || data.journaled) await durability.compact();
     durability.start(embedded);
@@ -168,14 +175,21 @@ class LocalDurability {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly deps: { store: Store; files: LocalDataFiles; clock: Clock; log: Logger },
+    private readonly deps: {
+      store: Store;
+      files: LocalDataFiles;
+      clock: Clock;
+      log: Logger;
+      compactAfter: { lines: number; bytes: number };
+    },
   ) {}
 
   /** Open the journal and have the embedded server write to it. */
   start(embedded: EmbeddedCosmos): void {
     this.journal = LocalJournal.open(this.deps.files.journal, (j) => {
       const { lines, bytes } = j.size;
-      if (lines >= compactAfter.lines || bytes >= compactAfter.bytes) this.compactSoon();
+      const limit = this.deps.compactAfter;
+      if (lines >= limit.lines || bytes >= limit.bytes) this.compactSoon();
     });
     embedded.journalTo(this.journal);
     this.timer = setInterval(() => {
