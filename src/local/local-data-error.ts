@@ -9,7 +9,7 @@ export class LocalDataError extends Error {
     readonly recovery: string,
     cause?: unknown,
   ) {
-    super(`The local data file ${file} ${problem}. ${recovery}`, cause ? { cause } : undefined);
+    super(`The local data file ${file} ${problem}.\n${recovery}`, cause ? { cause } : undefined);
     this.name = 'LocalDataError';
   }
 }

@@ -135,10 +135,13 @@ type LocalData = {
 /** The snapshot, then the interrupted compaction's journal, then the journal; undefined when empty. */
 export async function readLocalData(files: LocalDataFiles): Promise<LocalData | undefined> {
   const advice = (file: string) =>
-    `Nothing was changed. To start afresh with the demo data, run "npm run reset" (it deletes ${files.dir}'s snapshot and journal); to keep what can be kept, move ${file} out of ${files.dir} and start again` +
-    (file === files.snapshot
-      ? ' (the journal is then replayed over an empty store).'
-      : ' (the writes it held are then lost).');
+    [
+      'Nothing was changed.',
+      `  To start afresh with the demo data: npm run reset (with the same LOCAL_DATA_DIR; it deletes the snapshot and journal in ${files.dir}).`,
+      file === files.snapshot
+        ? `  To keep the writes since the last snapshot: move ${file} out of ${files.dir} and start again (the journal is replayed over an empty store).`
+        : `  To keep the rest: move ${file} out of ${files.dir} and start again (the writes it holds are lost).`,
+    ].join('\n');
   const snapshot = await readSnapshot(files.snapshot, advice(files.snapshot));
   let documents = snapshot?.documents ?? emptyDocuments();
   let replayed = 0;

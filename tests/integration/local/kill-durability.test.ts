@@ -89,6 +89,8 @@ describe('local mode keeps every acknowledged write through kill -9', () => {
     expect(ids).toEqual(expect.arrayContaining(acknowledged));
     expect(second.output()).toMatch(/Local data restored from .* journaled writes replayed/);
     expect(await interrupt(second)).toBe(0);
+    // A clean stop folds the journal into the snapshot.
+    expect(await readFile(localDataFiles(dataDir).journal, 'utf8')).toBe('');
   });
 
   it('ignores a journal line cut short by a crash, and keeps the writes before it', async () => {
@@ -128,7 +130,10 @@ describe('local data that cannot be used stops the start with a way out', () => 
     const code = await app.exited;
     expect(code).not.toBe(0);
     expect(app.output()).toContain(`The local data file ${snapshot} is not valid JSON`);
-    expect(app.output()).toContain('npm run reset');
+    expect(app.output()).toContain('To start afresh with the demo data: npm run reset');
+    expect(app.output()).toContain(
+      `To keep the writes since the last snapshot: move ${snapshot} out of`,
+    );
     expect(app.output()).not.toMatch(/SyntaxError|at JSON\.parse/);
     // Nothing was changed: the file is still there to inspect.
     expect(await readFile(snapshot, 'utf8')).toContain('mentoring-local-snapshot');

@@ -191,7 +191,7 @@ describe('the local snapshot', () => {
     const error: unknown = await readSnapshot(bad, 'Run npm run reset.').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LocalDataError);
     expect((error as Error).message).toBe(
-      `The local data file ${bad} is not valid JSON (cut short or damaged). Run npm run reset.`,
+      `The local data file ${bad} is not valid JSON (cut short or damaged).\nRun npm run reset.`,
     );
     await writeFile(bad, JSON.stringify({ format: 'other', version: 1, containers: {} }));
     await expect(readSnapshot(bad, 'x')).rejects.toThrow(/is not a Mentoring local snapshot/);
