@@ -1,4 +1,4 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ItemDefinition } from '@azure/cosmos';
 import { containerNames, containers, type ContainerName } from '../store/containers';
@@ -77,14 +77,19 @@ export async function writeSnapshot(
     containers: documents,
   };
   const temp = `${file}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(JSON.stringify(snapshot));
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(JSON.stringify(snapshot));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
   }
-  await rename(temp, file);
   syncDirectory(dirname(file));
   return Object.values(documents).reduce((n, docs) => n + docs.length, 0);
 }

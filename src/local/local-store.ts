@@ -6,6 +6,7 @@ import { createCosmosClient } from '../store/cosmos-client';
 import { openStore, type Store } from '../store/database';
 import { createRepositories } from '../store/repositories';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos';
+import { LocalDataError } from './local-data-error';
 import { LocalJournal, readJournal, syncDirectory } from './local-journal';
 import {
   applyWrites,
@@ -97,7 +98,7 @@ export async function openLocalStore(
       compactAfter: options.compactAfter ?? defaultCompactAfter,
     });
     // Fold what was replayed (or seeded) into a fresh snapshot before journaling again.
-    if (!data || data.journaled) await durability.compact();
+    if (!data || data.journaled) await durability.compactBeforeStart();
     durability.start(embedded);
     log.info(
       `Local data is saved in ${files.dir} (snapshot, and a journal of every write); run "npm run reset" to start afresh.`,
@@ -225,13 +226,9 @@ class LocalDurability {
 
   private async compactNow(): Promise<void> {
     if (this.broken) return;
-    const { store, files, clock, log } = this.deps;
+    const { files, log } = this.deps;
     try {
-      if (this.journal) await this.journal.rotate(files.compacting);
-      await writeSnapshot(files.snapshot, await readAllDocuments(store), clock.now());
-      await rm(files.compacting, { force: true });
-      if (!this.journal) await rm(files.journal, { force: true });
-      syncDirectory(files.dir);
+      await this.rotateAndSnapshot();
     } catch (error) {
       // The journals stay and are replayed at the next start; compacting again would overwrite
       // the renamed one, so stop compacting (writes are still journaled).
@@ -241,10 +238,36 @@ class LocalDurability {
         () => 0,
       );
       log.error(
-        `local snapshot failed; every write stays in the journal (${size} bytes aside) and is replayed at the next start`,
+        `local snapshot failed; every write stays in the journal (${size} bytes set aside) and is replayed at the next start`,
         error,
       );
     }
+  }
+
+  /**
+   * Before the journal is opened: a failure stops the start, since appending to a journal whose
+   * last line was cut short would glue new lines to it.
+   */
+  async compactBeforeStart(): Promise<void> {
+    try {
+      await this.rotateAndSnapshot();
+    } catch (error) {
+      throw new LocalDataError(
+        this.deps.files.snapshot,
+        `could not be written (${error instanceof Error ? error.message : String(error)})`,
+        `Nothing was lost: the previous snapshot and journal are still in ${this.deps.files.dir}. Make the folder writable or free some space, then start again.`,
+        error,
+      );
+    }
+  }
+
+  private async rotateAndSnapshot(): Promise<void> {
+    const { store, files, clock } = this.deps;
+    if (this.journal) await this.journal.rotate(files.compacting);
+    await writeSnapshot(files.snapshot, await readAllDocuments(store), clock.now());
+    await rm(files.compacting, { force: true });
+    if (!this.journal) await rm(files.journal, { force: true });
+    syncDirectory(files.dir);
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config';
@@ -55,5 +55,22 @@ describe('local mode folds its journal into the snapshot while running', () => {
       await again.close();
     }
     expect(log.errors).toEqual([]);
+  });
+
+  it('stops the start, losing nothing, when the snapshot cannot be written', async () => {
+    const files = localDataFiles(dir);
+    const line = JSON.stringify({
+      seq: 1,
+      op: 'create',
+      container: 'people',
+      doc: { id: 'a', tenantId: 't' },
+    });
+    await writeFile(files.journal, `${line}\n`);
+    // Where the new snapshot would be written first: a folder, so writing it fails.
+    await mkdir(`${files.snapshot}.${process.pid}.tmp`);
+    await expect(open()).rejects.toThrow(
+      `The local data file ${files.snapshot} could not be written (`,
+    );
+    expect(await readFile(files.journal, 'utf8')).toBe(`${line}\n`);
   });
 });
