@@ -1,7 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StoreWrite, WriteSink } from '../../../src/local/embedded-cosmos';
+import {
+  startEmbeddedCosmos,
+  type StoreWrite,
+  type WriteSink,
+} from '../../../src/local/embedded-cosmos';
+import { createCosmosClient } from '../../../src/store/cosmos-client';
+import { openStore } from '../../../src/store/database';
 import { LocalDataError } from '../../../src/local/local-data-error';
 import { LocalJournal, readJournal } from '../../../src/local/local-journal';
 import {
@@ -67,6 +73,29 @@ describe('the embedded Cosmos server journals document writes', () => {
     expect(answered).toBe(false);
     releaseAll();
     expect((await write).statusCode).toBe(201);
+  });
+
+  it('answers 503, never an acknowledgement, when the journal cannot be written', async () => {
+    const errors: unknown[] = [];
+    const server = await startEmbeddedCosmos(0, { onJournalError: (e) => errors.push(e) });
+    const client = createCosmosClient({ endpoint: server.endpoint, key: server.key });
+    try {
+      const store = await openStore(client, 'failing-journal');
+      server.journalTo({
+        record: () => 1,
+        durable: () => Promise.reject(new Error('ENOSPC: no space left on device')),
+      });
+      const error = (await store
+        .container('people')
+        .items.create({ id: 'lost', tenantId: 't' })
+        .catch((e: unknown) => e)) as { code?: number; message?: string };
+      expect(error.code).toBe(503);
+      expect(error.message).toContain('The local journal could not be written: ENOSPC');
+      expect(errors.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      client.dispose();
+      await server.close();
+    }
   });
 
   it('records create, upsert, replace, patch and delete with the resulting document, and no read or query', async () => {
