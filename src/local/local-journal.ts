@@ -29,6 +29,7 @@ export class LocalJournal implements WriteSink {
   private syncs = 0;
   private syncing = false;
   private paused = false;
+  private closed = false;
   private failure: unknown;
   private waiters: Array<{ ticket: number; resolve: () => void; reject: (e: unknown) => void }> =
     [];
@@ -59,6 +60,9 @@ export class LocalJournal implements WriteSink {
 
   record(write: StoreWrite): number {
     const ticket = ++this.written;
+    // A request that began before shutdown may write after close(): never into a reused fd.
+    if (this.closed)
+      this.failure ??= new Error('the local journal is closed (the app is stopping)');
     if (this.failure === undefined) {
       try {
         const line = Buffer.from(`${JSON.stringify({ seq: ticket, ...write })}\n`);
@@ -105,6 +109,7 @@ export class LocalJournal implements WriteSink {
   async close(): Promise<void> {
     await this.pause();
     this.syncNow();
+    this.closed = true;
     closeSync(this.fd);
   }
 
