@@ -66,16 +66,22 @@ let hooked = false;
  */
 function hookDocumentWrites(): void {
   if (hooked) return;
-  hooked = true;
   const require = createRequire(import.meta.url);
   const documents = (
     require('@vercel/cosmosdb-server/lib/account/documents.js') as {
-      default: { prototype: DocumentsPrototype };
+      default?: { prototype?: Partial<DocumentsPrototype> };
     }
-  ).default.prototype;
+  ).default?.prototype;
+  const ops = ['create', 'upsert', 'replace', 'delete'] as const;
+  if (!documents || ops.some((op) => typeof documents[op] !== 'function')) {
+    // Pinned at 1.0.1 in package.json: an upgrade that moves this class must not go unnoticed.
+    throw new Error(
+      '@vercel/cosmosdb-server changed: lib/account/documents.js no longer has create/upsert/replace/delete; local mode cannot journal writes (see src/local/embedded-cosmos.ts)',
+    );
+  }
   let depth = 0;
-  for (const op of ['create', 'upsert', 'replace', 'delete'] as const) {
-    const original = documents[op];
+  for (const op of ops) {
+    const original = documents[op]!;
     documents[op] = function (this, ...args) {
       const scope = requestScope.getStore();
       if (!scope || depth > 0) return original.apply(this, args);
@@ -104,6 +110,7 @@ function hookDocumentWrites(): void {
       return result;
     };
   }
+  hooked = true;
 }
 
 /** Start `@vercel/cosmosdb-server` on 127.0.0.1 (port 0 = any free port). */
@@ -128,7 +135,6 @@ export async function startEmbeddedCosmos(
   server.removeListener('request', handler);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!sink) return handler(req, res);
-    hookDocumentWrites();
     const scope: RequestScope = { sink, ticket: 0 };
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ async function writeThenKill(app: AppProcess, first: number, killAfter: number) 
   const token = await api.signIn(claire);
   const acknowledged: string[] = [];
   const inFlight: Promise<void>[] = [];
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     let n = first;
     const timer = setInterval(() => {
       const write = api
@@ -38,7 +39,11 @@ async function writeThenKill(app: AppProcess, first: number, killAfter: number) 
         })
         .then(
           (reply) => {
-            if (reply.status !== 201) return;
+            if (reply.status !== 201) {
+              clearInterval(timer);
+              reject(new Error(`write answered ${reply.status}: ${JSON.stringify(reply.body)}`));
+              return;
+            }
             acknowledged.push(reply.body.programme.id);
             if (acknowledged.length === killAfter) {
               app.child.kill('SIGKILL');
@@ -137,6 +142,24 @@ describe('local data that cannot be used stops the start with a way out', () => 
     expect(app.output()).not.toMatch(/SyntaxError|at JSON\.parse/);
     // Nothing was changed: the file is still there to inspect.
     expect(await readFile(snapshot, 'utf8')).toContain('mentoring-local-snapshot');
+
+    // The way out it names: npm run reset, then the app starts on the demo data.
+    const reset = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/local/reset-local-data.ts'],
+      {
+        env: { ...process.env, LOCAL_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      },
+    );
+    expect(reset).toContain(`deleted the snapshot and journal in ${dataDir}`);
+    const fresh = startAppProcess({ LOCAL_DATA_DIR: dataDir });
+    try {
+      await fresh.url;
+      expect(fresh.output()).toContain('Demo data loaded');
+    } finally {
+      expect(await interrupt(fresh)).toBe(0);
+    }
   });
 
   it('names a damaged journal line (not the last one) and how to recover, and exits non-zero', async () => {
