@@ -7,6 +7,12 @@ import type { StoreWrite } from './embedded-cosmos';
 import { LocalDataError } from './local-data-error';
 import { syncDirectory } from './local-journal';
 
+/**
+ * The embedded Cosmos server keeps everything in memory: `npm start` keeps every container in a
+ * JSON snapshot, the writes since then in a journal (local-journal.ts), and at the next start loads
+ * the snapshot and replays the journal over it. Local mode only; Azure Cosmos DB needs none of this.
+ */
+
 /** The files of the local data folder. */
 export type LocalDataFiles = {
   readonly dir: string;
@@ -28,11 +34,7 @@ export function localDataFiles(dataDir: string): LocalDataFiles {
   };
 }
 
-/**
- * The embedded Cosmos server keeps everything in memory: `npm start` keeps every container in a
- * JSON snapshot, the writes since then in a journal (local-journal.ts), and at the next start loads
- * the snapshot and replays the journal over it. Local mode only; Azure Cosmos DB needs none of this.
- */
+/** cosmos-snapshot.json. */
 type SnapshotFile = {
   readonly format: 'mentoring-local-snapshot';
   readonly version: 1;
