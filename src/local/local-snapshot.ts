@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ItemDefinition } from '@azure/cosmos';
 import { containerNames, containers, type ContainerName } from '../store/containers';
@@ -21,6 +21,8 @@ export type LocalDataFiles = {
   readonly journal: string;
   /** The journal being folded into a new snapshot (present only if that was interrupted). */
   readonly compacting: string;
+  /** The process id of the app using the folder: two at once would overwrite each other's data. */
+  readonly lock: string;
 };
 
 /** Where local mode keeps its data under `dataDir` (npm run reset deletes these). */
@@ -31,7 +33,44 @@ export function localDataFiles(dataDir: string): LocalDataFiles {
     snapshot: join(dir, 'cosmos-snapshot.json'),
     journal: join(dir, 'cosmos-journal.ndjson'),
     compacting: join(dir, 'cosmos-journal.compacting.ndjson'),
+    lock: join(dir, 'cosmos.lock'),
   };
+}
+
+/**
+ * Claim the data folder for this process (cosmos.lock holds its pid); a lock left by a process
+ * that is gone (kill -9) is taken over. Returns how to release it.
+ */
+export async function lockDataFolder(files: LocalDataFiles): Promise<() => Promise<void>> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(files.lock, `${process.pid}\n`, { flag: 'wx' });
+      return () => rm(files.lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = await lockHolder(files);
+    if (holder !== undefined || attempt > 0) {
+      throw new LocalDataError(
+        files.lock,
+        `says the folder is in use by another running Mentoring process (pid ${holder ?? 'unknown'})`,
+        `Two apps on one folder would overwrite each other's data: stop that one first, or give this one its own LOCAL_DATA_DIR. If no such process runs, delete ${files.lock}.`,
+      );
+    }
+    await rm(files.lock, { force: true }); // left by a process that died
+  }
+}
+
+/** The pid of the live process holding the data folder, if any. */
+export async function lockHolder(files: LocalDataFiles): Promise<number | undefined> {
+  const pid = Number((await readFile(files.lock, 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return pid;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+  }
 }
 
 /** cosmos-snapshot.json. */

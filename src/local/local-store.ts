@@ -13,6 +13,7 @@ import {
   emptyDocuments,
   loadDocuments,
   localDataFiles,
+  lockDataFolder,
   readAllDocuments,
   readSnapshot,
   writeSnapshot,
@@ -66,9 +67,11 @@ export async function openLocalStore(
   }
 
   let durability: LocalDurability;
+  let unlock: () => Promise<void> = async () => {};
   try {
     const files = localDataFiles(local.dataDir);
     await mkdir(files.dir, { recursive: true });
+    unlock = await lockDataFolder(files);
     const data = await readLocalData(files);
     if (data) {
       for (const line of checkStoredDocuments(
@@ -105,6 +108,7 @@ export async function openLocalStore(
     );
   } catch (error) {
     await closeServer();
+    await unlock();
     throw error;
   }
   return {
@@ -113,6 +117,7 @@ export async function openLocalStore(
     async close() {
       await durability.close(embedded);
       await closeServer();
+      await unlock();
     },
   };
 }

@@ -70,7 +70,8 @@ async function programmeIds(app: AppProcess): Promise<string[]> {
   return reply.body.programmes.map((p) => p.id);
 }
 
-describe('local mode keeps every acknowledged write through kill -9', () => {
+// Each test starts the app once or twice (a few seconds each, more on a busy machine).
+describe('local mode keeps every acknowledged write through kill -9', { timeout: 60_000 }, () => {
   let dataDir: string;
   let running: AppProcess | undefined;
   beforeAll(async () => {
@@ -118,89 +119,93 @@ describe('local mode keeps every acknowledged write through kill -9', () => {
   });
 });
 
-describe('local data that cannot be used stops the start with a way out', () => {
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'mentoring-corrupt-'));
-  });
-  afterEach(async () => rm(dataDir, { recursive: true, force: true }));
-
-  it('names a corrupt snapshot and how to recover, and exits non-zero', async () => {
-    const { snapshot } = localDataFiles(dataDir);
-    await writeFile(
-      snapshot,
-      '{"format":"mentoring-local-snapshot","version":1,"containers":{"peo',
-    );
-    const app = startAppProcess({ LOCAL_DATA_DIR: dataDir });
-    const code = await app.exited;
-    expect(code).not.toBe(0);
-    expect(app.output()).toContain(`The local data file ${snapshot} is not valid JSON`);
-    expect(app.output()).toContain('To start afresh with the demo data: npm run reset');
-    expect(app.output()).toContain(
-      `To keep the writes since the last snapshot: move ${snapshot} out of`,
-    );
-    expect(app.output()).not.toMatch(/SyntaxError|at JSON\.parse/);
-    // Nothing was changed: the file is still there to inspect.
-    expect(await readFile(snapshot, 'utf8')).toContain('mentoring-local-snapshot');
-
-    // The way out it names: npm run reset, then the app starts on the demo data.
-    const reset = execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/local/reset-local-data.ts'],
-      {
-        env: { ...process.env, LOCAL_DATA_DIR: dataDir },
-        encoding: 'utf8',
-      },
-    );
-    expect(reset).toContain(`deleted the snapshot and journal in ${dataDir}`);
-    const fresh = startAppProcess({ LOCAL_DATA_DIR: dataDir });
-    try {
-      await fresh.url;
-      expect(fresh.output()).toContain('Demo data loaded');
-    } finally {
-      expect(await interrupt(fresh)).toBe(0);
-    }
-  });
-
-  it('names a damaged journal line (not the last one) and how to recover, and exits non-zero', async () => {
-    const { journal } = localDataFiles(dataDir);
-    const good = JSON.stringify({
-      seq: 1,
-      op: 'delete',
-      container: 'programmes',
-      id: 'x',
-      partitionKey: tenantId,
+describe(
+  'local data that cannot be used stops the start with a way out',
+  { timeout: 60_000 },
+  () => {
+    let dataDir: string;
+    beforeEach(async () => {
+      dataDir = await mkdtemp(join(tmpdir(), 'mentoring-corrupt-'));
     });
-    await writeFile(journal, `${good}\n{"seq":2,"op":"ups\u0000\u0000\n${good}\n`);
-    const app = startAppProcess({ LOCAL_DATA_DIR: dataDir });
-    expect(await app.exited).not.toBe(0);
-    expect(app.output()).toContain(`The local data file ${journal} line 2 is not valid JSON`);
-    expect(app.output()).toContain(`move ${journal} out of`);
-  });
+    afterEach(async () => rm(dataDir, { recursive: true, force: true }));
 
-  it('reports stored documents that no longer match their schema at start, one line per container', async () => {
-    const { journal } = localDataFiles(dataDir);
-    const broken = (id: string) =>
-      JSON.stringify({
-        seq: 1,
-        op: 'upsert',
-        container: 'programmes',
-        doc: { id, tenantId, name: 42 },
-      });
-    await writeFile(journal, `${broken('old-shape-1')}\n${broken('old-shape-2')}\n`);
-    const app = startAppProcess({ LOCAL_DATA_DIR: dataDir });
-    try {
-      await app.url;
-      const lines = app
-        .output()
-        .split('\n')
-        .filter((l) => l.includes('Local data check'));
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(
-        /programmes: 2 of 2 documents do not match their schema, first old-shape-1 \(.+\); old-shape-2/,
+    it('names a corrupt snapshot and how to recover, and exits non-zero', async () => {
+      const { snapshot } = localDataFiles(dataDir);
+      await writeFile(
+        snapshot,
+        '{"format":"mentoring-local-snapshot","version":1,"containers":{"peo',
       );
-    } finally {
-      expect(await interrupt(app)).toBe(0);
-    }
-  });
-});
+      const app = startAppProcess({ LOCAL_DATA_DIR: dataDir });
+      const code = await app.exited;
+      expect(code).not.toBe(0);
+      expect(app.output()).toContain(`The local data file ${snapshot} is not valid JSON`);
+      expect(app.output()).toContain('To start afresh with the demo data: npm run reset');
+      expect(app.output()).toContain(
+        `To keep the writes since the last snapshot: move ${snapshot} out of`,
+      );
+      expect(app.output()).not.toMatch(/SyntaxError|at JSON\.parse/);
+      // Nothing was changed: the file is still there to inspect.
+      expect(await readFile(snapshot, 'utf8')).toContain('mentoring-local-snapshot');
+
+      // The way out it names: npm run reset, then the app starts on the demo data.
+      const reset = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/local/reset-local-data.ts'],
+        {
+          env: { ...process.env, LOCAL_DATA_DIR: dataDir },
+          encoding: 'utf8',
+        },
+      );
+      expect(reset).toContain(`deleted the snapshot and journal in ${dataDir}`);
+      const fresh = startAppProcess({ LOCAL_DATA_DIR: dataDir });
+      try {
+        await fresh.url;
+        expect(fresh.output()).toContain('Demo data loaded');
+      } finally {
+        expect(await interrupt(fresh)).toBe(0);
+      }
+    });
+
+    it('names a damaged journal line (not the last one) and how to recover, and exits non-zero', async () => {
+      const { journal } = localDataFiles(dataDir);
+      const good = JSON.stringify({
+        seq: 1,
+        op: 'delete',
+        container: 'programmes',
+        id: 'x',
+        partitionKey: tenantId,
+      });
+      await writeFile(journal, `${good}\n{"seq":2,"op":"ups\u0000\u0000\n${good}\n`);
+      const app = startAppProcess({ LOCAL_DATA_DIR: dataDir });
+      expect(await app.exited).not.toBe(0);
+      expect(app.output()).toContain(`The local data file ${journal} line 2 is not valid JSON`);
+      expect(app.output()).toContain(`move ${journal} out of`);
+    });
+
+    it('reports stored documents that no longer match their schema at start, one line per container', async () => {
+      const { journal } = localDataFiles(dataDir);
+      const broken = (id: string) =>
+        JSON.stringify({
+          seq: 1,
+          op: 'upsert',
+          container: 'programmes',
+          doc: { id, tenantId, name: 42 },
+        });
+      await writeFile(journal, `${broken('old-shape-1')}\n${broken('old-shape-2')}\n`);
+      const app = startAppProcess({ LOCAL_DATA_DIR: dataDir });
+      try {
+        await app.url;
+        const lines = app
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('Local data check'));
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(
+          /programmes: 2 of 2 documents do not match their schema, first old-shape-1 \(.+\); old-shape-2/,
+        );
+      } finally {
+        expect(await interrupt(app)).toBe(0);
+      }
+    });
+  },
+);

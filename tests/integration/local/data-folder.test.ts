@@ -7,7 +7,7 @@ import { localDataFiles, readSnapshot } from '../../../src/local/local-snapshot'
 import { openLocalStore } from '../../../src/local/local-store';
 import { recordingLogger } from '../../support/logger';
 
-describe('local mode folds its journal into the snapshot while running', () => {
+describe("local mode's data folder", () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'compaction-'));
@@ -72,5 +72,23 @@ describe('local mode folds its journal into the snapshot while running', () => {
       `The local data file ${files.snapshot} could not be written (`,
     );
     expect(await readFile(files.journal, 'utf8')).toBe(`${line}\n`);
+  });
+
+  it("refuses a second app on the same folder while the first runs, and takes over a dead one's lock", async () => {
+    const files = localDataFiles(dir);
+    const first = await open();
+    try {
+      await expect(open()).rejects.toThrow(
+        `The local data file ${files.lock} says the folder is in use by another running Mentoring process (pid ${process.pid})`,
+      );
+    } finally {
+      await first.close();
+    }
+    // What kill -9 leaves: the lock of a process that no longer exists.
+    await writeFile(files.lock, '4194305\n');
+    const next = await open();
+    expect(await readFile(files.lock, 'utf8')).toBe(`${process.pid}\n`);
+    await next.close();
+    expect(log.errors).toEqual([]);
   });
 });
