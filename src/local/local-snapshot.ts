@@ -45,7 +45,11 @@ export async function lockDataFolder(files: LocalDataFiles): Promise<() => Promi
   for (let attempt = 0; ; attempt++) {
     try {
       await writeFile(files.lock, `${process.pid}\n`, { flag: 'wx' });
-      return () => rm(files.lock, { force: true });
+      lockedHere.add(files.lock);
+      return async () => {
+        lockedHere.delete(files.lock);
+        await rm(files.lock, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -57,14 +61,27 @@ export async function lockDataFolder(files: LocalDataFiles): Promise<() => Promi
         `Two apps on one folder would overwrite each other's data: stop that one first, or give this one its own LOCAL_DATA_DIR. If no such process runs, delete ${files.lock}.`,
       );
     }
+    if (lockedHere.has(files.lock)) {
+      throw new LocalDataError(
+        files.lock,
+        `says the folder is already in use by this process (pid ${process.pid})`,
+        'Close the first store before opening another on the same folder.',
+      );
+    }
     await rm(files.lock, { force: true }); // left by a process that died
   }
 }
 
-/** The pid of the live process holding the data folder, if any. */
+/** Data folders this process holds. */
+const lockedHere = new Set<string>();
+
+/**
+ * The pid of another live process holding the data folder, if any. Our own pid in the file is a
+ * previous run's: a container restarted after kill -9 often gives the app the same pid again.
+ */
 export async function lockHolder(files: LocalDataFiles): Promise<number | undefined> {
   const pid = Number((await readFile(files.lock, 'utf8').catch(() => '')).trim());
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
   try {
     process.kill(pid, 0); // signal 0: only asks whether the process exists
     return pid;
