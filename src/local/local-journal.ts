@@ -94,9 +94,17 @@ export class LocalJournal implements WriteSink {
     await this.pause();
     try {
       this.syncNow();
-      closeSync(this.fd);
+      // Renamed while open, then swapped: if any step fails, the descriptor in use stays valid.
       renameSync(this.file, archive);
-      this.fd = openSync(this.file, 'a');
+      let next: number;
+      try {
+        next = openSync(this.file, 'a');
+      } catch (error) {
+        this.failure ??= error;
+        throw error;
+      }
+      closeSync(this.fd);
+      this.fd = next;
       syncDirectory(dirname(this.file));
       this.lines = 0;
       this.bytes = 0;
