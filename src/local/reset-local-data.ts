@@ -1,6 +1,6 @@
-import { join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { loadConfig } from '../config';
-import { deleteSnapshot } from './local-snapshot';
+import { localDataFiles, lockHolder } from './local-snapshot';
 
 // `npm run reset`: forget what was written while trying the product; the next `npm start` seeds the demo data again.
 const config = loadConfig(process.env);
@@ -10,6 +10,16 @@ if (config.cosmos.mode !== 'embedded') {
   );
   process.exit(1);
 }
-const file = resolve(join(config.cosmos.dataDir, 'cosmos-snapshot.json'));
-await deleteSnapshot(file);
-console.log(`Local data reset: deleted ${file}. The next npm start loads the demo data afresh.`);
+const files = localDataFiles(config.cosmos.dataDir);
+const holder = await lockHolder(files);
+if (holder !== undefined) {
+  console.error(
+    `Mentoring is running on ${files.dir} (pid ${holder}): stop it first, then run npm run reset again.`,
+  );
+  process.exit(1);
+}
+for (const file of [files.snapshot, files.journal, files.compacting, files.lock])
+  await rm(file, { force: true });
+console.log(
+  `Local data reset: deleted the snapshot and journal in ${files.dir}. The next npm start loads the demo data afresh.`,
+);

@@ -197,6 +197,24 @@ export class CosmosRepository<T extends Document> {
     );
   }
 
+  /** The container this repository reads and writes. */
+  get containerId(): string {
+    return this.container.id;
+  }
+
+  /**
+   * Why a stored document does not match this repository's schema (`path: message`, empty when it
+   * does): local mode checks its data at start with it, rather than failing reads later.
+   */
+  problemsWith(resource: ItemDefinition): string[] {
+    const plain: Record<string, unknown> = { ...resource };
+    for (const key of cosmosMetadata) delete plain[key];
+    const parsed = this.schema.safeParse(plain);
+    return parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`);
+  }
+
   protected versioned(resource: ItemDefinition): Versioned<T> {
     return { value: this.fromDocument(resource), etag: String(resource._etag ?? '') };
   }
