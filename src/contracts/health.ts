@@ -159,7 +159,7 @@ const byStatusSchema = z.object(
 );
 
 /** Lists are capped so that the stored figures stay small; `*Total` says how many there are. */
-export const healthListCap = 200;
+export const healthListCap = 100;
 
 export const participantsHealthSchema = z.object({
   /** Everyone with a profile in the programme, plus pair members (filtered by department only). */
