@@ -12,6 +12,7 @@ const replyKeys: Record<ErrorCode, MessageKey> = {
   person_not_found: 'invalidAction',
   not_pair_member: 'invalidAction',
   proposal_expired: 'invalidAction',
+  nudge_too_soon: 'changedMeanwhile',
   unauthenticated: 'unidentified',
   forbidden: 'notAllowed',
   validation_failed: 'invalidInput',

@@ -12,6 +12,7 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   not_pair_member: 403,
   invalid_transition: 409,
   proposal_expired: 409,
+  nudge_too_soon: 409,
   version_conflict: 409,
   already_exists: 409,
   store_unavailable: 503,

@@ -155,6 +155,8 @@ export const feedbackViewSchema = z.object({
   suggestion: z.string(),
   /** Only on feedback the caller gave. */
   pairingFit: pairingFitSchema.nullable(),
+  /** The author shares its text with the programme lead for the report (absent: not shared). */
+  sharedWithLead: z.boolean().optional(),
   at: z.string(),
 });
 export type FeedbackView = z.infer<typeof feedbackViewSchema>;
@@ -418,6 +420,8 @@ export const feedbackBodySchema = z.object({
   suggestion: text('suggestion', { max: 1000 }),
   /** Asked after the first session (`SessionView.asksPairingFit`); optional otherwise. */
   pairingFit: pairingFitSchema.optional(),
+  /** "Share with the programme lead for the report" (anonymously); false when absent. */
+  shareWithLead: z.boolean({ error: 'shareWithLead must be true or false' }).optional(),
   version: versionSchema.optional(),
 });
 export type FeedbackBody = z.infer<typeof feedbackBodySchema>;

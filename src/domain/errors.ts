@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'store_unavailable'
   | 'calendar_unavailable'
   | 'internal'
-  | 'proposal_expired';
+  | 'proposal_expired'
+  /** A lead's nudge or reminder within 7 days of the last one. */
+  | 'nudge_too_soon';
 
 /** The one error type of the application: a stable snake_case code, an English message, details. */
 export class DomainError extends Error {

@@ -40,6 +40,8 @@ export type FeedbackInput = {
   worked: string;
   suggestion: string;
   pairingFit?: PairingFit;
+  /** Share `worked` and `suggestion` with the programme lead for the report (anonymously). */
+  shareWithLead?: boolean;
 };
 
 /**
@@ -87,7 +89,8 @@ function sameFeedback(a: Feedback, b: Feedback): boolean {
     a.rating === b.rating &&
     a.worked === b.worked &&
     a.suggestion === b.suggestion &&
-    a.pairingFit === b.pairingFit
+    a.pairingFit === b.pairingFit &&
+    (a.shareWithLead ?? false) === (b.shareWithLead ?? false)
   );
 }
 

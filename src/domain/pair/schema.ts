@@ -124,6 +124,11 @@ export const feedbackSchema = group('feedback', {
   worked: text('worked', { max: 1000 }),
   suggestion: text('suggestion', { max: 1000 }),
   pairingFit: pairingFitSchema.optional(),
+  /**
+   * The author ticked "share with the programme lead for the report": only then may `worked` and
+   * `suggestion` reach the lead's bilan (without names). Absent on older feedback: not shared.
+   */
+  shareWithLead: flag('shareWithLead').optional(),
   at: dateTime('at'),
 });
 export type Feedback = z.infer<typeof feedbackSchema>;

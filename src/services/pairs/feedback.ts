@@ -26,6 +26,7 @@ export class PairFeedback {
           worked: body.worked,
           suggestion: body.suggestion,
           ...(body.pairingFit !== undefined ? { pairingFit: body.pairingFit } : {}),
+          ...(body.shareWithLead ? { shareWithLead: true } : {}),
         },
         this.deps.clock,
       ),

@@ -129,6 +129,7 @@ export function pairViewFor(pair: Pair, personId: string, clock: Clock): PairVie
       suggestion: f.suggestion,
       // The partner's answer to "is this a good fit?" stays theirs (and the lead's flag).
       pairingFit: f.fromId === personId ? (f.pairingFit ?? null) : null,
+      sharedWithLead: f.shareWithLead ?? false,
       at: f.at,
     }));
 

@@ -25,6 +25,7 @@ const messageKeys: Record<ErrorCode | ClientErrorCode, ErrorMessageKey> = {
   store_unavailable: 'error.store_unavailable',
   calendar_unavailable: 'error.calendar_unavailable',
   proposal_expired: 'error.proposal_expired',
+  nudge_too_soon: 'error.nudge_too_soon',
   internal: 'error.internal',
   network: 'error.network',
 };
