@@ -179,27 +179,6 @@ const en = {
   'health.help.notAvailable': 'Quick help is not available yet: nothing to count.',
   'health.col.figure': 'Figure',
   'health.col.value': 'Value',
-
-  // A manager's reports (on the Approvals screen)
-  'manager.title': 'Your team in mentoring',
-  'manager.intro':
-    'The people who report to you and take part: their pair’s state and sessions, and the time you approved. Nothing of what they say in their pair.',
-  'manager.loading': 'Loading your team…',
-  'manager.none': 'Nobody in your team takes part in a programme yet.',
-  'manager.reports': 'Participation',
-  'manager.col.person': 'Person',
-  'manager.col.programme': 'Programme',
-  'manager.col.pair': 'Pair',
-  'manager.col.sessions': 'Sessions held',
-  'manager.noPair': 'Not in a pair',
-  'manager.given': 'Approvals you gave',
-  'manager.givenNone': 'You have not been asked for any approval yet.',
-  'manager.col.asked': 'Asked on',
-  'manager.col.decided': 'Decision',
-  'manager.col.time': 'Time',
-  'manager.status.pending': 'Waiting for you',
-  'manager.status.approved': 'Approved on {date}',
-  'manager.status.declined': 'Declined on {date}',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -381,26 +360,6 @@ const fr: CatalogueFor<typeof en> = {
   'health.help.notAvailable': 'L’aide rapide n’est pas encore disponible : rien à compter.',
   'health.col.figure': 'Indicateur',
   'health.col.value': 'Valeur',
-
-  'manager.title': 'Votre équipe dans le mentorat',
-  'manager.intro':
-    'Les personnes de votre équipe qui participent : l’état de leur binôme, leurs séances et le temps que vous avez accordé. Rien de ce qui se dit dans leur binôme.',
-  'manager.loading': 'Chargement de votre équipe…',
-  'manager.none': 'Personne de votre équipe ne participe encore à un programme.',
-  'manager.reports': 'Participation',
-  'manager.col.person': 'Personne',
-  'manager.col.programme': 'Programme',
-  'manager.col.pair': 'Binôme',
-  'manager.col.sessions': 'Séances tenues',
-  'manager.noPair': 'Pas en binôme',
-  'manager.given': 'Vos accords',
-  'manager.givenNone': 'Aucun accord ne vous a encore été demandé.',
-  'manager.col.asked': 'Demandé le',
-  'manager.col.decided': 'Décision',
-  'manager.col.time': 'Temps',
-  'manager.status.pending': 'Attend votre décision',
-  'manager.status.approved': 'Accordé le {date}',
-  'manager.status.declined': 'Refusé le {date}',
 };
 
 export const { useScreenT: useHealthT, translate: healthTranslate } = screenCatalogue(en, fr);
