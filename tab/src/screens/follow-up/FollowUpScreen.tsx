@@ -225,9 +225,15 @@ function ProgrammeHealth({
   );
 }
 
-/** The lead's programmes that have started enrolment, and the chosen one's picker. */
-export function useLedProgrammes() {
-  return useResource('programmes', (signal) => getProgrammes(signal));
+/** Whether the signed-in person may open the lead's screens. */
+export function useIsLead(): boolean {
+  const { me } = useSession();
+  return me.roles.includes('lead') || me.canCreateProgrammes;
+}
+
+/** The programmes list, for a lead only (nobody else is asked for it). */
+export function useLedProgrammes(isLead: boolean) {
+  return useResource(isLead ? 'programmes' : null, (signal) => getProgrammes(signal));
 }
 
 /** Lists the started programmes a lead manages (drafts have nothing to follow). */
@@ -263,15 +269,15 @@ export function ProgrammePicker({
 
 function FollowUpContent() {
   const t = useHealthT();
-  const { me } = useSession();
+  const isLead = useIsLead();
   const [place, setPlace] = useState<Place>(placeFromUrl);
-  const list = useLedProgrammes();
+  const list = useLedProgrammes(isLead);
   const go = (next: Place) => {
     window.history.replaceState(null, '', urlOf(next));
     setPlace(next);
   };
 
-  if (!me.roles.includes('lead') && !me.canCreateProgrammes) {
+  if (!isLead) {
     return (
       <MessageBar intent="info">
         <MessageBarBody>{t('health.leadsOnly')}</MessageBarBody>

@@ -16,13 +16,17 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ReportResponse, SharedComment } from '../../../../src/contracts/health';
 import { describeError } from '../../api/errors';
 import { downloadReportCsv, getProgrammeReport } from '../../api/programme-health';
-import { useSession } from '../../auth/SessionProvider';
 import { LoadFailed, Loading } from '../../components/LoadState';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useResource } from '../../data/useResource';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
-import { ProgrammePicker, startedProgrammes, useLedProgrammes } from '../follow-up/FollowUpScreen';
+import {
+  ProgrammePicker,
+  startedProgrammes,
+  useIsLead,
+  useLedProgrammes,
+} from '../follow-up/FollowUpScreen';
 import { useHealthT } from '../follow-up/health-i18n';
 import { useHealthStyles } from '../follow-up/health-styles';
 import {
@@ -389,13 +393,13 @@ function ReportDocument({ programmeId }: { programmeId: string }) {
 function ReportContent() {
   const ht = useHealthT();
   const rt = useReportT();
-  const { me } = useSession();
+  const isLead = useIsLead();
   const [programmeId, setProgrammeId] = useState(() =>
     new URLSearchParams(window.location.search).get('programme'),
   );
-  const list = useLedProgrammes();
+  const list = useLedProgrammes(isLead);
 
-  if (!me.roles.includes('lead') && !me.canCreateProgrammes) {
+  if (!isLead) {
     return (
       <MessageBar intent="info">
         <MessageBarBody>{ht('health.leadsOnly')}</MessageBarBody>
