@@ -113,10 +113,10 @@ function Part({
   return (
     <section
       className={styles.part}
-      aria-labelledby={`report-${id}-title`}
+      aria-labelledby={`report-part-${id}-title`}
       {...(breakBefore ? { 'data-print-break': '' } : {})}
     >
-      <Subtitle1 as="h2" id={`report-${id}-title`} className={hs.heading}>
+      <Subtitle1 as="h2" id={`report-part-${id}-title`} className={hs.heading}>
         {title}
       </Subtitle1>
       {children}
