@@ -296,6 +296,7 @@ export class MentoringBot extends TeamsActivityHandler {
             rating,
             worked: str('whatWorked').trim(),
             suggestion: str('suggestion').trim(),
+            shareWithLead: str('shareWithLead') === 'true',
           });
           const request = await services.pairs.feedbackRequest(principal, session);
           if (!request) return messageResponse(say('invalidAction', locale));

@@ -81,6 +81,16 @@ const sessionPayload = z.object({
   timeZone: z.string().optional(),
 });
 
+const leadNudgePayload = z.object({
+  partnerName: z.string(),
+  programmeName: z.string(),
+  reason: z.string().optional(),
+});
+const joinReminderPayload = z.object({
+  programmeName: z.string(),
+  leadName: z.string().optional(),
+});
+
 const proposalPublishedPayload = z.object({
   proposalId: z.string().min(1),
   programmeName: z.string(),
@@ -295,6 +305,40 @@ export class ProactiveNotifier implements NotificationDelivery {
       }
       case 'proposal_published':
         return this.proposalActivity(proposalPublishedPayload.parse(payload), locale);
+      case 'lead_nudge': {
+        const data = leadNudgePayload.parse(payload);
+        return {
+          attachments: [
+            cardAttachment(
+              nudgeCard(locale, {
+                kind: 'lead_nudge',
+                tenantId,
+                partnerName: data.partnerName,
+                programmeName: data.programmeName,
+                ...(notification.pairId ? { pairId: notification.pairId } : {}),
+                ...(this.deps.tabUrl ? { url: this.deps.tabUrl } : {}),
+              }),
+            ),
+          ],
+        };
+      }
+      case 'join_reminder': {
+        const data = joinReminderPayload.parse(payload);
+        const url = this.deps.tabUrl ? new URL('profile', this.deps.tabUrl).toString() : undefined;
+        return {
+          attachments: [
+            cardAttachment(
+              nudgeCard(locale, {
+                kind: 'join_reminder',
+                tenantId,
+                partnerName: data.leadName ?? '',
+                programmeName: data.programmeName,
+                ...(url ? { url } : {}),
+              }),
+            ),
+          ],
+        };
+      }
       default: {
         if (!nudgeKinds.includes(kind)) throw new Error(`No message for notification kind ${kind}`);
         const data = nudgePayload.parse(payload);

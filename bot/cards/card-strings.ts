@@ -96,6 +96,16 @@ export const cardStrings = {
         body: '{partner} attend votre réponse depuis 3 jours pour son temps de mentorat.',
         action: 'Voir la demande',
       },
+      lead_nudge: {
+        title: 'Des nouvelles de votre binôme ?',
+        body: 'Le ou la responsable du programme {programme} prend des nouvelles de votre binôme avec {partner}. Un petit créneau ensemble cette semaine ?',
+        action: 'Voir le tableau de bord',
+      },
+      join_reminder: {
+        title: 'Le programme {programme} vous attend',
+        body: 'Une invitation au programme de mentorat inversé {programme} vous attend. Remplissez votre profil pour le rejoindre : cela prend quelques minutes.',
+        action: 'Rejoindre le programme',
+      },
     },
     feedback: {
       title: 'Votre avis sur la séance',
@@ -107,6 +117,8 @@ export const cardStrings = {
       workedPlaceholder: 'Un moment, une explication, un outil…',
       suggestionLabel: 'Une suggestion pour la prochaine fois',
       suggestionPlaceholder: 'Ce que votre binôme pourrait faire autrement',
+      shareLabel:
+        'Partager ces commentaires avec le ou la responsable du programme pour le bilan (sans votre nom)',
       submit: 'Envoyer',
       thanksTitle: 'Merci pour votre avis !',
       thanksBody: 'Votre avis sur la séance du {date} avec {partner} est enregistré ({rating}/4).',
@@ -206,6 +218,16 @@ export const cardStrings = {
         body: '{partner} has been waiting 3 days for your answer about their mentoring time.',
         action: 'See the request',
       },
+      lead_nudge: {
+        title: 'How is your pair going?',
+        body: 'The lead of the {programme} programme is checking in on your pair with {partner}. Could you find a short slot together this week?',
+        action: 'Open the dashboard',
+      },
+      join_reminder: {
+        title: '{programme} is waiting for you',
+        body: 'You are invited to the {programme} reverse-mentoring programme. Fill in your profile to join: it takes a few minutes.',
+        action: 'Join the programme',
+      },
     },
     feedback: {
       title: 'Your feedback on the session',
@@ -217,6 +239,7 @@ export const cardStrings = {
       workedPlaceholder: 'A moment, an explanation, a tool…',
       suggestionLabel: 'One suggestion for next time',
       suggestionPlaceholder: 'What your partner could do differently',
+      shareLabel: 'Share these comments with the programme lead for the report (without your name)',
       submit: 'Send',
       thanksTitle: 'Thank you for your feedback!',
       thanksBody: 'Your feedback on the session of {date} with {partner} is saved ({rating}/4).',

@@ -249,6 +249,8 @@ export type NudgeCardData = {
   sessionId?: string;
   /** Where the action button leads (a Teams deep link to the tab). */
   url?: string;
+  /** The programme's name (the lead's nudge and the invitation reminder). */
+  programmeName?: string;
 };
 
 /** A nudge: one of the situations of issue 7 that needs the person to act. */
@@ -256,8 +258,9 @@ export function nudgeCard(locale: Locale, data: NudgeCardData): AdaptiveCardJson
   const s = cardStrings[locale].nudge[data.kind];
   const feedback = data.kind === 'feedback_pending' && data.pairId && data.sessionId;
   return expand(nudgeTemplate, {
-    title: s.title,
+    title: fill(s.title, { programme: data.programmeName ?? '' }),
     body: fill(s.body, {
+      programme: data.programmeName ?? '',
       partner: data.partnerName,
       date: data.day ? formatDay(data.day, locale) : '',
     }),
@@ -297,6 +300,7 @@ export function feedbackCard(locale: Locale, data: FeedbackCardData): AdaptiveCa
     workedPlaceholder: s.workedPlaceholder,
     suggestionLabel: s.suggestionLabel,
     suggestionPlaceholder: s.suggestionPlaceholder,
+    shareLabel: s.shareLabel,
     submitLabel: s.submit,
   });
 }

@@ -229,6 +229,15 @@ export const feedbackTemplate = {
       isMultiline: true,
       maxLength: 1000,
     },
+    {
+      // Unticked by default: the text reaches the lead's report only if its author says so.
+      type: 'Input.Toggle',
+      id: 'shareWithLead',
+      title: '${shareLabel}',
+      value: 'false',
+      valueOn: 'true',
+      valueOff: 'false',
+    },
   ],
   actions: [
     {

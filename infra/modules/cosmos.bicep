@@ -131,6 +131,11 @@ var containerDefinitions = [
     partitionKeyPath: '/tenantId'
     compositeIndexes: []
   }
+  {
+    name: 'figures'
+    partitionKeyPath: '/tenantId'
+    compositeIndexes: []
+  }
 ]
 
 var serverless = capacityMode == 'serverless'

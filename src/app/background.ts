@@ -12,6 +12,7 @@ import { BackgroundLoops } from './background-loops';
 import type { CalendarRefreshSweep } from '../services/calendar/calendar-sweep';
 import type { NotificationPlanner } from '../notifications/notification-planner';
 import type { MatchingService } from '../services/matching/matching-service';
+import type { HealthService } from '../services/health/health-service';
 
 /** Every background loop of an instance (README "Background work"). */
 export function createBackgroundLoops(deps: {
@@ -33,6 +34,8 @@ export function createBackgroundLoops(deps: {
   matching?: Pick<MatchingService, 'expireEverywhere'>;
   /** Re-reads the calendars of pairs with sessions to come. */
   calendarSweep?: Pick<CalendarRefreshSweep, 'sweep'> & { readonly everyMs: number };
+  /** Keeps each programme's health figures at most 15 minutes old (leased per programme). */
+  health?: Pick<HealthService, 'refreshDue'>;
   planEveryMs?: number;
 }): BackgroundLoops {
   const { log } = deps;
@@ -42,7 +45,14 @@ export function createBackgroundLoops(deps: {
       const { created } = await deps.planner.planAll();
       if (created > 0) log.info(`scheduler: ${created} notifications planned`);
     });
-  const { matching, calendarSweep } = deps;
+  const { matching, calendarSweep, health } = deps;
+  if (health) {
+    // Figures are recomputed when 10 minutes old, checked every 2: never shown older than 15.
+    loops.every('programme health figures', 2 * 60_000, async (signal) => {
+      const { refreshed } = await health.refreshDue(signal);
+      if (refreshed > 0) log.info(`health figures: ${refreshed} programmes recomputed`);
+    });
+  }
   if (matching) {
     // Proposals are also expired on read; this reaches people nobody's tab shows.
     loops.every('proposal expiry sweep', 60_000, () => matching.expireEverywhere());

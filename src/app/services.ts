@@ -13,6 +13,7 @@ import { PairCalendarService } from '../services/calendar/pair-calendar-service'
 import { IdentityLinker } from '../services/people/identity-linker';
 import { IdentityService } from '../services/people/identity-service';
 import { ImportService } from '../services/import/import-service';
+import { HealthService } from '../services/health/health-service';
 import { MatchingService } from '../services/matching/matching-service';
 import { CosmosOrgDirectory } from '../services/people/org-directory';
 import { PairService } from '../services/pairs/pair-service';
@@ -179,6 +180,22 @@ export function createServices(deps: {
     log,
   });
 
+  // Programme health: figures stored per programme, the lead's nudges, the bilan, managers' view.
+  const health = new HealthService({
+    programmes: repos.programmes,
+    pairs: repos.pairs,
+    profiles: repos.profiles,
+    people: repos.people,
+    approvals: repos.approvals,
+    runs: repos.matchingRuns,
+    figures: repos.figures,
+    notifications: repos.notifications,
+    conversations: repos.conversations,
+    clock,
+    instanceId,
+    log,
+  });
+
   return {
     directory,
     authenticator,
@@ -192,5 +209,6 @@ export function createServices(deps: {
     calendar,
     planner,
     calendarSweep,
+    health,
   };
 }

@@ -7,6 +7,7 @@ import { calendarRoutes } from '../api/calendar-routes';
 import { createHttpApp } from '../api/http-app';
 import { matchingRoutes } from '../api/matching-routes';
 import { pairRoutes } from '../api/pair-routes';
+import { programmeHealthRoutes } from '../api/programme-health-routes';
 import type { Config } from '../config';
 import { systemClock, type Clock } from '../domain/clock';
 import { createLogger, type Logger } from '../logger';
@@ -85,6 +86,7 @@ export async function startServer(
   api.route('/', pairRoutes({ authenticator, pairs: services.pairs, toolkit: shippedToolkit }));
   api.route('/', matchingRoutes({ authenticator, matching: services.matching }));
   api.route('/', calendarRoutes({ authenticator, calendar: services.calendar }));
+  api.route('/', programmeHealthRoutes({ authenticator, health: services.health }));
 
   // The bot, over the same services as the tab, and the sender of what the planner queues.
   const bot = lazyBot({
@@ -112,6 +114,7 @@ export async function startServer(
     },
     matching: services.matching,
     calendarSweep: services.calendarSweep,
+    health: services.health,
   });
   if (config.scheduler) background.start();
 

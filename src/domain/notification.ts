@@ -20,6 +20,10 @@ export const notificationKinds = [
   'session_cancelled',
   /** A proposal was published to the person (by the lead, or by a repair after a decline). */
   'proposal_published',
+  /** The programme lead nudges an at-risk pair (each member, in their language). */
+  'lead_nudge',
+  /** The programme lead reminds someone invited (imported) who has not joined yet. */
+  'join_reminder',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds, {
   error: `kind must be one of ${notificationKinds.join(', ')}`,

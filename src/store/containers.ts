@@ -27,6 +27,7 @@ export const containerNames = [
   'conversations',
   'calendar',
   'jobs',
+  'figures',
 ] as const;
 
 export type ContainerName = (typeof containerNames)[number];
@@ -91,6 +92,10 @@ export const containers: Readonly<Record<ContainerName, ContainerDefinition>> = 
   jobs: definition(
     'jobs',
     'Background jobs (matching runs, imports, bulk bookings) and their progress.',
+  ),
+  figures: definition(
+    'figures',
+    'Per-programme health figures (one document per filter, recomputed in the background), the lease of that recomputation, and the lead’s nudge log.',
   ),
 };
 

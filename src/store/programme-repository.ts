@@ -1,4 +1,4 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, ItemDefinition } from '@azure/cosmos';
 import { programmeSchema, type Programme } from '../domain/programme';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
@@ -11,5 +11,22 @@ export class ProgrammeRepository extends CosmosRepository<Programme> {
   /** The tenant's programmes, most recent start first. */
   async list(tenantId: string): Promise<Versioned<Programme>[]> {
     return this.query(tenantId, { orderBy: 'c.startDate DESC' });
+  }
+
+  /**
+   * Programmes under way (enrolling, matching or running) across tenants, ids only: what the
+   * health figures loop keeps fresh. A background sweep, so this query fans out on purpose.
+   */
+  async underWayEverywhere(): Promise<{ tenantId: string; programmeId: string }[]> {
+    const { resources } = await this.container.items
+      .query<ItemDefinition>({
+        query:
+          "SELECT c.id, c.tenantId FROM c WHERE c.status = 'enrolling' OR c.status = 'matching' OR c.status = 'running'",
+      })
+      .fetchAll()
+      .catch((error: unknown) => {
+        throw this.translate(error);
+      });
+    return resources.map((r) => ({ tenantId: String(r.tenantId), programmeId: String(r.id) }));
   }
 }

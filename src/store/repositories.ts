@@ -3,6 +3,7 @@ import { ApprovalRepository } from './approval-repository';
 import { CalendarRepository } from './calendar-repository';
 import { CalendarSyncRepository } from './calendar-sync-repository';
 import { ConversationRepository } from './conversation-repository';
+import { FiguresRepository } from './figures-repository';
 import { ImportJobRepository } from './import-job-repository';
 import { MatchingLockRepository, MatchingRunRepository } from './job-repository';
 import { NoteRepository } from './note-repository';
@@ -29,6 +30,7 @@ export type Repositories = {
   readonly importJobs: ImportJobRepository;
   readonly matchingRuns: MatchingRunRepository;
   readonly matchingLocks: MatchingLockRepository;
+  readonly figures: FiguresRepository;
 };
 
 /**
@@ -55,5 +57,6 @@ export function createRepositories(
     importJobs: new ImportJobRepository(c('jobs')),
     matchingRuns: new MatchingRunRepository(c('jobs')),
     matchingLocks: new MatchingLockRepository(c('jobs')),
+    figures: new FiguresRepository(c('figures')),
   };
 }

@@ -363,7 +363,7 @@ describe('nudge card', () => {
 });
 
 describe('feedback card', () => {
-  it('asks a required rating from 1 to 4, what worked and one suggestion', () => {
+  it('asks a required rating from 1 to 4, what worked, one suggestion and whether to share them with the lead (unticked)', () => {
     const card = feedbackCard('en', {
       tenantId: 'tenant-1',
       pairId: 'pair-1',
@@ -384,7 +384,14 @@ describe('feedback card', () => {
       'rating',
       'whatWorked',
       'suggestion',
+      'shareWithLead',
     ]);
+    // Sharing with the lead is the author's choice: unticked unless they tick it.
+    expect(body.find((element) => element.id === 'shareWithLead')).toMatchObject({
+      type: 'Input.Toggle',
+      value: 'false',
+      valueOn: 'true',
+    });
     expect(actions(card)).toEqual([
       expect.objectContaining({ type: 'Action.Execute', verb: verbs.submitFeedback }),
     ]);
