@@ -312,7 +312,7 @@ export function PairStateTable({
             {t('health.col.state')}
           </th>
           <th scope="col" className={`${styles.th} ${styles.number}`}>
-            {t('health.col.pair')}
+            {t('health.col.pairs')}
           </th>
         </tr>
       </thead>

@@ -59,7 +59,8 @@ const usePrintStyles = makeStaticStyles(`
   @page { size: A4; margin: 15mm; }
   @media print {
     ${scope} .fui-FluentProvider { ${lightTokens} }
-    ${scope} body, ${scope} .fui-FluentProvider { background: transparent; }
+    ${scope} { color-scheme: light; }
+    ${scope}, ${scope} body, ${scope} .fui-FluentProvider { background: ${webLightTheme.colorNeutralBackground1}; }
     ${scope} header, ${scope} nav, ${scope} [data-no-print] { display: none !important; }
     ${scope} main { max-width: none !important; padding: 0 !important; margin: 0 !important; }
     ${scope} [data-print-break] { break-before: page; }

@@ -36,6 +36,8 @@ export default function SessionsChart({ weeks }: { weeks: readonly SessionWeek[]
       customDateTimeFormatter={(date: Date) => format.format(date)}
       xAxisTickCount={4}
       yMinValue={0}
+      // Counts: with at least 4 on the axis its ticks are whole numbers (not 0.25, 0.5…).
+      yMaxValue={Math.max(4, ...weeks.map((week) => Math.max(week.planned, week.held)))}
     />
   );
 }
