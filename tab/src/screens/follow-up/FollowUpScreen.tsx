@@ -66,11 +66,11 @@ function urlOf(place: Place): string {
   return `${window.location.pathname}${query ? `?${query}` : ''}`;
 }
 
-/** The programme to show first: a running one, else the latest closed, else any started one. */
+/** The programme to show first: a running one, else one under way, else the latest closed. */
 function defaultProgramme(programmes: ProgrammeListItem[]): ProgrammeListItem | undefined {
   return (
     programmes.find((p) => p.status === 'running') ??
-    programmes.find((p) => p.status === 'closed') ??
+    programmes.find((p) => p.status !== 'closed') ??
     programmes[0]
   );
 }

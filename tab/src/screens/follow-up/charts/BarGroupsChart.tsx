@@ -24,7 +24,7 @@ function useLabelChars(groupCount: number) {
     return () => observer.disconnect();
   }, []);
   const perGroup = width === null ? Infinity : (width - 60) / Math.max(groupCount, 1);
-  const chars = Math.min(22, Math.max(3, Math.floor(perGroup / LABEL_CHAR_PX) - 1));
+  const chars = Math.min(22, Math.max(2, Math.floor(perGroup / LABEL_CHAR_PX) - 1));
   return { ref, chars };
 }
 
