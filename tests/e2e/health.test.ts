@@ -69,7 +69,7 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
     // Yanis Benali mentors Martine Chevalier (demo): Martine says the pairing is not a good fit.
     const martine = await world.open('/pair', { locale: 'fr-FR' });
     await actAs(martine, 'Martine Chevalier', /Rechercher/);
-    await martine.getByRole('heading', { name: 'Yanis Benali' }).waitFor();
+    await martine.getByRole('heading', { name: 'Yanis Benali', exact: true }).waitFor();
     await saysPoorFit(martine);
     await martine.context().close();
 
