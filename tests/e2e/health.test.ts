@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { actAs, seriousAxeViolations } from '../support/chromium';
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { actAs, seriousAxeViolations, themeBackground } from '../support/chromium';
 import { region, useTabWorld } from '../support/tab-world';
 
 const world = useTabWorld();
@@ -101,7 +102,20 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
     });
     await again.waitFor();
     expect(await again.isDisabled()).toBe(true);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page
+      .getByRole('figure', { name: 'Séances par semaine : prévues et tenues' })
+      .locator('svg')
+      .first()
+      .waitFor();
+    for (const [theme, background] of [
+      ['Sombre', webDarkTheme.colorNeutralBackground2],
+      ['Contraste élevé', teamsHighContrastTheme.colorNeutralBackground2],
+      ['Clair', webLightTheme.colorNeutralBackground2],
+    ] as const) {
+      await page.getByRole('combobox', { name: 'Thème' }).selectOption({ label: theme });
+      await expect.poll(() => themeBackground(page)).toBe(background);
+      expect(await seriousAxeViolations(page), theme).toEqual([]);
+    }
 
     // The bilan of the closed programme, charts drawn, printed to PDF by Chromium.
     await page.getByRole('link', { name: 'Bilan imprimable' }).click();
