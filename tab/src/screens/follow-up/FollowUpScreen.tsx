@@ -18,8 +18,6 @@ import type {
 import type { ProgrammeListItem } from '../../../../src/contracts/programmes';
 import { describeError } from '../../api/errors';
 import { getProgrammeHealth, refreshProgrammeHealth } from '../../api/programme-health';
-import { getProgrammes } from '../../api/programmes';
-import { useSession } from '../../auth/SessionProvider';
 import { LoadFailed, Loading } from '../../components/LoadState';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useMutation } from '../../data/useMutation';
@@ -38,6 +36,13 @@ import {
   SkillsFigure,
 } from './HealthFigures';
 import { PairsSection, ParticipantsSection, UnmatchedSection } from './PeopleSections';
+import {
+  ProgrammePicker,
+  reportPath,
+  startedProgrammes,
+  useIsLead,
+  useLedProgrammes,
+} from './programme-choice';
 import { useHealthFormat } from './useHealthFormat';
 
 type Place = { programmeId: string | null; filter: HealthQuery };
@@ -73,11 +78,6 @@ function defaultProgramme(programmes: ProgrammeListItem[]): ProgrammeListItem | 
     programmes.find((p) => p.status !== 'closed') ??
     programmes[0]
   );
-}
-
-/** The report page's address for a programme. */
-export function reportPath(programmeId: string): string {
-  return `/report?programme=${encodeURIComponent(programmeId)}`;
 }
 
 function ProgrammeHealth({
@@ -222,48 +222,6 @@ function ProgrammeHealth({
         <InformalHelpFigure help={data.informalHelp} level={3} idPrefix="follow-up" />
       </section>
     </div>
-  );
-}
-
-/** Whether the signed-in person may open the lead's screens. */
-export function useIsLead(): boolean {
-  const { me } = useSession();
-  return me.roles.includes('lead') || me.canCreateProgrammes;
-}
-
-/** The programmes list, for a lead only (nobody else is asked for it). */
-export function useLedProgrammes(isLead: boolean) {
-  return useResource(isLead ? 'programmes' : null, (signal) => getProgrammes(signal));
-}
-
-/** Lists the started programmes a lead manages (drafts have nothing to follow). */
-export function startedProgrammes(list: ProgrammeListItem[]): ProgrammeListItem[] {
-  return list.filter((p) => p.canManage && p.status !== 'draft');
-}
-
-/** A programme picker shown when the lead leads more than one. */
-export function ProgrammePicker({
-  programmes,
-  value,
-  onChange,
-}: {
-  programmes: ProgrammeListItem[];
-  value: string;
-  onChange: (id: string) => void;
-}) {
-  const styles = useHealthStyles();
-  const t = useHealthT();
-  if (programmes.length < 2) return null;
-  return (
-    <Field label={t('health.programme')}>
-      <Select className={styles.select} value={value} onChange={(_, d) => onChange(d.value)}>
-        {programmes.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </Select>
-    </Field>
   );
 }
 

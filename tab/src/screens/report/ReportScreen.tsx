@@ -26,7 +26,7 @@ import {
   startedProgrammes,
   useIsLead,
   useLedProgrammes,
-} from '../follow-up/FollowUpScreen';
+} from '../follow-up/programme-choice';
 import { useHealthT } from '../follow-up/health-i18n';
 import { useHealthStyles } from '../follow-up/health-styles';
 import {
