@@ -91,7 +91,12 @@ export function AtRiskPairs({
       const text = [
         t('health.nudge.done', names),
         ...(unreachable.length > 0
-          ? [t('health.nudge.unreachable', { names: f.list(unreachable) })]
+          ? [
+              t('health.nudge.unreachable', {
+                names: f.list(unreachable),
+                count: unreachable.length,
+              }),
+            ]
           : []),
       ].join(' ');
       setNotices((current) => ({ ...current, [pair.id]: { kind: 'success', text } }));

@@ -55,8 +55,10 @@ const en = {
   'health.nudge.label': 'Nudge {mentor} and {mentee}',
   'health.nudge.sent': 'Nudged on {date}: the next nudge is possible from {next}.',
   'health.nudge.done': '{mentor} and {mentee} are nudged in Teams, each in their language.',
-  'health.nudge.unreachable':
-    '{names} has not opened Mentoring in Teams yet: the message waits until they do.',
+  'health.nudge.unreachable': {
+    one: '{names} has not opened Mentoring in Teams yet: the message waits until they do.',
+    other: '{names} have not opened Mentoring in Teams yet: the messages wait until they do.',
+  },
   'health.nudge.tooSoon':
     'This pair was already nudged in the last 7 days: the next nudge is possible from {next}.',
 
@@ -235,8 +237,10 @@ const fr: CatalogueFor<typeof en> = {
   'health.nudge.sent': 'Relance envoyée le {date} : prochaine relance possible à partir du {next}.',
   'health.nudge.done':
     'Une relance est envoyée à {mentor} et {mentee} dans Teams, à chaque personne dans sa langue.',
-  'health.nudge.unreachable':
-    '{names} n’a pas encore ouvert Mentoring dans Teams : le message attendra.',
+  'health.nudge.unreachable': {
+    one: '{names} n’a pas encore ouvert Mentoring dans Teams : le message attendra.',
+    other: '{names} n’ont pas encore ouvert Mentoring dans Teams : les messages attendront.',
+  },
   'health.nudge.tooSoon':
     'Ce binôme a déjà été relancé ces 7 derniers jours : prochaine relance possible à partir du {next}.',
 

@@ -126,6 +126,35 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     );
   });
 
+  it('says in French when neither member has Mentoring in Teams yet (the messages wait)', async () => {
+    leadApi();
+    server.use(
+      http.post(`*/api/programmes/${programmeId}/pairs/:pairId/nudge`, () =>
+        HttpResponse.json({
+          pairId: 'pair-1',
+          reason: 'no_session_14_days',
+          sentTo: [
+            { personId: 'p-31', reachable: false },
+            { personId: 'p-12', reachable: false },
+          ],
+          nudge: {
+            available: false,
+            lastSentAt: '2026-02-23T08:05:00.000Z',
+            nextAvailableAt: '2026-03-02T08:05:00.000Z',
+          },
+        } satisfies NudgeResponse),
+      ),
+    );
+    renderScreen(<FollowUpScreen />, { locale: 'fr' });
+    const pair = await screen.findByRole('article', { name: 'Yanis Benali et Martine Chevalier' });
+    fireEvent.click(within(pair).getByRole('button', { name: /Relancer/ }));
+    expect(
+      await within(pair).findByText(
+        /Yanis Benali et Martine Chevalier n’ont pas encore ouvert Mentoring dans Teams : les messages attendront\.$/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('says when a pair was nudged elsewhere meanwhile (409 nudge_too_soon)', async () => {
     leadApi();
     server.use(
