@@ -89,11 +89,16 @@ export function date(field: string) {
 export const isoDateSchema = date('date');
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
+/** Zones already found valid: building an Intl.DateTimeFormat costs ~0.1 ms, and reading 10,000 pairs checks 20,000 zones. */
+const knownTimeZones = new Set<string>();
+
 /** True when `zone` is an IANA time-zone name this runtime knows (Intl is pure, not I/O). */
 export function isValidTimeZone(zone: string): boolean {
+  if (knownTimeZones.has(zone)) return true;
   if (zone.length === 0 || /^[+-]\d/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat(undefined, { timeZone: zone });
+    if (knownTimeZones.size < 1000) knownTimeZones.add(zone);
     return true;
   } catch {
     return false;

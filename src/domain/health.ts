@@ -139,22 +139,43 @@ export function normaliseForMatch(text: string): string {
 }
 
 /**
- * The catalogue skill a goal names (its French or English label, or its id), or undefined. When
- * several match, the longest label wins ("Power BI avancé" over "Power BI").
+ * The catalogue skill a goal names, or undefined: its French or English label, its id, or for a
+ * digital skill the part of its label before « et » / "and" ("Copilot" for « Copilot et IA
+ * générative »). When several match, the longest name wins ("Power BI avancé" over "Power BI").
  */
 export function skillOfGoal(goal: string, skills: readonly Skill[]): string | undefined {
-  const text = ` ${normaliseForMatch(goal)} `;
-  let best: { id: string; length: number } | undefined;
+  return skillMatcher(skills)(goal);
+}
+
+/** `skillOfGoal` for many goals: the catalogue's names normalised once, each goal looked up once. */
+export function skillMatcher(skills: readonly Skill[]): (goal: string) => string | undefined {
+  const needles: { id: string; needle: string }[] = [];
   for (const skill of skills) {
-    for (const name of [skill.label.fr, skill.label.en, skill.id]) {
-      const needle = normaliseForMatch(name);
-      if (needle.length < 2) continue;
-      if (text.includes(` ${needle} `) && (!best || needle.length > best.length)) {
-        best = { id: skill.id, length: needle.length };
+    const names = [skill.label.fr, skill.label.en, skill.id];
+    if (skill.kind === 'digital') {
+      for (const label of [skill.label.fr, skill.label.en]) {
+        const head = normaliseForMatch(label).split(/ (?:et|and) /)[0];
+        if (head) names.push(head);
       }
     }
+    for (const name of names) {
+      const needle = normaliseForMatch(name);
+      if (needle.length >= 2) needles.push({ id: skill.id, needle: ` ${needle} ` });
+    }
   }
-  return best?.id;
+  const seen = new Map<string, string | undefined>();
+  return (goal) => {
+    if (seen.has(goal)) return seen.get(goal);
+    const text = ` ${normaliseForMatch(goal)} `;
+    let best: { id: string; length: number } | undefined;
+    for (const { id, needle } of needles) {
+      if (text.includes(needle) && (!best || needle.length > best.length)) {
+        best = { id, length: needle.length };
+      }
+    }
+    seen.set(goal, best?.id);
+    return best?.id;
+  };
 }
 
 /** True when a count of people is small enough to be shown as "fewer than 5" (0 is shown). */

@@ -2,6 +2,7 @@ import type { Clock } from '../../domain/clock';
 import type { Store } from '../../store/database';
 import { createRepositories } from '../../store/repositories';
 import { demoPeople, demoProfiles, demoProgramme } from './demo-data';
+import { demoClosedProgramme } from './demo-closed-programme';
 import { demoPairs } from './demo-pairs';
 
 /** Load the demo company into `tenantId`; idempotent (upserts by id). Returns the number of documents. */
@@ -28,7 +29,26 @@ export async function seedDemoData(store: Store, tenantId: string, clock: Clock)
     ...notebooks.map((n) => noteRepo.upsert(n)),
     ...approvals.map((a) => approvalRepo.upsert(a)),
   ]);
+  // Last year's programme, closed: the bilan has real figures and comments to show.
+  const closed = demoClosedProgramme(tenantId, clock);
+  await programmes.upsert(closed.programme);
+  for (let i = 0; i < closed.pairs.length; i += 8) {
+    await Promise.all(closed.pairs.slice(i, i + 8).map((p) => pairRepo.upsert(p)));
+  }
+  await Promise.all([
+    ...closed.notebooks.map((n) => noteRepo.upsert(n)),
+    ...closed.approvals.map((a) => approvalRepo.upsert(a)),
+  ]);
   return (
-    persons.length + 1 + volunteers.length + pairs.length + notebooks.length + approvals.length
+    persons.length +
+    1 +
+    volunteers.length +
+    pairs.length +
+    notebooks.length +
+    approvals.length +
+    1 +
+    closed.pairs.length +
+    closed.notebooks.length +
+    closed.approvals.length
   );
 }

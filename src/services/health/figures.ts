@@ -25,7 +25,7 @@ import {
   nextPlannedStart,
   risksOf,
   round1,
-  skillOfGoal,
+  skillMatcher,
   weekStartOf,
   type Risk,
 } from '../../domain/health';
@@ -107,6 +107,24 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
     input.people.get(personId)?.department ?? snapshot ?? '';
   const nameOf = (personId: string, snapshot?: string) =>
     input.people.get(personId)?.displayName ?? snapshot ?? personId;
+
+  // People in a pair that is open or done: no longer "unmatched".
+  const pairedNow = new Set(
+    input.pairs
+      .filter((p) => openStates.includes(p.state) || p.state === 'completed')
+      .flatMap((p) => [p.mentorId, p.menteeId]),
+  );
+  // Shared by every slice: each goal is mapped and each session's week found once.
+  const skillOf = skillMatcher(programme.skills);
+  const weeksOf = new Map<string, string>();
+  const weekOf = (iso: string) => {
+    let week = weeksOf.get(iso);
+    if (week === undefined) {
+      week = weekStartOf(iso);
+      weeksOf.set(iso, week);
+    }
+    return week;
+  };
 
   const pairFacts: PairFacts[] = input.pairs.map((pair) => {
     const risks = risksOf(pair, approvalsByPair.get(pair.id) ?? [], now);
@@ -200,13 +218,19 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
         generatedAt: now.toISOString(),
         filter: { department, startMonth },
         filters,
-        participants: participantsOf(people, facts, input, startMonth === null),
+        participants: participantsOf(
+          people,
+          facts,
+          input.unmatched,
+          pairedNow,
+          startMonth === null,
+        ),
         pairs: pairsOf(facts),
         ...atRiskOf(facts, now),
-        sessions: sessionsOf(facts, programme, now),
+        sessions: sessionsOf(facts, programme, now, weekOf),
         timeToFirstSession: timeToFirstSessionOf(facts),
         satisfaction: satisfactionOf(facts),
-        skills: skillsOf(facts, programme),
+        skills: skillsOf(facts, programme, skillOf),
         approvals: approvalsOf(
           facts.flatMap((f) => approvalsByPair.get(f.pair.id) ?? []),
           now,
@@ -217,7 +241,7 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
       if (department === null && startMonth === null) {
         slice.report = {
           sharedComments: sharedCommentsOf(facts),
-          guide: guideOf(health, facts, people, approvals, programme),
+          guide: guideOf(health, facts, people, approvals, programme, skillOf),
         };
       }
       slices.push(slice);
@@ -229,7 +253,8 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
 function participantsOf(
   people: readonly PersonFacts[],
   facts: readonly PairFacts[],
-  input: FiguresInput,
+  unmatchedByRun: FiguresInput['unmatched'],
+  pairedNow: ReadonlySet<string>,
   withLists: boolean,
 ): ParticipantsHealth {
   const byRole = { mentor: 0, mentee: 0, both: 0 };
@@ -250,15 +275,10 @@ function participantsOf(
         .filter((p) => p.status === 'not_joined' && p.profile)
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'))
     : [];
-  const pairedNow = new Set(
-    input.pairs
-      .filter((p) => openStates.includes(p.state) || p.state === 'completed')
-      .flatMap((p) => [p.mentorId, p.menteeId]),
-  );
   const unmatched =
-    input.unmatched === null || !withLists
+    unmatchedByRun === null || !withLists
       ? null
-      : input.unmatched
+      : unmatchedByRun
           .filter((u) => ids.has(u.personId) && !pairedNow.has(u.personId))
           .filter((u) => {
             const status = byId.get(u.personId)?.status;
@@ -346,7 +366,12 @@ function atRiskOf(
   };
 }
 
-function sessionsOf(facts: readonly PairFacts[], programme: Programme, now: Date): SessionsHealth {
+function sessionsOf(
+  facts: readonly PairFacts[],
+  programme: Programme,
+  now: Date,
+  weekOf: (iso: string) => string,
+): SessionsHealth {
   const totals = { planned: 0, held: 0, missed: 0, cancelled: 0, upcoming: 0, unrecorded: 0 };
   let minutesHeld = 0;
   const weeks = new Map<string, SessionWeek>();
@@ -370,7 +395,7 @@ function sessionsOf(facts: readonly PairFacts[], programme: Programme, now: Date
       } else if (s.status === 'missed') totals.missed += 1;
       else if (Date.parse(s.start) + s.durationMinutes * 60_000 <= nowMs) totals.unrecorded += 1;
       else totals.upcoming += 1;
-      const w = weeks.get(weekStartOf(s.start));
+      const w = weeks.get(weekOf(s.start));
       if (!w) continue;
       w.planned += 1;
       if (s.status === 'held') w.held += 1;
@@ -445,7 +470,11 @@ function satisfactionOf(facts: readonly PairFacts[]): HealthResponse['satisfacti
   };
 }
 
-function skillsOf(facts: readonly PairFacts[], programme: Programme): HealthResponse['skills'] {
+function skillsOf(
+  facts: readonly PairFacts[],
+  programme: Programme,
+  skillOf: (goal: string) => string | undefined,
+): HealthResponse['skills'] {
   // Per skill, per person: their start and end levels over the goals naming the skill.
   const levels = new Map<string, Map<string, { start: number[]; end: number[] }>>();
   const unmapped = new Set<string>();
@@ -459,7 +488,7 @@ function skillsOf(facts: readonly PairFacts[], programme: Programme): HealthResp
     }
     for (const [key, phases] of byGoal) {
       const [personId = '', goal = ''] = key.split('\u0000');
-      const skillId = skillOfGoal(goal, programme.skills);
+      const skillId = skillOf(goal);
       if (!skillId) {
         unmapped.add(key);
         continue;
@@ -567,12 +596,13 @@ function guideOf(
   people: readonly PersonFacts[],
   approvals: readonly Approval[],
   programme: Programme,
+  skillOf: (goal: string) => string | undefined,
 ): GuideAnswers {
   const requested = new Set<string>();
   for (const p of people) for (const l of p.profile?.learns ?? []) requested.add(l.skillId);
   for (const { pair } of facts) {
     for (const goal of pair.agreement.menteeGoals) {
-      const id = skillOfGoal(goal, programme.skills);
+      const id = skillOf(goal);
       if (id) requested.add(id);
     }
   }
