@@ -1,8 +1,14 @@
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData } from '@fluentui/react-charts';
 import { makeStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
+import { dateTag } from '../../../i18n/catalogue';
+import { useLocale } from '../../../i18n/I18nProvider';
 
-const useStyles = makeStyles({ chart: { maxWidth: '48rem' } });
+const useStyles = makeStyles({
+  chart: { maxWidth: '48rem' },
+  // Fluent capitalises every word of a legend; ours are sentences (« Les mentors sur… »).
+  legend: { textTransform: 'none' },
+});
 
 /** One group of bars (a skill, a rating) and its bars (start and end, one per direction). */
 export type BarGroup = { name: string; bars: { legend: string; value: number; label: string }[] };
@@ -42,6 +48,7 @@ export default function BarGroupsChart({
   yMax?: number;
 }) {
   const styles = useStyles();
+  const locale = useLocale();
   const { ref, chars } = useLabelChars(groups.length);
   const data: GroupedVerticalBarChartData[] = groups.map((group) => ({
     name: group.name,
@@ -58,6 +65,10 @@ export default function BarGroupsChart({
       <GroupedVerticalBarChart
         data={data}
         chartTitle={title}
+        culture={dateTag(locale)}
+        // Labels over the bars print decimals the English way (3.6): averages are read in the table.
+        hideLabels={groups.some((group) => group.bars.some((bar) => !Number.isInteger(bar.value)))}
+        legendProps={{ styles: { legend: styles.legend } }}
         {...(yMax !== undefined ? { yMaxValue: yMax } : {})}
         height={240}
         barWidth="auto"

@@ -1,8 +1,12 @@
 import { LineChart, type LineChartPoints } from '@fluentui/react-charts';
+import { makeStyles } from '@fluentui/react-components';
 import type { SessionWeek } from '../../../../../src/contracts/health';
 import { dateTag } from '../../../i18n/catalogue';
 import { useLocale } from '../../../i18n/I18nProvider';
 import { useHealthT } from '../health-i18n';
+
+// Fluent capitalises every word of a legend; ours are plain words in the tab's language.
+const useStyles = makeStyles({ legend: { textTransform: 'none' } });
 
 /**
  * Sessions planned and held per week, as two lines over a date axis (its ticks thin out on a
@@ -11,6 +15,7 @@ import { useHealthT } from '../health-i18n';
  */
 export default function SessionsChart({ weeks }: { weeks: readonly SessionWeek[] }) {
   const t = useHealthT();
+  const styles = useStyles();
   const locale = useLocale();
   const at = (week: SessionWeek) => new Date(`${week.weekStart.slice(0, 10)}T00:00:00Z`);
   const lines: LineChartPoints[] = [
@@ -33,6 +38,7 @@ export default function SessionsChart({ weeks }: { weeks: readonly SessionWeek[]
       data={{ chartTitle: t('health.sessions.chart'), lineChartData: lines }}
       height={240}
       culture={dateTag(locale)}
+      legendProps={{ styles: { legend: styles.legend } }}
       customDateTimeFormatter={(date: Date) => format.format(date)}
       xAxisTickCount={4}
       yMinValue={0}
