@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { actAs, seriousAxeViolations, themeBackground } from '../support/chromium';
@@ -148,6 +149,16 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
     expect(Math.round(read.heightPt)).toBe(843);
     expect(read.pages).toBeGreaterThanOrEqual(6);
     expect(read.title).toContain('Bilan du programme');
+
+    // The CSV in French: semicolons, a BOM for Excel.
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le CSV' }).click(),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split(/\r?\n/)[0]).toContain(';');
     await page.context().close();
   });
 
@@ -177,9 +188,7 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
-    const path = await download.path();
-    const { readFile } = await import('node:fs/promises');
-    const csv = await readFile(path, 'utf8');
+    const csv = await readFile(await download.path(), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.split(/\r?\n/)[0]).toContain(',');
     await page.context().close();

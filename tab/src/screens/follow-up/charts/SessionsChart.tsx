@@ -22,6 +22,9 @@ export default function SessionsChart({ weeks }: { weeks: readonly SessionWeek[]
     {
       legend: t('health.sessions.planned'),
       data: weeks.map((week) => ({ x: at(week), y: week.planned })),
+      // Dashed, so the held line shows through where every planned session was held (and the
+      // two differ by more than their colour in high contrast).
+      lineOptions: { strokeDasharray: '6 4' },
     },
     {
       legend: t('health.sessions.held'),
