@@ -56,11 +56,14 @@ export type HealthQuery = z.infer<typeof healthQuerySchema>;
 // ---------------------------------------------------------------------------------------------
 // Follow-up: participants, pairs, at-risk pairs, unmatched people
 
-/** Why a pair is at risk (several may apply). */
+/**
+ * Why a pair is at risk (several may apply); only pairs accepted, awaiting approval or active are
+ * ever at risk (src/domain/health.ts `risksOf`).
+ */
 export const atRiskReasons = [
-  /** Active, accepted or paused-and-back, and no session held for 14 days (or none since pairing). */
+  /** Active, and no session held for 14 days (or none since pairing). */
   'no_session_14_days',
-  /** Two or more sessions marked missed, or planned sessions past their end left unrecorded. */
+  /** Two or more sessions marked missed. */
   'sessions_missed',
   /** A member's average rating of the sessions is 2 or below (ratings are 1–4). */
   'low_rating',
@@ -156,7 +159,7 @@ const byStatusSchema = z.object(
 );
 
 /** Lists are capped so that the stored figures stay small; `*Total` says how many there are. */
-export const healthListCap = 200;
+export const healthListCap = 100;
 
 export const participantsHealthSchema = z.object({
   /** Everyone with a profile in the programme, plus pair members (filtered by department only). */

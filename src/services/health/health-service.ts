@@ -165,14 +165,17 @@ export class HealthService {
     const at = await this.claimNudge(tenantId, programmeId, 'pairs', pairId, now);
     const reason: AtRiskReason =
       body.reason ?? risksOf(pair, [], now)[0]?.code ?? 'no_session_14_days';
+    // The pair's snapshot has the names; pairs older than it name people from the directory.
+    const nameOf = async (personId: string, snapshot: string | undefined) =>
+      snapshot ?? (await this.deps.people.find(tenantId, personId))?.value.displayName ?? personId;
     const members = [
       {
         recipientId: pair.mentorId,
-        partnerName: pair.members?.mentee.displayName ?? pair.menteeId,
+        partnerName: await nameOf(pair.menteeId, pair.members?.mentee.displayName),
       },
       {
         recipientId: pair.menteeId,
-        partnerName: pair.members?.mentor.displayName ?? pair.mentorId,
+        partnerName: await nameOf(pair.mentorId, pair.members?.mentor.displayName),
       },
     ];
     try {

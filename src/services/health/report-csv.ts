@@ -26,7 +26,11 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
     add(t.participation, `${t.role}${t.colon}${t.roles[role as keyof typeof t.roles]}`, guarded(n));
   }
   for (const [state, n] of Object.entries(report.participants.byState)) {
-    add(t.participation, `${t.state}${t.colon}${t.optIn[state as keyof typeof t.optIn]}`, guarded(n));
+    add(
+      t.participation,
+      `${t.state}${t.colon}${t.optIn[state as keyof typeof t.optIn]}`,
+      guarded(n),
+    );
   }
   add(t.pairsSection, t.pairsTotal, number(report.pairs.total));
   for (const [state, n] of Object.entries(report.pairs.byState)) {

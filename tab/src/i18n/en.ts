@@ -51,7 +51,8 @@ export const en = {
   'error.store_unavailable': 'The data service is unavailable. Try again in a few moments.',
   'error.calendar_unavailable': 'The calendar service is unavailable. Try again in a few moments.',
   'error.proposal_expired': 'This proposal has expired. Ask for a new one.',
-  'error.nudge_too_soon': 'A reminder was already sent in the last 7 days. You can send another one later.',
+  'error.nudge_too_soon':
+    'A reminder was already sent in the last 7 days. You can send another one later.',
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.network': 'The service cannot be reached. Check your connection and try again.',
   'error.generic': 'Something went wrong. Try again later.',

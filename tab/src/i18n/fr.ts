@@ -49,7 +49,8 @@ export const fr: Catalogue = {
   'error.calendar_unavailable':
     "Le service d'agenda est indisponible. Réessayez dans quelques instants.",
   'error.proposal_expired': 'Cette proposition a expiré. Demandez-en une nouvelle.',
-  'error.nudge_too_soon': 'Une relance a déjà été envoyée ces 7 derniers jours. Vous pourrez en envoyer une autre plus tard.',
+  'error.nudge_too_soon':
+    'Une relance a déjà été envoyée ces 7 derniers jours. Vous pourrez en envoyer une autre plus tard.',
   'error.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
   'error.network': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
   'error.generic': 'Un problème est survenu. Réessayez plus tard.',

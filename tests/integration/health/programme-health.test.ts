@@ -6,7 +6,10 @@ import type {
   RemindResponse,
   ReportResponse,
 } from '../../../src/contracts/health';
+import { ProactiveNotifier } from '../../../bot/proactive-notifier';
 import { fixedClock } from '../../../src/domain/clock';
+import type { Notification } from '../../../src/domain/notification';
+import { ProactiveTestAdapter } from '../../support/proactive-test-adapter';
 import { startTestApp, type TestApp } from '../../support/app-server';
 import {
   draftProgrammeId,
@@ -354,6 +357,60 @@ describe('the lead acts: nudges and reminders', () => {
       },
     );
     expect(notInvited.status).toBe(404);
+  });
+  it('the bot delivers the nudge and the reminder in each person’s language', async () => {
+    const tenantId = app.server.config.demoTenantId;
+    const adapter = new ProactiveTestAdapter();
+    const notifier = new ProactiveNotifier({
+      adapter,
+      botAppId: '',
+      conversations: app.repos.conversations,
+      approvals: { view: () => Promise.reject(new Error('no approval here')) },
+      tabUrl: 'https://mentoring.example/pair',
+    });
+    const talks = async (personId: string, locale: 'fr' | 'en') =>
+      app.repos.conversations.remember(
+        {
+          tenantId,
+          personId,
+          locale,
+          reference: {
+            channelId: 'msteams',
+            serviceUrl: 'https://smba.example/',
+            conversation: { id: `a:${personId}`, conversationType: 'personal' },
+            user: { id: `29:${personId}` },
+            bot: { id: '28:bot' },
+          },
+        },
+        clock.now(),
+      );
+    const cardText = async (n: Notification) => {
+      const prepared = await notifier.prepare(n);
+      if (!('send' in prepared)) throw new Error(`skipped: ${prepared.skip}`);
+      await prepared.send();
+      return JSON.stringify(adapter.getNextReply()?.attachments?.[0]?.content);
+    };
+    await talks(ids.m(2), 'fr');
+    await talks(ids.e(2), 'en');
+    await talks(ids.invitee, 'en');
+    const queued = await app.repos.notifications.query(tenantId, {
+      where: "c.kind = 'lead_nudge' AND c.pairId = @pairId",
+      parameters: [{ name: '@pairId', value: ids.p(2) }],
+    });
+    const toMentor = queued.find((n) => n.value.recipientId === ids.m(2))!.value;
+    const toMentee = queued.find((n) => n.value.recipientId === ids.e(2))!.value;
+    const fr = await cardText(toMentor);
+    expect(fr).toContain('Des nouvelles de votre binôme ?');
+    expect(fr).toContain('Programme santé');
+    expect(fr).toContain('Mentee 2');
+    const en = await cardText(toMentee);
+    expect(en).toContain('How is your pair going?');
+    expect(en).toContain('with Mentor 2');
+    const reminder = await app.repos.notifications.query(tenantId, {
+      where: "c.kind = 'join_reminder' AND c.recipientId = @id",
+      parameters: [{ name: '@id', value: ids.invitee }],
+    });
+    expect(await cardText(reminder[0]!.value)).toContain('Programme santé is waiting for you');
   });
 });
 

@@ -2,6 +2,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Radio,
   RadioGroup,
@@ -29,6 +30,8 @@ export function FeedbackForm({ session }: { session: SessionView }) {
   const [worked, setWorked] = useState(mine?.worked ?? '');
   const [suggestion, setSuggestion] = useState(mine?.suggestion ?? '');
   const [fit, setFit] = useState<string>(mine?.pairingFit ?? '');
+  // Unticked unless the author ticks it: the text reaches the lead's bilan only then.
+  const [share, setShare] = useState(mine?.sharedWithLead ?? false);
   const [problems, setProblems] = useState<{ rating?: boolean; fit?: boolean }>({});
   const { busy, notice, setNotice, run } = useWrite();
   const name = pair.partner.displayName;
@@ -45,6 +48,7 @@ export function FeedbackForm({ session }: { session: SessionView }) {
           worked: worked.trim(),
           suggestion: suggestion.trim(),
           ...(fit !== '' ? { pairingFit: fit } : {}),
+          shareWithLead: share,
         }),
       t('pair.feedback.sent', { name }),
     );
@@ -73,6 +77,11 @@ export function FeedbackForm({ session }: { session: SessionView }) {
           <Body1 as="p" className={styles.text}>
             {t('pair.feedback.suggestionLine', { text: mine.suggestion })}
           </Body1>
+        )}
+        {mine.sharedWithLead && (mine.worked || mine.suggestion) && (
+          <Caption1 as="p" className={styles.muted}>
+            {t('pair.feedback.sharedLine')}
+          </Caption1>
         )}
         {pair.state !== 'ended' && (
           <div className={styles.row}>
@@ -133,6 +142,13 @@ export function FeedbackForm({ session }: { session: SessionView }) {
           maxLength={1000}
           onChange={(_, data) => setSuggestion(data.value)}
           resize="vertical"
+        />
+      </Field>
+      <Field hint={t('pair.feedback.shareHint')}>
+        <Checkbox
+          checked={share}
+          onChange={(_, data) => setShare(data.checked === true)}
+          label={t('pair.feedback.share')}
         />
       </Field>
       {session.asksPairingFit && (

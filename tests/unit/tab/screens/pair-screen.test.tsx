@@ -86,6 +86,7 @@ function pairApi(initial: PairView, others: PairView[] = []) {
               worked: body.worked as string,
               suggestion: body.suggestion as string,
               pairingFit: (body.pairingFit as 'good' | undefined) ?? null,
+              sharedWithLead: body.shareWithLead === true,
               at: '2026-11-25T10:00:00.000Z',
             },
           ],
@@ -414,7 +415,7 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
     });
   });
 
-  it('feedback after the first session asks the pairing fit and sends rating, what worked and one suggestion', async () => {
+  it('feedback after the first session asks the pairing fit and sends rating, what worked, one suggestion and whether to share them with the lead', async () => {
     const { state, handlers } = pairApi(
       aPairView({ sessions: [aSession({ start: twoDaysAgo() })] }),
     );
@@ -441,10 +442,21 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
       'Un mémo des étapes',
     );
     await user.click(within(sessions).getByRole('radio', { name: 'Yes, a good fit' }));
+    const share = within(sessions).getByRole('checkbox', {
+      name: 'Share these comments with the programme lead for the report (without your name)',
+    });
+    // Sharing is the author's choice: unticked until they tick it.
+    expect(share).not.toBeChecked();
+    await user.click(share);
     await user.click(within(sessions).getByRole('button', { name: 'Send my feedback' }));
 
     expect(
       await within(sessions).findByText('Feedback sent to Louise Nicolas.'),
+    ).toBeInTheDocument();
+    expect(
+      within(sessions).getByText(
+        'Shared with the programme lead for the report, without your name.',
+      ),
     ).toBeInTheDocument();
     expect(state.sent).toEqual([
       {
@@ -455,6 +467,7 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
           worked: 'Sur mes propres dossiers',
           suggestion: 'Un mémo des étapes',
           pairingFit: 'good',
+          shareWithLead: true,
           version: '"v1"',
         },
       },

@@ -172,6 +172,10 @@ export const pairEn = {
   'pair.feedback.worked': 'What worked well',
   'pair.feedback.suggestion': 'One suggestion for next time',
   'pair.feedback.suggestionHint': 'Just one: the most useful.',
+  'pair.feedback.share':
+    'Share these comments with the programme lead for the report (without your name)',
+  'pair.feedback.shareHint': 'Unticked, they stay between you and your partner.',
+  'pair.feedback.sharedLine': 'Shared with the programme lead for the report, without your name.',
   'pair.feedback.fit': 'Is this pairing a good fit for you?',
   'pair.feedback.fitHint':
     'Only the programme lead learns of it, and only if you and {name} both answer “not a good fit”.',

@@ -177,6 +177,11 @@ export const pairFr: PairCatalogue = {
   'pair.feedback.worked': 'Ce qui a bien marché',
   'pair.feedback.suggestion': 'Une suggestion pour la prochaine fois',
   'pair.feedback.suggestionHint': 'Une seule : la plus utile.',
+  'pair.feedback.share':
+    'Partager ces commentaires avec le ou la responsable du programme pour le bilan (sans votre nom)',
+  'pair.feedback.shareHint': 'Sans cette case, ils restent entre vous et votre binôme.',
+  'pair.feedback.sharedLine':
+    'Partagé avec le ou la responsable du programme pour le bilan, sans votre nom.',
   'pair.feedback.fit': 'Ce binôme vous convient-il ?',
   'pair.feedback.fitHint':
     'Seul le responsable du programme en est informé, et seulement si {name} et vous répondez tous deux « ne convient pas ».',
