@@ -164,7 +164,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       return (
         <SessionContext.Provider value={value}>
           {dev && (
-            <div className={styles.bar}>
+            <div className={styles.bar} data-no-print="">
               <Caption1>{at('session.actingAs', { name: state.me.person.displayName })}</Caption1>
               <Button size="small" appearance="subtle" onClick={forget}>
                 {at('session.switch')}

@@ -81,4 +81,11 @@ export const en = {
   // A manager's approvals of mentoring time (tab/src/screens/approvals; its own strings there).
   'nav.approvals': 'Approvals',
   'approvals.title': 'Approvals',
+
+  // A lead's follow-up of a running programme and its printable report (tab/src/screens/follow-up
+  // and screens/report; their own strings there).
+  'nav.followUp': 'Follow-up',
+  'followUp.title': 'Programme follow-up',
+  'nav.report': 'Report',
+  'report.title': 'Programme report',
 } as const;

@@ -80,4 +80,11 @@ export const fr: Catalogue = {
   // Les approbations de temps d’un manager (tab/src/screens/approvals ; ses propres textes y sont).
   'nav.approvals': 'Approbations',
   'approvals.title': 'Approbations',
+
+  // Le suivi d’un programme en cours par son responsable et son bilan imprimable
+  // (tab/src/screens/follow-up et screens/report ; leurs propres textes y sont).
+  'nav.followUp': 'Suivi',
+  'followUp.title': 'Suivi du programme',
+  'nav.report': 'Bilan',
+  'report.title': 'Bilan du programme',
 };

@@ -26,6 +26,11 @@ export type ScreenDefinition = {
    * as `/api/me` tells (`pairRoles`); hidden until then.
    */
   pairAudience?: 'member' | 'mentor';
+  /**
+   * false: no nav link (a page reached from another screen, such as the printable report); the
+   * path still answers.
+   */
+  inNav?: false;
   load: () => Promise<{ default: ComponentType }>;
 };
 
@@ -68,6 +73,23 @@ export const screens: readonly ScreenDefinition[] = [
     load: () => import('./matching/MatchingScreen'),
   },
   {
+    id: 'follow-up',
+    path: '/follow-up',
+    titleKey: 'followUp.title',
+    navKey: 'nav.followUp',
+    audience: 'lead',
+    load: () => import('./follow-up/FollowUpScreen'),
+  },
+  {
+    id: 'report',
+    path: '/report',
+    titleKey: 'report.title',
+    navKey: 'nav.report',
+    audience: 'lead',
+    inNav: false,
+    load: () => import('./report/ReportScreen'),
+  },
+  {
     id: 'pair',
     path: '/pair',
     titleKey: 'pair.title',
@@ -103,12 +125,13 @@ export const screens: readonly ScreenDefinition[] = [
 /**
  * The screens in the nav of `me` (null: nobody signed in yet): links for leads and managers only
  * show once `/api/me` says the person is one, the toolkit for mentors and planning for people in
- * a pair once it says they are in one.
+ * a pair once it says they are in one; never the pages reached from another screen (`inNav: false`).
  */
 export function navScreens(me: Pick<MeResponse, 'roles' | 'pairRoles'> | null): ScreenDefinition[] {
   const pairRoles = me?.pairRoles ?? [];
   return screens.filter(
     (screen) =>
+      screen.inNav !== false &&
       (!screen.audience || (me?.roles.includes(screen.audience) ?? false)) &&
       (!screen.pairAudience ||
         (screen.pairAudience === 'mentor' ? pairRoles.includes('mentor') : pairRoles.length > 0)),

@@ -43,7 +43,7 @@ describe('the nav follows who is signed in', () => {
     expect(await navLinks()).not.toContain('Programmes');
     await as(['participant']);
     const participant = await navLinks();
-    for (const hidden of ['Programmes', 'Matching', 'Approvals']) {
+    for (const hidden of ['Programmes', 'Matching', 'Follow-up', 'Approvals']) {
       expect(participant).not.toContain(hidden);
     }
 
@@ -53,8 +53,10 @@ describe('the nav follows who is signed in', () => {
 
     await as(['participant', 'lead']);
     const lead = await navLinks();
-    expect(lead).toEqual(expect.arrayContaining(['Programmes', 'Matching']));
+    expect(lead).toEqual(expect.arrayContaining(['Programmes', 'Matching', 'Follow-up']));
     expect(lead).not.toContain('Approvals');
+    // The printable report is reached from the follow-up and the programme page, not the nav.
+    expect(lead).not.toContain('Report');
   });
 
   it('shows the mentor toolkit to mentors only, and session planning to people in a pair only', async () => {

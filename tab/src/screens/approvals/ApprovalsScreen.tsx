@@ -11,6 +11,7 @@ import { useResource } from '../../data/useResource';
 import { useMutation } from '../../data/useMutation';
 import { useT } from '../../i18n/I18nProvider';
 import { ApprovalCard, type CardNotice } from './ApprovalCard';
+import { TeamParticipation } from './TeamParticipation';
 import { useApprovalsT } from './approvals-i18n';
 
 const useStyles = makeStyles({
@@ -140,6 +141,7 @@ export default function ApprovalsScreen() {
   return (
     <ScreenFrame id="approvals" title={shellT('approvals.title')} introText={t('approvals.intro')}>
       <ApprovalsContent />
+      <TeamParticipation />
     </ScreenFrame>
   );
 }

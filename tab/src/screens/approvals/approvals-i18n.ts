@@ -57,6 +57,34 @@ const en = {
   'approvals.supersededOn': 'Replaced on {date}.',
   'approvals.supersededConflict':
     'This request was replaced by a newer one: nothing was decided. The new request is in your list. What you typed is kept.',
+  // The manager's team in mentoring (below the requests): participation only.
+  'manager.title': 'Your team in mentoring',
+  'manager.intro':
+    'The people who report to you and take part: their pair’s state and sessions, and the time you approved. Nothing of what they say in their pair.',
+  'manager.loading': 'Loading your team…',
+  'manager.none': 'Nobody in your team takes part in a programme yet.',
+  'manager.reports': 'Participation',
+  'manager.col.person': 'Person',
+  'manager.col.programme': 'Programme',
+  'manager.col.pair': 'Pair',
+  'manager.col.sessions': 'Sessions held',
+  'manager.noPair': 'Not in a pair',
+  'manager.given': 'Approvals you gave',
+  'manager.givenNone': 'You have not been asked for any approval yet.',
+  'manager.col.asked': 'Asked on',
+  'manager.col.decided': 'Decision',
+  'manager.col.time': 'Time',
+  'manager.status.pending': 'Waiting for you',
+  'manager.status.approved': 'Approved on {date}',
+  'manager.status.declined': 'Declined on {date}',
+  'manager.sessionsOf': '{held} of {planned}',
+  'manager.state.proposed': 'Proposed',
+  'manager.state.accepted': 'Agreement to sign',
+  'manager.state.awaiting_approval': 'Waiting for approval',
+  'manager.state.active': 'Active',
+  'manager.state.paused': 'Paused',
+  'manager.state.completed': 'Completed',
+  'manager.state.ended': 'Ended',
 } as const;
 
 const fr: CatalogueFor<typeof en> = {
@@ -115,6 +143,33 @@ const fr: CatalogueFor<typeof en> = {
   'approvals.supersededOn': 'Remplacée le {date}.',
   'approvals.supersededConflict':
     'Cette demande a été remplacée par une plus récente : rien n’a été décidé. La nouvelle demande est dans votre liste. Ce que vous avez écrit est conservé.',
+  'manager.title': 'Votre équipe dans le mentorat',
+  'manager.intro':
+    'Les personnes de votre équipe qui participent : l’état de leur binôme, leurs séances et le temps que vous avez accordé. Rien de ce qui se dit dans leur binôme.',
+  'manager.loading': 'Chargement de votre équipe…',
+  'manager.none': 'Personne de votre équipe ne participe encore à un programme.',
+  'manager.reports': 'Participation',
+  'manager.col.person': 'Personne',
+  'manager.col.programme': 'Programme',
+  'manager.col.pair': 'Binôme',
+  'manager.col.sessions': 'Séances tenues',
+  'manager.noPair': 'Pas en binôme',
+  'manager.given': 'Vos accords',
+  'manager.givenNone': 'Aucun accord ne vous a encore été demandé.',
+  'manager.col.asked': 'Demandé le',
+  'manager.col.decided': 'Décision',
+  'manager.col.time': 'Temps',
+  'manager.status.pending': 'Attend votre décision',
+  'manager.status.approved': 'Accordé le {date}',
+  'manager.status.declined': 'Refusé le {date}',
+  'manager.sessionsOf': '{held} sur {planned}',
+  'manager.state.proposed': 'Proposé',
+  'manager.state.accepted': 'Accord à signer',
+  'manager.state.awaiting_approval': 'En attente d’accord',
+  'manager.state.active': 'Actif',
+  'manager.state.paused': 'En pause',
+  'manager.state.completed': 'Terminé',
+  'manager.state.ended': 'Arrêté',
 };
 
 const catalogue = screenCatalogue(en, fr);

@@ -39,7 +39,10 @@ const useStyles = makeStyles({
   },
 });
 
-/** Where the programme stands among its steps, and a pointer to Matching when pairs are next. */
+/**
+ * Where the programme stands among its steps, and a pointer to Matching when pairs are next, to
+ * the follow-up and the report once it runs.
+ */
 export function ProgrammeSteps({
   programmeId,
   status,
@@ -52,11 +55,13 @@ export function ProgrammeSteps({
   const pt = useProgrammesT();
   const currentIndex = programmeSteps.indexOf(status);
   const matchingPath = `/matching?programme=${encodeURIComponent(programmeId)}`;
-  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
+  const followUpPath = `/follow-up?programme=${encodeURIComponent(programmeId)}`;
+  const reportPath = `/report?programme=${encodeURIComponent(programmeId)}`;
+  const follow = (event: MouseEvent<HTMLAnchorElement>, path: string) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
       return;
     event.preventDefault();
-    navigate(matchingPath);
+    navigate(path);
   };
 
   return (
@@ -81,8 +86,20 @@ export function ProgrammeSteps({
       {status === 'matching' && (
         <p>
           {pt('steps.next.matching')}{' '}
-          <Link href={matchingPath} onClick={follow}>
+          <Link href={matchingPath} onClick={(event) => follow(event, matchingPath)}>
             {pt('steps.goToMatching')}
+          </Link>
+        </p>
+      )}
+      {(status === 'running' || status === 'closed') && (
+        <p>
+          {pt(status === 'running' ? 'steps.next.running' : 'steps.next.closed')}{' '}
+          <Link href={followUpPath} onClick={(event) => follow(event, followUpPath)}>
+            {pt('steps.goToFollowUp')}
+          </Link>
+          {' · '}
+          <Link href={reportPath} onClick={(event) => follow(event, reportPath)}>
+            {pt('steps.goToReport')}
           </Link>
         </p>
       )}

@@ -59,6 +59,10 @@ const en = {
   'steps.done': '(done)',
   'steps.next.matching': 'Next: run matching, review the pairs and publish them.',
   'steps.goToMatching': 'Go to Matching',
+  'steps.next.running': 'Follow the pairs, nudge those that stall:',
+  'steps.next.closed': 'The programme is over: its figures and bilan stay available.',
+  'steps.goToFollowUp': 'Follow-up',
+  'steps.goToReport': 'Printable report',
   'launch.needsRun':
     'To start the programme, first run matching and publish the pairs: nobody has a proposal yet.',
   'launch.checking': 'Checking the pairs before the launch…',
@@ -309,6 +313,11 @@ const fr: CatalogueFor<typeof en> = {
   'steps.next.matching':
     'Étape suivante : lancer le calcul des binômes, les revoir et les publier.',
   'steps.goToMatching': 'Ouvrir l’appariement',
+  'steps.next.running': 'Suivez les binômes, relancez ceux qui calent :',
+  'steps.next.closed':
+    'Le programme est terminé : ses indicateurs et son bilan restent disponibles.',
+  'steps.goToFollowUp': 'Suivi',
+  'steps.goToReport': 'Bilan imprimable',
   'launch.needsRun':
     "Pour lancer le programme, calculez d'abord les binômes et publiez-les : personne n'a encore de proposition.",
   'launch.checking': 'Vérification des binômes avant le lancement…',

@@ -6,6 +6,7 @@ import type {
   ApprovalItem,
   ApprovalListResponse,
 } from '../../../../src/contracts/approvals';
+import type { ManagerReportsResponse } from '../../../../src/contracts/health';
 import ApprovalsScreen from '../../../../tab/src/screens/approvals/ApprovalsScreen';
 import { aMe, aPersonCard, renderScreen, signedInAs, signOutEverywhere } from './render-screen';
 
@@ -53,7 +54,11 @@ const decided = (item: ApprovalItem, status: 'approved' | 'declined', comment?: 
     canDecide: false,
   });
 
-const server = setupServer();
+// A manager's team (below the requests): nobody by default; one test fills it.
+const noTeam = http.get('*/api/manager/reports', () =>
+  HttpResponse.json({ reports: [], approvals: [] } satisfies ManagerReportsResponse),
+);
+const server = setupServer(noTeam);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => signedInAs(sylvie.id, sylvie.displayName));
 afterEach(() => {
@@ -346,5 +351,62 @@ describe('a manager’s approvals in the tab', { timeout: 20_000 }, () => {
     server.use(me, listing([]));
     renderScreen(<ApprovalsScreen />, { locale: 'en' });
     expect(await screen.findByText('Nobody has asked for your approval yet.')).toBeInTheDocument();
+  });
+
+  it('shows the manager’s team in mentoring: each report’s pair and sessions, and the approvals given', async () => {
+    server.use(
+      me,
+      listing([]),
+      http.get('*/api/manager/reports', () =>
+        HttpResponse.json({
+          reports: [
+            {
+              personId: 'p-41',
+              displayName: 'Romain Leroy',
+              programmeId: 'prog-2027',
+              programmeName: 'Mentorat inversé 2027',
+              pairState: 'active',
+              sessionsHeld: 3,
+              sessionsPlanned: 6,
+            },
+            {
+              personId: 'p-42',
+              displayName: 'Nadia Haddad',
+              programmeId: 'prog-2027',
+              programmeName: 'Mentorat inversé 2027',
+              pairState: null,
+              sessionsHeld: 0,
+              sessionsPlanned: 0,
+            },
+          ],
+          approvals: [
+            {
+              approvalId: 'approval.pair-1.p-41.r1',
+              personId: 'p-41',
+              personName: 'Romain Leroy',
+              status: 'approved',
+              requestedAt: '2027-01-08T09:00:00.000Z',
+              decidedAt: '2027-01-09T10:00:00.000Z',
+              totalMinutes: 540,
+            },
+          ],
+        } satisfies ManagerReportsResponse),
+      ),
+    );
+    renderScreen(<ApprovalsScreen />, { locale: 'fr' });
+    const team = await screen.findByRole('region', { name: 'Votre équipe dans le mentorat' });
+    const participation = await within(team).findByRole('table', { name: 'Participation' });
+    expect(within(participation).getByRole('row', { name: /Romain Leroy/ })).toHaveTextContent(
+      'Actif3 sur 6',
+    );
+    expect(within(participation).getByRole('row', { name: /Nadia Haddad/ })).toHaveTextContent(
+      'Pas en binôme',
+    );
+    const given = within(team).getByRole('table', { name: 'Vos accords' });
+    expect(within(given).getByRole('row', { name: /Romain Leroy/ })).toHaveTextContent(
+      '8 janvier 20279 hAccordé le 9 janvier 2027',
+    );
+    // Participation only: nothing the pair says.
+    expect(team).not.toHaveTextContent(/note|retour|feedback/i);
   });
 });
