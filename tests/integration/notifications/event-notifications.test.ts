@@ -8,6 +8,7 @@ import { NotificationPlanner } from '../../../src/notifications/notification-pla
 import { clockTimer, manualTimer, type ManualTimer } from '../../../src/notifications/timer';
 import { WakeSignal } from '../../../src/notifications/wake-signal';
 import { DevTokenIssuer } from '../../../src/local/dev-sign-in';
+import { createNotificationOutbox } from '../../../src/services/outbox/notification-outbox';
 import type { BackgroundLoops } from '../../../src/app/background-loops';
 import { startTeamsConnector, type TeamsConnector } from '../../../bench/support/teams-connector';
 import {
@@ -266,6 +267,44 @@ describe('messages caused by an event go out at once', () => {
     );
     expect(chatOf(tenantId, 'mentor-1')[0]).toContain('Sam Senior');
     expect(chatOf(tenantId, 'mentee-1')[0]).toContain('Mona Mentor');
+  });
+});
+
+describe('the notification outbox', () => {
+  it('wakes the dispatcher once a new message due now is stored, not for one already queued or due later', async () => {
+    let wakes = 0;
+    const outbox = createNotificationOutbox({
+      store: world.repos.notifications,
+      clock,
+      wake: { wake: () => (wakes += 1) },
+    });
+    const tenantId = `tenant-${randomUUID()}`;
+    const notice = {
+      tenantId,
+      kind: 'pair_told_outcome' as const,
+      recipientId: 'mentee-1',
+      subjectId: 'approval-1.mentee-1',
+      at,
+      payload: { approvalId: 'approval-1', audience: 'person' },
+    };
+    expect(await outbox.enqueue(notice)).toEqual({
+      id: `pair_told_outcome:approval-1.mentee-1:${at}`,
+      created: true,
+    });
+    expect(wakes).toBe(1);
+    const stored = await world.repos.notifications.get(
+      tenantId,
+      `pair_told_outcome:approval-1.mentee-1:${at}`,
+    );
+    expect(stored.value).toMatchObject({ status: 'pending', dueAt: at, recipientId: 'mentee-1' });
+    expect((await outbox.enqueue(notice)).created).toBe(false);
+    expect(wakes).toBe(1);
+    // A reminder planned ahead is stored; the dispatcher's poll finds it when it is due.
+    const later = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    expect(
+      (await outbox.enqueue({ ...notice, subjectId: 'approval-2.mentee-1', at: later })).created,
+    ).toBe(true);
+    expect(wakes).toBe(1);
   });
 });
 
