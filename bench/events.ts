@@ -1,13 +1,17 @@
 /**
- * npm run bench:events [-- --pairs 200 --rate 20 --tenants 1 --wake 1]
+ * npm run bench:events [-- --pairs 100 --rate 5 --tenants 1 --wake 1]
  * Messages caused by an event, end to end: for each pair (signed by its mentor), the mentee's
  * signature goes through the real PairService (Cosmos on loopback in its own process); the two
  * approval cards it queues go through the app's background loops (outbox wake-up, leased claim,
  * pacer, CloudAdapter.continueConversationAsync) to a loopback Bot Connector that answers 429
  * beyond the Teams limits. Then each mentee's manager decides, and both members are told.
- * Measured: from the call that causes the event to each message handed to the connector.
+ * Measured: from the call that causes the event to each message handed to the connector
+ * (eventToChat, including the call's own work: eventP95Ms), and for the cards from the signature's
+ * return, when they were just queued (queuedToChat: the pipeline alone).
  * `--wake 0` leaves the dispatcher to its 2-second poll, as on an instance that did not see the
  * event. Last line: JSON with eventToChatP95Ms (target <= 5,000), per kind, duplicates, throttled.
+ * The default rate (5 events/s, 10 messages/s) is what one local Cosmos server on a shared 2-core
+ * machine keeps up with; beyond it the calls themselves queue up and dominate the figure.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -42,8 +46,8 @@ function option(name: string, fallback: number, min = 1): number {
   return value;
 }
 
-const pairCount = option('pairs', 200);
-const rate = option('rate', 20);
+const pairCount = option('pairs', 100);
+const rate = option('rate', 5);
 const tenants = option('tenants', 1);
 const wakeUp = option('wake', 1, 0) === 1;
 
@@ -193,7 +197,10 @@ const loops = createBackgroundLoops({
 loops.start();
 
 /** When each expected message's event started (wall clock), by conversation. */
-const expected = new Map<string, { kind: 'approval_request' | 'pair_told_outcome'; at: number }>();
+const expected = new Map<
+  string,
+  { kind: 'approval_request' | 'pair_told_outcome'; at: number; queuedAt?: number }
+>();
 const pace = async (i: number, started: number) => {
   const due = started + (i * 1000) / rate;
   const wait = due - Date.now();
@@ -207,15 +214,18 @@ await Promise.all(
   pairs.map(async (p, i) => {
     await pace(i, signingStarted);
     const startedAt = Date.now();
-    expected.set(`a:mgr-mentor-${p.n}`, { kind: 'approval_request', at: startedAt });
-    expected.set(`a:mgr-mentee-${p.n}`, { kind: 'approval_request', at: startedAt });
     await services.pairs.sign(
       aPrincipal({ tenantId: p.tenantId, personId: `mentee-${p.n}` }),
       p.pairId,
       1,
       undefined,
     );
-    eventMs.push(Date.now() - startedAt);
+    // Queuing the cards is the last thing a signature does: from here on it is the pipeline's.
+    const queuedAt = Date.now();
+    for (const manager of [`a:mgr-mentor-${p.n}`, `a:mgr-mentee-${p.n}`]) {
+      expected.set(manager, { kind: 'approval_request', at: startedAt, queuedAt });
+    }
+    eventMs.push(queuedAt - startedAt);
   }),
 );
 const waitFor = async (count: number, seconds: number) => {
@@ -255,11 +265,15 @@ await loops.stop();
 
 const { received, throttled } = await connector.stats();
 const latencies: Record<string, number[]> = { approval_request: [], pair_told_outcome: [] };
+const queuedToChat: number[] = [];
 const seen = new Map<string, number>();
 for (const r of received) {
   seen.set(r.conversationId, (seen.get(r.conversationId) ?? 0) + 1);
   const cause = expected.get(r.conversationId);
-  if (cause && seen.get(r.conversationId) === 1) latencies[cause.kind]!.push(r.at - cause.at);
+  if (cause && seen.get(r.conversationId) === 1) {
+    latencies[cause.kind]!.push(r.at - cause.at);
+    if (cause.queuedAt !== undefined) queuedToChat.push(r.at - cause.queuedAt);
+  }
 }
 const all = Object.values(latencies).flat();
 const percentile = (values: number[], p: number) => {
@@ -284,6 +298,8 @@ const result = {
   eventToChatP95Ms: percentile(all, 95),
   eventToChatMaxMs: percentile(all, 100),
   approvalCardP95Ms: percentile(latencies.approval_request!, 95),
+  /** From the signature's return (its cards just queued) to the card handed over. */
+  queuedToChatP95Ms: percentile(queuedToChat, 95),
   decisionToldP95Ms: percentile(latencies.pair_told_outcome!, 95),
   loadAverage1m: Math.round(((await import('node:os')).loadavg()[0] ?? 0) * 10) / 10,
 };

@@ -88,6 +88,6 @@ function notificationDispatcher(
     owner: deps.instanceId,
     log,
   });
-  deps.wake?.subscribe(() => dispatcher.wake());
+  deps.wake?.subscribe((queued) => dispatcher.wake(queued));
   return dispatcher;
 }

@@ -1,5 +1,6 @@
 import { leaseLeftMs } from '../domain/lease';
 import type { Notification } from '../domain/notification';
+import type { Versioned } from '../domain/versioned';
 import type { ClaimedNotification, ClaimOptions } from '../store/notification-repository';
 import type { PacedSender, SendTarget } from './paced-sender';
 import type { Timer } from './timer';
@@ -8,6 +9,11 @@ import type { Logger } from '../logger';
 /** The notification store as the dispatcher uses it (src/store/notification-repository.ts). */
 export interface NotificationQueue {
   claimDue(options: ClaimOptions): Promise<ClaimedNotification[]>;
+  /** Claims these as read or written (ETag-conditional), without a query. */
+  claim(
+    candidates: readonly Versioned<Notification>[],
+    options: Omit<ClaimOptions, 'limit'>,
+  ): Promise<ClaimedNotification[]>;
   markSent(claimed: ClaimedNotification, now: Date): Promise<unknown>;
   release(claimed: ClaimedNotification, retryAt: Date, reason: string): Promise<unknown>;
   markFailed(claimed: ClaimedNotification, reason: string): Promise<unknown>;
@@ -68,6 +74,10 @@ export class NotificationDispatcher {
   /** Set by wake(): something became due since the last claim, so do not pause. */
   private woken = false;
   private wakeUp: (() => void) | undefined;
+  /** Notifications an event just queued here, claimed by their ETag before any query. */
+  private handed: Versioned<Notification>[] = [];
+  /** More was handed than kept: the next claim is a query, which finds the rest. */
+  private queryNext = false;
 
   constructor(private readonly deps: NotificationDispatcherDeps) {
     this.leaseMs = deps.leaseMs ?? 120_000;
@@ -100,9 +110,13 @@ export class NotificationDispatcher {
 
   /**
    * Something due now was just queued (src/services/outbox): claim at once rather than at the end
-   * of the idle pause. A wake-up during a claim is kept, so the next pause is skipped.
+   * of the idle pause. A wake-up during a claim is kept, so the next pause is skipped. With the
+   * notification as written, it is claimed by its ETag (no query over the container); beyond a
+   * few batches of those, the next query finds the rest.
    */
-  wake(): void {
+  wake(queued?: Versioned<Notification>): void {
+    if (queued && this.handed.length < this.batchSize * 10) this.handed.push(queued);
+    else this.queryNext = true;
     this.woken = true;
     this.wakeUp?.();
   }
@@ -126,13 +140,18 @@ export class NotificationDispatcher {
         let claimed: ClaimedNotification[] = [];
         // What is woken for from here on is after this claim's query: it gets a claim of its own.
         this.woken = false;
+        const handed = this.handed.splice(0, this.batchSize);
+        if (handed.length === 0) this.queryNext = false;
+        const options = {
+          now: new Date(this.deps.timer.now()),
+          owner: this.deps.owner,
+          leaseMs: this.leaseMs,
+        };
         try {
-          claimed = await this.deps.queue.claimDue({
-            now: new Date(this.deps.timer.now()),
-            owner: this.deps.owner,
-            leaseMs: this.leaseMs,
-            limit: this.batchSize,
-          });
+          claimed =
+            handed.length > 0
+              ? await this.deps.queue.claim(handed, options)
+              : await this.deps.queue.claimDue({ ...options, limit: this.batchSize });
         } catch (error) {
           this.deps.log?.error('scheduler could not claim due notifications', error);
         }
@@ -145,8 +164,11 @@ export class NotificationDispatcher {
             .finally(() => inFlight.delete(task));
           inFlight.add(task);
         }
-        if (claimed.length < this.batchSize && !this.stopping && !this.woken) {
-          await Promise.race([this.deps.timer.sleep(this.idleMs), this.nextWake(), ...inFlight]);
+        const more = this.woken || this.queryNext || this.handed.length > 0;
+        if (claimed.length < this.batchSize && !more && !this.stopping) {
+          // Nothing more is due: a send finishing is no reason to look again (the query would
+          // find nothing); the idle poll or the next event is.
+          await Promise.race([this.deps.timer.sleep(this.idleMs), this.nextWake()]);
           this.wakeUp = undefined;
         }
       }

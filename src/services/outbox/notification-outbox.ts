@@ -1,16 +1,23 @@
 import type { Clock } from '../../domain/clock';
 import { eventNotification, type EventNotice, type Notification } from '../../domain/notification';
+import type { Versioned } from '../../domain/versioned';
 
 export type { EventNotice } from '../../domain/notification';
 
 /** Tells this instance's notification dispatcher that something is due now (src/app wires it). */
 export interface DispatchWake {
-  wake(): void;
+  /**
+   * `queued` is the notification as written (with its ETag): the dispatcher claims it with that
+   * ETag, without looking for it.
+   */
+  wake(queued?: Versioned<Notification>): void;
 }
 
 /** Where notifications are stored (src/store/notification-repository.ts). */
 export interface NotificationStore {
-  schedule(notification: Notification): Promise<{ created: boolean }>;
+  schedule(
+    notification: Notification,
+  ): Promise<{ notification: Versioned<Notification>; created: boolean }>;
 }
 
 /** What was queued: the idempotency key, and false when the same event was queued before. */
@@ -41,9 +48,9 @@ export function createNotificationOutbox(deps: {
   wake?: DispatchWake;
 }): NotificationOutbox {
   const schedule = async (notification: Notification) => {
-    const { created } = await deps.store.schedule(notification);
+    const { notification: queued, created } = await deps.store.schedule(notification);
     // Only once written: a woken dispatcher must find it. A reminder due later waits its turn.
-    if (created && notification.dueAt <= deps.clock.now().toISOString()) deps.wake?.wake();
+    if (created && notification.dueAt <= deps.clock.now().toISOString()) deps.wake?.wake(queued);
     return { created };
   };
   return {
