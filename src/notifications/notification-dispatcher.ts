@@ -115,6 +115,8 @@ export class NotificationDispatcher {
    * few batches of those, the next query finds the rest.
    */
   wake(queued?: Versioned<Notification>): void {
+    // Not running (SCHEDULER=false here): nothing to keep, another instance's poll sends it.
+    if (!this.running) return;
     if (queued && this.handed.length < this.batchSize * 10) this.handed.push(queued);
     else this.queryNext = true;
     this.woken = true;
@@ -182,6 +184,8 @@ export class NotificationDispatcher {
     this.wake();
     await this.running;
     this.running = undefined;
+    // Still pending in the store: another instance, or this one started again, finds them.
+    this.handed = [];
   }
 
   /** Resolves at the next wake(). */
