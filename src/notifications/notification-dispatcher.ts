@@ -168,9 +168,10 @@ export class NotificationDispatcher {
         }
         const more = this.woken || this.queryNext || this.handed.length > 0;
         if (claimed.length < this.batchSize && !more && !this.stopping) {
-          // Nothing more is due: a send finishing is no reason to look again (the query would
-          // find nothing); the idle poll or the next event is.
-          await Promise.race([this.deps.timer.sleep(this.idleMs), this.nextWake()]);
+          // A query that found work: look again as sends finish (more may be due by then). Not
+          // after an event's hand-over: that query would scan the container to find nothing.
+          const drained = handed.length === 0 && claimed.length > 0 ? [...inFlight] : [];
+          await Promise.race([this.deps.timer.sleep(this.idleMs), this.nextWake(), ...drained]);
           this.wakeUp = undefined;
         }
       }
