@@ -348,6 +348,55 @@ describe('claiming what an event handed over', () => {
   });
 });
 
+describe('several instances', () => {
+  it('an event handled where no dispatcher runs is sent by another instance on its poll', async () => {
+    // The instance handling the event runs no scheduler: its services have no dispatcher to wake.
+    const web = world.servicesAt(systemClock);
+    const tenantId = `tenant-${randomUUID()}`;
+    await installed(tenantId, 'mentor-1');
+    const now = systemClock.now().toISOString();
+    const queued = await web.outbox.enqueue({
+      tenantId,
+      kind: 'session_declined',
+      recipientId: 'mentor-1',
+      subjectId: 'pair-1.session-1.mentor-1',
+      at: now,
+      pairId: 'pair-1',
+      payload: { partnerName: 'Sam Senior', start: now, timeZone: 'Europe/Paris' },
+    });
+    expect(queued.created).toBe(true);
+    // The scheduler instance, woken by nobody, polls every 2 s.
+    const bot = lazyBot({
+      credentials: {},
+      clock: systemClock,
+      services: { pairs: web.pairs, approvals: web.approvals, directory: web.directory },
+      conversations: world.repos.conversations,
+      log: recordingLogger(),
+    });
+    const scheduler = createBackgroundLoops({
+      log: recordingLogger(),
+      planner: { planAll: async () => ({ pairs: 0, created: 0 }) },
+      notifications: {
+        queue: world.repos.notifications,
+        delivery: bot.delivery,
+        instanceId: 'events-test-scheduler',
+        clock: systemClock,
+      },
+    });
+    scheduler.start();
+    try {
+      for (let i = 0; i < 600 && chatOf(tenantId, 'mentor-1').length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    } finally {
+      await scheduler.stop();
+    }
+    expect(chatOf(tenantId, 'mentor-1')).toHaveLength(1);
+    expect(chatOf(tenantId, 'mentor-1')[0]).toContain('Sam Senior');
+    expect((await world.repos.notifications.get(tenantId, queued.id)).value.status).toBe('sent');
+  });
+});
+
 describe('event messages and the Teams limits', () => {
   it('a burst of event messages to one person is still paced under 7 per second per conversation, each sent once', async () => {
     // A second instance on the wall clock (the first one's clock stays in March: it never finds
