@@ -1,5 +1,6 @@
 import { leaseLeftMs } from '../domain/lease';
 import type { Notification } from '../domain/notification';
+import type { Versioned } from '../domain/versioned';
 import type { ClaimedNotification, ClaimOptions } from '../store/notification-repository';
 import type { PacedSender, SendTarget } from './paced-sender';
 import type { Timer } from './timer';
@@ -8,6 +9,11 @@ import type { Logger } from '../logger';
 /** The notification store as the dispatcher uses it (src/store/notification-repository.ts). */
 export interface NotificationQueue {
   claimDue(options: ClaimOptions): Promise<ClaimedNotification[]>;
+  /** Claims these as read or written (ETag-conditional), without a query. */
+  claim(
+    candidates: readonly Versioned<Notification>[],
+    options: Omit<ClaimOptions, 'limit'>,
+  ): Promise<ClaimedNotification[]>;
   markSent(claimed: ClaimedNotification, now: Date): Promise<unknown>;
   release(claimed: ClaimedNotification, retryAt: Date, reason: string): Promise<unknown>;
   markFailed(claimed: ClaimedNotification, reason: string): Promise<unknown>;
@@ -65,6 +71,13 @@ export class NotificationDispatcher {
   private readonly leaseSafetyMs: number;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  /** Set by wake(): something became due since the last claim, so do not pause. */
+  private woken = false;
+  private wakeUp: (() => void) | undefined;
+  /** Notifications an event just queued here, claimed by their ETag before any query. */
+  private handed: Versioned<Notification>[] = [];
+  /** More was handed than kept: the next claim is a query, which finds the rest. */
+  private queryNext = false;
 
   constructor(private readonly deps: NotificationDispatcherDeps) {
     this.leaseMs = deps.leaseMs ?? 120_000;
@@ -96,8 +109,24 @@ export class NotificationDispatcher {
   }
 
   /**
+   * Something due now was just queued (src/services/outbox): claim at once rather than at the end
+   * of the idle pause. A wake-up during a claim is kept, so the next pause is skipped. With the
+   * notification as written, it is claimed by its ETag (no query over the container); beyond a
+   * few batches of those, the next query finds the rest.
+   */
+  wake(queued?: Versioned<Notification>): void {
+    // Not running (SCHEDULER=false here): nothing to keep, another instance's poll sends it.
+    if (!this.running) return;
+    if (queued && this.handed.length < this.batchSize * 10) this.handed.push(queued);
+    else this.queryNext = true;
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /**
    * Runs until stop(): keeps up to two batches in flight and claims more as they drain, so the
-   * pacer never waits on Cosmos between batches; idles when nothing is due.
+   * pacer never waits on Cosmos between batches; idles when nothing is due, until `idleMs` pass
+   * or wake() is called.
    */
   start(): void {
     if (this.running) return;
@@ -111,13 +140,20 @@ export class NotificationDispatcher {
           continue;
         }
         let claimed: ClaimedNotification[] = [];
+        // What is woken for from here on is after this claim's query: it gets a claim of its own.
+        this.woken = false;
+        const handed = this.handed.splice(0, this.batchSize);
+        if (handed.length === 0) this.queryNext = false;
+        const options = {
+          now: new Date(this.deps.timer.now()),
+          owner: this.deps.owner,
+          leaseMs: this.leaseMs,
+        };
         try {
-          claimed = await this.deps.queue.claimDue({
-            now: new Date(this.deps.timer.now()),
-            owner: this.deps.owner,
-            leaseMs: this.leaseMs,
-            limit: this.batchSize,
-          });
+          claimed =
+            handed.length > 0
+              ? await this.deps.queue.claim(handed, options)
+              : await this.deps.queue.claimDue({ ...options, limit: this.batchSize });
         } catch (error) {
           this.deps.log?.error('scheduler could not claim due notifications', error);
         }
@@ -130,19 +166,34 @@ export class NotificationDispatcher {
             .finally(() => inFlight.delete(task));
           inFlight.add(task);
         }
-        if (claimed.length < this.batchSize && !this.stopping) {
-          await Promise.race([this.deps.timer.sleep(this.idleMs), ...inFlight]);
+        const more = this.woken || this.queryNext || this.handed.length > 0;
+        if (claimed.length < this.batchSize && !more && !this.stopping) {
+          // A query that found work: look again as sends finish (more may be due by then). Not
+          // after an event's hand-over: that query would scan the container to find nothing.
+          const drained = handed.length === 0 && claimed.length > 0 ? [...inFlight] : [];
+          await Promise.race([this.deps.timer.sleep(this.idleMs), this.nextWake(), ...drained]);
+          this.wakeUp = undefined;
         }
       }
       await Promise.all(inFlight);
     })();
   }
 
-  /** Finishes what is in flight, then stops. */
+  /** Finishes what is in flight, then stops (without waiting for the idle pause to end). */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.wake();
     await this.running;
     this.running = undefined;
+    // Still pending in the store: another instance, or this one started again, finds them.
+    this.handed = [];
+  }
+
+  /** Resolves at the next wake(). */
+  private nextWake(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wakeUp = resolve;
+    });
   }
 
   private async dispatch(

@@ -65,7 +65,24 @@ export class NotificationRepository extends CosmosRepository<Notification> {
 
   /** Claims up to `limit` due notifications; those another instance claimed first are skipped. */
   async claimDue(options: ClaimOptions): Promise<ClaimedNotification[]> {
-    const candidates = await this.due(options.now, options.limit);
+    return this.claim(await this.due(options.now, options.limit), options);
+  }
+
+  /**
+   * Claims these notifications as they were read or written (their ETag): no query, so the
+   * dispatcher can take one an event just queued at once. One that changed since (claimed by
+   * another instance, cancelled) or is not claimable now is skipped.
+   */
+  async claim(
+    candidates: readonly Versioned<Notification>[],
+    options: Omit<ClaimOptions, 'limit'>,
+  ): Promise<ClaimedNotification[]> {
+    const now = options.now.toISOString();
+    const claimable = candidates.filter(({ value }) =>
+      value.status === 'pending'
+        ? value.dueAt <= now
+        : value.status === 'claimed' && (value.claim?.until ?? '') <= now,
+    );
     const lease = takeLease(options.owner, options.now, options.leaseMs);
     const claimed: ClaimedNotification[] = [];
     let storeFailures = 0;
@@ -85,15 +102,15 @@ export class NotificationRepository extends CosmosRepository<Notification> {
         if (isDomainError(error, 'store_unavailable')) {
           storeFailures += 1;
           // Nothing claimed because the store is down: say so rather than look idle.
-          if (storeFailures === candidates.length) throw error;
+          if (storeFailures === claimable.length) throw error;
           return;
         }
         throw error;
       }
     };
     // A few conditional writes at a time: fast, without flooding the store.
-    for (let i = 0; i < candidates.length; i += 10) {
-      await Promise.all(candidates.slice(i, i + 10).map(claimOne));
+    for (let i = 0; i < claimable.length; i += 10) {
+      await Promise.all(claimable.slice(i, i + 10).map(claimOne));
     }
     claimed.sort((a, b) => a.value.dueAt.localeCompare(b.value.dueAt));
     return claimed;
