@@ -206,7 +206,8 @@ export function createServices(deps: {
     approvals: repos.approvals,
     runs: repos.matchingRuns,
     figures: repos.figures,
-    notifications: repos.notifications,
+    // A lead's nudge or reminder is an event: the bot sends it at once.
+    notifications: outbox,
     conversations: repos.conversations,
     clock,
     instanceId,

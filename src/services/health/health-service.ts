@@ -25,7 +25,7 @@ import type {
   NudgeLogDocument,
 } from '../../store/figures-repository';
 import type { MatchingRunRepository } from '../../store/job-repository';
-import type { NotificationRepository } from '../../store/notification-repository';
+import type { NotificationOutbox } from '../outbox/notification-outbox';
 import type { PairRepository } from '../../store/pair-repository';
 import type { PeopleRepository } from '../../store/people-repository';
 import type { ProfileRepository } from '../../store/profile-repository';
@@ -44,8 +44,8 @@ export type HealthServiceDeps = {
   approvals: ApprovalRepository;
   runs: MatchingRunRepository;
   figures: FiguresRepository;
-  /** Nudges and reminders go out through the bot's queue. */
-  notifications: Pick<NotificationRepository, 'schedule'>;
+  /** Nudges and reminders are events: queued through the outbox, sent by the bot at once. */
+  notifications: Pick<NotificationOutbox, 'schedule'>;
   /** Whether someone installed the bot (a nudge to them waits until they do). */
   conversations: Pick<ConversationRepository, 'find'>;
   clock: Clock;
