@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../domain/errors';
 import type { ImportService } from '../services/import/import-service';
 import type { AuthEnv } from './auth-middleware';
@@ -54,15 +53,8 @@ function decodeHeader(value: string | undefined): string | undefined {
 /** `/programmes/:id/imports[/preview]` and `/jobs/:id` (authenticated, leads). */
 export function importRoutes(imports: ImportService) {
   const app = new Hono<AuthEnv>();
-  // A guard against runaway uploads; the 2 MB limit is checked once read, for a clear 400.
-  const guard = bodyLimit({
-    maxSize: 20 * maxCsvBytes,
-    onError: () => {
-      throw new DomainError('validation_failed', tooLarge);
-    },
-  });
-  app.use('/programmes/:id/imports', guard);
-  app.use('/programmes/:id/imports/preview', guard);
+  // The edge (src/api/limits.ts) refuses bodies over 5 MiB unread; the 2 MB limit of the file
+  // itself is checked once read, for a clear 400.
   app.post('/programmes/:id/imports/preview', async (c) => {
     const { csv } = await csvOf(c);
     return c.json(await imports.preview(c.var.principal, c.req.param('id'), csv));

@@ -15,7 +15,10 @@ export type ErrorCode =
   | 'store_unavailable'
   | 'calendar_unavailable'
   | 'internal'
-  | 'proposal_expired';
+  | 'proposal_expired'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited';
 
 /** The one error type of the application: a stable snake_case code, an English message, details. */
 export class DomainError extends Error {

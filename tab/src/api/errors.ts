@@ -26,6 +26,9 @@ const messageKeys: Record<ErrorCode | ClientErrorCode, ErrorMessageKey> = {
   calendar_unavailable: 'error.calendar_unavailable',
   proposal_expired: 'error.proposal_expired',
   internal: 'error.internal',
+  payload_too_large: 'error.payload_too_large',
+  unsupported_media_type: 'error.unsupported_media_type',
+  rate_limited: 'error.rate_limited',
   network: 'error.network',
 };
 

@@ -52,6 +52,9 @@ export const en = {
   'error.calendar_unavailable': 'The calendar service is unavailable. Try again in a few moments.',
   'error.proposal_expired': 'This proposal has expired. Ask for a new one.',
   'error.internal': 'Something went wrong on our side. Try again later.',
+  'error.payload_too_large': 'What you sent is too large. Send less at once (a file: split it).',
+  'error.unsupported_media_type': 'This request was sent in a format the service does not accept.',
+  'error.rate_limited': 'Too many requests in a short time. Wait a moment, then try again.',
   'error.network': 'The service cannot be reached. Check your connection and try again.',
   'error.generic': 'Something went wrong. Try again later.',
 

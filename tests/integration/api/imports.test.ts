@@ -244,7 +244,7 @@ describe('CSV import of participants', () => {
     ]);
   });
 
-  it('is for leads only, and answers a wrong body type with 400', async () => {
+  it('is for leads only, and answers a wrong body type with 415', async () => {
     const participant = await api.signIn(demoPersonId(40));
     const asParticipant: ApiReply = await api.call('POST', `${imports}/preview`, {
       token: participant,
@@ -264,7 +264,8 @@ describe('CSV import of participants', () => {
       raw: 'a=b',
       type: 'application/x-www-form-urlencoded',
     });
-    expect(form.status).toBe(400);
+    expect(form.status).toBe(415);
+    expect(errorCode(form)).toBe('unsupported_media_type');
     const huge = await api.call('POST', `${imports}/preview`, {
       token: lead,
       raw: `${'x'.repeat(2 * 1024 * 1024)}\n`,
