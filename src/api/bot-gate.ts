@@ -60,7 +60,9 @@ function isTokenFor(header: string | undefined, appId: string): boolean {
       aud?: unknown;
     };
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    return audiences.some((aud) => typeof aud === 'string' && aud.toLowerCase() === appId.toLowerCase());
+    return audiences.some(
+      (aud) => typeof aud === 'string' && aud.toLowerCase() === appId.toLowerCase(),
+    );
   } catch {
     return false;
   }

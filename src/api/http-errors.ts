@@ -42,7 +42,8 @@ export function errorHandler(log: Logger) {
       if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
       // The rest of an oversized body is not read: the connection closes after the answer.
       if (status === 413) c.header('Connection', 'close');
-      if (status >= 500) log.error(`${c.req.method} ${c.req.routePath} failed: ${error.code}`, error);
+      if (status >= 500)
+        log.error(`${c.req.method} ${c.req.routePath} failed: ${error.code}`, error);
       const body: ApiErrorBody = {
         error: {
           code: error.code,

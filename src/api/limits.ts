@@ -53,7 +53,9 @@ export function bodyGuard(limits: BodyLimits): MiddlewareHandler {
         throw new DomainError(
           'validation_failed',
           `The JSON body is nested ${depth} levels deep; at most ${limits.maxJsonDepth} are accepted.`,
-          { issues: [{ path: 'body', message: `nested deeper than ${limits.maxJsonDepth} levels` }] },
+          {
+            issues: [{ path: 'body', message: `nested deeper than ${limits.maxJsonDepth} levels` }],
+          },
         );
       }
     }
@@ -123,7 +125,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x5b || ch === 0x7b) deepest = Math.max(deepest, ++depth);

@@ -37,7 +37,11 @@ export function pathIdGuard(): MiddlewareHandler {
 
 function invalid(segment: string, why: string): DomainError {
   const shown = segment.length > 60 ? `${segment.slice(0, 60)}…` : segment;
-  return new DomainError('validation_failed', `The path segment "${shown}" is not a valid id: ${why}.`, {
-    issues: [{ path: 'path', message: why }],
-  });
+  return new DomainError(
+    'validation_failed',
+    `The path segment "${shown}" is not a valid id: ${why}.`,
+    {
+      issues: [{ path: 'path', message: why }],
+    },
+  );
 }

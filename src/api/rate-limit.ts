@@ -57,7 +57,8 @@ export class TokenBuckets {
   private dropIdle(now: number): void {
     const refillPerMs = this.capacity / 60_000;
     for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + (now - bucket.at) * refillPerMs >= this.capacity) this.buckets.delete(key);
+      if (bucket.tokens + (now - bucket.at) * refillPerMs >= this.capacity)
+        this.buckets.delete(key);
     }
     // Still full of active callers: forget the oldest rather than grow without bound.
     for (const key of this.buckets.keys()) {
@@ -79,11 +80,9 @@ export function rateLimit(limits: RateLimits): MiddlewareHandler {
   const users = new TokenBuckets(limits.perUserPerMinute, now);
   const addresses = new TokenBuckets(limits.perAddressPerMinute, now);
   const refuse = (retryAfterSeconds: number) =>
-    new DomainError(
-      'rate_limited',
-      `Too many requests; try again in ${retryAfterSeconds} s.`,
-      { retryAfterSeconds },
-    );
+    new DomainError('rate_limited', `Too many requests; try again in ${retryAfterSeconds} s.`, {
+      retryAfterSeconds,
+    });
   return async (c, next) => {
     if (!c.req.path.startsWith('/api/') || c.req.path === '/api/messages') return next();
     const address = clientAddress(c, limits.trustProxy);
