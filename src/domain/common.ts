@@ -87,6 +87,49 @@ export function date(field: string) {
   });
 }
 export const isoDateSchema = date('date');
+
+/**
+ * The years a date a person plans (a session, the end of a pause) may fall in: an instant in 1970
+ * or 9999 is a slip or a probe, and would sort, expire or render absurdly downstream.
+ */
+export const plannedYears = { from: 2000, to: 2099 } as const;
+
+function inPlannedYears(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= plannedYears.from && year <= plannedYears.to;
+}
+
+const outOfYears = (field: string) =>
+  `${field} must fall between the years ${plannedYears.from} and ${plannedYears.to}`;
+
+/** A planned instant: an ISO date-time in UTC within `plannedYears` (a session's start). */
+export function plannedDateTime(field: string) {
+  return dateTime(field).refine(inPlannedYears, { error: outOfYears(field) });
+}
+
+/**
+ * A planned day (`2027-03-01`, a real calendar day) or instant (ISO date-time in UTC), within
+ * `plannedYears`: the end of a pause. `2027-02-30`, `2027`, `March 1, 2027` are refused.
+ */
+export function plannedDayOrDateTime(field: string) {
+  const day = z.iso.date();
+  const instant = z.iso.datetime();
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `${field} is required` : `${field} must be text`,
+    })
+    .superRefine((value, ctx) => {
+      if (!day.safeParse(value).success && !instant.safeParse(value).success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${field} must be a real date like 2027-03-01 or an ISO date-time in UTC like 2027-03-01T09:00:00Z`,
+        });
+      } else if (!inPlannedYears(value)) {
+        ctx.addIssue({ code: 'custom', message: outOfYears(field) });
+      }
+    });
+}
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
 /** True when `zone` is an IANA time-zone name this runtime knows (Intl is pure, not I/O). */
