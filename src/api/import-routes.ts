@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { DomainError } from '../domain/errors';
+import { decodeTextFile, replacementCharacter } from '../domain/text-file';
 import type { ImportService } from '../services/import/import-service';
 import type { AuthEnv } from './auth-middleware';
 import { importBodySchema } from '../contracts/imports';
@@ -24,14 +25,21 @@ async function readCsv(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: s
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
     const body = await parseJson(c, importBodySchema);
+    if (body.csv.includes(replacementCharacter)) {
+      // Read as UTF-8 by the sender though it was not: the letters it could not read are lost.
+      const message =
+        'The file was read with the wrong encoding: some letters became "\uFFFD". Send the file itself as text/csv (Windows-1252 and UTF-8 are both read), or save it from Excel as "CSV UTF-8".';
+      throw new DomainError('validation_failed', message, {
+        issues: [{ path: 'csv', message: 'characters were lost to a wrong encoding' }],
+      });
+    }
     return { csv: body.csv, ...(body.fileName ? { fileName: body.fileName } : {}) };
   }
   if (type.startsWith('text/csv') || type.startsWith('text/plain')) {
     const fileName = decodeHeader(c.req.header('x-file-name'));
-    return {
-      csv: await c.req.text(),
-      ...(fileName ? { fileName } : {}),
-    };
+    // French Excel writes Windows-1252 unless asked for "CSV UTF-8": both are read.
+    const { text } = decodeTextFile(new Uint8Array(await c.req.arrayBuffer()));
+    return { csv: text, ...(fileName ? { fileName } : {}) };
   }
   throw new DomainError(
     'validation_failed',
