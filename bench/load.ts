@@ -138,7 +138,7 @@ async function buildMix(url: string): Promise<{ calls: Call[]; healthRoute: bool
   return { calls, healthRoute };
 }
 
-type Sample = { kind: Call['kind']; ms: number; ok: boolean };
+type Sample = { kind: Call['kind']; ms: number; ok: boolean; status: number; at: number };
 
 /** Offers `rps` requests a second for `durationS` seconds, open loop; resolves once all answered. */
 async function drive(calls: Call[], rps: number, durationS: number): Promise<Sample[]> {
@@ -154,10 +154,22 @@ async function drive(calls: Call[], rps: number, durationS: number): Promise<Sam
     pending.push(
       call.run().then(
         (status) => {
-          samples.push({ kind: call.kind, ms: performance.now() - planned, ok: status < 400 });
+          samples.push({
+            kind: call.kind,
+            ms: performance.now() - planned,
+            ok: status < 400,
+            status,
+            at: planned - start,
+          });
         },
         () => {
-          samples.push({ kind: call.kind, ms: performance.now() - planned, ok: false });
+          samples.push({
+            kind: call.kind,
+            ms: performance.now() - planned,
+            ok: false,
+            status: 0,
+            at: planned - start,
+          });
         },
       ),
     );
@@ -206,6 +218,18 @@ try {
     console.log(`  ${kind.padEnd(9)}${JSON.stringify(byKind[kind])}`);
   }
   const readSummary = summarise(reads(samples));
+  const statuses = new Map<string, number>();
+  for (const s of samples.filter((x) => !x.ok)) {
+    const key = `${s.kind} ${s.status || 'network error'}`;
+    statuses.set(key, (statuses.get(key) ?? 0) + 1);
+  }
+  if (statuses.size > 0) console.log(`  failures ${JSON.stringify(Object.fromEntries(statuses))}`);
+  if (process.argv.includes('--timeline')) {
+    for (let second = 0; second < seconds; second++) {
+      const of = samples.filter((x) => x.at >= second * 1000 && x.at < (second + 1) * 1000);
+      console.log(`  t=${second}s ${JSON.stringify(summarise(of))}`);
+    }
+  }
   console.log(`  reads    ${JSON.stringify(readSummary)}`);
 
   // Saturation: step the offered rate up until the reads' p95 passes the target or errors appear.
