@@ -3,9 +3,9 @@
  * Drives the production build (`node dist/main.js`, local mode, demo data, development sign-in)
  * at a fixed offered rate, as an open loop: request i leaves at start + i/rate whether or not the
  * earlier ones have answered, and its latency counts from that planned instant, so a slow server
- * cannot slow the load down and hide its queue (no coordinated omission). The mix: `/api/me`, the
- * pair dashboard, the programme health (only when the route exists) and a feedback write, spread
- * over the demo pairs' members. Then steps the rate up until the reads' p95 passes 250 ms or
+ * cannot slow the load down and hide its queue (no coordinated omission). The mix, per ten
+ * requests: four `/api/me`, four pair dashboards, one feedback write and one programme health
+ * (only when the route exists, else a fifth dashboard), spread over the demo pairs' members. Then steps the rate up until the reads' p95 passes 250 ms or
  * requests fail: `saturationRps` is the last rate that held.
  *
  * autocannon is not installed here (not a dependency, and `npm install` is not ours to run), so the
@@ -104,37 +104,45 @@ async function buildMix(url: string): Promise<{ calls: Call[]; healthRoute: bool
   };
   const healthPath = `/api/programmes/${demoProgrammeId}/health`;
   const healthRoute = (await get(healthPath, lead)()) !== 404;
+  // Feedback on held sessions, alternating between two pairs so writes spread as they would.
+  const writers = [
+    { token: () => tokens.get(28)!, pairId: demoPairIds.powerBi, sessions: 3 },
+    { token: () => tokens.get(39)!, pairId: demoPairIds.data, sessions: 1 },
+  ];
   let written = 0;
-  const feedback = (token: string) => async () => {
+  const feedback = async () => {
     written += 1;
-    const session = `${demoPairIds.powerBi}-s${(written % 3) + 1}`;
-    const response = await fetch(
-      `${url}/api/pairs/${demoPairIds.powerBi}/sessions/${session}/feedback`,
-      {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          rating: 3 + (written % 2),
-          worked: `Load run, write ${written}`,
-          suggestion: 'More examples from the sales dashboards.',
-        }),
-      },
-    );
+    const writer = writers[written % writers.length]!;
+    const session = `${writer.pairId}-s${(written % writer.sessions) + 1}`;
+    const response = await fetch(`${url}/api/pairs/${writer.pairId}/sessions/${session}/feedback`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${writer.token()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        rating: 3 + (written % 2),
+        worked: `Load run, write ${written}`,
+        suggestion: 'More examples from the sales dashboards.',
+      }),
+    });
     await response.arrayBuffer();
     return response.status;
   };
+  // Per ten requests: four /me, four dashboards, one feedback write, one programme health (a
+  // lead's page) when the route exists, else a fifth dashboard.
   const calls: Call[] = [];
   for (const [pairId, n] of members) {
     const token = tokens.get(n)!;
     calls.push({ kind: 'me', run: get('/api/me', token) });
     calls.push({ kind: 'dashboard', run: get(`/api/pairs/${pairId}/dashboard`, token) });
   }
-  // Reads twice as often as writes; health (a lead's page) as often as a write when it exists.
-  for (const n of [28, 16]) calls.push({ kind: 'feedback', run: feedback(tokens.get(n)!) });
-  if (healthRoute) {
-    calls.push({ kind: 'health', run: get(healthPath, lead) });
-    calls.push({ kind: 'health', run: get(healthPath, lead) });
-  }
+  calls.push({ kind: 'feedback', run: feedback });
+  calls.push(
+    healthRoute
+      ? { kind: 'health', run: get(healthPath, lead) }
+      : {
+          kind: 'dashboard',
+          run: get(`/api/pairs/${demoPairIds.powerBi}/dashboard`, tokens.get(16)!),
+        },
+  );
   return { calls, healthRoute };
 }
 
