@@ -16,7 +16,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -210,6 +210,11 @@ try {
   const { calls, healthRoute } = await buildMix(url);
   console.log(`app: ${url}${external ? '' : ' (dist/main.js, local mode)'}`);
   console.log(
+    `machine load average: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
     `mix: /api/me, pair dashboard, feedback write${healthRoute ? ', programme health' : ' (no programme health route yet: skipped)'}`,
   );
   await drive(calls, Math.min(rate, 50), 5); // warm-up, not counted
@@ -245,7 +250,7 @@ try {
     `\nStepping the rate up, ${stepSeconds} s a step, until the reads' p95 passes ${readTargetMs} ms:`,
   );
   let saturationRps = 0;
-  for (const step of [100, 150, 200, 300, 400, 500, 600, 800, 1000, 1300, 1600, 2000]) {
+  for (const step of [10, 25, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1000, 1500, 2000]) {
     const stepSamples = await drive(calls, step, stepSeconds);
     const s = summarise(reads(stepSamples));
     const errors = stepSamples.filter((x) => !x.ok).length;
@@ -265,6 +270,8 @@ try {
       readP95Ms: readSummary.p95Ms,
       byKind,
       healthRoute,
+      // The machine is shared: its load average (1 min) when the run ended, to read the figures by.
+      loadAverage: Math.round(loadavg()[0]! * 10) / 10,
       driver: 'fetch (undici keep-alive), open-loop fixed rate',
     }),
   );
