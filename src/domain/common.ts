@@ -132,15 +132,25 @@ export function plannedDayOrDateTime(field: string) {
 }
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
+/**
+ * Answers already known, per zone name. Building an Intl.DateTimeFormat costs about as much as
+ * the rest of a document's validation, and every person, profile and pair read carries zones
+ * (it was the API's costliest function under load: npm run bench:load). Unknown names are not
+ * kept, so the map holds at most the zones the runtime knows.
+ */
+const knownZones = new Set<string>();
+
 /** True when `zone` is an IANA time-zone name this runtime knows (Intl is pure, not I/O). */
 export function isValidTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   if (zone.length === 0 || /^[+-]\d/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat(undefined, { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  knownZones.add(zone);
+  return true;
 }
 
 export const timeZoneSchema = text('timeZone', { min: 1, max: 64 }).refine(isValidTimeZone, {
