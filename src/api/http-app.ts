@@ -21,8 +21,19 @@ const botMaxBytes = 512 * 1024;
 /** The import's 2 MB CSV, sent as JSON (escaped quotes and newlines grow it) or as text/csv. */
 const importMaxBytes = 5 * 1024 * 1024;
 
+/**
+ * A programme may carry 200 skills labelled in two languages (src/domain/programme.ts): well over
+ * the default once the labels are long, far under this.
+ */
+const programmeMaxBytes = 1024 * 1024;
+
 /** Bodies that are not the default (JSON, `limits.bodyBytes`). */
 const bodyRules: BodyRule[] = [
+  {
+    path: /^\/api\/programmes(\/[^/]+)?$/,
+    maxBytes: programmeMaxBytes,
+    types: ['application/json'],
+  },
   { path: /^\/api\/messages$/, maxBytes: botMaxBytes, types: ['application/json'] },
   {
     path: /^\/api\/programmes\/[^/]+\/imports(\/preview)?$/,

@@ -60,6 +60,18 @@ describe('limits before parsing (default settings)', () => {
     expect(JSON.parse(answer.body)).toMatchObject({
       error: { code: 'payload_too_large', message: 'The request body is larger than 5 MiB.' },
     });
+    // A programme with its 200 skills labelled at length is over the default but allowed (1 MiB).
+    const skills = Array.from({ length: 200 }, (_, i) => ({
+      id: `skill-${i}`,
+      label: { fr: 'é'.repeat(300), en: 'e'.repeat(300) },
+      kind: 'digital',
+    }));
+    const programme = await api.call('POST', '/api/programmes', {
+      token: lead,
+      json: { name: 'Large catalogue', skills },
+    });
+    expect(programme.status).not.toBe(413);
+    expect(programme.status).toBe(400);
   });
 
   it('answers 415 to a body that is not JSON on a JSON route, naming the type expected', async () => {
