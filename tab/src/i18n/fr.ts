@@ -54,8 +54,7 @@ export const fr: Catalogue = {
     'Ce que vous avez envoyé est trop volumineux. Envoyez-en moins à la fois (un fichier : découpez-le).',
   'error.unsupported_media_type':
     "Cette requête a été envoyée dans un format que le service n'accepte pas.",
-  'error.rate_limited':
-    'Trop de requêtes en peu de temps. Patientez un instant, puis réessayez.',
+  'error.rate_limited': 'Trop de requêtes en peu de temps. Patientez un instant, puis réessayez.',
   'error.network': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
   'error.generic': 'Un problème est survenu. Réessayez plus tard.',
 
