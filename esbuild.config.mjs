@@ -42,6 +42,7 @@ if (process.argv.includes('--if-stale')) {
       'tab/vite.config.ts',
       'src/contracts',
       'src/domain/french.ts',
+      'src/domain/text-file.ts',
     ) > tabBuilt
   ) {
     console.log('Building the tab…');

@@ -75,41 +75,87 @@ export function createBotEndpoint(deps: BotEndpointDeps): (request: Request) => 
 
   return async (request) => {
     if (request.method !== 'POST') {
-      return json(405, {
-        error: 'method_not_allowed',
-        message: 'The bot endpoint accepts POST only.',
-      });
+      return failed(405, 'method_not_allowed', 'The bot endpoint accepts POST only.');
     }
     let body: unknown;
     try {
       body = await request.json();
     } catch {
-      return json(400, {
-        error: 'validation_failed',
-        message: 'The request body is not valid JSON.',
-      });
+      return invalid('The request body is not valid JSON.');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return json(400, {
-        error: 'validation_failed',
-        message: 'The request body must be a Bot Framework activity (a JSON object).',
-      });
-    }
-    if (typeof (body as { type?: unknown }).type !== 'string') {
-      return json(400, {
-        error: 'validation_failed',
-        message: 'The activity has no "type" (expected "message", "invoke", …).',
-      });
-    }
+    const problem = activityProblem(body, { local: !deps.appId });
+    if (problem) return invalid(problem);
     const shim = new ResponseShim();
     const botRequest: BotRequest = {
       method: 'POST',
       headers: Object.fromEntries(request.headers),
       body: body as Record<string, unknown>,
     };
-    await adapter.process(botRequest, shim, logic);
-    return shim.toResponse();
+    try {
+      await adapter.process(botRequest, shim, logic);
+    } catch (error) {
+      (deps.logError ?? defaultLog)('bot activity failed', error);
+      return failed(500, 'internal', 'The bot could not handle this activity.');
+    }
+    return shim.toResponse(body as Record<string, unknown>);
   };
+}
+
+/** The usual error body of the HTTP edge: `{ error: { code, message } }`. */
+function failed(status: number, code: string, message: string): Response {
+  return json(status, { error: { code, message } });
+}
+
+function invalid(message: string): Response {
+  return failed(400, 'validation_failed', message);
+}
+
+/**
+ * What is wrong with a posted activity, or undefined: the fields botbuilder and our handler read
+ * without checking (a missing `recipient` or `conversation` would throw a TypeError mid-turn).
+ * The local endpoint (no app id) replies only to a loopback `serviceUrl`: it must not be a way to
+ * make this machine post to any address.
+ */
+function activityProblem(body: unknown, options: { local: boolean }): string | undefined {
+  if (!isObject(body)) return 'The request body must be a Bot Framework activity (a JSON object).';
+  if (typeof body.type !== 'string' || body.type === '') {
+    return 'The activity has no "type" (expected "message", "invoke", …).';
+  }
+  if (typeof body.serviceUrl !== 'string' || !URL.canParse(body.serviceUrl)) {
+    return 'The activity has no valid "serviceUrl" (the address replies go to).';
+  }
+  const serviceUrl = new URL(body.serviceUrl);
+  if (!['http:', 'https:'].includes(serviceUrl.protocol)) {
+    return 'The activity\'s "serviceUrl" must be an http or https address.';
+  }
+  if (options.local && !isLoopbackHostName(serviceUrl.hostname)) {
+    return 'The activity\'s "serviceUrl" must be a loopback address: without BOT_APP_ID the bot replies on this machine only.';
+  }
+  for (const field of ['conversation', 'from', 'recipient'] as const) {
+    const value = body[field];
+    if (!isObject(value) || typeof value.id !== 'string' || value.id === '') {
+      return `The activity has no "${field}.id".`;
+    }
+  }
+  if (body.type === 'invoke') {
+    if (typeof body.name !== 'string') return 'The invoke activity has no "name".';
+    if (
+      body.name === 'adaptiveCard/action' &&
+      !(isObject(body.value) && isObject(body.value.action))
+    ) {
+      return 'The adaptiveCard/action invoke needs a "value" with its "action".';
+    }
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isLoopbackHostName(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 function json(status: number, value: unknown): Response {
@@ -147,7 +193,24 @@ class ResponseShim implements BotResponse {
     return this;
   }
 
-  toResponse(): Response {
+  /** The adapter's answer; its plain-text failures (raw exception messages) become JSON errors. */
+  toResponse(activity: Record<string, unknown>): Response {
+    if (this.statusCode === 501 && activity.type === 'invoke') {
+      return invalid(`The bot does not handle the invoke "${String(activity.name)}".`);
+    }
+    if (this.statusCode === 401) {
+      return failed(
+        401,
+        'unauthenticated',
+        'The Bot Framework token is missing or invalid for this bot.',
+      );
+    }
+    if (this.statusCode === 403) {
+      return failed(403, 'forbidden', 'This Bot Framework token may not call this bot.');
+    }
+    if (this.statusCode >= 500) {
+      return failed(500, 'internal', 'The bot could not handle this activity.');
+    }
     if (this.body === undefined || this.body === null) {
       return new Response(null, { status: this.statusCode, headers: this.headers });
     }

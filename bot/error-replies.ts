@@ -22,6 +22,10 @@ const replyKeys: Record<ErrorCode, MessageKey> = {
   store_unavailable: 'unavailable',
   calendar_unavailable: 'unavailable',
   internal: 'turnError',
+  // HTTP edge limits: the bot's own services never raise these.
+  payload_too_large: 'invalidInput',
+  unsupported_media_type: 'invalidInput',
+  rate_limited: 'unavailable',
 };
 
 /** The bot's one error translator: an error as a chat reply in the person's language. */

@@ -92,6 +92,23 @@ const envSchema = z
       .min(0.25, { error: 'must be between 0.25 and 168' })
       .max(168, { error: 'must be between 0.25 and 168' })
       .default(6),
+    MAX_BODY_KB: z.coerce
+      .number({ error: 'must be a number of KiB' })
+      .int({ error: 'must be a whole number of KiB' })
+      .min(1, { error: 'must be between 1 and 1024' })
+      .max(1024, { error: 'must be between 1 and 1024' })
+      .default(64),
+    RATE_LIMIT_PER_MINUTE: z.coerce
+      .number({ error: 'must be a number of requests' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .default(1200),
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce
+      .number({ error: 'must be a number of requests' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .default(600),
+    TRUST_PROXY: flag.optional(),
     LOG_LEVEL: z
       .enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
       .default('info'),
@@ -206,6 +223,18 @@ export type Config = {
     /** The scheduler's sweep reads a pair's series again once its last read is this old. */
     readonly sweepIntervalMs: number;
   };
+  /** Limits at the HTTP edge (src/api/limits.ts, src/api/rate-limit.ts). */
+  readonly limits: {
+    /** Largest request body but the import's and the bot's. */
+    readonly bodyBytes: number;
+    readonly perUserPerMinute: number;
+    readonly perAddressPerMinute: number;
+  };
+  /**
+   * Behind a proxy that sets `X-Forwarded-For` and `X-Forwarded-Proto` (App Service): they give
+   * the client's address for rate limits and HTTPS for HSTS. Default: on when HOST is not loopback.
+   */
+  readonly trustProxy: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Azure Monitor through OpenTelemetry when set (src/app/telemetry.ts); nothing sent otherwise. */
   readonly telemetryConnectionString?: string;
@@ -297,6 +326,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       minAgeMs: e.CALENDAR_REFRESH_MINUTES * 60_000,
       sweepIntervalMs: Math.round(e.CALENDAR_SWEEP_HOURS * 3_600_000),
     },
+    limits: {
+      bodyBytes: e.MAX_BODY_KB * 1024,
+      perUserPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      perAddressPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    },
+    trustProxy: e.TRUST_PROXY ?? !isLoopbackHost(e.HOST),
     logLevel: e.LOG_LEVEL,
     ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }

@@ -14,6 +14,8 @@ import { programmeRoutes } from './programme-routes';
 export type ApiRoutesDeps = {
   authenticator: Authenticator;
   authConfig: AuthConfigResponse;
+  /** The app's public address (development sign-in accepts pages from there). */
+  publicUrl: string;
   identity: IdentityService;
   programmes: ProgrammeService;
   profiles: ProfileService;
@@ -29,6 +31,7 @@ export function createApiRoutes(deps: ApiRoutesDeps) {
       identity: deps.identity,
       authenticator: deps.authenticator,
       config: deps.authConfig,
+      publicUrl: deps.publicUrl,
     }),
   );
   const auth = requireAuth(deps.authenticator);

@@ -3,13 +3,16 @@ import type { AuthConfigResponse } from '../contracts/identity';
 import { devSignInBodySchema } from '../contracts/identity';
 import type { IdentityService } from '../services/people/identity-service';
 import type { Authenticator } from '../services/auth/principal';
-import { requireAuth, requireLoopback, type AuthEnv } from './auth-middleware';
+import { requireAuth, type AuthEnv } from './auth-middleware';
+import { requireDirectlyLocal } from './local-only';
 import { parseJson } from './http-errors';
 
 export type AuthRoutesDeps = {
   identity: IdentityService;
   authenticator: Authenticator;
   config: AuthConfigResponse;
+  /** The app's public address: a page there may call the development sign-in. */
+  publicUrl: string;
 };
 
 /** `/auth/config`, `/dev/personas`, `/dev/sign-in` (when enabled) and `/me`. */
@@ -20,7 +23,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     return c.json(deps.config);
   });
   if (deps.config.devSignIn) {
-    app.use('/dev/*', requireLoopback());
+    app.use('/dev/*', requireDirectlyLocal('Development sign-in', deps.publicUrl));
     app.get('/dev/personas', async (c) => c.json(await deps.identity.personas()));
     app.post('/dev/sign-in', async (c) => {
       const body = await parseJson(c, devSignInBodySchema);

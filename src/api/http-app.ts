@@ -9,19 +9,51 @@ import { DomainError } from '../domain/errors';
 import { errorHandler, type ApiErrorBody } from './http-errors';
 import { healthRoutes, type HealthDeps } from './health-routes';
 import { legalPages } from './legal-pages';
+import { botGate } from './bot-gate';
+import { bodyGuard, type BodyRule } from './limits';
+import { pathIdGuard } from './path-ids';
+import { rateLimit } from './rate-limit';
 import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
 
-/** Hosts that may frame the tab: Teams on the web, desktop and mobile, Outlook and Microsoft 365. */
-const teamsFrameAncestors = [
-  'https://teams.microsoft.com',
-  'https://*.teams.microsoft.com',
-  'https://teams.cloud.microsoft',
-  'https://*.cloud.microsoft',
-  'https://*.office.com',
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-  'https://*.microsoft365.com',
+/** Bot Framework activities are small (Teams caps a message near 100 KB); cards' data included. */
+const botMaxBytes = 512 * 1024;
+/** The import's 2 MB CSV, sent as JSON (escaped quotes and newlines grow it) or as text/csv. */
+const importMaxBytes = 5 * 1024 * 1024;
+
+/**
+ * A programme may carry 200 skills labelled in two languages (src/domain/programme.ts): well over
+ * the default once the labels are long, far under this.
+ */
+const programmeMaxBytes = 1024 * 1024;
+
+/** Bodies that are not the default (JSON, `limits.bodyBytes`). */
+const bodyRules: BodyRule[] = [
+  {
+    path: /^\/api\/programmes(\/[^/]+)?$/,
+    maxBytes: programmeMaxBytes,
+    types: ['application/json'],
+  },
+  { path: /^\/api\/messages$/, maxBytes: botMaxBytes, types: ['application/json'] },
+  {
+    path: /^\/api\/programmes\/[^/]+\/imports(\/preview)?$/,
+    maxBytes: importMaxBytes,
+    types: ['application/json', 'text/csv', 'text/plain'],
+  },
 ];
+
+/** The edge's limits and what it trusts (src/config.ts). */
+export type EdgeOptions = {
+  /** The app's public address: its origin is the one a browser request may come from. */
+  publicUrl: string;
+  /** The bot's app id; absent, /api/messages is the local, unauthenticated endpoint. */
+  botAppId?: string;
+  bodyBytes: number;
+  perUserPerMinute: number;
+  perAddressPerMinute: number;
+  /** Believe X-Forwarded-For / X-Forwarded-Proto (behind App Service). */
+  trustProxy: boolean;
+};
 
 export type HttpAppDeps = {
   health: HealthDeps;
@@ -33,31 +65,38 @@ export type HttpAppDeps = {
   tabDir: string;
   /** Local mode also lets loopback pages frame the tab (the e2e Teams-like host). */
   allowLoopbackFraming: boolean;
+  edge: EdgeOptions;
   log: Logger;
 };
 
 /** The one HTTP application: the tab, the API under /api and the bot at /api/messages. */
 export function createHttpApp(deps: HttpAppDeps) {
-  const ancestors = ["'self'", ...teamsFrameAncestors];
-  if (deps.allowLoopbackFraming) ancestors.push('http://127.0.0.1:*', 'http://localhost:*');
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self' https://res.cdn.office.net",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
-    `frame-ancestors ${ancestors.join(' ')}`,
-  ].join('; ');
-
+  const { edge } = deps;
   const app = new Hono();
   app.onError(errorHandler(deps.log));
   app.use('*', requestLog(deps.log));
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (!c.req.path.startsWith('/api/')) c.header('Content-Security-Policy', csp);
-  });
+  app.use(
+    '*',
+    securityHeaders({
+      allowLoopbackFraming: deps.allowLoopbackFraming,
+      trustProxy: edge.trustProxy,
+    }),
+  );
+  // Before any body is read, in this order: the path's ids, the bot's caller, the rate, the body.
+  app.use('*', pathIdGuard());
+  app.use(
+    '/api/messages',
+    botGate({ publicUrl: edge.publicUrl, ...(edge.botAppId ? { appId: edge.botAppId } : {}) }),
+  );
+  app.use(
+    '*',
+    rateLimit({
+      perUserPerMinute: edge.perUserPerMinute,
+      perAddressPerMinute: edge.perAddressPerMinute,
+      trustProxy: edge.trustProxy,
+    }),
+  );
+  app.use('*', bodyGuard({ defaultMaxBytes: edge.bodyBytes, rules: bodyRules, maxJsonDepth: 32 }));
   app.use('*', compress());
 
   app.post('/api/messages', (c) => deps.bot(c.req.raw));
@@ -81,6 +120,12 @@ export function createHttpApp(deps: HttpAppDeps) {
         if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
       },
       serveStatic({ root: deps.tabDir }),
+      // A hashed file that is not there (an old chunk after a redeploy) is not the index: the
+      // page that asked for it reloads, and nothing caches the miss.
+      async (c) => {
+        c.header('Cache-Control', 'no-store');
+        return c.text('Not found: this file is not part of the current version of the tab.', 404);
+      },
     );
     app.use('*', serveStatic({ root: deps.tabDir }));
   }

@@ -15,6 +15,9 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   nudge_too_soon: 409,
   version_conflict: 409,
   already_exists: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
   store_unavailable: 503,
   calendar_unavailable: 503,
   internal: 500,
@@ -36,7 +39,12 @@ export function errorHandler(log: Logger) {
   return (error: Error, c: Context) => {
     if (error instanceof DomainError) {
       const status = statusFor(error.code);
-      if (status >= 500) log.error(`${c.req.method} ${c.req.path} failed: ${error.code}`, error);
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
+      // The rest of an oversized body is not read: the connection closes after the answer.
+      if (status === 413) c.header('Connection', 'close');
+      if (status >= 500)
+        log.error(`${c.req.method} ${c.req.routePath} failed: ${error.code}`, error);
       const body: ApiErrorBody = {
         error: {
           code: error.code,
@@ -46,7 +54,7 @@ export function errorHandler(log: Logger) {
       };
       return c.json(body, status);
     }
-    log.error(`${c.req.method} ${c.req.path} failed`, error);
+    log.error(`${c.req.method} ${c.req.routePath} failed`, error);
     const body: ApiErrorBody = {
       error: { code: 'internal', message: 'Something went wrong on our side.' },
     };

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../domain/errors';
+import { decodeTextFile, replacementCharacter } from '../domain/text-file';
 import type { ImportService } from '../services/import/import-service';
 import type { AuthEnv } from './auth-middleware';
 import { importBodySchema } from '../contracts/imports';
@@ -25,14 +25,21 @@ async function readCsv(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: s
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
     const body = await parseJson(c, importBodySchema);
+    if (body.csv.includes(replacementCharacter)) {
+      // Read as UTF-8 by the sender though it was not: the letters it could not read are lost.
+      const message =
+        'The file was read with the wrong encoding: some letters became "\uFFFD". Send the file itself as text/csv (Windows-1252 and UTF-8 are both read), or save it from Excel as "CSV UTF-8".';
+      throw new DomainError('validation_failed', message, {
+        issues: [{ path: 'csv', message: 'characters were lost to a wrong encoding' }],
+      });
+    }
     return { csv: body.csv, ...(body.fileName ? { fileName: body.fileName } : {}) };
   }
   if (type.startsWith('text/csv') || type.startsWith('text/plain')) {
     const fileName = decodeHeader(c.req.header('x-file-name'));
-    return {
-      csv: await c.req.text(),
-      ...(fileName ? { fileName } : {}),
-    };
+    // French Excel writes Windows-1252 unless asked for "CSV UTF-8": both are read.
+    const { text } = decodeTextFile(new Uint8Array(await c.req.arrayBuffer()));
+    return { csv: text, ...(fileName ? { fileName } : {}) };
   }
   throw new DomainError(
     'validation_failed',
@@ -54,15 +61,8 @@ function decodeHeader(value: string | undefined): string | undefined {
 /** `/programmes/:id/imports[/preview]` and `/jobs/:id` (authenticated, leads). */
 export function importRoutes(imports: ImportService) {
   const app = new Hono<AuthEnv>();
-  // A guard against runaway uploads; the 2 MB limit is checked once read, for a clear 400.
-  const guard = bodyLimit({
-    maxSize: 20 * maxCsvBytes,
-    onError: () => {
-      throw new DomainError('validation_failed', tooLarge);
-    },
-  });
-  app.use('/programmes/:id/imports', guard);
-  app.use('/programmes/:id/imports/preview', guard);
+  // The edge (src/api/limits.ts) refuses bodies over 5 MiB unread; the 2 MB limit of the file
+  // itself is checked once read, for a clear 400.
   app.post('/programmes/:id/imports/preview', async (c) => {
     const { csv } = await csvOf(c);
     return c.json(await imports.preview(c.var.principal, c.req.param('id'), csv));

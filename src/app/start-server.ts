@@ -81,6 +81,7 @@ export async function startServer(
       ...(config.auth.clientId ? { clientId: config.auth.clientId } : {}),
       ...(config.auth.appIdUri ? { appIdUri: config.auth.appIdUri } : {}),
     },
+    publicUrl: config.publicUrl,
     identity: services.identity,
     programmes: services.programmes,
     profiles: services.profiles,
@@ -135,6 +136,14 @@ export async function startServer(
     api,
     tabDir: options.tabDir ?? join(appRoot(), 'tab', 'dist'),
     allowLoopbackFraming: config.cosmos.mode === 'embedded',
+    edge: {
+      publicUrl: config.publicUrl,
+      ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
+      bodyBytes: config.limits.bodyBytes,
+      perUserPerMinute: config.limits.perUserPerMinute,
+      perAddressPerMinute: config.limits.perAddressPerMinute,
+      trustProxy: config.trustProxy,
+    },
     log,
   });
 

@@ -22,16 +22,16 @@ export function seriesToIcs(series: CalendarSeries, stamp: Date): string {
       ? `FREQ=MONTHLY;BYDAY=${icsWeek[ruleWeekIndex(rule)]}${icsDays[ruleWeekday(rule)]}`
       : `FREQ=WEEKLY;INTERVAL=${rule.frequency === 'biweekly' ? 2 : 1};BYDAY=${icsDays[ruleWeekday(rule)]}`;
   const people = [
-    `ORGANIZER;CN=${param(series.organiser.displayName)}:mailto:${series.organiser.email}`,
+    `ORGANIZER;CN=${param(series.organiser.displayName)}:mailto:${uri(series.organiser.email)}`,
     ...series.attendees.map(
       (a) =>
-        `ATTENDEE;CN=${param(a.displayName)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${a.email}`,
+        `ATTENDEE;CN=${param(a.displayName)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${uri(a.email)}`,
     ),
   ];
   const common = [
     `SUMMARY:${escapeText(series.subject)}`,
     `DESCRIPTION:${escapeText(series.bodyText)}`,
-    `URL:${series.tabUrl}`,
+    `URL:${uri(series.tabUrl)}`,
     ...people,
   ];
   const lines = [
@@ -129,12 +129,26 @@ function escapeText(value: string): string {
     .replaceAll('\\', '\\\\')
     .replaceAll(';', '\\;')
     .replaceAll(',', '\\,')
-    .replaceAll(/\r?\n/g, '\\n');
+    .replaceAll(/\r\n|[\r\n\u2028\u2029]/g, '\\n')
+    .replaceAll(controls, '');
+}
+
+/** Control characters other than line breaks: no place in a property value (RFC 5545 §3.3.11). */
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** A URI or address value: nothing that could end the line. */
+function uri(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replaceAll(/[\s\u0000-\u001f\u007f]/g, '');
 }
 
 /** A parameter value: quoted when it holds , ; or :, and never a double quote. */
 function param(value: string): string {
-  const clean = value.replaceAll('"', "'");
+  const clean = value
+    .replaceAll('"', "'")
+    .replaceAll(/[\r\n\u2028\u2029]+/g, ' ')
+    .replaceAll(controls, '');
   return /[,;:]/.test(clean) ? `"${clean}"` : clean;
 }
 

@@ -17,7 +17,8 @@ import { versionSchema } from './common';
  *   a manager, nobody else's: the list of someone who manages nobody is empty.
  * - `version` is the approval's ETag (also the `ETag` header of a decision's answer); send it back
  *   as `If-Match: <version>` (or the body's `version`). Optional: a decision is idempotent.
- * - Deciding: only the manager asked (403 `forbidden` for anyone else). The same decision again,
+ * - Deciding: only the manager asked; for anyone else the request does not exist (404 `not_found`,
+ *   exactly as an unknown id: it would name their manager). The same decision again,
  *   from the card or another window, answers 200 with the approval as it stands (`changed:
  *   false`). 409 `invalid_transition` when it was decided the other way already, or the pair no
  *   longer waits for approval; 409 `version_conflict` when the approval changed since `version`.
@@ -30,7 +31,7 @@ import { versionSchema } from './common';
  *   agreement is then `superseded`: it stays in the list as replaced (`canDecide` false), and
  *   deciding it answers 409 `invalid_transition` ("This request was replaced by a newer one")
  *   with `details.current` (status `superseded`) and `details.supersededBy` (the new request's id).
- * - Errors: 400 `validation_failed`; 401 `unauthenticated`; 403 `forbidden`; 404 `not_found`;
+ * - Errors: 400 `validation_failed`; 401 `unauthenticated`; 404 `not_found`;
  *   409 `invalid_transition`, `version_conflict`.
  *
  * | method | path                         | who                 | body              | response         |

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTime, localeSchema, weekdaySchema } from '../domain/common';
+import { localeSchema, plannedDateTime, weekdaySchema } from '../domain/common';
 import { sessionStatusSchema } from '../domain/pair/schema';
 import { frequencySchema } from '../domain/programme';
 import { recurrenceRuleSchema } from '../domain/calendar/calendar-series';
@@ -62,7 +62,7 @@ export type BookingBody = z.infer<typeof bookingBodySchema>;
 
 export const rescheduleBodySchema = z.object({
   /** The new start (ISO date-time); the session keeps its duration. */
-  start: dateTime('start'),
+  start: plannedDateTime('start'),
 });
 export type RescheduleBody = z.infer<typeof rescheduleBodySchema>;
 

@@ -15,7 +15,9 @@ import { text } from '../domain/common';
  *   (`ImportPreview`). 401 `unauthenticated`; 403 `forbidden`; 404 `not_found` (also an unknown
  *   job), `programme_not_found`, `profile_not_found`, `person_not_found`; 409 `version_conflict`,
  *   `invalid_transition`, `already_exists` (also: the person's profile is active in another
- *   programme — one profile per person per tenant); 503 `store_unavailable`.
+ *   programme — one profile per person per tenant); 503 `store_unavailable`. At the edge, before
+ *   any route (docs/configuration.md#limits-at-the-http-edge): 413 `payload_too_large`, 415
+ *   `unsupported_media_type`, 429 `rate_limited` (with `Retry-After`).
  * - Optimistic concurrency: documents that can be edited come with `version` (also the `ETag`
  *   response header). Send it back as `If-Match: <version>` or as the body's `version`; a stale one
  *   is 409 `version_conflict` (reload, keep what was typed, retry). Editing an existing document

@@ -16,7 +16,8 @@ import { dateTime, text } from '../domain/common';
  *   (fr: mentor, mentoré(e), les deux); empty = both
  * - languages: `languages`, `langues` — tags or names separated by `;`, `,` or spaces
  *   (fr, en, français, anglais, english, french...); empty = fr
- * Separator `,` or `;` (detected from the header). UTF-8, with or without BOM. At most 5,000 rows.
+ * Separator `,` or `;` (detected from the header). UTF-8, with or without BOM, or Windows-1252
+ * (French Excel's default) when the file itself is sent as text/csv. At most 5,000 rows.
  */
 export const importColumns = [
   'email',

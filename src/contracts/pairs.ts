@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
   date,
-  dateTime,
   idOf,
   integer,
   localeSchema,
+  plannedDateTime,
+  plannedDayOrDateTime,
   skillLevelSchema,
   text,
 } from '../domain/common';
@@ -352,7 +353,7 @@ export type SignBody = z.infer<typeof signBodySchema>;
 
 /** `POST /api/pairs/:id/sessions`: plan a session by hand (the calendar issue books series). */
 export const sessionCreateBodySchema = z.object({
-  start: dateTime('start'),
+  start: plannedDateTime('start'),
   /** Default: the agreement's frame. */
   durationMinutes: integer('durationMinutes', 15, 240).optional(),
   agenda: text('agenda', { max: 2000 }).optional(),
@@ -437,7 +438,7 @@ export type AssessmentBody = z.infer<typeof assessmentBodySchema>;
 
 /** `POST /api/pairs/:id/pause`: until a date (midnight UTC) or a date-time, in the future. */
 export const pairPauseBodySchema = z.object({
-  until: text('until', { min: 1, max: 40 }),
+  until: plannedDayOrDateTime('until'),
   version: versionSchema.optional(),
 });
 export type PairPauseBody = z.infer<typeof pairPauseBodySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, dateTime, text, timeZoneSchema } from '../domain/common';
+import { plannedDayOrDateTime, text, timeZoneSchema } from '../domain/common';
 import { matchingGaps, profileSchema } from '../domain/profile';
 import { versionSchema } from './common';
 import { personCardSchema } from './identity';
@@ -54,9 +54,7 @@ export type OptInBody = z.infer<typeof optInBodySchema>;
 
 /** `POST .../pause`: until a future instant (ISO date-time) or a day (`2027-03-01`, midnight UTC). */
 export const pauseBodySchema = z.object({
-  until: z.union([dateTime('until'), date('until')], {
-    error: 'until must be a date like 2027-03-01 or an ISO date-time',
-  }),
+  until: plannedDayOrDateTime('until'),
   version: versionSchema.optional(),
 });
 export type PauseBody = z.infer<typeof pauseBodySchema>;

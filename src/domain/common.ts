@@ -87,22 +87,70 @@ export function date(field: string) {
   });
 }
 export const isoDateSchema = date('date');
+
+/**
+ * The years a date a person plans (a session, the end of a pause) may fall in: an instant in 1970
+ * or 9999 is a slip or a probe, and would sort, expire or render absurdly downstream.
+ */
+export const plannedYears = { from: 2000, to: 2099 } as const;
+
+function inPlannedYears(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= plannedYears.from && year <= plannedYears.to;
+}
+
+const outOfYears = (field: string) =>
+  `${field} must fall between the years ${plannedYears.from} and ${plannedYears.to}`;
+
+/** A planned instant: an ISO date-time in UTC within `plannedYears` (a session's start). */
+export function plannedDateTime(field: string) {
+  return dateTime(field).refine(inPlannedYears, { error: outOfYears(field) });
+}
+
+/**
+ * A planned day (`2027-03-01`, a real calendar day) or instant (ISO date-time in UTC), within
+ * `plannedYears`: the end of a pause. `2027-02-30`, `2027`, `March 1, 2027` are refused.
+ */
+export function plannedDayOrDateTime(field: string) {
+  const day = z.iso.date();
+  const instant = z.iso.datetime();
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `${field} is required` : `${field} must be text`,
+    })
+    .superRefine((value, ctx) => {
+      if (!day.safeParse(value).success && !instant.safeParse(value).success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${field} must be a real date like 2027-03-01 or an ISO date-time in UTC like 2027-03-01T09:00:00Z`,
+        });
+      } else if (!inPlannedYears(value)) {
+        ctx.addIssue({ code: 'custom', message: outOfYears(field) });
+      }
+    });
+}
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
-/** Zones already found valid: building an Intl.DateTimeFormat costs ~0.1 ms, and reading 10,000 pairs checks 20,000 zones. */
-const knownTimeZones = new Set<string>();
+/**
+ * Answers already known, per zone name. Building an Intl.DateTimeFormat costs about as much as
+ * the rest of a document's validation, and every person, profile and pair read carries zones
+ * (it was the API's costliest function under load: npm run bench:load). Unknown names are not
+ * kept, so the map holds at most the zones the runtime knows.
+ */
+const knownZones = new Set<string>();
 
 /** True when `zone` is an IANA time-zone name this runtime knows (Intl is pure, not I/O). */
 export function isValidTimeZone(zone: string): boolean {
-  if (knownTimeZones.has(zone)) return true;
+  if (knownZones.has(zone)) return true;
   if (zone.length === 0 || /^[+-]\d/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat(undefined, { timeZone: zone });
-    if (knownTimeZones.size < 1000) knownTimeZones.add(zone);
-    return true;
   } catch {
     return false;
   }
+  knownZones.add(zone);
+  return true;
 }
 
 export const timeZoneSchema = text('timeZone', { min: 1, max: 64 }).refine(isValidTimeZone, {

@@ -17,7 +17,10 @@ export type ErrorCode =
   | 'internal'
   | 'proposal_expired'
   /** A lead's nudge or reminder within 7 days of the last one. */
-  | 'nudge_too_soon';
+  | 'nudge_too_soon'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited';
 
 /** The one error type of the application: a stable snake_case code, an English message, details. */
 export class DomainError extends Error {

@@ -239,7 +239,8 @@ export class ApprovalService implements ApprovalRequests {
   }
 
   /**
-   * The manager decides. `forbidden` for anyone else; the same decision again is `changed: false`;
+   * The manager decides. For anyone else the request does not exist (`not_found`, as an unknown
+   * id: it would name their manager); the same decision again is `changed: false`;
    * `invalid_transition` when decided the other way or the pair no longer waits for approval;
    * `version_conflict` for a stale `version`. Both 409s carry `details.current` (an ApprovalItem).
    * A decline needs a comment: the pair reads it. When every current request is approved the
@@ -255,9 +256,9 @@ export class ApprovalService implements ApprovalRequests {
     const { tenantId } = decider;
     const before = await this.details(await this.deps.approvals.get(tenantId, approvalId));
     if (before.approval.managerId !== decider.personId) {
-      throw new DomainError('forbidden', `Only ${before.managerName} can decide this request`, {
-        approvalId,
-        managerName: before.managerName,
+      // Exactly the answer to an unknown id: who manages whom is not the caller's to learn.
+      throw new DomainError('not_found', `Approval ${approvalId} was not found`, {
+        id: approvalId,
       });
     }
     const pending = before.approval.status === 'pending';

@@ -26,8 +26,10 @@ export function createCosmosClient(target: CosmosTarget): CosmosClient {
   return new CosmosClient({
     endpoint: target.endpoint,
     ...auth,
-    // Keep-alive matters: without it the local server is 3-5x slower (TESTBED.md).
-    agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true }),
+    // Keep-alive matters: without it the local server is 3-5x slower (TESTBED.md). A bounded pool:
+    // under a burst, requests wait for a warm connection instead of each opening its own TLS
+    // connection to a server in this very process, which starved it (npm run bench:load).
+    agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true, maxSockets: 16 }),
     connectionPolicy: { enableEndpointDiscovery: false },
   });
 }

@@ -42,6 +42,8 @@ export class CosmosRepository<T extends Document> {
 
   /** Point read (1 RU for 1 KB); undefined when absent. */
   async find(tenantId: string, id: string): Promise<Versioned<T> | undefined> {
+    // No document can have such an id; the SDK would throw before asking (not a store outage).
+    if (!isPossibleId(id)) return undefined;
     try {
       const { resource, etag } = await this.container.item(id, tenantId).read<ItemDefinition>();
       if (!resource) return undefined;
@@ -282,6 +284,11 @@ export class CosmosRepository<T extends Document> {
       cause,
     );
   }
+}
+
+/** Cosmos DB ids: 1 to 255 characters, none of / \\ ? # (its own rule, checked by the SDK). */
+function isPossibleId(id: string): boolean {
+  return id.length > 0 && id.length <= 255 && !/[/\\?#]/.test(id);
 }
 
 function statusOf(error: unknown): number | undefined {

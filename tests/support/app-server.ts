@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import type { Clock } from '../../src/domain/clock';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createServices, type Services } from '../../src/app/services';
 import { startServer, type RunningServer } from '../../src/app/start-server';
 import { createRepositories, type Repositories } from '../../src/store/repositories';
@@ -28,7 +28,15 @@ export type TestApp = {
  * fixes the time for its own services passes the same clock here, so both live on one date.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; dataDir?: string; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    clock?: Clock;
+    /** The built tab to serve (default: tab/dist of the repository). */
+    tabDir?: string;
+    /** The app's logger (default: JSON lines on stdout at LOG_LEVEL). */
+    log?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'mentoring-test-')));
   const config = loadConfig({
@@ -40,8 +48,9 @@ export async function startTestApp(
     ...options.env,
   });
   const server = await startServer(config, {
-    log: createLogger(config.logLevel),
+    log: options.log ?? createLogger(config.logLevel),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.tabDir ? { tabDir: options.tabDir } : {}),
   });
   const log = createLogger(config.logLevel);
   const repos = createRepositories(server.store);

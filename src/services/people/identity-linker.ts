@@ -22,15 +22,27 @@ export class IdentityLinker {
 
   /** True when something was linked. Safe to repeat and to run concurrently (idempotent writes). */
   async link(principal: Principal): Promise<boolean> {
+    return (await this.linkAndRead(principal)).linked;
+  }
+
+  /**
+   * Links when there is something to link, and returns the person's own directory entry as it
+   * stands afterwards, so that /me reads it once: in the usual case (nothing imported under the
+   * e-mail) the two reads made to decide are all there is.
+   */
+  async linkAndRead(principal: Principal): Promise<{ linked: boolean; own: Person | undefined }> {
     const { tenantId, personId, email } = principal;
-    if (email === '') return false;
-    const derivedId = personIdFor(tenantId, email);
-    if (derivedId === personId) return false;
+    const derivedId = email === '' ? personId : personIdFor(tenantId, email);
+    if (derivedId === personId) {
+      return { linked: false, own: (await this.deps.people.find(tenantId, personId))?.value };
+    }
     const [own, imported] = await Promise.all([
       this.deps.people.find(tenantId, personId),
       this.deps.people.find(tenantId, derivedId),
     ]);
-    if (!imported || imported.value.email.toLowerCase() !== email) return false;
+    if (!imported || imported.value.email.toLowerCase() !== email) {
+      return { linked: false, own: own?.value };
+    }
     if (!own) await this.deps.people.upsert({ ...imported.value, id: personId });
 
     const [profile, ownProfile] = await Promise.all([
@@ -48,7 +60,7 @@ export class IdentityLinker {
     if (!profile || profile.value.optIn.status === 'not_joined') {
       await this.deps.people.delete(tenantId, derivedId).catch(ignoreGone);
     }
-    return true;
+    return { linked: true, own: (await this.deps.people.find(tenantId, personId))?.value };
   }
 }
 

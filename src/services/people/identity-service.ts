@@ -33,11 +33,19 @@ export class IdentityService {
   /** `GET /api/me`: the person prefilled from the org data, with their roles. */
   async me(principal: Principal): Promise<MeResponse> {
     const { tenantId, personId } = principal;
-    // The tab asks /me first: a person imported by e-mail becomes themselves here.
-    if (principal.signIn === 'sso') await this.deps.linker?.link(principal);
+    // The tab asks /me first: a person imported by e-mail becomes themselves here. The linker's
+    // own read of the person is the one /me uses.
+    const linker = principal.signIn === 'sso' ? this.deps.linker : undefined;
+    const own = linker ? (await linker.linkAndRead(principal)).own : undefined;
+    // One read of the person, the manager's name read as soon as it is known, and the three
+    // questions about roles (reports, programmes led, pairs) asked meanwhile: /me is the first
+    // call of every tab load, so it is kept to the fewest reads, two round trips deep.
+    const personRead = linker
+      ? Promise.resolve(own)
+      : this.deps.directory.person(tenantId, personId);
     const [card, person, manager, leadOf, pairs] = await Promise.all([
-      this.card(principal),
-      this.deps.directory.person(tenantId, personId),
+      personRead.then((found) => (found ? this.cardOf(found) : this.tokenCard(principal))),
+      personRead,
       this.deps.directory.hasReports(tenantId, personId),
       this.leadOf(tenantId, personId),
       this.deps.pairs?.ofPerson(tenantId, personId) ?? [],
@@ -66,7 +74,11 @@ export class IdentityService {
   /** The card of the principal: from the directory, or from the token when they are not in it. */
   async card(principal: Principal): Promise<PersonCard> {
     const person = await this.deps.directory.person(principal.tenantId, principal.personId);
-    if (person) return this.cardOf(person);
+    return person ? this.cardOf(person) : this.tokenCard(principal);
+  }
+
+  /** A card from the token alone, for someone not (yet) in the directory. */
+  private tokenCard(principal: Principal): PersonCard {
     return {
       id: principal.personId,
       displayName: principal.name || principal.email,

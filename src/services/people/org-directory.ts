@@ -28,11 +28,13 @@ export class CosmosOrgDirectory implements OrgDirectory {
   }
 
   async hasReports(tenantId: string, personId: string): Promise<boolean> {
-    const count = await this.deps.people.count(tenantId, {
+    // The first report answers; counting them all would read every one.
+    const one = await this.deps.people.query(tenantId, {
       where: 'c.managerId = @managerId',
       parameters: [{ name: '@managerId', value: personId }],
+      top: 1,
     });
-    return count > 0;
+    return one.length > 0;
   }
 
   /** The people container holds no photos (Graph's `/users/{id}/photo` will). */

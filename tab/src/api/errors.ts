@@ -27,6 +27,9 @@ const messageKeys: Record<ErrorCode | ClientErrorCode, ErrorMessageKey> = {
   proposal_expired: 'error.proposal_expired',
   nudge_too_soon: 'error.nudge_too_soon',
   internal: 'error.internal',
+  payload_too_large: 'error.payload_too_large',
+  unsupported_media_type: 'error.unsupported_media_type',
+  rate_limited: 'error.rate_limited',
   network: 'error.network',
 };
 

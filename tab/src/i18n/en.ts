@@ -54,6 +54,9 @@ export const en = {
   'error.nudge_too_soon':
     'A reminder was already sent in the last 7 days. You can send another one later.',
   'error.internal': 'Something went wrong on our side. Try again later.',
+  'error.payload_too_large': 'What you sent is too large. Send less at once (a file: split it).',
+  'error.unsupported_media_type': 'This request was sent in a format the service does not accept.',
+  'error.rate_limited': 'Too many requests in a short time. Wait a moment, then try again.',
   'error.network': 'The service cannot be reached. Check your connection and try again.',
   'error.generic': 'Something went wrong. Try again later.',
 

@@ -52,6 +52,11 @@ export const fr: Catalogue = {
   'error.nudge_too_soon':
     'Une relance a déjà été envoyée ces 7 derniers jours. Vous pourrez en envoyer une autre plus tard.',
   'error.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
+  'error.payload_too_large':
+    'Ce que vous avez envoyé est trop volumineux. Envoyez-en moins à la fois (un fichier : découpez-le).',
+  'error.unsupported_media_type':
+    "Cette requête a été envoyée dans un format que le service n'accepte pas.",
+  'error.rate_limited': 'Trop de requêtes en peu de temps. Patientez un instant, puis réessayez.',
   'error.network': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
   'error.generic': 'Un problème est survenu. Réessayez plus tard.',
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ImportJob, ImportPreview } from '../../../src/contracts/imports';
 import { personIdFor } from '../../../src/services/import/import-service';
 import type { PeopleRepository } from '../../../src/store/people-repository';
@@ -198,6 +199,49 @@ describe('CSV import of participants', () => {
     expect(reply.body).toMatchObject({ acceptable: true, summary: { create: 1, invalid: 0 } });
   });
 
+  it('reads a Windows-1252 file from French Excel with its accents, and imports the names right', async () => {
+    const bytes = readFileSync(
+      new URL('../../fixtures/csv/participants-windows-1252.csv', import.meta.url),
+    );
+    // Really Windows-1252: « é » is the single byte 0xE9, which is not valid UTF-8.
+    expect(bytes.includes(0xe9)).toBe(true);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const send = (path: string) =>
+      fetch(`${app.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${lead}`, 'content-type': 'text/csv' },
+        body: bytes,
+      });
+    const preview = (await (await send(`${imports}/preview`)).json()) as ImportPreview;
+    expect(preview).toMatchObject({ acceptable: true, summary: { create: 2, invalid: 0 } });
+    expect(preview.headers.map((h) => h.header)).toContain('Nom affiché');
+    expect(preview.rows.map((r) => r.displayName)).toEqual(['Hélène Leclerc', 'François Noël']);
+    const started = await send(imports);
+    expect(started.status).toBe(202);
+    const { job } = (await started.json()) as { job: ImportJob };
+    expect((await waitForJob(job.id)).status).toBe('succeeded');
+    const everyone = await people.all(tenantId);
+    const helene = everyone.find((p) => p.value.email === 'helene.leclerc@maison-lumiere.example');
+    expect(helene?.value).toMatchObject({
+      displayName: 'Hélène Leclerc',
+      department: 'Systèmes d’information',
+    });
+  });
+
+  it('refuses a JSON upload whose text lost its accents to a wrong encoding, saying why', async () => {
+    const garbled = readFileSync(
+      new URL('../../fixtures/csv/participants-windows-1252.csv', import.meta.url),
+    ).toString('utf8');
+    expect(garbled).toContain('\uFFFD');
+    const reply = await api.call('POST', `${imports}/preview`, {
+      token: lead,
+      json: { csv: garbled },
+    });
+    expect(reply.status).toBe(400);
+    expect(errorCode(reply)).toBe('validation_failed');
+    expect(JSON.stringify(reply.body)).toContain('read with the wrong encoding');
+  });
+
   it('refuses a file without the required columns, naming them', async () => {
     const reply = await api.call<ImportPreview>('POST', `${imports}/preview`, {
       token: lead,
@@ -244,7 +288,7 @@ describe('CSV import of participants', () => {
     ]);
   });
 
-  it('is for leads only, and answers a wrong body type with 400', async () => {
+  it('is for leads only, and answers a wrong body type with 415', async () => {
     const participant = await api.signIn(demoPersonId(40));
     const asParticipant: ApiReply = await api.call('POST', `${imports}/preview`, {
       token: participant,
@@ -264,7 +308,8 @@ describe('CSV import of participants', () => {
       raw: 'a=b',
       type: 'application/x-www-form-urlencoded',
     });
-    expect(form.status).toBe(400);
+    expect(form.status).toBe(415);
+    expect(errorCode(form)).toBe('unsupported_media_type');
     const huge = await api.call('POST', `${imports}/preview`, {
       token: lead,
       raw: `${'x'.repeat(2 * 1024 * 1024)}\n`,

@@ -140,13 +140,22 @@ describe('POST /api/approvals/:id/decision', () => {
     expect(again.body.approval.version).toBe(reply.body.approval.version);
   });
 
-  it('only the manager asked decides: the mentee, another manager and a colleague get 403', async () => {
+  it('only the manager asked decides: the mentee, another manager and a colleague get the 404 of an unknown id', async () => {
     const pairId = await signedPair();
     const id = approvalIdFor(pairId, who.lucas, 1);
+    const unknown = await decide('sylvie', 'approval-nope', { decision: 'approved' });
+    expect(unknown.status).toBe(404);
     for (const as of ['lucas', 'sylvie', 'emma'] as const) {
       const reply = await decide(as, id, { decision: 'approved' });
-      expect(reply.status, as).toBe(403);
-      expect(errorCode(reply)).toBe('forbidden');
+      expect(reply.status, as).toBe(404);
+      expect(reply.body, as).toEqual({
+        error: {
+          code: 'not_found',
+          message: `Approval ${id} was not found`,
+          details: { id },
+        },
+      });
+      expect(JSON.stringify(reply.body)).not.toContain('Alain');
     }
     const mine = (await list('alain')).body.approvals.find((a) => a.id === id);
     expect(mine?.status).toBe('pending');

@@ -212,7 +212,7 @@ describe('asking the managers when both members sign', () => {
 });
 
 describe('deciding', () => {
-  it('only the manager asked decides; a decline needs a comment', async () => {
+  it('only the manager asked decides (anyone else is told it does not exist); a decline needs a comment', async () => {
     const w = await aWorld();
     await w.signBoth();
     const id = approvalIdFor(w.pair.id, 'mentee-1', 1);
@@ -222,8 +222,9 @@ describe('deciding', () => {
     ];
     for (const attempt of attempts) {
       await expect(attempt()).rejects.toMatchObject({
-        code: 'forbidden',
-        message: 'Only Sophie Laurent can decide this request',
+        code: 'not_found',
+        message: `Approval ${id} was not found`,
+        details: { id },
       });
     }
     await expect(
@@ -784,10 +785,10 @@ describe('signing a new revision while requests wait: superseded requests, appro
         },
       });
     }
-    // Anyone else still gets the plain refusal.
+    // Anyone else is still told the request does not exist.
     await expect(
       w.approvals.decide(w.manager('manager-mentor'), old('mentee-1'), 'approved', undefined),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect((await w.stored()).map((a) => a.status)).toEqual([
       'superseded',
       'pending',

@@ -48,6 +48,16 @@ describe('CosmosRepository against the local Cosmos server', () => {
     await expect(repo.get('t1', 'nope')).rejects.toSatisfy((e) => isDomainError(e, 'not_found'));
   });
 
+  it('answers an id no document can have (/, \\, ?, #, too long) as not found, not as a store outage', async () => {
+    for (const id of ['a/b', 'a\\b', 'a?b', 'a#b', 'x'.repeat(256), '']) {
+      expect(await repo.find('t1', id)).toBeUndefined();
+      await expect(repo.get('t1', id)).rejects.toMatchObject({
+        code: 'not_found',
+        message: `Counter ${id} was not found`,
+      });
+    }
+  });
+
   it('turns a stale ETag into version_conflict', async () => {
     const first = await repo.create({ id: 'stale', tenantId: 't1', n: 0, writers: [] });
     await repo.replace({ ...first.value, n: 1 }, first.etag);

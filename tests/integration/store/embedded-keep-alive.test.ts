@@ -12,7 +12,7 @@ describe('the embedded Cosmos server’s keep-alive connections', () => {
   beforeAll(async () => {
     server = await startEmbeddedCosmos(0);
     // The same agent as src/store/cosmos-client.ts builds for a loopback endpoint.
-    agent = new https.Agent({ rejectUnauthorized: false, keepAlive: true });
+    agent = new https.Agent({ rejectUnauthorized: false, keepAlive: true, maxSockets: 16 });
   });
   afterAll(async () => {
     agent.destroy();

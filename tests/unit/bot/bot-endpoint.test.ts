@@ -76,15 +76,15 @@ describe('createBotEndpoint', () => {
     const handler = createBotEndpoint({});
     const response = await handler(post('{not json'));
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: 'validation_failed' });
+    expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
   });
 
   it('refuses a JSON body that is not an activity object', async () => {
     const handler = createBotEndpoint({});
     const response = await handler(post('[1,2]'));
     expect(response.status).toBe(400);
-    expect((await response.json()) as { message: string }).toMatchObject({
-      message: expect.stringContaining('activity'),
+    expect(await response.json()).toMatchObject({
+      error: { message: expect.stringContaining('activity') },
     });
   });
 
@@ -93,8 +93,8 @@ describe('createBotEndpoint', () => {
     const { type: _type, ...untyped } = incoming('help', 'en-US');
     const response = await handler(post(JSON.stringify(untyped)));
     expect(response.status).toBe(400);
-    expect((await response.json()) as { message: string }).toMatchObject({
-      message: expect.stringContaining('"type"'),
+    expect(await response.json()).toMatchObject({
+      error: { message: expect.stringContaining('"type"') },
     });
   });
 

@@ -77,6 +77,24 @@ describe('the .ics export of a series', () => {
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 
+  it('never lets a bare CR, a LF or a CRLF in a text or a name end a line of the file', () => {
+    const series = {
+      ...aSeries(),
+      subject: 'Power BI\rATTENDEE:mailto:eve@evil.example',
+      bodyText: 'one\rtwo\nthree\r\nfour\u2028five',
+      organiser: { id: 'marc', email: 'marc@contoso.com', displayName: 'Marc\rX-INJECTED:1' },
+    };
+    const ics = seriesToIcs(series, new Date('2026-03-02T10:00:00Z'));
+    // Every CR is part of a CRLF line ending, every LF ends a line after a CR.
+    expect(ics.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    const lines = unfold(ics);
+    expect(lines).toContain('SUMMARY:Power BI\\nATTENDEE:mailto:eve@evil.example');
+    expect(lines).toContain('DESCRIPTION:one\\ntwo\\nthree\\nfour\\nfive');
+    expect(
+      lines.some((l) => l.startsWith('ATTENDEE:mailto:eve') || l.startsWith('X-INJECTED')),
+    ).toBe(false);
+  });
+
   it('folds long lines at 75 octets without splitting a character', () => {
     const ics = seriesToIcs(aSeries(), new Date('2026-03-02T10:00:00Z'));
     for (const line of ics.split('\r\n')) {

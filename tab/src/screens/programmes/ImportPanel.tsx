@@ -26,6 +26,7 @@ import { useVisuallyHiddenStyles } from '../../components/visually-hidden';
 import { withoutLines } from './csv-records';
 import { csvTemplateHref } from './csv-template';
 import { useProgrammesT } from './programmes-i18n';
+import { readTextFile } from './read-text-file';
 
 /** How often the job is asked for its progress. */
 const POLL_MS = 400;
@@ -135,7 +136,7 @@ export function ImportPanel({ programmeId }: { programmeId: string }) {
     // Cleared so that choosing the same file again (after fixing it) is seen as a change.
     event.target.value = '';
     if (!file) return;
-    const text = await file.text();
+    const text = await readTextFile(file);
     setCsv(text);
     setFileName(file.name);
     await check(text, file.name);
