@@ -12,6 +12,7 @@ import { BackgroundLoops } from './background-loops';
 import type { CalendarRefreshSweep } from '../services/calendar/calendar-sweep';
 import type { NotificationPlanner } from '../notifications/notification-planner';
 import type { MatchingService } from '../services/matching/matching-service';
+import type { RetentionService } from '../services/privacy/retention-service';
 
 /** Every background loop of an instance (README "Background work"). */
 export function createBackgroundLoops(deps: {
@@ -34,6 +35,8 @@ export function createBackgroundLoops(deps: {
   /** Re-reads the calendars of pairs with sessions to come. */
   calendarSweep?: Pick<CalendarRefreshSweep, 'sweep'> & { readonly everyMs: number };
   planEveryMs?: number;
+  /** Purges closed programmes whose retention period ran out (leased per programme). */
+  retention?: Pick<RetentionService, 'purgeDue'> & { readonly everyMs?: number };
 }): BackgroundLoops {
   const { log } = deps;
   const loops = new BackgroundLoops(log)
@@ -42,7 +45,13 @@ export function createBackgroundLoops(deps: {
       const { created } = await deps.planner.planAll();
       if (created > 0) log.info(`scheduler: ${created} notifications planned`);
     });
-  const { matching, calendarSweep } = deps;
+  const { matching, calendarSweep, retention } = deps;
+  if (retention) {
+    loops.every('retention purge', retention.everyMs ?? 60 * 60_000, async (signal) => {
+      const { purged } = await retention.purgeDue(signal);
+      if (purged > 0) log.info(`retention: ${purged} closed programmes purged`);
+    });
+  }
   if (matching) {
     // Proposals are also expired on read; this reaches people nobody's tab shows.
     loops.every('proposal expiry sweep', 60_000, () => matching.expireEverywhere());

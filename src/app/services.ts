@@ -18,6 +18,10 @@ import { CosmosOrgDirectory } from '../services/people/org-directory';
 import { PairService } from '../services/pairs/pair-service';
 import { ProfileService } from '../services/programmes/profile-service';
 import { ProgrammeService } from '../services/programmes/programme-service';
+import { AuditService } from '../services/privacy/audit-service';
+import { ErasureService } from '../services/privacy/erasure-service';
+import { PersonalDataExporter } from '../services/privacy/personal-data-export';
+import { RetentionService } from '../services/privacy/retention-service';
 import type { Repositories } from '../store/repositories';
 import { createCalendarProvider, type CalendarProviderOptions } from './calendar-provider';
 
@@ -70,8 +74,12 @@ export function createServices(deps: {
     ...(devIssuer ? { dev: { tenantId: config.demoTenantId, issuer: devIssuer } } : {}),
   });
 
+  // The audit log: lead and manager actions, exports and erasures (append and list only).
+  const audit = new AuditService({ audit: repos.audit, people: repos.people, clock });
+
   // Programmes, profiles and the CSV import.
   const programmes = new ProgrammeService({
+    audit,
     programmes: repos.programmes,
     profiles: repos.profiles,
     proposals: repos.proposals,
@@ -91,6 +99,7 @@ export function createServices(deps: {
     },
   });
   const imports = new ImportService({
+    audit,
     programmes,
     people: repos.people,
     profiles: repos.profiles,
@@ -101,6 +110,7 @@ export function createServices(deps: {
 
   // Manager approval of the pair's time: the tab and the bot's card.
   const approvals = new ApprovalService({
+    audit,
     approvals: repos.approvals,
     pairs: repos.pairs,
     people: repos.people,
@@ -126,6 +136,7 @@ export function createServices(deps: {
 
   // Matching: background runs, the lead's review, each answer.
   const matching = new MatchingService({
+    audit,
     programmes: repos.programmes,
     profiles: repos.profiles,
     people: repos.people,
@@ -179,7 +190,22 @@ export function createServices(deps: {
     log,
   });
 
+  // Personal data: export, erasure (through matching and pairs), retention.
+  const exporter = new PersonalDataExporter({ repos, audit, clock });
+  const erasure = new ErasureService({ repos, matching, pairs, audit, clock });
+  const retention = new RetentionService({
+    repos,
+    managed: (principal, programmeId) => programmes.managed(principal, programmeId),
+    audit,
+    clock,
+    instanceId,
+  });
+
   return {
+    audit,
+    exporter,
+    erasure,
+    retention,
     directory,
     authenticator,
     identity,

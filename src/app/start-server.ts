@@ -7,6 +7,7 @@ import { calendarRoutes } from '../api/calendar-routes';
 import { createHttpApp } from '../api/http-app';
 import { matchingRoutes } from '../api/matching-routes';
 import { pairRoutes } from '../api/pair-routes';
+import { privacyRoutes } from '../api/privacy-routes';
 import type { Config } from '../config';
 import { systemClock, type Clock } from '../domain/clock';
 import { createLogger, type Logger } from '../logger';
@@ -85,6 +86,16 @@ export async function startServer(
   api.route('/', pairRoutes({ authenticator, pairs: services.pairs, toolkit: shippedToolkit }));
   api.route('/', matchingRoutes({ authenticator, matching: services.matching }));
   api.route('/', calendarRoutes({ authenticator, calendar: services.calendar }));
+  api.route(
+    '/',
+    privacyRoutes({
+      authenticator,
+      exporter: services.exporter,
+      erasure: services.erasure,
+      retention: services.retention,
+      audit: services.audit,
+    }),
+  );
 
   // The bot, over the same services as the tab, and the sender of what the planner queues.
   const bot = lazyBot({
@@ -112,6 +123,7 @@ export async function startServer(
     },
     matching: services.matching,
     calendarSweep: services.calendarSweep,
+    retention: services.retention,
   });
   if (config.scheduler) background.start();
 

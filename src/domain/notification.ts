@@ -20,6 +20,8 @@ export const notificationKinds = [
   'session_cancelled',
   /** A proposal was published to the person (by the lead, or by a repair after a decline). */
   'proposal_published',
+  /** The person's partner asked for their data to be erased: the pair ended. */
+  'partner_left',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds, {
   error: `kind must be one of ${notificationKinds.join(', ')}`,

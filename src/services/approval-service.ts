@@ -29,6 +29,7 @@ import type { Versioned } from '../domain/versioned';
 import type { NotificationRepository } from '../store/notification-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { PeopleRepository } from '../store/people-repository';
+import type { AuditRecorder } from './privacy/audit-service';
 import type { ProgrammeRepository } from '../store/programme-repository';
 
 export type ApprovalServiceDeps = {
@@ -38,6 +39,8 @@ export type ApprovalServiceDeps = {
   programmes: ProgrammeRepository;
   notifications: NotificationRepository;
   clock: Clock;
+  /** Each decision is recorded in the audit log (from the tab and the bot's card alike). */
+  audit?: AuditRecorder;
 };
 
 /** An approval with the names a card or the tab shows. */
@@ -266,7 +269,18 @@ export class ApprovalService implements ApprovalRequests {
       }
       throw error;
     }
-    if (result.changed) await this.afterDecision(result.approval);
+    if (result.changed) {
+      await this.afterDecision(result.approval);
+      await this.deps.audit?.record(tenantId, {
+        actorId: decider.personId,
+        actorRole: 'manager',
+        action: 'approval.decided',
+        targetType: 'approval',
+        targetId: approvalId,
+        subjectIds: [result.approval.personId],
+        details: { decision },
+      });
+    }
     return { details: await this.view(tenantId, approvalId), changed: result.changed };
   }
 

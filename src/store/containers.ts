@@ -27,6 +27,7 @@ export const containerNames = [
   'conversations',
   'calendar',
   'jobs',
+  'audit',
 ] as const;
 
 export type ContainerName = (typeof containerNames)[number];
@@ -91,6 +92,10 @@ export const containers: Readonly<Record<ContainerName, ContainerDefinition>> = 
   jobs: definition(
     'jobs',
     'Background jobs (matching runs, imports, bulk bookings) and their progress.',
+  ),
+  audit: definition(
+    'audit',
+    'The audit log of lead and manager actions, exports and erasures: appended, never changed (ids only, no names).',
   ),
 };
 

@@ -1,4 +1,4 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, ItemDefinition } from '@azure/cosmos';
 import { programmeSchema, type Programme } from '../domain/programme';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
@@ -11,5 +11,21 @@ export class ProgrammeRepository extends CosmosRepository<Programme> {
   /** The tenant's programmes, most recent start first. */
   async list(tenantId: string): Promise<Versioned<Programme>[]> {
     return this.query(tenantId, { orderBy: 'c.startDate DESC' });
+  }
+
+  /**
+   * Closed programmes not purged yet, across tenants: what the retention sweep looks at. A
+   * background query that fans out over partitions on purpose; programmes are few.
+   */
+  async closedNotPurged(): Promise<Versioned<Programme>[]> {
+    const { resources } = await this.container.items
+      .query<ItemDefinition>({
+        query: "SELECT * FROM c WHERE c.status = 'closed' AND NOT IS_DEFINED(c.purgedAt)",
+      })
+      .fetchAll()
+      .catch((error: unknown) => {
+        throw this.translate(error);
+      });
+    return resources.map((r) => this.versioned(r));
   }
 }
