@@ -5,6 +5,7 @@ import type { Locale } from '../../domain/common';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { notificationKey } from '../../domain/notification';
 import type { Pair } from '../../domain/pair/schema';
+import { leave } from '../../domain/profile';
 import {
   formerParticipantLabel,
   formerParticipantPrefix,
@@ -107,6 +108,11 @@ export class ErasureService {
       isTenantLead: false,
       signIn: 'sso',
     };
+
+    // 0. They leave first, so that no matching run (a repair below) counts them in again.
+    if (await r.profiles.find(tenantId, personId)) {
+      await r.profiles.update(tenantId, personId, (p) => leave(p, this.deps.clock).profile);
+    }
 
     // 1. Open proposals withdrawn through matching, so the partners get their next best.
     const proposals = await r.proposals.ofPerson(tenantId, personId);
