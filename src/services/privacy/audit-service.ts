@@ -52,34 +52,23 @@ export class AuditService implements AuditRecorder {
       const message = 'to must be after from';
       throw new DomainError('validation_failed', message, { issues: [{ path: 'to', message }] });
     }
-    const page = await this.deps.audit
-      .list(
-        principal.tenantId,
-        {
-          ...(query.actorId ? { actorId: query.actorId } : {}),
-          ...(query.action ? { action: query.action } : {}),
-          ...(query.targetId ? { targetId: query.targetId } : {}),
-          ...(query.programmeId ? { programmeId: query.programmeId } : {}),
-          ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
-          ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
-        },
-        query.pageSize ?? defaultPageSize,
-        query.continuation,
-      )
-      .catch((error: unknown) => {
-        // A continuation token that is not one of ours is the caller's mistake, not a 5xx.
-        if (
-          query.continuation &&
-          error instanceof DomainError &&
-          error.code !== 'store_unavailable'
-        ) {
-          const message = 'continuation is not a token from a previous page';
-          throw new DomainError('validation_failed', message, {
-            issues: [{ path: 'continuation', message }],
-          });
-        }
-        throw error;
-      });
+    const filter = {
+      ...(query.actorId ? { actorId: query.actorId } : {}),
+      ...(query.action ? { action: query.action } : {}),
+      ...(query.targetId ? { targetId: query.targetId } : {}),
+      ...(query.programmeId ? { programmeId: query.programmeId } : {}),
+      ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
+      ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
+    };
+    const filterKey = JSON.stringify(filter);
+    const page = await this.deps.audit.list(
+      principal.tenantId,
+      filter,
+      query.pageSize ?? defaultPageSize,
+      query.continuation !== undefined
+        ? readContinuation(query.continuation, filterKey)
+        : undefined,
+    );
     const names = new Map<string, string | null>();
     const nameOf = async (id: string): Promise<string | null> => {
       if (!names.has(id)) {
@@ -101,7 +90,35 @@ export class AuditService implements AuditRecorder {
     }
     return {
       entries,
-      ...(page.continuationToken ? { continuation: page.continuationToken } : {}),
+      ...(page.continuationToken
+        ? { continuation: writeContinuation(page.continuationToken, filterKey) }
+        : {}),
     };
   }
+}
+
+/**
+ * The continuation handed to the tab: the store's token with the filters it was made for, so a
+ * made-up or edited token, or one used with other filters, is a clear 400 rather than a 5xx or a
+ * page of something else.
+ */
+function writeContinuation(token: string, filterKey: string): string {
+  return Buffer.from(JSON.stringify({ t: token, f: filterKey }), 'utf8').toString('base64url');
+}
+
+function readContinuation(continuation: string, filterKey: string): string {
+  const invalid = (message: string) =>
+    new DomainError('validation_failed', message, { issues: [{ path: 'continuation', message }] });
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(continuation, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid('continuation is not a token from a previous page');
+  }
+  const { t, f } = (decoded ?? {}) as { t?: unknown; f?: unknown };
+  if (typeof t !== 'string' || typeof f !== 'string') {
+    throw invalid('continuation is not a token from a previous page');
+  }
+  if (f !== filterKey) throw invalid('continuation was made for other filters; start again');
+  return t;
 }

@@ -87,7 +87,10 @@ describe('GET /api/me/export', () => {
         partnerAnswered: false,
       }),
     ]);
-    const pair = exported.pairs.find((p) => p.id === demoPairIds.powerBi) as Record<string, unknown>;
+    const pair = exported.pairs.find((p) => p.id === demoPairIds.powerBi) as Record<
+      string,
+      unknown
+    >;
     expect(pair).toMatchObject({
       role: 'mentor',
       partnerName: 'Martine Chevalier',
