@@ -79,4 +79,6 @@ export const en = {
   // A manager's approvals of mentoring time (tab/src/screens/approvals; its own strings there).
   'nav.approvals': 'Approvals',
   'approvals.title': 'Approvals',
+  'nav.audit': 'Audit log',
+  'audit.title': 'Audit log',
 } as const;

@@ -78,4 +78,6 @@ export const fr: Catalogue = {
   // Les approbations de temps d’un manager (tab/src/screens/approvals ; ses propres textes y sont).
   'nav.approvals': 'Approbations',
   'approvals.title': 'Approbations',
+  'nav.audit': 'Journal d’audit',
+  'audit.title': 'Journal d’audit',
 };

@@ -98,6 +98,14 @@ export const screens: readonly ScreenDefinition[] = [
     audience: 'manager',
     load: () => import('./approvals/ApprovalsScreen'),
   },
+  {
+    id: 'audit',
+    path: '/audit',
+    titleKey: 'audit.title',
+    navKey: 'nav.audit',
+    audience: 'lead',
+    load: () => import('./audit/AuditScreen'),
+  },
 ];
 
 /**

@@ -1,0 +1,108 @@
+import type { CatalogueFor } from '../../i18n/catalogue';
+import { screenCatalogue } from '../../i18n/screen-catalogue';
+
+// Audit log (tenant programme leads): who did what, when.
+
+const en = {
+  'audit.intro':
+    'What leads and managers did, and every export and erasure of personal data. Entries are never changed or deleted.',
+  'audit.loading': 'Loading the audit log…',
+  'audit.empty': 'No entry matches these filters.',
+  'audit.filters': 'Filters',
+  'audit.filter.action': 'Action',
+  'audit.filter.anyAction': 'Any action',
+  'audit.filter.from': 'From (day)',
+  'audit.filter.to': 'To (day, included)',
+  'audit.filter.actor': 'By: {name}',
+  'audit.filter.target': 'About: {name}',
+  'audit.filter.apply': 'Show',
+  'audit.filter.clear': 'Clear the filters',
+  'audit.filter.badRange': 'The end day must be on or after the start day.',
+  'audit.onlyBy': 'Only what {name} did',
+  'audit.onlyAbout': 'Only what concerns {name}',
+  'audit.more': 'Show older entries',
+  'audit.system': 'Mentoring (automatic)',
+  'audit.former': 'Former participant',
+  'audit.entry': '{actor} · {action}',
+  'audit.role.lead': 'lead',
+  'audit.role.manager': 'manager',
+  'audit.role.self': 'for themself',
+  'audit.role.system': 'automatic',
+  'audit.target.programme': 'Programme {id}',
+  'audit.target.person': 'Person: {name}',
+  'audit.target.pair': 'Pair {id}',
+  'audit.target.approval': 'Approval request {id}',
+  'audit.target.import': 'Import {id}',
+  'audit.target.run': 'Matching run {id}',
+  'audit.action.programme.created': 'created a programme',
+  'audit.action.programme.edited': 'edited a programme',
+  'audit.action.programme.status_changed': 'changed a programme’s status',
+  'audit.action.programme.retention_changed': 'changed how long personal data is kept',
+  'audit.action.programme.purged': 'erased a closed programme’s personal data',
+  'audit.action.participants.imported': 'imported participants',
+  'audit.action.matching.run_started': 'started a matching run',
+  'audit.action.matching.published': 'published the proposals',
+  'audit.action.matching.pinned': 'imposed a pair',
+  'audit.action.matching.blocked': 'forbade a pair',
+  'audit.action.matching.constraint_removed': 'lifted a pin or a block',
+  'audit.action.approval.decided': 'decided on dedicated time',
+  'audit.action.nudge.sent': 'sent a nudge',
+  'audit.action.personal_data.exported': 'downloaded personal data',
+  'audit.action.personal_data.erased': 'erased personal data',
+} as const;
+
+const fr: CatalogueFor<typeof en> = {
+  'audit.intro':
+    'Ce qu’ont fait les responsables et les managers, et chaque export ou effacement de données personnelles. Les entrées ne sont jamais modifiées ni supprimées.',
+  'audit.loading': 'Chargement du journal d’audit…',
+  'audit.empty': 'Aucune entrée ne correspond à ces filtres.',
+  'audit.filters': 'Filtres',
+  'audit.filter.action': 'Action',
+  'audit.filter.anyAction': 'Toutes les actions',
+  'audit.filter.from': 'Du (jour)',
+  'audit.filter.to': 'Au (jour inclus)',
+  'audit.filter.actor': 'Par : {name}',
+  'audit.filter.target': 'Concernant : {name}',
+  'audit.filter.apply': 'Afficher',
+  'audit.filter.clear': 'Effacer les filtres',
+  'audit.filter.badRange': 'Le jour de fin doit être le même jour ou après le jour de début.',
+  'audit.onlyBy': 'Seulement ce qu’a fait {name}',
+  'audit.onlyAbout': 'Seulement ce qui concerne {name}',
+  'audit.more': 'Afficher les entrées plus anciennes',
+  'audit.system': 'Mentoring (automatique)',
+  'audit.former': 'Ancien participant',
+  'audit.entry': '{actor} · {action}',
+  'audit.role.lead': 'responsable',
+  'audit.role.manager': 'manager',
+  'audit.role.self': 'pour soi-même',
+  'audit.role.system': 'automatique',
+  'audit.target.programme': 'Programme {id}',
+  'audit.target.person': 'Personne : {name}',
+  'audit.target.pair': 'Binôme {id}',
+  'audit.target.approval': 'Demande d’approbation {id}',
+  'audit.target.import': 'Import {id}',
+  'audit.target.run': 'Constitution des binômes {id}',
+  'audit.action.programme.created': 'a créé un programme',
+  'audit.action.programme.edited': 'a modifié un programme',
+  'audit.action.programme.status_changed': 'a changé l’état d’un programme',
+  'audit.action.programme.retention_changed':
+    'a changé la durée de conservation des données personnelles',
+  'audit.action.programme.purged': 'a effacé les données personnelles d’un programme clôturé',
+  'audit.action.participants.imported': 'a importé des participants',
+  'audit.action.matching.run_started': 'a lancé une constitution des binômes',
+  'audit.action.matching.published': 'a publié les propositions',
+  'audit.action.matching.pinned': 'a imposé un binôme',
+  'audit.action.matching.blocked': 'a interdit un binôme',
+  'audit.action.matching.constraint_removed': 'a levé une contrainte',
+  'audit.action.approval.decided': 'a statué sur du temps dédié',
+  'audit.action.nudge.sent': 'a envoyé une relance',
+  'audit.action.personal_data.exported': 'a téléchargé des données personnelles',
+  'audit.action.personal_data.erased': 'a effacé des données personnelles',
+};
+
+const catalogue = screenCatalogue(en, fr);
+
+/** `t()` of this catalogue in the active language. */
+export const useAuditT = catalogue.useScreenT;
+/** `t()` of this catalogue in a given language (tests). */
+export const auditTranslate = catalogue.translate;
