@@ -282,3 +282,21 @@ describe('POST /api/people/:personId/erase', () => {
     expect(entry).toMatchObject({ actorId: claire, actorRole: 'lead', targetId: louise });
   });
 });
+
+describe('the /privacy page', () => {
+  it('says how to use these rights and how long data is kept, in French and English', async () => {
+    const html = await (await fetch(`${app.baseUrl}/privacy`)).text();
+    for (const text of [
+      '« Télécharger mes données »',
+      '« Effacer mes données »',
+      '12 mois par',
+      '“Download my data”',
+      '“Erase my data”',
+      '12 months by default',
+      'Audit log',
+    ]) {
+      expect(html).toContain(text);
+    }
+    expect(html).not.toContain('Ask the HR team running the programme to export or erase');
+  });
+});
