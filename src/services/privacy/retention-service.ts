@@ -61,8 +61,12 @@ export class RetentionService {
     if (before === body.retentionMonths && current.value.retentionMonths !== undefined) {
       return view(current);
     }
+    // A programme closed before `closedAt` was recorded counts from its last change: keep that
+    // date, or this very change would move the purge.
+    const closedAt = closedAtOf(current.value);
     const next: Programme = {
       ...current.value,
+      ...(closedAt ? { closedAt } : {}),
       retentionMonths: body.retentionMonths,
       updatedAt: this.deps.clock.now().toISOString(),
     };

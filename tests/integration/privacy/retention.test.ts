@@ -1,5 +1,6 @@
 import type { RetentionResponse } from '../../../src/contracts/privacy';
 import { fixedClock } from '../../../src/domain/clock';
+import { aProgramme } from '../../fixtures/builders';
 import { demoProgrammeId } from '../../../src/local/seed/demo-data';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import { startTestApp, type TestApp } from '../../support/app-server';
@@ -149,5 +150,32 @@ describe('retention of a programme’s personal data', () => {
     const reply = await api.call('PUT', retention, { token: lead, json: { retentionMonths: 24 } });
     expect(reply.status).toBe(409);
     expect(errorCode(reply)).toBe('invalid_transition');
+  });
+});
+
+describe('a programme closed before its closing date was recorded', () => {
+  it('counts from its last change, and changing the period does not move that date', async () => {
+    const old = aProgramme({
+      id: 'prog-closed-2025',
+      tenantId,
+      status: 'closed',
+      leadIds: [claire],
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    });
+    await app.repos.programmes.create(old);
+    const path = `/api/programmes/${old.id}/retention`;
+    const before = await api.call<RetentionResponse>('GET', path, { token: lead });
+    expect(before.body).toMatchObject({
+      closedAt: '2026-03-01T00:00:00.000Z',
+      purgeAt: '2027-03-01T00:00:00.000Z',
+    });
+    const after = await api.call<RetentionResponse>('PUT', path, {
+      token: lead,
+      json: { retentionMonths: 24 },
+    });
+    expect(after.body).toMatchObject({
+      closedAt: '2026-03-01T00:00:00.000Z',
+      purgeAt: '2028-03-01T00:00:00.000Z',
+    });
   });
 });
