@@ -185,6 +185,14 @@ export class ErasureService {
       }));
     }
 
+    // As a manager in the directory: their reports have no manager here until the directory says
+    // who (a pseudonymous manager would be asked for approvals nobody can give).
+    for (const { value: report } of await r.people.reportsOf(tenantId, personId)) {
+      await r.people.update(tenantId, report.id, (current) =>
+        current.managerId === personId ? { ...current, managerId: null } : current,
+      );
+    }
+
     // 4. Notifications addressed to them are theirs; then every other mention, in every container.
     const notificationsDeleted = await r.personalData.deleteWhere(
       'notifications',

@@ -283,6 +283,25 @@ describe('POST /api/people/:personId/erase', () => {
   });
 });
 
+describe('erasing a manager', () => {
+  it('leaves their reports without a manager rather than with a pseudonymous one', async () => {
+    const marc = '00000000-0000-4000-8000-000000000027';
+    const lead = await api.signIn(claire);
+    const reply = await api.call<EraseResponse>('POST', `/api/people/${marc}/erase`, {
+      token: lead,
+      json: { confirm: true },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ erased: true, pairsEnded: 0 });
+    expect((await app.repos.people.get(tenantId, ethan)).value.managerId).toBeNull();
+    const all = await everyDocument(app.server.store);
+    for (const [name, docs] of Object.entries(all)) {
+      expect(holding(docs, 'Marc Dupont'), name).toEqual([]);
+      if (name !== 'audit') expect(holding(docs, marc), name).toEqual([]);
+    }
+  });
+});
+
 describe('the /privacy page', () => {
   it('says how to use these rights and how long data is kept, in French and English', async () => {
     const html = await (await fetch(`${app.baseUrl}/privacy`)).text();
