@@ -20,7 +20,7 @@ export type ScreenDefinition = {
    * Who sees the nav link (everyone when absent). The link only: the screen itself answers anyone
    * who opens its address (and the API refuses what they may not see).
    */
-  audience?: Exclude<AppRole, 'participant'>;
+  audience?: Exclude<AppRole, 'participant'> | 'tenant_lead';
   /**
    * Nav link only for people in a current pair (`member`), or only for its mentors (`mentor`),
    * as `/api/me` tells (`pairRoles`); hidden until then.
@@ -103,7 +103,8 @@ export const screens: readonly ScreenDefinition[] = [
     path: '/audit',
     titleKey: 'audit.title',
     navKey: 'nav.audit',
-    audience: 'lead',
+    // The audit log is the organisation's (GET /api/audit): programme leads of the tenant only.
+    audience: 'tenant_lead',
     load: () => import('./audit/AuditScreen'),
   },
 ];
@@ -113,11 +114,17 @@ export const screens: readonly ScreenDefinition[] = [
  * show once `/api/me` says the person is one, the toolkit for mentors and planning for people in
  * a pair once it says they are in one.
  */
-export function navScreens(me: Pick<MeResponse, 'roles' | 'pairRoles'> | null): ScreenDefinition[] {
+export function navScreens(
+  me: Pick<MeResponse, 'roles' | 'pairRoles' | 'canCreateProgrammes'> | null,
+): ScreenDefinition[] {
   const pairRoles = me?.pairRoles ?? [];
+  const inAudience = (audience: NonNullable<ScreenDefinition['audience']>) =>
+    audience === 'tenant_lead'
+      ? me?.canCreateProgrammes === true
+      : (me?.roles.includes(audience) ?? false);
   return screens.filter(
     (screen) =>
-      (!screen.audience || (me?.roles.includes(screen.audience) ?? false)) &&
+      (!screen.audience || inAudience(screen.audience)) &&
       (!screen.pairAudience ||
         (screen.pairAudience === 'mentor' ? pairRoles.includes('mentor') : pairRoles.length > 0)),
   );
