@@ -69,6 +69,8 @@ export class MatchingService {
     principal: Principal,
     action:
       | 'matching.run_started'
+      | 'matching.accepted_all'
+      | 'matching.swapped'
       | 'matching.published'
       | 'matching.pinned'
       | 'matching.blocked'
@@ -118,22 +120,26 @@ export class MatchingService {
   }
 
   /** Keeps every draft (but one that contradicts a pin): a rerun will not change them. */
-  acceptAll(
+  async acceptAll(
     principal: Principal,
     programmeId: string,
     view?: ReviewView,
   ): Promise<MatchingReviewResponse> {
-    return this.reviews.acceptAll(principal, programmeId, view);
+    const review = await this.reviews.acceptAll(principal, programmeId, view);
+    await this.record(principal, 'matching.accepted_all', programmeId);
+    return review;
   }
 
   /** Exchanges the mentees of two drafts, when both new pairs keep every hard rule. */
-  swap(
+  async swap(
     principal: Principal,
     programmeId: string,
     proposalIds: readonly [string, string],
     view?: ReviewView,
   ): Promise<MatchingReviewResponse> {
-    return this.reviews.swap(principal, programmeId, proposalIds, view);
+    const review = await this.reviews.swap(principal, programmeId, proposalIds, view);
+    await this.record(principal, 'matching.swapped', programmeId);
+    return review;
   }
 
   /** Imposes a pair (kept in every rerun). */

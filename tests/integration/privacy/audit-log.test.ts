@@ -98,6 +98,8 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 50));
   }
   step();
+  expect((await api.call('POST', `${base}/accept-all`, { token: lead })).status).toBe(200);
+  step();
   const review = await api.call<MatchingReviewResponse>('GET', base, { token: lead });
   const [first, second] = review.body.proposals;
   const pinned = { mentorId: first!.mentor.personId, menteeId: first!.mentee.personId };
@@ -144,6 +146,7 @@ describe('the audit log', () => {
       'programme.retention_changed',
       'participants.imported',
       'matching.run_started',
+      'matching.accepted_all',
       'matching.pinned',
       'matching.blocked',
       'matching.constraint_removed',

@@ -63,6 +63,8 @@ const auditActions = [
   'programme.purged',
   'participants.imported',
   'matching.run_started',
+  'matching.accepted_all',
+  'matching.swapped',
   'matching.published',
   'matching.pinned',
   'matching.blocked',
