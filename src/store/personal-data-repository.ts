@@ -37,8 +37,13 @@ export class PersonalDataRepository {
   ): Promise<SweepCounts> {
     const needles = needlesOf(traces);
     const counts: SweepCounts = {};
-    for (const name of containerNames) {
-      if (name === 'audit') continue;
+    // The directory entry last: a sweep cut short (the store went away) is run again with the
+    // person's name and e-mail still at hand.
+    const order: ContainerName[] = [
+      ...containerNames.filter((n) => n !== 'people' && n !== 'audit'),
+      'people',
+    ];
+    for (const name of order) {
       const container = this.store.container(name);
       const tally = { rewritten: 0, deleted: 0 };
       for await (const doc of this.documents(container, tenantId)) {
