@@ -26,6 +26,10 @@ describe('personal data in Chromium at 400 px', () => {
     await dialog.getByRole('button', { name: 'Effacer mes données' }).click();
     await page.getByText(/Vos données ont été effacées : binômes terminés : 1/).waitFor();
     await dialog.waitFor({ state: 'detached' });
+    // The page is usable again (not left hidden behind the dialog), with nothing more to erase.
+    expect(await page.getByRole('button', { name: 'Effacer mes données…' }).isDisabled()).toBe(
+      true,
+    );
     await page.context().close();
 
     const partner = await world.open('/pair', { locale: 'fr-FR', viewport: narrow });

@@ -131,45 +131,48 @@ export function PersonalData() {
           </MessageBar>
         )}
       </div>
-      <Dialog open={open} onOpenChange={(_, data) => !data.open && close()}>
-        <DialogSurface>
-          <form onSubmit={(e) => void confirm(e)} noValidate>
-            <DialogBody>
-              <DialogTitle>{t('data.erase.title')}</DialogTitle>
-              <DialogContent className={styles.dialogText}>
-                <Body1 as="p">{t('data.erase.body')}</Body1>
-                <Body1 as="p">{t('data.erase.tip')}</Body1>
-                <Field
-                  validationState={checkMissing ? 'error' : 'none'}
-                  validationMessage={checkMissing ? t('data.erase.checkRequired') : undefined}
-                >
-                  <Checkbox
-                    checked={checked}
-                    onChange={(_, data) => {
-                      setChecked(data.checked === true);
-                      if (data.checked === true) setCheckMissing(false);
-                    }}
-                    label={t('data.erase.check')}
-                  />
-                </Field>
-                {erase.error !== null && (
-                  <MessageBar intent="error" role="alert">
-                    <MessageBarBody>
-                      {t('data.eraseFailed', { message: describeError(erase.error, common) })}
-                    </MessageBarBody>
-                  </MessageBar>
-                )}
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" type="submit" disabled={erase.busy}>
-                  {erase.busy ? t('data.erase.busy') : t('data.erase.confirm')}
-                </Button>
-                <Button onClick={close}>{t('data.erase.cancel')}</Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
+      {/* Mounted only while asked: the profile screen stays as light as before. */}
+      {open && (
+        <Dialog open onOpenChange={(_, data) => !data.open && close()}>
+          <DialogSurface>
+            <form onSubmit={(e) => void confirm(e)} noValidate>
+              <DialogBody>
+                <DialogTitle>{t('data.erase.title')}</DialogTitle>
+                <DialogContent className={styles.dialogText}>
+                  <Body1 as="p">{t('data.erase.body')}</Body1>
+                  <Body1 as="p">{t('data.erase.tip')}</Body1>
+                  <Field
+                    validationState={checkMissing ? 'error' : 'none'}
+                    validationMessage={checkMissing ? t('data.erase.checkRequired') : undefined}
+                  >
+                    <Checkbox
+                      checked={checked}
+                      onChange={(_, data) => {
+                        setChecked(data.checked === true);
+                        if (data.checked === true) setCheckMissing(false);
+                      }}
+                      label={t('data.erase.check')}
+                    />
+                  </Field>
+                  {erase.error !== null && (
+                    <MessageBar intent="error" role="alert">
+                      <MessageBarBody>
+                        {t('data.eraseFailed', { message: describeError(erase.error, common) })}
+                      </MessageBarBody>
+                    </MessageBar>
+                  )}
+                </DialogContent>
+                <DialogActions>
+                  <Button appearance="primary" type="submit" disabled={erase.busy}>
+                    {erase.busy ? t('data.erase.busy') : t('data.erase.confirm')}
+                  </Button>
+                  <Button onClick={close}>{t('data.erase.cancel')}</Button>
+                </DialogActions>
+              </DialogBody>
+            </form>
+          </DialogSurface>
+        </Dialog>
+      )}
     </section>
   );
 }
