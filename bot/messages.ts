@@ -91,6 +91,10 @@ export const messages = {
     fr: '{partner} a décliné la séance du **{when}** dans son agenda.',
     en: '{partner} declined the session on **{when}** in their calendar.',
   },
+  partnerLeft: {
+    fr: 'Votre binôme a quitté le programme et a demandé l’effacement de ses données : votre binôme est terminé. Vous pouvez retrouver votre historique dans l’onglet Mentoring.',
+    en: 'Your partner left the programme and asked for their data to be erased: your pair has ended. Your history stays in the Mentoring tab.',
+  },
   sessionCancelled: {
     fr: 'Votre séance avec {partner} du **{when}** a été annulée dans l’agenda.',
     en: 'Your session with {partner} on **{when}** was cancelled in the calendar.',

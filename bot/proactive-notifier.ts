@@ -303,6 +303,8 @@ export class ProactiveNotifier implements NotificationDelivery {
           }),
         };
       }
+      case 'partner_left':
+        return { text: say('partnerLeft', locale, {}) };
       case 'proposal_published':
         return this.proposalActivity(proposalPublishedPayload.parse(payload), locale);
       case 'lead_nudge': {

@@ -136,6 +136,12 @@ var containerDefinitions = [
     partitionKeyPath: '/tenantId'
     compositeIndexes: []
   }
+  {
+    // Append-only: the app has no route or repository method that changes or deletes an entry.
+    name: 'audit'
+    partitionKeyPath: '/tenantId'
+    compositeIndexes: []
+  }
 ]
 
 var serverless = capacityMode == 'serverless'

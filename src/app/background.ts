@@ -14,6 +14,7 @@ import type { CalendarRefreshSweep } from '../services/calendar/calendar-sweep';
 import type { NotificationPlanner } from '../notifications/notification-planner';
 import type { MatchingService } from '../services/matching/matching-service';
 import type { HealthService } from '../services/health/health-service';
+import type { RetentionService } from '../services/privacy/retention-service';
 
 /** Every background loop of an instance (README "Background work"). */
 export function createBackgroundLoops(deps: {
@@ -46,6 +47,8 @@ export function createBackgroundLoops(deps: {
   /** Keeps each programme's health figures at most 15 minutes old (leased per programme). */
   health?: Pick<HealthService, 'refreshDue'>;
   planEveryMs?: number;
+  /** Purges closed programmes whose retention period ran out (leased per programme). */
+  retention?: Pick<RetentionService, 'purgeDue'> & { readonly everyMs?: number };
 }): BackgroundLoops {
   const { log } = deps;
   const loops = new BackgroundLoops(log)
@@ -54,12 +57,18 @@ export function createBackgroundLoops(deps: {
       const { created } = await deps.planner.planAll();
       if (created > 0) log.info(`scheduler: ${created} notifications planned`);
     });
-  const { matching, calendarSweep, health } = deps;
+  const { matching, calendarSweep, health, retention } = deps;
   if (health) {
     // Figures are recomputed when 10 minutes old, checked every 2: never shown older than 15.
     loops.every('programme health figures', 2 * 60_000, async (signal) => {
       const { refreshed } = await health.refreshDue(signal);
       if (refreshed > 0) log.info(`health figures: ${refreshed} programmes recomputed`);
+    });
+  }
+  if (retention) {
+    loops.every('retention purge', retention.everyMs ?? 60 * 60_000, async (signal) => {
+      const { purged } = await retention.purgeDue(signal);
+      if (purged > 0) log.info(`retention: ${purged} closed programmes purged`);
     });
   }
   if (matching) {

@@ -23,6 +23,10 @@ import {
   createNotificationOutbox,
   type DispatchWake,
 } from '../services/outbox/notification-outbox';
+import { AuditService } from '../services/privacy/audit-service';
+import { ErasureService } from '../services/privacy/erasure-service';
+import { PersonalDataExporter } from '../services/privacy/personal-data-export';
+import { RetentionService } from '../services/privacy/retention-service';
 import type { Repositories } from '../store/repositories';
 import { createCalendarProvider, type CalendarProviderOptions } from './calendar-provider';
 
@@ -87,8 +91,12 @@ export function createServices(deps: {
     ...(devIssuer ? { dev: { tenantId: config.demoTenantId, issuer: devIssuer } } : {}),
   });
 
+  // The audit log: lead and manager actions, exports and erasures (append and list only).
+  const audit = new AuditService({ audit: repos.audit, people: repos.people, clock });
+
   // Programmes, profiles and the CSV import.
   const programmes = new ProgrammeService({
+    audit,
     programmes: repos.programmes,
     profiles: repos.profiles,
     proposals: repos.proposals,
@@ -108,6 +116,7 @@ export function createServices(deps: {
     },
   });
   const imports = new ImportService({
+    audit,
     programmes,
     people: repos.people,
     profiles: repos.profiles,
@@ -118,6 +127,7 @@ export function createServices(deps: {
 
   // Manager approval of the pair's time: the tab and the bot's card.
   const approvals = new ApprovalService({
+    audit,
     approvals: repos.approvals,
     pairs: repos.pairs,
     people: repos.people,
@@ -143,6 +153,7 @@ export function createServices(deps: {
 
   // Matching: background runs, the lead's review, each answer.
   const matching = new MatchingService({
+    audit,
     programmes: repos.programmes,
     profiles: repos.profiles,
     people: repos.people,
@@ -214,8 +225,23 @@ export function createServices(deps: {
     log,
   });
 
+  // Personal data: export, erasure (through matching and pairs), retention.
+  const exporter = new PersonalDataExporter({ repos, audit, clock });
+  const erasure = new ErasureService({ repos, matching, pairs, audit, clock });
+  const retention = new RetentionService({
+    repos,
+    managed: (principal, programmeId) => programmes.managed(principal, programmeId),
+    audit,
+    clock,
+    instanceId,
+  });
+
   return {
     outbox,
+    audit,
+    exporter,
+    erasure,
+    retention,
     directory,
     authenticator,
     identity,

@@ -8,6 +8,7 @@ import { createHttpApp } from '../api/http-app';
 import { matchingRoutes } from '../api/matching-routes';
 import { pairRoutes } from '../api/pair-routes';
 import { programmeHealthRoutes } from '../api/programme-health-routes';
+import { privacyRoutes } from '../api/privacy-routes';
 import type { Config } from '../config';
 import { systemClock, type Clock } from '../domain/clock';
 import { createLogger, type Logger } from '../logger';
@@ -92,6 +93,16 @@ export async function startServer(
   api.route('/', matchingRoutes({ authenticator, matching: services.matching }));
   api.route('/', calendarRoutes({ authenticator, calendar: services.calendar }));
   api.route('/', programmeHealthRoutes({ authenticator, health: services.health }));
+  api.route(
+    '/',
+    privacyRoutes({
+      authenticator,
+      exporter: services.exporter,
+      erasure: services.erasure,
+      retention: services.retention,
+      audit: services.audit,
+    }),
+  );
 
   // The bot, over the same services as the tab, and the sender of what the planner queues.
   const bot = lazyBot({
@@ -121,6 +132,7 @@ export async function startServer(
     matching: services.matching,
     calendarSweep: services.calendarSweep,
     health: services.health,
+    retention: services.retention,
   });
   if (config.scheduler) background.start();
 

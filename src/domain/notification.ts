@@ -24,6 +24,8 @@ export const notificationKinds = [
   'lead_nudge',
   /** The programme lead reminds someone invited (imported) who has not joined yet. */
   'join_reminder',
+  /** The person's partner asked for their data to be erased: the pair ended. */
+  'partner_left',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds, {
   error: `kind must be one of ${notificationKinds.join(', ')}`,

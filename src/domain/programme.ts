@@ -17,6 +17,8 @@ import {
   text,
 } from './common';
 import { DomainError } from './errors';
+import { leaseSchema } from './lease';
+import { anonymousSummarySchema, retentionMonthsSchema } from './privacy/retention';
 
 export const skillKinds = ['digital', 'know_how'] as const;
 export const skillKindSchema = z.enum(skillKinds, {
@@ -170,6 +172,15 @@ export const programmeSchema = z
       integer('reminderOffsetsMinutes', 1, 14 * 24 * 60),
     ).max(5, { error: 'reminderOffsetsMinutes must have at most 5 entries' }),
     proposalResponseDays: integer('proposalResponseDays', 1, 30),
+    /** Months personal data is kept after the programme closes (absent: the default, 12). */
+    retentionMonths: retentionMonthsSchema.optional(),
+    /** When it closed (absent on programmes closed before it was recorded: their updatedAt). */
+    closedAt: dateTime('closedAt').optional(),
+    /** When its personal data was purged; only `anonymousSummary` remains of its people. */
+    purgedAt: dateTime('purgedAt').optional(),
+    anonymousSummary: anonymousSummarySchema.optional(),
+    /** The retention purge's lease (one instance purges a programme). */
+    purgeClaim: leaseSchema('purgeClaim').optional(),
     createdAt: dateTime('createdAt'),
     updatedAt: dateTime('updatedAt'),
   })
@@ -251,8 +262,14 @@ export function transitionProgramme(
       { entity: 'programme', id: programme.id, from: programme.status, to },
     );
   }
+  const now = clock.now().toISOString();
   return {
-    programme: { ...programme, status: to, updatedAt: clock.now().toISOString() },
+    programme: {
+      ...programme,
+      status: to,
+      updatedAt: now,
+      ...(to === 'closed' ? { closedAt: now } : {}),
+    },
     changed: true,
   };
 }

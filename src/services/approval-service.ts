@@ -27,6 +27,7 @@ import type { ApprovalRepository } from '../store/approval-repository';
 import type { Versioned } from '../domain/versioned';
 import type { PairRepository } from '../store/pair-repository';
 import type { PeopleRepository } from '../store/people-repository';
+import type { AuditRecorder } from './privacy/audit-service';
 import type { ProgrammeRepository } from '../store/programme-repository';
 import type { NotificationOutbox } from './outbox/notification-outbox';
 
@@ -38,6 +39,8 @@ export type ApprovalServiceDeps = {
   /** Approval cards and decisions go to Teams at once (src/services/outbox). */
   outbox: NotificationOutbox;
   clock: Clock;
+  /** Each decision is recorded in the audit log (from the tab and the bot's card alike). */
+  audit?: AuditRecorder;
 };
 
 /** An approval with the names a card or the tab shows. */
@@ -300,7 +303,18 @@ export class ApprovalService implements ApprovalRequests {
       }
       throw error;
     }
-    if (result.changed) await this.afterDecision(result.approval);
+    if (result.changed) {
+      await this.afterDecision(result.approval);
+      await this.deps.audit?.record(tenantId, {
+        actorId: decider.personId,
+        actorRole: 'manager',
+        action: 'approval.decided',
+        targetType: 'approval',
+        targetId: approvalId,
+        subjectIds: [result.approval.personId],
+        details: { decision },
+      });
+    }
     return { details: await this.view(tenantId, approvalId), changed: result.changed };
   }
 

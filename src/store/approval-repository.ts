@@ -19,6 +19,15 @@ export class ApprovalRepository extends CosmosRepository<Approval> {
     });
   }
 
+  /** The requests for the person's own time (export). */
+  async ofPerson(tenantId: string, personId: string): Promise<Versioned<Approval>[]> {
+    return this.query(tenantId, {
+      where: 'c.personId = @personId',
+      parameters: [{ name: '@personId', value: personId }],
+      orderBy: 'c.createdAt DESC',
+    });
+  }
+
   /** The approvals a pair needs. */
   async ofPair(tenantId: string, pairId: string): Promise<Versioned<Approval>[]> {
     return this.query(tenantId, {

@@ -28,6 +28,7 @@ export const containerNames = [
   'calendar',
   'jobs',
   'figures',
+  'audit',
 ] as const;
 
 export type ContainerName = (typeof containerNames)[number];
@@ -96,6 +97,10 @@ export const containers: Readonly<Record<ContainerName, ContainerDefinition>> = 
   figures: definition(
     'figures',
     'Per-programme health figures (one document per filter, recomputed in the background), the lease of that recomputation, and the lead’s nudge log.',
+  ),
+  audit: definition(
+    'audit',
+    'The audit log of lead and manager actions, exports and erasures: appended, never changed (ids only, no names).',
   ),
 };
 

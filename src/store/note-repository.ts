@@ -23,4 +23,12 @@ export class NoteRepository extends CosmosRepository<PrivateNotebook> {
   ): Promise<Versioned<PrivateNotebook> | undefined> {
     return this.find(tenantId, privateNotebookId(pairId, authorId));
   }
+
+  /** Every notebook the author wrote, on any pair: their own data (export). */
+  async ofAuthor(tenantId: string, authorId: string): Promise<Versioned<PrivateNotebook>[]> {
+    return this.query(tenantId, {
+      where: 'c.authorId = @authorId',
+      parameters: [{ name: '@authorId', value: authorId }],
+    });
+  }
 }

@@ -28,6 +28,14 @@ export class NotificationRepository extends CosmosRepository<Notification> {
     super(container, notificationSchema, { code: 'not_found', entity: 'Notification' });
   }
 
+  /** What was queued or sent to the person (export). */
+  async ofRecipient(tenantId: string, recipientId: string): Promise<Versioned<Notification>[]> {
+    return this.query(tenantId, {
+      where: 'c.recipientId = @recipientId',
+      parameters: [{ name: '@recipientId', value: recipientId }],
+    });
+  }
+
   /** Stores a planned notification once; planning the same key again returns the stored one. */
   async schedule(
     notification: Notification,

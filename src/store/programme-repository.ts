@@ -29,4 +29,20 @@ export class ProgrammeRepository extends CosmosRepository<Programme> {
       });
     return resources.map((r) => ({ tenantId: String(r.tenantId), programmeId: String(r.id) }));
   }
+
+  /**
+   * Closed programmes not purged yet, across tenants: what the retention sweep looks at. A
+   * background query that fans out over partitions on purpose; programmes are few.
+   */
+  async closedNotPurged(): Promise<Versioned<Programme>[]> {
+    const { resources } = await this.container.items
+      .query<ItemDefinition>({
+        query: "SELECT * FROM c WHERE c.status = 'closed' AND NOT IS_DEFINED(c.purgedAt)",
+      })
+      .fetchAll()
+      .catch((error: unknown) => {
+        throw this.translate(error);
+      });
+    return resources.map((r) => this.versioned(r));
+  }
 }

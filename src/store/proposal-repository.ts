@@ -43,6 +43,14 @@ export class ProposalRepository extends CosmosRepository<StoredProposal> {
     return this.query(tenantId, { where, parameters });
   }
 
+  /** Every proposal naming the person on either side, in any programme (export, erasure). */
+  async ofPerson(tenantId: string, personId: string): Promise<Versioned<StoredProposal>[]> {
+    return this.query(tenantId, {
+      where: 'IS_DEFINED(c.mentorId) AND (c.mentorId = @personId OR c.menteeId = @personId)',
+      parameters: [{ name: '@personId', value: personId }],
+    });
+  }
+
   /** The proposals of a programme, in the given statuses, where either side is one of `personIds`. */
   async involving(
     tenantId: string,

@@ -1,5 +1,6 @@
 import type { Store } from './database';
 import { ApprovalRepository } from './approval-repository';
+import { AuditRepository } from './audit-repository';
 import { CalendarRepository } from './calendar-repository';
 import { CalendarSyncRepository } from './calendar-sync-repository';
 import { ConversationRepository } from './conversation-repository';
@@ -10,6 +11,7 @@ import { NoteRepository } from './note-repository';
 import { NotificationRepository } from './notification-repository';
 import { PairRepository } from './pair-repository';
 import { PeopleRepository } from './people-repository';
+import { PersonalDataRepository } from './personal-data-repository';
 import { ProfileRepository } from './profile-repository';
 import { ProgrammeRepository } from './programme-repository';
 import { ProposalRepository } from './proposal-repository';
@@ -31,6 +33,9 @@ export type Repositories = {
   readonly matchingRuns: MatchingRunRepository;
   readonly matchingLocks: MatchingLockRepository;
   readonly figures: FiguresRepository;
+  readonly audit: AuditRepository;
+  /** Every container at once, for erasure and the retention purge. */
+  readonly personalData: PersonalDataRepository;
 };
 
 /**
@@ -58,5 +63,7 @@ export function createRepositories(
     matchingRuns: new MatchingRunRepository(c('jobs')),
     matchingLocks: new MatchingLockRepository(c('jobs')),
     figures: new FiguresRepository(c('figures')),
+    audit: new AuditRepository(c('audit')),
+    personalData: new PersonalDataRepository(store),
   };
 }

@@ -12,6 +12,7 @@ import type { PeopleRepository } from '../../store/people-repository';
 import type { ProfileRepository } from '../../store/profile-repository';
 import type { Principal } from '../auth/principal';
 import type { ProgrammeService } from '../programmes/programme-service';
+import type { AuditRecorder } from '../privacy/audit-service';
 import { importIssue, parseParticipantsCsv, type ParticipantRow } from './participant-csv';
 
 export type ImportServiceDeps = {
@@ -22,6 +23,8 @@ export type ImportServiceDeps = {
   clock: Clock;
   /** Where background failures go (the job records them too). */
   log: Logger;
+  /** Each import started is recorded in the audit log. */
+  audit?: AuditRecorder;
 };
 
 /** Rows applied at once: the local server takes ~1,500 upserts/s from one client. */
@@ -120,6 +123,15 @@ export class ImportService {
       .catch((error: unknown) => this.deps.log.error(`import ${job.value.id} failed`, error))
       .finally(() => this.running.delete(run));
     this.running.add(run);
+    await this.deps.audit?.record(principal.tenantId, {
+      actorId: principal.personId,
+      actorRole: 'lead',
+      action: 'participants.imported',
+      targetType: 'import',
+      targetId: job.value.id,
+      programmeId,
+      details: { rows: plans.length },
+    });
     return view(job.value, this.deps.clock);
   }
 

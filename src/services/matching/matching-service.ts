@@ -35,8 +35,10 @@ export class MatchingService {
   private readonly reviews: LeadReview;
   private readonly constraints: ConstraintEdits;
   private readonly publication: Publication;
+  private readonly audit: MatchingServiceDeps['audit'];
 
   constructor(deps: MatchingServiceDeps) {
+    this.audit = deps.audit;
     const lease = new RunLease(deps);
     const notices = new ProposalNotices(deps);
     this.runs = new MatchingRuns({ ...deps, lease, notices });
@@ -53,8 +55,44 @@ export class MatchingService {
   }
 
   /** Starts a run for the lead, or returns the one already under way (a double click starts one). */
-  startRun(principal: Principal, programmeId: string): Promise<MatchingRunResponse> {
-    return this.runs.startRun(principal, programmeId);
+  async startRun(principal: Principal, programmeId: string): Promise<MatchingRunResponse> {
+    const run = await this.runs.startRun(principal, programmeId);
+    await this.record(principal, 'matching.run_started', programmeId, {
+      targetType: 'run',
+      targetId: run.id,
+    });
+    return run;
+  }
+
+  /** One audit entry for a lead's matching action. */
+  private async record(
+    principal: Principal,
+    action:
+      | 'matching.run_started'
+      | 'matching.accepted_all'
+      | 'matching.swapped'
+      | 'matching.published'
+      | 'matching.pinned'
+      | 'matching.blocked'
+      | 'matching.constraint_removed',
+    programmeId: string,
+    extra: {
+      targetType?: 'run' | 'programme';
+      targetId?: string;
+      pair?: PairBody;
+      kind?: string;
+    } = {},
+  ): Promise<void> {
+    await this.audit?.record(principal.tenantId, {
+      actorId: principal.personId,
+      actorRole: 'lead',
+      action,
+      targetType: extra.targetType ?? 'programme',
+      targetId: extra.targetId ?? programmeId,
+      programmeId,
+      ...(extra.pair ? { subjectIds: [extra.pair.mentorId, extra.pair.menteeId] } : {}),
+      ...(extra.kind ? { details: { kind: extra.kind } } : {}),
+    });
   }
 
   /** A run's progress and outcome. */
@@ -82,67 +120,102 @@ export class MatchingService {
   }
 
   /** Keeps every draft (but one that contradicts a pin): a rerun will not change them. */
-  acceptAll(
+  async acceptAll(
     principal: Principal,
     programmeId: string,
     view?: ReviewView,
   ): Promise<MatchingReviewResponse> {
-    return this.reviews.acceptAll(principal, programmeId, view);
+    const review = await this.reviews.acceptAll(principal, programmeId, view);
+    await this.record(principal, 'matching.accepted_all', programmeId);
+    return review;
   }
 
   /** Exchanges the mentees of two drafts, when both new pairs keep every hard rule. */
-  swap(
+  async swap(
     principal: Principal,
     programmeId: string,
     proposalIds: readonly [string, string],
     view?: ReviewView,
   ): Promise<MatchingReviewResponse> {
-    return this.reviews.swap(principal, programmeId, proposalIds, view);
+    const review = await this.reviews.swap(principal, programmeId, proposalIds, view);
+    await this.record(principal, 'matching.swapped', programmeId);
+    return review;
   }
 
   /** Imposes a pair (kept in every rerun). */
-  pin(
+  async pin(
     principal: Principal,
     programmeId: string,
     pair: PairBody,
     view?: ReviewView,
   ): Promise<MatchingReviewResponse> {
-    return this.constraints.edit(principal, programmeId, { kind: 'pin', pair }, view);
+    const review = await this.constraints.edit(principal, programmeId, { kind: 'pin', pair }, view);
+    await this.record(principal, 'matching.pinned', programmeId, { pair, kind: 'pin' });
+    return review;
   }
 
   /** Forbids a pair; a draft with this pair is withdrawn. */
-  block(
+  async block(
     principal: Principal,
     programmeId: string,
     pair: PairBody,
     view?: ReviewView,
   ): Promise<MatchingReviewResponse> {
-    return this.constraints.edit(principal, programmeId, { kind: 'block', pair }, view);
+    const review = await this.constraints.edit(
+      principal,
+      programmeId,
+      { kind: 'block', pair },
+      view,
+    );
+    await this.record(principal, 'matching.blocked', programmeId, { pair, kind: 'block' });
+    return review;
   }
 
   /** Lifts a pin. */
-  unpin(
+  async unpin(
     principal: Principal,
     programmeId: string,
     pair: PairBody,
     view?: ReviewView,
   ): Promise<MatchingReviewResponse> {
-    return this.constraints.edit(principal, programmeId, { kind: 'unpin', pair }, view);
+    const review = await this.constraints.edit(
+      principal,
+      programmeId,
+      { kind: 'unpin', pair },
+      view,
+    );
+    await this.record(principal, 'matching.constraint_removed', programmeId, {
+      pair,
+      kind: 'unpin',
+    });
+    return review;
   }
 
   /** Lifts a block. */
-  unblock(
+  async unblock(
     principal: Principal,
     programmeId: string,
     pair: PairBody,
     view?: ReviewView,
   ): Promise<MatchingReviewResponse> {
-    return this.constraints.edit(principal, programmeId, { kind: 'unblock', pair }, view);
+    const review = await this.constraints.edit(
+      principal,
+      programmeId,
+      { kind: 'unblock', pair },
+      view,
+    );
+    await this.record(principal, 'matching.constraint_removed', programmeId, {
+      pair,
+      kind: 'unblock',
+    });
+    return review;
   }
 
   /** Makes every draft visible to its two people, with the programme's answer deadline. */
-  publish(principal: Principal, programmeId: string): Promise<PublishResponse> {
-    return this.publication.publish(principal, programmeId);
+  async publish(principal: Principal, programmeId: string): Promise<PublishResponse> {
+    const published = await this.publication.publish(principal, programmeId);
+    await this.record(principal, 'matching.published', programmeId);
+    return published;
   }
 
   /** The caller's published proposals, reasons in their language, with their partner's public card. */

@@ -17,6 +17,7 @@ import type { ProgrammeRepository } from '../../store/programme-repository';
 import type { ProposalRepository, StoredProposal } from '../../store/proposal-repository';
 import type { Principal } from '../auth/principal';
 import type { NotificationOutbox } from '../outbox/notification-outbox';
+import type { AuditRecorder } from '../privacy/audit-service';
 import type { PairIds } from './matching-input';
 
 export type MatchingServiceDeps = {
@@ -36,6 +37,8 @@ export type MatchingServiceDeps = {
   clock: Clock;
   log: Logger;
   newId?: (prefix: string) => string;
+  /** Runs started, pins and blocks, publication: recorded in the audit log. */
+  audit?: AuditRecorder;
   /** How long a run holds its programme before another may take over (a crashed instance). */
   leaseMs?: number;
   engine?: MatchingOptions;

@@ -164,10 +164,18 @@ export class PairChat {
     };
   }
 
-  /** The partner's name in the directory (their id when they left it). */
+  /**
+   * The partner's name in the directory, else the pair's snapshot of them (an erased partner is
+   * "former participant" there), else their id.
+   */
   private async partnerName(pair: Pair, personId: string): Promise<string> {
     const partnerId = partnerOf(pair, personId);
-    return (await this.deps.directory.person(pair.tenantId, partnerId))?.displayName ?? partnerId;
+    const snapshot = pair.members?.[partnerId === pair.mentorId ? 'mentor' : 'mentee'];
+    return (
+      (await this.deps.directory.person(pair.tenantId, partnerId))?.displayName ??
+      snapshot?.displayName ??
+      partnerId
+    );
   }
 
   private async timeZoneOf(principal: Principal): Promise<string> {

@@ -23,6 +23,7 @@ import type { ProgrammeRepository } from '../../store/programme-repository';
 import type { ProposalRepository } from '../../store/proposal-repository';
 import type { Principal } from '../auth/principal';
 import type { OrgDirectory } from '../people/org-directory';
+import type { AuditRecorder } from '../privacy/audit-service';
 import { readinessOf } from './readiness';
 
 export type ProgrammeServiceDeps = {
@@ -33,6 +34,8 @@ export type ProgrammeServiceDeps = {
   directory: OrgDirectory;
   clock: Clock;
   newId?: () => string;
+  /** Creations, edits and status moves are recorded in the audit log. */
+  audit?: AuditRecorder;
 };
 
 /** True when the principal may manage the programme: one of its leads, or a tenant lead. */
@@ -115,7 +118,26 @@ export class ProgrammeService {
       },
       this.deps.clock,
     );
-    return this.view(principal, await this.deps.programmes.create(programme));
+    const created = await this.deps.programmes.create(programme);
+    await this.record(principal, 'programme.created', programme.id);
+    return this.view(principal, created);
+  }
+
+  private async record(
+    principal: Principal,
+    action: 'programme.created' | 'programme.edited' | 'programme.status_changed',
+    programmeId: string,
+    details?: Record<string, string>,
+  ): Promise<void> {
+    await this.deps.audit?.record(principal.tenantId, {
+      actorId: principal.personId,
+      actorRole: 'lead',
+      action,
+      targetType: 'programme',
+      targetId: programmeId,
+      programmeId,
+      ...(details ? { details } : {}),
+    });
   }
 
   /** Full edit, conditional on `version` (the ETag the lead's form was loaded with). */
@@ -153,7 +175,9 @@ export class ProgrammeService {
       },
       'programme',
     );
-    return this.view(principal, await this.deps.programmes.replace(next, expected));
+    const saved = await this.deps.programmes.replace(next, expected);
+    await this.record(principal, 'programme.edited', id);
+    return this.view(principal, saved);
   }
 
   /** Moves the programme's status; repeating a move changes nothing. */
@@ -166,10 +190,12 @@ export class ProgrammeService {
     const current = await this.managed(principal, id);
     const { programme, changed } = transitionProgramme(current.value, to, this.deps.clock);
     if (!changed) return this.view(principal, current);
-    return this.view(
-      principal,
-      await this.deps.programmes.replace(programme, version ?? current.etag),
-    );
+    const saved = await this.deps.programmes.replace(programme, version ?? current.etag);
+    await this.record(principal, 'programme.status_changed', id, {
+      from: current.value.status,
+      to,
+    });
+    return this.view(principal, saved);
   }
 
   async readiness(principal: Principal, id: string): Promise<ReadinessResponse> {

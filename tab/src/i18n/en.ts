@@ -91,4 +91,6 @@ export const en = {
   'followUp.title': 'Programme follow-up',
   'nav.report': 'Report',
   'report.title': 'Programme report',
+  'nav.audit': 'Audit log',
+  'audit.title': 'Audit log',
 } as const;

@@ -92,4 +92,6 @@ export const fr: Catalogue = {
   'followUp.title': 'Suivi du programme',
   'nav.report': 'Bilan',
   'report.title': 'Bilan du programme',
+  'nav.audit': 'Journal d’audit',
+  'audit.title': 'Journal d’audit',
 };

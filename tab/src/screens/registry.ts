@@ -20,7 +20,7 @@ export type ScreenDefinition = {
    * Who sees the nav link (everyone when absent). The link only: the screen itself answers anyone
    * who opens its address (and the API refuses what they may not see).
    */
-  audience?: Exclude<AppRole, 'participant'>;
+  audience?: Exclude<AppRole, 'participant'> | 'tenant_lead';
   /**
    * Nav link only for people in a current pair (`member`), or only for its mentors (`mentor`),
    * as `/api/me` tells (`pairRoles`); hidden until then.
@@ -120,6 +120,15 @@ export const screens: readonly ScreenDefinition[] = [
     audience: 'manager',
     load: () => import('./approvals/ApprovalsScreen'),
   },
+  {
+    id: 'audit',
+    path: '/audit',
+    titleKey: 'audit.title',
+    navKey: 'nav.audit',
+    // The audit log is the organisation's (GET /api/audit): programme leads of the tenant only.
+    audience: 'tenant_lead',
+    load: () => import('./audit/AuditScreen'),
+  },
 ];
 
 /**
@@ -127,12 +136,18 @@ export const screens: readonly ScreenDefinition[] = [
  * show once `/api/me` says the person is one, the toolkit for mentors and planning for people in
  * a pair once it says they are in one; never the pages reached from another screen (`inNav: false`).
  */
-export function navScreens(me: Pick<MeResponse, 'roles' | 'pairRoles'> | null): ScreenDefinition[] {
+export function navScreens(
+  me: Pick<MeResponse, 'roles' | 'pairRoles' | 'canCreateProgrammes'> | null,
+): ScreenDefinition[] {
   const pairRoles = me?.pairRoles ?? [];
+  const inAudience = (audience: NonNullable<ScreenDefinition['audience']>) =>
+    audience === 'tenant_lead'
+      ? me?.canCreateProgrammes === true
+      : (me?.roles.includes(audience) ?? false);
   return screens.filter(
     (screen) =>
       screen.inNav !== false &&
-      (!screen.audience || (me?.roles.includes(screen.audience) ?? false)) &&
+      (!screen.audience || inAudience(screen.audience)) &&
       (!screen.pairAudience ||
         (screen.pairAudience === 'mentor' ? pairRoles.includes('mentor') : pairRoles.length > 0)),
   );

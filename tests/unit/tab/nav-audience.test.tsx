@@ -59,6 +59,18 @@ describe('the nav follows who is signed in', () => {
     expect(lead).not.toContain('Report');
   });
 
+  it('shows the audit log to programme leads of the organisation only', async () => {
+    vi.spyOn(window.navigator, 'languages', 'get').mockReturnValue(['en-GB']);
+    render(<App host={browserHost} />);
+    await screen.findByRole('heading', { level: 1, name: 'Welcome to Mentoring' });
+    // A lead of one programme only: not the organisation's log.
+    act(() => setSignedInMe(aMe({ roles: ['participant', 'lead'], canCreateProgrammes: false })));
+    expect(await navLinks()).toContain('Programmes');
+    expect(await navLinks()).not.toContain('Audit log');
+    act(() => setSignedInMe(aMe({ roles: ['participant', 'lead'], canCreateProgrammes: true })));
+    expect(await navLinks()).toContain('Audit log');
+  });
+
   it('shows the mentor toolkit to mentors only, and session planning to people in a pair only', async () => {
     vi.spyOn(window.navigator, 'languages', 'get').mockReturnValue(['en-GB']);
     render(<App host={browserHost} />);

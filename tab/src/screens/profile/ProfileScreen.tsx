@@ -11,6 +11,7 @@ import { useResource } from '../../data/useResource';
 import { useT } from '../../i18n/I18nProvider';
 import { IdentityCard } from './IdentityCard';
 import { Participation } from './Participation';
+import { PersonalData } from './PersonalData';
 import { ProfileForm } from './ProfileForm';
 import { useProfileT } from './profile-i18n';
 
@@ -126,6 +127,7 @@ export default function ProfileScreen() {
   return (
     <ScreenFrame id="profile" title={t('profile.title')} spacing="XL">
       <ProfileContent />
+      <PersonalData />
     </ScreenFrame>
   );
 }

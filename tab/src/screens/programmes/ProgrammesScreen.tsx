@@ -31,6 +31,7 @@ import {
   programmeFormOf,
   type ProgrammeFormValues,
 } from './programme-form-model';
+import { RetentionPanel } from './RetentionPanel';
 import { Readiness } from './Readiness';
 import { ProgrammeSteps } from './ProgrammeSteps';
 import { StatusActions, StatusBadge } from './StatusActions';
@@ -257,6 +258,7 @@ function ProgrammeDetail({
           setFormKey((n) => n + 1);
         }}
       />
+      <RetentionPanel programmeId={id} status={data.programme.status} />
       <TabList
         className={styles.tabs}
         selectedValue={tab}

@@ -63,7 +63,21 @@ function programmeApi(initial: Programme) {
   };
 }
 
-const server = setupServer();
+// Every programme's page shows how long it keeps personal data (RetentionPanel): the default here.
+const server = setupServer(
+  http.get('*/api/programmes/:id/retention', ({ params }) =>
+    HttpResponse.json({
+      programmeId: params.id,
+      retentionMonths: 12,
+      isDefault: true,
+      closedAt: null,
+      purgeAt: null,
+      purgedAt: null,
+      anonymousSummary: null,
+      version: '"r1"',
+    }),
+  ),
+);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => signedInAs(lead.id, lead.displayName));
 afterEach(() => {
