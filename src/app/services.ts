@@ -219,6 +219,7 @@ export function createServices(deps: {
     figures: repos.figures,
     // A lead's nudge or reminder is an event: the bot sends it at once.
     notifications: outbox,
+    audit,
     conversations: repos.conversations,
     clock,
     instanceId,

@@ -22,6 +22,8 @@ export const auditActions = [
   'matching.constraint_removed',
   'approval.decided',
   'nudge.sent',
+  'reminder.sent',
+  'report.exported',
   'personal_data.exported',
   'personal_data.erased',
 ] as const;

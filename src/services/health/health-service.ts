@@ -26,6 +26,7 @@ import type {
 } from '../../store/figures-repository';
 import type { MatchingRunRepository } from '../../store/job-repository';
 import type { NotificationOutbox } from '../outbox/notification-outbox';
+import type { AuditRecorder } from '../privacy/audit-service';
 import type { PairRepository } from '../../store/pair-repository';
 import type { PeopleRepository } from '../../store/people-repository';
 import type { ProfileRepository } from '../../store/profile-repository';
@@ -46,6 +47,8 @@ export type HealthServiceDeps = {
   figures: FiguresRepository;
   /** Nudges and reminders are events: queued through the outbox, sent by the bot at once. */
   notifications: Pick<NotificationOutbox, 'schedule'>;
+  /** Nudges, reminders and report downloads are recorded (leads' actions). */
+  audit?: AuditRecorder;
   /** Whether someone installed the bot (a nudge to them waits until they do). */
   conversations: Pick<ConversationRepository, 'find'>;
   clock: Clock;
@@ -130,7 +133,17 @@ export class HealthService {
   /** `GET /programmes/:id/report.csv`: the bilan as CSV for Excel in the lead's language. */
   async reportCsv(principal: Principal, programmeId: string, locale: Locale): Promise<string> {
     const report = await this.report(principal, programmeId);
-    return reportCsv(report, locale);
+    const csv = reportCsv(report, locale);
+    await this.deps.audit?.record(principal.tenantId, {
+      actorId: principal.personId,
+      actorRole: 'lead',
+      action: 'report.exported',
+      targetType: 'programme',
+      targetId: programmeId,
+      programmeId,
+      details: { format: 'csv', locale },
+    });
+    return csv;
   }
 
   /**
@@ -200,6 +213,16 @@ export class HealthService {
       await this.releaseNudge(tenantId, programmeId, 'pairs', pairId, at);
       throw error;
     }
+    await this.deps.audit?.record(tenantId, {
+      actorId: principal.personId,
+      actorRole: 'lead',
+      action: 'nudge.sent',
+      targetType: 'pair',
+      targetId: pairId,
+      programmeId,
+      subjectIds: members.map((m) => m.recipientId),
+      details: { reason },
+    });
     return {
       pairId,
       reason,
@@ -246,6 +269,14 @@ export class HealthService {
       await this.releaseNudge(tenantId, programmeId, 'invitees', personId, at);
       throw error;
     }
+    await this.deps.audit?.record(tenantId, {
+      actorId: principal.personId,
+      actorRole: 'lead',
+      action: 'reminder.sent',
+      targetType: 'person',
+      targetId: personId,
+      programmeId,
+    });
     return {
       personId,
       sentTo: await this.reachability(tenantId, [personId]),

@@ -593,4 +593,25 @@ describe('privacy and the bilan', () => {
     expect(texts).toContain('Partagé depuis le formulaire');
     expect(texts).not.toContain('Gardé pour mon binôme');
   });
+
+  it('records the lead’s nudges, reminders and CSV downloads in the audit log', async () => {
+    const tenantId = app.server.config.demoTenantId;
+    const page = await app.repos.audit.list(tenantId, { programmeId }, 100);
+    const mine = page.items.map((v) => v.value).filter((e) => e.actorId === ids.lead);
+    const nudges = mine.filter((e) => e.action === 'nudge.sent');
+    expect(nudges.map((e) => e.targetId)).toContain(ids.p(2));
+    expect(nudges.find((e) => e.targetId === ids.p(2))).toMatchObject({
+      actorRole: 'lead',
+      targetType: 'pair',
+      subjectIds: [ids.m(2), ids.e(2)],
+    });
+    expect(mine.filter((e) => e.action === 'reminder.sent').map((e) => e.targetId)).toEqual([
+      ids.invitee,
+    ]);
+    expect(mine.some((e) => e.action === 'report.exported' && e.targetId === programmeId)).toBe(
+      true,
+    );
+    // A refused nudge (too soon) or a report read on screen is not an action on anyone.
+    expect(nudges.filter((e) => e.targetId === ids.p(2))).toHaveLength(2);
+  });
 });

@@ -71,6 +71,8 @@ const auditActions = [
   'matching.constraint_removed',
   'approval.decided',
   'nudge.sent',
+  'reminder.sent',
+  'report.exported',
   'personal_data.exported',
   'personal_data.erased',
 ] as const satisfies readonly AuditAction[];

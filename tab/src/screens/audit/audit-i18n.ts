@@ -49,6 +49,8 @@ const en = {
   'audit.action.matching.constraint_removed': 'lifted a pin or a block',
   'audit.action.approval.decided': 'decided on dedicated time',
   'audit.action.nudge.sent': 'sent a nudge',
+  'audit.action.reminder.sent': 'reminded an invitee to join',
+  'audit.action.report.exported': 'downloaded a programme’s report',
   'audit.action.personal_data.exported': 'downloaded personal data',
   'audit.action.personal_data.erased': 'erased personal data',
 } as const;
@@ -100,6 +102,8 @@ const fr: CatalogueFor<typeof en> = {
   'audit.action.matching.constraint_removed': 'a levé une contrainte',
   'audit.action.approval.decided': 'a statué sur du temps dédié',
   'audit.action.nudge.sent': 'a envoyé une relance',
+  'audit.action.reminder.sent': 'a rappelé une personne invitée',
+  'audit.action.report.exported': 'a téléchargé le bilan d’un programme',
   'audit.action.personal_data.exported': 'a téléchargé des données personnelles',
   'audit.action.personal_data.erased': 'a effacé des données personnelles',
 };
