@@ -60,9 +60,16 @@ var sharedExcludedPaths = [
   {
     path: '/sessions/[]/sharedNotes/?'
   }
+  {
+    path: '/question/?'
+  }
+  {
+    path: '/thanks/*'
+  }
 ]
 
-// Every container is partitioned by tenant. Keep in step with src/store/containers.ts.
+// Every container is partitioned by tenant (helpRequests by tenant and month). Keep in step with
+// src/store/containers.ts.
 var containerDefinitions = [
   {
     name: 'people'
@@ -128,6 +135,22 @@ var containerDefinitions = [
   }
   {
     name: 'jobs'
+    partitionKeyPath: '/tenantId'
+    compositeIndexes: []
+  }
+  {
+    name: 'buddies'
+    partitionKeyPath: '/tenantId'
+    compositeIndexes: []
+  }
+  {
+    // Quick-help requests: tenantId|yyyy-mm, so no logical partition grows without bound.
+    name: 'helpRequests'
+    partitionKeyPath: '/partitionKey'
+    compositeIndexes: []
+  }
+  {
+    name: 'buddyWeeks'
     partitionKeyPath: '/tenantId'
     compositeIndexes: []
   }

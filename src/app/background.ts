@@ -12,6 +12,7 @@ import { BackgroundLoops } from './background-loops';
 import type { CalendarRefreshSweep } from '../services/calendar/calendar-sweep';
 import type { NotificationPlanner } from '../notifications/notification-planner';
 import type { MatchingService } from '../services/matching/matching-service';
+import type { BuddyService } from '../services/buddy/buddy-service';
 
 /** Every background loop of an instance (README "Background work"). */
 export function createBackgroundLoops(deps: {
@@ -33,6 +34,8 @@ export function createBackgroundLoops(deps: {
   matching?: Pick<MatchingService, 'expireEverywhere'>;
   /** Re-reads the calendars of pairs with sessions to come. */
   calendarSweep?: Pick<CalendarRefreshSweep, 'sweep'> & { readonly everyMs: number };
+  /** Quick help: rounds that ran out (next 3 offers, or tell the asker), and the 90-day purge. */
+  buddy?: Pick<BuddyService, 'advanceRounds' | 'purge'>;
   planEveryMs?: number;
 }): BackgroundLoops {
   const { log } = deps;
@@ -42,7 +45,20 @@ export function createBackgroundLoops(deps: {
       const { created } = await deps.planner.planAll();
       if (created > 0) log.info(`scheduler: ${created} notifications planned`);
     });
-  const { matching, calendarSweep } = deps;
+  const { matching, calendarSweep, buddy } = deps;
+  if (buddy) {
+    // Each request is leased (ETag-conditional) before it advances: safe on many instances.
+    loops.every('quick-help rounds', 30_000, async () => {
+      const r = await buddy.advanceRounds();
+      if (r.advanced > 0 || r.unanswered > 0) {
+        log.info(`quick help: ${r.advanced} rounds offered, ${r.unanswered} unanswered`);
+      }
+    });
+    loops.every('quick-help purge', 3_600_000, async () => {
+      const { purged } = await buddy.purge();
+      if (purged > 0) log.info(`quick help: ${purged} requests older than 90 days counted and purged`);
+    });
+  }
   if (matching) {
     // Proposals are also expired on read; this reaches people nobody's tab shows.
     loops.every('proposal expiry sweep', 60_000, () => matching.expireEverywhere());

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApiRoutes } from '../api/api-routes';
 import { approvalRoutes } from '../api/approval-routes';
+import { buddyRoutes } from '../api/buddy-routes';
 import { calendarRoutes } from '../api/calendar-routes';
 import { createHttpApp } from '../api/http-app';
 import { matchingRoutes } from '../api/matching-routes';
@@ -85,6 +86,7 @@ export async function startServer(
   api.route('/', pairRoutes({ authenticator, pairs: services.pairs, toolkit: shippedToolkit }));
   api.route('/', matchingRoutes({ authenticator, matching: services.matching }));
   api.route('/', calendarRoutes({ authenticator, calendar: services.calendar }));
+  api.route('/', buddyRoutes({ authenticator, buddy: services.buddy }));
 
   // The bot, over the same services as the tab, and the sender of what the planner queues.
   const bot = lazyBot({
@@ -95,6 +97,7 @@ export async function startServer(
       pairs: services.pairs,
       approvals: services.approvals,
       directory: services.directory,
+      buddy: services.buddy,
     },
     conversations: repos.conversations,
     tabUrl: `${config.publicUrl}/pair`,
@@ -112,6 +115,7 @@ export async function startServer(
     },
     matching: services.matching,
     calendarSweep: services.calendarSweep,
+    buddy: services.buddy,
   });
   if (config.scheduler) background.start();
 

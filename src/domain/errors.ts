@@ -15,7 +15,14 @@ export type ErrorCode =
   | 'store_unavailable'
   | 'calendar_unavailable'
   | 'internal'
-  | 'proposal_expired';
+  | 'proposal_expired'
+  /** Quick help: a colleague accepted the request first. */
+  | 'offer_taken'
+  | 'request_not_found'
+  /** Quick help: already 5 open requests. */
+  | 'too_many_open_requests'
+  /** Asked too often in a short time. */
+  | 'rate_limited';
 
 /** The one error type of the application: a stable snake_case code, an English message, details. */
 export class DomainError extends Error {

@@ -20,6 +20,14 @@ export const notificationKinds = [
   'session_cancelled',
   /** A proposal was published to the person (by the lead, or by a repair after a decline). */
   'proposal_published',
+  /** Quick help (payload.requestId): an offer to a buddy, caused by the ask or a new round. */
+  'buddy_offer',
+  /** Quick help: a buddy accepted; both get the connect card. */
+  'buddy_matched',
+  /** Quick help: after the slot or 24 hours, "Did it help?" / "Done?". */
+  'buddy_close',
+  /** Quick help: three rounds and nobody; the asker may widen or volunteer. */
+  'buddy_unanswered',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds, {
   error: `kind must be one of ${notificationKinds.join(', ')}`,

@@ -1,5 +1,7 @@
 import type { Store } from './database';
 import { ApprovalRepository } from './approval-repository';
+import { BuddyRepository, BuddyWeekRepository } from './buddy-repository';
+import { HelpRequestRepository } from './help-request-repository';
 import { CalendarRepository } from './calendar-repository';
 import { CalendarSyncRepository } from './calendar-sync-repository';
 import { ConversationRepository } from './conversation-repository';
@@ -29,6 +31,9 @@ export type Repositories = {
   readonly importJobs: ImportJobRepository;
   readonly matchingRuns: MatchingRunRepository;
   readonly matchingLocks: MatchingLockRepository;
+  readonly buddies: BuddyRepository;
+  readonly helpRequests: HelpRequestRepository;
+  readonly buddyWeeks: BuddyWeekRepository;
 };
 
 /**
@@ -55,5 +60,8 @@ export function createRepositories(
     importJobs: new ImportJobRepository(c('jobs')),
     matchingRuns: new MatchingRunRepository(c('jobs')),
     matchingLocks: new MatchingLockRepository(c('jobs')),
+    buddies: new BuddyRepository(c('buddies')),
+    helpRequests: new HelpRequestRepository(c('helpRequests')),
+    buddyWeeks: new BuddyWeekRepository(c('buddyWeeks')),
   };
 }

@@ -25,6 +25,10 @@ const messageKeys: Record<ErrorCode | ClientErrorCode, ErrorMessageKey> = {
   store_unavailable: 'error.store_unavailable',
   calendar_unavailable: 'error.calendar_unavailable',
   proposal_expired: 'error.proposal_expired',
+  offer_taken: 'error.offer_taken',
+  request_not_found: 'error.request_not_found',
+  too_many_open_requests: 'error.too_many_open_requests',
+  rate_limited: 'error.rate_limited',
   internal: 'error.internal',
   network: 'error.network',
 };

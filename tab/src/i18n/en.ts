@@ -51,6 +51,11 @@ export const en = {
   'error.store_unavailable': 'The data service is unavailable. Try again in a few moments.',
   'error.calendar_unavailable': 'The calendar service is unavailable. Try again in a few moments.',
   'error.proposal_expired': 'This proposal has expired. Ask for a new one.',
+  'error.offer_taken': 'A colleague already took this request. Thank you!',
+  'error.request_not_found': 'This quick-help request does not exist or is not yours.',
+  'error.too_many_open_requests':
+    'You already have 5 quick-help requests open. Close one before asking another.',
+  'error.rate_limited': 'You asked a lot in a short time. Please try again in an hour.',
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.network': 'The service cannot be reached. Check your connection and try again.',
   'error.generic': 'Something went wrong. Try again later.',

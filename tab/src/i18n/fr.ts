@@ -49,6 +49,11 @@ export const fr: Catalogue = {
   'error.calendar_unavailable':
     "Le service d'agenda est indisponible. Réessayez dans quelques instants.",
   'error.proposal_expired': 'Cette proposition a expiré. Demandez-en une nouvelle.',
+  'error.offer_taken': 'Une autre personne s’occupe déjà de cette demande. Merci !',
+  'error.request_not_found': "Cette demande de coup de main n'existe pas ou ne vous concerne pas.",
+  'error.too_many_open_requests':
+    'Vous avez déjà 5 demandes de coup de main en cours. Clôturez-en une avant d’en poser une autre.',
+  'error.rate_limited': 'Vous avez posé beaucoup de demandes en peu de temps. Réessayez dans une heure.',
   'error.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
   'error.network': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
   'error.generic': 'Un problème est survenu. Réessayez plus tard.',

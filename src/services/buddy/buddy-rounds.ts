@@ -1,0 +1,180 @@
+import { isDomainError } from '../../domain/errors';
+import { takeLease } from '../../domain/lease';
+import { notificationKey, type Notification, type NotificationKind } from '../../domain/notification';
+import {
+  endRound,
+  isRoundOver,
+  isSearching,
+  offersPerRound,
+  startRound,
+  type HelpRequest,
+} from '../../domain/buddy/help-request';
+import { eligibleBuddies, rankBuddies, type Asker, type RankedBuddy } from '../../domain/buddy/ranking';
+import type { Versioned } from '../../store/cosmos-repository';
+import { calendarPerson, type BuddyServiceDeps } from './buddy-context';
+
+/** How long an instance holds a request while it finds the next buddies. */
+export const roundLeaseMs = 60_000;
+/** Candidates whose calendar is read each round (one getSchedule call). */
+const calendarChecks = 3 * offersPerRound;
+
+/** Queues a quick-help card for `recipientId`, due at once unless `dueAt` says later. */
+export async function queueBuddyCard(
+  deps: Pick<BuddyServiceDeps, 'notifications' | 'clock'>,
+  kind: NotificationKind,
+  request: HelpRequest,
+  recipientId: string,
+  dueAt: string = deps.clock.now().toISOString(),
+): Promise<void> {
+  const notification: Notification = {
+    id: notificationKey(kind, `${request.id}~${recipientId}`, dueAt),
+    tenantId: request.tenantId,
+    kind,
+    recipientId,
+    dueAt,
+    status: 'pending',
+    attempts: 0,
+    payload: { requestId: request.id, dueAt },
+  };
+  await deps.notifications.schedule(notification);
+}
+
+/** The asker as the ranking needs them: manager, reports, languages. */
+export async function askerOf(
+  deps: Pick<BuddyServiceDeps, 'people' | 'profiles'>,
+  tenantId: string,
+  askerId: string,
+  locale: string,
+): Promise<Asker> {
+  const [person, reports, profile] = await Promise.all([
+    deps.people.find(tenantId, askerId),
+    deps.people.reportsOf(tenantId, askerId),
+    deps.profiles.find(tenantId, askerId),
+  ]);
+  const languages = new Set<string>([locale]);
+  if (person) languages.add(person.value.preferredLocale);
+  for (const l of profile?.value.languages ?? []) languages.add(l);
+  return {
+    id: askerId,
+    managerId: person?.value.managerId ?? null,
+    reportIds: new Set(reports.map((r) => r.value.id)),
+    languages: [...languages],
+  };
+}
+
+/**
+ * Up to three buddies for the request's next round: the eligible ones ranked, the best few's
+ * calendars read now (free ranks higher), ranked again. A calendar that cannot be read is not a
+ * reason to offer nobody.
+ */
+export async function pickBuddies(
+  deps: BuddyServiceDeps,
+  request: HelpRequest,
+  asker: Asker,
+): Promise<RankedBuddy[]> {
+  const now = deps.clock.now();
+  const candidates = await deps.buddies.candidates(request.tenantId, request.topic.skillId);
+  const eligible = eligibleBuddies(request, asker, candidates.map((c) => c.value), now);
+  const top = eligible.slice(0, calendarChecks);
+  if (top.length === 0) return [];
+  try {
+    const people = await Promise.all(
+      [asker.id, ...top.map((b) => b.settings.id)].map((id) => deps.people.find(request.tenantId, id)),
+    );
+    const [askerPerson, ...buddyPeople] = people;
+    const known = top.flatMap((b, i) => {
+      const person = buddyPeople[i];
+      return person ? [{ buddy: b, person: calendarPerson(person.value, b.settings) }] : [];
+    });
+    if (askerPerson && known.length > 0) {
+      const window = {
+        start: now.toISOString(),
+        end: new Date(now.getTime() + request.minutes * 60_000).toISOString(),
+      };
+      const schedules = await deps.calendars
+        .calendarFor(request.tenantId)
+        .getSchedules(calendarPerson(askerPerson.value), known.map((k) => k.person), window);
+      const busy = new Map(schedules.map((s) => [s.personId, s.busy.length > 0]));
+      const withCalendar = top.map((b) =>
+        busy.has(b.settings.id) ? { ...b, free: !busy.get(b.settings.id) } : b,
+      );
+      return rankBuddies(withCalendar).slice(0, offersPerRound);
+    }
+  } catch (error) {
+    if (!isDomainError(error, 'calendar_unavailable') && !isDomainError(error)) throw error;
+    deps.log.warn(`quick help: calendars not read for request ${request.id}`, error);
+  }
+  return top.slice(0, offersPerRound);
+}
+
+/** Starts the next round of `request` and queues its offers; the request as stored. */
+export async function offerNextRound(
+  deps: BuddyServiceDeps,
+  stored: Versioned<HelpRequest>,
+  asker?: Asker,
+): Promise<Versioned<HelpRequest>> {
+  const request = stored.value;
+  const who = asker ?? (await askerOf(deps, request.tenantId, request.askerId, request.locale));
+  const picked = await pickBuddies(deps, request, who);
+  const next = startRound(request, picked.map((b) => b.settings.id), deps.clock.now());
+  const { sweep: _sweep, ...released } = next;
+  // Offers are queued before the round is written: a lost write re-offers with the same ids.
+  for (const b of picked) await queueBuddyCard(deps, 'buddy_offer', request, b.settings.id);
+  return deps.requests.replace(released, stored.etag);
+}
+
+/**
+ * One pass of the round sweep (src/app/background.ts): each request whose round ran out is leased
+ * (ETag-conditional), its round ended, and the next three offered, or the asker told after the
+ * third. Several instances may run it; each request is advanced by one.
+ */
+export async function advanceRounds(
+  deps: BuddyServiceDeps,
+  limit = 100,
+): Promise<{ advanced: number; unanswered: number }> {
+  const now = deps.clock.now();
+  const due = await deps.requests.roundsDue(now, limit);
+  let advanced = 0;
+  let unanswered = 0;
+  for (const candidate of due) {
+    let held: Versioned<HelpRequest>;
+    try {
+      held = await deps.requests.replace(
+        { ...candidate.value, sweep: takeLease(deps.instanceId, now, roundLeaseMs) },
+        candidate.etag,
+      );
+    } catch (error) {
+      if (isDomainError(error, 'version_conflict') || isDomainError(error, 'request_not_found')) continue;
+      throw error;
+    }
+    try {
+      const outcome = await advanceOne(deps, held);
+      if (outcome === 'unanswered') unanswered += 1;
+      else if (outcome === 'offered') advanced += 1;
+    } catch (error) {
+      // Accepted or cancelled meanwhile (the lease does not stop the people): nothing to do.
+      if (isDomainError(error, 'version_conflict')) continue;
+      deps.log.error(`quick help: request ${candidate.value.id} could not advance`, error);
+    }
+  }
+  return { advanced, unanswered };
+}
+
+async function advanceOne(
+  deps: BuddyServiceDeps,
+  held: Versioned<HelpRequest>,
+): Promise<'offered' | 'unanswered' | 'none'> {
+  const now = deps.clock.now();
+  const request = held.value;
+  if (!isSearching(request)) return 'none';
+  // A request whose first round never started (its asker's instance stopped) starts now.
+  const ended = request.roundEndsAt === null ? request : isRoundOver(request, now) ? endRound(request, now) : request;
+  if (ended.status === 'unanswered') {
+    await queueBuddyCard(deps, 'buddy_unanswered', ended, ended.askerId);
+    const { sweep: _sweep, ...released } = ended;
+    await deps.requests.replace(released, held.etag);
+    return 'unanswered';
+  }
+  await offerNextRound(deps, { value: ended, etag: held.etag });
+  return 'offered';
+}
