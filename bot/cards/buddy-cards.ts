@@ -104,7 +104,12 @@ const paragraph = (text: string, extra: Record<string, unknown> = {}) => ({
   wrap: true,
   ...extra,
 });
-const execute = (titleText: string, verb: string, data: Record<string, unknown>, style?: string) => ({
+const execute = (
+  titleText: string,
+  verb: string,
+  data: Record<string, unknown>,
+  style?: string,
+) => ({
   type: 'Action.Execute',
   title: titleText,
   verb,
@@ -137,7 +142,9 @@ export function buddyOfferCard(
           when: s.when[offer.when],
         }),
       ),
-      ...(offer.question ? [paragraph(fill(s.question, { question: offer.question }), { isSubtle: true })] : []),
+      ...(offer.question
+        ? [paragraph(fill(s.question, { question: offer.question }), { isSubtle: true })]
+        : []),
     ],
     [
       execute(s.accept, verbs.buddyAccept, data, 'positive'),
@@ -194,12 +201,24 @@ export function buddyConnectCard(
   const links = teamsLinks(data.other.email, data.request.question);
   const body = [
     title(fill(s.connectTitle, { other: data.other.name })),
-    paragraph(fill(data.role === 'asker' ? s.connectAsker : s.connectBuddy, { other: data.other.name, topic })),
+    paragraph(
+      fill(data.role === 'asker' ? s.connectAsker : s.connectBuddy, {
+        other: data.other.name,
+        topic,
+      }),
+    ),
     ...(data.request.question
       ? [paragraph(fill(s.question, { question: data.request.question }), { isSubtle: true })]
       : []),
     ...(data.request.slot
-      ? [paragraph(fill(s.booked, { when: formatDateTime(data.request.slot.start, locale, data.timeZone) }), { weight: 'Bolder' })]
+      ? [
+          paragraph(
+            fill(s.booked, {
+              when: formatDateTime(data.request.slot.start, locale, data.timeZone),
+            }),
+            { weight: 'Bolder' },
+          ),
+        ]
       : []),
   ];
   const actions: unknown[] = [];
@@ -237,7 +256,9 @@ export function buddyCloseCard(
   if (data.request.status === 'closed') {
     return card([
       paragraph(s.closed, { weight: 'Bolder' }),
-      ...(data.helpsTotal !== undefined ? [paragraph(fill(s.helpsTotal, { count: data.helpsTotal }))] : []),
+      ...(data.helpsTotal !== undefined
+        ? [paragraph(fill(s.helpsTotal, { count: data.helpsTotal }))]
+        : []),
       ...received,
     ]);
   }

@@ -24,7 +24,11 @@ function callerOf(c: Context<AuthEnv>): BuddyCaller {
 }
 
 /** Optional JSON body: none, or an empty one, reads as `{}`. */
-async function optionalJson<T>(c: Context, parse: (c: Context) => Promise<T>, empty: T): Promise<T> {
+async function optionalJson<T>(
+  c: Context,
+  parse: (c: Context) => Promise<T>,
+  empty: T,
+): Promise<T> {
   const length = c.req.header('content-length');
   if (length === '0' || (!length && !c.req.header('content-type'))) return empty;
   return parse(c);

@@ -103,7 +103,15 @@ export type HelpRequestResponse = z.infer<typeof helpRequestResponseSchema>;
 export const myHelpRequestsResponseSchema = z.object({ requests: z.array(helpRequestViewSchema) });
 export type MyHelpRequestsResponse = z.infer<typeof myHelpRequestsResponseSchema>;
 
-export const offerStates = ['open', 'accepted', 'taken', 'passed', 'expired', 'closed', 'cancelled'] as const;
+export const offerStates = [
+  'open',
+  'accepted',
+  'taken',
+  'passed',
+  'expired',
+  'closed',
+  'cancelled',
+] as const;
 
 /** An offer as the buddy sees it (never who else was offered it or passed). */
 export const offerViewSchema = z.object({

@@ -18,7 +18,8 @@ export class BuddyRepository extends CosmosRepository<BuddySettings> {
       return this.query(tenantId, { where: 'c.active = true AND c.anythingDigital = true' });
     }
     return this.query(tenantId, {
-      where: 'c.active = true AND (ARRAY_CONTAINS(c.skillIds, @skillId) OR c.anythingDigital = true)',
+      where:
+        'c.active = true AND (ARRAY_CONTAINS(c.skillIds, @skillId) OR c.anythingDigital = true)',
       parameters: [{ name: '@skillId', value: skillId }],
     });
   }

@@ -63,7 +63,12 @@ export function weekOfRequest(request: Pick<HelpRequest, 'createdAt'>): string {
 export function countRequest(week: BuddyWeek, request: HelpRequest): BuddyWeek {
   const matched = request.matchedAt !== null;
   const minutes = matched
-    ? String(Math.max(0, Math.floor((Date.parse(request.matchedAt!) - Date.parse(request.createdAt)) / 60_000)))
+    ? String(
+        Math.max(
+          0,
+          Math.floor((Date.parse(request.matchedAt!) - Date.parse(request.createdAt)) / 60_000),
+        ),
+      )
     : undefined;
   return {
     ...week,
@@ -71,7 +76,8 @@ export function countRequest(week: BuddyWeek, request: HelpRequest): BuddyWeek {
     helped: week.helped + (matched ? 1 : 0),
     unanswered: week.unanswered + (request.status === 'unanswered' ? 1 : 0),
     cancelled: week.cancelled + (request.status === 'cancelled' ? 1 : 0),
-    minutesToBuddy: minutes === undefined ? week.minutesToBuddy : bump(week.minutesToBuddy, minutes),
+    minutesToBuddy:
+      minutes === undefined ? week.minutesToBuddy : bump(week.minutesToBuddy, minutes),
     topics: bump(week.topics, request.topic.key.slice(0, 100)),
   };
 }

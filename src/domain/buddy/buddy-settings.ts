@@ -141,14 +141,18 @@ export function localNow(settings: Pick<BuddySettings, 'timeZone'>, now: Date) {
 
 /** In quiet hours now, in their own zone. */
 export function inQuietHours(settings: BuddySettings, now: Date): boolean {
-  return settings.quietHours !== null && withinHours(settings.quietHours, localNow(settings, now).minutes);
+  return (
+    settings.quietHours !== null &&
+    withinHours(settings.quietHours, localNow(settings, now).minutes)
+  );
 }
 
 /** Within working hours on a working day now, in their own zone. */
 export function inWorkingHours(settings: BuddySettings, now: Date): boolean {
   const local = localNow(settings, now);
   return (
-    settings.workingDays.includes(local.weekday) && withinHours(settings.workingHours, local.minutes)
+    settings.workingDays.includes(local.weekday) &&
+    withinHours(settings.workingHours, local.minutes)
   );
 }
 

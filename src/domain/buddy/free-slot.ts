@@ -3,7 +3,11 @@ import type { Interval } from '../calendar/slot-finder';
 const QUARTER = 15 * 60_000;
 
 /** True when nobody's busy time overlaps [start, end). */
-export function freeDuring(busy: readonly (readonly Interval[])[], start: number, end: number): boolean {
+export function freeDuring(
+  busy: readonly (readonly Interval[])[],
+  start: number,
+  end: number,
+): boolean {
   return busy.every((intervals) =>
     intervals.every((i) => Date.parse(i.end) <= start || Date.parse(i.start) >= end),
   );
@@ -21,7 +25,11 @@ export function firstCommonFreeStart(
   horizonMs: number,
 ): number | undefined {
   const length = minutes * 60_000;
-  for (let start = Math.ceil(fromMs / QUARTER) * QUARTER; start + length <= fromMs + horizonMs; start += QUARTER) {
+  for (
+    let start = Math.ceil(fromMs / QUARTER) * QUARTER;
+    start + length <= fromMs + horizonMs;
+    start += QUARTER
+  ) {
     if (freeDuring(busy, start, start + length)) return start;
   }
   return undefined;

@@ -162,7 +162,12 @@ export function newHelpRequest(input: NewHelpRequest, now: Date): HelpRequest {
     topic:
       topic.kind === 'skill'
         ? { skillId: topic.skillId, text: topic.label.en, key: topic.skillId, label: topic.label }
-        : { skillId: null, text: topic.text.slice(0, 100), key: topic.key.slice(0, 100), label: null },
+        : {
+            skillId: null,
+            text: topic.text.slice(0, 100),
+            key: topic.key.slice(0, 100),
+            label: null,
+          },
     question: input.question.trim(),
     when: input.when,
     minutes: input.minutes,
@@ -198,8 +203,13 @@ export function isSearching(request: HelpRequest): boolean {
 }
 
 /** The next round: offers to `buddyIds` (possibly none), waiting 20 minutes or 4 hours. */
-export function startRound(request: HelpRequest, buddyIds: readonly string[], now: Date): HelpRequest {
-  if (!isSearching(request)) throw transition(request, 'offered', `Request ${request.id} is ${request.status}`);
+export function startRound(
+  request: HelpRequest,
+  buddyIds: readonly string[],
+  now: Date,
+): HelpRequest {
+  if (!isSearching(request))
+    throw transition(request, 'offered', `Request ${request.id} is ${request.status}`);
   const round = request.round + 1;
   const at = now.toISOString();
   return {
@@ -218,7 +228,9 @@ export function startRound(request: HelpRequest, buddyIds: readonly string[], no
 
 /** The round ran out with no accept. */
 export function isRoundOver(request: HelpRequest, now: Date): boolean {
-  return isSearching(request) && request.roundEndsAt !== null && request.roundEndsAt <= now.toISOString();
+  return (
+    isSearching(request) && request.roundEndsAt !== null && request.roundEndsAt <= now.toISOString()
+  );
 }
 
 /** Every offer of the current round was passed: no need to wait for the round to run out. */
@@ -269,7 +281,11 @@ export function acceptOffer(
     });
   }
   if (!isSearching(request)) {
-    throw transition(request, 'matched', `Request ${request.id} is ${request.status}: it no longer needs a buddy`);
+    throw transition(
+      request,
+      'matched',
+      `Request ${request.id} is ${request.status}: it no longer needs a buddy`,
+    );
   }
   const at = now.toISOString();
   return {
@@ -318,7 +334,8 @@ export function passOffer(
 
 /** 15 or 30 minutes booked: the close-the-loop cards come after the slot. */
 export function bookSlot(request: HelpRequest, start: Date, now: Date): HelpRequest {
-  if (request.status !== 'matched') throw transition(request, 'matched', `Request ${request.id} is ${request.status}`);
+  if (request.status !== 'matched')
+    throw transition(request, 'matched', `Request ${request.id} is ${request.status}`);
   const end = new Date(start.getTime() + request.minutes * 60_000).toISOString();
   return {
     ...request,
@@ -340,7 +357,12 @@ export function closeRequest(
 ): { request: HelpRequest; changed: boolean } {
   const at = now.toISOString();
   if (request.status === 'closed' || request.status === 'cancelled') {
-    if (by === 'asker' && helped !== undefined && request.helped === null && request.status === 'closed') {
+    if (
+      by === 'asker' &&
+      helped !== undefined &&
+      request.helped === null &&
+      request.status === 'closed'
+    ) {
       return { request: { ...request, helped, updatedAt: at }, changed: true };
     }
     return { request, changed: false };
@@ -364,7 +386,9 @@ export function closeRequest(
         status: 'cancelled',
         closedAt: at,
         roundEndsAt: null,
-        offers: request.offers.map((o) => (o.answer === 'pending' ? { ...o, answer: 'expired' as const } : o)),
+        offers: request.offers.map((o) =>
+          o.answer === 'pending' ? { ...o, answer: 'expired' as const } : o,
+        ),
         updatedAt: at,
       },
       changed: true,
@@ -374,18 +398,31 @@ export function closeRequest(
 }
 
 /** An optional thank-you note, from either side of a matched or closed request. */
-export function thank(request: HelpRequest, by: 'asker' | 'buddy', note: string, now: Date): HelpRequest {
+export function thank(
+  request: HelpRequest,
+  by: 'asker' | 'buddy',
+  note: string,
+  now: Date,
+): HelpRequest {
   if (request.status !== 'matched' && request.status !== 'closed') {
     throw transition(request, request.status, `Request ${request.id} has no buddy to thank`);
   }
-  return { ...request, thanks: { ...request.thanks, [by]: note.trim() }, updatedAt: now.toISOString() };
+  return {
+    ...request,
+    thanks: { ...request.thanks, [by]: note.trim() },
+    updatedAt: now.toISOString(),
+  };
 }
 
 /** After 3 rounds the asker may widen: any language, later this week, three more rounds. */
 export function widen(request: HelpRequest, now: Date): { request: HelpRequest; changed: boolean } {
   if (request.widened && isSearching(request)) return { request, changed: false };
   if (request.status !== 'unanswered') {
-    throw transition(request, 'searching', `Request ${request.id} is ${request.status}: only an unanswered request is widened`);
+    throw transition(
+      request,
+      'searching',
+      `Request ${request.id} is ${request.status}: only an unanswered request is widened`,
+    );
   }
   return {
     request: {

@@ -23,7 +23,10 @@ export async function purgeOldRequests(
   batch = 200,
 ): Promise<{ purged: number }> {
   const now = deps.clock.now();
-  const old = await deps.requests.olderThan(new Date(now.getTime() - retentionDays * 86_400_000), batch);
+  const old = await deps.requests.olderThan(
+    new Date(now.getTime() - retentionDays * 86_400_000),
+    batch,
+  );
   const groups = new Map<string, Versioned<HelpRequest>[]>();
   for (const r of old) {
     const key = `${r.value.tenantId}\n${weekOfRequest(r.value)}`;
@@ -37,7 +40,11 @@ export async function purgeOldRequests(
       const counted = new Set(current.counted);
       let next = current;
       for (const r of requests) if (!counted.has(r.value.id)) next = countRequest(next, r.value);
-      return { ...next, counted: [...new Set([...current.counted, ...ids])], updatedAt: now.toISOString() };
+      return {
+        ...next,
+        counted: [...new Set([...current.counted, ...ids])],
+        updatedAt: now.toISOString(),
+      };
     });
     for (const r of requests) await deps.requests.delete(tenantId, r.value.id);
     await upsertWeek(deps, tenantId, week, (current) => ({
@@ -62,7 +69,8 @@ async function upsertWeek(
       else await deps.weeks.create(change(emptyWeek(tenantId, week, deps.clock.now())));
       return;
     } catch (error) {
-      const retry = isDomainError(error, 'version_conflict') || isDomainError(error, 'already_exists');
+      const retry =
+        isDomainError(error, 'version_conflict') || isDomainError(error, 'already_exists');
       if (!retry || attempt >= 5) throw error;
     }
   }

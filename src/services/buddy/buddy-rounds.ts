@@ -1,6 +1,10 @@
 import { isDomainError } from '../../domain/errors';
 import { takeLease } from '../../domain/lease';
-import { notificationKey, type Notification, type NotificationKind } from '../../domain/notification';
+import {
+  notificationKey,
+  type Notification,
+  type NotificationKind,
+} from '../../domain/notification';
 import {
   endRound,
   isRoundOver,
@@ -9,7 +13,12 @@ import {
   startRound,
   type HelpRequest,
 } from '../../domain/buddy/help-request';
-import { eligibleBuddies, rankBuddies, type Asker, type RankedBuddy } from '../../domain/buddy/ranking';
+import {
+  eligibleBuddies,
+  rankBuddies,
+  type Asker,
+  type RankedBuddy,
+} from '../../domain/buddy/ranking';
 import type { Versioned } from '../../store/cosmos-repository';
 import { calendarPerson, type BuddyServiceDeps } from './buddy-context';
 
@@ -74,12 +83,19 @@ export async function pickBuddies(
 ): Promise<RankedBuddy[]> {
   const now = deps.clock.now();
   const candidates = await deps.buddies.candidates(request.tenantId, request.topic.skillId);
-  const eligible = eligibleBuddies(request, asker, candidates.map((c) => c.value), now);
+  const eligible = eligibleBuddies(
+    request,
+    asker,
+    candidates.map((c) => c.value),
+    now,
+  );
   const top = eligible.slice(0, calendarChecks);
   if (top.length === 0) return [];
   try {
     const people = await Promise.all(
-      [asker.id, ...top.map((b) => b.settings.id)].map((id) => deps.people.find(request.tenantId, id)),
+      [asker.id, ...top.map((b) => b.settings.id)].map((id) =>
+        deps.people.find(request.tenantId, id),
+      ),
     );
     const [askerPerson, ...buddyPeople] = people;
     const known = top.flatMap((b, i) => {
@@ -91,9 +107,11 @@ export async function pickBuddies(
         start: now.toISOString(),
         end: new Date(now.getTime() + request.minutes * 60_000).toISOString(),
       };
-      const schedules = await deps.calendars
-        .calendarFor(request.tenantId)
-        .getSchedules(calendarPerson(askerPerson.value), known.map((k) => k.person), window);
+      const schedules = await deps.calendars.calendarFor(request.tenantId).getSchedules(
+        calendarPerson(askerPerson.value),
+        known.map((k) => k.person),
+        window,
+      );
       const busy = new Map(schedules.map((s) => [s.personId, s.busy.length > 0]));
       const withCalendar = top.map((b) =>
         busy.has(b.settings.id) ? { ...b, free: !busy.get(b.settings.id) } : b,
@@ -116,7 +134,11 @@ export async function offerNextRound(
   const request = stored.value;
   const who = asker ?? (await askerOf(deps, request.tenantId, request.askerId, request.locale));
   const picked = await pickBuddies(deps, request, who);
-  const next = startRound(request, picked.map((b) => b.settings.id), deps.clock.now());
+  const next = startRound(
+    request,
+    picked.map((b) => b.settings.id),
+    deps.clock.now(),
+  );
   const { sweep: _sweep, ...released } = next;
   // Offers are queued before the round is written: a lost write re-offers with the same ids.
   for (const b of picked) await queueBuddyCard(deps, 'buddy_offer', request, b.settings.id);
@@ -144,7 +166,8 @@ export async function advanceRounds(
         candidate.etag,
       );
     } catch (error) {
-      if (isDomainError(error, 'version_conflict') || isDomainError(error, 'request_not_found')) continue;
+      if (isDomainError(error, 'version_conflict') || isDomainError(error, 'request_not_found'))
+        continue;
       throw error;
     }
     try {
@@ -168,7 +191,12 @@ async function advanceOne(
   const request = held.value;
   if (!isSearching(request)) return 'none';
   // A request whose first round never started (its asker's instance stopped) starts now.
-  const ended = request.roundEndsAt === null ? request : isRoundOver(request, now) ? endRound(request, now) : request;
+  const ended =
+    request.roundEndsAt === null
+      ? request
+      : isRoundOver(request, now)
+        ? endRound(request, now)
+        : request;
   if (ended.status === 'unanswered') {
     await queueBuddyCard(deps, 'buddy_unanswered', ended, ended.askerId);
     const { sweep: _sweep, ...released } = ended;

@@ -45,7 +45,13 @@ import {
   type BuddyServiceDeps,
 } from './buddy-context';
 import { buddyFiguresOf, purgeOldRequests } from './buddy-figures';
-import { advanceRounds, askerOf, offerNextRound, queueBuddyCard, roundLeaseMs } from './buddy-rounds';
+import {
+  advanceRounds,
+  askerOf,
+  offerNextRound,
+  queueBuddyCard,
+  roundLeaseMs,
+} from './buddy-rounds';
 
 /** The caller as quick help needs them (the tab's principal or the bot's user). */
 export type BuddyCaller = Pick<Principal, 'tenantId' | 'personId'> & { locale?: 'fr' | 'en' };
@@ -96,9 +102,15 @@ export class BuddyService {
     const known = new Set(catalogue.map((s) => s.id));
     const unknown = edit.skills.findIndex((s) => !known.has(s.skillId));
     if (unknown >= 0) {
-      throw new DomainError('validation_failed', `skills.${unknown}.skillId is not in the catalogue`, {
-        issues: [{ path: `skills.${unknown}.skillId`, message: 'skillId is not in the catalogue' }],
-      });
+      throw new DomainError(
+        'validation_failed',
+        `skills.${unknown}.skillId is not in the catalogue`,
+        {
+          issues: [
+            { path: `skills.${unknown}.skillId`, message: 'skillId is not in the catalogue' },
+          ],
+        },
+      );
     }
     const saved = await this.write(caller, edit, version);
     return this.meView(saved.value, saved.etag, catalogue);
@@ -107,8 +119,20 @@ export class BuddyService {
   /** "buddy on" / "buddy off" from chat: the same settings, switched. */
   async setActive(caller: BuddyCaller, active: boolean): Promise<BuddyMeResponse> {
     const { settings, version } = await this.settingsOf(caller);
-    const { id: _id, tenantId: _t, skillIds: _s, week: _w, helpsTotal: _h, updatedAt: _u, ...edit } = settings;
-    const saved = await this.write(caller, { ...edit, active, pausedUntil: active ? null : edit.pausedUntil }, version ?? undefined);
+    const {
+      id: _id,
+      tenantId: _t,
+      skillIds: _s,
+      week: _w,
+      helpsTotal: _h,
+      updatedAt: _u,
+      ...edit
+    } = settings;
+    const saved = await this.write(
+      caller,
+      { ...edit, active, pausedUntil: active ? null : edit.pausedUntil },
+      version ?? undefined,
+    );
     return this.meView(saved.value, saved.etag, await catalogueOf(this.deps, caller.tenantId));
   }
 
@@ -127,7 +151,9 @@ export class BuddyService {
     return this.deps.buddies.replace(applyBuddyEdit(stored.value, edit, now), version);
   }
 
-  private async settingsOf(caller: BuddyCaller): Promise<{ settings: BuddySettings; version: string | null }> {
+  private async settingsOf(
+    caller: BuddyCaller,
+  ): Promise<{ settings: BuddySettings; version: string | null }> {
     const stored = await this.deps.buddies.find(caller.tenantId, caller.personId);
     if (stored) return { settings: stored.value, version: stored.etag };
     return { settings: await this.prefilled(caller), version: null };
@@ -149,8 +175,20 @@ export class BuddyService {
     return defaultBuddySettings(who, now, profile?.value, new Set(catalogue.map((s) => s.id)));
   }
 
-  private meView(settings: BuddySettings, version: string | null, catalogue: BuddyMeResponse['catalogue']): BuddyMeResponse {
-    const { id: _id, tenantId: _t, skillIds: _s, week: _w, helpsTotal, updatedAt: _u, ...edit } = settings;
+  private meView(
+    settings: BuddySettings,
+    version: string | null,
+    catalogue: BuddyMeResponse['catalogue'],
+  ): BuddyMeResponse {
+    const {
+      id: _id,
+      tenantId: _t,
+      skillIds: _s,
+      week: _w,
+      helpsTotal,
+      updatedAt: _u,
+      ...edit
+    } = settings;
     return {
       settings: edit,
       version,
@@ -213,7 +251,10 @@ export class BuddyService {
         windowMinutes: Math.round(this.limits.rateWindowMs / 60_000),
       });
     }
-    const locale = caller.locale ?? (await this.deps.people.find(tenantId, personId))?.value.preferredLocale ?? 'en';
+    const locale =
+      caller.locale ??
+      (await this.deps.people.find(tenantId, personId))?.value.preferredLocale ??
+      'en';
     const id = this.deps.newId?.() ?? `${monthOf(now)}.${randomUUID()}`;
     const request = newHelpRequest(
       {
@@ -319,7 +360,10 @@ export class BuddyService {
         if (!isDomainError(error, 'version_conflict')) throw error;
       }
     }
-    return this.offerView((await this.deps.requests.get(caller.tenantId, requestId)).value, caller.personId);
+    return this.offerView(
+      (await this.deps.requests.get(caller.tenantId, requestId)).value,
+      caller.personId,
+    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -328,13 +372,19 @@ export class BuddyService {
   private async mine(caller: BuddyCaller, requestId: string): Promise<Versioned<HelpRequest>> {
     const stored = await this.deps.requests.get(caller.tenantId, requestId);
     if (!sideOf(stored.value, caller.personId)) {
-      throw new DomainError('request_not_found', `Help request ${requestId} was not found`, { id: requestId });
+      throw new DomainError('request_not_found', `Help request ${requestId} was not found`, {
+        id: requestId,
+      });
     }
     return stored;
   }
 
   /** Closes the loop ("Did it help?" / "Done?"), or cancels a request still searching (asker). */
-  async close(caller: BuddyCaller, requestId: string, helped?: boolean): Promise<HelpRequestResponse> {
+  async close(
+    caller: BuddyCaller,
+    requestId: string,
+    helped?: boolean,
+  ): Promise<HelpRequestResponse> {
     const side = sideOf((await this.mine(caller, requestId)).value, caller.personId)!;
     const now = this.deps.clock.now();
     const stored = await this.deps.requests.update(
@@ -359,7 +409,9 @@ export class BuddyService {
   async widen(caller: BuddyCaller, requestId: string): Promise<HelpRequestResponse> {
     const stored = await this.mine(caller, requestId);
     if (stored.value.askerId !== caller.personId) {
-      throw new DomainError('request_not_found', `Help request ${requestId} was not found`, { id: requestId });
+      throw new DomainError('request_not_found', `Help request ${requestId} was not found`, {
+        id: requestId,
+      });
     }
     const { request, changed } = widen(stored.value, this.deps.clock.now());
     if (!changed) return { request: await this.askerView(request), merged: false };
@@ -374,9 +426,12 @@ export class BuddyService {
   async book(caller: BuddyCaller, requestId: string): Promise<HelpRequestResponse> {
     const stored = await this.mine(caller, requestId);
     const request = stored.value;
-    if (request.slot) return { request: await this.askerView(request, caller.personId), merged: false };
+    if (request.slot)
+      return { request: await this.askerView(request, caller.personId), merged: false };
     if (request.status !== 'matched' || !request.buddyId) {
-      throw new DomainError('invalid_transition', `Request ${requestId} has no buddy yet`, { id: requestId });
+      throw new DomainError('invalid_transition', `Request ${requestId} has no buddy yet`, {
+        id: requestId,
+      });
     }
     const { tenantId } = request;
     const [asker, buddy, buddySettings] = await Promise.all([
@@ -453,8 +508,18 @@ export class BuddyService {
   // Views
 
   /** What `personId` should see on a quick-help card for `requestId` now (the bot's cards). */
-  async cardView(tenantId: string, requestId: string, personId: string, kind: 'offer' | 'matched' | 'close' | 'unanswered'): Promise<BuddyCardView> {
+  async cardView(
+    tenantId: string,
+    requestId: string,
+    personId: string,
+    kind: 'offer' | 'matched' | 'close' | 'unanswered',
+    /** For a queued close card: the close time it was queued for (a booking moves it). */
+    dueAt?: string,
+  ): Promise<BuddyCardView> {
     const request = (await this.deps.requests.get(tenantId, requestId)).value;
+    if (kind === 'close' && dueAt !== undefined && request.closeDueAt !== dueAt) {
+      return { kind: 'no_longer_needed', topic: request.topic };
+    }
     const side = sideOf(request, personId);
     const view = await this.askerView(request, personId);
     if (kind === 'unanswered') {
@@ -485,18 +550,30 @@ export class BuddyService {
       }
       return { kind: 'no_longer_needed', topic: offer.topic };
     }
-    throw new DomainError('request_not_found', `Help request ${requestId} was not found`, { id: requestId });
+    throw new DomainError('request_not_found', `Help request ${requestId} was not found`, {
+      id: requestId,
+    });
   }
 
   /** A request as its asker sees it (or its buddy: `viewerId` picks the thanks received). */
-  private async askerView(request: HelpRequest, viewerId = request.askerId): Promise<HelpRequestView> {
-    const buddy = request.buddyId ? await this.deps.people.find(request.tenantId, request.buddyId) : undefined;
+  private async askerView(
+    request: HelpRequest,
+    viewerId = request.askerId,
+  ): Promise<HelpRequestView> {
+    const buddy = request.buddyId
+      ? await this.deps.people.find(request.tenantId, request.buddyId)
+      : undefined;
     const side = sideOf(request, viewerId);
-    const received = side === 'asker' ? request.thanks.buddy : side === 'buddy' ? request.thanks.asker : undefined;
+    const received =
+      side === 'asker' ? request.thanks.buddy : side === 'buddy' ? request.thanks.asker : undefined;
     return {
       id: request.id,
       status: request.status,
-      topic: { text: request.topic.text, skillId: request.topic.skillId, label: request.topic.label },
+      topic: {
+        text: request.topic.text,
+        skillId: request.topic.skillId,
+        label: request.topic.label,
+      },
       question: request.question,
       when: request.when,
       minutes: request.minutes,
@@ -514,7 +591,9 @@ export class BuddyService {
   private async offerView(request: HelpRequest, buddyId: string): Promise<OfferView> {
     const offer = request.offers.find((o) => o.buddyId === buddyId);
     if (!offer) {
-      throw new DomainError('request_not_found', `Help request ${request.id} was not found`, { id: request.id });
+      throw new DomainError('request_not_found', `Help request ${request.id} was not found`, {
+        id: request.id,
+      });
     }
     const asker = await this.deps.people.find(request.tenantId, request.askerId);
     const mine = request.buddyId === buddyId;
@@ -535,7 +614,11 @@ export class BuddyService {
       requestId: request.id,
       state,
       asker: personRef(request.askerId, asker?.value),
-      topic: { text: request.topic.text, skillId: request.topic.skillId, label: request.topic.label },
+      topic: {
+        text: request.topic.text,
+        skillId: request.topic.skillId,
+        label: request.topic.label,
+      },
       question: request.question,
       when: request.when,
       minutes: request.minutes,
