@@ -106,14 +106,12 @@ export function matchTopic(text: string, catalogue: readonly BuddySkill[]): Topi
       }),
     );
     if (containing.length === 1) return skill(containing[0]!);
-    // A longer sentence that names a skill or a synonym: "formules excel", "aide sur teams".
-    for (const w of typed) {
-      const id = synonyms[w];
-      if (id && byId.has(id)) return skill(byId.get(id)!);
-    }
-    for (let i = 0; i + 1 < typed.length; i++) {
-      const id = synonyms[`${typed[i]} ${typed[i + 1]}`];
-      if (id && byId.has(id)) return skill(byId.get(id)!);
+    // A longer sentence that names a synonym: "formules excel", "mot de passe oublié".
+    for (let n = Math.min(3, typed.length); n >= 1; n--) {
+      for (let i = 0; i + n <= typed.length; i++) {
+        const id = synonyms[typed.slice(i, i + n).join(' ')];
+        if (id && byId.has(id)) return skill(byId.get(id)!);
+      }
     }
   }
   return { kind: 'unknown', key, text: text.trim() };
