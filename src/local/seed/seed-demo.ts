@@ -3,6 +3,7 @@ import type { Store } from '../../store/database';
 import { createRepositories } from '../../store/repositories';
 import { demoPeople, demoProfiles, demoProgramme } from './demo-data';
 import { demoPairs } from './demo-pairs';
+import { demoBuddies } from './demo-buddies';
 
 /** Load the demo company into `tenantId`; idempotent (upserts by id). Returns the number of documents. */
 export async function seedDemoData(store: Store, tenantId: string, clock: Clock): Promise<number> {
@@ -13,6 +14,7 @@ export async function seedDemoData(store: Store, tenantId: string, clock: Clock)
     pairs: pairRepo,
     notes: noteRepo,
     approvals: approvalRepo,
+    buddies: buddyRepo,
   } = createRepositories(store);
   const persons = demoPeople(tenantId);
   for (let i = 0; i < persons.length; i += 16) {
@@ -28,7 +30,16 @@ export async function seedDemoData(store: Store, tenantId: string, clock: Clock)
     ...notebooks.map((n) => noteRepo.upsert(n)),
     ...approvals.map((a) => approvalRepo.upsert(a)),
   ]);
+  // Quick help: digital buddies for every digital skill, so a newcomer can ask at once.
+  const buddies = demoBuddies(persons, clock);
+  await Promise.all(buddies.map((b) => buddyRepo.upsert(b)));
   return (
-    persons.length + 1 + volunteers.length + pairs.length + notebooks.length + approvals.length
+    persons.length +
+    1 +
+    volunteers.length +
+    pairs.length +
+    notebooks.length +
+    approvals.length +
+    buddies.length
   );
 }
