@@ -24,7 +24,7 @@ export const buddyCardStrings = {
     call: 'Appeler',
     book: 'Réserver {minutes} minutes',
     booked: 'Réservé : {when}',
-    closeAskerTitle: 'Ce coup de main vous a-t-il aidé ?',
+    closeAskerTitle: 'Ce coup de main a-t-il été utile ?',
     closeBuddyTitle: 'C’est fait ?',
     closeBody: 'Votre échange avec {other} sur {topic}.',
     thanksLabel: 'Un mot de remerciement (facultatif)',

@@ -82,6 +82,8 @@ export const en = {
   'toolkit.title': 'Mentor toolkit',
 
   // A manager's approvals of mentoring time (tab/src/screens/approvals; its own strings there).
+  'nav.quickHelp': 'Quick help',
+  'quickHelp.title': 'Quick help',
   'nav.approvals': 'Approvals',
   'approvals.title': 'Approvals',
 } as const;

@@ -53,7 +53,8 @@ export const fr: Catalogue = {
   'error.request_not_found': "Cette demande de coup de main n'existe pas ou ne vous concerne pas.",
   'error.too_many_open_requests':
     'Vous avez déjà 5 demandes de coup de main en cours. Clôturez-en une avant d’en poser une autre.',
-  'error.rate_limited': 'Vous avez posé beaucoup de demandes en peu de temps. Réessayez dans une heure.',
+  'error.rate_limited':
+    'Vous avez posé beaucoup de demandes en peu de temps. Réessayez dans une heure.',
   'error.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
   'error.network': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
   'error.generic': 'Un problème est survenu. Réessayez plus tard.',
@@ -81,6 +82,8 @@ export const fr: Catalogue = {
   'toolkit.title': 'Boîte à outils du mentor',
 
   // Les approbations de temps d’un manager (tab/src/screens/approvals ; ses propres textes y sont).
+  'nav.quickHelp': 'Coup de main',
+  'quickHelp.title': 'Coup de main',
   'nav.approvals': 'Approbations',
   'approvals.title': 'Approbations',
 };
