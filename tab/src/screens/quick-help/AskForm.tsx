@@ -72,6 +72,8 @@ export function AskForm({
       </Subtitle2>
       <form
         className={styles.list}
+        // Our own message, in the tab's language, rather than the browser's.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
