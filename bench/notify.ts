@@ -5,9 +5,7 @@
  * Teams limits (50/s per tenant, 7/s per conversation) and answers 429 + Retry-After beyond them.
  * Last line: JSON with sustainedPerSec, throttled, lost, duplicates.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import type { OperationInput } from '@azure/cosmos';
 import { createBotAdapter } from '../bot/bot-endpoint';
@@ -23,26 +21,8 @@ import type { ConversationRecord } from '../src/store/conversation-repository';
 import { openStore } from '../src/store/database';
 import { createRepositories } from '../src/store/repositories';
 import { startConnectorProcess } from './support/teams-connector-process';
+import { startCosmosProcess } from './support/cosmos-process';
 import { createLogger } from '../src/logger';
-
-/** @vercel/cosmosdb-server (with keep-alive, TESTBED.md) in a child process on loopback. */
-async function startCosmosProcess() {
-  const code = [
-    "import { createHttpsServer } from '@vercel/cosmosdb-server';",
-    'const server = createHttpsServer({ keepAlive: true });',
-    // Node closes idle keep-alive sockets silently otherwise; a write sent then fails (embedded-cosmos.ts).
-    'server.keepAliveTimeout = 0;',
-    "server.listen(0, '127.0.0.1', () => console.log(server.address().port));",
-  ].join('\n');
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => resolve(Number(line)));
-    child.once('exit', (exitCode) => reject(new Error(`cosmos server exited with ${exitCode}`)));
-  });
-  return { endpoint: `https://127.0.0.1:${port}/`, child };
-}
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

@@ -8,6 +8,7 @@ import {
 import { PacedSender } from '../notifications/paced-sender';
 import { SendPacer, teamsLimits } from '../notifications/pacer';
 import { clockTimer, type Timer } from '../notifications/timer';
+import type { WakeSignal } from '../notifications/wake-signal';
 import { BackgroundLoops } from './background-loops';
 import type { CalendarRefreshSweep } from '../services/calendar/calendar-sweep';
 import type { NotificationPlanner } from '../notifications/notification-planner';
@@ -17,7 +18,10 @@ import type { BuddyService } from '../services/buddy/buddy-service';
 /** Every background loop of an instance (README "Background work"). */
 export function createBackgroundLoops(deps: {
   log: Logger;
-  /** Turns pairs into queued reminders, nudges and approval cards. */
+  /**
+   * Turns pairs into queued reminders and nudges; also re-plans approval cards, a safety net for
+   * one whose event could not queue it (same idempotency key: never sent twice).
+   */
   planner: Pick<NotificationPlanner, 'planAll'>;
   /** What is queued, and the bot that sends it (the dispatcher claims, paces and sends). */
   notifications: {
@@ -29,6 +33,11 @@ export function createBackgroundLoops(deps: {
     timer?: Timer;
     /** Instances running the dispatcher: each paces at its share of the tenant's 50 messages/s. */
     instances?: number;
+    /**
+     * Rung by the services' outbox when an event queues a message due now (an approval asked or
+     * decided, a proposal published): the dispatcher claims it at once instead of at its next poll.
+     */
+    wake?: WakeSignal;
   };
   /** Expires proposals whose answer time ran out, so the people left get their next best. */
   matching?: Pick<MatchingService, 'expireEverywhere'>;
@@ -87,7 +96,7 @@ function notificationDispatcher(
     timer,
     limits: { ...teamsLimits, perTenant: [{ count: share, windowMs: 1000 }] },
   });
-  return new NotificationDispatcher({
+  const dispatcher = new NotificationDispatcher({
     queue: deps.queue,
     delivery: deps.delivery,
     sender: new PacedSender({ pacer, timer }),
@@ -95,4 +104,6 @@ function notificationDispatcher(
     owner: deps.instanceId,
     log,
   });
+  deps.wake?.subscribe(() => dispatcher.wake());
+  return dispatcher;
 }

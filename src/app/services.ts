@@ -19,6 +19,10 @@ import { CosmosOrgDirectory } from '../services/people/org-directory';
 import { PairService } from '../services/pairs/pair-service';
 import { ProfileService } from '../services/programmes/profile-service';
 import { ProgrammeService } from '../services/programmes/programme-service';
+import {
+  createNotificationOutbox,
+  type DispatchWake,
+} from '../services/outbox/notification-outbox';
 import type { Repositories } from '../store/repositories';
 import { createCalendarProvider, type CalendarProviderOptions } from './calendar-provider';
 
@@ -37,8 +41,20 @@ export function createServices(deps: {
   calendar?: CalendarProviderOptions;
   /** Development sign-in, when DEV_SIGN_IN is on (src/local/dev-sign-in.ts, loaded by the caller). */
   devTokens?: DevTokens;
+  /**
+   * This instance's notification dispatcher (src/app/background.ts), woken when an event queues
+   * a message; without it (no scheduler here, tests) other instances' polls send it.
+   */
+  dispatchWake?: DispatchWake;
 }) {
   const { config, repos, clock, log } = deps;
+  // Messages caused by an event (an approval asked or decided, a proposal published) are queued
+  // by the service that handles it, due now, and the dispatcher is woken to send them at once.
+  const outbox = createNotificationOutbox({
+    store: repos.notifications,
+    clock,
+    ...(deps.dispatchWake ? { wake: deps.dispatchWake } : {}),
+  });
   // The org directory is the people container; a Graph adapter will implement OrgDirectory.
   const directory = new CosmosOrgDirectory({ people: repos.people });
 
@@ -106,7 +122,7 @@ export function createServices(deps: {
     pairs: repos.pairs,
     people: repos.people,
     programmes: repos.programmes,
-    notifications: repos.notifications,
+    outbox,
     clock,
   });
 
@@ -135,7 +151,8 @@ export function createServices(deps: {
     locks: repos.matchingLocks,
     pairs: repos.pairs,
     pairCreator: pairs,
-    // Publishing and repairs tell each person in Teams chat (proposal_published).
+    // Publishing and repairs tell each person in Teams chat at once (proposal_published).
+    outbox,
     notifications: repos.notifications,
     clock,
     log,
@@ -153,8 +170,8 @@ export function createServices(deps: {
     syncs: repos.calendarSyncs,
     refreshMinAgeMs: config.calendarRefresh.minAgeMs,
     instanceId,
-    // Moves and declines found in the calendar are told to the pair by the bot.
-    notifications: repos.notifications,
+    // Moves and declines found in the calendar are told to the pair by the bot, at once.
+    notifications: outbox,
     log,
   });
 
@@ -198,6 +215,7 @@ export function createServices(deps: {
   });
 
   return {
+    outbox,
     directory,
     authenticator,
     identity,

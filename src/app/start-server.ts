@@ -17,6 +17,7 @@ import { shippedToolkit } from '../toolkit/toolkit';
 import { appRoot, appVersion } from './app-root';
 import { createBackgroundLoops } from './background';
 import { lazyBot } from './lazy-bot';
+import { WakeSignal } from '../notifications/wake-signal';
 import type { EmbeddedCosmos } from '../local/embedded-cosmos';
 import { openAppStore } from './open-store';
 import { createServices, instanceId } from './services';
@@ -59,11 +60,14 @@ export async function startServer(
   const devTokens = config.auth.devSignIn
     ? new (await import('../local/dev-sign-in')).DevTokenIssuer({ clock })
     : undefined;
+  // Services queue event-caused messages and ring it; this instance's dispatcher answers.
+  const dispatchWake = new WakeSignal();
   const services = createServices({
     config,
     repos,
     clock,
     log,
+    dispatchWake,
     ...(devTokens ? { devTokens } : {}),
     ...(options.calendar ? { calendar: options.calendar } : {}),
   });
@@ -112,6 +116,7 @@ export async function startServer(
       delivery: bot.delivery,
       instanceId,
       clock,
+      wake: dispatchWake,
     },
     matching: services.matching,
     calendarSweep: services.calendarSweep,

@@ -84,6 +84,44 @@ export function notificationKey(
   return `${kind}:${subjectId}:${due.toISOString()}`;
 }
 
+/**
+ * A notification caused by an event (an approval asked or decided, a proposal published, a buddy
+ * offer): due at once, sent by the dispatcher as soon as it is woken (src/services/outbox).
+ */
+export type EventNotice = {
+  tenantId: string;
+  kind: NotificationKind;
+  recipientId: string;
+  /**
+   * What the message is about, unique per recipient for this kind (e.g. `${approvalId}` or
+   * `${requestId}.${buddyId}`): with `at` it makes the idempotency key.
+   */
+  subjectId: string;
+  /**
+   * When the event happened, as stored with it (the approval's createdAt, the decision's
+   * decidedAt): a retry of the event then finds the same key and queues nothing new.
+   */
+  at: string;
+  pairId?: string;
+  payload: Record<string, unknown>;
+};
+
+/** The pending notification of an event: keyed by kind, subject and time, due when it happened. */
+export function eventNotification(notice: EventNotice): Notification {
+  const id = notificationKey(notice.kind, notice.subjectId, notice.at);
+  return {
+    id,
+    tenantId: notice.tenantId,
+    kind: notice.kind,
+    recipientId: notice.recipientId,
+    ...(notice.pairId ? { pairId: notice.pairId } : {}),
+    dueAt: new Date(notice.at).toISOString(),
+    status: 'pending',
+    attempts: 0,
+    payload: notice.payload,
+  };
+}
+
 type NotificationChange = { notification: Notification; changed: boolean };
 
 function notificationError(

@@ -65,6 +65,9 @@ export class NotificationDispatcher {
   private readonly leaseSafetyMs: number;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  /** Set by wake(): something became due since the last claim, so do not pause. */
+  private woken = false;
+  private wakeUp: (() => void) | undefined;
 
   constructor(private readonly deps: NotificationDispatcherDeps) {
     this.leaseMs = deps.leaseMs ?? 120_000;
@@ -96,8 +99,18 @@ export class NotificationDispatcher {
   }
 
   /**
+   * Something due now was just queued (src/services/outbox): claim at once rather than at the end
+   * of the idle pause. A wake-up during a claim is kept, so the next pause is skipped.
+   */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /**
    * Runs until stop(): keeps up to two batches in flight and claims more as they drain, so the
-   * pacer never waits on Cosmos between batches; idles when nothing is due.
+   * pacer never waits on Cosmos between batches; idles when nothing is due, until `idleMs` pass
+   * or wake() is called.
    */
   start(): void {
     if (this.running) return;
@@ -111,6 +124,8 @@ export class NotificationDispatcher {
           continue;
         }
         let claimed: ClaimedNotification[] = [];
+        // What is woken for from here on is after this claim's query: it gets a claim of its own.
+        this.woken = false;
         try {
           claimed = await this.deps.queue.claimDue({
             now: new Date(this.deps.timer.now()),
@@ -130,19 +145,28 @@ export class NotificationDispatcher {
             .finally(() => inFlight.delete(task));
           inFlight.add(task);
         }
-        if (claimed.length < this.batchSize && !this.stopping) {
-          await Promise.race([this.deps.timer.sleep(this.idleMs), ...inFlight]);
+        if (claimed.length < this.batchSize && !this.stopping && !this.woken) {
+          await Promise.race([this.deps.timer.sleep(this.idleMs), this.nextWake(), ...inFlight]);
+          this.wakeUp = undefined;
         }
       }
       await Promise.all(inFlight);
     })();
   }
 
-  /** Finishes what is in flight, then stops. */
+  /** Finishes what is in flight, then stops (without waiting for the idle pause to end). */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.wake();
     await this.running;
     this.running = undefined;
+  }
+
+  /** Resolves at the next wake(). */
+  private nextWake(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wakeUp = resolve;
+    });
   }
 
   private async dispatch(

@@ -16,7 +16,6 @@ import {
 } from '../domain/approval';
 import type { Clock } from '../domain/clock';
 import { DomainError, isDomainError } from '../domain/errors';
-import { notificationKey, type Notification } from '../domain/notification';
 import { isAgreementSigned } from '../domain/pair/agreement';
 import { pairApprovalOf, recordApprovals } from '../domain/pair/approvals';
 import { transitionPair } from '../domain/pair/lifecycle';
@@ -26,17 +25,18 @@ import type { Person } from '../domain/person';
 import type { Programme } from '../domain/programme';
 import type { ApprovalRepository } from '../store/approval-repository';
 import type { Versioned } from '../domain/versioned';
-import type { NotificationRepository } from '../store/notification-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { PeopleRepository } from '../store/people-repository';
 import type { ProgrammeRepository } from '../store/programme-repository';
+import type { NotificationOutbox } from './outbox/notification-outbox';
 
 export type ApprovalServiceDeps = {
   approvals: ApprovalRepository;
   pairs: PairRepository;
   people: PeopleRepository;
   programmes: ProgrammeRepository;
-  notifications: NotificationRepository;
+  /** Approval cards and decisions go to Teams at once (src/services/outbox). */
+  outbox: NotificationOutbox;
   clock: Clock;
 };
 
@@ -65,6 +65,11 @@ export interface ApprovalRequests {
    * with where its approvals stand (`pair.approvals`), for the caller to write with its change.
    */
   askManagers(pair: Pair, requestedBy: string): Promise<Pair>;
+  /**
+   * Once the pair awaiting approval is written: sends each manager the card of the request that
+   * waits for them (idempotent: a request's card is queued once).
+   */
+  announceRequests(tenantId: string, pairId: string): Promise<number>;
 }
 
 /**
@@ -86,6 +91,34 @@ export class ApprovalService implements ApprovalRequests {
     const approvals = await this.requestFor(pair, requestedBy);
     const entries = await this.entriesOf(pair.tenantId, approvals, new Lookups(this.deps));
     return recordApprovals(pair, entries, this.deps.clock).pair;
+  }
+
+  /**
+   * Queues, due now, the card of every request of the pair that waits for its manager: after the
+   * pair's write, so no manager is asked to decide for a pair that does not await approval yet.
+   * The key (approval id and creation time) is the planner's too, so its pass adds none. Returns
+   * how many were new.
+   */
+  async announceRequests(tenantId: string, pairId: string): Promise<number> {
+    const [pair, approvals] = await Promise.all([
+      this.deps.pairs.get(tenantId, pairId),
+      this.deps.approvals.ofPair(tenantId, pairId),
+    ]);
+    let created = 0;
+    for (const { value: approval } of approvals) {
+      if (!awaitsDecision(approval, pair.value)) continue;
+      const queued = await this.deps.outbox.enqueue({
+        tenantId,
+        kind: 'approval_request',
+        recipientId: approval.managerId,
+        subjectId: approval.id,
+        at: approval.createdAt,
+        pairId,
+        payload: { approvalId: approval.id },
+      });
+      if (queued.created) created += 1;
+    }
+    return created;
   }
 
   /**
@@ -316,18 +349,15 @@ export class ApprovalService implements ApprovalRequests {
       ['partner', partnerOf(pair, approval.personId)],
     ] as const;
     for (const [audience, recipientId] of audiences) {
-      const told: Notification = {
-        id: notificationKey('pair_told_outcome', `${approval.id}.${recipientId}`, decidedAt),
+      await this.deps.outbox.enqueue({
         tenantId,
         kind: 'pair_told_outcome',
         recipientId,
+        subjectId: `${approval.id}.${recipientId}`,
+        at: decidedAt,
         pairId: approval.pairId,
-        dueAt: decidedAt,
-        status: 'pending',
-        attempts: 0,
         payload: { approvalId: approval.id, audience },
-      };
-      await this.deps.notifications.schedule(told);
+      });
     }
   }
 

@@ -1,11 +1,11 @@
 import { isDomainError } from '../../domain/errors';
 import type { Person } from '../../domain/person';
-import { cancelNotification, notificationKey, type Notification } from '../../domain/notification';
+import { cancelNotification, notificationKey, type EventNotice } from '../../domain/notification';
 import type { Programme } from '../../domain/programme';
 import type { StoredProposal } from '../../store/proposal-repository';
 import { inBatches, type MatchingServiceDeps } from './shared';
 
-export type ProposalNoticesDeps = Pick<MatchingServiceDeps, 'notifications' | 'log'>;
+export type ProposalNoticesDeps = Pick<MatchingServiceDeps, 'outbox' | 'notifications' | 'log'>;
 
 /** The Teams messages that tell each person of a proposal, through the notification queue. */
 export class ProposalNotices {
@@ -13,7 +13,8 @@ export class ProposalNotices {
 
   /**
    * Queues one Teams message per person for each newly published proposal (who, the deadline,
-   * the "My match" tab). The id is the idempotency key: a second publish or a retry queues none.
+   * the "My match" tab), sent at once through the outbox. The key is the proposal, the person and
+   * the publication time: a second publish or a retry queues none.
    */
   async announce(
     programme: Programme,
@@ -22,8 +23,8 @@ export class ProposalNotices {
     zones: ReadonlyMap<string, string>,
     cause: 'published' | 'repair',
   ): Promise<void> {
-    const notifications = this.deps.notifications;
-    if (!notifications) return;
+    const outbox = this.deps.outbox;
+    if (!outbox) return;
     const sides = (p: StoredProposal) =>
       [
         ['mentor', p.mentorId, p.menteeId],
@@ -32,14 +33,12 @@ export class ProposalNotices {
     const queued = proposals
       .filter((p) => p.publishedAt !== null && p.status === 'proposed')
       .flatMap((p) =>
-        sides(p).map(([role, recipientId, partnerId]): Notification => ({
-          id: notificationKey('proposal_published', `${p.id}.${recipientId}`, p.publishedAt!),
+        sides(p).map(([role, recipientId, partnerId]): EventNotice => ({
           tenantId: p.tenantId,
           kind: 'proposal_published',
           recipientId,
-          dueAt: p.publishedAt!,
-          status: 'pending',
-          attempts: 0,
+          subjectId: `${p.id}.${recipientId}`,
+          at: p.publishedAt!,
           payload: {
             proposalId: p.id,
             programmeName: programme.name,
@@ -54,10 +53,10 @@ export class ProposalNotices {
       );
     await inBatches(queued, async (n) => {
       try {
-        await notifications.schedule(n);
+        await outbox.enqueue(n);
       } catch (error) {
         // The proposals are published and shown in the tab; the message is the part that failed.
-        this.deps.log.error(`notification ${n.id} could not be queued`, error);
+        this.deps.log.error(`notification ${n.kind}:${n.subjectId} could not be queued`, error);
       }
     });
   }

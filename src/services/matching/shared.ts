@@ -16,6 +16,7 @@ import type { ProfileRepository } from '../../store/profile-repository';
 import type { ProgrammeRepository } from '../../store/programme-repository';
 import type { ProposalRepository, StoredProposal } from '../../store/proposal-repository';
 import type { Principal } from '../auth/principal';
+import type { NotificationOutbox } from '../outbox/notification-outbox';
 import type { PairIds } from './matching-input';
 
 export type MatchingServiceDeps = {
@@ -28,8 +29,10 @@ export type MatchingServiceDeps = {
   pairs: PairRepository;
   /** Creates the pair once both accepted (the pair service: members snapshot, frame). */
   pairCreator: PairCreator;
-  /** Where the Teams messages for published proposals are queued (none queued without it). */
-  notifications?: Pick<NotificationRepository, 'schedule' | 'update'>;
+  /** Where the Teams messages for published proposals are queued, due at once (none without it). */
+  outbox?: NotificationOutbox;
+  /** The queued messages, to cancel those of a proposal withdrawn before they went out. */
+  notifications?: Pick<NotificationRepository, 'update'>;
   clock: Clock;
   log: Logger;
   newId?: (prefix: string) => string;

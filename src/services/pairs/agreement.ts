@@ -40,6 +40,8 @@ export class PairAgreements {
    * The requests are made before the pair is written: if that write fails the signature can be
    * given again and the requests, whose ids are fixed by pair, person and revision, are not made
    * twice; a request whose pair never got to `awaiting_approval` is neither listed nor decidable.
+   * Once the pair is written, each manager asked gets the card in Teams at once (through the
+   * notification outbox, not at the planner's next pass).
    */
   async sign(
     principal: Principal,
@@ -54,7 +56,8 @@ export class PairAgreements {
           .managerApprovalRequired ?? true;
       return approvalRequired;
     };
-    return this.deps.access.write(
+    let asked = false;
+    const response = await this.deps.access.write(
       principal,
       pairId,
       version,
@@ -71,19 +74,26 @@ export class PairAgreements {
       async (pair) => {
         if (!isAgreementSigned(pair.agreement)) return pair;
         if (pair.state === 'awaiting_approval') {
+          asked = true;
           return this.deps.approvals.askManagers(pair, principal.personId);
         }
         if (pair.state !== 'accepted') return pair;
         const ask =
           (await needsApproval(pair)) && (await this.deps.approvals.anyManagerToAsk(pair));
-        const asked = ask ? await this.deps.approvals.askManagers(pair, principal.personId) : pair;
+        asked ||= ask;
+        const withApprovals = ask
+          ? await this.deps.approvals.askManagers(pair, principal.personId)
+          : pair;
         return transitionPair(
-          asked,
+          withApprovals,
           ask ? { type: 'request_approval' } : { type: 'activate', managerApprovalRequired: false },
           principal.personId,
           this.deps.clock,
         ).pair;
       },
     );
+    // Announced from the stored pair: only requests that wait for a decision get a card.
+    if (asked) await this.deps.approvals.announceRequests(principal.tenantId, pairId);
+    return response;
   }
 }

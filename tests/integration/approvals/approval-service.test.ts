@@ -264,8 +264,14 @@ describe('deciding', () => {
         .map((n) => `${n.value.kind} → ${n.value.recipientId}`)
         .sort()
         .filter((line, i, all) => all.indexOf(line) === i),
-    ).toEqual(['pair_told_outcome → mentee-1', 'pair_told_outcome → mentor-1']);
-    expect(told).toHaveLength(4);
+    ).toEqual([
+      // Each manager's card, queued by the second signature; then each decision to both members.
+      'approval_request → manager-mentee',
+      'approval_request → manager-mentor',
+      'pair_told_outcome → mentee-1',
+      'pair_told_outcome → mentor-1',
+    ]);
+    expect(told).toHaveLength(6);
 
     // The same click again, from the card or the tab: nothing changes, nobody is told twice.
     const again = await w.approvals.decide(
@@ -275,7 +281,7 @@ describe('deciding', () => {
       undefined,
     );
     expect(again.changed).toBe(false);
-    expect(await repos.notifications.query(w.tenantId)).toHaveLength(4);
+    expect(await repos.notifications.query(w.tenantId)).toHaveLength(6);
   });
 
   it('a decline keeps the pair waiting; a new signed revision asking the same time asks that manager again, and only that one', async () => {
@@ -788,7 +794,15 @@ describe('signing a new revision while requests wait: superseded requests, appro
       'superseded',
       'pending',
     ]);
-    expect(await repos.notifications.query(w.tenantId)).toEqual([]);
+    // The cards of the requests as each signature asked them; the refused decisions told nobody.
+    const queued = await repos.notifications.query(w.tenantId);
+    expect(
+      queued.map((n) => `${n.value.kind} ${String(n.value.payload.approvalId)}`).sort(),
+    ).toEqual(
+      [old('mentee-1'), fresh('mentee-1'), old('mentor-1'), fresh('mentor-1')]
+        .map((id) => `approval_request ${id}`)
+        .sort(),
+    );
 
     // Her list: the new request to decide first, the old one shown as replaced.
     const list = await w.approvals.ofManager(w.manager('manager-mentee'));

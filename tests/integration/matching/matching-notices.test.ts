@@ -6,6 +6,7 @@ import type { MatchingRunResponse, MyProposalsResponse } from '../../../src/cont
 import { fixedClock } from '../../../src/domain/clock';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
 import type { MatchingService } from '../../../src/services/matching/matching-service';
+import { createNotificationOutbox } from '../../../src/services/outbox/notification-outbox';
 import { ProfileService } from '../../../src/services/programmes/profile-service';
 import type { MatchingRunDocument } from '../../../src/store/job-repository';
 import type { StoredProposal } from '../../../src/store/proposal-repository';
@@ -73,6 +74,7 @@ describe('matching tells people in Teams, and withdraws the proposals of someone
 
     // Matching makes no pair here; the profiles' withdrawal hook is this matching service.
     matching = matchingThatMakesNoPairs(repos, {
+      outbox: createNotificationOutbox({ store: repos.notifications, clock }),
       notifications: repos.notifications,
       clock,
       log: logger,

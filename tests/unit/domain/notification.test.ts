@@ -1,6 +1,7 @@
 import {
   cancelNotification,
   claimNotification,
+  eventNotification,
   fixedClock,
   isClaimable,
   markFailed,
@@ -11,6 +12,38 @@ import {
 } from '../../../src/domain';
 import { aNotification } from '../../fixtures/builders';
 import { thrown } from '../../support/thrown';
+
+describe('a notification caused by an event', () => {
+  it('is pending, due when the event happened, keyed by kind, subject and that time', () => {
+    const notice = {
+      tenantId: 'tenant-1',
+      kind: 'approval_request' as const,
+      recipientId: 'manager-1',
+      subjectId: 'approval.pair-1.mentee-1.r1',
+      at: '2026-03-05T09:00:00Z',
+      pairId: 'pair-1',
+      payload: { approvalId: 'approval.pair-1.mentee-1.r1' },
+    };
+    const queued = eventNotification(notice);
+    expect(queued).toEqual({
+      // The planner's key for the same request's card (notification-plan.ts): stored once.
+      id: notificationKey('approval_request', notice.subjectId, new Date(notice.at)),
+      tenantId: 'tenant-1',
+      kind: 'approval_request',
+      recipientId: 'manager-1',
+      pairId: 'pair-1',
+      dueAt: '2026-03-05T09:00:00.000Z',
+      status: 'pending',
+      attempts: 0,
+      payload: { approvalId: 'approval.pair-1.mentee-1.r1' },
+    });
+    expect(notificationSchema.safeParse(queued).success).toBe(true);
+    // The same event enqueued again (a retried request): the same key.
+    expect(eventNotification({ ...notice, at: '2026-03-05T09:00:00.000Z' }).id).toBe(queued.id);
+    const { pairId: _pairId, ...withoutPair } = notice;
+    expect(eventNotification(withoutPair)).not.toHaveProperty('pairId');
+  });
+});
 
 describe('notification key', () => {
   it('is the same for the same reminder however the time is written', () => {

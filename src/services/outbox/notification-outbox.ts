@@ -1,0 +1,57 @@
+import type { Clock } from '../../domain/clock';
+import { eventNotification, type EventNotice, type Notification } from '../../domain/notification';
+
+export type { EventNotice } from '../../domain/notification';
+
+/** Tells this instance's notification dispatcher that something is due now (src/app wires it). */
+export interface DispatchWake {
+  wake(): void;
+}
+
+/** Where notifications are stored (src/store/notification-repository.ts). */
+export interface NotificationStore {
+  schedule(notification: Notification): Promise<{ created: boolean }>;
+}
+
+/** What was queued: the idempotency key, and false when the same event was queued before. */
+export type Enqueued = { id: string; created: boolean };
+
+/**
+ * The way a service sends a Teams message because something just happened. The message is
+ * written to the notifications container (id = idempotency key, due now), then this instance's
+ * dispatcher is woken: it claims, paces and sends it at once instead of at its next poll. Other
+ * instances see it on their own poll (every 2 s), so nothing depends on the wake-up arriving.
+ * Time-based reminders and nudges stay with the planner (src/notifications/notification-planner.ts);
+ * one it plans with the same key as an event's is stored once.
+ */
+export interface NotificationOutbox {
+  /**
+   * Queues the message of an event, due at `notice.at`, and wakes the dispatcher. Idempotent:
+   * the same kind, subject and time queue one message however often they are enqueued.
+   */
+  enqueue(notice: EventNotice): Promise<Enqueued>;
+  /** Queues a notification built elsewhere (its id is its key); wakes the dispatcher when due. */
+  schedule(notification: Notification): Promise<{ created: boolean }>;
+}
+
+/** The outbox over the notification store and this instance's dispatcher (none: no wake). */
+export function createNotificationOutbox(deps: {
+  store: NotificationStore;
+  clock: Clock;
+  wake?: DispatchWake;
+}): NotificationOutbox {
+  const schedule = async (notification: Notification) => {
+    const { created } = await deps.store.schedule(notification);
+    // Only once written: a woken dispatcher must find it. A reminder due later waits its turn.
+    if (created && notification.dueAt <= deps.clock.now().toISOString()) deps.wake?.wake();
+    return { created };
+  };
+  return {
+    schedule,
+    async enqueue(notice) {
+      const notification = eventNotification(notice);
+      const { created } = await schedule(notification);
+      return { id: notification.id, created };
+    },
+  };
+}
