@@ -183,7 +183,8 @@ export function createServices(deps: {
     people: repos.people,
     profiles: repos.profiles,
     programmes: repos.programmes,
-    notifications: repos.notifications,
+    // Offers, accepts and connect cards are caused by an event: the outbox sends them at once.
+    notifications: outbox,
     calendars,
     clock,
     log,

@@ -6,7 +6,7 @@ import type { Person } from '../../domain/person';
 import type { Logger } from '../../logger';
 import type { BuddyRepository, BuddyWeekRepository } from '../../store/buddy-repository';
 import type { HelpRequestRepository } from '../../store/help-request-repository';
-import type { NotificationRepository } from '../../store/notification-repository';
+import type { NotificationOutbox } from '../outbox/notification-outbox';
 import type { PeopleRepository } from '../../store/people-repository';
 import type { ProfileRepository } from '../../store/profile-repository';
 import type { ProgrammeRepository } from '../../store/programme-repository';
@@ -33,8 +33,11 @@ export type BuddyServiceDeps = {
   people: PeopleRepository;
   profiles: ProfileRepository;
   programmes: ProgrammeRepository;
-  /** Offers, connect and close cards go through the paced notifier (event-caused: due now). */
-  notifications: Pick<NotificationRepository, 'schedule'>;
+  /**
+   * Offers, connect and close cards: queued through the outbox (due now: the dispatcher is woken
+   * and sends them at once, paced; close cards wait for their time).
+   */
+  notifications: Pick<NotificationOutbox, 'schedule'>;
   /** Free/busy now and "book 15 minutes": Graph getSchedule, or the local calendar. */
   calendars: { calendarFor(tenantId: string): CalendarPort };
   clock: Clock;

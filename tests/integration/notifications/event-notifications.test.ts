@@ -59,6 +59,7 @@ beforeAll(async () => {
       pairs: services.pairs,
       approvals: services.approvals,
       directory: services.directory,
+      buddy: services.buddy,
     },
     conversations: world.repos.conversations,
     log: recordingLogger(),
@@ -324,7 +325,12 @@ describe('event messages and the Teams limits', () => {
     const bot = lazyBot({
       credentials: {},
       clock: systemClock,
-      services: { pairs: live.pairs, approvals: live.approvals, directory: live.directory },
+      services: {
+        pairs: live.pairs,
+        approvals: live.approvals,
+        directory: live.directory,
+        buddy: live.buddy,
+      },
       conversations: world.repos.conversations,
       log: recordingLogger(),
     });
