@@ -149,7 +149,7 @@ const bot = lazyBot({
 await bot.load();
 const loops = createBackgroundLoops({
   log,
-  planner: { planAll: async () => ({ created: 0 }) },
+  planner: { planAll: async () => ({ pairs: 0, created: 0 }) },
   notifications: {
     queue: repos.notifications,
     delivery: bot.delivery,

@@ -66,6 +66,61 @@ export const buddySettingsSchema = z.object({
 });
 export type BuddySettings = z.infer<typeof buddySettingsSchema>;
 
+/** What the ranking reads of a buddy (the candidates query projects these fields only). */
+export type BuddyCandidate = Pick<
+  BuddySettings,
+  | 'id'
+  | 'active'
+  | 'skills'
+  | 'skillIds'
+  | 'anythingDigital'
+  | 'languages'
+  | 'timeZone'
+  | 'workingHours'
+  | 'workingDays'
+  | 'quietHours'
+  | 'weeklyCap'
+  | 'pausedUntil'
+  | 'week'
+>;
+
+/** The candidate fields, for the projection (kept in step with `BuddyCandidate`). */
+export const buddyCandidateFields = [
+  'id',
+  'active',
+  'skills',
+  'skillIds',
+  'anythingDigital',
+  'languages',
+  'timeZone',
+  'workingHours',
+  'workingDays',
+  'quietHours',
+  'weeklyCap',
+  'pausedUntil',
+  'week',
+] as const satisfies readonly (keyof BuddyCandidate)[];
+
+/**
+ * The candidate shape read back: plain types, no time-zone or language-tag checks (each costs an
+ * Intl lookup; a query may read hundreds). Settings are fully validated when written.
+ */
+export const buddyCandidateSchema = z.object({
+  id: z.string(),
+  active: z.boolean(),
+  skills: z.array(z.object({ skillId: z.string(), level: z.number() })),
+  skillIds: z.array(z.string()),
+  anythingDigital: z.boolean(),
+  languages: z.array(z.string()),
+  timeZone: z.string(),
+  workingHours: z.object({ start: z.string(), end: z.string() }),
+  workingDays: z.array(weekdaySchema),
+  quietHours: z.object({ start: z.string(), end: z.string() }).nullable(),
+  weeklyCap: z.number(),
+  pausedUntil: z.string().nullable(),
+  week: z.object({ id: z.string(), helps: z.number() }),
+});
+
 /** What a person edits (tab form, bot on/off); the counters are the service's. */
 export const buddySettingsEditSchema = buddySettingsSchema
   .pick({
@@ -113,7 +168,7 @@ export function isoWeek(at: Date): string {
 }
 
 /** Helps accepted this week (0 once a new week started). */
-export function helpsThisWeek(settings: BuddySettings, now: Date): number {
+export function helpsThisWeek(settings: BuddyCandidate, now: Date): number {
   return settings.week.id === isoWeek(now) ? settings.week.helps : 0;
 }
 
@@ -140,7 +195,7 @@ export function localNow(settings: Pick<BuddySettings, 'timeZone'>, now: Date) {
 }
 
 /** In quiet hours now, in their own zone. */
-export function inQuietHours(settings: BuddySettings, now: Date): boolean {
+export function inQuietHours(settings: BuddyCandidate, now: Date): boolean {
   return (
     settings.quietHours !== null &&
     withinHours(settings.quietHours, localNow(settings, now).minutes)
@@ -148,7 +203,7 @@ export function inQuietHours(settings: BuddySettings, now: Date): boolean {
 }
 
 /** Within working hours on a working day now, in their own zone. */
-export function inWorkingHours(settings: BuddySettings, now: Date): boolean {
+export function inWorkingHours(settings: BuddyCandidate, now: Date): boolean {
   const local = localNow(settings, now);
   return (
     settings.workingDays.includes(local.weekday) &&
@@ -157,7 +212,7 @@ export function inWorkingHours(settings: BuddySettings, now: Date): boolean {
 }
 
 /** Paused until a later time. */
-export function isPaused(settings: BuddySettings, now: Date): boolean {
+export function isPaused(settings: BuddyCandidate, now: Date): boolean {
   return settings.pausedUntil !== null && settings.pausedUntil > now.toISOString();
 }
 

@@ -3,7 +3,7 @@ import {
   inQuietHours,
   inWorkingHours,
   isPaused,
-  type BuddySettings,
+  type BuddyCandidate,
 } from './buddy-settings';
 import type { HelpRequest } from './help-request';
 
@@ -32,7 +32,7 @@ export type Exclusion =
   | 'outside_working_hours';
 
 export type RankedBuddy = {
-  readonly settings: BuddySettings;
+  readonly settings: BuddyCandidate;
   readonly level: number;
   readonly sharedLanguage: boolean;
   readonly withinWorkingHours: boolean;
@@ -47,7 +47,7 @@ const lang = (tag: string) => tag.toLowerCase().split('-')[0] ?? tag;
 export function exclusionOf(
   request: HelpRequest,
   asker: Asker,
-  settings: BuddySettings,
+  settings: BuddyCandidate,
   now: Date,
 ): Exclusion | undefined {
   if (settings.id === asker.id) return 'asker';
@@ -74,7 +74,7 @@ export function exclusionOf(
 export function eligibleBuddies(
   request: HelpRequest,
   asker: Asker,
-  candidates: readonly BuddySettings[],
+  candidates: readonly BuddyCandidate[],
   now: Date,
 ): RankedBuddy[] {
   const askerLanguages = new Set(asker.languages.map(lang));

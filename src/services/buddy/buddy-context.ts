@@ -66,7 +66,10 @@ export async function catalogueOf(
 }
 
 /** A buddy or asker as the calendar port sees them: working hours from their quick-help settings. */
-export function calendarPerson(person: Person, settings?: BuddySettings): CalendarPerson {
+export function calendarPerson(
+  person: Person,
+  settings?: Pick<BuddySettings, 'workingDays' | 'workingHours' | 'timeZone'>,
+): CalendarPerson {
   const days = settings?.workingDays ?? ['mon', 'tue', 'wed', 'thu', 'fri'];
   const hours = settings?.workingHours ?? { start: '09:00', end: '18:00' };
   return {

@@ -82,13 +82,13 @@ export async function pickBuddies(
   asker: Asker,
 ): Promise<RankedBuddy[]> {
   const now = deps.clock.now();
-  const candidates = await deps.buddies.candidates(request.tenantId, request.topic.skillId);
-  const eligible = eligibleBuddies(
-    request,
-    asker,
-    candidates.map((c) => c.value),
+  const candidates = await deps.buddies.candidates(request.tenantId, {
+    skillId: request.topic.skillId,
     now,
-  );
+    // Never read again whoever cannot be offered it: the asker, their manager, those offered.
+    exclude: [asker.id, ...(asker.managerId ? [asker.managerId] : []), ...request.offeredTo],
+  });
+  const eligible = eligibleBuddies(request, asker, candidates, now);
   const top = eligible.slice(0, calendarChecks);
   if (top.length === 0) return [];
   try {
@@ -119,7 +119,7 @@ export async function pickBuddies(
       return rankBuddies(withCalendar).slice(0, offersPerRound);
     }
   } catch (error) {
-    if (!isDomainError(error, 'calendar_unavailable') && !isDomainError(error)) throw error;
+    if (!isDomainError(error)) throw error;
     deps.log.warn(`quick help: calendars not read for request ${request.id}`, error);
   }
   return top.slice(0, offersPerRound);
