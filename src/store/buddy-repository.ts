@@ -17,12 +17,13 @@ export class BuddyRepository extends CosmosRepository<BuddySettings> {
   }
 
   /**
-   * Buddies who might take a request on `skillId` (null: an unknown topic), best level first:
-   * active, not paused, not at their weekly cap, not excluded, listing the skill at each level
-   * from 5 down (then "anything digital"), at most `perTier` a level, until `enough` are read.
+   * Buddies who might take a request on `skillId` (null: an unknown topic), experts first:
+   * active, not paused, not at their weekly cap, not excluded, listing the skill at level 4 or 5,
+   * then at 1 to 3, then "anything digital", at most `perTier` a tier, until `enough` are read.
    * Reading every buddy of a skill (thousands in a large tenant) took seconds on the local
-   * server; this reads a few hundred projected fields. Within a level, which `perTier` are read
-   * is the store's order, so "fewest helps this week" ranks among those.
+   * server; this reads a few dozen projected documents, usually in one query. Within a tier,
+   * which ones are read is the store's order, so the ranking (level, language, hours, calendar,
+   * fewest helps this week) is exact among those read.
    */
   async candidates(
     tenantId: string,
@@ -34,8 +35,8 @@ export class BuddyRepository extends CosmosRepository<BuddySettings> {
       enough?: number;
     },
   ): Promise<BuddyCandidate[]> {
-    const perTier = options.perTier ?? 40;
-    const enough = options.enough ?? 60;
+    const perTier = options.perTier ?? 60;
+    const enough = options.enough ?? 30;
     const base =
       'c.active = true AND (c.pausedUntil = null OR c.pausedUntil <= @now) ' +
       'AND (c.week.id != @week OR c.week.helps < c.weeklyCap) AND NOT ARRAY_CONTAINS(@exclude, c.id)';
@@ -47,13 +48,16 @@ export class BuddyRepository extends CosmosRepository<BuddySettings> {
     const found: BuddyCandidate[] = [];
     const tiers: { where: string; parameters: SqlParameter[] }[] = [];
     if (options.skillId !== null) {
-      for (let level = 5; level >= 1; level--) {
+      // Experts first (levels 4 and 5 are usually enough), then everyone listing the skill.
+      for (const minLevel of [4, 1]) {
         tiers.push({
           where:
-            'EXISTS(SELECT VALUE s FROM s IN c.skills WHERE s.skillId = @skillId AND s.level = @level)',
+            'EXISTS(SELECT VALUE s FROM s IN c.skills WHERE s.skillId = @skillId AND s.level >= @minLevel' +
+            (minLevel === 1 ? ' AND s.level < 4' : '') +
+            ')',
           parameters: [
             { name: '@skillId', value: options.skillId },
-            { name: '@level', value: level },
+            { name: '@minLevel', value: minLevel },
           ],
         });
       }

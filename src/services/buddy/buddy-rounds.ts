@@ -55,9 +55,10 @@ export async function askerOf(
   askerId: string,
   locale: string,
 ): Promise<Asker> {
-  const [person, reports, profile] = await Promise.all([
+  // Their reports are found among the few candidates ranked best (their manager field), not by
+  // scanning the directory for everyone they manage.
+  const [person, profile] = await Promise.all([
     deps.people.find(tenantId, askerId),
-    deps.people.reportsOf(tenantId, askerId),
     deps.profiles.find(tenantId, askerId),
   ]);
   const languages = new Set<string>([locale]);
@@ -66,7 +67,7 @@ export async function askerOf(
   return {
     id: askerId,
     managerId: person?.value.managerId ?? null,
-    reportIds: new Set(reports.map((r) => r.value.id)),
+    reportIds: new Set(),
     languages: [...languages],
   };
 }
@@ -89,31 +90,34 @@ export async function pickBuddies(
     exclude: [asker.id, ...(asker.managerId ? [asker.managerId] : []), ...request.offeredTo],
   });
   const eligible = eligibleBuddies(request, asker, candidates, now);
-  const top = eligible.slice(0, calendarChecks);
+  const read = eligible.slice(0, calendarChecks + offersPerRound);
+  if (read.length === 0) return [];
+  const [askerPerson, ...readPeople] = await Promise.all(
+    [asker.id, ...read.map((b) => b.settings.id)].map((id) =>
+      deps.people.find(request.tenantId, id),
+    ),
+  );
+  // Never the asker's direct report: found by their manager field among those read, rather than
+  // by scanning the directory for everyone the asker manages (the manager is excluded above).
+  const kept = read.flatMap((buddy, i) => {
+    const person = readPeople[i];
+    return person && person.value.managerId !== asker.id ? [{ buddy, person: person.value }] : [];
+  });
+  const top = kept.slice(0, calendarChecks);
   if (top.length === 0) return [];
   try {
-    const people = await Promise.all(
-      [asker.id, ...top.map((b) => b.settings.id)].map((id) =>
-        deps.people.find(request.tenantId, id),
-      ),
-    );
-    const [askerPerson, ...buddyPeople] = people;
-    const known = top.flatMap((b, i) => {
-      const person = buddyPeople[i];
-      return person ? [{ buddy: b, person: calendarPerson(person.value, b.settings) }] : [];
-    });
-    if (askerPerson && known.length > 0) {
+    if (askerPerson) {
       const window = {
         start: now.toISOString(),
         end: new Date(now.getTime() + request.minutes * 60_000).toISOString(),
       };
       const schedules = await deps.calendars.calendarFor(request.tenantId).getSchedules(
         calendarPerson(askerPerson.value),
-        known.map((k) => k.person),
+        top.map((k) => calendarPerson(k.person, k.buddy.settings)),
         window,
       );
       const busy = new Map(schedules.map((s) => [s.personId, s.busy.length > 0]));
-      const withCalendar = top.map((b) =>
+      const withCalendar = top.map(({ buddy: b }) =>
         busy.has(b.settings.id) ? { ...b, free: !busy.get(b.settings.id) } : b,
       );
       return rankBuddies(withCalendar).slice(0, offersPerRound);
@@ -122,7 +126,7 @@ export async function pickBuddies(
     if (!isDomainError(error)) throw error;
     deps.log.warn(`quick help: calendars not read for request ${request.id}`, error);
   }
-  return top.slice(0, offersPerRound);
+  return top.slice(0, offersPerRound).map((k) => k.buddy);
 }
 
 /** Starts the next round of `request` and queues its offers; the request as stored. */

@@ -35,6 +35,8 @@ async function aTenant(buddies: Partial<BuddySettings>[], at = monday) {
           id,
           displayName: `Buddy ${id}`,
           timeZone: b.timeZone ?? 'Europe/Paris',
+          // `report…` buddies report to the asker.
+          managerId: id.startsWith('report') ? 'asker' : null,
         }),
       );
     await repos.buddies.create(aBuddy({ ...b, id, tenantId }, clock.now()));
@@ -59,13 +61,14 @@ const excel = (id: string, level = 4): Partial<BuddySettings> => ({
 });
 
 describe('quick help over the local Cosmos server', () => {
-  it('asking queues offers to the three best buddies at once, never the asker’s manager', async () => {
+  it('asking queues offers to the three best buddies at once, never the asker’s manager or report', async () => {
     const t = await aTenant([
       excel('a', 5),
       excel('b', 4),
       excel('c', 3),
       excel('d', 2),
       excel('boss', 5),
+      excel('report', 5),
     ]);
     const { request, merged } = await t.buddy.ask(t.asker, {
       topic: 'xls',
