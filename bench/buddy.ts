@@ -39,7 +39,8 @@ function option(name: string, fallback: number, min = 1): number {
 const buddyCount = option('buddies', 10_000);
 const requestCount = option('requests', 100);
 const rate = option('rate', 2);
-const askers = Math.max(1, Math.ceil(requestCount / 5));
+// Four requests per asker, each on another topic: no limit refuses or merges one.
+const askers = Math.max(1, Math.ceil(requestCount / 4));
 
 const cosmos = await startCosmosProcess();
 const client = createCosmosClient({ endpoint: cosmos.endpoint, key: 'local-bench' });
@@ -177,7 +178,7 @@ await Promise.all(
     const at = Date.now();
     const asker = { tenantId, personId: `asker-${i % askers}`, locale: 'fr' as const };
     const { request } = await services.buddy.ask(asker, {
-      topic: topics[i % topics.length]!,
+      topic: topics[Math.floor(i / askers) % topics.length]!,
       when: 'now',
       minutes: 15,
     });
@@ -186,9 +187,11 @@ await Promise.all(
     const offered = (await repos.helpRequests.get(tenantId, request.id)).value.offeredTo;
     for (const id of offered) expect(id, at);
     offers += offered.length;
-    // The best offered buddy accepts: helps count, the ranking moves on as caps fill.
+    // The best offered buddy accepts a few seconds later (once the offers are out): helps
+    // count, and the ranking moves on as weekly caps fill.
     const first = offered[0];
     if (first) {
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
       await services.buddy.accept({ tenantId, personId: first }, request.id).catch(() => undefined);
       accepted += 1;
     }
