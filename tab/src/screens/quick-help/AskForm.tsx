@@ -113,6 +113,7 @@ export function AskForm({
         <Field label={t('quickHelp.ask.when')}>
           <RadioGroup
             layout="horizontal"
+            className={styles.choices}
             value={when}
             onChange={(_, data) => setWhen(data.value as (typeof whens)[number])}
           >
@@ -124,6 +125,7 @@ export function AskForm({
         <Field label={t('quickHelp.ask.minutes')}>
           <RadioGroup
             layout="horizontal"
+            className={styles.choices}
             value={String(minutes)}
             onChange={(_, data) => setMinutes(data.value === '30' ? 30 : 15)}
           >

@@ -37,4 +37,6 @@ export const useQuickHelpStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   time: { width: '7.5rem' },
+  // Three choices side by side do not fit 400 px in French: they wrap.
+  choices: { flexWrap: 'wrap' },
 });
