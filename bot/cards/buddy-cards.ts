@@ -11,6 +11,7 @@ export const buddyCardStrings = {
     offerBody: '{asker} demande un coup de main sur **{topic}** ({minutes} min, {when}).',
     when: { now: 'maintenant', today: 'aujourd’hui', this_week: 'cette semaine' },
     question: 'Sa question : « {question} »',
+    yourQuestion: 'Votre question : « {question} »',
     accept: 'J’accepte',
     pass: 'Pas maintenant',
     taken: 'Quelqu’un s’en occupe déjà. Merci !',
@@ -46,6 +47,7 @@ export const buddyCardStrings = {
     offerBody: '{asker} is asking for a hand with **{topic}** ({minutes} min, {when}).',
     when: { now: 'now', today: 'today', this_week: 'this week' },
     question: 'Their question: “{question}”',
+    yourQuestion: 'Your question: “{question}”',
     accept: 'Accept',
     pass: 'Not now',
     taken: 'A colleague took it, thank you!',
@@ -208,7 +210,14 @@ export function buddyConnectCard(
       }),
     ),
     ...(data.request.question
-      ? [paragraph(fill(s.question, { question: data.request.question }), { isSubtle: true })]
+      ? [
+          paragraph(
+            fill(data.role === 'asker' ? s.yourQuestion : s.question, {
+              question: data.request.question,
+            }),
+            { isSubtle: true },
+          ),
+        ]
       : []),
     ...(data.request.slot
       ? [
