@@ -163,28 +163,42 @@ export async function advanceRounds(
   let advanced = 0;
   let unanswered = 0;
   for (const candidate of due) {
-    let held: Versioned<HelpRequest>;
-    try {
-      held = await deps.requests.replace(
-        { ...candidate.value, sweep: takeLease(deps.instanceId, now, roundLeaseMs) },
-        candidate.etag,
-      );
-    } catch (error) {
-      if (isDomainError(error, 'version_conflict') || isDomainError(error, 'request_not_found'))
-        continue;
-      throw error;
-    }
-    try {
-      const outcome = await advanceOne(deps, held);
-      if (outcome === 'unanswered') unanswered += 1;
-      else if (outcome === 'offered') advanced += 1;
-    } catch (error) {
-      // Accepted or cancelled meanwhile (the lease does not stop the people): nothing to do.
-      if (isDomainError(error, 'version_conflict')) continue;
-      deps.log.error(`quick help: request ${candidate.value.id} could not advance`, error);
-    }
+    const outcome = await advanceLeased(deps, candidate);
+    if (outcome === 'unanswered') unanswered += 1;
+    else if (outcome === 'offered') advanced += 1;
   }
   return { advanced, unanswered };
+}
+
+/**
+ * Leases one request (ETag-conditional) and advances it; 'none' when another instance or a person
+ * changed it first. For the sweep, and for a round every buddy passed.
+ */
+export async function advanceLeased(
+  deps: BuddyServiceDeps,
+  candidate: Versioned<HelpRequest>,
+): Promise<'offered' | 'unanswered' | 'none'> {
+  const now = deps.clock.now();
+  let held: Versioned<HelpRequest>;
+  try {
+    held = await deps.requests.replace(
+      { ...candidate.value, sweep: takeLease(deps.instanceId, now, roundLeaseMs) },
+      candidate.etag,
+    );
+  } catch (error) {
+    if (isDomainError(error, 'version_conflict') || isDomainError(error, 'request_not_found')) {
+      return 'none';
+    }
+    throw error;
+  }
+  try {
+    return await advanceOne(deps, held);
+  } catch (error) {
+    // Accepted or cancelled meanwhile (the lease does not stop the people): nothing to do.
+    if (isDomainError(error, 'version_conflict')) return 'none';
+    deps.log.error(`quick help: request ${candidate.value.id} could not advance`, error);
+    return 'none';
+  }
 }
 
 async function advanceOne(

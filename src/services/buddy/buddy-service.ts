@@ -46,6 +46,7 @@ import {
 } from './buddy-context';
 import { buddyFiguresOf, purgeOldRequests } from './buddy-figures';
 import {
+  advanceLeased,
   advanceRounds,
   askerOf,
   offerNextRound,
@@ -350,12 +351,12 @@ export class BuddyService {
     );
     if (allPassed(stored.value) && stored.value.status === 'offered') {
       try {
-        // Ends the round now: the sweep picks it up at once (its round end moved to now).
+        // Ends the round now and offers the next three at once.
         stored = await this.deps.requests.replace(
           { ...stored.value, roundEndsAt: now.toISOString() },
           stored.etag,
         );
-        await advanceRounds(this.deps, 20);
+        await advanceLeased(this.deps, stored);
       } catch (error) {
         if (!isDomainError(error, 'version_conflict')) throw error;
       }
