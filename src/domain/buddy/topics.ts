@@ -43,6 +43,7 @@ const synonyms: Readonly<Record<string, string>> = {
   pbi: 'power-bi',
   dashboard: 'power-bi',
   copilot: 'copilot',
+  copilote: 'copilot',
   ia: 'copilot',
   ai: 'copilot',
   chatgpt: 'copilot',

@@ -27,6 +27,7 @@ describe('matching a typed topic to the catalogue', () => {
     expect(skillOf('XLS')).toBe('excel-advanced');
     expect(skillOf('powerbi')).toBe('power-bi');
     expect(skillOf('ChatGPT')).toBe('copilot');
+    expect(skillOf('Copilote')).toBe('copilot');
   });
 
   it('finds a skill named by one word of its name, or inside a sentence', () => {
