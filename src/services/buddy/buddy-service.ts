@@ -216,16 +216,20 @@ export class BuddyService {
         issues: [{ path: 'topic', message: 'topic must name a tool or a subject' }],
       });
     }
-    const months = monthsSince(new Date(now.getTime() - listDays * 86_400_000), now);
-    const open = await this.deps.requests.inMonths(
+    // One read for both limits: the asker's open requests and those asked within the window.
+    const since = new Date(now.getTime() - this.limits.rateWindowMs);
+    const mine = await this.deps.requests.inMonths(
       tenantId,
-      months,
-      'c.askerId = @askerId AND ARRAY_CONTAINS(@open, c.status)',
+      monthsSince(new Date(now.getTime() - listDays * 86_400_000), now),
+      'c.askerId = @askerId AND (ARRAY_CONTAINS(@open, c.status) OR c.createdAt >= @since)',
       [
         { name: '@askerId', value: personId },
         { name: '@open', value: [...openStatuses] },
+        { name: '@since', value: since.toISOString() },
       ],
     );
+    const open = mine.filter((r) => openStatuses.includes(r.value.status));
+    const recent = mine.filter((r) => r.value.createdAt >= since.toISOString());
     const key = topic.kind === 'skill' ? topic.skillId : topic.key;
     const same = open.find((r) => r.value.topic.key === key);
     if (same) return { request: await this.askerView(same.value), merged: true };
@@ -236,16 +240,6 @@ export class BuddyService {
         { open: open.length, max: this.limits.maxOpen },
       );
     }
-    const since = new Date(now.getTime() - this.limits.rateWindowMs);
-    const recent = await this.deps.requests.inMonths(
-      tenantId,
-      monthsSince(since, now),
-      'c.askerId = @askerId AND c.createdAt >= @since',
-      [
-        { name: '@askerId', value: personId },
-        { name: '@since', value: since.toISOString() },
-      ],
-    );
     if (recent.length >= this.limits.maxPerWindow) {
       throw new DomainError('rate_limited', 'Too many requests in a short time; try again later', {
         max: this.limits.maxPerWindow,
