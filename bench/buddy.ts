@@ -168,7 +168,17 @@ const expect = (personId: string, at: number) =>
 const askMs: number[] = [];
 let offers = 0;
 let accepted = 0;
-const topics = ['Excel', 'teams', 'xls', 'Power BI', 'Copilot', 'LinkedIn', 'cyber', 'Photoshop'];
+// Eight topics, each a different skill (or none): "Excel" and "xls" would be merged as one request.
+const topics = [
+  'Excel',
+  'teams',
+  'Instagram',
+  'Power BI',
+  'Copilot',
+  'LinkedIn',
+  'cyber',
+  'Photoshop',
+];
 const started = Date.now();
 await Promise.all(
   Array.from({ length: requestCount }, async (_, i) => {
@@ -215,6 +225,13 @@ console.log(
 await new Promise((resolve) => setTimeout(resolve, 500));
 await loops.stop();
 
+// Where every queued card ended: sent, skipped (failed with a reason), still pending.
+const outcomes = new Map<string, number>();
+for (const { value } of await repos.notifications.query(tenantId)) {
+  const key = `${value.kind} ${value.status}${value.lastError ? ` (${value.lastError.split(':')[0]})` : ''}`;
+  outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+}
+console.log(`queued cards: ${[...outcomes].map(([k, n]) => `${k}: ${n}`).join(', ')}`);
 const { received, throttled } = await connector.stats();
 const latencies: number[] = [];
 const offerTimes: number[] = [];
