@@ -172,6 +172,7 @@ const bot = lazyBot({
     pairs: services.pairs,
     approvals: services.approvals,
     directory: services.directory,
+    buddy: services.buddy,
   },
   conversations: repos.conversations,
   log,

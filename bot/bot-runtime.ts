@@ -33,12 +33,16 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const { conversations, log } = deps;
   const adapter = createBotAdapter(deps.credentials, (message, error) => log.error(message, error));
   const services: BotServices = { ...deps.services, conversations, clock: deps.clock };
-  const endpoint = createBotEndpoint({ adapter, bot: new MentoringBot({ services }) });
+  const endpoint = createBotEndpoint({
+    adapter,
+    bot: new MentoringBot({ services, ...(deps.tabUrl ? { tabUrl: deps.tabUrl } : {}) }),
+  });
   const delivery = new ProactiveNotifier({
     adapter,
     botAppId: deps.credentials.appId ?? '',
     conversations,
     approvals: services.approvals,
+    buddy: services.buddy,
     ...(deps.tabUrl ? { tabUrl: deps.tabUrl } : {}),
   });
   return { endpoint, adapter, delivery };

@@ -1,6 +1,7 @@
 import type { Approval } from '../src/domain/approval';
 import type { Clock } from '../src/domain/clock';
 import type { ApprovalService } from '../src/services/approval-service';
+import type { BuddyService } from '../src/services/buddy/buddy-service';
 import type { OrgDirectory } from '../src/services/people/org-directory';
 import type { PairService } from '../src/services/pairs/pair-service';
 import type { ConversationRepository } from '../src/store/conversation-repository';
@@ -53,5 +54,10 @@ export type BotServices = {
   /** Names for the welcome card: Teams does not always send one (installationUpdate). */
   directory: Pick<OrgDirectory, 'person'>;
   conversations: Pick<ConversationRepository, 'remember' | 'ofPerson'>;
+  /** Quick help: ask, buddy on/off, offers, connect and close cards (the tab's own service). */
+  buddy: Pick<
+    BuddyService,
+    'me' | 'setActive' | 'ask' | 'accept' | 'pass' | 'close' | 'thanks' | 'widen' | 'book' | 'cardView'
+  >;
   clock: Clock;
 };

@@ -13,6 +13,11 @@ const replyKeys: Record<ErrorCode, MessageKey> = {
   not_pair_member: 'invalidAction',
   proposal_expired: 'invalidAction',
   nudge_too_soon: 'changedMeanwhile',
+  request_not_found: 'invalidAction',
+  offer_taken: 'buddyTaken',
+  too_many_open_requests: 'buddyTooManyOpen',
+  // Quick help's asks per hour (the HTTP edge's limit never reaches the bot's services).
+  rate_limited: 'buddyRateLimited',
   unauthenticated: 'unidentified',
   forbidden: 'notAllowed',
   validation_failed: 'invalidInput',
@@ -25,7 +30,6 @@ const replyKeys: Record<ErrorCode, MessageKey> = {
   // HTTP edge limits: the bot's own services never raise these.
   payload_too_large: 'invalidInput',
   unsupported_media_type: 'invalidInput',
-  rate_limited: 'unavailable',
 };
 
 /** The bot's one error translator: an error as a chat reply in the person's language. */

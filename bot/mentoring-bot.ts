@@ -8,6 +8,18 @@ import {
 import type { ApprovalDecision } from '../src/domain/approval';
 import { isDomainError } from '../src/domain/errors';
 import type { Principal } from '../src/services/auth/principal';
+import type { BuddyCaller } from '../src/services/buddy/buddy-service';
+import {
+  buddyCardStrings,
+  buddyCloseCard,
+  buddyConnectCard,
+  buddyNoLongerNeeded,
+  buddyNoticeCard,
+  buddyOfferCard,
+  buddyTakenCard,
+  buddyUnansweredCard,
+  topicName,
+} from './cards/buddy-cards';
 import type { ApprovalView, BotServices, BotUser, ConversationTarget } from './bot-services';
 import {
   approvalOutcomeCard,
@@ -22,7 +34,7 @@ import {
   type AdaptiveCardJson,
   type ApprovalCardData,
 } from './cards/cards';
-import { formatDateTime, formatMinutes } from './cards/format';
+import { fill, formatDateTime, formatMinutes } from './cards/format';
 import { verbs } from './cards/templates';
 import { isServerFault, replyForError } from './error-replies';
 import { normaliseCommand, resolveLocale } from './locale';
@@ -30,9 +42,18 @@ import { say } from './messages';
 
 /** A command the bot recognises, whatever the language it was typed in. */
 export type BotCommand =
-  'help' | 'next_session' | 'pause' | 'resume' | 'feedback' | 'unknown' | 'empty';
+  | 'help'
+  | 'next_session'
+  | 'pause'
+  | 'resume'
+  | 'feedback'
+  | 'ask'
+  | 'buddy_on'
+  | 'buddy_off'
+  | 'unknown'
+  | 'empty';
 
-const commandWords: Record<Exclude<BotCommand, 'unknown' | 'empty'>, readonly string[]> = {
+const commandWords: Record<Exclude<BotCommand, 'unknown' | 'empty' | 'ask'>, readonly string[]> = {
   help: ['help', 'aide', 'menu'],
   next_session: [
     'next session',
@@ -45,7 +66,12 @@ const commandWords: Record<Exclude<BotCommand, 'unknown' | 'empty'>, readonly st
   pause: ['pause', 'mettre en pause'],
   resume: ['resume', 'reprendre', 'unpause'],
   feedback: ['feedback', 'avis', 'donner mon avis', 'give feedback'],
+  buddy_on: ['buddy on', 'dispo coup de main', 'dispo pour un coup de main', 'dispo'],
+  buddy_off: ['buddy off', 'pas dispo', 'pas dispo coup de main', 'plus dispo'],
 };
+
+/** "ask Excel: my pivot table", "coup de main Teams" (also from the command menu, bare). */
+const askPattern = /^\s*(?:ask|coup\s+de\s+main)(?:$|[\s:,-]+)([\s\S]*)$/i;
 
 /** Which command a message asks for ("Aide", "Prochaine séance ?", "@Mentoring help" → …). */
 export function parseCommand(text: string | undefined): BotCommand {
@@ -54,7 +80,22 @@ export function parseCommand(text: string | undefined): BotCommand {
   for (const [command, words] of Object.entries(commandWords)) {
     if (words.includes(normalised)) return command as BotCommand;
   }
+  if (askPattern.test(text ?? '')) return 'ask';
   return 'unknown';
+}
+
+/** The topic and optional question of an ask: "ask Excel: pivot tables?" → Excel, pivot tables? */
+export function askedTopic(text: string | undefined): { topic: string; question: string } {
+  const rest = askPattern.exec(text ?? '')?.[1]?.trim() ?? '';
+  const colon = rest.indexOf(':');
+  if (colon < 0) return { topic: rest.slice(0, 100), question: '' };
+  return {
+    topic: rest.slice(0, colon).trim().slice(0, 100),
+    question: rest
+      .slice(colon + 1)
+      .trim()
+      .slice(0, 500),
+  };
 }
 
 export type MentoringBotDeps = {
@@ -62,6 +103,8 @@ export type MentoringBotDeps = {
   services?: BotServices;
   /** Days a "pause" lasts (the pair resumes by itself afterwards). */
   pauseDays?: number;
+  /** The tab's address, for "volunteer for the next programme" (its profile screen). */
+  tabUrl?: string;
 };
 
 const cardResponse = (card: AdaptiveCardJson): AdaptiveCardInvokeResponse => ({
@@ -165,7 +208,7 @@ export class MentoringBot extends TeamsActivityHandler {
       return;
     }
     try {
-      await this.runCommand(context, services, user, command);
+      await this.runCommand(context, services, user, command, text);
     } catch (error) {
       if (isServerFault(error)) throw error;
       await context.sendActivity(replyForError(error, locale));
@@ -176,11 +219,32 @@ export class MentoringBot extends TeamsActivityHandler {
     context: TurnContext,
     services: BotServices,
     user: BotUser,
-    command: 'next_session' | 'pause' | 'resume' | 'feedback',
+    command: 'next_session' | 'pause' | 'resume' | 'feedback' | 'ask' | 'buddy_on' | 'buddy_off',
+    text: string | undefined,
   ): Promise<void> {
     const { locale } = user;
     const principal = principalOf(user);
     switch (command) {
+      case 'ask':
+        await context.sendActivity(await this.askText(services, user, text));
+        return;
+      case 'buddy_on':
+      case 'buddy_off': {
+        const me = await services.buddy.setActive(callerOf(user), command === 'buddy_on');
+        if (command === 'buddy_off') {
+          await context.sendActivity(say('buddyOff', locale));
+          return;
+        }
+        const names = me.settings.skills.map((s) => {
+          const skill = me.catalogue.find((c) => c.id === s.skillId);
+          return skill ? skill.label[locale] : s.skillId;
+        });
+        if (me.settings.anythingDigital) names.push(say('buddyAnythingDigital', locale));
+        await context.sendActivity(
+          say('buddyOn', locale, { skills: names.join(', '), cap: me.settings.weeklyCap }),
+        );
+        return;
+      }
       case 'next_session':
         await context.sendActivity(await this.nextSessionText(services, user));
         return;
@@ -205,6 +269,137 @@ export class MentoringBot extends TeamsActivityHandler {
         );
         return;
       }
+    }
+  }
+
+  /** "ask Excel" / "coup de main Excel": asks at once ("now", 15 minutes) and names the topic. */
+  private async askText(services: BotServices, user: BotUser, text: string | undefined) {
+    const { locale } = user;
+    const { topic, question } = askedTopic(text);
+    if (topic === '') return say('buddyAskNeedsTopic', locale);
+    const answer = await services.buddy.ask(callerOf(user), {
+      topic,
+      ...(question ? { question } : {}),
+      when: 'now',
+      minutes: 15,
+    });
+    const { request } = answer;
+    const name = topicName(request.topic, locale);
+    const lines = [
+      say(
+        answer.merged
+          ? 'buddyAskMerged'
+          : request.status === 'offered'
+            ? 'buddyAsked'
+            : 'buddyAskedNobodyNow',
+        locale,
+        { topic: name },
+      ),
+    ];
+    if (request.topic.skillId === null && !answer.merged) {
+      lines.push(say('buddyUnknownTopic', locale, { topic: name }));
+    }
+    return lines.join('\n\n');
+  }
+
+  /** The quick-help card `user` should see for a request now. */
+  private async buddyCard(
+    services: BotServices,
+    user: BotUser,
+    requestId: string,
+    kind: 'offer' | 'matched' | 'close' | 'unanswered',
+  ): Promise<AdaptiveCardJson> {
+    const { locale } = user;
+    const view = await services.buddy.cardView(user.tenantId, requestId, user.personId, kind);
+    switch (view.kind) {
+      case 'offer':
+        return buddyOfferCard(locale, view.offer, [user.teamsUserId]);
+      case 'taken':
+        return buddyTakenCard(locale, view.topic);
+      case 'no_longer_needed':
+        return buddyNoticeCard(locale, buddyNoLongerNeeded(locale, view.topic));
+      case 'connect':
+        return buddyConnectCard(locale, view);
+      case 'close': {
+        const helpsTotal =
+          view.role === 'buddy' && view.request.status === 'closed'
+            ? (await services.buddy.me(callerOf(user))).helpsTotal
+            : undefined;
+        return buddyCloseCard(locale, {
+          ...view,
+          ...(helpsTotal !== undefined ? { helpsTotal } : {}),
+        });
+      }
+      case 'unanswered':
+        return buddyUnansweredCard(locale, view.request, this.volunteerUrl());
+    }
+  }
+
+  private volunteerUrl(): string | undefined {
+    return this.deps.tabUrl ? new URL('profile', this.deps.tabUrl).toString() : undefined;
+  }
+
+  /** Quick-help buttons: accept, pass, book, close, widen, and the offer card's refresh. */
+  private async buddyAction(
+    context: TurnContext,
+    services: BotServices,
+    user: BotUser,
+    verb: string,
+    str: (key: string) => string,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const { locale } = user;
+    const requestId = str('requestId');
+    const caller = callerOf(user);
+    const kind =
+      (['offer', 'matched', 'close', 'unanswered'] as const).find((k) => k === str('kind')) ??
+      'offer';
+    switch (verb) {
+      case verbs.buddyAccept: {
+        try {
+          await services.buddy.accept(caller, requestId);
+        } catch (error) {
+          if (!isDomainError(error, 'offer_taken')) throw error;
+          // Exactly one accept wins; the other buddy is told, on this card and every device.
+          const taken = await this.buddyCard(services, user, requestId, 'offer');
+          await this.replaceCard(context, taken);
+          return cardResponse(taken);
+        }
+        const connect = await this.buddyCard(services, user, requestId, 'matched');
+        await this.replaceCard(context, connect);
+        return cardResponse(connect);
+      }
+      case verbs.buddyPass: {
+        await services.buddy.pass(caller, requestId);
+        const passed = buddyNoticeCard(locale, buddyCardStrings[locale].passed);
+        await this.replaceCard(context, passed);
+        return cardResponse(passed);
+      }
+      case verbs.buddyBook: {
+        await services.buddy.book(caller, requestId);
+        const connect = await this.buddyCard(services, user, requestId, 'matched');
+        await this.replaceCard(context, connect);
+        return cardResponse(connect);
+      }
+      case verbs.buddyClose: {
+        const note = str('note').trim();
+        const helped = str('helped') === 'yes' ? true : str('helped') === 'no' ? false : undefined;
+        await services.buddy.close(caller, requestId, helped);
+        if (note) await services.buddy.thanks(caller, requestId, note.slice(0, 500));
+        const closed = await this.buddyCard(services, user, requestId, 'close');
+        await this.replaceCard(context, closed);
+        return cardResponse(closed);
+      }
+      case verbs.buddyWiden: {
+        const { request } = await services.buddy.widen(caller, requestId);
+        const widened = buddyNoticeCard(
+          locale,
+          fill(buddyCardStrings[locale].widened, { topic: topicName(request.topic, locale) }),
+        );
+        await this.replaceCard(context, widened);
+        return cardResponse(widened);
+      }
+      default:
+        return cardResponse(await this.buddyCard(services, user, requestId, kind));
     }
   }
 
@@ -304,6 +499,13 @@ export class MentoringBot extends TeamsActivityHandler {
           await this.replaceCard(context, thanks);
           return cardResponse(thanks);
         }
+        case verbs.buddyAccept:
+        case verbs.buddyPass:
+        case verbs.buddyRefresh:
+        case verbs.buddyBook:
+        case verbs.buddyClose:
+        case verbs.buddyWiden:
+          return await this.buddyAction(context, services, user, invokeValue.action.verb, str);
         default:
           return messageResponse(say('invalidAction', locale));
       }
@@ -421,6 +623,11 @@ function principalOf(user: BotUser): Principal {
     // The Bot Framework authenticated the activity; like SSO, the identity comes from Entra ID.
     signIn: 'sso',
   };
+}
+
+/** The bot's caller as quick help knows callers. */
+function callerOf(user: BotUser): BuddyCaller {
+  return { tenantId: user.tenantId, personId: user.personId, locale: user.locale };
 }
 
 /** The approval as a card shows it: the service's details and the manager's Teams id. */

@@ -9,6 +9,8 @@ export const messages = {
       '- **prochaine séance** : la date de votre prochaine séance de mentorat',
       '- **pause** : mettre en pause les rappels de votre binôme',
       '- **feedback** : donner votre avis sur la dernière séance',
+      '- **coup de main <sujet>** : demander un coup de main rapide sur un outil numérique (par ex. coup de main Excel)',
+      '- **dispo coup de main** / **pas dispo** : proposer ou non vos coups de main',
       '- **aide** : afficher ce message',
     ].join('\n\n'),
     en: [
@@ -16,6 +18,8 @@ export const messages = {
       '- **next session**: when your next mentoring session is',
       '- **pause**: pause your pair’s reminders',
       '- **feedback**: give feedback on your last session',
+      '- **ask <topic>**: ask a colleague for quick help with a digital tool (e.g. ask Excel)',
+      '- **buddy on** / **buddy off**: offer your quick help, or stop',
       '- **help**: show this message',
     ].join('\n\n'),
   },
@@ -134,6 +138,50 @@ export const messages = {
   unavailable: {
     fr: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     en: 'The service is briefly unavailable. Please try again in a moment.',
+  },
+  buddyAsked: {
+    fr: 'C’est parti : je cherche quelqu’un pour vous aider sur **{topic}**. Je vous écris dès qu’une personne accepte.',
+    en: 'On it: I am looking for someone to help you with **{topic}**. I will message you as soon as someone accepts.',
+  },
+  buddyAskedNobodyNow: {
+    fr: 'Je cherche quelqu’un pour vous aider sur **{topic}**. Personne n’est disponible à l’instant : je continue de chercher et je vous tiens au courant.',
+    en: 'I am looking for someone to help you with **{topic}**. Nobody is available right now: I will keep looking and let you know.',
+  },
+  buddyAskMerged: {
+    fr: 'Vous avez déjà une demande en cours sur **{topic}** : je continue avec celle-ci.',
+    en: 'You already have a request open on **{topic}**: I am carrying on with that one.',
+  },
+  buddyUnknownTopic: {
+    fr: '« {topic} » n’est pas dans le catalogue : je le demande aux personnes qui aident sur tout le numérique.',
+    en: '“{topic}” is not in the catalogue: I am asking people who help with anything digital.',
+  },
+  buddyAskNeedsTopic: {
+    fr: 'Sur quel sujet ? Écrivez par exemple **coup de main Excel** (ajoutez votre question après deux-points).',
+    en: 'Which topic? Type for example **ask Excel** (add your question after a colon).',
+  },
+  buddyOn: {
+    fr: 'Merci ! Vous êtes disponible pour des coups de main sur : {skills} (au plus {cap} par semaine). Ajustez vos sujets, vos langues et vos heures calmes dans l’onglet **Coup de main**.',
+    en: 'Thank you! You are available for quick help on: {skills} (at most {cap} a week). Adjust your topics, languages and quiet hours in the **Quick help** tab.',
+  },
+  buddyAnythingDigital: {
+    fr: 'tout le numérique',
+    en: 'anything digital',
+  },
+  buddyOff: {
+    fr: 'C’est noté : vous ne recevrez plus de demandes de coup de main. Écrivez **dispo coup de main** pour revenir.',
+    en: 'Done: you will not receive quick-help requests any more. Type **buddy on** to come back.',
+  },
+  buddyTaken: {
+    fr: 'Une autre personne s’occupe déjà de cette demande. Merci !',
+    en: 'A colleague took it, thank you!',
+  },
+  buddyTooManyOpen: {
+    fr: 'Vous avez déjà 5 demandes de coup de main en cours. Clôturez-en une avant d’en poser une autre.',
+    en: 'You already have 5 quick-help requests open. Close one before asking another.',
+  },
+  buddyRateLimited: {
+    fr: 'Vous avez posé beaucoup de demandes en peu de temps. Réessayez dans une heure.',
+    en: 'You asked a lot in a short time. Please try again in an hour.',
   },
   turnError: {
     fr: 'Désolé, une erreur est survenue de mon côté. Réessayez dans un instant.',

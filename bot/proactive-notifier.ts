@@ -13,6 +13,13 @@ import type {
   PreparedDelivery,
 } from '../src/notifications/notification-dispatcher';
 import type { ApprovalService } from '../src/services/approval-service';
+import type { BuddyService } from '../src/services/buddy/buddy-service';
+import {
+  buddyCloseCard,
+  buddyConnectCard,
+  buddyOfferCard,
+  buddyUnansweredCard,
+} from './cards/buddy-cards';
 import type { ConversationRepository } from '../src/store/conversation-repository';
 import {
   approvalRequestCard,
@@ -42,6 +49,8 @@ export type ProactiveNotifierDeps = {
   conversations: Pick<ConversationRepository, 'ofPerson'>;
   /** For approval cards and outcomes: the request as it stands, with names. */
   approvals: Pick<ApprovalService, 'view'>;
+  /** Quick-help cards: what the person should see for the request now (absent: none sent). */
+  buddy?: Pick<BuddyService, 'cardView'>;
   /** Teams deep link to the tab, for nudge buttons. */
   tabUrl?: string;
   /** The "My match" screen; by default `proposal` beside `tabUrl`. */
@@ -101,6 +110,15 @@ const proposalPublishedPayload = z.object({
   cause: z.enum(['published', 'repair']).optional(),
 });
 
+const buddyPayload = z.object({ requestId: z.string().min(1), dueAt: z.iso.datetime().optional() });
+
+const buddyCardKinds = {
+  buddy_offer: 'offer',
+  buddy_matched: 'matched',
+  buddy_close: 'close',
+  buddy_unanswered: 'unanswered',
+} as const;
+
 const nudgeKinds: readonly string[] = [
   'no_session_booked',
   'no_session_held',
@@ -135,7 +153,11 @@ export class ProactiveNotifier implements NotificationDelivery {
       // A payload that does not parse, or an approval that no longer exists, will not get better.
       if (error instanceof z.ZodError) return { skip: `invalid_payload: ${error.message}` };
       if (error instanceof NothingToAsk) return { skip: error.message };
-      if (isDomainError(error, 'not_found') || isDomainError(error, 'pair_not_found')) {
+      if (
+        isDomainError(error, 'not_found') ||
+        isDomainError(error, 'pair_not_found') ||
+        isDomainError(error, 'request_not_found')
+      ) {
         return { skip: `gone: ${error.message}` };
       }
       throw error;
@@ -205,6 +227,42 @@ export class ProactiveNotifier implements NotificationDelivery {
       { type: ActionTypes.OpenUrl, title: say('proposalOpen', locale), value: url },
     ]);
     return { text, attachments: [card] };
+  }
+
+  /**
+   * A quick-help card as the request stands when it goes out: an offer already taken, a match
+   * already closed or a close card moved to after a booked slot is not sent.
+   */
+  private async buddyActivity(
+    notification: Notification,
+    locale: Locale,
+    teamsUserId: string,
+  ): Promise<{ attachments: Attachment[] }> {
+    const data = buddyPayload.parse(notification.payload);
+    if (!this.deps.buddy) throw new NothingToAsk('no_buddy_service: quick help is not wired here');
+    const wanted = buddyCardKinds[notification.kind as keyof typeof buddyCardKinds];
+    const view = await this.deps.buddy.cardView(
+      notification.tenantId,
+      data.requestId,
+      notification.recipientId,
+      wanted,
+      data.dueAt,
+    );
+    const volunteerUrl = this.deps.tabUrl
+      ? new URL('profile', this.deps.tabUrl).toString()
+      : undefined;
+    const card =
+      view.kind === 'offer' && wanted === 'offer' && view.offer.state === 'open'
+        ? buddyOfferCard(locale, view.offer, [teamsUserId])
+        : view.kind === 'connect' && wanted === 'matched'
+          ? buddyConnectCard(locale, view)
+          : view.kind === 'close' && wanted === 'close' && view.request.status === 'matched'
+            ? buddyCloseCard(locale, view)
+            : view.kind === 'unanswered'
+              ? buddyUnansweredCard(locale, view.request, volunteerUrl)
+              : undefined;
+    if (!card) throw new NothingToAsk(`not_needed: request ${data.requestId} is past ${wanted}`);
+    return { attachments: [cardAttachment(card)] };
   }
 
   private async activityFor(
@@ -341,6 +399,11 @@ export class ProactiveNotifier implements NotificationDelivery {
           ],
         };
       }
+      case 'buddy_offer':
+      case 'buddy_matched':
+      case 'buddy_close':
+      case 'buddy_unanswered':
+        return this.buddyActivity(notification, locale, teamsUserId);
       default: {
         if (!nudgeKinds.includes(kind)) throw new Error(`No message for notification kind ${kind}`);
         const data = nudgePayload.parse(payload);

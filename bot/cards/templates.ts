@@ -10,6 +10,12 @@ export const verbs = {
   refreshApproval: 'approval.refresh',
   submitFeedback: 'feedback.submit',
   openFeedback: 'feedback.open',
+  buddyAccept: 'buddy.accept',
+  buddyPass: 'buddy.pass',
+  buddyRefresh: 'buddy.refresh',
+  buddyBook: 'buddy.book',
+  buddyClose: 'buddy.close',
+  buddyWiden: 'buddy.widen',
 } as const;
 
 export type CardVerb = (typeof verbs)[keyof typeof verbs];

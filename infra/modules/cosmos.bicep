@@ -60,9 +60,16 @@ var sharedExcludedPaths = [
   {
     path: '/sessions/[]/sharedNotes/?'
   }
+  {
+    path: '/question/?'
+  }
+  {
+    path: '/thanks/*'
+  }
 ]
 
-// Every container is partitioned by tenant. Keep in step with src/store/containers.ts.
+// Every container is partitioned by tenant (helpRequests by tenant and month). Keep in step with
+// src/store/containers.ts.
 var containerDefinitions = [
   {
     name: 'people'
@@ -139,6 +146,22 @@ var containerDefinitions = [
   {
     // Append-only: the app has no route or repository method that changes or deletes an entry.
     name: 'audit'
+    partitionKeyPath: '/tenantId'
+    compositeIndexes: []
+  }
+  {
+    name: 'buddies'
+    partitionKeyPath: '/tenantId'
+    compositeIndexes: []
+  }
+  {
+    // Quick-help requests: tenantId|yyyy-mm, so no logical partition grows without bound.
+    name: 'helpRequests'
+    partitionKeyPath: '/partitionKey'
+    compositeIndexes: []
+  }
+  {
+    name: 'buddyWeeks'
     partitionKeyPath: '/tenantId'
     compositeIndexes: []
   }

@@ -13,6 +13,8 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   invalid_transition: 409,
   proposal_expired: 409,
   nudge_too_soon: 409,
+  offer_taken: 409,
+  too_many_open_requests: 409,
   version_conflict: 409,
   already_exists: 409,
   payload_too_large: 413,

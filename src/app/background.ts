@@ -15,6 +15,7 @@ import type { NotificationPlanner } from '../notifications/notification-planner'
 import type { MatchingService } from '../services/matching/matching-service';
 import type { HealthService } from '../services/health/health-service';
 import type { RetentionService } from '../services/privacy/retention-service';
+import type { BuddyService } from '../services/buddy/buddy-service';
 
 /** Every background loop of an instance (README "Background work"). */
 export function createBackgroundLoops(deps: {
@@ -46,6 +47,8 @@ export function createBackgroundLoops(deps: {
   calendarSweep?: Pick<CalendarRefreshSweep, 'sweep'> & { readonly everyMs: number };
   /** Keeps each programme's health figures at most 15 minutes old (leased per programme). */
   health?: Pick<HealthService, 'refreshDue'>;
+  /** Quick help: rounds that ran out (next 3 offers, or tell the asker), and the 90-day purge. */
+  buddy?: Pick<BuddyService, 'advanceRounds' | 'purge'>;
   planEveryMs?: number;
   /** Purges closed programmes whose retention period ran out (leased per programme). */
   retention?: Pick<RetentionService, 'purgeDue'> & { readonly everyMs?: number };
@@ -57,7 +60,7 @@ export function createBackgroundLoops(deps: {
       const { created } = await deps.planner.planAll();
       if (created > 0) log.info(`scheduler: ${created} notifications planned`);
     });
-  const { matching, calendarSweep, health, retention } = deps;
+  const { matching, calendarSweep, health, retention, buddy } = deps;
   if (health) {
     // Figures are recomputed when 10 minutes old, checked every 2: never shown older than 15.
     loops.every('programme health figures', 2 * 60_000, async (signal) => {
@@ -69,6 +72,19 @@ export function createBackgroundLoops(deps: {
     loops.every('retention purge', retention.everyMs ?? 60 * 60_000, async (signal) => {
       const { purged } = await retention.purgeDue(signal);
       if (purged > 0) log.info(`retention: ${purged} closed programmes purged`);
+    });
+  }
+  if (buddy) {
+    // Each request is leased (ETag-conditional) before it advances: safe on many instances.
+    loops.every('quick-help rounds', 30_000, async () => {
+      const r = await buddy.advanceRounds();
+      if (r.advanced > 0 || r.unanswered > 0) {
+        log.info(`quick help: ${r.advanced} rounds offered, ${r.unanswered} unanswered`);
+      }
+    });
+    loops.every('quick-help purge', 3_600_000, async () => {
+      const { purged } = await buddy.purge();
+      if (purged > 0) log.info(`quick help: ${purged} requests older than 90 days counted and purged`);
     });
   }
   if (matching) {

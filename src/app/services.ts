@@ -6,6 +6,7 @@ import { NotificationPlanner } from '../notifications/notification-planner';
 import { CalendarRefreshSweep } from '../services/calendar/calendar-sweep';
 import { clockTimer } from '../notifications/timer';
 import { ApprovalService } from '../services/approval-service';
+import { BuddyService } from '../services/buddy/buddy-service';
 import type { DevTokens } from '../services/auth/dev-tokens';
 import { EntraTokenVerifier } from '../services/auth/entra-token-verifier';
 import { TokenAuthenticator } from '../services/auth/token-authenticator';
@@ -170,11 +171,12 @@ export function createServices(deps: {
   });
 
   // The pair's sessions in both calendars: Graph or the local calendar.
+  const calendars = createCalendarProvider(config, repos.calendar, clock, deps.calendar);
   const calendar = new PairCalendarService({
     pairs: repos.pairs,
     profiles: repos.profiles,
     directory,
-    calendars: createCalendarProvider(config, repos.calendar, clock, deps.calendar),
+    calendars,
     clock,
     publicUrl: config.publicUrl,
     syncs: repos.calendarSyncs,
@@ -183,6 +185,23 @@ export function createServices(deps: {
     // Moves and declines found in the calendar are told to the pair by the bot, at once.
     notifications: outbox,
     log,
+  });
+
+  // Quick help from a digital buddy: offers, connect and close cards go through the notifier.
+  const buddy = new BuddyService({
+    buddies: repos.buddies,
+    requests: repos.helpRequests,
+    weeks: repos.buddyWeeks,
+    people: repos.people,
+    profiles: repos.profiles,
+    programmes: repos.programmes,
+    // Offers, accepts and connect cards are caused by an event: the outbox sends them at once.
+    notifications: outbox,
+    calendars,
+    clock,
+    log,
+    instanceId,
+    publicUrl: config.publicUrl,
   });
 
   // Background work over the same services (started by src/app/background.ts).
@@ -253,6 +272,7 @@ export function createServices(deps: {
     pairs,
     matching,
     calendar,
+    buddy,
     planner,
     calendarSweep,
     health,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApiRoutes } from '../api/api-routes';
 import { approvalRoutes } from '../api/approval-routes';
+import { buddyRoutes } from '../api/buddy-routes';
 import { calendarRoutes } from '../api/calendar-routes';
 import { createHttpApp } from '../api/http-app';
 import { matchingRoutes } from '../api/matching-routes';
@@ -103,6 +104,7 @@ export async function startServer(
       audit: services.audit,
     }),
   );
+  api.route('/', buddyRoutes({ authenticator, buddy: services.buddy }));
 
   // The bot, over the same services as the tab, and the sender of what the planner queues.
   const bot = lazyBot({
@@ -113,6 +115,7 @@ export async function startServer(
       pairs: services.pairs,
       approvals: services.approvals,
       directory: services.directory,
+      buddy: services.buddy,
     },
     conversations: repos.conversations,
     tabUrl: `${config.publicUrl}/pair`,
@@ -133,6 +136,7 @@ export async function startServer(
     calendarSweep: services.calendarSweep,
     health: services.health,
     retention: services.retention,
+    buddy: services.buddy,
   });
   if (config.scheduler) background.start();
 

@@ -114,4 +114,10 @@ export type PersonalDataExport = {
   readonly notifications: readonly Record<string, unknown>[];
   readonly conversation: Record<string, unknown> | null;
   readonly audit: readonly Record<string, unknown>[];
+  /** Quick help: the buddy settings, the requests asked and the colleagues helped (90 days). */
+  readonly quickHelp: {
+    readonly settings: Record<string, unknown> | null;
+    readonly asked: readonly Record<string, unknown>[];
+    readonly helped: readonly Record<string, unknown>[];
+  };
 };

@@ -20,6 +20,11 @@ export type ErrorCode =
   | 'nudge_too_soon'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  /** Quick help: a colleague accepted the request first. */
+  | 'offer_taken'
+  | 'request_not_found'
+  /** Quick help: already 5 open requests. */
+  | 'too_many_open_requests'
   | 'rate_limited';
 
 /** The one error type of the application: a stable snake_case code, an English message, details. */

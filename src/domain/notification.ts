@@ -26,6 +26,14 @@ export const notificationKinds = [
   'join_reminder',
   /** The person's partner asked for their data to be erased: the pair ended. */
   'partner_left',
+  /** Quick help (payload.requestId): an offer to a buddy, caused by the ask or a new round. */
+  'buddy_offer',
+  /** Quick help: a buddy accepted; both get the connect card. */
+  'buddy_matched',
+  /** Quick help: after the slot or 24 hours, "Did it help?" / "Done?". */
+  'buddy_close',
+  /** Quick help: three rounds and nobody; the asker may widen or volunteer. */
+  'buddy_unanswered',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds, {
   error: `kind must be one of ${notificationKinds.join(', ')}`,

@@ -4,8 +4,9 @@ import type { IndexingPolicy, PartitionKeyDefinition } from '@azure/cosmos';
  * Every Cosmos DB container the app uses, in one place: the embedded local server, the start-up
  * `createIfNotExists`, infra/modules/cosmos.bicep (checked by a test) and the snapshot all read it.
  *
- * Everything is partitioned by tenant (`/tenantId`): the local server honours only the first path
- * of a hierarchical key (TESTBED.md), so each query also carries `c.tenantId = @tenantId` in its SQL.
+ * Everything is partitioned by tenant (`/tenantId`), quick-help requests by tenant and month: the
+ * local server honours only the first path of a hierarchical key (TESTBED.md), so each query also
+ * carries its partition condition (`c.tenantId = @tenantId`) in its SQL.
  */
 export type ContainerDefinition = {
   readonly id: ContainerName;
@@ -29,6 +30,9 @@ export const containerNames = [
   'jobs',
   'figures',
   'audit',
+  'buddies',
+  'helpRequests',
+  'buddyWeeks',
 ] as const;
 
 export type ContainerName = (typeof containerNames)[number];
@@ -46,11 +50,24 @@ const defaultIndexing: IndexingPolicy = {
     { path: '/text/?' },
     { path: '/payload/*' },
     { path: '/sessions/[]/sharedNotes/?' },
+    { path: '/question/?' },
+    { path: '/thanks/*' },
   ],
 };
 
-const definition = (id: ContainerName, holds: string, indexingPolicy = defaultIndexing) =>
-  ({ id, partitionKey: byTenant, indexingPolicy, holds }) satisfies ContainerDefinition;
+/**
+ * Quick-help requests: `tenantId|yyyy-mm` (`/partitionKey`), so a tenant's requests spread over a
+ * partition a month and none grows without bound (the local server honours one path only, so a
+ * synthetic key rather than a hierarchical one); queries carry `c.partitionKey = @partitionKey`.
+ */
+const byTenantMonth: PartitionKeyDefinition = { paths: ['/partitionKey'] };
+
+const definition = (
+  id: ContainerName,
+  holds: string,
+  indexingPolicy = defaultIndexing,
+  partitionKey = byTenant,
+) => ({ id, partitionKey, indexingPolicy, holds }) satisfies ContainerDefinition;
 
 export const containers: Readonly<Record<ContainerName, ContainerDefinition>> = {
   people: definition(
@@ -101,6 +118,20 @@ export const containers: Readonly<Record<ContainerName, ContainerDefinition>> = 
   audit: definition(
     'audit',
     'The audit log of lead and manager actions, exports and erasures: appended, never changed (ids only, no names).',
+  ),
+  buddies: definition(
+    'buddies',
+    'Quick-help settings, one per person per tenant: skills, languages, cap, quiet hours, helps.',
+  ),
+  helpRequests: definition(
+    'helpRequests',
+    'Quick-help requests and their offers, kept 90 days; partitioned by tenant and month.',
+    defaultIndexing,
+    byTenantMonth,
+  ),
+  buddyWeeks: definition(
+    'buddyWeeks',
+    'Anonymous weekly counts of quick help (asked, helped, time to a buddy, topics), kept after the purge.',
   ),
 };
 

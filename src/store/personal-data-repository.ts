@@ -8,7 +8,7 @@ import {
   type PersonTraces,
 } from '../domain/privacy/erasure';
 import type { Store } from './database';
-import { containerNames, type ContainerName } from './containers';
+import { containerNames, containers, type ContainerName } from './containers';
 
 const cosmosMetadata = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
 const pageSize = 1_000;
@@ -50,11 +50,13 @@ export class PersonalDataRepository {
         if (!mentions(strip(doc), needles)) continue;
         const id = String(doc.id);
         if (holdsToken(id, traces.personId)) {
-          await this.remove(container, tenantId, id);
+          await this.remove(container, partitionOf(name, doc, tenantId), id);
           tally.deleted++;
           continue;
         }
-        await this.rewrite(container, tenantId, doc, (d) => scrubMentions(d, traces, pseudonym));
+        await this.rewrite(container, partitionOf(name, doc, tenantId), doc, (d) =>
+          scrubMentions(d, traces, pseudonym),
+        );
         tally.rewritten++;
       }
       if (tally.rewritten + tally.deleted > 0) counts[name] = tally;
@@ -72,7 +74,7 @@ export class PersonalDataRepository {
     const container = this.store.container(name);
     let deleted = 0;
     for await (const doc of this.documents(container, tenantId, where, parameters)) {
-      await this.remove(container, tenantId, String(doc.id));
+      await this.remove(container, partitionOf(name, doc, tenantId), String(doc.id));
       deleted++;
     }
     return deleted;
@@ -90,7 +92,8 @@ export class PersonalDataRepository {
         query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where ? ` AND (${where})` : ''}`,
         parameters: [{ name: '@tenantId', value: tenantId }, ...parameters],
       },
-      { partitionKey: tenantId, maxItemCount: pageSize },
+      // Containers keyed by more than the tenant (help requests: tenant|month) are read whole.
+      { maxItemCount: pageSize },
     );
     // Collect first: deleting while paging would move the continuation under our feet.
     const all: ItemDefinition[] = [];
@@ -103,9 +106,9 @@ export class PersonalDataRepository {
     yield* all;
   }
 
-  private async remove(container: Container, tenantId: string, id: string): Promise<void> {
+  private async remove(container: Container, partitionKey: string, id: string): Promise<void> {
     try {
-      await container.item(id, tenantId).delete();
+      await container.item(id, partitionKey).delete();
     } catch (error) {
       if (statusOf(error) === 404) return;
       throw unavailable(error);
@@ -114,7 +117,7 @@ export class PersonalDataRepository {
 
   private async rewrite(
     container: Container,
-    tenantId: string,
+    partitionKey: string,
     first: ItemDefinition,
     change: (doc: Record<string, unknown>) => Record<string, unknown>,
   ): Promise<void> {
@@ -122,7 +125,7 @@ export class PersonalDataRepository {
     for (let attempt = 1; doc; attempt++) {
       const next = change(strip(doc));
       try {
-        await container.item(String(doc.id), tenantId).replace(next, {
+        await container.item(String(doc.id), partitionKey).replace(next, {
           accessCondition: { type: 'IfMatch', condition: String(doc._etag) },
         });
         return;
@@ -130,10 +133,21 @@ export class PersonalDataRepository {
         const status = statusOf(error);
         if (status === 404) return;
         if (status !== 412 || attempt >= 5) throw unavailable(error);
-        doc = (await container.item(String(doc.id), tenantId).read<ItemDefinition>()).resource;
+        doc = (await container.item(String(doc.id), partitionKey).read<ItemDefinition>())
+          .resource;
       }
     }
   }
+}
+
+/**
+ * The partition-key value of `doc` in container `name`: the tenant for most containers, the
+ * document's own key where the container is partitioned otherwise (help requests: tenant|month).
+ */
+function partitionOf(name: ContainerName, doc: ItemDefinition, tenantId: string): string {
+  const path = containers[name].partitionKey.paths[0] ?? '/tenantId';
+  const value: unknown = doc[path.slice(1)];
+  return typeof value === 'string' ? value : tenantId;
 }
 
 function strip(doc: ItemDefinition): Record<string, unknown> {

@@ -1,6 +1,8 @@
 import type { Store } from './database';
 import { ApprovalRepository } from './approval-repository';
 import { AuditRepository } from './audit-repository';
+import { BuddyRepository, BuddyWeekRepository } from './buddy-repository';
+import { HelpRequestRepository } from './help-request-repository';
 import { CalendarRepository } from './calendar-repository';
 import { CalendarSyncRepository } from './calendar-sync-repository';
 import { ConversationRepository } from './conversation-repository';
@@ -36,6 +38,9 @@ export type Repositories = {
   readonly audit: AuditRepository;
   /** Every container at once, for erasure and the retention purge. */
   readonly personalData: PersonalDataRepository;
+  readonly buddies: BuddyRepository;
+  readonly helpRequests: HelpRequestRepository;
+  readonly buddyWeeks: BuddyWeekRepository;
 };
 
 /**
@@ -65,5 +70,8 @@ export function createRepositories(
     figures: new FiguresRepository(c('figures')),
     audit: new AuditRepository(c('audit')),
     personalData: new PersonalDataRepository(store),
+    buddies: new BuddyRepository(c('buddies')),
+    helpRequests: new HelpRequestRepository(c('helpRequests')),
+    buddyWeeks: new BuddyWeekRepository(c('buddyWeeks')),
   };
 }

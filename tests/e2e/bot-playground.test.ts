@@ -184,6 +184,18 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     expect(messageOf(answer).text).toContain(local);
   });
 
+  it('"ask Excel" in chat gets an acknowledgement naming the topic', async () => {
+    const seen = playground.events.length;
+    await say(bernard.user, 'ask Excel');
+    const answer = await playground.waitFor(
+      after(seen, (e) => created(e) && contentOf(e).includes('help you with')),
+    );
+    // "Excel" matched to the catalogue's skill, named in Bernard's language.
+    expect(messageOf(answer).text).toContain('**Advanced Excel**');
+    const [request] = await world.services.buddy.myRequests({ tenantId, personId: bernard.aad });
+    expect(request).toMatchObject({ topic: { skillId: 'excel-advanced' }, when: 'now', minutes: 15 });
+  });
+
   it('the manager gets the approval card proactively, another person is refused, the manager approves and the card updates', async () => {
     // Sophie and Marc talk to the bot once (in the group chat, through the custom-activity API),
     // which stores how to reach them.

@@ -74,6 +74,7 @@ export function botServicesOf(world: World, services: Services, clock: Clock): B
     pairs: services.pairs,
     approvals: services.approvals,
     directory: services.directory,
+    buddy: services.buddy,
     conversations: world.repos.conversations,
     clock,
   };

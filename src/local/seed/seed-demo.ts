@@ -4,6 +4,7 @@ import { createRepositories } from '../../store/repositories';
 import { demoPeople, demoProfiles, demoProgramme } from './demo-data';
 import { demoClosedProgramme } from './demo-closed-programme';
 import { demoPairs } from './demo-pairs';
+import { demoBuddies } from './demo-buddies';
 
 /** Load the demo company into `tenantId`; idempotent (upserts by id). Returns the number of documents. */
 export async function seedDemoData(store: Store, tenantId: string, clock: Clock): Promise<number> {
@@ -14,6 +15,7 @@ export async function seedDemoData(store: Store, tenantId: string, clock: Clock)
     pairs: pairRepo,
     notes: noteRepo,
     approvals: approvalRepo,
+    buddies: buddyRepo,
   } = createRepositories(store);
   const persons = demoPeople(tenantId);
   for (let i = 0; i < persons.length; i += 16) {
@@ -39,6 +41,9 @@ export async function seedDemoData(store: Store, tenantId: string, clock: Clock)
     ...closed.notebooks.map((n) => noteRepo.upsert(n)),
     ...closed.approvals.map((a) => approvalRepo.upsert(a)),
   ]);
+  // Quick help: digital buddies for every digital skill, so a newcomer can ask at once.
+  const buddies = demoBuddies(persons, clock);
+  await Promise.all(buddies.map((b) => buddyRepo.upsert(b)));
   return (
     persons.length +
     1 +
@@ -49,6 +54,7 @@ export async function seedDemoData(store: Store, tenantId: string, clock: Clock)
     1 +
     closed.pairs.length +
     closed.notebooks.length +
-    closed.approvals.length
+    closed.approvals.length +
+    buddies.length
   );
 }

@@ -1,4 +1,5 @@
 import type { PersonalDataExport } from '../../contracts/privacy';
+import { monthsSince, type HelpRequest } from '../../domain/buddy/help-request';
 import type { Clock } from '../../domain/clock';
 import type { Approval } from '../../domain/approval';
 import type { Pair } from '../../domain/pair/schema';
@@ -20,6 +21,8 @@ export type PersonalDataExportDeps = {
     | 'notifications'
     | 'conversations'
     | 'audit'
+    | 'buddies'
+    | 'helpRequests'
   >;
   audit: AuditRecorder;
   clock: Clock;
@@ -51,10 +54,20 @@ export class PersonalDataExporter {
         r.approvals.ofManager(tenantId, personId),
         r.notifications.ofRecipient(tenantId, personId),
       ]);
-    const [conversation, audit, programmes] = await Promise.all([
+    const now = this.deps.clock.now();
+    // Help requests are kept 90 days, in one partition per month.
+    const months = monthsSince(new Date(now.getTime() - 100 * 24 * 60 * 60_000), now);
+    const [conversation, audit, programmes, buddy, asked, helped] = await Promise.all([
       r.conversations.ofPerson(tenantId, personId),
       r.audit.about(tenantId, personId),
       r.programmes.list(tenantId),
+      r.buddies.find(tenantId, personId),
+      r.helpRequests.inMonths(tenantId, months, 'c.askerId = @me', [
+        { name: '@me', value: personId },
+      ]),
+      r.helpRequests.inMonths(tenantId, months, 'c.buddyId = @me', [
+        { name: '@me', value: personId },
+      ]),
     ]);
     const programmeName = new Map(programmes.map((p) => [p.value.id, p.value.name]));
     const pairById = new Map(pairs.map((p) => [p.value.id, p.value]));
@@ -136,6 +149,26 @@ export class PersonalDataExporter {
         programmeId: e.programmeId ?? null,
         details: e.details ?? {},
       })),
+      quickHelp: {
+        settings: buddy ? withoutTenant(buddy.value) : null,
+        // As the asker: never who else was offered it or passed (an asker never learns that).
+        asked: await Promise.all(
+          asked.map(async ({ value: q }) => ({
+            ...helpRequestOf(q),
+            buddyName: q.buddyId ? await nameOf(q.buddyId) : null,
+            thanksYouWrote: q.thanks.asker ?? null,
+            thanksReceived: q.thanks.buddy ?? null,
+          })),
+        ),
+        helped: await Promise.all(
+          helped.map(async ({ value: q }) => ({
+            ...helpRequestOf(q),
+            askerName: await nameOf(q.askerId),
+            thanksYouWrote: q.thanks.buddy ?? null,
+            thanksReceived: q.thanks.asker ?? null,
+          })),
+        ),
+      },
     };
     await this.deps.audit.record(tenantId, {
       actorId: personId,
@@ -146,6 +179,22 @@ export class PersonalDataExporter {
     });
     return exported;
   }
+}
+
+function helpRequestOf(q: HelpRequest) {
+  return {
+    id: q.id,
+    topic: q.topic.text,
+    question: q.question,
+    when: q.when,
+    minutes: q.minutes,
+    status: q.status,
+    createdAt: q.createdAt,
+    matchedAt: q.matchedAt,
+    slot: q.slot,
+    closedAt: q.closedAt,
+    helped: q.helped,
+  };
 }
 
 function withoutTenant<T extends { tenantId: string }>(value: T): Omit<T, 'tenantId'> {

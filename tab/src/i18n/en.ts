@@ -53,6 +53,10 @@ export const en = {
   'error.proposal_expired': 'This proposal has expired. Ask for a new one.',
   'error.nudge_too_soon':
     'A reminder was already sent in the last 7 days. You can send another one later.',
+  'error.offer_taken': 'A colleague already took this request. Thank you!',
+  'error.request_not_found': 'This quick-help request does not exist or is not yours.',
+  'error.too_many_open_requests':
+    'You already have 5 quick-help requests open. Close one before asking another.',
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.payload_too_large': 'What you sent is too large. Send less at once (a file: split it).',
   'error.unsupported_media_type': 'This request was sent in a format the service does not accept.',
@@ -82,6 +86,8 @@ export const en = {
   'toolkit.title': 'Mentor toolkit',
 
   // A manager's approvals of mentoring time (tab/src/screens/approvals; its own strings there).
+  'nav.quickHelp': 'Quick help',
+  'quickHelp.title': 'Quick help',
   'nav.approvals': 'Approvals',
   'approvals.title': 'Approvals',
 

@@ -51,6 +51,10 @@ export const fr: Catalogue = {
   'error.proposal_expired': 'Cette proposition a expiré. Demandez-en une nouvelle.',
   'error.nudge_too_soon':
     'Une relance a déjà été envoyée ces 7 derniers jours. Vous pourrez en envoyer une autre plus tard.',
+  'error.offer_taken': 'Une autre personne s’occupe déjà de cette demande. Merci !',
+  'error.request_not_found': "Cette demande de coup de main n'existe pas ou ne vous concerne pas.",
+  'error.too_many_open_requests':
+    'Vous avez déjà 5 demandes de coup de main en cours. Clôturez-en une avant d’en poser une autre.',
   'error.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
   'error.payload_too_large':
     'Ce que vous avez envoyé est trop volumineux. Envoyez-en moins à la fois (un fichier : découpez-le).',
@@ -83,6 +87,8 @@ export const fr: Catalogue = {
   'toolkit.title': 'Boîte à outils du mentor',
 
   // Les approbations de temps d’un manager (tab/src/screens/approvals ; ses propres textes y sont).
+  'nav.quickHelp': 'Coup de main',
+  'quickHelp.title': 'Coup de main',
   'nav.approvals': 'Approbations',
   'approvals.title': 'Approbations',
 

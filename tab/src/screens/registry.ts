@@ -113,6 +113,13 @@ export const screens: readonly ScreenDefinition[] = [
     load: () => import('./scheduling/SchedulingScreen'),
   },
   {
+    id: 'quick-help',
+    path: '/quick-help',
+    titleKey: 'quickHelp.title',
+    navKey: 'nav.quickHelp',
+    load: () => import('./quick-help/QuickHelpScreen'),
+  },
+  {
     id: 'approvals',
     path: '/approvals',
     titleKey: 'approvals.title',

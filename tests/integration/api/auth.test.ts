@@ -67,7 +67,8 @@ describe('the tab API signs in Entra ID v2 tokens', () => {
         inDirectory: true,
       },
       roles: ['participant', 'manager', 'lead'],
-      leadOf: ['prog-mentorat-inverse-2027'],
+      // This year's programme, and last year's closed one (its bilan).
+      leadOf: ['prog-mentorat-inverse-2027', 'prog-mentorat-inverse-2026'],
       locale: 'fr',
     });
   });

@@ -60,6 +60,7 @@ beforeAll(async () => {
       pairs: services.pairs,
       approvals: services.approvals,
       directory: services.directory,
+      buddy: services.buddy,
     },
     conversations: world.repos.conversations,
     log: recordingLogger(),
@@ -369,7 +370,12 @@ describe('several instances', () => {
     const bot = lazyBot({
       credentials: {},
       clock: systemClock,
-      services: { pairs: web.pairs, approvals: web.approvals, directory: web.directory },
+      services: {
+        pairs: web.pairs,
+        approvals: web.approvals,
+        directory: web.directory,
+        buddy: web.buddy,
+      },
       conversations: world.repos.conversations,
       log: recordingLogger(),
     });
@@ -413,7 +419,12 @@ describe('event messages and the Teams limits', () => {
     const bot = lazyBot({
       credentials: {},
       clock: systemClock,
-      services: { pairs: live.pairs, approvals: live.approvals, directory: live.directory },
+      services: {
+        pairs: live.pairs,
+        approvals: live.approvals,
+        directory: live.directory,
+        buddy: live.buddy,
+      },
       conversations: world.repos.conversations,
       log: recordingLogger(),
     });

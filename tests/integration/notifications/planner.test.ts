@@ -100,6 +100,7 @@ describe('planning notifications from pairs in Cosmos', () => {
         pairs: services.pairs,
         approvals: services.approvals,
         directory: services.directory,
+        buddy: services.buddy,
       },
       conversations: repositories.conversations,
       log: recordingLogger(),

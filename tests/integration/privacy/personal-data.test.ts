@@ -1,5 +1,6 @@
 import type { PairCalendarResponse, SlotsResponse } from '../../../src/contracts/calendar';
 import type { MyPairsResponse, PairDashboardResponse } from '../../../src/contracts/pairs';
+import type { BuddyMeResponse } from '../../../src/contracts/buddy';
 import type { EraseResponse, PersonalDataExport } from '../../../src/contracts/privacy';
 import { fixedClock } from '../../../src/domain/clock';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
@@ -42,6 +43,29 @@ beforeAll(async () => {
   );
   expect(booked.status).toBe(201);
   await giveYanisDataEverywhere(app.repos, clock);
+  // Quick help: Yanis offers help and asks for some (buddies and helpRequests containers; a
+  // request lives in a tenant|month partition).
+  const me = await api.call<BuddyMeResponse>('GET', '/api/buddy/me', { token: yanisToken });
+  const offered = await api.call('PUT', '/api/buddy/me', {
+    token: yanisToken,
+    json: {
+      ...me.body.settings,
+      ...(me.body.version ? { version: me.body.version } : {}),
+      active: true,
+      skills: [{ skillId: 'teams', level: 3 }],
+    },
+  });
+  expect(offered.status, JSON.stringify(offered.body)).toBe(200);
+  const asked = await api.call('POST', '/api/buddy/requests', {
+    token: yanisToken,
+    json: {
+      topic: 'excel',
+      question: 'Un tableau croisé pour Yanis ?',
+      when: 'today',
+      minutes: 15,
+    },
+  });
+  expect(asked.status).toBe(201);
 }, 60_000);
 
 afterAll(async () => {
@@ -117,6 +141,15 @@ describe('GET /api/me/export', () => {
       expect.objectContaining({ kind: 'welcome', status: 'sent' }),
     ]);
     expect(exported.conversation).toMatchObject({ channelId: 'msteams', locale: 'fr' });
+    expect(exported.quickHelp.settings).toMatchObject({ id: yanis, active: true });
+    expect(exported.quickHelp.asked).toEqual([
+      expect.objectContaining({
+        topic: 'Advanced Excel',
+        question: 'Un tableau croisé pour Yanis ?',
+        status: 'offered',
+      }),
+    ]);
+    expect(exported.quickHelp.asked[0]).not.toHaveProperty('offers');
     expect(exported.audit).toEqual([
       expect.objectContaining({
         action: 'participants.imported',

@@ -26,6 +26,9 @@ describe('the command menu of the app package', () => {
       'pause',
       'resume',
       'feedback',
+      'ask',
+      'buddy_on',
+      'buddy_off',
     ]);
   });
 

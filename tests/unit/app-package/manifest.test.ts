@@ -76,6 +76,9 @@ describe('the manifest template', () => {
       'pause',
       'resume',
       'feedback',
+      'ask',
+      'buddy on',
+      'buddy off',
     ]);
   });
 
@@ -162,12 +165,14 @@ describe('the French localization', () => {
   it('translates the tab and every bot command title and description', () => {
     const keys = localizableKeys(filled());
     expect(keys).toContain('staticTabs[0].name');
-    expect(keys.filter((k) => k.startsWith('bots[0]'))).toHaveLength(10);
+    expect(keys.filter((k) => k.startsWith('bots[0]'))).toHaveLength(16);
     expect(french['staticTabs[0].name']).toBe('Mentorat');
     expect(french['bots[0].commandLists[0].commands[0].title']).toBe('aide');
     expect(french['bots[0].commandLists[0].commands[1].title']).toBe('prochaine séance');
     expect(french['bots[0].commandLists[0].commands[3].title']).toBe('reprendre');
     expect(french['bots[0].commandLists[0].commands[4].title']).toBe('avis');
+    expect(french['bots[0].commandLists[0].commands[5].title']).toBe('coup de main');
+    expect(french['bots[0].commandLists[0].commands[6].title']).toBe('dispo coup de main');
   });
 
   it('reports a missing translation, a key the manifest lacks and a name too long', () => {
