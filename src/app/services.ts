@@ -239,6 +239,8 @@ export function createServices(deps: {
     // A lead's nudge or reminder is an event: the bot sends it at once.
     notifications: outbox,
     audit,
+    // Quick help is tenant-wide: its figures join each programme's follow-up and bilan.
+    informalHelp: buddy,
     conversations: repos.conversations,
     clock,
     instanceId,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, text } from '../domain/common';
+import { localeSchema, localizedTextSchema, text } from '../domain/common';
 import { pairStateSchema, pairingFitSchema } from '../domain/pair/schema';
 import { optInStatusSchema, roleWishSchema } from '../domain/profile';
 import { programmeStatusSchema, skillKindSchema } from '../domain/programme';
@@ -301,12 +301,23 @@ export const approvalsHealthSchema = z.object({
 });
 export type ApprovalsHealth = z.infer<typeof approvalsHealthSchema>;
 
-/** Quick help given outside pairs; null until the buddy (quick help) feature lands. */
+/**
+ * Quick help given outside pairs (tenant-wide: any employee may ask or help), over the last 12
+ * weeks; null when the figures could not be read. Counts of requests, never who asked or helped.
+ */
 export const informalHelpSchema = z
   .object({
     requests: z.number(),
     answered: z.number(),
-    helpers: guardedNumberSchema,
+    unanswered: z.number(),
+    /** Median minutes from asking to a buddy's accept; null with nothing answered. */
+    medianMinutesToBuddy: z.number().nullable(),
+    /** Oldest first: ISO weeks (`2026-W49`). */
+    weeks: z.array(z.object({ week: z.string(), asked: z.number(), helped: z.number() })),
+    /** Most asked first: demand for the next programme's catalogue (label null: not a skill). */
+    topTopics: z.array(
+      z.object({ key: z.string(), label: localizedTextSchema.nullable(), count: z.number() }),
+    ),
   })
   .nullable();
 export type InformalHelp = z.infer<typeof informalHelpSchema>;

@@ -133,8 +133,7 @@ export class PersonalDataRepository {
         const status = statusOf(error);
         if (status === 404) return;
         if (status !== 412 || attempt >= 5) throw unavailable(error);
-        doc = (await container.item(String(doc.id), partitionKey).read<ItemDefinition>())
-          .resource;
+        doc = (await container.item(String(doc.id), partitionKey).read<ItemDefinition>()).resource;
       }
     }
   }

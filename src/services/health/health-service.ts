@@ -2,6 +2,7 @@ import type {
   AtRiskReason,
   HealthQuery,
   HealthResponse,
+  InformalHelp,
   ManagerReportsResponse,
   NudgeBody,
   NudgeResponse,
@@ -9,7 +10,7 @@ import type {
   ReportResponse,
 } from '../../contracts/health';
 import type { Clock } from '../../domain/clock';
-import type { Locale } from '../../domain/common';
+import type { Locale, LocalizedText } from '../../domain/common';
 import { DomainError } from '../../domain/errors';
 import { healthMaxAgeMs, nudgeAvailability, risksOf } from '../../domain/health';
 import { takeLease, isLeaseLive } from '../../domain/lease';
@@ -27,6 +28,8 @@ import type {
 import type { MatchingRunRepository } from '../../store/job-repository';
 import type { NotificationOutbox } from '../outbox/notification-outbox';
 import type { AuditRecorder } from '../privacy/audit-service';
+import type { BuddyFigures } from '../../domain/buddy/buddy-figures';
+import { defaultDigitalSkills } from '../../domain/buddy/topics';
 import type { PairRepository } from '../../store/pair-repository';
 import type { PeopleRepository } from '../../store/people-repository';
 import type { ProfileRepository } from '../../store/profile-repository';
@@ -47,6 +50,8 @@ export type HealthServiceDeps = {
   figures: FiguresRepository;
   /** Nudges and reminders are events: queued through the outbox, sent by the bot at once. */
   notifications: Pick<NotificationOutbox, 'schedule'>;
+  /** Quick help's tenant-wide figures (src/services/buddy), counted with each recomputation. */
+  informalHelp?: { quickHelpFigures(tenantId: string, weeks?: number): Promise<BuddyFigures> };
   /** Nudges, reminders and report downloads are recorded (leads' actions). */
   audit?: AuditRecorder;
   /** Whether someone installed the bot (a nudge to them waits until they do). */
@@ -384,7 +389,44 @@ export class HealthService {
         : null,
       now: this.deps.clock.now(),
     });
-    return this.deps.figures.saveSlices(slices.map((s) => sliceDocument(tenantId, id, s)));
+    const help = await this.informalHelpOf(programme);
+    return this.deps.figures.saveSlices(
+      slices.map((s) =>
+        sliceDocument(
+          tenantId,
+          id,
+          help ? { ...s, health: { ...s.health, informalHelp: help } } : s,
+        ),
+      ),
+    );
+  }
+
+  /** Quick help over the last 12 weeks, with the programme's (or quick help's) skill names. */
+  private async informalHelpOf(programme: Programme): Promise<InformalHelp> {
+    if (!this.deps.informalHelp) return null;
+    try {
+      const figures = await this.deps.informalHelp.quickHelpFigures(programme.tenantId, 12);
+      const labels = new Map<string, LocalizedText>(
+        [...defaultDigitalSkills, ...programme.skills].map((s) => [s.id, s.label]),
+      );
+      const sum = (pick: (w: BuddyFigures['weeks'][number]) => number) =>
+        figures.weeks.reduce((n, w) => n + pick(w), 0);
+      return {
+        requests: sum((w) => w.asked),
+        answered: sum((w) => w.helped),
+        unanswered: sum((w) => w.unanswered),
+        medianMinutesToBuddy: figures.medianMinutesToBuddy,
+        weeks: figures.weeks.map((w) => ({ week: w.week, asked: w.asked, helped: w.helped })),
+        topTopics: figures.topTopics.map((t) => ({
+          key: t.key,
+          label: (t.skillId && labels.get(t.skillId)) || null,
+          count: t.count,
+        })),
+      };
+    } catch (error) {
+      this.deps.log.warn(`health figures: quick help could not be counted: ${String(error)}`);
+      return null;
+    }
   }
 
   private pick(

@@ -173,7 +173,13 @@ describe('GET /api/programmes/:id/health, against figures computed by hand', () 
       declined: 0,
       medianDaysToDecide: 2,
     });
-    expect(h.informalHelp).toBeNull();
+    // Nobody asked for quick help yet (its own test below).
+    expect(h.informalHelp).toMatchObject({
+      requests: 0,
+      answered: 0,
+      medianMinutesToBuddy: null,
+      topTopics: [],
+    });
   });
 
   it('shows a breakdown of fewer than 5 people as suppressed, and names the invitee to remind', async () => {
@@ -613,5 +619,29 @@ describe('privacy and the bilan', () => {
     );
     // A refused nudge (too soon) or a report read on screen is not an action on anyone.
     expect(nudges.filter((e) => e.targetId === ids.p(2))).toHaveLength(2);
+  });
+
+  it('counts quick help asked in the organisation, with the topics most asked', async () => {
+    for (const [person, topic] of [
+      [ids.e(1), 'xls'],
+      [ids.e(3), 'Excel'],
+      [ids.m(4), 'tricot numérique'],
+    ] as const) {
+      const asked = await call(person, '/buddy/requests', {
+        method: 'POST',
+        body: { topic, when: 'this_week', minutes: 15 },
+      });
+      expect(asked.status).toBe(201);
+    }
+    const refreshed = await call(ids.lead, `/programmes/${programmeId}/health/refresh`, {
+      method: 'POST',
+    });
+    expect(refreshed.status).toBe(200);
+    const help = ((await refreshed.json()) as HealthResponse).informalHelp;
+    expect(help).toMatchObject({ requests: 3, answered: 0, medianMinutesToBuddy: null });
+    expect(help?.weeks.reduce((n, w) => n + w.asked, 0)).toBe(3);
+    // « xls » and « Excel » are one catalogue skill; the unknown topic is demand, unlabelled.
+    expect(help?.topTopics[0]).toMatchObject({ count: 2, label: { en: 'Advanced Excel' } });
+    expect(help?.topTopics[1]).toMatchObject({ count: 1, label: null });
   });
 });

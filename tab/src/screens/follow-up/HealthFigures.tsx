@@ -423,7 +423,7 @@ export function ApprovalsFigure({
   );
 }
 
-/** Quick help given outside pairs, or "not available yet" until that feature lands. */
+/** Quick help (tenant-wide, last 12 weeks): requests, answers, time to a buddy, topics asked. */
 export function InformalHelpFigure({
   help,
   level,
@@ -436,20 +436,97 @@ export function InformalHelpFigure({
   const styles = useHealthStyles();
   const t = useHealthT();
   const f = useHealthFormat();
+  const locale = useLocale();
+  const id = `${idPrefix}-help`;
+  const weeks = help?.weeks.filter((w) => w.asked > 0) ?? [];
   return (
-    <FigureSection id={`${idPrefix}-help`} level={level} title={t('health.help.title')}>
+    <FigureSection id={id} level={level} title={t('health.help.title')}>
       {help === null ? (
         <Body1 as="p" className={styles.muted}>
           {t('health.help.notAvailable')}
         </Body1>
       ) : (
-        <FigureList
-          items={[
-            { label: t('health.help.requests'), value: f.number(help.requests) },
-            { label: t('health.help.answered'), value: f.number(help.answered) },
-            { label: t('health.help.helpers'), value: f.guarded(help.helpers) },
-          ]}
-        />
+        <>
+          <FigureList
+            items={[
+              { label: t('health.help.requests'), value: f.number(help.requests) },
+              { label: t('health.help.answered'), value: f.number(help.answered) },
+              { label: t('health.help.unanswered'), value: f.number(help.unanswered) },
+              {
+                label: t('health.help.median'),
+                value:
+                  help.medianMinutesToBuddy === null
+                    ? t('health.none')
+                    : t('health.help.minutes', { count: Math.round(help.medianMinutesToBuddy) }),
+              },
+            ]}
+          />
+          {weeks.length > 0 && (
+            <TableScroller labelledBy={`${id}-weeks`}>
+              <table className={styles.table} aria-labelledby={`${id}-weeks`}>
+                <caption id={`${id}-weeks`} className={styles.caption}>
+                  {t('health.help.perWeek')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className={styles.th}>
+                      {t('health.help.week')}
+                    </th>
+                    <th scope="col" className={`${styles.th} ${styles.number}`}>
+                      {t('health.help.asked')}
+                    </th>
+                    <th scope="col" className={`${styles.th} ${styles.number}`}>
+                      {t('health.help.helped')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {weeks.map((w) => (
+                    <tr key={w.week}>
+                      <th scope="row" className={styles.rowHeader}>
+                        {w.week}
+                      </th>
+                      <td className={`${styles.td} ${styles.number}`}>{f.number(w.asked)}</td>
+                      <td className={`${styles.td} ${styles.number}`}>{f.number(w.helped)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroller>
+          )}
+          {help.topTopics.length > 0 && (
+            <TableScroller labelledBy={`${id}-topics`}>
+              <table className={styles.table} aria-labelledby={`${id}-topics`}>
+                <caption id={`${id}-topics`} className={styles.caption}>
+                  {t('health.help.topics')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className={styles.th}>
+                      {t('health.help.topic')}
+                    </th>
+                    <th scope="col" className={`${styles.th} ${styles.number}`}>
+                      {t('health.help.asked')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {help.topTopics.map((topic) => (
+                    <tr key={topic.key}>
+                      <th scope="row" className={styles.rowHeader}>
+                        {topic.label ? topic.label[locale] : topic.key}
+                        {!topic.label && (
+                          <span className={styles.muted}> ({t('health.help.notInCatalogue')})</span>
+                        )}
+                      </th>
+                      <td className={`${styles.td} ${styles.number}`}>{f.number(topic.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroller>
+          )}
+        </>
       )}
     </FigureSection>
   );

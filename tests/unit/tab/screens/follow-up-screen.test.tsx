@@ -182,7 +182,7 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(within(pair).getByRole('button', { name: /Relancer/ })).toBeDisabled();
   });
 
-  it('shows groups of fewer than 5 as « moins de 5 » and informal help as not available yet', async () => {
+  it('shows groups of fewer than 5 as « moins de 5 » and informal help as not counted when it could not be read', async () => {
     leadApi();
     renderScreen(<FollowUpScreen />, { locale: 'fr' });
     const participants = await section('Participants');
@@ -206,7 +206,7 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(skills).not.toHaveTextContent(': Power BI, Négociation');
 
     expect(await section('Entraide informelle')).toHaveTextContent(
-      'L’aide rapide n’est pas encore disponible : rien à compter.',
+      'L’aide rapide n’a pas pu être comptée : essayez Actualiser.',
     );
   });
 
