@@ -42,4 +42,20 @@ describe('found by fuzzing', () => {
     const after = await app.repos.profiles.query(tenantId);
     expect(after.map((p) => p.etag)).toEqual(before.map((p) => p.etag));
   });
+
+  it('an e-mail the directory would refuse is an invalid row in the import preview, not a 500', async () => {
+    const lead = await api.signIn(demoPersonId(5));
+    const csv = 'Courriel,Nom affiché\n!@maison-lumiere.fr,Ana\nana@maison..example,Ana B\n';
+    const reply = await api.call<{ acceptable: boolean; rows: { issues: { code: string }[] }[] }>(
+      'POST',
+      `/api/programmes/${demoProgrammeId}/imports/preview`,
+      { token: lead, raw: csv, type: 'text/csv' },
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.body.acceptable).toBe(false);
+    expect(reply.body.rows.map((r) => r.issues.map((i) => i.code))).toEqual([
+      ['email_invalid'],
+      ['email_invalid'],
+    ]);
+  });
 });
