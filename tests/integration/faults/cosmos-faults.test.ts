@@ -1,0 +1,165 @@
+import type { PairDashboardResponse } from '../../../src/contracts/pairs';
+import type { Pair } from '../../../src/domain/pair/schema';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../../src/local/embedded-cosmos';
+import { demoPairIds } from '../../../src/local/seed/demo-pairs';
+import { createCosmosClient } from '../../../src/store/cosmos-client';
+import { storeFor } from '../../../src/store/database';
+import { createRepositories, type Repositories } from '../../../src/store/repositories';
+import {
+  entraClaims,
+  startTestIdentityProvider,
+  type TestIdentityProvider,
+} from '../../fixtures/jwks/test-identity-provider';
+import { startTestApp, type TestApp } from '../../support/app-server';
+import { reads, startFaultProxy, writes, type FaultProxy } from '../../support/fault-proxy';
+import { apiClient, errorCode } from '../api/api-client';
+
+/**
+ * Issue #18 item 6: the app in its Azure configuration (COSMOS_ENDPOINT, Entra ID tokens) talking
+ * to a Cosmos DB protocol server through a proxy that throttles, fails, slows and resets requests.
+ * What is stored is read straight from the server, around the proxy.
+ */
+
+const tenantId = '11111111-2222-4333-8444-555555555555';
+const clientId = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+
+let upstream: EmbeddedCosmos;
+let proxy: FaultProxy;
+let idp: TestIdentityProvider;
+let app: TestApp;
+let stored: Repositories;
+let closeDirect: () => void;
+let api: ReturnType<typeof apiClient>;
+let token: string;
+let pair: Pair;
+
+beforeAll(async () => {
+  upstream = await startEmbeddedCosmos(0);
+  proxy = await startFaultProxy(upstream.endpoint);
+  idp = await startTestIdentityProvider();
+  app = await startTestApp({
+    env: {
+      COSMOS_ENDPOINT: proxy.endpoint,
+      COSMOS_KEY: 'any-key-the-local-server-accepts',
+      SEED_DEMO_DATA: 'true',
+      DEV_SIGN_IN: 'false',
+      AUTH_CLIENT_ID: clientId,
+      AUTH_APP_ID_URI: `api://mentoring.contoso.com/${clientId}`,
+      AUTH_TENANT_IDS: tenantId,
+      AUTH_JWKS_URI: idp.jwksUri,
+    },
+  });
+  api = apiClient(app.baseUrl);
+  const client = createCosmosClient({ endpoint: upstream.endpoint, key: upstream.key });
+  closeDirect = () => client.dispose();
+  stored = createRepositories(storeFor(client, client.database(app.server.config.cosmos.database)));
+  pair = (await stored.pairs.get(tenantId, demoPairIds.powerBi)).value;
+  const mentor = (await stored.people.get(tenantId, pair.mentorId)).value;
+  token = await idp.sign(
+    entraClaims({
+      tenantId,
+      audience: clientId,
+      oid: mentor.id,
+      email: mentor.email,
+      name: mentor.displayName,
+    }),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await app?.stop();
+  closeDirect?.();
+  await proxy?.close();
+  await upstream?.close();
+  await idp?.stop();
+});
+
+beforeEach(() => proxy.reset());
+
+const dashboard = () =>
+  api.call<PairDashboardResponse>('GET', `/api/pairs/${pair.id}/dashboard`, { token });
+
+/** The pair's current version, as the tab holds it before an edit (read before any fault). */
+const currentVersion = async () => {
+  const reply = await dashboard();
+  expect(reply.status).toBe(200);
+  return reply.body.version;
+};
+
+/** Writes the shared notes of the pair's first session (one document replaced). */
+const writeNotes = (sharedNotes: string, version: string) =>
+  api.call('PUT', `/api/pairs/${pair.id}/sessions/${pair.sessions[0]!.id}/notes`, {
+    token,
+    json: { sharedNotes, version },
+  });
+
+const storedPair = async () => stored.pairs.get(tenantId, pair.id);
+const notesOf = (p: Pair) => p.sessions[0]!.sharedNotes;
+
+describe('Cosmos DB faults, through a proxy', () => {
+  it('reads throttled with 429 are retried after x-ms-retry-after-ms and succeed', async () => {
+    proxy.inject({ kind: 'throttle', retryAfterMs: 20 }, { times: 3, match: reads });
+    const reply = await dashboard();
+    expect(reply.status).toBe(200);
+    expect(reply.body.pair.id).toBe(pair.id);
+    expect(proxy.seen.filter((r) => r.fault === 'throttle')).toHaveLength(3);
+  });
+
+  it('a write throttled with 429 is retried and stored once', async () => {
+    const version = await currentVersion();
+    proxy.inject({ kind: 'throttle', retryAfterMs: 20 }, { times: 2, match: writes });
+    const reply = await writeNotes('Retried after a 429', version);
+    expect(reply.status).toBe(200);
+    expect(proxy.seen.filter((r) => r.write && r.fault === 'throttle')).toHaveLength(2);
+    expect(notesOf((await storedPair()).value)).toBe('Retried after a 429');
+  });
+
+  it('a 503 on a write answers 503 store_unavailable, stores nothing, and the next write works', async () => {
+    const before = await storedPair();
+    const version = await currentVersion();
+    proxy.inject({ kind: 'unavailable' }, { match: writes });
+    const reply = await writeNotes('Lost to a 503', version);
+    expect(reply.status).toBe(503);
+    expect(errorCode(reply)).toBe('store_unavailable');
+    expect((await storedPair()).etag).toBe(before.etag);
+
+    proxy.reset();
+    const next = await writeNotes('After the 503', version);
+    expect(next.status).toBe(200);
+    expect(notesOf((await storedPair()).value)).toBe('After the 503');
+  });
+
+  it('a connection reset before a write reaches Cosmos answers 503, stores nothing, and the next write works', async () => {
+    const before = await storedPair();
+    const version = await currentVersion();
+    proxy.inject({ kind: 'reset', when: 'before' }, { match: writes });
+    const reply = await writeNotes('Lost to a reset', version);
+    expect(reply.status).toBe(503);
+    expect(errorCode(reply)).toBe('store_unavailable');
+    expect((await storedPair()).etag).toBe(before.etag);
+
+    proxy.reset();
+    const next = await writeNotes('After the reset', version);
+    expect(next.status).toBe(200);
+    expect(notesOf((await storedPair()).value)).toBe('After the reset');
+  });
+
+  it('a reset after Cosmos applied a write: a clear answer, the whole document or none, the next write works', async () => {
+    const before = await storedPair();
+    const version = await currentVersion();
+    proxy.inject({ kind: 'reset', when: 'after' }, { times: 1, match: writes });
+    const reply = await writeNotes('Applied, answer lost', version);
+    expect([503, 409]).toContain(reply.status);
+    expect(['store_unavailable', 'version_conflict']).toContain(errorCode(reply));
+    // Either untouched or the whole new document (read back through its schema), never half.
+    const after = await storedPair();
+    if (after.etag !== before.etag) expect(notesOf(after.value)).toBe('Applied, answer lost');
+    else expect(after.value).toEqual(before.value);
+    expect(proxy.seen.filter((r) => r.fault === 'reset')).toHaveLength(1);
+
+    // The tab reloads after an error, then edits the version it now sees.
+    const next = await writeNotes('After the lost answer', await currentVersion());
+    expect(next.status).toBe(200);
+    expect(notesOf((await storedPair()).value)).toBe('After the lost answer');
+  });
+});
