@@ -2,7 +2,11 @@ import type { PairDashboardResponse } from '../../../src/contracts/pairs';
 import type { Pair } from '../../../src/domain/pair/schema';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../../src/local/embedded-cosmos';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
-import { createCosmosClient } from '../../../src/store/cosmos-client';
+import {
+  cosmosRequestTimeoutMs,
+  createCosmosClient,
+  maxCosmosConnections,
+} from '../../../src/store/cosmos-client';
 import { storeFor } from '../../../src/store/database';
 import { createRepositories, type Repositories } from '../../../src/store/repositories';
 import {
@@ -162,4 +166,25 @@ describe('Cosmos DB faults, through a proxy', () => {
     expect(next.status).toBe(200);
     expect(notesOf((await storedPair()).value)).toBe('After the lost answer');
   });
+});
+
+describe('a slow Cosmos DB', () => {
+  it('does not pile requests up without bound: at most maxCosmosConnections in flight, every read answered', async () => {
+    proxy.inject({ kind: 'slow', delayMs: 300 }, { match: reads });
+    const replies = await Promise.all(Array.from({ length: 120 }, () => dashboard()));
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200));
+    expect(proxy.seen.filter((r) => r.fault === 'slow').length).toBeGreaterThanOrEqual(120);
+    expect(proxy.maxInFlight).toBeLessThanOrEqual(maxCosmosConnections);
+  });
+
+  it('a write that takes longer than cosmosRequestTimeoutMs answers 503 store_unavailable instead of holding its caller', async () => {
+    const version = await currentVersion();
+    proxy.inject(
+      { kind: 'slow', delayMs: cosmosRequestTimeoutMs + 1_000 },
+      { times: 1, match: writes },
+    );
+    const reply = await writeNotes('Too slow', version);
+    expect(reply.status).toBe(503);
+    expect(errorCode(reply)).toBe('store_unavailable');
+  }, 30_000);
 });
