@@ -58,17 +58,22 @@ beforeAll(async () => {
   closeDirect = () => client.dispose();
   stored = createRepositories(storeFor(client, client.database(app.server.config.cosmos.database)));
   pair = (await stored.pairs.get(tenantId, demoPairIds.powerBi)).value;
-  const mentor = (await stored.people.get(tenantId, pair.mentorId)).value;
-  token = await idp.sign(
+  token = await tokenFor(pair.mentorId);
+}, 60_000);
+
+/** An Entra ID token for a person of the demo directory. */
+async function tokenFor(personId: string): Promise<string> {
+  const person = (await stored.people.get(tenantId, personId)).value;
+  return idp.sign(
     entraClaims({
       tenantId,
       audience: clientId,
-      oid: mentor.id,
-      email: mentor.email,
-      name: mentor.displayName,
+      oid: person.id,
+      email: person.email,
+      name: person.displayName,
     }),
   );
-}, 60_000);
+}
 
 afterAll(async () => {
   await app?.stop();
@@ -165,6 +170,60 @@ describe('Cosmos DB faults, through a proxy', () => {
     const next = await writeNotes('After the lost answer', await currentVersion());
     expect(next.status).toBe(200);
     expect(notesOf((await storedPair()).value)).toBe('After the lost answer');
+  });
+});
+
+describe('a write of several documents, cut half-way', () => {
+  it('signing that asks the managers, with the pair write failing: nothing a manager sees, signing again asks once', async () => {
+    // The demo pair on Teams and OneNote: accepted, signed by one member only.
+    const teams = (await stored.pairs.get(tenantId, demoPairIds.teams)).value;
+    const last = teams.agreement.signatures.mentor ? teams.menteeId : teams.mentorId;
+    const signer = await tokenFor(last);
+    const view = await api.call<PairDashboardResponse>('GET', `/api/pairs/${teams.id}/dashboard`, {
+      token: signer,
+    });
+    expect(view.status).toBe(200);
+    const before = await stored.pairs.get(tenantId, teams.id);
+    const approvalsBefore = await stored.approvals.ofPair(tenantId, teams.id);
+
+    // The approval requests are written, then the pair's own write fails.
+    proxy.inject(
+      { kind: 'unavailable' },
+      { match: (r) => r.write && r.path.includes('/colls/pairs/') },
+    );
+    const sign = () =>
+      api.call('POST', `/api/pairs/${teams.id}/agreement/sign`, {
+        token: signer,
+        json: { revision: teams.agreement.revision, version: view.body.version },
+      });
+    const failed = await sign();
+    expect(failed.status).toBe(503);
+    expect(errorCode(failed)).toBe('store_unavailable');
+    expect((await stored.pairs.get(tenantId, teams.id)).etag).toBe(before.etag);
+    const orphans = await stored.approvals.ofPair(tenantId, teams.id);
+    expect(orphans.length).toBeGreaterThan(approvalsBefore.length);
+    const managers = [...new Set(orphans.map((a) => a.value.managerId))];
+    for (const manager of managers) {
+      const list = await api.call<{ approvals: { pairId: string }[] }>('GET', '/api/approvals', {
+        token: await tokenFor(manager),
+      });
+      expect(list.status).toBe(200);
+      expect(list.body.approvals.filter((a) => a.pairId === teams.id)).toEqual([]);
+    }
+
+    proxy.reset();
+    const again = await sign();
+    expect(again.status).toBe(200);
+    expect((await stored.pairs.get(tenantId, teams.id)).value.state).toBe('awaiting_approval');
+    const requests = await stored.approvals.ofPair(tenantId, teams.id);
+    expect(requests.length - approvalsBefore.length).toBe(orphans.length - approvalsBefore.length);
+    expect(new Set(requests.map((a) => a.value.id)).size).toBe(requests.length);
+    for (const manager of managers) {
+      const list = await api.call<{ approvals: { pairId: string }[] }>('GET', '/api/approvals', {
+        token: await tokenFor(manager),
+      });
+      expect(list.body.approvals.filter((a) => a.pairId === teams.id)).toHaveLength(1);
+    }
   });
 });
 
