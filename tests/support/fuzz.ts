@@ -95,3 +95,50 @@ export function expectSpecificRefusal(reply: ApiReply, what: string): void {
   expect(typeof error?.message === 'string' && error.message.length > 0, what).toBe(true);
   expect(error?.code, what).not.toBe('internal');
 }
+
+type Path = readonly (string | number)[];
+
+/** Every path into `value` (objects and arrays), the root excluded. */
+function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  if (value === null || typeof value !== 'object') return [];
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
+  return entries.flatMap(([key, v]) => [[...prefix, key], ...pathsOf(v, [...prefix, key])]);
+}
+
+/** `value` with the node at `path` replaced by `next` (removed when `next` is `removed`). */
+function replaceAt(value: unknown, path: Path, next: unknown): unknown {
+  if (path.length === 0) return next;
+  const [key, ...rest] = path;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [...value];
+    if (next === removed && rest.length === 0) copy.splice(key as number, 1);
+    else copy[key as number] = replaceAt(copy[key as number], rest, next);
+    return copy;
+  }
+  const copy = { ...(value as Record<string, unknown>) };
+  if (next === removed && rest.length === 0) delete copy[key as string];
+  else copy[key as string] = replaceAt(copy[key as string], rest, next);
+  return copy;
+}
+
+const removed = Symbol('removed');
+
+/**
+ * A valid body with one node anywhere in it (a nested field, a list item) replaced by a hostile
+ * value or removed: what passes the first checks and must still be refused cleanly further in.
+ */
+export function mutatedBody(valid: unknown): fc.Arbitrary<{ raw: string }> {
+  const paths = pathsOf(valid);
+  if (paths.length === 0) return fc.constant({ raw: JSON.stringify(valid) });
+  return fc
+    .tuple(
+      fc.constantFrom(...paths),
+      fc.oneof(
+        { weight: 4, arbitrary: hostileValue },
+        { weight: 1, arbitrary: fc.constant(removed) },
+      ),
+    )
+    .map(([path, next]) => ({ raw: JSON.stringify(replaceAt(valid, path, next)) }));
+}

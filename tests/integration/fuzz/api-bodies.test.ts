@@ -34,7 +34,7 @@ import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
 import type { ContainerName } from '../../../src/store/containers';
 import { startTestApp, type TestApp } from '../../support/app-server';
-import { expectSpecificRefusal, hostileBody } from '../../support/fuzz';
+import { expectSpecificRefusal, fieldsOf, hostileBody, mutatedBody } from '../../support/fuzz';
 import { apiClient, type ApiReply } from '../api/api-client';
 
 /**
@@ -85,6 +85,8 @@ type Ids = {
   session: string;
   item: string;
   approval: string;
+  /** The mentor's profile as an edit body. */
+  profile: Record<string, unknown>;
 };
 type Route = {
   who: (ids: Ids) => string;
@@ -94,6 +96,54 @@ type Route = {
 };
 
 const prog = `/api/programmes/${demoProgrammeId}`;
+const newProgramme = {
+  name: 'Fuzzed',
+  description: 'A programme from the fuzzer',
+  startDate: '2027-03-01',
+  endDate: '2027-06-30',
+  skills: [{ id: 'power-bi', label: { fr: 'Power BI', en: 'Power BI' }, kind: 'digital' }],
+  frame: { sessions: 4, durationMinutes: 45, frequency: 'weekly', place: 'on_site' },
+};
+
+/**
+ * Bodies the routes accept, by `METHOD path` (ids as placeholders): the bases of mutations deep
+ * inside them (a nested field, a list item).
+ */
+const validBodies: Record<string, (ids: Ids) => unknown> = {
+  'POST /api/programmes': () => newProgramme,
+  [`PUT ${prog}`]: () => ({ name: 'Renamed', frame: newProgramme.frame }),
+  [`PUT ${prog}/profile/me`]: (ids) => ids.profile,
+  [`POST ${prog}/profile/me/pause`]: () => ({ until: '2099-01-01' }),
+  [`PUT ${prog}/profiles/${demoPersonId(10)}`]: (ids) => ids.profile,
+  [`POST ${prog}/matching/pins`]: (ids) => ({ mentorId: ids.mentor, menteeId: demoPersonId(10) }),
+  'PUT /api/pairs/:pair/agreement': () => ({
+    subject: 'Power BI',
+    menteeGoals: ['A dashboard'],
+    mentorGoals: ['Sales'],
+    groundRules: ['On time'],
+  }),
+  'POST /api/pairs/:pair/sessions': () => ({
+    start: '2099-03-01T09:00:00Z',
+    durationMinutes: 60,
+    agenda: 'Agenda',
+  }),
+  'PUT /api/pairs/:pair/sessions/:session/notes': () => ({ agenda: 'A', sharedNotes: 'N' }),
+  'POST /api/pairs/:pair/sessions/:session/action-items': (ids) => ({
+    text: 'Send the file',
+    ownerId: ids.mentor,
+    dueDate: '2099-02-01',
+  }),
+  'PUT /api/pairs/:pair/sessions/:session/feedback': () => ({
+    rating: 3,
+    worked: 'Good',
+    suggestion: 'More',
+    pairingFit: 'good',
+    shareWithLead: true,
+  }),
+  'PUT /api/pairs/:pair/assessments': () => ({ phase: 'middle', goal: 'A dashboard', level: 3 }),
+  'POST /api/pairs/:pair/pause': () => ({ until: '2099-01-01' }),
+  'POST /api/approvals/:approval/decision': () => ({ decision: 'approved', comment: 'OK' }),
+};
 const asLead = () => lead;
 const asMentor = (ids: Ids) => ids.mentor;
 const pairPath =
@@ -202,11 +252,21 @@ const routes: Route[] = [
   },
 ];
 let ids: Ids;
+const placeholders: Ids = {
+  mentor: ':mentor',
+  manager: ':manager',
+  pair: ':pair',
+  session: ':session',
+  item: ':item',
+  approval: ':approval',
+  profile: {},
+};
 
 beforeAll(async () => {
   app = await startTestApp({ env: { LOCAL_SNAPSHOT: 'false' } });
   api = apiClient(app.baseUrl);
   const pair = (await app.repos.pairs.get(tenantId, demoPairIds.powerBi)).value;
+  const profile = (await app.repos.profiles.get(tenantId, pair.mentorId)).value;
   const approval = (await app.repos.approvals.ofPair(tenantId, demoPairIds.linkedIn)).find(
     (a) => a.value.status === 'pending',
   )!.value;
@@ -217,6 +277,11 @@ beforeAll(async () => {
     session: pair.sessions[0]!.id,
     item: pair.sessions.flatMap((s) => s.actionItems)[0]?.id ?? 'item-unknown',
     approval: approval.id,
+    profile: Object.fromEntries(
+      fieldsOf(profileEditBodySchema).flatMap((f) =>
+        f in profile ? [[f, (profile as Record<string, unknown>)[f]]] : [],
+      ),
+    ),
   };
   for (const person of [lead, ids.mentor, ids.manager]) {
     tokens.set(person, await api.signIn(person));
@@ -248,19 +313,25 @@ async function send(route: Route, raw: string): Promise<ApiReply> {
   return reply;
 }
 
+/** Hostile bodies from the route's contract, and mutations of a valid one when there is one. */
+function bodies(route: Route, name: string): fc.Arbitrary<{ raw: string }> {
+  const valid = validBodies[`${route.method} ${name}`];
+  return valid
+    ? fc.oneof(hostileBody(route.schema), mutatedBody(valid(ids)))
+    : hostileBody(route.schema);
+}
+
 describe('API write routes under fuzzed bodies', () => {
+  it('has a valid body for every route it mutates', () => {
+    const names = new Set(routes.map((r) => `${r.method} ${r.path(placeholders)}`));
+    expect(Object.keys(validBodies).filter((k) => !names.has(k))).toEqual([]);
+  });
+
   for (const route of routes) {
-    const name = route.path({
-      mentor: ':mentor',
-      manager: ':manager',
-      pair: ':pair',
-      session: ':session',
-      item: ':item',
-      approval: ':approval',
-    });
+    const name = route.path(placeholders);
     it(`${route.method} ${name}: a specific 4xx for bad bodies, nothing stored changed`, async () => {
       await fc.assert(
-        fc.asyncProperty(hostileBody(route.schema), async ({ raw }) => {
+        fc.asyncProperty(bodies(route, name), async ({ raw }) => {
           await send(route, raw);
         }),
         { numRuns },
