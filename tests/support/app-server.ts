@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
+import type { CalendarProviderOptions } from '../../src/app/calendar-provider';
 import type { Clock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logger';
 import { createServices, type Services } from '../../src/app/services';
@@ -28,7 +29,13 @@ export type TestApp = {
  * fixes the time for its own services passes the same clock here, so both live on one date.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; dataDir?: string; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    clock?: Clock;
+    /** The Graph adapter's seams (credential, base URL, sleep, timeout), with GRAPH_* in `env`. */
+    calendar?: CalendarProviderOptions;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'mentoring-test-')));
   const config = loadConfig({
@@ -42,6 +49,7 @@ export async function startTestApp(
   const server = await startServer(config, {
     log: createLogger(config.logLevel),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.calendar ? { calendar: options.calendar } : {}),
   });
   const log = createLogger(config.logLevel);
   const repos = createRepositories(server.store);
