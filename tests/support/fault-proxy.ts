@@ -27,6 +27,8 @@ export type ProxiedRequest = {
   readonly write: boolean;
   /** A point read or a query of documents. */
   readonly read: boolean;
+  /** The request body (a document written, a query). */
+  readonly body: string;
   /** The fault applied to it, if any. */
   fault?: Fault['kind'];
 };
@@ -69,14 +71,14 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   let inFlight = 0;
   let maxInFlight = 0;
 
-  const classify = (req: IncomingMessage): ProxiedRequest => {
+  const classify = (req: IncomingMessage, body: Buffer): ProxiedRequest => {
     const path = req.url ?? '/';
     const method = req.method ?? 'GET';
     const documents = /\/docs(\/|$|\?)/.test(path);
     const query = req.headers['x-ms-documentdb-isquery'] === 'true';
     const write =
       documents && !query && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method.toUpperCase());
-    return { method, path, write, read: documents && !write };
+    return { method, path, write, read: documents && !write, body: body.toString('utf8') };
   };
 
   const pick = (request: ProxiedRequest): Fault | undefined => {
@@ -124,7 +126,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks);
-      const request = classify(req);
+      const request = classify(req, body);
       seen.push(request);
       const fault = pick(request);
       if (fault?.kind === 'throttle') {

@@ -1,4 +1,7 @@
+import type { ImportJob } from '../../../src/contracts/imports';
 import type { PairDashboardResponse } from '../../../src/contracts/pairs';
+import { personIdFor } from '../../../src/services/import/import-service';
+import { demoPersonId, demoProgrammeId } from '../../../src/local/seed/demo-data';
 import type { Pair } from '../../../src/domain/pair/schema';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../../src/local/embedded-cosmos';
 import { demoPairIds } from '../../../src/local/seed/demo-pairs';
@@ -224,6 +227,109 @@ describe('a write of several documents, cut half-way', () => {
       });
       expect(list.body.approvals.filter((a) => a.pairId === teams.id)).toHaveLength(1);
     }
+  });
+});
+
+describe('a bulk import meeting Cosmos failures', () => {
+  it('rows that could not be written are listed in the job for the lead, nothing half-written; importing again completes it', async () => {
+    const lead = await tokenFor(demoPersonId(5));
+    const rows = [1, 2, 3, 4].map((n) => ({
+      email: `fault.import${n}@maison-lumiere.example`,
+      name: `Import ${n}`,
+    }));
+    const csv = ['email,display name', ...rows.map((r) => `${r.email},${r.name}`)].join('\n');
+    const start = () =>
+      api.call<{ job: ImportJob }>('POST', `/api/programmes/${demoProgrammeId}/imports`, {
+        token: lead,
+        raw: csv,
+        type: 'text/csv',
+      });
+    const finished = async (id: string): Promise<ImportJob> => {
+      for (;;) {
+        const reply = await api.call<{ job: ImportJob }>('GET', `/api/jobs/${id}`, { token: lead });
+        expect(reply.status).toBe(200);
+        if (['succeeded', 'failed'].includes(reply.body.job.status)) return reply.body.job;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+
+    // The first two rows' people cannot be written (the SDK's own retries included).
+    const failing = [rows[0]!.email, rows[1]!.email];
+    proxy.inject(
+      { kind: 'unavailable' },
+      {
+        match: (r) =>
+          r.write && r.path.includes('/colls/people/') && failing.some((e) => r.body.includes(e)),
+      },
+    );
+    const started = await start();
+    expect(started.status).toBe(202);
+    const job = await finished(started.body.job.id);
+    expect(job.status).toBe('failed');
+    expect(job.processed).toBe(rows.length);
+    expect(job.errors).toHaveLength(2);
+    for (const error of job.errors) {
+      expect(error.code).toBe('store_unavailable');
+      expect(error.message).toMatch(/^The row could not be saved: /);
+    }
+    // A failed row wrote neither its person nor its profile; the others wrote both.
+    for (const row of rows) {
+      const id = personIdFor(tenantId, row.email);
+      const failed = job.errors.some((e) => e.email === row.email);
+      expect(await stored.people.find(tenantId, id), row.email).toSatisfy(
+        (p) => (p === undefined) === failed,
+      );
+      expect(await stored.profiles.find(tenantId, id), row.email).toSatisfy(
+        (p) => (p === undefined) === failed,
+      );
+    }
+
+    proxy.reset();
+    const again = await start();
+    expect(again.status).toBe(202);
+    const second = await finished(again.body.job.id);
+    expect(second.status).toBe('succeeded');
+    expect(second.created).toBe(2);
+    for (const row of rows) {
+      expect(await stored.profiles.find(tenantId, personIdFor(tenantId, row.email))).toBeDefined();
+    }
+  });
+});
+
+describe('an import whose own job write fails', () => {
+  it('is not left running: finished from what was saved, with the rows not recorded listed for the lead', async () => {
+    const lead = await tokenFor(demoPersonId(5));
+    const csv = [
+      'email,display name',
+      'fault.job1@maison-lumiere.example,Job One',
+      'fault.job2@maison-lumiere.example,Job Two',
+    ].join('\n');
+    // Every save of the job that would say it is running fails: the first one included.
+    proxy.inject(
+      { kind: 'unavailable' },
+      { match: (r) => r.write && r.path.includes('/colls/jobs/') && r.body.includes('"running"') },
+    );
+    const started = await api.call<{ job: ImportJob }>(
+      'POST',
+      `/api/programmes/${demoProgrammeId}/imports`,
+      { token: lead, raw: csv, type: 'text/csv' },
+    );
+    expect(started.status).toBe(202);
+    let job: ImportJob;
+    for (;;) {
+      const reply = await api.call<{ job: ImportJob }>('GET', `/api/jobs/${started.body.job.id}`, {
+        token: lead,
+      });
+      job = reply.body.job;
+      if (job.status === 'succeeded' || job.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(job.status).toBe('failed');
+    expect(job.errors.map((e) => [e.line, e.code])).toEqual([
+      [2, 'store_unavailable'],
+      [3, 'store_unavailable'],
+    ]);
+    expect(job.finishedAt).not.toBeNull();
   });
 });
 
