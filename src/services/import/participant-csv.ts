@@ -309,8 +309,7 @@ function parseRow(record: string[], line: number, headers: ParsedFile['headers']
 
   const email = value('email').toLowerCase();
   if (email === '') issues.push(importIssue('email_missing', 'email'));
-  else if (!isEmail(email))
-    issues.push(importIssue('email_invalid', 'email', { value: email }));
+  else if (!isEmail(email)) issues.push(importIssue('email_invalid', 'email', { value: email }));
 
   const displayName = value('displayName').replace(/\s+/g, ' ');
   if (displayName === '') issues.push(importIssue('display_name_missing', 'displayName'));
