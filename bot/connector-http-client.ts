@@ -75,19 +75,42 @@ export class ConnectorThrottledError extends Error {
   }
 }
 
+/**
+ * How long one call to the Bot Connector may take. Without a limit a connector that never answers
+ * holds the send, and the scheduler's claim, for good; past it the send fails and is retried later
+ * (the message may then arrive twice, which beats never).
+ */
+export const connectorTimeoutMs = 30_000;
+
 /** A fetch-based client for `ConfigurationBotFrameworkAuthentication`'s connector options. */
-export function createConnectorHttpClient(fetchImpl: typeof fetch = fetch) {
+export function createConnectorHttpClient(
+  fetchImpl: typeof fetch = fetch,
+  options: { timeoutMs?: number } = {},
+) {
+  const timeoutMs = options.timeoutMs ?? connectorTimeoutMs;
   return {
     async sendRequest(request: WebResourceLike) {
       const body = request.body;
-      const response = await fetchImpl(request.url, {
-        method: request.method,
-        headers: request.headers.toJson({ preserveCase: true }),
-        ...(body === undefined || body === null ? {} : { body: body as string }),
-        ...(request.abortSignal ? { signal: request.abortSignal } : {}),
-      });
+      const timeout = AbortSignal.timeout(timeoutMs);
+      let response: Response;
+      let bodyAsText: string;
+      try {
+        response = await fetchImpl(request.url, {
+          method: request.method,
+          headers: request.headers.toJson({ preserveCase: true }),
+          ...(body === undefined || body === null ? {} : { body: body as string }),
+          signal: request.abortSignal ? AbortSignal.any([request.abortSignal, timeout]) : timeout,
+        });
+        bodyAsText = await response.text();
+      } catch (error) {
+        if (!timeout.aborted) throw error;
+        // ETIMEDOUT: the scheduler's retry policy (src/notifications/retry.ts) tries again later.
+        throw Object.assign(
+          new Error(`The Bot Connector did not answer within ${timeoutMs} ms`, { cause: error }),
+          { name: 'TimeoutError', code: 'ETIMEDOUT' },
+        );
+      }
       const headers = new ResponseHeaders(response.headers);
-      const bodyAsText = await response.text();
       if (response.status === 429) throw new ConnectorThrottledError(request.url, headers);
       return { request, status: response.status, headers, bodyAsText };
     },

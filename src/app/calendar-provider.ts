@@ -12,6 +12,8 @@ export type CalendarProviderOptions = {
   credential?: TokenCredential;
   graphBaseUrl?: string;
   sleep?: (ms: number) => Promise<void>;
+  /** How long one Graph call may take (default 30 s). */
+  requestTimeoutMs?: number;
 };
 
 /**
@@ -31,6 +33,7 @@ export function createCalendarProvider(
       credential: options.credential ?? lazySecretCredential(tenantId, clientId, clientSecret),
       ...(options.graphBaseUrl ? { baseUrl: options.graphBaseUrl } : {}),
       ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       clock,
     });
     return { kind: 'graph', calendarFor: () => graph };

@@ -71,8 +71,13 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 /** `details.issues` of a `validation_failed` error. */
 export type ApiValidationIssue = { path: string; message: string };
 
-/** An ETag, as returned in `version` and the `ETag` header. */
-export const versionSchema = text('version', { min: 1, max: 200 });
+/**
+ * An ETag, as returned in `version` and the `ETag` header. It goes back to Cosmos DB in an
+ * `If-Match` header, where anything but printable ASCII is refused by the HTTP client (a 503).
+ */
+export const versionSchema = text('version', { min: 1, max: 200 }).regex(/^[\x21-\x7e]+$/, {
+  error: 'version must be the ETag the API returned (printable ASCII, no spaces)',
+});
 
 export const versionBodySchema = z.object({ version: versionSchema.optional() });
 export type VersionBody = z.infer<typeof versionBodySchema>;

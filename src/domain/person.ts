@@ -9,12 +9,17 @@ import {
   timeZoneSchema,
 } from './common';
 
+/** An e-mail address as the directory stores it (the import checks rows with it too). */
+export const emailSchema = z.email({
+  error: 'email must be an e-mail address such as ana@contoso.com',
+});
+
 /** Someone in the organisation's directory (Microsoft Graph, or the demo company); id = Entra object id. */
 export const personSchema = z.object({
   id: idSchema,
   tenantId: tenantIdSchema,
   displayName: text('displayName', { min: 1, max: 200 }),
-  email: z.email({ error: 'email must be an e-mail address such as ana@contoso.com' }),
+  email: emailSchema,
   department: text('department', { max: 200 }),
   jobTitle: text('jobTitle', { max: 200 }),
   /** Null for the top of the hierarchy. */

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
+import type { CalendarProviderOptions } from '../../src/app/calendar-provider';
 import type { Clock } from '../../src/domain/clock';
 import { createLogger, type Logger } from '../../src/logger';
 import { createServices, type Services } from '../../src/app/services';
@@ -36,6 +37,8 @@ export async function startTestApp(
     tabDir?: string;
     /** The app's logger (default: JSON lines on stdout at LOG_LEVEL). */
     log?: Logger;
+    /** The Graph adapter's seams (credential, base URL, sleep, timeout), with GRAPH_* in `env`. */
+    calendar?: CalendarProviderOptions;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'mentoring-test-')));
@@ -51,6 +54,7 @@ export async function startTestApp(
     log: options.log ?? createLogger(config.logLevel),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.tabDir ? { tabDir: options.tabDir } : {}),
+    ...(options.calendar ? { calendar: options.calendar } : {}),
   });
   const log = createLogger(config.logLevel);
   const repos = createRepositories(server.store);

@@ -59,7 +59,7 @@ export const aSeriesRequest = (overrides: Partial<SeriesRequest> = {}): SeriesRe
 });
 
 /** A GraphCalendar against the msw handlers, recording the waits it would have slept. */
-export function graphCalendar(options: { maxAttempts?: number } = {}) {
+export function graphCalendar(options: { maxAttempts?: number; requestTimeoutMs?: number } = {}) {
   const waits: number[] = [];
   const calendar = new GraphCalendar({
     credential: testCredential,

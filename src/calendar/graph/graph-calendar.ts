@@ -34,6 +34,8 @@ export type GraphCalendarDeps = {
   readonly clock?: Clock;
   readonly maxConcurrentPerMailbox?: number;
   readonly maxAttempts?: number;
+  /** How long one Graph call may take (default 30 s). */
+  readonly requestTimeoutMs?: number;
   /** Minutes per availabilityView slot in getSchedule (5..1440). */
   readonly availabilityViewInterval?: number;
 };
@@ -71,6 +73,7 @@ export class GraphCalendar implements CalendarPort {
         ? { maxConcurrentPerMailbox: deps.maxConcurrentPerMailbox }
         : {}),
       ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}),
+      ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
     });
     this.schedule = new GraphSchedule({
       transport,

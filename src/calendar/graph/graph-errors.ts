@@ -12,6 +12,7 @@ type Reason =
   | 'mailbox_not_found'
   | 'throttled'
   | 'unreachable'
+  | 'timed_out'
   | 'malformed_response'
   | 'rejected'
   | 'unavailable';
@@ -23,6 +24,7 @@ export const reasonText: Record<Reason, string> = {
   mailbox_not_found: 'no mailbox was found for this person',
   throttled: 'Microsoft 365 is throttling requests; try again in a few minutes',
   unreachable: 'Microsoft 365 could not be reached',
+  timed_out: 'Microsoft 365 did not answer in time; try again in a few minutes',
   malformed_response: 'Microsoft 365 sent an unexpected answer',
   rejected: 'Microsoft 365 refused the request',
   unavailable: 'the calendar is unavailable',
@@ -46,19 +48,21 @@ export function calendarError(error: unknown, person: CalendarPerson, verb: Verb
   const reason: Reason =
     failure.graphCode === 'malformed_response'
       ? 'malformed_response'
-      : failure.status === 403
-        ? 'permission_missing'
-        : failure.status === 401
-          ? 'not_authorized'
-          : failure.status === 404
-            ? 'mailbox_not_found'
-            : failure.status === 429 || failure.status === 503 || failure.status === 504
-              ? 'throttled'
-              : failure.status === 0
-                ? 'unreachable'
-                : failure.status >= 500
-                  ? 'unavailable'
-                  : 'rejected';
+      : failure.graphCode === 'timeout'
+        ? 'timed_out'
+        : failure.status === 403
+          ? 'permission_missing'
+          : failure.status === 401
+            ? 'not_authorized'
+            : failure.status === 404
+              ? 'mailbox_not_found'
+              : failure.status === 429 || failure.status === 503 || failure.status === 504
+                ? 'throttled'
+                : failure.status === 0
+                  ? 'unreachable'
+                  : failure.status >= 500
+                    ? 'unavailable'
+                    : 'rejected';
   return new DomainError(
     'calendar_unavailable',
     `${person.displayName}'s calendar could not be ${verb}: ${reasonText[reason]}`,

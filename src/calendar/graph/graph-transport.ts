@@ -44,7 +44,12 @@ export type GraphTransportDeps = {
   readonly maxConcurrentBatches?: number;
   /** Where "now" comes from when Retry-After is an HTTP date (the app's clock, from the composition root). */
   readonly clock?: Clock;
+  /** How long one Graph call may take before it is abandoned (default 30 s). */
+  readonly requestTimeoutMs?: number;
 };
+
+/** Graph answers in well under a second; past this a booking should not hold its caller. */
+export const defaultGraphTimeoutMs = 30_000;
 
 /** Graph's JSON batch takes at most 20 requests. */
 export const BATCH_LIMIT = 20;
@@ -235,8 +240,35 @@ export class GraphTransport {
   }
 
   /** One HTTP exchange. RAW responses: the SDK drops headers (Retry-After) of bodiless errors. */
+  /**
+   * One HTTP call, abandoned after `requestTimeoutMs` (a Graph that never answers would otherwise
+   * hold the booking, and its caller, for good). A timeout is not retried: a POST may have been
+   * applied, and booking twice would create two meetings.
+   */
   private async call(spec: GraphRequestSpec): Promise<unknown> {
-    let request = this.deps.client.api(spec.url).responseType(ResponseType.RAW);
+    const timeoutMs = this.deps.requestTimeoutMs ?? defaultGraphTimeoutMs;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(
+          new GraphCallError(0, 'timeout', `Microsoft Graph did not answer within ${timeoutMs} ms`),
+        );
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([this.exchange(spec, controller.signal), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async exchange(spec: GraphRequestSpec, signal: AbortSignal): Promise<unknown> {
+    let request = this.deps.client
+      .api(spec.url)
+      .responseType(ResponseType.RAW)
+      .option('signal', signal);
     if (spec.headers) request = request.headers({ ...spec.headers });
     const response = (await (spec.method === 'GET'
       ? request.get()

@@ -120,7 +120,12 @@ export class ImportService {
     });
     const rows = plans.map((p) => p.row);
     const run = this.run(job, programme.value, rows, defaultTimeZone)
-      .catch((error: unknown) => this.deps.log.error(`import ${job.value.id} failed`, error))
+      .catch(async (error: unknown) => {
+        this.deps.log.error(`import ${job.value.id} failed`, error);
+        await this.finishAfterFailure(job.value, rows, error).catch((again: unknown) =>
+          this.deps.log.error(`import ${job.value.id} could not be marked finished`, again),
+        );
+      })
       .finally(() => this.running.delete(run));
     this.running.add(run);
     await this.deps.audit?.record(principal.tenantId, {
@@ -133,6 +138,44 @@ export class ImportService {
       details: { rows: plans.length },
     });
     return view(job.value, this.deps.clock);
+  }
+
+  /**
+   * The job's own write failed (the store went away mid-import): rather than leave it `running`
+   * for good, finish it from what was saved, every row not recorded as applied listed as failed,
+   * so the lead sees what to import again.
+   */
+  private async finishAfterFailure(
+    job: ImportJobDocument,
+    rows: readonly ParticipantRow[],
+    error: unknown,
+  ): Promise<void> {
+    const reason = error instanceof DomainError ? error.message : 'unexpected error';
+    const code = error instanceof DomainError ? error.code : 'internal';
+    await this.deps.jobs.update(job.tenantId, job.id, (current) => {
+      if (current.status === 'succeeded' || current.status === 'failed') return current;
+      const recorded = new Set([...current.applied, ...current.errors].map((r) => r.line));
+      const errors = [
+        ...current.errors,
+        ...rows
+          .filter((row) => !recorded.has(row.line))
+          .map((row) => ({
+            line: row.line,
+            email: row.email,
+            code,
+            message: importIssue('apply_failed', null, { reason }).message.en,
+          })),
+      ].sort((a, b) => a.line - b.line);
+      const now = this.deps.clock.now().toISOString();
+      return {
+        ...current,
+        errors,
+        processed: current.applied.length + errors.length,
+        status: errors.length === 0 ? 'succeeded' : 'failed',
+        updatedAt: now,
+        finishedAt: now,
+      };
+    });
   }
 
   /** A job of a programme the principal manages. */

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { ImportColumn, ImportIssue, ImportIssueCode } from '../../contracts/imports';
 import { isLanguageTag } from '../../domain/common';
+import { emailSchema } from '../../domain/person';
 import type { RoleWish } from '../../domain/profile';
 
 /** A large company's whole cohort fits; beyond, split the file (a job document stays small). */
@@ -102,8 +103,8 @@ const languageNames: Record<string, string> = {
   portuguese: 'pt',
 };
 
-// Deliberately simple: one @, no spaces, a dot in the domain. The directory is the real check.
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The directory's own check: a row it would refuse must be refused here, not fail when applied. */
+const isEmail = (value: string) => emailSchema.safeParse(value).success;
 
 function fold(value: string): string {
   return value
@@ -308,15 +309,14 @@ function parseRow(record: string[], line: number, headers: ParsedFile['headers']
 
   const email = value('email').toLowerCase();
   if (email === '') issues.push(importIssue('email_missing', 'email'));
-  else if (!emailPattern.test(email))
-    issues.push(importIssue('email_invalid', 'email', { value: email }));
+  else if (!isEmail(email)) issues.push(importIssue('email_invalid', 'email', { value: email }));
 
   const displayName = value('displayName').replace(/\s+/g, ' ');
   if (displayName === '') issues.push(importIssue('display_name_missing', 'displayName'));
 
   const managerEmail = value('managerEmail').toLowerCase();
   if (managerEmail !== '') {
-    if (!emailPattern.test(managerEmail)) {
+    if (!isEmail(managerEmail)) {
       issues.push(importIssue('manager_email_invalid', 'managerEmail', { value: managerEmail }));
     } else if (managerEmail === email) {
       issues.push(importIssue('manager_is_self', 'managerEmail'));
@@ -345,7 +345,7 @@ function parseRow(record: string[], line: number, headers: ParsedFile['headers']
 
   const department = value('department');
   const parsed: ParsedRow = { line, email, displayName, issues };
-  if (managerEmail !== '' && emailPattern.test(managerEmail) && managerEmail !== email) {
+  if (managerEmail !== '' && isEmail(managerEmail) && managerEmail !== email) {
     parsed.managerEmail = managerEmail;
   }
   if (issues.length === 0) {

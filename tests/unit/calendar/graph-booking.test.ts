@@ -1,5 +1,5 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarPerson } from '../../../src/calendar/calendar-port';
 import {
@@ -357,5 +357,25 @@ describe('Graph cohort booking through $batch', () => {
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(waits).toEqual([5000]);
     expect(calls).toBe(2);
+  });
+
+  it('gives up on a Graph that never answers: calendar_unavailable, timed out, not retried', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${GRAPH}/users/:mailbox/events`, async () => {
+        calls += 1;
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
+    const { calendar } = graphCalendar({ requestTimeoutMs: 50 });
+    await expect(calendar.bookSeries(aSeriesRequest())).rejects.toMatchObject({
+      code: 'calendar_unavailable',
+      message:
+        "Marc's calendar could not be updated: Microsoft 365 did not answer in time; try again in a few minutes",
+      details: { reason: 'timed_out' },
+    });
+    // A POST that may have been applied is not sent again: two meetings would be worse.
+    expect(calls).toBe(1);
   });
 });
