@@ -217,7 +217,10 @@ export const sessionsHealthSchema = z.object({
   unrecorded: z.number(),
   /** Minutes of sessions held (time the programme actually used). */
   minutesHeld: z.number(),
-  /** From the programme's start (or first session) to its end, at most 60 weeks. */
+  /**
+   * From the programme’s start (or the first session, when earlier) to its end (or the last
+   * session, when later); the latest 60 weeks at most.
+   */
   byWeek: z.array(sessionWeekSchema),
 });
 export type SessionsHealth = z.infer<typeof sessionsHealthSchema>;

@@ -25,6 +25,7 @@ import {
   nextPlannedStart,
   risksOf,
   round1,
+  sessionWeeks,
   skillMatcher,
   weekStartOf,
   type Risk,
@@ -86,7 +87,6 @@ const openStates: readonly PairState[] = [
   'active',
   'paused',
 ];
-const maxWeeks = 60;
 
 /**
  * Every slice of a programme's figures: unfiltered, per department, per start month and per
@@ -375,11 +375,11 @@ function sessionsOf(
   const totals = { planned: 0, held: 0, missed: 0, cancelled: 0, upcoming: 0, unrecorded: 0 };
   let minutesHeld = 0;
   const weeks = new Map<string, SessionWeek>();
-  let week = weekStartOf(`${programme.startDate}T00:00:00Z`);
-  const lastWeek = weekStartOf(`${programme.endDate}T00:00:00Z`);
-  while (week <= lastWeek && weeks.size < maxWeeks) {
+  const starts = facts.flatMap(({ pair }) =>
+    pair.sessions.filter((s) => s.status !== 'cancelled').map((s) => s.start),
+  );
+  for (const week of sessionWeeks(programme, starts)) {
     weeks.set(week, { weekStart: week, planned: 0, held: 0, missed: 0 });
-    week = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
   }
   const nowMs = now.getTime();
   for (const { pair } of facts) {
