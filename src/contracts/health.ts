@@ -405,9 +405,13 @@ export const guideAnswersSchema = z.object({
     pairsEndedEarly: z.number(),
   }),
   timeFreed: z.object({
-    /** Minutes managers approved in total. */
+    /** Minutes managers approved in total: each approval is one person's time. */
     minutesApproved: z.number(),
-    minutesHeld: z.number(),
+    /**
+     * Minutes people spent in the sessions held: each session counts for both members, so that
+     * it compares with the time approved, person by person.
+     */
+    memberMinutesHeld: z.number(),
   }),
   evaluation: z.object({
     feedbackCount: z.number(),

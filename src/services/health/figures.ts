@@ -636,7 +636,8 @@ function guideOf(
       minutesApproved: approvals
         .filter((a) => a.status === 'approved')
         .reduce((n, a) => n + a.request.totalMinutes, 0),
-      minutesHeld: health.sessions.minutesHeld,
+      // Both members attend a session; approvals are per person.
+      memberMinutesHeld: 2 * health.sessions.minutesHeld,
     },
     evaluation: {
       feedbackCount,

@@ -523,7 +523,8 @@ describe('privacy and the bilan', () => {
         left: 0,
         pairsEndedEarly: 1,
       },
-      timeFreed: { minutesApproved: 1800, minutesHeld: 360 },
+      // Six hours held by pairs are twelve hours of people's time, against 30 approved.
+      timeFreed: { minutesApproved: 1800, memberMinutesHeld: 720 },
       evaluation: { feedbackCount: 8, responseRate: 0.67, assessedStartAndEnd: 6 },
     });
   });

@@ -193,13 +193,18 @@ function GuideAnswers({ report }: { report: ReportResponse }) {
                 label: rt('report.guide.minutesApproved'),
                 value: hours(guide.timeFreed.minutesApproved),
               },
-              { label: rt('report.guide.minutesHeld'), value: hours(guide.timeFreed.minutesHeld) },
+              {
+                label: rt('report.guide.minutesHeld'),
+                value: hours(guide.timeFreed.memberMinutesHeld),
+              },
             ]}
           />
           {guide.timeFreed.minutesApproved > 0 && (
             <Body1 as="p">
               {rt('report.guide.timeShare', {
-                share: f.percent(guide.timeFreed.minutesHeld / guide.timeFreed.minutesApproved),
+                share: f.percent(
+                  guide.timeFreed.memberMinutesHeld / guide.timeFreed.minutesApproved,
+                ),
               })}
             </Body1>
           )}

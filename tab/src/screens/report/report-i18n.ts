@@ -34,7 +34,7 @@ const en = {
   'report.guide.endedEarly': 'Pairs that ended early',
   'report.guide.timeFreed': 'Was time freed for it?',
   'report.guide.minutesApproved': 'Time approved by managers',
-  'report.guide.minutesHeld': 'Time spent in sessions',
+  'report.guide.minutesHeld': 'Time both members spent in sessions',
   'report.guide.timeShare': 'Sessions held used {share} of the time managers approved.',
   'report.guide.evaluation': 'Was it evaluated?',
   'report.guide.feedbackCount': 'Feedback given',
@@ -87,7 +87,7 @@ const fr: CatalogueFor<typeof en> = {
   'report.guide.endedEarly': 'Binômes arrêtés avant la fin',
   'report.guide.timeFreed': 'Du temps a-t-il été dégagé ?',
   'report.guide.minutesApproved': 'Temps accordé par les managers',
-  'report.guide.minutesHeld': 'Temps passé en séance',
+  'report.guide.minutesHeld': 'Temps passé en séance par les deux membres',
   'report.guide.timeShare':
     'Les séances tenues ont utilisé {share} du temps accordé par les managers.',
   'report.guide.evaluation': 'Le programme a-t-il été évalué ?',

@@ -74,8 +74,9 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
     expect(value(volunteers, 'Départs du programme')).toHaveTextContent('moins de 5');
     const time = within(guide).getByRole('region', { name: 'Du temps a-t-il été dégagé ?' });
     expect(value(time, 'Temps accordé par les managers')).toHaveTextContent('72 h');
-    expect(value(time, 'Temps passé en séance')).toHaveTextContent('30 h');
-    expect(time).toHaveTextContent('Les séances tenues ont utilisé 42 % du temps accordé');
+    // 30 hours of sessions held are 60 hours of the members' time, against 72 approved.
+    expect(value(time, 'Temps passé en séance par les deux membres')).toHaveTextContent('60 h');
+    expect(time).toHaveTextContent('Les séances tenues ont utilisé 83 % du temps accordé');
     const evaluation = within(guide).getByRole('region', {
       name: 'Le programme a-t-il été évalué ?',
     });
