@@ -125,7 +125,7 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
       label: 'Mentorat inversé 2026',
     });
     await page.getByText(/Programme clos\./).waitFor();
-    await region(page, 'Ce que le programme permet de répondre')
+    await region(page, 'Les questions clés, chiffres à l’appui')
       .getByRole('heading', { name: 'Y avait-il un vrai besoin de ces compétences ?' })
       .waitFor();
     await page
@@ -178,7 +178,9 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
 
     await page.getByRole('link', { name: 'Printable report' }).click();
-    await page.getByRole('heading', { level: 2, name: 'What the programme answers' }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: 'Key questions, answered with figures' })
+      .waitFor();
     await page.getByRole('button', { name: 'Download CSV' }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);

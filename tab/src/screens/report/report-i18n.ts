@@ -19,7 +19,7 @@ const en = {
   'report.status.other': 'Programme not started yet: figures so far.',
   'report.privacy':
     'No private note and no feedback text appear here, only comments their authors chose to share for the report. Any figure about fewer than 5 people reads “fewer than 5”.',
-  'report.guide.title': 'What the programme answers',
+  'report.guide.title': 'Key questions, answered with figures',
   'report.guide.realNeed': 'Was there a real need for these skills?',
   'report.guide.realNeed.answer': {
     zero: 'Participants asked to learn none of the {catalogue} skills of the catalogue.',
@@ -71,7 +71,7 @@ const fr: CatalogueFor<typeof en> = {
   'report.status.other': 'Programme pas encore lancé : indicateurs à date.',
   'report.privacy':
     'Aucune note privée ni aucun texte de retour n’apparaît ici, seulement les commentaires que leurs auteurs ont choisi de partager pour le bilan. Tout chiffre portant sur moins de 5 personnes s’affiche « moins de 5 ».',
-  'report.guide.title': 'Ce que le programme permet de répondre',
+  'report.guide.title': 'Les questions clés, chiffres à l’appui',
   'report.guide.realNeed': 'Y avait-il un vrai besoin de ces compétences ?',
   'report.guide.realNeed.answer': {
     zero: 'Les participants n’ont demandé à apprendre aucune des {catalogue} compétences du catalogue.',

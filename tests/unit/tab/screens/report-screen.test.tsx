@@ -60,7 +60,7 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
     leadApi();
     renderScreen(<ReportScreen />, { locale: 'fr' });
     expect(await screen.findByText('Mentorat inversé 2026')).toBeInTheDocument();
-    const guide = await part('Ce que le programme permet de répondre');
+    const guide = await part('Les questions clés, chiffres à l’appui');
     const need = within(guide).getByRole('region', {
       name: 'Y avait-il un vrai besoin de ces compétences ?',
     });
@@ -108,7 +108,9 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
     for (const name of names) {
       expect(await part(name)).toHaveAttribute('data-print-break');
     }
-    expect(await part('What the programme answers')).not.toHaveAttribute('data-print-break');
+    expect(await part('Key questions, answered with figures')).not.toHaveAttribute(
+      'data-print-break',
+    );
     expect(await part('Sessions')).toHaveTextContent('sessions chart');
     expect(await part('Satisfaction and skills')).toHaveTextContent(
       'chart: Average self-assessed level (1 to 5) at the start and at the end',
