@@ -468,7 +468,10 @@ export const managerReportSchema = z.object({
   /** Their most recent pair's state, or null when not in a pair. */
   pairState: pairStateSchema.nullable(),
   sessionsHeld: z.number(),
+  /** Sessions booked (not cancelled), held ones included. */
   sessionsPlanned: z.number(),
+  /** The agreement's number of sessions (the time asked of the manager); 0 when not in a pair. */
+  sessionsInFrame: z.number(),
 });
 export type ManagerReport = z.infer<typeof managerReportSchema>;
 

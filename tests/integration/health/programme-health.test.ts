@@ -460,6 +460,7 @@ describe('authorisation', () => {
         pairState: 'active',
         sessionsHeld: 2,
         sessionsPlanned: 3,
+        sessionsInFrame: 6,
       },
       {
         personId: ids.e(4),
@@ -469,6 +470,7 @@ describe('authorisation', () => {
         pairState: 'accepted',
         sessionsHeld: 0,
         sessionsPlanned: 0,
+        sessionsInFrame: 6,
       },
     ]);
     expect(body.approvals).toEqual([
