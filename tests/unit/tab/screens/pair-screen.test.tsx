@@ -444,7 +444,7 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
     // The lead's follow-up lists a pair as at risk when either member says it is not a good fit.
     expect(
       within(sessions).getByText(
-        'If you or Louise Nicolas answer “not a good fit”, the programme lead sees that your pair needs help, not which of you said so.',
+        'If you or Louise Nicolas answer “not a good fit”, the programme lead sees that your pair needs help and may check in with you both.',
       ),
     ).toBeInTheDocument();
     await user.click(within(sessions).getByRole('radio', { name: 'Yes, a good fit' }));
