@@ -108,6 +108,17 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
       .locator('svg')
       .first()
       .waitFor();
+    // The demo's pilot pairs met before the programme's start: their sessions are in the weekly
+    // table too, which adds up to the totals above it.
+    const sessions = region(page, 'Séances tenues et prévues, par semaine');
+    const summary = await sessions.getByText(/tenues, .* prévues/).textContent();
+    const heldTotal = Number(/^(\d+) tenues/.exec(summary ?? '')?.[1]);
+    expect(heldTotal).toBeGreaterThan(0);
+    const heldByWeek = await sessions
+      .getByRole('table', { name: 'Séances par semaine : prévues et tenues' })
+      .locator('tbody tr td:nth-of-type(2)')
+      .allTextContents();
+    expect(heldByWeek.reduce((sum, cell) => sum + Number(cell), 0)).toBe(heldTotal);
     for (const [theme, background] of [
       ['Sombre', webDarkTheme.colorNeutralBackground2],
       ['Contraste élevé', teamsHighContrastTheme.colorNeutralBackground2],
@@ -134,6 +145,19 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
       .first()
       .waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // Time freed: sessions held count for both members, as approvals are per person.
+    await region(page, 'Du temps a-t-il été dégagé ?')
+      .getByText(/^Les séances tenues ont utilisé 92\s%\sdu temps accordé/)
+      .waitFor();
+    // Skills: levels from 1 to 5 on an axis that stops at 5, the skill's name in full.
+    const skillsChart = page.getByRole('figure', {
+      name: 'Niveau moyen auto-évalué (de 1 à 5) au début et à la fin',
+    });
+    await skillsChart.getByText('Copilot et IA générative', { exact: true }).waitFor();
+    const ticks = (await skillsChart.locator('svg .tick text').allTextContents())
+      .map(Number)
+      .filter((tick) => !Number.isNaN(tick));
+    expect(Math.max(...ticks)).toBe(5);
     await page.emulateMedia({ media: 'print' });
     // Printed: no nav, no buttons.
     expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
