@@ -98,7 +98,9 @@ export const cardStrings = {
       },
       lead_nudge: {
         title: 'Des nouvelles de votre binôme ?',
-        body: 'Le ou la responsable du programme {programme} prend des nouvelles de votre binôme avec {partner}. Un petit créneau ensemble cette semaine ?',
+        body: 'L’équipe du programme {programme} prend des nouvelles de votre binôme avec {partner}. Un petit créneau ensemble cette semaine ?',
+        bodyByLead:
+          '{lead}, responsable du programme {programme}, prend des nouvelles de votre binôme avec {partner}. Un petit créneau ensemble cette semaine ?',
         action: 'Voir le tableau de bord',
       },
       join_reminder: {
@@ -220,7 +222,9 @@ export const cardStrings = {
       },
       lead_nudge: {
         title: 'How is your pair going?',
-        body: 'The lead of the {programme} programme is checking in on your pair with {partner}. Could you find a short slot together this week?',
+        body: 'The {programme} programme team is checking in on your pair with {partner}. Could you find a short slot together this week?',
+        bodyByLead:
+          '{lead}, who leads the {programme} programme, is checking in on your pair with {partner}. Could you find a short slot together this week?',
         action: 'Open the dashboard',
       },
       join_reminder: {

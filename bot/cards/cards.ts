@@ -251,15 +251,22 @@ export type NudgeCardData = {
   url?: string;
   /** The programme's name (the lead's nudge and the invitation reminder). */
   programmeName?: string;
+  /** Who sends the lead's nudge (else it comes from "the programme team"). */
+  leadName?: string;
 };
 
 /** A nudge: one of the situations of issue 7 that needs the person to act. */
 export function nudgeCard(locale: Locale, data: NudgeCardData): AdaptiveCardJson {
   const s = cardStrings[locale].nudge[data.kind];
   const feedback = data.kind === 'feedback_pending' && data.pairId && data.sessionId;
+  const body =
+    data.kind === 'lead_nudge' && data.leadName
+      ? cardStrings[locale].nudge.lead_nudge.bodyByLead
+      : s.body;
   return expand(nudgeTemplate, {
     title: fill(s.title, { programme: data.programmeName ?? '' }),
-    body: fill(s.body, {
+    body: fill(body, {
+      lead: data.leadName ?? '',
       programme: data.programmeName ?? '',
       partner: data.partnerName,
       date: data.day ? formatDay(data.day, locale) : '',

@@ -190,6 +190,8 @@ export class HealthService {
             {
               partnerName: m.partnerName,
               programmeName: programme.name,
+              // The message names who is asking: a person, not "the lead".
+              leadName: principal.name,
               reason,
             },
             pairId,

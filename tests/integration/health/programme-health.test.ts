@@ -401,11 +401,14 @@ describe('the lead acts: nudges and reminders', () => {
     const toMentee = queued.find((n) => n.value.recipientId === ids.e(2))!.value;
     const fr = await cardText(toMentor);
     expect(fr).toContain('Des nouvelles de votre binôme ?');
-    expect(fr).toContain('Programme santé');
+    expect(fr).toContain(
+      'Hélène Lead, responsable du programme Programme santé, prend des nouvelles',
+    );
     expect(fr).toContain('Mentee 2');
     const en = await cardText(toMentee);
     expect(en).toContain('How is your pair going?');
     expect(en).toContain('with Mentor 2');
+    expect(en).toContain('Hélène Lead, who leads the Programme santé programme, is checking in');
     const reminder = await app.repos.notifications.query(tenantId, {
       where: "c.kind = 'join_reminder' AND c.recipientId = @id",
       parameters: [{ name: '@id', value: ids.invitee }],
