@@ -5,7 +5,7 @@ import { screenCatalogue } from '../../i18n/screen-catalogue';
 
 const en = {
   'report.intro':
-    'The programme’s bilan for the executive committee: print it, or save it as PDF from the print dialog.',
+    'The programme’s report for the executive committee: print it, or save it as a PDF from the print dialog.',
   'report.loading': 'Loading the report…',
   'report.choose': 'Choose the programme whose report to show.',
   'report.print': 'Print or save as PDF',
@@ -22,9 +22,9 @@ const en = {
   'report.guide.title': 'Key questions, answered with figures',
   'report.guide.realNeed': 'Was there a real need for these skills?',
   'report.guide.realNeed.answer': {
-    zero: 'Participants asked to learn none of the {catalogue} skills of the catalogue.',
-    one: 'Participants asked to learn {count} of the {catalogue} skills of the catalogue.',
-    other: 'Participants asked to learn {count} of the {catalogue} skills of the catalogue.',
+    zero: 'Participants asked to learn none of the catalogue’s {catalogue} skills.',
+    one: 'Participants asked to learn {count} of the catalogue’s {catalogue} skills.',
+    other: 'Participants asked to learn {count} of the catalogue’s {catalogue} skills.',
   },
   'report.guide.pairsFormed': 'Pairs formed',
   'report.guide.volunteers': 'Were there volunteers?',

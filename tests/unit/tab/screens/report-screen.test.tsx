@@ -116,6 +116,11 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
       'chart: Average self-assessed level (1 to 5) at the start and at the end',
     );
     expect(document.documentElement).toHaveAttribute('data-print', 'report');
+    // English throughout: the French « bilan » is the report here.
+    expect(document.body).not.toHaveTextContent(/bilan/i);
+    expect(await part('Key questions, answered with figures')).toHaveTextContent(
+      'Participants asked to learn 5 of the catalogue’s 8 skills.',
+    );
   });
 
   it('prints, and downloads the CSV in the tab’s language', async () => {
