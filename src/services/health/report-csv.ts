@@ -100,6 +100,7 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   );
   add(t.guide, t.volunteers, guarded(g.volunteers.volunteered));
   add(t.guide, t.timeFreed, number(Math.round((g.timeFreed.minutesApproved / 60) * 10) / 10));
+  add(t.guide, t.timeUsed, number(Math.round((g.timeFreed.memberMinutesHeld / 60) * 10) / 10));
   add(t.guide, t.evaluation, number(g.evaluation.feedbackCount));
 
   for (const c of report.sharedComments) {
@@ -180,10 +181,11 @@ const labels = {
     declined: 'Refusés',
     pending: 'En attente',
     medianDaysToDecide: 'Jours pour décider (médiane)',
-    guide: 'Questions du guide',
+    guide: 'Questions clés',
     realNeed: 'Un vrai besoin ? Compétences demandées / au catalogue',
     volunteers: 'Des volontaires ? Personnes inscrites',
     timeFreed: 'Du temps libéré ? Heures accordées par les managers',
+    timeUsed: 'Du temps libéré ? Heures passées en séance par les deux membres',
     evaluation: 'Une évaluation ? Avis donnés',
     comments: 'Commentaires partagés',
   },
@@ -244,10 +246,11 @@ const labels = {
     declined: 'Declined',
     pending: 'Pending',
     medianDaysToDecide: 'Days to decide (median)',
-    guide: 'The guide’s questions',
+    guide: 'Key questions',
     realNeed: 'A real need? Skills requested / in the catalogue',
     volunteers: 'Volunteers? People who joined',
     timeFreed: 'Time freed? Hours approved by managers',
+    timeUsed: 'Time freed? Hours both members spent in sessions',
     evaluation: 'Evaluation? Feedback given',
     comments: 'Shared comments',
   },

@@ -559,6 +559,17 @@ describe('privacy and the bilan', () => {
       'Avis des personnes mentorées sur leur mentor : note moyenne (sur 4)',
       '3,3',
     ]);
+    // As on the printable page: the time approved, and the time both members spent in sessions.
+    expect(rows).toContainEqual([
+      'Questions clés',
+      'Du temps libéré ? Heures accordées par les managers',
+      '30',
+    ]);
+    expect(rows).toContainEqual([
+      'Questions clés',
+      'Du temps libéré ? Heures passées en séance par les deux membres',
+      '12',
+    ]);
     const comments = rows.filter((r) => r[0] === 'Commentaires partagés').map((r) => r[2]);
     expect(comments).toEqual([`${sharedComment} — Plus d’exercices`, `'${formulaComment}`]);
     expect(rows.flat().some((cell) => /^[=+\-@]/.test(cell))).toBe(false);
