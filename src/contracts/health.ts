@@ -230,8 +230,9 @@ export const timeToFirstSessionSchema = z.object({
   pairs: z.number(),
   /** Pairs not ended that have held none yet. */
   withoutSession: z.number(),
-  medianDays: guardedNumberSchema,
-  averageDays: guardedNumberSchema,
+  /** Null when no pair has met yet: nothing to measure (not "0 days"). */
+  medianDays: guardedNumberSchema.nullable(),
+  averageDays: guardedNumberSchema.nullable(),
 });
 export type TimeToFirstSession = z.infer<typeof timeToFirstSessionSchema>;
 
@@ -299,8 +300,11 @@ export const approvalsHealthSchema = z.object({
   pendingOver7Days: z.number(),
   approved: z.number(),
   declined: z.number(),
-  /** Days from request to decision, over decided requests; suppressed below 5 decisions. */
-  medianDaysToDecide: guardedNumberSchema,
+  /**
+   * Days from request to decision, over decided requests; suppressed below 5 decisions, null
+   * with none (not "0 days").
+   */
+  medianDaysToDecide: guardedNumberSchema.nullable(),
 });
 export type ApprovalsHealth = z.infer<typeof approvalsHealthSchema>;
 

@@ -420,9 +420,11 @@ function timeToFirstSessionOf(facts: readonly PairFacts[]): TimeToFirstSession {
   return {
     pairs: days.length,
     withoutSession,
-    medianDays: med === undefined ? 0 : guard(round1(med), people),
+    medianDays: med === undefined ? null : guard(round1(med), people),
     averageDays:
-      days.length === 0 ? 0 : guard(round1(days.reduce((a, b) => a + b, 0) / days.length), people),
+      days.length === 0
+        ? null
+        : guard(round1(days.reduce((a, b) => a + b, 0) / days.length), people),
   };
 }
 
@@ -561,7 +563,7 @@ function approvalsOf(approvals: readonly Approval[], now: Date): ApprovalsHealth
     pendingOver7Days,
     approved,
     declined,
-    medianDaysToDecide: med === undefined ? 0 : guard(round1(med), days.length),
+    medianDaysToDecide: med === undefined ? null : guard(round1(med), days.length),
   };
 }
 

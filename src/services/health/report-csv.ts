@@ -11,7 +11,8 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   const t = labels[locale];
   const separator = locale === 'fr' ? ';' : ',';
   const number = (n: number) => (locale === 'fr' ? String(n).replace('.', ',') : String(n));
-  const guarded = (g: GuardedNumber) => (typeof g === 'number' ? number(g) : t.fewerThan5);
+  const guarded = (g: GuardedNumber | null) =>
+    g === null ? '–' : typeof g === 'number' ? number(g) : t.fewerThan5;
   const rows: string[][] = [[t.section, t.indicator, t.value]];
   const add = (section: string, indicator: string, value: string) =>
     rows.push([section, indicator, value]);

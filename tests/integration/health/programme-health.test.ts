@@ -214,6 +214,8 @@ describe('GET /api/programmes/:id/health, against figures computed by hand', () 
 
     const both = await health('?department=Informatique&startMonth=2026-05');
     expect(both.pairs.list.map((p) => p.id)).toEqual([ids.p(4)]);
+    // No manager decided for that pair: no median, rather than "0 days".
+    expect(both.approvals).toMatchObject({ approved: 0, declined: 0, medianDaysToDecide: null });
   });
 
   it('answers 400 for a department or month nobody matches, and for a malformed month', async () => {

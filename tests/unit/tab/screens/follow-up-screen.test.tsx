@@ -215,6 +215,24 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     );
   });
 
+  it('shows a dash, not « 0 jour », for a median with nothing to measure', async () => {
+    const health = aHealth();
+    leadApi(
+      aHealth({
+        timeToFirstSession: { pairs: 0, withoutSession: 4, medianDays: null, averageDays: null },
+        approvals: { ...health.approvals, approved: 0, declined: 0, medianDaysToDecide: null },
+      }),
+    );
+    renderScreen(<FollowUpScreen />, { locale: 'fr' });
+    const value = (region: HTMLElement, label: string) =>
+      within(region).getByText(label, { selector: 'dt' }).nextElementSibling;
+    const first = await section('De la formation du binôme à la première séance');
+    expect(value(first, 'Médiane')).toHaveTextContent(/^–$/);
+    expect(value(first, 'Moyenne')).toHaveTextContent(/^–$/);
+    const approvals = await section('Accords des managers');
+    expect(value(approvals, 'Délai médian de décision')).toHaveTextContent(/^–$/);
+  });
+
   it('has a table beside each chart: sessions per week, planned against held', async () => {
     leadApi();
     renderScreen(<FollowUpScreen />, { locale: 'en' });
