@@ -208,6 +208,17 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
     await page.getByRole('button', { name: 'Download CSV' }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    // Both legends of the closed programme's ratings chart show on a narrow tab (none behind a
+    // "+1 more").
+    await page.getByRole('combobox', { name: 'Programme' }).selectOption({
+      label: 'Mentorat inversé 2026',
+    });
+    const ratings = page.getByRole('figure', {
+      name: 'Ratings given, from 1 (poor) to 4 (excellent)',
+    });
+    await ratings.getByText('Mentors about their mentees', { exact: true }).waitFor();
+    await ratings.getByText('Mentees about their mentors', { exact: true }).waitFor();
+    expect(await ratings.getByText(/^\+\d+ more$/).count()).toBe(0);
 
     // The CSV downloads with the lead's token, in English (comma-separated, with a BOM).
     const [download] = await Promise.all([

@@ -68,7 +68,8 @@ export default function BarGroupsChart({
         culture={dateTag(locale)}
         // Labels over the bars print decimals the English way (3.6): averages are read in the table.
         hideLabels={groups.some((group) => group.bars.some((bar) => !Number.isInteger(bar.value)))}
-        legendProps={{ styles: { legend: styles.legend } }}
+        // Wrapped, every legend shows at 400 px (else the last hides behind an English "+1 more").
+        legendProps={{ styles: { legend: styles.legend }, enabledWrapLines: true }}
         // A scale of 1 to 5 ticks 0, 1 … 5 (with Fluent's default of 4 ticks it ran up to 6).
         {...(yMax !== undefined ? { yMaxValue: yMax, yAxisTickCount: yMax } : {})}
         height={240}
