@@ -34,6 +34,7 @@ const en = {
   // At-risk pairs
   'health.atRisk.title': 'Pairs at risk',
   'health.atRisk.none': 'No pair is at risk: every pair meets and gets on.',
+  'health.atRisk.noneClosed': 'The programme is closed: no pair left to nudge.',
   'health.atRisk.count': {
     one: '{count} pair needs a nudge.',
     other: '{count} pairs need a nudge.',
@@ -119,6 +120,8 @@ const en = {
   // Unmatched
   'health.unmatched.title': 'Left without a partner',
   'health.unmatched.notRun': 'Matching has not run yet: nobody is left out so far.',
+  'health.unmatched.noRun':
+    'No matching run is recorded for this programme: nobody is reported as left out.',
   'health.unmatched.none': 'Matching found a partner for everyone.',
   'health.col.roleWish': 'Wished role',
   'health.col.why': 'Why',
@@ -213,6 +216,7 @@ const fr: CatalogueFor<typeof en> = {
 
   'health.atRisk.title': 'Binômes en difficulté',
   'health.atRisk.none': 'Aucun binôme en difficulté : tous se voient et s’entendent.',
+  'health.atRisk.noneClosed': 'Le programme est clos : plus aucun binôme à relancer.',
   'health.atRisk.count': {
     one: '{count} binôme a besoin d’une relance.',
     other: '{count} binômes ont besoin d’une relance.',
@@ -303,6 +307,8 @@ const fr: CatalogueFor<typeof en> = {
 
   'health.unmatched.title': 'Sans binôme',
   'health.unmatched.notRun': 'L’appariement n’a pas encore tourné : personne n’est laissé de côté.',
+  'health.unmatched.noRun':
+    'Aucun appariement n’est enregistré pour ce programme : personne n’est signalé sans binôme.',
   'health.unmatched.none': 'L’appariement a trouvé un binôme pour chacun.',
   'health.col.roleWish': 'Rôle souhaité',
   'health.col.why': 'Pourquoi',

@@ -215,6 +215,27 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     );
   });
 
+  it('says of a closed programme that no pair is left to nudge, and not that matching has yet to run', async () => {
+    const health = aHealth();
+    leadApi(
+      aHealth({
+        status: 'closed',
+        atRisk: [],
+        atRiskTotal: 0,
+        participants: { ...health.participants, unmatched: null, unmatchedTotal: 0 },
+      }),
+    );
+    renderScreen(<FollowUpScreen />, { locale: 'fr' });
+    expect(await section('Binômes en difficulté')).toHaveTextContent(
+      'Le programme est clos : plus aucun binôme à relancer.',
+    );
+    const unmatched = await section('Sans binôme');
+    expect(unmatched).toHaveTextContent(
+      'Aucun appariement n’est enregistré pour ce programme : personne n’est signalé sans binôme.',
+    );
+    expect(unmatched).not.toHaveTextContent('pas encore tourné');
+  });
+
   it('shows a dash, not « 0 jour », for a median with nothing to measure', async () => {
     const health = aHealth();
     leadApi(
