@@ -19,7 +19,8 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
 
   add(t.programme, t.name, report.programme.name);
   add(t.programme, t.dates, `${report.programme.startDate} – ${report.programme.endDate}`);
-  add(t.programme, t.generatedAt, report.generatedAt);
+  // "2026-12-05 14:52 UTC": Excel reads the date and time, not an ISO instant with milliseconds.
+  add(t.programme, t.generatedAt, `${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`);
 
   add(t.participation, t.participants, guarded(report.participants.total));
   add(t.participation, t.inPairs, guarded(report.participants.inPairs));

@@ -549,6 +549,10 @@ describe('privacy and the bilan', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const rows = parse(text, { delimiter: ';', bom: true, record_delimiter: '\r\n' }) as string[][];
     expect(rows[0]).toEqual(['Rubrique', 'Indicateur', 'Valeur']);
+    // A date and time Excel reads, not an ISO instant with milliseconds.
+    expect(rows.find((r) => r[1] === 'Chiffres calculés le')?.[2]).toMatch(
+      /^2026-06-15 \d{2}:\d{2} UTC$/,
+    );
     expect(rows.every((r) => r.length === 3)).toBe(true);
     expect(rows).toContainEqual(['Séances', 'Tenues', '6']);
     expect(rows).toContainEqual([
