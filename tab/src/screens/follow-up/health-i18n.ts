@@ -55,7 +55,8 @@ const en = {
   'health.nudge': 'Nudge',
   'health.nudge.label': 'Nudge {mentor} and {mentee}',
   'health.nudge.sent': 'Nudged on {date}: the next nudge is possible from {next}.',
-  'health.nudge.done': '{mentor} and {mentee} are nudged in Teams, each in their language.',
+  'health.nudge.done':
+    'A nudge is on its way to {mentor} and {mentee} in Teams, each in their own language.',
   'health.nudge.unreachable': {
     one: '{names} has not opened Mentoring in Teams yet: the message waits until they do.',
     other: '{names} have not opened Mentoring in Teams yet: the messages wait until they do.',
@@ -86,7 +87,7 @@ const en = {
   'health.invited.remind': 'Remind',
   'health.invited.remindLabel': 'Remind {name}',
   'health.invited.reminded': 'Reminded on {date}; again from {next}.',
-  'health.invited.done': '{name} is reminded in Teams.',
+  'health.invited.done': 'A reminder is on its way to {name} in Teams.',
   'health.col.name': 'Name',
   'health.col.department': 'Department',
   'health.col.action': 'Action',

@@ -113,7 +113,7 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     );
     expect(
       await within(pair).findByText(
-        'Yanis Benali and Martine Chevalier are nudged in Teams, each in their language. Martine Chevalier has not opened Mentoring in Teams yet: the message waits until they do.',
+        'A nudge is on its way to Yanis Benali and Martine Chevalier in Teams, each in their own language. Martine Chevalier has not opened Mentoring in Teams yet: the message waits until they do.',
       ),
     ).toBeInTheDocument();
     expect(sent).toEqual(['pair-1']);
