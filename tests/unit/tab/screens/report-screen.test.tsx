@@ -123,6 +123,25 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
     );
   });
 
+  it('refreshes its figures on demand: a comment shared a minute ago shows without waiting 15 minutes', async () => {
+    leadApi();
+    const refreshed: string[] = [];
+    const fresh = aReport({ generatedAt: '2026-05-10T16:30:00.000Z' });
+    server.use(
+      http.post(`*/api/programmes/${programmeId}/health/refresh`, () => {
+        refreshed.push('refresh');
+        server.use(
+          http.get(`*/api/programmes/${programmeId}/report`, () => HttpResponse.json(fresh)),
+        );
+        return HttpResponse.json({});
+      }),
+    );
+    renderScreen(<ReportScreen />, { locale: 'fr' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Actualiser' }));
+    await waitFor(() => expect(refreshed).toEqual(['refresh']));
+    expect(await screen.findByText(/Indicateurs du 10 mai 2026/)).toBeInTheDocument();
+  });
+
   it('prints, and downloads the CSV in the tab’s language', async () => {
     const { csv } = leadApi();
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
