@@ -318,6 +318,7 @@ export class ProactiveNotifier implements NotificationDelivery {
                 partnerName: data.partnerName,
                 programmeName: data.programmeName,
                 ...(data.leadName ? { leadName: data.leadName } : {}),
+                ...(data.reason ? { reason: data.reason } : {}),
                 ...(notification.pairId ? { pairId: notification.pairId } : {}),
                 ...(this.deps.tabUrl ? { url: this.deps.tabUrl } : {}),
               }),

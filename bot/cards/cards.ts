@@ -253,7 +253,16 @@ export type NudgeCardData = {
   programmeName?: string;
   /** Who sends the lead's nudge (else it comes from "the programme team"). */
   leadName?: string;
+  /** Why the lead nudged (an at-risk reason code): what the message asks the pair to do. */
+  reason?: string;
 };
+
+/** What a lead's nudge asks, by the at-risk reason it was sent for. */
+function leadNudgeAsk(reason: string | undefined): 'meet' | 'approval' | 'agreement' {
+  if (reason === 'approval_pending_7_days') return 'approval';
+  if (reason === 'agreement_unsigned_14_days') return 'agreement';
+  return 'meet';
+}
 
 /** A nudge: one of the situations of issue 7 that needs the person to act. */
 export function nudgeCard(locale: Locale, data: NudgeCardData): AdaptiveCardJson {
@@ -266,6 +275,10 @@ export function nudgeCard(locale: Locale, data: NudgeCardData): AdaptiveCardJson
   return expand(nudgeTemplate, {
     title: fill(s.title, { programme: data.programmeName ?? '' }),
     body: fill(body, {
+      ask:
+        data.kind === 'lead_nudge'
+          ? cardStrings[locale].nudge.lead_nudge.asks[leadNudgeAsk(data.reason)]
+          : '',
       lead: data.leadName ?? '',
       programme: data.programmeName ?? '',
       partner: data.partnerName,

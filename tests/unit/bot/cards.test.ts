@@ -379,6 +379,27 @@ describe('lead’s nudge card', () => {
     );
   });
 
+  it('asks what fits the reason: a manager’s pending approval, an unsigned agreement', () => {
+    const data = {
+      kind: 'lead_nudge' as const,
+      tenantId: 'tenant-1',
+      partnerName: 'Léa Martin',
+      programmeName: 'Mentorat inversé 2027',
+      leadName: 'Claire Dubois',
+    };
+    const approval = texts(nudgeCard('fr', { ...data, reason: 'approval_pending_7_days' }));
+    expect(approval).toContain(
+      'avec Léa Martin. L’accord d’un manager est attendu depuis plus d’une semaine : un mot de votre part peut l’aider à décider.',
+    );
+    expect(approval).not.toContain('créneau');
+    expect(texts(nudgeCard('en', { ...data, reason: 'agreement_unsigned_14_days' }))).toContain(
+      'with Léa Martin. Your pair agreement is not signed by both of you yet: take a moment to finish it.',
+    );
+    expect(texts(nudgeCard('fr', { ...data, reason: 'sessions_missed' }))).toContain(
+      'avec Léa Martin. Un petit créneau ensemble cette semaine ?',
+    );
+  });
+
   it('comes from the programme team when the nudge was queued without the lead’s name', () => {
     const card = nudgeCard('fr', {
       kind: 'lead_nudge',
