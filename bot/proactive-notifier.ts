@@ -93,6 +93,8 @@ const sessionPayload = z.object({
 const leadNudgePayload = z.object({
   partnerName: z.string(),
   programmeName: z.string(),
+  /** Absent from nudges queued before it was added. */
+  leadName: z.string().optional(),
   reason: z.string().optional(),
 });
 const joinReminderPayload = z.object({
@@ -375,6 +377,8 @@ export class ProactiveNotifier implements NotificationDelivery {
                 tenantId,
                 partnerName: data.partnerName,
                 programmeName: data.programmeName,
+                ...(data.leadName ? { leadName: data.leadName } : {}),
+                ...(data.reason ? { reason: data.reason } : {}),
                 ...(notification.pairId ? { pairId: notification.pairId } : {}),
                 ...(this.deps.tabUrl ? { url: this.deps.tabUrl } : {}),
               }),

@@ -98,7 +98,17 @@ export const cardStrings = {
       },
       lead_nudge: {
         title: 'Des nouvelles de votre binôme ?',
-        body: 'Le ou la responsable du programme {programme} prend des nouvelles de votre binôme avec {partner}. Un petit créneau ensemble cette semaine ?',
+        body: 'L’équipe du programme {programme} prend des nouvelles de votre binôme avec {partner}. {ask}',
+        bodyByLead:
+          '{lead}, responsable du programme {programme}, prend des nouvelles de votre binôme avec {partner}. {ask}',
+        // What the pair can do about the reason the lead nudged for.
+        asks: {
+          meet: 'Un petit créneau ensemble cette semaine ?',
+          approval:
+            'L’accord d’un manager est attendu depuis plus d’une semaine : un mot de votre part peut l’aider à décider.',
+          agreement:
+            'La charte de votre binôme n’est pas encore signée par vous deux : prenez un moment pour la finaliser.',
+        },
         action: 'Voir le tableau de bord',
       },
       join_reminder: {
@@ -220,7 +230,16 @@ export const cardStrings = {
       },
       lead_nudge: {
         title: 'How is your pair going?',
-        body: 'The lead of the {programme} programme is checking in on your pair with {partner}. Could you find a short slot together this week?',
+        body: 'The {programme} programme team is checking in on your pair with {partner}. {ask}',
+        bodyByLead:
+          '{lead}, who leads the {programme} programme, is checking in on your pair with {partner}. {ask}',
+        asks: {
+          meet: 'Could you find a short slot together this week?',
+          approval:
+            'A manager’s approval has been awaited for more than a week: a word from you may help them decide.',
+          agreement:
+            'Your pair agreement is not signed by both of you yet: take a moment to finish it.',
+        },
         action: 'Open the dashboard',
       },
       join_reminder: {

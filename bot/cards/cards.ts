@@ -251,15 +251,35 @@ export type NudgeCardData = {
   url?: string;
   /** The programme's name (the lead's nudge and the invitation reminder). */
   programmeName?: string;
+  /** Who sends the lead's nudge (else it comes from "the programme team"). */
+  leadName?: string;
+  /** Why the lead nudged (an at-risk reason code): what the message asks the pair to do. */
+  reason?: string;
 };
+
+/** What a lead's nudge asks, by the at-risk reason it was sent for. */
+function leadNudgeAsk(reason: string | undefined): 'meet' | 'approval' | 'agreement' {
+  if (reason === 'approval_pending_7_days') return 'approval';
+  if (reason === 'agreement_unsigned_14_days') return 'agreement';
+  return 'meet';
+}
 
 /** A nudge: one of the situations of issue 7 that needs the person to act. */
 export function nudgeCard(locale: Locale, data: NudgeCardData): AdaptiveCardJson {
   const s = cardStrings[locale].nudge[data.kind];
   const feedback = data.kind === 'feedback_pending' && data.pairId && data.sessionId;
+  const body =
+    data.kind === 'lead_nudge' && data.leadName
+      ? cardStrings[locale].nudge.lead_nudge.bodyByLead
+      : s.body;
   return expand(nudgeTemplate, {
     title: fill(s.title, { programme: data.programmeName ?? '' }),
-    body: fill(s.body, {
+    body: fill(body, {
+      ask:
+        data.kind === 'lead_nudge'
+          ? cardStrings[locale].nudge.lead_nudge.asks[leadNudgeAsk(data.reason)]
+          : '',
+      lead: data.leadName ?? '',
       programme: data.programmeName ?? '',
       partner: data.partnerName,
       date: data.day ? formatDay(data.day, locale) : '',

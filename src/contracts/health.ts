@@ -217,7 +217,10 @@ export const sessionsHealthSchema = z.object({
   unrecorded: z.number(),
   /** Minutes of sessions held (time the programme actually used). */
   minutesHeld: z.number(),
-  /** From the programme's start (or first session) to its end, at most 60 weeks. */
+  /**
+   * From the programme’s start (or the first session, when earlier) to its end (or the last
+   * session, when later); the latest 60 weeks at most.
+   */
   byWeek: z.array(sessionWeekSchema),
 });
 export type SessionsHealth = z.infer<typeof sessionsHealthSchema>;
@@ -227,8 +230,9 @@ export const timeToFirstSessionSchema = z.object({
   pairs: z.number(),
   /** Pairs not ended that have held none yet. */
   withoutSession: z.number(),
-  medianDays: guardedNumberSchema,
-  averageDays: guardedNumberSchema,
+  /** Null when no pair has met yet: nothing to measure (not "0 days"). */
+  medianDays: guardedNumberSchema.nullable(),
+  averageDays: guardedNumberSchema.nullable(),
 });
 export type TimeToFirstSession = z.infer<typeof timeToFirstSessionSchema>;
 
@@ -296,8 +300,11 @@ export const approvalsHealthSchema = z.object({
   pendingOver7Days: z.number(),
   approved: z.number(),
   declined: z.number(),
-  /** Days from request to decision, over decided requests; suppressed below 5 decisions. */
-  medianDaysToDecide: guardedNumberSchema,
+  /**
+   * Days from request to decision, over decided requests; suppressed below 5 decisions, null
+   * with none (not "0 days").
+   */
+  medianDaysToDecide: guardedNumberSchema.nullable(),
 });
 export type ApprovalsHealth = z.infer<typeof approvalsHealthSchema>;
 
@@ -413,9 +420,13 @@ export const guideAnswersSchema = z.object({
     pairsEndedEarly: z.number(),
   }),
   timeFreed: z.object({
-    /** Minutes managers approved in total. */
+    /** Minutes managers approved in total: each approval is one person's time. */
     minutesApproved: z.number(),
-    minutesHeld: z.number(),
+    /**
+     * Minutes people spent in the sessions held: each session counts for both members, so that
+     * it compares with the time approved, person by person.
+     */
+    memberMinutesHeld: z.number(),
   }),
   evaluation: z.object({
     feedbackCount: z.number(),
@@ -472,7 +483,10 @@ export const managerReportSchema = z.object({
   /** Their most recent pair's state, or null when not in a pair. */
   pairState: pairStateSchema.nullable(),
   sessionsHeld: z.number(),
+  /** Sessions booked (not cancelled), held ones included. */
   sessionsPlanned: z.number(),
+  /** The agreement's number of sessions (the time asked of the manager); 0 when not in a pair. */
+  sessionsInFrame: z.number(),
 });
 export type ManagerReport = z.infer<typeof managerReportSchema>;
 

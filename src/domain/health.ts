@@ -205,6 +205,42 @@ export function weekStartOf(iso: string): string {
     .slice(0, 10);
 }
 
+/** The weekly sessions chart holds at most this many weeks. */
+export const maxSessionWeeks = 60;
+
+/**
+ * The Mondays (UTC, `YYYY-MM-DD`) the weekly sessions series covers: from the programme's first
+ * week, or the first session's when a pair met before the programme started (pilot pairs do),
+ * to its last week, or the last session's; the latest `maxSessionWeeks` weeks when longer.
+ */
+export function sessionWeeks(
+  programme: { startDate: string; endDate: string },
+  sessionStarts: Iterable<string>,
+): string[] {
+  // ISO instants (UTC, same shape) order as strings: two dates parsed, not one per session.
+  let earliest: string | undefined;
+  let latest: string | undefined;
+  for (const start of sessionStarts) {
+    if (earliest === undefined || start < earliest) earliest = start;
+    if (latest === undefined || start > latest) latest = start;
+  }
+  let first = weekStartOf(`${programme.startDate}T00:00:00Z`);
+  let last = weekStartOf(`${programme.endDate}T00:00:00Z`);
+  if (earliest !== undefined && weekStartOf(earliest) < first) first = weekStartOf(earliest);
+  if (latest !== undefined && weekStartOf(latest) > last) last = weekStartOf(latest);
+  const weekMs = 7 * dayMs;
+  const lastMs = Date.parse(`${last}T00:00:00Z`);
+  const firstMs = Math.max(
+    Date.parse(`${first}T00:00:00Z`),
+    lastMs - (maxSessionWeeks - 1) * weekMs,
+  );
+  const weeks: string[] = [];
+  for (let at = firstMs; at <= lastMs; at += weekMs) {
+    weeks.push(new Date(at).toISOString().slice(0, 10));
+  }
+  return weeks;
+}
+
 /** When the next nudge may go out after one sent at `lastSentAt`. */
 export function nudgeAvailability(
   lastSentAt: string | undefined,

@@ -108,6 +108,17 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
       .locator('svg')
       .first()
       .waitFor();
+    // The demo's pilot pairs met before the programme's start: their sessions are in the weekly
+    // table too, which adds up to the totals above it.
+    const sessions = region(page, 'Séances tenues et prévues, par semaine');
+    const summary = await sessions.getByText(/tenues, .* prévues/).textContent();
+    const heldTotal = Number(/^(\d+) tenues/.exec(summary ?? '')?.[1]);
+    expect(heldTotal).toBeGreaterThan(0);
+    const heldByWeek = await sessions
+      .getByRole('table', { name: 'Séances par semaine : prévues et tenues' })
+      .locator('tbody tr td:nth-of-type(2)')
+      .allTextContents();
+    expect(heldByWeek.reduce((sum, cell) => sum + Number(cell), 0)).toBe(heldTotal);
     for (const [theme, background] of [
       ['Sombre', webDarkTheme.colorNeutralBackground2],
       ['Contraste élevé', teamsHighContrastTheme.colorNeutralBackground2],
@@ -125,7 +136,7 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
       label: 'Mentorat inversé 2026',
     });
     await page.getByText(/Programme clos\./).waitFor();
-    await region(page, 'Ce que le programme permet de répondre')
+    await region(page, 'Les questions clés, chiffres à l’appui')
       .getByRole('heading', { name: 'Y avait-il un vrai besoin de ces compétences ?' })
       .waitFor();
     await page
@@ -134,6 +145,19 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
       .first()
       .waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // Time freed: sessions held count for both members, as approvals are per person.
+    await region(page, 'Du temps a-t-il été dégagé ?')
+      .getByText(/^Les séances tenues ont utilisé 92\s%\sdu temps accordé/)
+      .waitFor();
+    // Skills: levels from 1 to 5 on an axis that stops at 5, the skill's name in full.
+    const skillsChart = page.getByRole('figure', {
+      name: 'Niveau moyen auto-évalué (de 1 à 5) au début et à la fin',
+    });
+    await skillsChart.getByText('Copilot et IA générative', { exact: true }).waitFor();
+    const ticks = (await skillsChart.locator('svg .tick text').allTextContents())
+      .map(Number)
+      .filter((tick) => !Number.isNaN(tick));
+    expect(Math.max(...ticks)).toBe(5);
     await page.emulateMedia({ media: 'print' });
     // Printed: no nav, no buttons.
     expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
@@ -178,10 +202,23 @@ describe('a lead follows the programme’s health and prints its bilan', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
 
     await page.getByRole('link', { name: 'Printable report' }).click();
-    await page.getByRole('heading', { level: 2, name: 'What the programme answers' }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: 'Key questions, answered with figures' })
+      .waitFor();
     await page.getByRole('button', { name: 'Download CSV' }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    // Both legends of the closed programme's ratings chart show on a narrow tab (none behind a
+    // "+1 more").
+    await page.getByRole('combobox', { name: 'Programme' }).selectOption({
+      label: 'Mentorat inversé 2026',
+    });
+    const ratings = page.getByRole('figure', {
+      name: 'Ratings given, from 1 (poor) to 4 (excellent)',
+    });
+    await ratings.getByText('Mentors about their mentees', { exact: true }).waitFor();
+    await ratings.getByText('Mentees about their mentors', { exact: true }).waitFor();
+    expect(await ratings.getByText(/^\+\d+ more$/).count()).toBe(0);
 
     // The CSV downloads with the lead's token, in English (comma-separated, with a BOM).
     const [download] = await Promise.all([

@@ -25,6 +25,7 @@ import {
   nextPlannedStart,
   risksOf,
   round1,
+  sessionWeeks,
   skillMatcher,
   weekStartOf,
   type Risk,
@@ -86,7 +87,6 @@ const openStates: readonly PairState[] = [
   'active',
   'paused',
 ];
-const maxWeeks = 60;
 
 /**
  * Every slice of a programme's figures: unfiltered, per department, per start month and per
@@ -375,11 +375,11 @@ function sessionsOf(
   const totals = { planned: 0, held: 0, missed: 0, cancelled: 0, upcoming: 0, unrecorded: 0 };
   let minutesHeld = 0;
   const weeks = new Map<string, SessionWeek>();
-  let week = weekStartOf(`${programme.startDate}T00:00:00Z`);
-  const lastWeek = weekStartOf(`${programme.endDate}T00:00:00Z`);
-  while (week <= lastWeek && weeks.size < maxWeeks) {
+  const starts = facts.flatMap(({ pair }) =>
+    pair.sessions.filter((s) => s.status !== 'cancelled').map((s) => s.start),
+  );
+  for (const week of sessionWeeks(programme, starts)) {
     weeks.set(week, { weekStart: week, planned: 0, held: 0, missed: 0 });
-    week = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
   }
   const nowMs = now.getTime();
   for (const { pair } of facts) {
@@ -420,9 +420,11 @@ function timeToFirstSessionOf(facts: readonly PairFacts[]): TimeToFirstSession {
   return {
     pairs: days.length,
     withoutSession,
-    medianDays: med === undefined ? 0 : guard(round1(med), people),
+    medianDays: med === undefined ? null : guard(round1(med), people),
     averageDays:
-      days.length === 0 ? 0 : guard(round1(days.reduce((a, b) => a + b, 0) / days.length), people),
+      days.length === 0
+        ? null
+        : guard(round1(days.reduce((a, b) => a + b, 0) / days.length), people),
   };
 }
 
@@ -561,7 +563,7 @@ function approvalsOf(approvals: readonly Approval[], now: Date): ApprovalsHealth
     pendingOver7Days,
     approved,
     declined,
-    medianDaysToDecide: med === undefined ? 0 : guard(round1(med), days.length),
+    medianDaysToDecide: med === undefined ? null : guard(round1(med), days.length),
   };
 }
 
@@ -636,7 +638,8 @@ function guideOf(
       minutesApproved: approvals
         .filter((a) => a.status === 'approved')
         .reduce((n, a) => n + a.request.totalMinutes, 0),
-      minutesHeld: health.sessions.minutesHeld,
+      // Both members attend a session; approvals are per person.
+      memberMinutesHeld: 2 * health.sessions.minutesHeld,
     },
     evaluation: {
       feedbackCount,

@@ -208,6 +208,8 @@ export class HealthService {
             {
               partnerName: m.partnerName,
               programmeName: programme.name,
+              // The message names who is asking: a person, not "the lead".
+              leadName: principal.name,
               reason,
             },
             pairId,

@@ -31,6 +31,7 @@ export function managerReports(input: {
         pairState: latest?.state ?? null,
         sessionsHeld: latest?.sessions.filter((s) => s.status === 'held').length ?? 0,
         sessionsPlanned: latest?.sessions.filter((s) => s.status !== 'cancelled').length ?? 0,
+        sessionsInFrame: latest?.agreement.frame.sessions ?? 0,
       };
     })
     // Only those who take part: a report not in any pair is not the manager's concern here.

@@ -11,14 +11,16 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   const t = labels[locale];
   const separator = locale === 'fr' ? ';' : ',';
   const number = (n: number) => (locale === 'fr' ? String(n).replace('.', ',') : String(n));
-  const guarded = (g: GuardedNumber) => (typeof g === 'number' ? number(g) : t.fewerThan5);
+  const guarded = (g: GuardedNumber | null) =>
+    g === null ? '–' : typeof g === 'number' ? number(g) : t.fewerThan5;
   const rows: string[][] = [[t.section, t.indicator, t.value]];
   const add = (section: string, indicator: string, value: string) =>
     rows.push([section, indicator, value]);
 
   add(t.programme, t.name, report.programme.name);
   add(t.programme, t.dates, `${report.programme.startDate} – ${report.programme.endDate}`);
-  add(t.programme, t.generatedAt, report.generatedAt);
+  // "2026-12-05 14:52 UTC": Excel reads the date and time, not an ISO instant with milliseconds.
+  add(t.programme, t.generatedAt, `${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`);
 
   add(t.participation, t.participants, guarded(report.participants.total));
   add(t.participation, t.inPairs, guarded(report.participants.inPairs));
@@ -100,6 +102,7 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   );
   add(t.guide, t.volunteers, guarded(g.volunteers.volunteered));
   add(t.guide, t.timeFreed, number(Math.round((g.timeFreed.minutesApproved / 60) * 10) / 10));
+  add(t.guide, t.timeUsed, number(Math.round((g.timeFreed.memberMinutesHeld / 60) * 10) / 10));
   add(t.guide, t.evaluation, number(g.evaluation.feedbackCount));
 
   for (const c of report.sharedComments) {
@@ -180,10 +183,11 @@ const labels = {
     declined: 'Refusés',
     pending: 'En attente',
     medianDaysToDecide: 'Jours pour décider (médiane)',
-    guide: 'Questions du guide',
+    guide: 'Questions clés',
     realNeed: 'Un vrai besoin ? Compétences demandées / au catalogue',
     volunteers: 'Des volontaires ? Personnes inscrites',
     timeFreed: 'Du temps libéré ? Heures accordées par les managers',
+    timeUsed: 'Du temps libéré ? Heures passées en séance par les deux membres',
     evaluation: 'Une évaluation ? Avis donnés',
     comments: 'Commentaires partagés',
   },
@@ -244,10 +248,11 @@ const labels = {
     declined: 'Declined',
     pending: 'Pending',
     medianDaysToDecide: 'Days to decide (median)',
-    guide: 'The guide’s questions',
+    guide: 'Key questions',
     realNeed: 'A real need? Skills requested / in the catalogue',
     volunteers: 'Volunteers? People who joined',
     timeFreed: 'Time freed? Hours approved by managers',
+    timeUsed: 'Time freed? Hours both members spent in sessions',
     evaluation: 'Evaluation? Feedback given',
     comments: 'Shared comments',
   },

@@ -13,7 +13,7 @@ export const fr: Catalogue = {
   'shell.theme.light': 'Clair',
   'shell.theme.dark': 'Sombre',
   'shell.theme.contrast': 'Contraste élevé',
-  'shell.screenFailed': "Cet écran n'a pas pu être chargé. Vérifiez votre connexion et réessayez.",
+  'shell.screenFailed': 'Cet écran n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
   'shell.retry': 'Réessayer',
   'shell.documentTitle': '{screen} – Mentoring',
 
@@ -21,7 +21,7 @@ export const fr: Catalogue = {
 
   'home.title': 'Bienvenue dans Mentoring',
   'home.intro':
-    "Le mentorat inversé associe un collègue à l'aise avec les outils numériques à un collègue plus " +
+    'Le mentorat inversé associe un collègue à l’aise avec les outils numériques à un collègue plus ' +
     'expérimenté, qui apprend ces outils et partage en retour son savoir-faire.',
   'home.how':
     'Portez-vous volontaire, dites ce que vous pouvez partager et ce que vous voulez apprendre : ' +
@@ -33,21 +33,21 @@ export const fr: Catalogue = {
   'error.validation_failed':
     'Des informations manquent ou sont invalides. Vérifiez les champs signalés.',
   'error.unauthenticated': 'Votre session a expiré. Reconnectez-vous.',
-  'error.forbidden': "Vous n'avez pas le droit de faire cette action.",
-  'error.not_found': "Nous n'avons pas trouvé ce que vous demandez.",
-  'error.programme_not_found': "Ce programme n'existe pas ou a été supprimé.",
-  'error.profile_not_found': "Ce profil n'existe pas encore.",
-  'error.pair_not_found': "Ce binôme n'existe pas ou est terminé.",
-  'error.person_not_found': "Nous n'avons pas trouvé cette personne dans votre organisation.",
+  'error.forbidden': 'Vous n’avez pas le droit de faire cette action.',
+  'error.not_found': 'Nous n’avons pas trouvé ce que vous demandez.',
+  'error.programme_not_found': 'Ce programme n’existe pas ou a été supprimé.',
+  'error.profile_not_found': 'Ce profil n’existe pas encore.',
+  'error.pair_not_found': 'Ce binôme n’existe pas ou est terminé.',
+  'error.person_not_found': 'Nous n’avons pas trouvé cette personne dans votre organisation.',
   'error.not_pair_member': 'Seuls les deux membres de ce binôme peuvent faire cette action.',
-  'error.invalid_transition': "Cette action n'est pas possible à cette étape.",
+  'error.invalid_transition': 'Cette action n’est pas possible à cette étape.',
   'error.version_conflict':
-    "Quelqu'un a modifié cet élément entre-temps. Rechargez pour voir la dernière version, puis réessayez.",
+    'Quelqu’un a modifié cet élément entre-temps. Rechargez pour voir la dernière version, puis réessayez.',
   'error.already_exists': 'Cet élément existe déjà.',
   'error.store_unavailable':
     'Le service de données est indisponible. Réessayez dans quelques instants.',
   'error.calendar_unavailable':
-    "Le service d'agenda est indisponible. Réessayez dans quelques instants.",
+    'Le service d’agenda est indisponible. Réessayez dans quelques instants.',
   'error.proposal_expired': 'Cette proposition a expiré. Demandez-en une nouvelle.',
   'error.nudge_too_soon':
     'Une relance a déjà été envoyée ces 7 derniers jours. Vous pourrez en envoyer une autre plus tard.',

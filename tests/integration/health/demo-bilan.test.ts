@@ -1,14 +1,19 @@
 import type { HealthResponse, ReportResponse } from '../../../src/contracts/health';
 import { fixedClock } from '../../../src/domain/clock';
-import { demoPersonId } from '../../../src/local/seed/demo-data';
+import {
+  demoPersonId,
+  demoProgrammeDates,
+  demoProgrammeId,
+} from '../../../src/local/seed/demo-data';
 import { demoClosedProgrammeId } from '../../../src/local/seed/demo-closed-programme';
 import { startTestApp, type TestApp } from '../../support/app-server';
 
+const clock = fixedClock('2026-12-07T10:00:00.000Z');
 let app: TestApp;
 let token = '';
 
 beforeAll(async () => {
-  app = await startTestApp({ clock: fixedClock('2026-12-07T10:00:00.000Z') });
+  app = await startTestApp({ clock });
   const res = await fetch(`${app.baseUrl}/api/dev/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -70,5 +75,19 @@ describe('the demo’s closed programme, "Mentorat inversé 2026"', () => {
     expect(health.pairs.total).toBe(12);
     expect(health.atRisk).toEqual([]);
     expect(health.filters.startMonths).toHaveLength(2);
+  });
+});
+
+describe('the demo’s programme under way, "Mentorat inversé 2027"', () => {
+  it('charts every session, those its pilot pairs held before the programme started included', async () => {
+    const health = await get<HealthResponse>(`/programmes/${demoProgrammeId}/health`);
+    const { sessions } = health;
+    expect(sessions.held).toBeGreaterThan(0);
+    const sum = (key: 'planned' | 'held' | 'missed') =>
+      sessions.byWeek.reduce((total, week) => total + week[key], 0);
+    expect(sum('planned')).toBe(sessions.planned);
+    expect(sum('held')).toBe(sessions.held);
+    expect(sum('missed')).toBe(sessions.missed);
+    expect(sessions.byWeek[0]!.weekStart < demoProgrammeDates(clock).startDate).toBe(true);
   });
 });

@@ -220,6 +220,8 @@ describe('GET /api/programmes/:id/health, against figures computed by hand', () 
 
     const both = await health('?department=Informatique&startMonth=2026-05');
     expect(both.pairs.list.map((p) => p.id)).toEqual([ids.p(4)]);
+    // No manager decided for that pair: no median, rather than "0 days".
+    expect(both.approvals).toMatchObject({ approved: 0, declined: 0, medianDaysToDecide: null });
   });
 
   it('answers 400 for a department or month nobody matches, and for a malformed month', async () => {
@@ -407,11 +409,14 @@ describe('the lead acts: nudges and reminders', () => {
     const toMentee = queued.find((n) => n.value.recipientId === ids.e(2))!.value;
     const fr = await cardText(toMentor);
     expect(fr).toContain('Des nouvelles de votre binôme ?');
-    expect(fr).toContain('Programme santé');
+    expect(fr).toContain(
+      'Hélène Lead, responsable du programme Programme santé, prend des nouvelles',
+    );
     expect(fr).toContain('Mentee 2');
     const en = await cardText(toMentee);
     expect(en).toContain('How is your pair going?');
     expect(en).toContain('with Mentor 2');
+    expect(en).toContain('Hélène Lead, who leads the Programme santé programme, is checking in');
     const reminder = await app.repos.notifications.query(tenantId, {
       where: "c.kind = 'join_reminder' AND c.recipientId = @id",
       parameters: [{ name: '@id', value: ids.invitee }],
@@ -466,6 +471,7 @@ describe('authorisation', () => {
         pairState: 'active',
         sessionsHeld: 2,
         sessionsPlanned: 3,
+        sessionsInFrame: 6,
       },
       {
         personId: ids.e(4),
@@ -475,6 +481,7 @@ describe('authorisation', () => {
         pairState: 'accepted',
         sessionsHeld: 0,
         sessionsPlanned: 0,
+        sessionsInFrame: 6,
       },
     ]);
     expect(body.approvals).toEqual([
@@ -529,7 +536,8 @@ describe('privacy and the bilan', () => {
         left: 0,
         pairsEndedEarly: 1,
       },
-      timeFreed: { minutesApproved: 1800, minutesHeld: 360 },
+      // Six hours held by pairs are twelve hours of people's time, against 30 approved.
+      timeFreed: { minutesApproved: 1800, memberMinutesHeld: 720 },
       evaluation: { feedbackCount: 8, responseRate: 0.67, assessedStartAndEnd: 6 },
     });
   });
@@ -547,6 +555,10 @@ describe('privacy and the bilan', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const rows = parse(text, { delimiter: ';', bom: true, record_delimiter: '\r\n' }) as string[][];
     expect(rows[0]).toEqual(['Rubrique', 'Indicateur', 'Valeur']);
+    // A date and time Excel reads, not an ISO instant with milliseconds.
+    expect(rows.find((r) => r[1] === 'Chiffres calculés le')?.[2]).toMatch(
+      /^2026-06-15 \d{2}:\d{2} UTC$/,
+    );
     expect(rows.every((r) => r.length === 3)).toBe(true);
     expect(rows).toContainEqual(['Séances', 'Tenues', '6']);
     expect(rows).toContainEqual([
@@ -558,6 +570,17 @@ describe('privacy and the bilan', () => {
       'Satisfaction',
       'Avis des personnes mentorées sur leur mentor : note moyenne (sur 4)',
       '3,3',
+    ]);
+    // As on the printable page: the time approved, and the time both members spent in sessions.
+    expect(rows).toContainEqual([
+      'Questions clés',
+      'Du temps libéré ? Heures accordées par les managers',
+      '30',
+    ]);
+    expect(rows).toContainEqual([
+      'Questions clés',
+      'Du temps libéré ? Heures passées en séance par les deux membres',
+      '12',
     ]);
     const comments = rows.filter((r) => r[0] === 'Commentaires partagés').map((r) => r[2]);
     expect(comments).toEqual([`${sharedComment} — Plus d’exercices`, `'${formulaComment}`]);

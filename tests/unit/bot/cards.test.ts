@@ -362,6 +362,57 @@ describe('nudge card', () => {
   });
 });
 
+describe('lead’s nudge card', () => {
+  it('says who is checking in, in each member’s language', () => {
+    const data = {
+      kind: 'lead_nudge' as const,
+      tenantId: 'tenant-1',
+      partnerName: 'Léa Martin',
+      programmeName: 'Mentorat inversé 2027',
+      leadName: 'Claire Dubois',
+    };
+    expect(texts(nudgeCard('fr', data))).toContain(
+      'Claire Dubois, responsable du programme Mentorat inversé 2027, prend des nouvelles de votre binôme avec Léa Martin. Un petit créneau ensemble cette semaine ?',
+    );
+    expect(texts(nudgeCard('en', data))).toContain(
+      'Claire Dubois, who leads the Mentorat inversé 2027 programme, is checking in on your pair with Léa Martin. Could you find a short slot together this week?',
+    );
+  });
+
+  it('asks what fits the reason: a manager’s pending approval, an unsigned agreement', () => {
+    const data = {
+      kind: 'lead_nudge' as const,
+      tenantId: 'tenant-1',
+      partnerName: 'Léa Martin',
+      programmeName: 'Mentorat inversé 2027',
+      leadName: 'Claire Dubois',
+    };
+    const approval = texts(nudgeCard('fr', { ...data, reason: 'approval_pending_7_days' }));
+    expect(approval).toContain(
+      'avec Léa Martin. L’accord d’un manager est attendu depuis plus d’une semaine : un mot de votre part peut l’aider à décider.',
+    );
+    expect(approval).not.toContain('créneau');
+    expect(texts(nudgeCard('en', { ...data, reason: 'agreement_unsigned_14_days' }))).toContain(
+      'with Léa Martin. Your pair agreement is not signed by both of you yet: take a moment to finish it.',
+    );
+    expect(texts(nudgeCard('fr', { ...data, reason: 'sessions_missed' }))).toContain(
+      'avec Léa Martin. Un petit créneau ensemble cette semaine ?',
+    );
+  });
+
+  it('comes from the programme team when the nudge was queued without the lead’s name', () => {
+    const card = nudgeCard('fr', {
+      kind: 'lead_nudge',
+      tenantId: 'tenant-1',
+      partnerName: 'Léa Martin',
+      programmeName: 'Mentorat inversé 2027',
+    });
+    expect(texts(card)).toContain(
+      'L’équipe du programme Mentorat inversé 2027 prend des nouvelles de votre binôme avec Léa Martin. Un petit créneau ensemble cette semaine ?',
+    );
+  });
+});
+
 describe('feedback card', () => {
   it('asks a required rating from 1 to 4, what worked, one suggestion and whether to share them with the lead (unticked)', () => {
     const card = feedbackCard('en', {

@@ -3,6 +3,7 @@ import {
   median,
   nudgeAvailability,
   risksOf,
+  sessionWeeks,
   skillOfGoal,
   weekStartOf,
 } from '../../../src/domain/health';
@@ -92,6 +93,34 @@ describe('small groups, medians, weeks and nudges', () => {
   it('starts weeks on Monday (UTC)', () => {
     expect(weekStartOf('2026-06-14T23:00:00.000Z')).toBe('2026-06-08');
     expect(weekStartOf('2026-06-15T00:00:00.000Z')).toBe('2026-06-15');
+  });
+
+  it('covers the programme’s weeks, from its start to its end, with no session yet', () => {
+    const weeks = sessionWeeks({ startDate: '2026-06-03', endDate: '2026-06-30' }, []);
+    expect(weeks).toEqual(['2026-06-01', '2026-06-08', '2026-06-15', '2026-06-22', '2026-06-29']);
+  });
+
+  it('starts the weeks at the first session when a pair met before the programme started', () => {
+    const weeks = sessionWeeks({ startDate: '2026-06-15', endDate: '2026-06-21' }, [
+      '2026-06-16T09:00:00.000Z',
+      '2026-05-27T09:00:00Z',
+      '2026-06-02T09:00:00.000Z',
+    ]);
+    expect(weeks).toEqual(['2026-05-25', '2026-06-01', '2026-06-08', '2026-06-15']);
+  });
+
+  it('ends the weeks at the last session when one is held after the programme’s end', () => {
+    const weeks = sessionWeeks({ startDate: '2026-06-15', endDate: '2026-06-21' }, [
+      '2026-06-30T09:00:00.000Z',
+    ]);
+    expect(weeks).toEqual(['2026-06-15', '2026-06-22', '2026-06-29']);
+  });
+
+  it('keeps the latest 60 weeks of a longer span', () => {
+    const weeks = sessionWeeks({ startDate: '2025-01-06', endDate: '2026-06-28' }, []);
+    expect(weeks).toHaveLength(60);
+    expect(weeks.at(-1)).toBe('2026-06-22');
+    expect(weeks[0]).toBe('2025-05-05');
   });
 
   it('allows one nudge per 7 days', () => {

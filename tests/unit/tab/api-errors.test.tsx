@@ -48,9 +48,9 @@ describe('API errors', () => {
   it.each([
     ['validation_failed', 400, 'Des informations manquent ou sont invalides.'],
     ['unauthenticated', 401, 'Votre session a expiré.'],
-    ['forbidden', 403, "Vous n'avez pas le droit de faire cette action."],
-    ['not_found', 404, "Nous n'avons pas trouvé ce que vous demandez."],
-    ['version_conflict', 409, "Quelqu'un a modifié cet élément entre-temps."],
+    ['forbidden', 403, 'Vous n’avez pas le droit de faire cette action.'],
+    ['not_found', 404, 'Nous n’avons pas trouvé ce que vous demandez.'],
+    ['version_conflict', 409, 'Quelqu’un a modifié cet élément entre-temps.'],
     ['store_unavailable', 503, 'Le service de données est indisponible.'],
   ])('translates %s (%i) into French', async (code, status, french) => {
     server.use(

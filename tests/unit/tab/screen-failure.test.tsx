@@ -36,7 +36,7 @@ it('shows a translated retry message when a screen cannot be loaded, and the she
 
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent(
-    "Cet écran n'a pas pu être chargé. Vérifiez votre connexion et réessayez.",
+    'Cet écran n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
   );
   expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
   // Teams can stop its loading indicator: the tab is up and says what happened.

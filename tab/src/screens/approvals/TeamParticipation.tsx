@@ -108,7 +108,9 @@ export function TeamParticipation() {
                       <td className={`${styles.td} ${styles.number}`}>
                         {t('manager.sessionsOf', {
                           held: report.sessionsHeld,
-                          planned: report.sessionsPlanned,
+                          // Against the agreement, as the lead's follow-up counts: "0 of 6"
+                          // before any session is booked, not "0 of 0".
+                          planned: report.sessionsInFrame,
                         })}
                       </td>
                     </tr>

@@ -127,7 +127,9 @@ export function AtRiskPairs({
         {t('health.atRisk.title')}
       </Subtitle1>
       {health.atRiskTotal === 0 ? (
-        <Body1 as="p">{t('health.atRisk.none')}</Body1>
+        <Body1 as="p">
+          {t(health.status === 'closed' ? 'health.atRisk.noneClosed' : 'health.atRisk.none')}
+        </Body1>
       ) : (
         <>
           <Body1 as="p">{t('health.atRisk.count', { count: health.atRiskTotal })}</Body1>

@@ -209,7 +209,7 @@ function ProgrammeHealth({
         onReminded={onReminded}
       />
       <PairsSection pairs={data.pairs} />
-      <UnmatchedSection participants={data.participants} />
+      <UnmatchedSection participants={data.participants} status={data.status} />
       <section className={styles.stack} aria-labelledby="follow-up-figures-title">
         <Subtitle1 as="h2" id="follow-up-figures-title" className={styles.heading}>
           {t('health.figures.title')}

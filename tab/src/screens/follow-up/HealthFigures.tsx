@@ -351,9 +351,13 @@ export function SkillsFigure({
                     <span className={styles.muted}>({t(`health.skills.kind.${skill.kind}`)})</span>
                   </th>
                   {skill.progress.suppressed ? (
-                    <td colSpan={4} className={`${styles.td} ${styles.number}`}>
-                      {t('health.fewerThan5')}
-                    </td>
+                    // "Fewer than 5" counts the people; their levels are not shown at all.
+                    <>
+                      <td className={`${styles.td} ${styles.number}`}>{t('health.fewerThan5')}</td>
+                      <td className={`${styles.td} ${styles.number}`}>–</td>
+                      <td className={`${styles.td} ${styles.number}`}>–</td>
+                      <td className={`${styles.td} ${styles.number}`}>–</td>
+                    </>
                   ) : (
                     <>
                       <td className={`${styles.td} ${styles.number}`}>

@@ -333,7 +333,13 @@ export function PairStateTable({
 }
 
 /** People matching left without a partner, and why (as matching said it, in the tab's language). */
-export function UnmatchedSection({ participants }: { participants: ParticipantsHealth }) {
+export function UnmatchedSection({
+  participants,
+  status,
+}: {
+  participants: ParticipantsHealth;
+  status: HealthResponse['status'];
+}) {
   const styles = useHealthStyles();
   const t = useHealthT();
   const locale = useLocale();
@@ -344,7 +350,15 @@ export function UnmatchedSection({ participants }: { participants: ParticipantsH
         {t('health.unmatched.title')}
       </Subtitle1>
       {unmatched === null ? (
-        <Body1 as="p">{t('health.unmatched.notRun')}</Body1>
+        <Body1 as="p">
+          {/* A programme under way or closed without a recorded run (pairs formed by hand, or
+              before runs were kept): "not run yet" would contradict its pairs. */}
+          {t(
+            status === 'running' || status === 'closed'
+              ? 'health.unmatched.noRun'
+              : 'health.unmatched.notRun',
+          )}
+        </Body1>
       ) : participants.unmatchedTotal === 0 ? (
         <Body1 as="p">{t('health.unmatched.none')}</Body1>
       ) : (

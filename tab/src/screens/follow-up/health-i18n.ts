@@ -34,6 +34,7 @@ const en = {
   // At-risk pairs
   'health.atRisk.title': 'Pairs at risk',
   'health.atRisk.none': 'No pair is at risk: every pair meets and gets on.',
+  'health.atRisk.noneClosed': 'The programme is closed: no pair left to nudge.',
   'health.atRisk.count': {
     one: '{count} pair needs a nudge.',
     other: '{count} pairs need a nudge.',
@@ -54,7 +55,8 @@ const en = {
   'health.nudge': 'Nudge',
   'health.nudge.label': 'Nudge {mentor} and {mentee}',
   'health.nudge.sent': 'Nudged on {date}: the next nudge is possible from {next}.',
-  'health.nudge.done': '{mentor} and {mentee} are nudged in Teams, each in their language.',
+  'health.nudge.done':
+    'A nudge is on its way to {mentor} and {mentee} in Teams, each in their own language.',
   'health.nudge.unreachable': {
     one: '{names} has not opened Mentoring in Teams yet: the message waits until they do.',
     other: '{names} have not opened Mentoring in Teams yet: the messages wait until they do.',
@@ -85,7 +87,7 @@ const en = {
   'health.invited.remind': 'Remind',
   'health.invited.remindLabel': 'Remind {name}',
   'health.invited.reminded': 'Reminded on {date}; again from {next}.',
-  'health.invited.done': '{name} is reminded in Teams.',
+  'health.invited.done': 'A reminder is on its way to {name} in Teams.',
   'health.col.name': 'Name',
   'health.col.department': 'Department',
   'health.col.action': 'Action',
@@ -119,6 +121,8 @@ const en = {
   // Unmatched
   'health.unmatched.title': 'Left without a partner',
   'health.unmatched.notRun': 'Matching has not run yet: nobody is left out so far.',
+  'health.unmatched.noRun':
+    'No matching run is recorded for this programme: nobody is reported as left out.',
   'health.unmatched.none': 'Matching found a partner for everyone.',
   'health.col.roleWish': 'Wished role',
   'health.col.why': 'Why',
@@ -222,6 +226,7 @@ const fr: CatalogueFor<typeof en> = {
 
   'health.atRisk.title': 'Binômes en difficulté',
   'health.atRisk.none': 'Aucun binôme en difficulté : tous se voient et s’entendent.',
+  'health.atRisk.noneClosed': 'Le programme est clos : plus aucun binôme à relancer.',
   'health.atRisk.count': {
     one: '{count} binôme a besoin d’une relance.',
     other: '{count} binômes ont besoin d’une relance.',
@@ -312,6 +317,8 @@ const fr: CatalogueFor<typeof en> = {
 
   'health.unmatched.title': 'Sans binôme',
   'health.unmatched.notRun': 'L’appariement n’a pas encore tourné : personne n’est laissé de côté.',
+  'health.unmatched.noRun':
+    'Aucun appariement n’est enregistré pour ce programme : personne n’est signalé sans binôme.',
   'health.unmatched.none': 'L’appariement a trouvé un binôme pour chacun.',
   'health.col.roleWish': 'Rôle souhaité',
   'health.col.why': 'Pourquoi',

@@ -26,11 +26,13 @@ export function useHealthFormat() {
       /** A count or average over people: "fewer than 5" when the server suppressed it. */
       guarded: (value: GuardedNumber) =>
         typeof value === 'number' ? number(value) : t('health.fewerThan5'),
-      /** Days, "fewer than 5" when suppressed. */
-      guardedDays: (value: GuardedNumber) =>
-        typeof value === 'number'
-          ? t('health.days', { count: Math.round(value * 10) / 10 })
-          : t('health.fewerThan5'),
+      /** Days, "fewer than 5" when suppressed, a dash when there is nothing to measure. */
+      guardedDays: (value: GuardedNumber | null) =>
+        value === null
+          ? '–'
+          : typeof value === 'number'
+            ? t('health.days', { count: Math.round(value * 10) / 10 })
+            : t('health.fewerThan5'),
       percent: (ratio: number) => percent.format(ratio),
       /** "3 December 2026" (a bare day or an instant). */
       day: (iso: string) => day.format(dayOf(iso)),

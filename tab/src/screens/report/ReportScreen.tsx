@@ -15,9 +15,14 @@ import {
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ReportResponse, SharedComment } from '../../../../src/contracts/health';
 import { describeError } from '../../api/errors';
-import { downloadReportCsv, getProgrammeReport } from '../../api/programme-health';
+import {
+  downloadReportCsv,
+  getProgrammeReport,
+  refreshProgrammeHealth,
+} from '../../api/programme-health';
 import { LoadFailed, Loading } from '../../components/LoadState';
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { useMutation } from '../../data/useMutation';
 import { useResource } from '../../data/useResource';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
@@ -193,13 +198,18 @@ function GuideAnswers({ report }: { report: ReportResponse }) {
                 label: rt('report.guide.minutesApproved'),
                 value: hours(guide.timeFreed.minutesApproved),
               },
-              { label: rt('report.guide.minutesHeld'), value: hours(guide.timeFreed.minutesHeld) },
+              {
+                label: rt('report.guide.minutesHeld'),
+                value: hours(guide.timeFreed.memberMinutesHeld),
+              },
             ]}
           />
           {guide.timeFreed.minutesApproved > 0 && (
             <Body1 as="p">
               {rt('report.guide.timeShare', {
-                share: f.percent(guide.timeFreed.minutesHeld / guide.timeFreed.minutesApproved),
+                share: f.percent(
+                  guide.timeFreed.memberMinutesHeld / guide.timeFreed.minutesApproved,
+                ),
               })}
             </Body1>
           )}
@@ -295,6 +305,8 @@ function ReportDocument({ programmeId }: { programmeId: string }) {
   const report = useResource(`report:${programmeId}`, (signal) =>
     getProgrammeReport(programmeId, signal),
   );
+  // Figures may be 15 minutes old: a comment shared a minute ago shows once they are recomputed.
+  const refreshing = useMutation(() => refreshProgrammeHealth(programmeId, {}));
   const data = report.data;
   if (report.error !== null && !data) {
     return <LoadFailed error={report.error} onRetry={() => void report.reload()} />;
@@ -319,6 +331,10 @@ function ReportDocument({ programmeId }: { programmeId: string }) {
     }
   };
   const followUp = `/follow-up?programme=${encodeURIComponent(programmeId)}`;
+  const refresh = async () => {
+    const outcome = await refreshing.run();
+    if (outcome.ok) await report.reload();
+  };
 
   return (
     <article className={styles.document} aria-labelledby="report-programme-title">
@@ -327,6 +343,9 @@ function ReportDocument({ programmeId }: { programmeId: string }) {
           {rt('report.print')}
         </Button>
         <Button onClick={() => void downloadCsv()}>{rt('report.csv')}</Button>
+        <Button disabled={refreshing.busy} onClick={() => void refresh()}>
+          {refreshing.busy ? ht('health.refreshing') : ht('health.refresh')}
+        </Button>
         <Link
           href={followUp}
           onClick={(event) => {
@@ -337,6 +356,13 @@ function ReportDocument({ programmeId }: { programmeId: string }) {
           {rt('report.back')}
         </Link>
       </div>
+      {refreshing.error !== null && (
+        <MessageBar intent="error" role="alert" data-no-print="">
+          <MessageBarBody>
+            {ht('health.refreshFailed', { reason: describeError(refreshing.error, shellT) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {csvError !== null && (
         <MessageBar intent="error" role="alert" data-no-print="">
           <MessageBarBody>

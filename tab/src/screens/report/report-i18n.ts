@@ -5,7 +5,7 @@ import { screenCatalogue } from '../../i18n/screen-catalogue';
 
 const en = {
   'report.intro':
-    'The programme’s bilan for the executive committee: print it, or save it as PDF from the print dialog.',
+    'The programme’s report for the executive committee: print it, or save it as a PDF from the print dialog.',
   'report.loading': 'Loading the report…',
   'report.choose': 'Choose the programme whose report to show.',
   'report.print': 'Print or save as PDF',
@@ -19,12 +19,12 @@ const en = {
   'report.status.other': 'Programme not started yet: figures so far.',
   'report.privacy':
     'No private note and no feedback text appear here, only comments their authors chose to share for the report. Any figure about fewer than 5 people reads “fewer than 5”.',
-  'report.guide.title': 'What the programme answers',
+  'report.guide.title': 'Key questions, answered with figures',
   'report.guide.realNeed': 'Was there a real need for these skills?',
   'report.guide.realNeed.answer': {
-    zero: 'Participants asked to learn none of the {catalogue} skills of the catalogue.',
-    one: 'Participants asked to learn {count} of the {catalogue} skills of the catalogue.',
-    other: 'Participants asked to learn {count} of the {catalogue} skills of the catalogue.',
+    zero: 'Participants asked to learn none of the catalogue’s {catalogue} skills.',
+    one: 'Participants asked to learn {count} of the catalogue’s {catalogue} skills.',
+    other: 'Participants asked to learn {count} of the catalogue’s {catalogue} skills.',
   },
   'report.guide.pairsFormed': 'Pairs formed',
   'report.guide.volunteers': 'Were there volunteers?',
@@ -34,7 +34,7 @@ const en = {
   'report.guide.endedEarly': 'Pairs that ended early',
   'report.guide.timeFreed': 'Was time freed for it?',
   'report.guide.minutesApproved': 'Time approved by managers',
-  'report.guide.minutesHeld': 'Time spent in sessions',
+  'report.guide.minutesHeld': 'Time both members spent in sessions',
   'report.guide.timeShare': 'Sessions held used {share} of the time managers approved.',
   'report.guide.evaluation': 'Was it evaluated?',
   'report.guide.feedbackCount': 'Feedback given',
@@ -71,7 +71,7 @@ const fr: CatalogueFor<typeof en> = {
   'report.status.other': 'Programme pas encore lancé : indicateurs à date.',
   'report.privacy':
     'Aucune note privée ni aucun texte de retour n’apparaît ici, seulement les commentaires que leurs auteurs ont choisi de partager pour le bilan. Tout chiffre portant sur moins de 5 personnes s’affiche « moins de 5 ».',
-  'report.guide.title': 'Ce que le programme permet de répondre',
+  'report.guide.title': 'Les questions clés, chiffres à l’appui',
   'report.guide.realNeed': 'Y avait-il un vrai besoin de ces compétences ?',
   'report.guide.realNeed.answer': {
     zero: 'Les participants n’ont demandé à apprendre aucune des {catalogue} compétences du catalogue.',
@@ -87,7 +87,7 @@ const fr: CatalogueFor<typeof en> = {
   'report.guide.endedEarly': 'Binômes arrêtés avant la fin',
   'report.guide.timeFreed': 'Du temps a-t-il été dégagé ?',
   'report.guide.minutesApproved': 'Temps accordé par les managers',
-  'report.guide.minutesHeld': 'Temps passé en séance',
+  'report.guide.minutesHeld': 'Temps passé en séance par les deux membres',
   'report.guide.timeShare':
     'Les séances tenues ont utilisé {share} du temps accordé par les managers.',
   'report.guide.evaluation': 'Le programme a-t-il été évalué ?',

@@ -367,7 +367,18 @@ describe('a manager’s approvals in the tab', { timeout: 20_000 }, () => {
               programmeName: 'Mentorat inversé 2027',
               pairState: 'active',
               sessionsHeld: 3,
-              sessionsPlanned: 6,
+              sessionsPlanned: 4,
+              sessionsInFrame: 6,
+            },
+            {
+              personId: 'p-43',
+              displayName: 'Hugo Fournier',
+              programmeId: 'prog-2027',
+              programmeName: 'Mentorat inversé 2027',
+              pairState: 'awaiting_approval',
+              sessionsHeld: 0,
+              sessionsPlanned: 0,
+              sessionsInFrame: 6,
             },
             {
               personId: 'p-42',
@@ -377,6 +388,7 @@ describe('a manager’s approvals in the tab', { timeout: 20_000 }, () => {
               pairState: null,
               sessionsHeld: 0,
               sessionsPlanned: 0,
+              sessionsInFrame: 0,
             },
           ],
           approvals: [
@@ -398,6 +410,10 @@ describe('a manager’s approvals in the tab', { timeout: 20_000 }, () => {
     const participation = await within(team).findByRole('table', { name: 'Participation' });
     expect(within(participation).getByRole('row', { name: /Romain Leroy/ })).toHaveTextContent(
       'Actif3 sur 6',
+    );
+    // Before any session is booked, against the agreement's six (not « 0 sur 0 »).
+    expect(within(participation).getByRole('row', { name: /Hugo Fournier/ })).toHaveTextContent(
+      'En attente d’accord0 sur 6',
     );
     expect(within(participation).getByRole('row', { name: /Nadia Haddad/ })).toHaveTextContent(
       'Pas en binôme',

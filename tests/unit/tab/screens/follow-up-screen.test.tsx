@@ -113,7 +113,7 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     );
     expect(
       await within(pair).findByText(
-        'Yanis Benali and Martine Chevalier are nudged in Teams, each in their language. Martine Chevalier has not opened Mentoring in Teams yet: the message waits until they do.',
+        'A nudge is on its way to Yanis Benali and Martine Chevalier in Teams, each in their own language. Martine Chevalier has not opened Mentoring in Teams yet: the message waits until they do.',
       ),
     ).toBeInTheDocument();
     expect(sent).toEqual(['pair-1']);
@@ -197,9 +197,14 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(average).toHaveTextContent('3,4');
     expect(average).toHaveTextContent('moins de 5');
     const skills = await section('Progression des compétences, du début à la fin');
-    expect(within(skills).getByRole('row', { name: /Négociation/ })).toHaveTextContent(
+    // A skill assessed by fewer than 5 people: the count says so under « Personnes », no level.
+    const negotiation = within(within(skills).getByRole('row', { name: /Négociation/ }));
+    expect(negotiation.getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
       'moins de 5',
-    );
+      '–',
+      '–',
+      '–',
+    ]);
     expect(within(skills).getByRole('row', { name: /Power BI/ })).toHaveTextContent('+2');
     // Only the skills shown in full are charted.
     expect(skills).toHaveTextContent(': Power BI');
@@ -208,6 +213,45 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(await section('Entraide informelle')).toHaveTextContent(
       'L’aide rapide n’a pas pu être comptée : essayez Actualiser.',
     );
+  });
+
+  it('says of a closed programme that no pair is left to nudge, and not that matching has yet to run', async () => {
+    const health = aHealth();
+    leadApi(
+      aHealth({
+        status: 'closed',
+        atRisk: [],
+        atRiskTotal: 0,
+        participants: { ...health.participants, unmatched: null, unmatchedTotal: 0 },
+      }),
+    );
+    renderScreen(<FollowUpScreen />, { locale: 'fr' });
+    expect(await section('Binômes en difficulté')).toHaveTextContent(
+      'Le programme est clos : plus aucun binôme à relancer.',
+    );
+    const unmatched = await section('Sans binôme');
+    expect(unmatched).toHaveTextContent(
+      'Aucun appariement n’est enregistré pour ce programme : personne n’est signalé sans binôme.',
+    );
+    expect(unmatched).not.toHaveTextContent('pas encore tourné');
+  });
+
+  it('shows a dash, not « 0 jour », for a median with nothing to measure', async () => {
+    const health = aHealth();
+    leadApi(
+      aHealth({
+        timeToFirstSession: { pairs: 0, withoutSession: 4, medianDays: null, averageDays: null },
+        approvals: { ...health.approvals, approved: 0, declined: 0, medianDaysToDecide: null },
+      }),
+    );
+    renderScreen(<FollowUpScreen />, { locale: 'fr' });
+    const value = (region: HTMLElement, label: string) =>
+      within(region).getByText(label, { selector: 'dt' }).nextElementSibling;
+    const first = await section('De la formation du binôme à la première séance');
+    expect(value(first, 'Médiane')).toHaveTextContent(/^–$/);
+    expect(value(first, 'Moyenne')).toHaveTextContent(/^–$/);
+    const approvals = await section('Accords des managers');
+    expect(value(approvals, 'Délai médian de décision')).toHaveTextContent(/^–$/);
   });
 
   it('has a table beside each chart: sessions per week, planned against held', async () => {

@@ -250,7 +250,7 @@ export function aReport(overrides: Partial<ReportResponse> = {}): ReportResponse
         left: { suppressed: true },
         pairsEndedEarly: 1,
       },
-      timeFreed: { minutesApproved: 4320, minutesHeld: 1800 },
+      timeFreed: { minutesApproved: 4320, memberMinutesHeld: 3600 },
       evaluation: {
         feedbackCount: 40,
         responseRate: 0.75,

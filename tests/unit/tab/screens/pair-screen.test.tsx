@@ -441,6 +441,12 @@ describe('the pair dashboard', { timeout: 20_000 }, () => {
       within(sessions).getByRole('textbox', { name: /One suggestion for next time/ }),
       'Un mémo des étapes',
     );
+    // The lead's follow-up lists a pair as at risk when either member says it is not a good fit.
+    expect(
+      within(sessions).getByText(
+        'If you or Louise Nicolas answer “not a good fit”, the programme lead sees that your pair needs help and may check in with you both.',
+      ),
+    ).toBeInTheDocument();
     await user.click(within(sessions).getByRole('radio', { name: 'Yes, a good fit' }));
     const share = within(sessions).getByRole('checkbox', {
       name: 'Share these comments with the programme lead for the report (without your name)',

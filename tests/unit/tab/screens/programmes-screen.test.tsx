@@ -213,7 +213,7 @@ describe('programmes, for leads', { timeout: 20_000 }, () => {
     );
     renderScreen(<ProgrammesScreen />, { locale: 'fr' });
     expect(
-      await screen.findByText("Vous n'avez pas le droit de faire cette action."),
+      await screen.findByText('Vous n’avez pas le droit de faire cette action.'),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retour aux programmes' })).toBeInTheDocument();
   });

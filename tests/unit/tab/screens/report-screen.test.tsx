@@ -60,7 +60,7 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
     leadApi();
     renderScreen(<ReportScreen />, { locale: 'fr' });
     expect(await screen.findByText('Mentorat inversé 2026')).toBeInTheDocument();
-    const guide = await part('Ce que le programme permet de répondre');
+    const guide = await part('Les questions clés, chiffres à l’appui');
     const need = within(guide).getByRole('region', {
       name: 'Y avait-il un vrai besoin de ces compétences ?',
     });
@@ -74,8 +74,9 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
     expect(value(volunteers, 'Départs du programme')).toHaveTextContent('moins de 5');
     const time = within(guide).getByRole('region', { name: 'Du temps a-t-il été dégagé ?' });
     expect(value(time, 'Temps accordé par les managers')).toHaveTextContent('72 h');
-    expect(value(time, 'Temps passé en séance')).toHaveTextContent('30 h');
-    expect(time).toHaveTextContent('Les séances tenues ont utilisé 42 % du temps accordé');
+    // 30 hours of sessions held are 60 hours of the members' time, against 72 approved.
+    expect(value(time, 'Temps passé en séance par les deux membres')).toHaveTextContent('60 h');
+    expect(time).toHaveTextContent('Les séances tenues ont utilisé 83 % du temps accordé');
     const evaluation = within(guide).getByRole('region', {
       name: 'Le programme a-t-il été évalué ?',
     });
@@ -107,12 +108,38 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
     for (const name of names) {
       expect(await part(name)).toHaveAttribute('data-print-break');
     }
-    expect(await part('What the programme answers')).not.toHaveAttribute('data-print-break');
+    expect(await part('Key questions, answered with figures')).not.toHaveAttribute(
+      'data-print-break',
+    );
     expect(await part('Sessions')).toHaveTextContent('sessions chart');
     expect(await part('Satisfaction and skills')).toHaveTextContent(
       'chart: Average self-assessed level (1 to 5) at the start and at the end',
     );
     expect(document.documentElement).toHaveAttribute('data-print', 'report');
+    // English throughout: the French « bilan » is the report here.
+    expect(document.body).not.toHaveTextContent(/bilan/i);
+    expect(await part('Key questions, answered with figures')).toHaveTextContent(
+      'Participants asked to learn 5 of the catalogue’s 8 skills.',
+    );
+  });
+
+  it('refreshes its figures on demand: a comment shared a minute ago shows without waiting 15 minutes', async () => {
+    leadApi();
+    const refreshed: string[] = [];
+    const fresh = aReport({ generatedAt: '2026-05-10T16:30:00.000Z' });
+    server.use(
+      http.post(`*/api/programmes/${programmeId}/health/refresh`, () => {
+        refreshed.push('refresh');
+        server.use(
+          http.get(`*/api/programmes/${programmeId}/report`, () => HttpResponse.json(fresh)),
+        );
+        return HttpResponse.json({});
+      }),
+    );
+    renderScreen(<ReportScreen />, { locale: 'fr' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Actualiser' }));
+    await waitFor(() => expect(refreshed).toEqual(['refresh']));
+    expect(await screen.findByText(/Indicateurs du 10 mai 2026/)).toBeInTheDocument();
   });
 
   it('prints, and downloads the CSV in the tab’s language', async () => {

@@ -16,7 +16,7 @@ export type BarGroup = { name: string; bars: { legend: string; value: number; la
 // About how many pixels a character of an axis label takes (Fluent's 12 px caption text).
 const LABEL_CHAR_PX = 7;
 
-/** How many characters of a group's name fit under it at the chart's width (22 at most). */
+/** How many characters of a group's name fit under it at the chart's width (40 at most). */
 function useLabelChars(groupCount: number) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState<number | null>(null);
@@ -30,7 +30,7 @@ function useLabelChars(groupCount: number) {
     return () => observer.disconnect();
   }, []);
   const perGroup = width === null ? Infinity : (width - 60) / Math.max(groupCount, 1);
-  const chars = Math.min(22, Math.max(2, Math.floor(perGroup / LABEL_CHAR_PX) - 1));
+  const chars = Math.min(40, Math.max(2, Math.floor(perGroup / LABEL_CHAR_PX) - 1));
   return { ref, chars };
 }
 
@@ -68,8 +68,10 @@ export default function BarGroupsChart({
         culture={dateTag(locale)}
         // Labels over the bars print decimals the English way (3.6): averages are read in the table.
         hideLabels={groups.some((group) => group.bars.some((bar) => !Number.isInteger(bar.value)))}
-        legendProps={{ styles: { legend: styles.legend } }}
-        {...(yMax !== undefined ? { yMaxValue: yMax } : {})}
+        // Wrapped, every legend shows at 400 px (else the last hides behind an English "+1 more").
+        legendProps={{ styles: { legend: styles.legend }, enabledWrapLines: true }}
+        // A scale of 1 to 5 ticks 0, 1 … 5 (with Fluent's default of 4 ticks it ran up to 6).
+        {...(yMax !== undefined ? { yMaxValue: yMax, yAxisTickCount: yMax } : {})}
         height={240}
         barWidth="auto"
         showXAxisLablesTooltip

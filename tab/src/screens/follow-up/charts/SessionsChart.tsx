@@ -41,7 +41,7 @@ export default function SessionsChart({ weeks }: { weeks: readonly SessionWeek[]
       data={{ chartTitle: t('health.sessions.chart'), lineChartData: lines }}
       height={240}
       culture={dateTag(locale)}
-      legendProps={{ styles: { legend: styles.legend } }}
+      legendProps={{ styles: { legend: styles.legend }, enabledWrapLines: true }}
       customDateTimeFormatter={(date: Date) => format.format(date)}
       xAxisTickCount={4}
       yMinValue={0}

@@ -178,7 +178,7 @@ export const pairEn = {
   'pair.feedback.sharedLine': 'Shared with the programme lead for the report, without your name.',
   'pair.feedback.fit': 'Is this pairing a good fit for you?',
   'pair.feedback.fitHint':
-    'Only the programme lead learns of it, and only if you and {name} both answer “not a good fit”.',
+    'If you or {name} answer “not a good fit”, the programme lead sees that your pair needs help and may check in with you both.',
   'pair.feedback.fit.good': 'Yes, a good fit',
   'pair.feedback.fit.unsure': 'Not sure yet',
   'pair.feedback.fit.poor': 'Not a good fit',

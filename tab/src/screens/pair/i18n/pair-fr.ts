@@ -184,7 +184,7 @@ export const pairFr: PairCatalogue = {
     'Partagé avec le ou la responsable du programme pour le bilan, sans votre nom.',
   'pair.feedback.fit': 'Ce binôme vous convient-il ?',
   'pair.feedback.fitHint':
-    'Seul le responsable du programme en est informé, et seulement si {name} et vous répondez tous deux « ne convient pas ».',
+    'Si {name} ou vous répondez « ne convient pas », le responsable du programme voit que votre binôme a besoin d’aide et peut prendre de vos nouvelles à tous les deux.',
   'pair.feedback.fit.good': 'Oui, il me convient',
   'pair.feedback.fit.unsure': 'Je ne sais pas encore',
   'pair.feedback.fit.poor': 'Il ne me convient pas',
