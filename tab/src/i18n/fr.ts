@@ -52,14 +52,14 @@ export const fr: Catalogue = {
   'error.nudge_too_soon':
     'Une relance a déjà été envoyée ces 7 derniers jours. Vous pourrez en envoyer une autre plus tard.',
   'error.offer_taken': 'Une autre personne s’occupe déjà de cette demande. Merci !',
-  'error.request_not_found': "Cette demande de coup de main n'existe pas ou ne vous concerne pas.",
+  'error.request_not_found': "Cette demande de coup de main n’existe pas ou ne vous concerne pas.",
   'error.too_many_open_requests':
     'Vous avez déjà 5 demandes de coup de main en cours. Clôturez-en une avant d’en poser une autre.',
   'error.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
   'error.payload_too_large':
     'Ce que vous avez envoyé est trop volumineux. Envoyez-en moins à la fois (un fichier : découpez-le).',
   'error.unsupported_media_type':
-    "Cette requête a été envoyée dans un format que le service n'accepte pas.",
+    "Cette requête a été envoyée dans un format que le service n’accepte pas.",
   'error.rate_limited': 'Trop de requêtes en peu de temps. Patientez un instant, puis réessayez.',
   'error.network': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
   'error.generic': 'Un problème est survenu. Réessayez plus tard.',
