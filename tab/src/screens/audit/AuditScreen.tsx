@@ -31,8 +31,12 @@ const useStyles = makeStyles({
     border: 'none',
     margin: 0,
     padding: 0,
+    // A fieldset is as wide as its widest content by default: at 400 px the actions' list ran out.
+    minWidth: 0,
   },
-  field: { minWidth: '10rem', maxWidth: '100%' },
+  field: { minWidth: 'min(10rem, 100%)', maxWidth: '100%' },
+  // The longest action's name must not widen the page: the list is cut to the field.
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   list: {
     listStyle: 'none',
@@ -193,6 +197,8 @@ function AuditContent() {
           </legend>
           <Field label={t('audit.filter.action')} className={styles.field}>
             <Select
+              className={styles.select}
+              select={{ className: styles.select }}
               value={draft.action}
               onChange={(_, d) => setDraft((v) => ({ ...v, action: d.value }))}
             >
