@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { ApprovalService } from '../services/approval-service';
 import type { Authenticator } from '../services/auth/principal';
-import { approvalDecisionBodySchema } from '../contracts/approvals';
-import { requireAuth, type AuthEnv } from './auth-middleware';
-import { parseJson } from './http-errors';
+import { approvalApi } from '../contracts/approvals';
+import type { AuthEnv } from './auth-middleware';
+import { declaredRoutes } from './declared-routes';
 import { expectedVersion, withEtag } from './versioning';
 
 export type ApprovalRoutesDeps = {
@@ -11,22 +11,20 @@ export type ApprovalRoutesDeps = {
   approvals: ApprovalService;
 };
 
-/** A manager's approvals (route table: src/contracts/approvals.ts); every route is authenticated. */
+/** A manager's approvals (declared in src/contracts/approvals.ts: `approvalApi`). */
 export function approvalRoutes(deps: ApprovalRoutesDeps) {
   const app = new Hono<AuthEnv>();
-  const auth = requireAuth(deps.authenticator);
-  for (const path of ['/approvals', '/approvals/*']) app.use(path, auth);
+  const on = declaredRoutes(app, deps.authenticator);
 
-  app.get('/approvals', async (c) => {
+  on(approvalApi.list, async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await deps.approvals.ofManager(c.var.principal));
   });
 
-  app.post('/approvals/:id/decision', async (c) => {
-    const body = await parseJson(c, approvalDecisionBodySchema);
+  on(approvalApi.decide, async (c, { params, body }) => {
     const answer = await deps.approvals.decideForTab(
       c.var.principal,
-      c.req.param('id'),
+      params.id,
       body.decision,
       body.comment,
       expectedVersion(c, body.version),

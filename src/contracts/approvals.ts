@@ -7,6 +7,7 @@ import {
 import { dateTime, text } from '../domain/common';
 import { pairStateSchema } from '../domain/pair/schema';
 import { versionSchema } from './common';
+import { idParams, route } from './route';
 
 /**
  * Manager approvals of dedicated time, in the tab: the same requests and the same decision as the
@@ -31,13 +32,7 @@ import { versionSchema } from './common';
  *   agreement is then `superseded`: it stays in the list as replaced (`canDecide` false), and
  *   deciding it answers 409 `invalid_transition` ("This request was replaced by a newer one")
  *   with `details.current` (status `superseded`) and `details.supersededBy` (the new request's id).
- * - Errors: 400 `validation_failed`; 401 `unauthenticated`; 404 `not_found`;
- *   409 `invalid_transition`, `version_conflict`.
- *
- * | method | path                         | who                 | body              | response         |
- * |--------|------------------------------|---------------------|-------------------|------------------|
- * | GET    | /approvals                   | signed in           | –                 | ApprovalListResponse |
- * | POST   | /approvals/:id/decision      | the manager asked   | ApprovalDecisionBody | ApprovalDecisionResponse |
+ * - The routes: `approvalApi` at the end of this file.
  */
 
 const personSchema = z.object({ id: z.string(), displayName: z.string() });
@@ -91,3 +86,27 @@ export const approvalDecisionResponseSchema = z.object({
   changed: z.boolean(),
 });
 export type ApprovalDecisionResponse = z.infer<typeof approvalDecisionResponseSchema>;
+
+/** The routes (src/contracts/route.ts). */
+export const approvalApi = {
+  list: route({
+    method: 'get',
+    path: '/approvals',
+    summary: 'The approvals the caller decides as a manager (empty for someone who manages nobody)',
+    access: 'signed_in',
+    responses: { 200: approvalListResponseSchema },
+  }),
+  decide: route({
+    method: 'post',
+    path: '/approvals/:id/decision',
+    summary: 'Approve or decline the dedicated time asked (idempotent; declining needs a comment)',
+    access: 'approver',
+    params: idParams,
+    body: approvalDecisionBodySchema,
+    responses: { 200: approvalDecisionResponseSchema },
+    errors: {
+      404: 'Unknown approval, or one asked of someone else (`not_found`: it would name their manager)',
+      409: '`invalid_transition` (decided the other way, superseded, or the pair no longer waits) or `version_conflict`, with `details.current`',
+    },
+  }),
+};

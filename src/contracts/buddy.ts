@@ -139,3 +139,6 @@ export type CloseBody = z.infer<typeof closeBodySchema>;
 
 export const thanksBodySchema = z.object({ note: text('note', { min: 1, max: 500 }) });
 export type ThanksBody = z.infer<typeof thanksBodySchema>;
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const buddyApi = {};

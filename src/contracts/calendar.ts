@@ -195,3 +195,6 @@ export const pairCalendarResponseSchema = z.object({
   version: z.string(),
 });
 export type PairCalendarResponse = z.infer<typeof pairCalendarResponseSchema>;
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const calendarApi = {};

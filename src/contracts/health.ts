@@ -506,3 +506,6 @@ export const managerReportsResponseSchema = z.object({
   approvals: z.array(managerApprovalGivenSchema),
 });
 export type ManagerReportsResponse = z.infer<typeof managerReportsResponseSchema>;
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const programmeHealthApi = {};

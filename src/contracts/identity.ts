@@ -89,3 +89,6 @@ export const meResponseSchema = z.object({
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const identityApi = {};

@@ -150,3 +150,6 @@ export type ImportJobResponse = z.infer<typeof importJobResponseSchema>;
 /** `GET /api/programmes/:id/imports`: the 20 latest, newest first. */
 export const importJobListResponseSchema = z.object({ jobs: z.array(importJobSchema) });
 export type ImportJobListResponse = z.infer<typeof importJobListResponseSchema>;
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const importApi = {};

@@ -318,3 +318,6 @@ export const reviewQuerySchema = z.object({
   pageSize: pageNumber('pageSize', 500),
 });
 export type ReviewQuery = z.infer<typeof reviewQuerySchema>;
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const matchingApi = {};

@@ -525,3 +525,6 @@ export type {
   SessionStatus,
 } from '../domain/pair/schema';
 export type { VersionBody } from './common';
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const pairApi = {};

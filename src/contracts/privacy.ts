@@ -121,3 +121,6 @@ export type PersonalDataExport = {
     readonly helped: readonly Record<string, unknown>[];
   };
 };
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const privacyApi = {};

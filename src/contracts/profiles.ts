@@ -70,3 +70,6 @@ export type {
   SkillEntry,
   WorkMode,
 } from '../domain/profile';
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const profileApi = {};

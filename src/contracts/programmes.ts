@@ -204,3 +204,6 @@ export type {
   ProgrammeStatus,
   Skill,
 } from '../domain/programme';
+
+/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
+export const programmeApi = {};
