@@ -56,7 +56,7 @@ export function declaredRoutes(app: Hono<AuthEnv>, authenticator?: Authenticator
 async function inputOf(spec: RouteSpec, c: Context<AuthEnv>) {
   const params = spec.params ? parseWith(spec.params, c.req.param(), 'path') : undefined;
   const query = spec.query ? parseWith(spec.query, filledIn(c.req.query()), 'query') : undefined;
-  const body = spec.body ? await bodyOf(spec, c) : undefined;
+  const body = spec.body && !spec.bodyReadByHandler ? await bodyOf(spec, c) : undefined;
   return { params, query, body };
 }
 

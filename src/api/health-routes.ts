@@ -1,4 +1,8 @@
 import { Hono } from 'hono';
+import { platformApi, type HealthResponse } from '../contracts/platform';
+import type { AuthEnv } from './auth-middleware';
+import { declaredRoutes } from './declared-routes';
+import { openApiDocument } from './openapi';
 
 export type HealthDeps = {
   /** True when the store answers. */
@@ -9,17 +13,27 @@ export type HealthDeps = {
   now: () => Date;
 };
 
-/** `GET /api/health`: 200 when the store is up, 503 when it is not. */
+/**
+ * `GET /api/health` (200 when the store is up, 503 when it is not) and `GET /api/openapi.json`
+ * (declared in src/contracts/platform.ts).
+ */
 export function healthRoutes(deps: HealthDeps) {
-  return new Hono().get('/health', async (c) => {
+  const app = new Hono<AuthEnv>();
+  const on = declaredRoutes(app);
+  on(platformApi.health, async (c) => {
     const up = await deps.pingStore();
-    const body = {
-      status: up ? ('ok' as const) : ('degraded' as const),
-      store: up ? ('up' as const) : ('down' as const),
+    const body: HealthResponse = {
+      status: up ? 'ok' : 'degraded',
+      store: up ? 'up' : 'down',
       storeMode: deps.mode,
       version: deps.version,
       uptimeSeconds: Math.round((deps.now().getTime() - deps.startedAt.getTime()) / 1000),
     };
     return c.json(body, up ? 200 : 503);
   });
+  on(platformApi.openApi, (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(openApiDocument(deps.version));
+  });
+  return app;
 }

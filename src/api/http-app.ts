@@ -7,6 +7,8 @@ import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '../domain/errors';
 import { errorHandler, type ApiErrorBody } from './http-errors';
+import { platformApi } from '../contracts/platform';
+import { declaredRoutes } from './declared-routes';
 import { healthRoutes, type HealthDeps } from './health-routes';
 import { legalPages } from './legal-pages';
 import { botGate } from './bot-gate';
@@ -99,8 +101,9 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.use('*', bodyGuard({ defaultMaxBytes: edge.bodyBytes, rules: bodyRules, maxJsonDepth: 32 }));
   app.use('*', compress());
 
-  app.post('/api/messages', (c) => deps.bot(c.req.raw));
-  app.route('/api', healthRoutes(deps.health));
+  const platform = healthRoutes(deps.health);
+  declaredRoutes(platform)(platformApi.botMessages, (c) => deps.bot(c.req.raw));
+  app.route('/api', platform);
   if (deps.api) app.route('/api', deps.api);
   app.all('/api/*', (c) => {
     const body: ApiErrorBody = {

@@ -30,6 +30,8 @@ export type RunningServer = {
   readonly url: string;
   readonly config: Config;
   readonly store: Store;
+  /** The routes mounted (method, path), for the test that each is declared (src/contracts/route-table.ts). */
+  readonly routes: readonly { readonly method: string; readonly path: string }[];
   /** The embedded Cosmos server in local mode (tests stop it to see the store go down). */
   readonly embeddedCosmos?: EmbeddedCosmos;
   stop(): Promise<void>;
@@ -178,6 +180,7 @@ export async function startServer(
     url,
     config,
     store,
+    routes: app.routes.map(({ method, path }) => ({ method, path })),
     ...(embedded ? { embeddedCosmos: embedded } : {}),
     stop() {
       stopping ??= (async () => {

@@ -1,5 +1,5 @@
 import { z, type ZodType } from 'zod';
-import { idOf } from '../domain/common';
+import { text } from '../domain/common';
 
 /**
  * The API as data: every route is declared once, here in src/contracts (one group per capability,
@@ -63,6 +63,11 @@ export type RouteSpec = {
   readonly body?: ZodType;
   /** The body may be left out (an empty body is `undefined`). */
   readonly bodyOptional?: true;
+  /**
+   * The handler reads and checks the body itself (the Bot Framework activity, whose adapter needs
+   * the request as sent); the schema then only describes it.
+   */
+  readonly bodyReadByHandler?: true;
   /** Media types also accepted besides JSON; the handler reads such a body itself. */
   readonly otherBodyTypes?: readonly string[];
   /** The success answers by status. */
@@ -75,8 +80,16 @@ export function route<const S extends RouteSpec>(spec: S): S {
   return spec;
 }
 
-/** A path parameter that is an id. */
-export const idParam = (name: string) => idOf(name);
+/**
+ * A path parameter that is an id: 1 to 255 characters, none of which Cosmos DB refuses in an id
+ * or that would break a log line (the same rule as src/api/path-ids.ts, said as a pattern so the
+ * OpenAPI document shows it).
+ */
+export const idParam = (name: string) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  text(name, { min: 1, max: 255 }).regex(/^[^/\\?#\u0000-\u001f\u007f]+$/, {
+    error: `${name} must not contain / \\ ? # or control characters`,
+  });
 
 /** `{ id }`: the most common path. */
 export const idParams = z.object({ id: idParam('id') });
