@@ -25,6 +25,8 @@ export const accessRules = {
   bot: 'The Bot Framework Connector (its signed JWT when BOT_APP_ID is set; the local endpoint takes same-origin application/json only).',
   signed_in:
     'Any signed-in person; the answer is about the caller, or the tenant-wide view everyone shares.',
+  tenant_member:
+    "Anyone signed in to the tenant it belongs to (a programme, a person's profile in it); another tenant's: 404.",
   tenant_lead:
     'A programme lead of the tenant (PROGRAMME_LEAD_EMAILS or the Programme.Lead app role).',
   programme_lead:
