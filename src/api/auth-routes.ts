@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
-import type { AuthConfigResponse } from '../contracts/identity';
-import { devSignInBodySchema } from '../contracts/identity';
+import { identityApi, type AuthConfigResponse } from '../contracts/identity';
 import type { IdentityService } from '../services/people/identity-service';
 import type { Authenticator } from '../services/auth/principal';
-import { requireAuth, type AuthEnv } from './auth-middleware';
+import type { AuthEnv } from './auth-middleware';
+import { declaredRoutes } from './declared-routes';
 import { requireDirectlyLocal } from './local-only';
-import { parseJson } from './http-errors';
 
 export type AuthRoutesDeps = {
   identity: IdentityService;
@@ -15,24 +14,23 @@ export type AuthRoutesDeps = {
   publicUrl: string;
 };
 
-/** `/auth/config`, `/dev/personas`, `/dev/sign-in` (when enabled) and `/me`. */
+/** `/auth/config`, `/dev/personas`, `/dev/sign-in` (when enabled) and `/me` (`identityApi`). */
 export function authRoutes(deps: AuthRoutesDeps) {
   const app = new Hono<AuthEnv>();
-  app.get('/auth/config', (c) => {
+  const on = declaredRoutes(app, deps.authenticator);
+  on(identityApi.authConfig, (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(deps.config);
   });
   if (deps.config.devSignIn) {
+    // `local_dev`: the declaration takes no token; this middleware refuses what is not local.
     app.use('/dev/*', requireDirectlyLocal('Development sign-in', deps.publicUrl));
-    app.get('/dev/personas', async (c) => c.json(await deps.identity.personas()));
-    app.post('/dev/sign-in', async (c) => {
-      const body = await parseJson(c, devSignInBodySchema);
+    on(identityApi.personas, async (c) => c.json(await deps.identity.personas()));
+    on(identityApi.devSignIn, async (c, { body }) => {
       c.header('Cache-Control', 'no-store');
       return c.json(await deps.identity.devSignIn(body.personId));
     });
   }
-  app.get('/me', requireAuth(deps.authenticator), async (c) =>
-    c.json(await deps.identity.me(c.var.principal)),
-  );
+  on(identityApi.me, async (c) => c.json(await deps.identity.me(c.var.principal)));
   return app;
 }

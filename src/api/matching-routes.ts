@@ -1,30 +1,14 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { matchingApi, type ReviewQuery } from '../contracts/matching';
 import type { Authenticator } from '../services/auth/principal';
 import type { MatchingService, ReviewView } from '../services/matching/matching-service';
-import { requireAuth, type AuthEnv } from './auth-middleware';
-import { parseJson, parseWith } from './http-errors';
-import {
-  answerBodySchema,
-  localeQuerySchema,
-  pairBodySchema,
-  reviewQuerySchema,
-  swapBodySchema,
-} from '../contracts/matching';
+import type { AuthEnv } from './auth-middleware';
+import { declaredRoutes } from './declared-routes';
 
 export type MatchingRoutesDeps = { matching: MatchingService; authenticator: Authenticator };
 
-/** Authenticates unless an earlier middleware already did (this router is mounted beside others). */
-function authenticated(authenticator: Authenticator): MiddlewareHandler<AuthEnv> {
-  const auth = requireAuth(authenticator);
-  return async (c, next) => {
-    if (c.get('principal')) return next();
-    return auth(c, next);
-  };
-}
-
 /** The pages of the review the lead asked for (`?page=&unmatchedPage=&pageSize=`). */
-function view(query: Record<string, string>): ReviewView {
-  const { page, unmatchedPage, pageSize } = parseWith(reviewQuerySchema, query, 'query');
+function view({ page, unmatchedPage, pageSize }: ReviewQuery): ReviewView {
   return {
     ...(page !== undefined ? { page } : {}),
     ...(unmatchedPage !== undefined ? { unmatchedPage } : {}),
@@ -32,83 +16,59 @@ function view(query: Record<string, string>): ReviewView {
   };
 }
 
-/** The matching flow (route table: src/contracts/matching.ts). */
+/** The matching flow (declared in src/contracts/matching.ts: `matchingApi`). */
 export function matchingRoutes(deps: MatchingRoutesDeps) {
   const { matching } = deps;
   const app = new Hono<AuthEnv>();
-  const auth = authenticated(deps.authenticator);
+  // Every answer of the flow, refusals included, is about one person or one review: never cached.
   const noStore: MiddlewareHandler = async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   };
   for (const path of ['/programmes/:id/matching', '/programmes/:id/matching/*', '/proposals/*']) {
-    app.use(path, auth, noStore);
+    app.use(path, noStore);
   }
+  const on = declaredRoutes(app, deps.authenticator);
 
-  app.post('/programmes/:id/matching/runs', async (c) =>
-    c.json(await matching.startRun(c.var.principal, c.req.param('id')), 202),
+  on(matchingApi.startRun, async (c, { params }) =>
+    c.json(await matching.startRun(c.var.principal, params.id), 202),
   );
-  app.get('/programmes/:id/matching/runs/:runId', async (c) =>
-    c.json(await matching.getRun(c.var.principal, c.req.param('id'), c.req.param('runId'))),
+  on(matchingApi.run, async (c, { params }) =>
+    c.json(await matching.getRun(c.var.principal, params.id, params.runId)),
   );
-  app.get('/programmes/:id/matching', async (c) =>
-    c.json(await matching.review(c.var.principal, c.req.param('id'), view(c.req.query()))),
+  on(matchingApi.review, async (c, { params, query }) =>
+    c.json(await matching.review(c.var.principal, params.id, view(query))),
   );
-  app.get('/programmes/:id/matching/volunteers', async (c) =>
-    c.json(await matching.volunteers(c.var.principal, c.req.param('id'))),
+  on(matchingApi.volunteers, async (c, { params }) =>
+    c.json(await matching.volunteers(c.var.principal, params.id)),
   );
-  app.post('/programmes/:id/matching/accept-all', async (c) =>
-    c.json(await matching.acceptAll(c.var.principal, c.req.param('id'), view(c.req.query()))),
+  on(matchingApi.acceptAll, async (c, { params, query }) =>
+    c.json(await matching.acceptAll(c.var.principal, params.id, view(query))),
   );
-  app.post('/programmes/:id/matching/swap', async (c) => {
-    const body = await parseJson(c, swapBodySchema);
-    return c.json(
-      await matching.swap(
-        c.var.principal,
-        c.req.param('id'),
-        body.proposalIds,
-        view(c.req.query()),
-      ),
-    );
-  });
-  app.post('/programmes/:id/matching/pins', async (c) => {
-    const body = await parseJson(c, pairBodySchema);
-    return c.json(
-      await matching.pin(c.var.principal, c.req.param('id'), body, view(c.req.query())),
-    );
-  });
-  app.post('/programmes/:id/matching/blocks', async (c) => {
-    const body = await parseJson(c, pairBodySchema);
-    return c.json(
-      await matching.block(c.var.principal, c.req.param('id'), body, view(c.req.query())),
-    );
-  });
-  app.delete('/programmes/:id/matching/pins/:mentorId/:menteeId', async (c) => {
-    const pair = parseWith(pairBodySchema, c.req.param(), 'path');
-    return c.json(
-      await matching.unpin(c.var.principal, c.req.param('id'), pair, view(c.req.query())),
-    );
-  });
-  app.delete('/programmes/:id/matching/blocks/:mentorId/:menteeId', async (c) => {
-    const pair = parseWith(pairBodySchema, c.req.param(), 'path');
-    return c.json(
-      await matching.unblock(c.var.principal, c.req.param('id'), pair, view(c.req.query())),
-    );
-  });
-  app.post('/programmes/:id/matching/publish', async (c) =>
-    c.json(await matching.publish(c.var.principal, c.req.param('id'))),
+  on(matchingApi.swap, async (c, { params, query, body }) =>
+    c.json(await matching.swap(c.var.principal, params.id, body.proposalIds, view(query))),
+  );
+  on(matchingApi.pin, async (c, { params, query, body }) =>
+    c.json(await matching.pin(c.var.principal, params.id, body, view(query))),
+  );
+  on(matchingApi.block, async (c, { params, query, body }) =>
+    c.json(await matching.block(c.var.principal, params.id, body, view(query))),
+  );
+  on(matchingApi.unpin, async (c, { params: { id, ...pair }, query }) =>
+    c.json(await matching.unpin(c.var.principal, id, pair, view(query))),
+  );
+  on(matchingApi.unblock, async (c, { params: { id, ...pair }, query }) =>
+    c.json(await matching.unblock(c.var.principal, id, pair, view(query))),
+  );
+  on(matchingApi.publish, async (c, { params }) =>
+    c.json(await matching.publish(c.var.principal, params.id)),
   );
 
-  app.get('/proposals/mine', async (c) => {
-    const query = parseWith(localeQuerySchema, c.req.query(), 'query');
-    return c.json(await matching.mine(c.var.principal, query.locale));
-  });
-  app.post('/proposals/:proposalId/answer', async (c) => {
-    const body = await parseJson(c, answerBodySchema);
-    const query = parseWith(localeQuerySchema, c.req.query(), 'query');
-    return c.json(
-      await matching.answer(c.var.principal, c.req.param('proposalId'), body.answer, query.locale),
-    );
-  });
+  on(matchingApi.mine, async (c, { query }) =>
+    c.json(await matching.mine(c.var.principal, query.locale)),
+  );
+  on(matchingApi.answer, async (c, { params, query, body }) =>
+    c.json(await matching.answer(c.var.principal, params.proposalId, body.answer, query.locale)),
+  );
   return app;
 }

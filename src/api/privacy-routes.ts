@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import { auditQuerySchema, eraseBodySchema, retentionBodySchema } from '../contracts/privacy';
+import { privacyApi } from '../contracts/privacy';
 import type { Authenticator } from '../services/auth/principal';
 import type { AuditService } from '../services/privacy/audit-service';
 import type { ErasureService } from '../services/privacy/erasure-service';
 import type { PersonalDataExporter } from '../services/privacy/personal-data-export';
 import type { RetentionService } from '../services/privacy/retention-service';
-import { requireAuth, type AuthEnv } from './auth-middleware';
-import { parseJson, parseWith } from './http-errors';
+import type { AuthEnv } from './auth-middleware';
+import { declaredRoutes } from './declared-routes';
 import { expectedVersion, withEtag } from './versioning';
 
 export type PrivacyRoutesDeps = {
@@ -18,16 +18,14 @@ export type PrivacyRoutesDeps = {
 };
 
 /**
- * Personal data (route table: src/contracts/privacy.ts): export, erasure, retention and the audit
+ * Personal data (declared in src/contracts/privacy.ts: `privacyApi`): export, erasure, retention and the audit
  * log. The audit log is read-only here: no route writes, changes or deletes an entry.
  */
 export function privacyRoutes(deps: PrivacyRoutesDeps) {
   const app = new Hono<AuthEnv>();
-  const auth = requireAuth(deps.authenticator);
-  // /programmes/* is authenticated where the programme routes are mounted (api-routes.ts).
-  for (const path of ['/me/export', '/me/erase', '/people/*', '/audit']) app.use(path, auth);
+  const on = declaredRoutes(app, deps.authenticator);
 
-  app.get('/me/export', async (c) => {
+  on(privacyApi.exportMine, async (c) => {
     const exported = await deps.exporter.export(c.var.principal);
     c.header('Cache-Control', 'no-store');
     c.header(
@@ -37,28 +35,26 @@ export function privacyRoutes(deps: PrivacyRoutesDeps) {
     return c.json(exported);
   });
 
-  app.post('/me/erase', async (c) => {
-    await parseJson(c, eraseBodySchema);
+  // The body is only the confirmation, checked by the declaration.
+  on(privacyApi.eraseMine, async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await deps.erasure.eraseSelf(c.var.principal));
   });
 
-  app.post('/people/:personId/erase', async (c) => {
-    await parseJson(c, eraseBodySchema);
+  on(privacyApi.erasePerson, async (c, { params }) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await deps.erasure.eraseByLead(c.var.principal, c.req.param('personId')));
+    return c.json(await deps.erasure.eraseByLead(c.var.principal, params.personId));
   });
 
-  app.get('/programmes/:id/retention', async (c) => {
-    const view = await deps.retention.get(c.var.principal, c.req.param('id'));
+  on(privacyApi.retention, async (c, { params }) => {
+    const view = await deps.retention.get(c.var.principal, params.id);
     withEtag(c, view.version);
     return c.json(view);
   });
 
-  app.put('/programmes/:id/retention', async (c) => {
-    const body = await parseJson(c, retentionBodySchema);
+  on(privacyApi.setRetention, async (c, { params, body }) => {
     const version = expectedVersion(c, body.version);
-    const view = await deps.retention.set(c.var.principal, c.req.param('id'), {
+    const view = await deps.retention.set(c.var.principal, params.id, {
       ...body,
       ...(version ? { version } : {}),
     });
@@ -66,8 +62,7 @@ export function privacyRoutes(deps: PrivacyRoutesDeps) {
     return c.json(view);
   });
 
-  app.get('/audit', async (c) => {
-    const query = parseWith(auditQuerySchema, c.req.query(), 'query');
+  on(privacyApi.audit, async (c, { query }) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await deps.audit.list(c.var.principal, query));
   });

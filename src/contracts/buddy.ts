@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { buddySettingsEditSchema } from '../domain/buddy/buddy-settings';
 import { helpMinutesSchema, helpStatusSchema, helpWhenSchema } from '../domain/buddy/help-request';
-import { localizedTextSchema, text } from '../domain/common';
+import { localeSchema, localizedTextSchema, text } from '../domain/common';
 import { versionSchema } from './common';
+import { idParam, idParams, route } from './route';
 
 /**
  * Quick help from a digital buddy (issue #17): any employee of the tenant may ask or help, no
@@ -22,19 +23,8 @@ import { versionSchema } from './common';
  *   `request_not_found`, 409 `invalid_transition`, `offer_taken`, `too_many_open_requests`,
  *   `version_conflict`, 429 `rate_limited`.
  *
- * | method | path                                | who                   | body               | response |
- * |--------|-------------------------------------|-----------------------|--------------------|----------|
- * | GET    | /buddy/me                           | signed in             | –                  | BuddyMeResponse |
- * | PUT    | /buddy/me                           | signed in             | BuddySettingsBody  | BuddyMeResponse |
- * | POST   | /buddy/requests                     | signed in             | HelpRequestBody    | HelpRequestResponse (201; 200 merged) |
- * | GET    | /buddy/requests/mine                | signed in             | –                  | MyHelpRequestsResponse |
- * | GET    | /buddy/offers/mine                  | signed in             | –                  | MyOffersResponse |
- * | POST   | /buddy/offers/:requestId/accept     | a buddy offered it    | –                  | OfferResponse (409 offer_taken) |
- * | POST   | /buddy/offers/:requestId/pass       | a buddy offered it    | –                  | OfferResponse |
- * | POST   | /buddy/requests/:id/close           | asker or buddy        | CloseBody          | HelpRequestResponse |
- * | POST   | /buddy/requests/:id/thanks          | asker or buddy        | ThanksBody         | HelpRequestResponse |
- * | POST   | /buddy/requests/:id/widen           | asker (unanswered)    | –                  | HelpRequestResponse |
- * | POST   | /buddy/requests/:id/book            | asker or buddy        | –                  | HelpRequestResponse |
+ * The routes: `buddyApi` at the end of this file; each takes `?locale=fr|en`, the tab's language
+ * for what the service writes (an unknown one is ignored).
  */
 
 export const buddySettingsBodySchema = buddySettingsEditSchema.and(
@@ -140,5 +130,136 @@ export type CloseBody = z.infer<typeof closeBodySchema>;
 export const thanksBodySchema = z.object({ note: text('note', { min: 1, max: 500 }) });
 export type ThanksBody = z.infer<typeof thanksBodySchema>;
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const buddyApi = {};
+/** `?locale=fr|en` on every route: the tab's language; anything else is ignored, as before. */
+export const buddyQuerySchema = z.object({ locale: localeSchema.optional().catch(undefined) });
+export type BuddyQuery = z.infer<typeof buddyQuerySchema>;
+
+const requestParams = z.object({ requestId: idParam('requestId') });
+const notOffered = '`request_not_found`: unknown, or not offered to the caller';
+const notTheirs = '`request_not_found`: unknown, or the caller neither asked nor took it';
+
+/** The routes (src/contracts/route.ts). */
+export const buddyApi = {
+  me: route({
+    method: 'get',
+    path: '/buddy/me',
+    summary:
+      "The caller's buddy settings (prefilled until saved), their help counts and the catalogue",
+    access: 'signed_in',
+    query: buddyQuerySchema,
+    responses: { 200: buddyMeResponseSchema },
+  }),
+  saveMe: route({
+    method: 'put',
+    path: '/buddy/me',
+    summary: "Save the caller's buddy settings",
+    access: 'signed_in',
+    query: buddyQuerySchema,
+    body: buddySettingsBodySchema,
+    responses: { 200: buddyMeResponseSchema },
+    errors: { 409: '`version_conflict`: a stale version, or none once the settings are saved' },
+  }),
+  ask: route({
+    method: 'post',
+    path: '/buddy/requests',
+    summary: 'Ask for quick help on a topic; the same topic still open answers that request',
+    access: 'signed_in',
+    query: buddyQuerySchema,
+    body: helpRequestBodySchema,
+    responses: { 201: helpRequestResponseSchema, 200: helpRequestResponseSchema },
+    errors: { 409: '`too_many_open_requests`: 5 requests are open' },
+  }),
+  myRequests: route({
+    method: 'get',
+    path: '/buddy/requests/mine',
+    summary: 'The requests the caller asked',
+    access: 'signed_in',
+    query: buddyQuerySchema,
+    responses: { 200: myHelpRequestsResponseSchema },
+  }),
+  myOffers: route({
+    method: 'get',
+    path: '/buddy/offers/mine',
+    summary: 'The requests offered to the caller as a buddy',
+    access: 'signed_in',
+    query: buddyQuerySchema,
+    responses: { 200: myOffersResponseSchema },
+  }),
+  accept: route({
+    method: 'post',
+    path: '/buddy/offers/:requestId/accept',
+    summary: 'Take a request offered to the caller (the first accept wins; again: no change)',
+    access: 'help_offered',
+    params: requestParams,
+    query: buddyQuerySchema,
+    responses: { 200: offerResponseSchema },
+    errors: {
+      404: notOffered,
+      409: '`offer_taken`: a colleague took it first; `invalid_transition`: it no longer needs a buddy',
+    },
+  }),
+  pass: route({
+    method: 'post',
+    path: '/buddy/offers/:requestId/pass',
+    summary:
+      '"Not now": nobody learns it; when every offer of the round is passed, the next starts',
+    access: 'help_offered',
+    params: requestParams,
+    query: buddyQuerySchema,
+    responses: { 200: offerResponseSchema },
+    errors: { 404: notOffered },
+  }),
+  close: route({
+    method: 'post',
+    path: '/buddy/requests/:id/close',
+    summary: 'Close the loop ("Did it help?"), or cancel a request still searching (the asker)',
+    access: 'help_party',
+    params: idParams,
+    query: buddyQuerySchema,
+    body: closeBodySchema,
+    bodyOptional: true,
+    responses: { 200: helpRequestResponseSchema },
+    errors: {
+      404: notTheirs,
+      409: '`invalid_transition`: the buddy closes a request that is not matched',
+    },
+  }),
+  thanks: route({
+    method: 'post',
+    path: '/buddy/requests/:id/thanks',
+    summary: 'Send the other side a thank-you note',
+    access: 'help_party',
+    params: idParams,
+    query: buddyQuerySchema,
+    body: thanksBodySchema,
+    responses: { 200: helpRequestResponseSchema },
+    errors: { 404: notTheirs, 409: '`invalid_transition`: the request has no buddy yet' },
+  }),
+  widen: route({
+    method: 'post',
+    path: '/buddy/requests/:id/widen',
+    summary: 'After three unanswered rounds: any language, later this week, three more rounds',
+    access: 'help_asker',
+    params: idParams,
+    query: buddyQuerySchema,
+    responses: { 200: helpRequestResponseSchema },
+    errors: {
+      404: '`request_not_found`: unknown, or not asked by the caller',
+      409: '`invalid_transition`: the request is not unanswered',
+    },
+  }),
+  book: route({
+    method: 'post',
+    path: '/buddy/requests/:id/book',
+    summary: "Book the request's minutes in both calendars, at the first time both are free",
+    access: 'help_party',
+    params: idParams,
+    query: buddyQuerySchema,
+    responses: { 200: helpRequestResponseSchema },
+    errors: {
+      404: notTheirs,
+      409: '`invalid_transition`: the request has no buddy yet',
+      503: '`calendar_unavailable`: no common free time in the next three days, or the calendar is down',
+    },
+  }),
+};

@@ -3,23 +3,15 @@ import { localeSchema, localizedTextSchema, text } from '../domain/common';
 import { pairStateSchema, pairingFitSchema } from '../domain/pair/schema';
 import { optInStatusSchema, roleWishSchema } from '../domain/profile';
 import { programmeStatusSchema, skillKindSchema } from '../domain/programme';
+import { idParam, idParams, route } from './route';
 
 /**
  * Programme health: the lead's follow-up, the health figures, the bilan (report) and the
  * manager's view of their reports. Same conventions as src/contracts/common.ts.
  *
- * Route table (all under /api; "lead" = a lead of that programme, or a tenant programme lead;
- * anyone else gets 403 `forbidden`, or 404 `programme_not_found` for a draft they do not lead)
- *
- * | method | path                                        | who     | body / query                   | response (status)          |
- * |--------|---------------------------------------------|---------|--------------------------------|----------------------------|
- * | GET    | /programmes/:id/health                      | lead    | ?department=&startMonth=       | HealthResponse             |
- * | POST   | /programmes/:id/health/refresh              | lead    | ?department=&startMonth=       | HealthResponse             |
- * | POST   | /programmes/:id/pairs/:pairId/nudge         | lead    | NudgeBody                      | NudgeResponse · 409 nudge_too_soon |
- * | POST   | /programmes/:id/participants/:personId/remind | lead  | –                              | RemindResponse · 409 nudge_too_soon |
- * | GET    | /programmes/:id/report                      | lead    | –                              | ReportResponse             |
- * | GET    | /programmes/:id/report.csv                  | lead    | ?locale=fr|en                  | text/csv (UTF-8 with BOM)  |
- * | GET    | /manager/reports                            | signed in | –                            | ManagerReportsResponse     |
+ * The routes: `programmeHealthApi` at the end of this file ("lead" = a lead of that programme, or
+ * a tenant programme lead; anyone else gets 403 `forbidden`, or 404 `programme_not_found` for a
+ * draft they do not lead).
  *
  * Figures are computed per programme in the background and stored (at most 15 minutes old;
  * `refresh` recomputes at once): a page view reads the programme, the stored figures and the
@@ -507,5 +499,94 @@ export const managerReportsResponseSchema = z.object({
 });
 export type ManagerReportsResponse = z.infer<typeof managerReportsResponseSchema>;
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const programmeHealthApi = {};
+const leadOnly = {
+  403: '`forbidden`: the caller does not lead this programme',
+  404: '`programme_not_found`: unknown programme, or a draft the caller does not lead',
+} as const;
+/** The lead's 404, or another unknown thing the route names. */
+const orUnknown = (what: string) => `${leadOnly[404]}; ${what}`;
+
+/** The routes (src/contracts/route.ts). */
+export const programmeHealthApi = {
+  health: route({
+    method: 'get',
+    path: '/programmes/:id/health',
+    summary: 'The follow-up and the health figures (at most 15 minutes old), optionally filtered',
+    access: 'programme_lead',
+    params: idParams,
+    query: healthQuerySchema,
+    responses: { 200: healthResponseSchema },
+    errors: leadOnly,
+  }),
+  refresh: route({
+    method: 'post',
+    path: '/programmes/:id/health/refresh',
+    summary: 'Recompute the health figures now and answer them',
+    access: 'programme_lead',
+    params: idParams,
+    query: healthQuerySchema,
+    responses: { 200: healthResponseSchema },
+    errors: leadOnly,
+  }),
+  nudge: route({
+    method: 'post',
+    path: '/programmes/:id/pairs/:pairId/nudge',
+    summary: 'The bot nudges both members of a pair, each in their language (once per 7 days)',
+    access: 'programme_lead',
+    params: z.object({ id: idParam('id'), pairId: idParam('pairId') }),
+    body: nudgeBodySchema,
+    bodyOptional: true,
+    responses: { 200: nudgeResponseSchema },
+    errors: {
+      ...leadOnly,
+      404: orUnknown('`pair_not_found`: no such pair in this programme'),
+      409: '`nudge_too_soon` (details.nextAvailableAt): nudged within 7 days; `invalid_transition`: the pair is proposed, completed or ended',
+    },
+  }),
+  remind: route({
+    method: 'post',
+    path: '/programmes/:id/participants/:personId/remind',
+    summary: 'The bot reminds an invitee who has not joined (once per 7 days)',
+    access: 'programme_lead',
+    params: z.object({ id: idParam('id'), personId: idParam('personId') }),
+    responses: { 200: remindResponseSchema },
+    errors: {
+      ...leadOnly,
+      404: orUnknown('`profile_not_found`: not invited to this programme'),
+      409: '`nudge_too_soon` (details.nextAvailableAt): reminded within 7 days; `invalid_transition`: already joined',
+    },
+  }),
+  report: route({
+    method: 'get',
+    path: '/programmes/:id/report',
+    summary:
+      "The bilan: the programme's figures (unfiltered) and the comments shared with the lead",
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 200: reportResponseSchema },
+    errors: leadOnly,
+  }),
+  reportCsv: route({
+    method: 'get',
+    path: '/programmes/:id/report.csv',
+    summary: 'The bilan as a CSV file for Excel, in the language asked (French by default)',
+    access: 'programme_lead',
+    params: idParams,
+    query: reportCsvQuerySchema,
+    responses: {
+      200: {
+        contentType: 'text/csv; charset=utf-8',
+        description:
+          'The bilan as an attachment: UTF-8 with a byte order mark; `;`-separated in French, `,` in English',
+      },
+    },
+    errors: leadOnly,
+  }),
+  managerReports: route({
+    method: 'get',
+    path: '/manager/reports',
+    summary: "The caller's direct reports' participation and the approvals asked of the caller",
+    access: 'signed_in',
+    responses: { 200: managerReportsResponseSchema },
+  }),
+};

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { idOf, localeSchema } from '../domain/common';
+import { route } from './route';
 
-/** Sign-in and the signed-in person: auth config, development personas, /me. See the conventions in ./common.ts. */
+/**
+ * Sign-in and the signed-in person: auth config, development personas, /me. See the conventions in
+ * ./common.ts. The routes: `identityApi` at the end of this file; the `/dev/*` routes exist only
+ * when development sign-in is on (`GET /auth/config` says `devSignIn`).
+ */
 
 export const appRoles = ['participant', 'manager', 'lead'] as const;
 export const appRoleSchema = z.enum(appRoles);
@@ -90,5 +95,40 @@ export type MeResponse = z.infer<typeof meResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const identityApi = {};
+const notLocal =
+  '`forbidden`: the request does not come directly from this machine (a proxy, a tunnel, another host name) or comes from another site';
+
+/** The routes (src/contracts/route.ts). */
+export const identityApi = {
+  authConfig: route({
+    method: 'get',
+    path: '/auth/config',
+    summary: 'How the tab signs in: Teams SSO (client id, app id URI) and/or development sign-in',
+    access: 'anyone',
+    responses: { 200: authConfigResponseSchema },
+  }),
+  personas: route({
+    method: 'get',
+    path: '/dev/personas',
+    summary: 'The demo people one may act as, leads and managers first (development sign-in)',
+    access: 'local_dev',
+    responses: { 200: personasResponseSchema },
+    errors: { 403: notLocal },
+  }),
+  devSignIn: route({
+    method: 'post',
+    path: '/dev/sign-in',
+    summary: 'A token acting as a demo person, valid for this server process (development sign-in)',
+    access: 'local_dev',
+    body: devSignInBodySchema,
+    responses: { 200: devSignInResponseSchema },
+    errors: { 403: notLocal, 404: '`person_not_found`: not a demo person' },
+  }),
+  me: route({
+    method: 'get',
+    path: '/me',
+    summary: 'The signed-in person: their card, roles, the programmes they lead, their pair roles',
+    access: 'signed_in',
+    responses: { 200: meResponseSchema },
+  }),
+};

@@ -2,29 +2,15 @@ import { z } from 'zod';
 import { dateTime, idOf, localeSchema, localizedTextSchema } from '../domain/common';
 import { proposalAnswerSchema, proposalStatusSchema } from '../domain/match-proposal';
 import { programmeStatusSchema } from '../domain/programme';
+import { idParam, idParams, route } from './route';
 
 /**
  * The matching flow's contract: a lead runs matching for a programme, reviews the proposals,
  * publishes them; each person answers their own proposal. Zod schemas and inferred types; the tab
  * imports only the types. Errors follow src/contracts/common.ts (`{ error: { code, message } }`).
  *
- * Route table (under /api; "lead" = a lead of the programme, or a programme lead of the tenant)
- *
- * | method | path                                         | who        | body             | response (status)            |
- * |--------|----------------------------------------------|------------|------------------|------------------------------|
- * | POST   | /programmes/:id/matching/runs                | lead       | –                | MatchingRunResponse (202); the run already under way when there is one |
- * | GET    | /programmes/:id/matching/runs/:runId         | lead       | –                | MatchingRunResponse          |
- * | GET    | /programmes/:id/matching                     | lead       | –                | MatchingReviewResponse       |
- * | GET    | /programmes/:id/matching/volunteers          | lead       | –                | VolunteersResponse           |
- * | POST   | /programmes/:id/matching/accept-all          | lead       | –                | MatchingReviewResponse       |
- * | POST   | /programmes/:id/matching/swap                | lead       | SwapBody         | MatchingReviewResponse       |
- * | POST   | /programmes/:id/matching/pins                | lead       | PairBody         | MatchingReviewResponse       |
- * | POST   | /programmes/:id/matching/blocks              | lead       | PairBody         | MatchingReviewResponse       |
- * | DELETE | /programmes/:id/matching/pins/:mentorId/:menteeId   | lead | –             | MatchingReviewResponse (404 `not_found` when not pinned) |
- * | DELETE | /programmes/:id/matching/blocks/:mentorId/:menteeId | lead | –             | MatchingReviewResponse (404 `not_found` when not blocked) |
- * | POST   | /programmes/:id/matching/publish             | lead       | –                | PublishResponse              |
- * | GET    | /proposals/mine?locale=fr|en                 | signed in  | –                | MyProposalsResponse          |
- * | POST   | /proposals/:proposalId/answer                | one of the two people | AnswerBody | MyProposal               |
+ * The routes: `matchingApi` at the end of this file ("lead" = a lead of the programme, or a
+ * programme lead of the tenant).
  *
  * - The review and every review action answer with the review, one page of each list at a time:
  *   `?page=&unmatchedPage=&pageSize=` (ReviewQuery) on any of them picks the pages.
@@ -319,5 +305,173 @@ export const reviewQuerySchema = z.object({
 });
 export type ReviewQuery = z.infer<typeof reviewQuerySchema>;
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const matchingApi = {};
+/** `/programmes/:id/matching/pins/:mentorId/:menteeId` (and `/blocks/`): the pair in the path. */
+export const pairParamsSchema = z
+  .object({ id: idParam('id'), mentorId: idParam('mentorId'), menteeId: idParam('menteeId') })
+  .refine((p) => p.mentorId !== p.menteeId, {
+    error: 'mentorId and menteeId must be two different people',
+    path: ['menteeId'],
+  });
+
+const leadOnly = {
+  403: '`forbidden`: the caller does not lead this programme',
+  404: '`programme_not_found`: unknown programme, or a draft the caller does not lead',
+} as const;
+/** The lead's 404, or another unknown thing the route names. */
+const orUnknown = (what: string) => `${leadOnly[404]}; ${what}`;
+const busy = '`invalid_transition`: a matching run is under way';
+
+/** The routes (src/contracts/route.ts). */
+export const matchingApi = {
+  startRun: route({
+    method: 'post',
+    path: '/programmes/:id/matching/runs',
+    summary: 'Start a matching run in the background, or get the one already under way',
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 202: matchingRunResponseSchema },
+    errors: {
+      ...leadOnly,
+      409: '`invalid_transition`: the programme is a draft or closed; `version_conflict`: another run is starting',
+    },
+  }),
+  run: route({
+    method: 'get',
+    path: '/programmes/:id/matching/runs/:runId',
+    summary: "A run's progress (0–100) and outcome",
+    access: 'programme_lead',
+    params: z.object({ id: idParam('id'), runId: idParam('runId') }),
+    responses: { 200: matchingRunResponseSchema },
+    errors: { ...leadOnly, 404: orUnknown('`not_found`: no such run of this programme') },
+  }),
+  review: route({
+    method: 'get',
+    path: '/programmes/:id/matching',
+    summary: 'The review: one page of the proposals and of the people left without a partner',
+    access: 'programme_lead',
+    params: idParams,
+    query: reviewQuerySchema,
+    responses: { 200: matchingReviewResponseSchema },
+    errors: leadOnly,
+  }),
+  volunteers: route({
+    method: 'get',
+    path: '/programmes/:id/matching/volunteers',
+    summary: 'The active volunteers of the programme, by name (to pin or block)',
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 200: volunteersResponseSchema },
+    errors: leadOnly,
+  }),
+  acceptAll: route({
+    method: 'post',
+    path: '/programmes/:id/matching/accept-all',
+    summary: 'Keep every draft proposal (a rerun does not change them); answers the review',
+    access: 'programme_lead',
+    params: idParams,
+    query: reviewQuerySchema,
+    responses: { 200: matchingReviewResponseSchema },
+    errors: { ...leadOnly, 409: busy },
+  }),
+  swap: route({
+    method: 'post',
+    path: '/programmes/:id/matching/swap',
+    summary: 'Swap the mentees of two draft proposals and keep both; answers the review',
+    access: 'programme_lead',
+    params: idParams,
+    query: reviewQuerySchema,
+    body: swapBodySchema,
+    responses: { 200: matchingReviewResponseSchema },
+    errors: {
+      ...leadOnly,
+      404: orUnknown('`not_found`: a proposal not of this programme'),
+      409: `${busy}, or a proposal is no longer a draft`,
+    },
+  }),
+  pin: route({
+    method: 'post',
+    path: '/programmes/:id/matching/pins',
+    summary: 'Pin a mentor to a mentee (the next run pairs them); answers the review',
+    access: 'programme_lead',
+    params: idParams,
+    query: reviewQuerySchema,
+    body: pairBodySchema,
+    responses: { 200: matchingReviewResponseSchema },
+    errors: { ...leadOnly, 409: busy },
+  }),
+  block: route({
+    method: 'post',
+    path: '/programmes/:id/matching/blocks',
+    summary: 'Block a mentor and a mentee (no run pairs them); answers the review',
+    access: 'programme_lead',
+    params: idParams,
+    query: reviewQuerySchema,
+    body: pairBodySchema,
+    responses: { 200: matchingReviewResponseSchema },
+    errors: {
+      ...leadOnly,
+      404: orUnknown('`person_not_found`: one of the two is unknown'),
+      409: busy,
+    },
+  }),
+  unpin: route({
+    method: 'delete',
+    path: '/programmes/:id/matching/pins/:mentorId/:menteeId',
+    summary: "Lift a pin (the pair's draft stays, no longer kept); answers the review",
+    access: 'programme_lead',
+    params: pairParamsSchema,
+    query: reviewQuerySchema,
+    responses: { 200: matchingReviewResponseSchema },
+    errors: {
+      ...leadOnly,
+      404: orUnknown('`not_found`: this pair is not pinned'),
+      409: busy,
+    },
+  }),
+  unblock: route({
+    method: 'delete',
+    path: '/programmes/:id/matching/blocks/:mentorId/:menteeId',
+    summary: 'Lift a block (the next run may pair them again); answers the review',
+    access: 'programme_lead',
+    params: pairParamsSchema,
+    query: reviewQuerySchema,
+    responses: { 200: matchingReviewResponseSchema },
+    errors: {
+      ...leadOnly,
+      404: orUnknown('`not_found`: this pair is not blocked'),
+      409: busy,
+    },
+  }),
+  publish: route({
+    method: 'post',
+    path: '/programmes/:id/matching/publish',
+    summary: 'Publish the drafts to the two people of each (a Teams message each)',
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 200: publishResponseSchema },
+    errors: { ...leadOnly, 409: busy },
+  }),
+  mine: route({
+    method: 'get',
+    path: '/proposals/mine',
+    summary: "The caller's proposals, or why the last run left them without a partner",
+    access: 'signed_in',
+    query: localeQuerySchema,
+    responses: { 200: myProposalsResponseSchema },
+  }),
+  answer: route({
+    method: 'post',
+    path: '/proposals/:proposalId/answer',
+    summary: 'Accept or decline a published proposal (the pair exists once both accept)',
+    access: 'published_proposal_party',
+    params: z.object({ proposalId: idParam('proposalId') }),
+    query: localeQuerySchema,
+    body: answerBodySchema,
+    responses: { 200: myProposalSchema },
+    errors: {
+      403: '`not_pair_member`: a published proposal that pairs other people',
+      404: '`not_found`: unknown proposal, or a draft',
+      409: '`invalid_transition`: the answer changes an earlier one; `proposal_expired`: the time to answer ran out',
+    },
+  }),
+};

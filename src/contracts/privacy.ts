@@ -3,18 +3,12 @@ import { dateTime, idOf } from '../domain/common';
 import { auditActionSchema, auditEntrySchema } from '../domain/privacy/audit';
 import { anonymousSummarySchema, retentionMonthsSchema } from '../domain/privacy/retention';
 import { versionSchema } from './common';
+import { idParam, idParams, route } from './route';
 
 /**
  * Personal data: export, erasure, retention, audit log (issue #16).
  *
- * | method | path                              | who                      | body                | response                     |
- * |--------|-----------------------------------|--------------------------|---------------------|------------------------------|
- * | GET    | /me/export                        | signed in                | –                   | PersonalDataExport (attachment) |
- * | POST   | /me/erase                         | signed in                | EraseBody           | EraseResponse                |
- * | POST   | /people/:personId/erase           | tenant programme lead    | EraseBody           | EraseResponse                |
- * | GET    | /programmes/:id/retention         | lead                     | –                   | RetentionResponse            |
- * | PUT    | /programmes/:id/retention         | lead                     | RetentionBody       | RetentionResponse            |
- * | GET    | /audit                            | tenant programme lead    | query AuditQuery    | AuditListResponse            |
+ * The routes: `privacyApi` at the end of this file.
  *
  * The audit log has no route that changes an entry: PUT, PATCH and DELETE on /audit are 404.
  */
@@ -95,32 +89,99 @@ export const auditListResponseSchema = z.object({
 });
 export type AuditListResponse = z.infer<typeof auditListResponseSchema>;
 
-/** The JSON file `GET /api/me/export` returns (kept loose: it mirrors stored documents). */
-export type PersonalDataExport = {
-  readonly format: 'mentoring-personal-data';
-  readonly formatVersion: 1;
-  readonly exportedAt: string;
-  readonly personId: string;
-  readonly directory: Record<string, unknown> | null;
-  readonly profiles: readonly Record<string, unknown>[];
-  readonly consent: readonly Record<string, unknown>[];
-  readonly proposals: readonly Record<string, unknown>[];
-  readonly pairs: readonly Record<string, unknown>[];
-  readonly privateNotes: readonly Record<string, unknown>[];
-  readonly approvals: {
-    readonly asEmployee: readonly Record<string, unknown>[];
-    readonly asManager: readonly Record<string, unknown>[];
-  };
-  readonly notifications: readonly Record<string, unknown>[];
-  readonly conversation: Record<string, unknown> | null;
-  readonly audit: readonly Record<string, unknown>[];
-  /** Quick help: the buddy settings, the requests asked and the colleagues helped (90 days). */
-  readonly quickHelp: {
-    readonly settings: Record<string, unknown> | null;
-    readonly asked: readonly Record<string, unknown>[];
-    readonly helped: readonly Record<string, unknown>[];
-  };
-};
+/** A stored document as exported: its fields, as stored. */
+const storedDocument = z.record(z.string(), z.unknown());
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const privacyApi = {};
+/** The JSON file `GET /api/me/export` returns (kept loose: it mirrors stored documents). */
+export const personalDataExportSchema = z.object({
+  format: z.literal('mentoring-personal-data'),
+  formatVersion: z.literal(1),
+  exportedAt: z.string(),
+  personId: z.string(),
+  directory: storedDocument.nullable(),
+  profiles: z.array(storedDocument),
+  consent: z.array(storedDocument),
+  proposals: z.array(storedDocument),
+  pairs: z.array(storedDocument),
+  privateNotes: z.array(storedDocument),
+  approvals: z.object({
+    asEmployee: z.array(storedDocument),
+    asManager: z.array(storedDocument),
+  }),
+  notifications: z.array(storedDocument),
+  conversation: storedDocument.nullable(),
+  audit: z.array(storedDocument),
+  /** Quick help: the buddy settings, the requests asked and the colleagues helped (90 days). */
+  quickHelp: z.object({
+    settings: storedDocument.nullable(),
+    asked: z.array(storedDocument),
+    helped: z.array(storedDocument),
+  }),
+});
+export type PersonalDataExport = z.infer<typeof personalDataExportSchema>;
+
+const tenantLeadOnly = '`forbidden`: the caller is not a programme lead of the tenant';
+const leadOnly = {
+  403: '`forbidden`: the caller does not lead this programme',
+  404: '`programme_not_found`: unknown programme, or a draft the caller does not lead',
+} as const;
+
+/** The routes (src/contracts/route.ts). */
+export const privacyApi = {
+  exportMine: route({
+    method: 'get',
+    path: '/me/export',
+    summary: 'Everything stored about the caller, as a JSON file (attachment)',
+    access: 'signed_in',
+    responses: { 200: personalDataExportSchema },
+  }),
+  eraseMine: route({
+    method: 'post',
+    path: '/me/erase',
+    summary: "Erase the caller's personal data (irreversible; idempotent)",
+    access: 'signed_in',
+    body: eraseBodySchema,
+    responses: { 200: eraseResponseSchema },
+  }),
+  erasePerson: route({
+    method: 'post',
+    path: '/people/:personId/erase',
+    summary: "Erase someone's personal data at their request (irreversible; idempotent)",
+    access: 'tenant_lead',
+    params: z.object({ personId: idParam('personId') }),
+    body: eraseBodySchema,
+    responses: { 200: eraseResponseSchema },
+    errors: { 403: tenantLeadOnly },
+  }),
+  retention: route({
+    method: 'get',
+    path: '/programmes/:id/retention',
+    summary: 'How long the programme keeps personal data after it closes, and when the purge is',
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 200: retentionResponseSchema },
+    errors: leadOnly,
+  }),
+  setRetention: route({
+    method: 'put',
+    path: '/programmes/:id/retention',
+    summary: 'Change the retention period (until the purge)',
+    access: 'programme_lead',
+    params: idParams,
+    body: retentionBodySchema,
+    responses: { 200: retentionResponseSchema },
+    errors: {
+      ...leadOnly,
+      409: '`invalid_transition`: the personal data was already purged; `version_conflict`: a stale `version` or `If-Match`',
+    },
+  }),
+  audit: route({
+    method: 'get',
+    path: '/audit',
+    summary: "A page of the tenant's audit log, newest first, with names from the directory",
+    access: 'tenant_lead',
+    query: auditQuerySchema,
+    responses: { 200: auditListResponseSchema },
+    errors: { 403: tenantLeadOnly },
+  }),
+};
