@@ -35,7 +35,6 @@ export const accessRules = {
   approver: 'The manager the approval asks. Anyone else: 404, as for an unknown approval.',
   profile_owner: 'That person only (their own profile).',
   profile_owner_or_lead: 'That person, or a lead of the programme.',
-  proposal_party: 'One of the two people the proposal pairs. Anyone else: 404.',
   help_offered: 'A buddy the help request was offered to. Anyone else: 404.',
   help_party: 'The asker or the buddy who took the request. Anyone else: 404.',
   help_asker: 'The asker. Anyone else: 404.',
