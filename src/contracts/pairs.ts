@@ -20,7 +20,8 @@ import {
 } from '../domain/pair/schema';
 import { approvalStatusSchema } from '../domain/approval';
 import { frameSchema } from '../domain/programme';
-import { versionSchema } from './common';
+import { versionBodySchema, versionSchema } from './common';
+import { idParam, idParams, route } from './route';
 
 /**
  * The pair's journey: the contract of the pair routes (dashboard, agreement, sessions, notes,
@@ -65,28 +66,7 @@ import { versionSchema } from './common';
  *   `version_conflict`, `invalid_transition` (details: entity, id, from, to), `already_exists`
  *   (an action item id reused with other content).
  *
- * Route table (all under /api; "member" = the pair's mentor or mentee)
- *
- * | method | path                                                   | who     | body                   | response (status) · errors                               |
- * |--------|--------------------------------------------------------|---------|------------------------|----------------------------------------------------------|
- * | GET    | /pairs/mine                                            | signed in | –                    | MyPairsResponse                                          |
- * | GET    | /pairs/:id/dashboard                                   | member  | –                      | PairDashboardResponse · 404                              |
- * | PUT    | /pairs/:id/agreement                                   | member  | AgreementEditBody      | PairResponse · 400, 404, 409 version_conflict/invalid_transition |
- * | POST   | /pairs/:id/agreement/sign                              | member  | SignBody               | PairResponse · 400 (no subject), 404, 409                |
- * | POST   | /pairs/:id/sessions                                    | member  | SessionCreateBody      | PairResponse (201) · 400, 404, 409                       |
- * | POST   | /pairs/:id/sessions/:sessionId/status                  | member  | SessionStatusBody      | PairResponse · 400, 404, 409 invalid_transition          |
- * | PUT    | /pairs/:id/sessions/:sessionId/notes                   | member  | SessionNotesBody       | PairResponse · 400, 404, 409 version_conflict            |
- * | PUT    | /pairs/:id/sessions/:sessionId/private-note            | member (author = caller) | PrivateNoteBody | PrivateNoteResponse · 400, 404, 409       |
- * | POST   | /pairs/:id/sessions/:sessionId/action-items            | member  | ActionItemCreateBody   | PairResponse (201) · 400, 404, 409 already_exists        |
- * | POST   | /pairs/:id/sessions/:sessionId/action-items/:itemId/done | member | ActionItemDoneBody    | PairResponse · 400, 404                                  |
- * | PUT    | /pairs/:id/sessions/:sessionId/feedback                | member  | FeedbackBody           | PairResponse · 400, 404, 409 invalid_transition          |
- * | PUT    | /pairs/:id/assessments                                 | member  | AssessmentBody         | PairResponse · 400, 404, 409 invalid_transition          |
- * | POST   | /pairs/:id/pause                                       | member  | PairPauseBody          | PairResponse · 400 (until not in the future), 404, 409   |
- * | POST   | /pairs/:id/resume                                      | member  | VersionBody (optional) | PairResponse · 404, 409                                  |
- * | POST   | /pairs/:id/complete                                    | member  | VersionBody (optional) | PairResponse · 404, 409                                  |
- * | POST   | /pairs/:id/end                                         | member  | PairEndBody            | PairResponse · 400 (reason), 404, 409                    |
- * | GET    | /programmes/:id/pairs/flagged                          | lead    | –                      | FlaggedPairsResponse · 403, 404                          |
- * | GET    | /toolkit?locale=fr|en                                  | signed in | –                    | ToolkitResponse · 400 (locale)                           |
+ * The routes: `pairApi` at the end of this file.
  *
  * There is no route that reads someone else's private note: the author is always the caller.
  */
@@ -526,5 +506,212 @@ export type {
 } from '../domain/pair/schema';
 export type { VersionBody } from './common';
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const pairApi = {};
+const sessionParams = z.object({ id: idParam('id'), sessionId: idParam('sessionId') });
+const itemParams = sessionParams.extend({ itemId: idParam('itemId') });
+const unknownPair = 'Unknown pair, or one the caller is not a member of (`pair_not_found`)';
+const unknownSession = `${unknownPair}, or an unknown session (\`not_found\`)`;
+const stale = '`version_conflict` (a stale version), with `details.current`';
+const moveConflict = `\`invalid_transition\` (the pair's state does not allow it; details: entity, id, from, to), or ${stale}`;
+
+/** The routes (src/contracts/route.ts). */
+export const pairApi = {
+  mine: route({
+    method: 'get',
+    path: '/pairs/mine',
+    summary: "The caller's pairs: open ones first, then the most recently updated",
+    access: 'signed_in',
+    responses: { 200: myPairsResponseSchema },
+  }),
+  dashboard: route({
+    method: 'get',
+    path: '/pairs/:id/dashboard',
+    summary: 'The pair as the caller sees it, with their own private notes',
+    access: 'pair_member',
+    params: idParams,
+    responses: { 200: pairDashboardResponseSchema },
+    errors: { 404: unknownPair },
+  }),
+  editAgreement: route({
+    method: 'put',
+    path: '/pairs/:id/agreement',
+    summary:
+      'Change the agreement (only the fields sent; a real change unsigns both; version required)',
+    access: 'pair_member',
+    params: idParams,
+    body: agreementEditBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: {
+      404: unknownPair,
+      409: '`version_conflict` (no version, or a stale one; with `details.current`), or `invalid_transition` (the agreement can no longer change)',
+    },
+  }),
+  sign: route({
+    method: 'post',
+    path: '/pairs/:id/agreement/sign',
+    summary:
+      'Sign the agreement revision read (the second signature activates the pair or asks the managers)',
+    access: 'pair_member',
+    params: idParams,
+    body: signBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: {
+      404: unknownPair,
+      409: `${moveConflict}; also \`version_conflict\` when the revision signed is not the current one`,
+    },
+  }),
+  planSession: route({
+    method: 'post',
+    path: '/pairs/:id/sessions',
+    summary: 'Plan a session by hand',
+    access: 'pair_member',
+    params: idParams,
+    body: sessionCreateBodySchema,
+    responses: { 201: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  setSessionStatus: route({
+    method: 'post',
+    path: '/pairs/:id/sessions/:sessionId/status',
+    summary: 'Mark a session held or missed once started, or cancel it before',
+    access: 'pair_member',
+    params: sessionParams,
+    body: sessionStatusBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownSession, 409: moveConflict },
+  }),
+  editSessionNotes: route({
+    method: 'put',
+    path: '/pairs/:id/sessions/:sessionId/notes',
+    summary: "Change a session's agenda and shared notes (version required)",
+    access: 'pair_member',
+    params: sessionParams,
+    body: sessionNotesBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: {
+      404: unknownSession,
+      409: '`version_conflict` (no version, or a stale one; with `details.current`), or `invalid_transition`',
+    },
+  }),
+  savePrivateNote: route({
+    method: 'put',
+    path: '/pairs/:id/sessions/:sessionId/private-note',
+    summary: "Save the caller's own private note on a session (the note's own version)",
+    access: 'pair_member',
+    params: sessionParams,
+    body: privateNoteBodySchema,
+    responses: { 200: privateNoteResponseSchema },
+    errors: {
+      404: unknownSession,
+      409: '`version_conflict` (a stale note version), with `details.current.note`',
+    },
+  }),
+  addActionItem: route({
+    method: 'post',
+    path: '/pairs/:id/sessions/:sessionId/action-items',
+    summary: 'Add an action item to a session (send an `id` to make a retry safe)',
+    access: 'pair_member',
+    params: sessionParams,
+    body: actionItemCreateBodySchema,
+    responses: { 201: pairResponseSchema },
+    errors: {
+      404: unknownSession,
+      409: `\`already_exists\` (the item id reused with other content), ${moveConflict}`,
+    },
+  }),
+  setActionItemDone: route({
+    method: 'post',
+    path: '/pairs/:id/sessions/:sessionId/action-items/:itemId/done',
+    summary: 'Mark an action item done or not done',
+    access: 'pair_member',
+    params: itemParams,
+    body: actionItemDoneBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: {
+      404: `${unknownSession}, or an unknown action item (\`not_found\`)`,
+      409: moveConflict,
+    },
+  }),
+  giveFeedback: route({
+    method: 'put',
+    path: '/pairs/:id/sessions/:sessionId/feedback',
+    summary: "Give (or replace) the caller's feedback on a session",
+    access: 'pair_member',
+    params: sessionParams,
+    body: feedbackBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownSession, 409: moveConflict },
+  }),
+  recordAssessment: route({
+    method: 'put',
+    path: '/pairs/:id/assessments',
+    summary: "Record the caller's level on one of their goals at one phase",
+    access: 'pair_member',
+    params: idParams,
+    body: assessmentBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  pause: route({
+    method: 'post',
+    path: '/pairs/:id/pause',
+    summary: 'Pause the pair until a day or an instant in the future',
+    access: 'pair_member',
+    params: idParams,
+    body: pairPauseBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  resume: route({
+    method: 'post',
+    path: '/pairs/:id/resume',
+    summary: 'Resume a paused pair (the body and its version are optional)',
+    access: 'pair_member',
+    params: idParams,
+    body: versionBodySchema,
+    bodyOptional: true,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  complete: route({
+    method: 'post',
+    path: '/pairs/:id/complete',
+    summary: 'Complete the pair (the body and its version are optional)',
+    access: 'pair_member',
+    params: idParams,
+    body: versionBodySchema,
+    bodyOptional: true,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  end: route({
+    method: 'post',
+    path: '/pairs/:id/end',
+    summary: 'End the pair early, with a reason',
+    access: 'pair_member',
+    params: idParams,
+    body: pairEndBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  flagged: route({
+    method: 'get',
+    path: '/programmes/:id/pairs/flagged',
+    summary:
+      'Pairs whose two members said the pairing is a poor fit, newest flag first (no notes, no feedback text)',
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 200: flaggedPairsResponseSchema },
+    errors: {
+      403: 'A signed-in person who does not lead this programme (`forbidden`), drafts included',
+      404: 'Unknown programme (`programme_not_found`)',
+    },
+  }),
+  toolkit: route({
+    method: 'get',
+    path: '/toolkit',
+    summary: "The mentor toolkit's guides and templates in `?locale=` (default fr)",
+    access: 'signed_in',
+    query: toolkitQuerySchema,
+    responses: { 200: toolkitResponseSchema },
+  }),
+};
