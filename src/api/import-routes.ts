@@ -1,18 +1,25 @@
 import { Hono, type Context } from 'hono';
 import { DomainError } from '../domain/errors';
 import { decodeTextFile, replacementCharacter } from '../domain/text-file';
+import type { Authenticator } from '../services/auth/principal';
 import type { ImportService } from '../services/import/import-service';
+import { importApi, type ImportBody } from '../contracts/imports';
 import type { AuthEnv } from './auth-middleware';
-import { importBodySchema } from '../contracts/imports';
-import { parseJson } from './http-errors';
+import { declaredRoutes } from './declared-routes';
 
 /** 5,000 rows of six columns fit in well under 2 MB; anything larger is not a participants file. */
 const maxCsvBytes = 2 * 1024 * 1024;
 const tooLarge = 'The file is larger than 2 MB: split it.';
 
-/** A CSV body: `text/csv` (or text/plain), or JSON `{ csv, fileName? }`. */
-async function csvOf(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: string }> {
-  const read = await readCsv(c);
+/**
+ * A CSV body: `text/csv` (or text/plain), or JSON `{ csv, fileName? }` (`json`, parsed with the
+ * declared schema by declaredRoutes; undefined when the file itself was sent).
+ */
+async function csvOf(
+  c: Context<AuthEnv>,
+  json: ImportBody | undefined,
+): Promise<{ csv: string; fileName?: string }> {
+  const read = await readCsv(c, json);
   if (Buffer.byteLength(read.csv, 'utf8') > maxCsvBytes) {
     throw new DomainError('validation_failed', tooLarge, {
       issues: [{ path: 'csv', message: 'the file is larger than 2 MB' }],
@@ -21,11 +28,12 @@ async function csvOf(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: str
   return read;
 }
 
-async function readCsv(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: string }> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (type.startsWith('application/json')) {
-    const body = await parseJson(c, importBodySchema);
-    if (body.csv.includes(replacementCharacter)) {
+async function readCsv(
+  c: Context<AuthEnv>,
+  json: ImportBody | undefined,
+): Promise<{ csv: string; fileName?: string }> {
+  if (json) {
+    if (json.csv.includes(replacementCharacter)) {
       // Read as UTF-8 by the sender though it was not: the letters it could not read are lost.
       const message =
         'The file was read with the wrong encoding: some letters became "\uFFFD". Send the file itself as text/csv (Windows-1252 and UTF-8 are both read), or save it from Excel as "CSV UTF-8".';
@@ -33,19 +41,13 @@ async function readCsv(c: Context<AuthEnv>): Promise<{ csv: string; fileName?: s
         issues: [{ path: 'csv', message: 'characters were lost to a wrong encoding' }],
       });
     }
-    return { csv: body.csv, ...(body.fileName ? { fileName: body.fileName } : {}) };
+    return { csv: json.csv, ...(json.fileName ? { fileName: json.fileName } : {}) };
   }
-  if (type.startsWith('text/csv') || type.startsWith('text/plain')) {
-    const fileName = decodeHeader(c.req.header('x-file-name'));
-    // French Excel writes Windows-1252 unless asked for "CSV UTF-8": both are read.
-    const { text } = decodeTextFile(new Uint8Array(await c.req.arrayBuffer()));
-    return { csv: text, ...(fileName ? { fileName } : {}) };
-  }
-  throw new DomainError(
-    'validation_failed',
-    'Send the file as text/csv, or as JSON { "csv": "..." }.',
-    { issues: [{ path: 'body', message: 'expected a text/csv or application/json body' }] },
-  );
+  // Not JSON: one of the declaration's `otherBodyTypes` (text/csv, text/plain), the file itself.
+  const fileName = decodeHeader(c.req.header('x-file-name'));
+  // French Excel writes Windows-1252 unless asked for "CSV UTF-8": both are read.
+  const { text } = decodeTextFile(new Uint8Array(await c.req.arrayBuffer()));
+  return { csv: text, ...(fileName ? { fileName } : {}) };
 }
 
 /** `X-File-Name` is percent-encoded (headers are ASCII); a malformed one is ignored. */
@@ -58,28 +60,35 @@ function decodeHeader(value: string | undefined): string | undefined {
   }
 }
 
-/** `/programmes/:id/imports[/preview]` and `/jobs/:id` (authenticated, leads). */
-export function importRoutes(imports: ImportService) {
+export type ImportRoutesDeps = {
+  authenticator: Authenticator;
+  imports: ImportService;
+};
+
+/** Participant imports and their jobs (declared in src/contracts/imports.ts: `importApi`). */
+export function importRoutes(deps: ImportRoutesDeps) {
+  const { imports } = deps;
   const app = new Hono<AuthEnv>();
+  const on = declaredRoutes(app, deps.authenticator);
   // The edge (src/api/limits.ts) refuses bodies over 5 MiB unread; the 2 MB limit of the file
   // itself is checked once read, for a clear 400.
-  app.post('/programmes/:id/imports/preview', async (c) => {
-    const { csv } = await csvOf(c);
-    return c.json(await imports.preview(c.var.principal, c.req.param('id'), csv));
+  on(importApi.preview, async (c, { params, body }) => {
+    const { csv } = await csvOf(c, body);
+    return c.json(await imports.preview(c.var.principal, params.id, csv));
   });
-  app.post('/programmes/:id/imports', async (c) => {
-    const { csv, fileName } = await csvOf(c);
-    const job = await imports.start(c.var.principal, c.req.param('id'), csv, fileName);
+  on(importApi.start, async (c, { params, body }) => {
+    const { csv, fileName } = await csvOf(c, body);
+    const job = await imports.start(c.var.principal, params.id, csv, fileName);
     c.header('Location', `/api/jobs/${job.id}`);
     return c.json({ job }, 202);
   });
-  app.get('/programmes/:id/imports', async (c) => {
+  on(importApi.list, async (c, { params }) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ jobs: await imports.jobsOf(c.var.principal, c.req.param('id')) });
+    return c.json({ jobs: await imports.jobsOf(c.var.principal, params.id) });
   });
-  app.get('/jobs/:id', async (c) => {
+  on(importApi.job, async (c, { params }) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ job: await imports.job(c.var.principal, c.req.param('id')) });
+    return c.json({ job: await imports.job(c.var.principal, params.id) });
   });
   return app;
 }

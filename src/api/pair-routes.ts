@@ -1,27 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { DomainError } from '../domain/errors';
 import type { Authenticator } from '../services/auth/principal';
 import type { PairService } from '../services/pairs/pair-service';
 import type { ToolkitProvider } from '../toolkit/toolkit';
-import { requireAuth, type AuthEnv } from './auth-middleware';
-import { versionBodySchema } from '../contracts/common';
-import { parseJson, parseWith } from './http-errors';
-import {
-  actionItemCreateBodySchema,
-  actionItemDoneBodySchema,
-  agreementEditBodySchema,
-  assessmentBodySchema,
-  feedbackBodySchema,
-  pairEndBodySchema,
-  pairPauseBodySchema,
-  privateNoteBodySchema,
-  sessionCreateBodySchema,
-  sessionNotesBodySchema,
-  sessionStatusBodySchema,
-  signBodySchema,
-  toolkitQuerySchema,
-  type PairResponse,
-} from '../contracts/pairs';
+import { pairApi, type PairResponse } from '../contracts/pairs';
+import type { AuthEnv } from './auth-middleware';
+import { declaredRoutes } from './declared-routes';
 import { expectedVersion as headerOrBodyVersion, withEtag } from './versioning';
 
 /**
@@ -38,65 +21,47 @@ export type PairRoutesDeps = {
   toolkit: ToolkitProvider;
 };
 
-/** The pair's journey (route table: src/contracts/pairs.ts); every route is authenticated. */
+/** The pair's journey (declared in src/contracts/pairs.ts: `pairApi`). */
 export function pairRoutes(deps: PairRoutesDeps) {
   const { pairs } = deps;
   const app = new Hono<AuthEnv>();
-  const auth = requireAuth(deps.authenticator);
-  for (const path of ['/pairs/*', '/toolkit', '/programmes/:id/pairs/*']) app.use(path, auth);
+  const on = declaredRoutes(app, deps.authenticator);
 
   const send = (c: Context<AuthEnv>, view: PairResponse, status: 200 | 201 = 200) => {
     withEtag(c, view.version);
     return c.json(view, status);
   };
-  /** Resume and complete take an optional body (`{ version }`); an empty body is fine. */
-  const optionalVersion = async (c: Context<AuthEnv>) => {
-    const raw = await c.req.text();
-    if (raw.trim() === '') return expectedVersion(c);
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw new DomainError('validation_failed', 'The request body is not valid JSON.');
-    }
-    return expectedVersion(c, parseWith(versionBodySchema, json, 'body').version);
-  };
-  const id = (c: Context<AuthEnv>) => c.req.param('id') ?? '';
-  const session = (c: Context<AuthEnv>) => c.req.param('sessionId') ?? '';
 
-  app.get('/pairs/mine', async (c) => {
+  on(pairApi.mine, async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await pairs.mine(c.var.principal));
   });
 
-  app.get('/pairs/:id/dashboard', async (c) => {
-    const view = await pairs.dashboard(c.var.principal, id(c));
+  on(pairApi.dashboard, async (c, { params }) => {
+    const view = await pairs.dashboard(c.var.principal, params.id);
     withEtag(c, view.version);
     return c.json(view);
   });
 
-  app.put('/pairs/:id/agreement', async (c) => {
-    const body = await parseJson(c, agreementEditBodySchema);
+  on(pairApi.editAgreement, async (c, { params, body }) => {
     return send(
       c,
-      await pairs.editAgreement(c.var.principal, id(c), body, expectedVersion(c, body.version)),
+      await pairs.editAgreement(c.var.principal, params.id, body, expectedVersion(c, body.version)),
     );
   });
 
-  app.post('/pairs/:id/agreement/sign', async (c) => {
-    const body = await parseJson(c, signBodySchema);
+  on(pairApi.sign, async (c, { params, body }) => {
     return send(
       c,
-      await pairs.sign(c.var.principal, id(c), body.revision, expectedVersion(c, body.version)),
+      await pairs.sign(c.var.principal, params.id, body.revision, expectedVersion(c, body.version)),
     );
   });
 
-  app.post('/pairs/:id/sessions', async (c) => {
-    const body = await parseJson(c, sessionCreateBodySchema);
+  on(pairApi.planSession, async (c, { params, body }) => {
     const version = expectedVersion(c, body.version);
     return send(
       c,
-      await pairs.planSession(c.var.principal, id(c), {
+      await pairs.planSession(c.var.principal, params.id, {
         ...body,
         ...(version !== undefined ? { version } : {}),
       }),
@@ -104,22 +69,20 @@ export function pairRoutes(deps: PairRoutesDeps) {
     );
   });
 
-  app.post('/pairs/:id/sessions/:sessionId/status', async (c) => {
-    const body = await parseJson(c, sessionStatusBodySchema);
+  on(pairApi.setSessionStatus, async (c, { params, body }) => {
     return send(
       c,
       await pairs.setSessionStatus(
         c.var.principal,
-        id(c),
-        session(c),
+        params.id,
+        params.sessionId,
         body.status,
         expectedVersion(c, body.version),
       ),
     );
   });
 
-  app.put('/pairs/:id/sessions/:sessionId/notes', async (c) => {
-    const body = await parseJson(c, sessionNotesBodySchema);
+  on(pairApi.editSessionNotes, async (c, { params, body }) => {
     const changes = {
       ...(body.agenda !== undefined ? { agenda: body.agenda } : {}),
       ...(body.sharedNotes !== undefined ? { sharedNotes: body.sharedNotes } : {}),
@@ -128,20 +91,19 @@ export function pairRoutes(deps: PairRoutesDeps) {
       c,
       await pairs.editSessionNotes(
         c.var.principal,
-        id(c),
-        session(c),
+        params.id,
+        params.sessionId,
         changes,
         expectedVersion(c, body.version),
       ),
     );
   });
 
-  app.put('/pairs/:id/sessions/:sessionId/private-note', async (c) => {
-    const body = await parseJson(c, privateNoteBodySchema);
+  on(pairApi.savePrivateNote, async (c, { params, body }) => {
     const response = await pairs.savePrivateNote(
       c.var.principal,
-      id(c),
-      session(c),
+      params.id,
+      params.sessionId,
       body.text,
       expectedVersion(c, body.version),
     );
@@ -149,12 +111,11 @@ export function pairRoutes(deps: PairRoutesDeps) {
     return c.json(response);
   });
 
-  app.post('/pairs/:id/sessions/:sessionId/action-items', async (c) => {
-    const body = await parseJson(c, actionItemCreateBodySchema);
+  on(pairApi.addActionItem, async (c, { params, body }) => {
     const version = expectedVersion(c, body.version);
     return send(
       c,
-      await pairs.addActionItem(c.var.principal, id(c), session(c), {
+      await pairs.addActionItem(c.var.principal, params.id, params.sessionId, {
         ...body,
         ...(version !== undefined ? { version } : {}),
       }),
@@ -162,87 +123,84 @@ export function pairRoutes(deps: PairRoutesDeps) {
     );
   });
 
-  app.post('/pairs/:id/sessions/:sessionId/action-items/:itemId/done', async (c) => {
-    const body = await parseJson(c, actionItemDoneBodySchema);
+  on(pairApi.setActionItemDone, async (c, { params, body }) => {
     return send(
       c,
       await pairs.setActionItemDone(
         c.var.principal,
-        id(c),
-        session(c),
-        c.req.param('itemId'),
+        params.id,
+        params.sessionId,
+        params.itemId,
         body.done,
         expectedVersion(c, body.version),
       ),
     );
   });
 
-  app.put('/pairs/:id/sessions/:sessionId/feedback', async (c) => {
-    const body = await parseJson(c, feedbackBodySchema);
+  on(pairApi.giveFeedback, async (c, { params, body }) => {
     const version = expectedVersion(c, body.version);
     return send(
       c,
-      await pairs.giveFeedback(c.var.principal, id(c), session(c), {
+      await pairs.giveFeedback(c.var.principal, params.id, params.sessionId, {
         ...body,
         ...(version !== undefined ? { version } : {}),
       }),
     );
   });
 
-  app.put('/pairs/:id/assessments', async (c) => {
-    const body = await parseJson(c, assessmentBodySchema);
+  on(pairApi.recordAssessment, async (c, { params, body }) => {
     const version = expectedVersion(c, body.version);
     return send(
       c,
-      await pairs.recordAssessment(c.var.principal, id(c), {
+      await pairs.recordAssessment(c.var.principal, params.id, {
         ...body,
         ...(version !== undefined ? { version } : {}),
       }),
     );
   });
 
-  app.post('/pairs/:id/pause', async (c) => {
-    const body = await parseJson(c, pairPauseBodySchema);
+  on(pairApi.pause, async (c, { params, body }) => {
     return send(
       c,
       await pairs.transition(
         c.var.principal,
-        id(c),
+        params.id,
         { type: 'pause', until: body.until },
         expectedVersion(c, body.version),
       ),
     );
   });
-  app.post('/pairs/:id/resume', async (c) => {
-    const version = await optionalVersion(c);
-    return send(c, await pairs.transition(c.var.principal, id(c), { type: 'resume' }, version));
+  on(pairApi.resume, async (c, { params, body }) => {
+    const version = expectedVersion(c, body?.version);
+    return send(c, await pairs.transition(c.var.principal, params.id, { type: 'resume' }, version));
   });
-  app.post('/pairs/:id/complete', async (c) => {
-    const version = await optionalVersion(c);
-    return send(c, await pairs.transition(c.var.principal, id(c), { type: 'complete' }, version));
+  on(pairApi.complete, async (c, { params, body }) => {
+    const version = expectedVersion(c, body?.version);
+    return send(
+      c,
+      await pairs.transition(c.var.principal, params.id, { type: 'complete' }, version),
+    );
   });
-  app.post('/pairs/:id/end', async (c) => {
-    const body = await parseJson(c, pairEndBodySchema);
+  on(pairApi.end, async (c, { params, body }) => {
     return send(
       c,
       await pairs.transition(
         c.var.principal,
-        id(c),
+        params.id,
         { type: 'end', reason: body.reason },
         expectedVersion(c, body.version),
       ),
     );
   });
 
-  app.get('/programmes/:id/pairs/flagged', async (c) => {
+  on(pairApi.flagged, async (c, { params }) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await pairs.flagged(c.var.principal, id(c)));
+    return c.json(await pairs.flagged(c.var.principal, params.id));
   });
 
-  app.get('/toolkit', (c) => {
-    const { locale } = parseWith(toolkitQuerySchema, { locale: c.req.query('locale') }, 'query');
+  on(pairApi.toolkit, (c, { query }) => {
     c.header('Cache-Control', 'private, max-age=3600');
-    return c.json(deps.toolkit(locale));
+    return c.json(deps.toolkit(query.locale));
   });
 
   return app;

@@ -1,61 +1,63 @@
 import { Hono } from 'hono';
+import type { Authenticator } from '../services/auth/principal';
 import type { ProgrammeService } from '../services/programmes/programme-service';
+import { programmeApi } from '../contracts/programmes';
 import type { AuthEnv } from './auth-middleware';
-import {
-  programmeCreateBodySchema,
-  programmeEditBodySchema,
-  programmeStatusBodySchema,
-} from '../contracts/programmes';
-import { parseJson } from './http-errors';
+import { declaredRoutes } from './declared-routes';
 import { expectedVersion, withEtag } from './versioning';
 
-/** `/programmes[/:id]`, `/status`, `/readiness`, `/participants` (authenticated). */
-export function programmeRoutes(programmes: ProgrammeService) {
+export type ProgrammeRoutesDeps = {
+  authenticator: Authenticator;
+  programmes: ProgrammeService;
+};
+
+/** Programmes (declared in src/contracts/programmes.ts: `programmeApi`). */
+export function programmeRoutes(deps: ProgrammeRoutesDeps) {
+  const { programmes } = deps;
   const app = new Hono<AuthEnv>();
-  app.get('/programmes', async (c) => {
+  const on = declaredRoutes(app, deps.authenticator);
+
+  on(programmeApi.list, async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await programmes.list(c.var.principal));
   });
-  app.post('/programmes', async (c) => {
-    const body = await parseJson(c, programmeCreateBodySchema);
+  on(programmeApi.create, async (c, { body }) => {
     const view = await programmes.create(c.var.principal, body);
     withEtag(c, view.canManage ? view.version : null);
     return c.json(view, 201);
   });
-  app.get('/programmes/:id', async (c) => {
-    const view = await programmes.get(c.var.principal, c.req.param('id'));
+  on(programmeApi.get, async (c, { params }) => {
+    const view = await programmes.get(c.var.principal, params.id);
     withEtag(c, view.canManage ? view.version : null);
     return c.json(view);
   });
-  app.put('/programmes/:id', async (c) => {
-    const body = await parseJson(c, programmeEditBodySchema);
+  on(programmeApi.edit, async (c, { params, body }) => {
     const view = await programmes.edit(
       c.var.principal,
-      c.req.param('id'),
+      params.id,
       body,
       expectedVersion(c, body.version),
     );
     withEtag(c, view.canManage ? view.version : null);
     return c.json(view);
   });
-  app.post('/programmes/:id/status', async (c) => {
-    const body = await parseJson(c, programmeStatusBodySchema);
+  on(programmeApi.move, async (c, { params, body }) => {
     const view = await programmes.transition(
       c.var.principal,
-      c.req.param('id'),
+      params.id,
       body.to,
       expectedVersion(c, body.version),
     );
     withEtag(c, view.canManage ? view.version : null);
     return c.json(view);
   });
-  app.get('/programmes/:id/readiness', async (c) => {
+  on(programmeApi.readiness, async (c, { params }) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await programmes.readiness(c.var.principal, c.req.param('id')));
+    return c.json(await programmes.readiness(c.var.principal, params.id));
   });
-  app.get('/programmes/:id/participants', async (c) => {
+  on(programmeApi.participants, async (c, { params }) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await programmes.participants(c.var.principal, c.req.param('id')));
+    return c.json(await programmes.participants(c.var.principal, params.id));
   });
   return app;
 }

@@ -3,6 +3,7 @@ import { localeSchema, plannedDateTime, weekdaySchema } from '../domain/common';
 import { sessionStatusSchema } from '../domain/pair/schema';
 import { frequencySchema } from '../domain/programme';
 import { recurrenceRuleSchema } from '../domain/calendar/calendar-series';
+import { idParam, idParams, route } from './route';
 
 /**
  * A pair's sessions in both calendars: the contract of the calendar routes (proposed recurring
@@ -29,22 +30,13 @@ import { recurrenceRuleSchema } from '../domain/calendar/calendar-series';
  *   ended; nothing left to book), `already_exists`; 503 `calendar_unavailable` with a message that
  *   names the person ("Marc's calendar could not be read: permission missing").
  *
- * Route table (all under /api; "member" = the pair's mentor or mentee)
- *
- * | method | path                                       | who    | body                 | response (status) · errors                    |
- * |--------|--------------------------------------------|--------|----------------------|-----------------------------------------------|
- * | GET    | /pairs/:id/slots?locale=                   | member | –                    | SlotsResponse · 404, 409, 503                 |
- * | GET    | /pairs/:id/calendar?locale=                | member | –                    | PairCalendarResponse · 404                    |
- * | POST   | /pairs/:id/booking?locale=                 | member | BookingBody          | PairCalendarResponse (201; 200 if already booked) · 400, 404, 409, 503 |
- * | POST   | /pairs/:id/sessions/:sessionId/reschedule?locale= | member | RescheduleBody | PairCalendarResponse · 400, 404, 409, 503     |
- * | POST   | /pairs/:id/calendar/refresh?locale=        | member | –                    | PairCalendarResponse (with `changes`) · 404, 503 |
+ * The routes: `calendarApi` at the end of this file.
  *
  * Refresh: reads the series (Graph: its instances) unless the last read is under
  * CALENDAR_REFRESH_MINUTES old (default 5) or another instance is reading it: then it answers from
  * the store with `changes: []`. `changes` lists each decline once (the read that first saw it);
  * `declinedBy` shows every decline seen at the last read. A read that finds nothing leaves the
  * pair's version as it was.
- * | GET    | /pairs/:id/calendar.ics                    | member | –                    | text/calendar (local calendar only) · 404     |
  *
  * Cost: finding slots is one calendar call (Graph: one getSchedule for both people) and booking
  * one more (Graph: one POST /events), so a pair is planned in two Graph calls.
@@ -196,5 +188,92 @@ export const pairCalendarResponseSchema = z.object({
 });
 export type PairCalendarResponse = z.infer<typeof pairCalendarResponseSchema>;
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const calendarApi = {};
+const unknownPair = 'Unknown pair, or one the caller is not a member of (`pair_not_found`)';
+const unavailable =
+  "`calendar_unavailable`: a member's calendar could not be read or written (the message names them)";
+
+/** The routes (src/contracts/route.ts). */
+export const calendarApi = {
+  slots: route({
+    method: 'get',
+    path: '/pairs/:id/slots',
+    summary: 'Up to 5 recurring slots free in both calendars that fit the agreement, best first',
+    access: 'pair_member',
+    params: idParams,
+    query: calendarQuerySchema,
+    responses: { 200: slotsResponseSchema },
+    errors: {
+      404: unknownPair,
+      409: '`invalid_transition`: the pair is paused, completed or ended, or nothing is left to book',
+      503: unavailable,
+    },
+  }),
+  calendar: route({
+    method: 'get',
+    path: '/pairs/:id/calendar',
+    summary: "The pair's booked series and sessions, in each member's zone",
+    access: 'pair_member',
+    params: idParams,
+    query: calendarQuerySchema,
+    responses: { 200: pairCalendarResponseSchema },
+    errors: { 404: unknownPair },
+  }),
+  book: route({
+    method: 'post',
+    path: '/pairs/:id/booking',
+    summary:
+      'Book a proposed slot as a series in both calendars (201; 200 when that slot is already booked)',
+    access: 'pair_member',
+    params: idParams,
+    query: calendarQuerySchema,
+    body: bookingBodySchema,
+    responses: { 200: pairCalendarResponseSchema, 201: pairCalendarResponseSchema },
+    errors: {
+      404: unknownPair,
+      409: '`already_exists` (another series is booked: move single sessions), or `invalid_transition` (the pair is paused, completed or ended; nothing left to book)',
+      503: unavailable,
+    },
+  }),
+  reschedule: route({
+    method: 'post',
+    path: '/pairs/:id/sessions/:sessionId/reschedule',
+    summary: 'Move one session of the series to a new start (it keeps its duration)',
+    access: 'pair_member',
+    params: z.object({ id: idParam('id'), sessionId: idParam('sessionId') }),
+    query: calendarQuerySchema,
+    body: rescheduleBodySchema,
+    responses: { 200: pairCalendarResponseSchema },
+    errors: {
+      404: `${unknownPair}, or an unknown session (\`not_found\`)`,
+      409: '`invalid_transition`: the pair or the session can no longer move',
+      503: unavailable,
+    },
+  }),
+  refresh: route({
+    method: 'post',
+    path: '/pairs/:id/calendar/refresh',
+    summary:
+      'Read the series back from the calendar: moves, declines and cancellations (`changes`)',
+    access: 'pair_member',
+    params: idParams,
+    query: calendarQuerySchema,
+    responses: { 200: pairCalendarResponseSchema },
+    errors: { 404: unknownPair, 503: unavailable },
+  }),
+  ics: route({
+    method: 'get',
+    path: '/pairs/:id/calendar.ics',
+    summary: "The pair's series as a calendar file (local calendar only)",
+    access: 'pair_member',
+    params: idParams,
+    responses: {
+      200: {
+        contentType: 'text/calendar',
+        description: 'The booked series as an iCalendar file, as an attachment',
+      },
+    },
+    errors: {
+      404: `${unknownPair}, or no file to give (\`not_found\`: nothing booked, or the calendar is Outlook)`,
+    },
+  }),
+};

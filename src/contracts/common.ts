@@ -24,7 +24,10 @@ import { text } from '../domain/common';
  *   without any version is also 409 `version_conflict`. The state moves (opt-in, pause, resume,
  *   leave, status) take an optional version and are idempotent when repeated.
  *
- * Route table (all under /api; "lead" = a lead of that programme, or a programme lead of the tenant)
+ * The routes: `programmeApi`, `profileApi` and `importApi` at the end of ./programmes.ts,
+ * ./profiles.ts and ./imports.ts (src/contracts/route.ts).
+ *
+ * Route table (all under /api)
  *
  * | method | path                                  | who                  | body                  | response (status)              |
  * |--------|---------------------------------------|----------------------|-----------------------|--------------------------------|
@@ -32,27 +35,6 @@ import { text } from '../domain/common';
  * | GET    | /dev/personas                         | anyone, dev + loopback| –                    | PersonasResponse               |
  * | POST   | /dev/sign-in                          | anyone, dev + loopback| DevSignInBody        | DevSignInResponse              |
  * | GET    | /me                                   | signed in            | –                     | MeResponse                     |
- * | GET    | /programmes                           | signed in            | –                     | ProgrammeListResponse          |
- * | POST   | /programmes                           | tenant programme lead| ProgrammeCreateBody   | ProgrammeResponse (201)        |
- * | GET    | /programmes/:id                       | signed in (draft: lead) | –                  | ProgrammeResponse              |
- * | PUT    | /programmes/:id                       | lead                 | ProgrammeEditBody     | ProgrammeResponse              |
- * | POST   | /programmes/:id/status                | lead                 | ProgrammeStatusBody   | ProgrammeResponse              |
- * | GET    | /programmes/:id/readiness             | lead                 | –                     | ReadinessResponse              |
- * | GET    | /programmes/:id/participants          | lead                 | –                     | ParticipantsResponse           |
- * | GET    | /programmes/:id/profile/me            | signed in            | –                     | ProfileResponse                |
- * | PUT    | /programmes/:id/profile/me            | signed in            | ProfileEditBody       | ProfileResponse                |
- * | POST   | /programmes/:id/profile/me/opt-in     | signed in            | OptInBody             | ProfileResponse                |
- * | POST   | /programmes/:id/profile/me/pause      | signed in            | PauseBody             | ProfileResponse                |
- * | POST   | /programmes/:id/profile/me/resume     | signed in            | VersionBody (optional)| ProfileResponse                |
- * | POST   | /programmes/:id/profile/me/leave      | signed in            | VersionBody (optional)| ProfileResponse                |
- * | GET    | /programmes/:id/profiles/:personId    | that person, or lead | –                     | ProfileResponse                |
- * | PUT    | /programmes/:id/profiles/:personId    | that person only     | ProfileEditBody       | ProfileResponse                |
- * | POST   | /programmes/:id/imports/preview       | lead                 | text/csv, or ImportBody| ImportPreview                 |
- * | POST   | /programmes/:id/imports               | lead                 | text/csv, or ImportBody| ImportJobResponse (202); 400 validation_failed + details.preview |
- * | GET    | /programmes/:id/imports               | lead                 | –                     | ImportJobListResponse          |
- * | GET    | /jobs/:id                             | lead of the job's programme | –              | ImportJobResponse              |
- *
- * Non-drafts are visible to everyone in the tenant as a summary; drafts only to leads (404 otherwise).
  */
 
 // ---------------------------------------------------------------------------------------------

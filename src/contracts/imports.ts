@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { dateTime, text } from '../domain/common';
+import { idParams, route } from './route';
 
-/** Importing participants from a CSV file: preview, jobs. See the conventions in ./common.ts. */
+/**
+ * Importing participants from a CSV file: preview, jobs. See the conventions in ./common.ts.
+ * The routes: `importApi` at the end of this file.
+ */
 
 // CSV import
 
@@ -151,5 +155,56 @@ export type ImportJobResponse = z.infer<typeof importJobResponseSchema>;
 export const importJobListResponseSchema = z.object({ jobs: z.array(importJobSchema) });
 export type ImportJobListResponse = z.infer<typeof importJobListResponseSchema>;
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const importApi = {};
+const unknownProgramme =
+  'Unknown programme, or a draft the caller does not lead (`programme_not_found`)';
+const notLead = 'A signed-in person who does not lead this programme (`forbidden`)';
+/** The file itself (Windows-1252 or UTF-8), its name percent-encoded in `X-File-Name`. */
+const csvTypes = ['text/csv', 'text/plain'] as const;
+
+/** The routes (src/contracts/route.ts). */
+export const importApi = {
+  preview: route({
+    method: 'post',
+    path: '/programmes/:id/imports/preview',
+    summary: "Every row's outcome and problems, nothing written (text/csv, or JSON `{ csv }`)",
+    access: 'programme_lead',
+    params: idParams,
+    body: importBodySchema,
+    otherBodyTypes: csvTypes,
+    responses: { 200: importPreviewSchema },
+    errors: { 403: notLead, 404: unknownProgramme },
+  }),
+  start: route({
+    method: 'post',
+    path: '/programmes/:id/imports',
+    summary:
+      'Start importing the file in the background (`Location`: the job); a file with an error is refused whole (400 with `details.preview`)',
+    access: 'programme_lead',
+    params: idParams,
+    body: importBodySchema,
+    otherBodyTypes: csvTypes,
+    responses: { 202: importJobResponseSchema },
+    errors: { 403: notLead, 404: unknownProgramme },
+  }),
+  list: route({
+    method: 'get',
+    path: '/programmes/:id/imports',
+    summary: "The programme's 20 latest imports, newest first",
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 200: importJobListResponseSchema },
+    errors: { 403: notLead, 404: unknownProgramme },
+  }),
+  job: route({
+    method: 'get',
+    path: '/jobs/:id',
+    summary: "An import's progress, the rows applied and the rows that failed",
+    access: 'job_lead',
+    params: idParams,
+    responses: { 200: importJobResponseSchema },
+    errors: {
+      403: "A signed-in person who does not lead the job's programme (`forbidden`)",
+      404: 'Unknown job (`not_found`), or one of a draft programme the caller does not lead (`programme_not_found`)',
+    },
+  }),
+};

@@ -10,17 +10,22 @@ import {
   text,
 } from '../domain/common';
 import {
-  actionItemSchema,
   agreementSchema,
   assessmentPhaseSchema,
-  pairHistoryEntrySchema,
   pairingFitSchema,
   pairStateSchema,
-  sessionStatusSchema,
 } from '../domain/pair/schema';
-import { approvalStatusSchema } from '../domain/approval';
 import { frameSchema } from '../domain/programme';
-import { versionSchema } from './common';
+import { versionBodySchema, versionSchema } from './common';
+import {
+  myPairsResponseSchema,
+  pairDashboardResponseSchema,
+  pairResponseSchema,
+  privateNoteViewSchema,
+} from './pair-views';
+import { idParam, idParams, route } from './route';
+
+export * from './pair-views';
 
 /**
  * The pair's journey: the contract of the pair routes (dashboard, agreement, sessions, notes,
@@ -65,269 +70,10 @@ import { versionSchema } from './common';
  *   `version_conflict`, `invalid_transition` (details: entity, id, from, to), `already_exists`
  *   (an action item id reused with other content).
  *
- * Route table (all under /api; "member" = the pair's mentor or mentee)
- *
- * | method | path                                                   | who     | body                   | response (status) · errors                               |
- * |--------|--------------------------------------------------------|---------|------------------------|----------------------------------------------------------|
- * | GET    | /pairs/mine                                            | signed in | –                    | MyPairsResponse                                          |
- * | GET    | /pairs/:id/dashboard                                   | member  | –                      | PairDashboardResponse · 404                              |
- * | PUT    | /pairs/:id/agreement                                   | member  | AgreementEditBody      | PairResponse · 400, 404, 409 version_conflict/invalid_transition |
- * | POST   | /pairs/:id/agreement/sign                              | member  | SignBody               | PairResponse · 400 (no subject), 404, 409                |
- * | POST   | /pairs/:id/sessions                                    | member  | SessionCreateBody      | PairResponse (201) · 400, 404, 409                       |
- * | POST   | /pairs/:id/sessions/:sessionId/status                  | member  | SessionStatusBody      | PairResponse · 400, 404, 409 invalid_transition          |
- * | PUT    | /pairs/:id/sessions/:sessionId/notes                   | member  | SessionNotesBody       | PairResponse · 400, 404, 409 version_conflict            |
- * | PUT    | /pairs/:id/sessions/:sessionId/private-note            | member (author = caller) | PrivateNoteBody | PrivateNoteResponse · 400, 404, 409       |
- * | POST   | /pairs/:id/sessions/:sessionId/action-items            | member  | ActionItemCreateBody   | PairResponse (201) · 400, 404, 409 already_exists        |
- * | POST   | /pairs/:id/sessions/:sessionId/action-items/:itemId/done | member | ActionItemDoneBody    | PairResponse · 400, 404                                  |
- * | PUT    | /pairs/:id/sessions/:sessionId/feedback                | member  | FeedbackBody           | PairResponse · 400, 404, 409 invalid_transition          |
- * | PUT    | /pairs/:id/assessments                                 | member  | AssessmentBody         | PairResponse · 400, 404, 409 invalid_transition          |
- * | POST   | /pairs/:id/pause                                       | member  | PairPauseBody          | PairResponse · 400 (until not in the future), 404, 409   |
- * | POST   | /pairs/:id/resume                                      | member  | VersionBody (optional) | PairResponse · 404, 409                                  |
- * | POST   | /pairs/:id/complete                                    | member  | VersionBody (optional) | PairResponse · 404, 409                                  |
- * | POST   | /pairs/:id/end                                         | member  | PairEndBody            | PairResponse · 400 (reason), 404, 409                    |
- * | GET    | /programmes/:id/pairs/flagged                          | lead    | –                      | FlaggedPairsResponse · 403, 404                          |
- * | GET    | /toolkit?locale=fr|en                                  | signed in | –                    | ToolkitResponse · 400 (locale)                           |
+ * The routes: `pairApi` at the end of this file.
  *
  * There is no route that reads someone else's private note: the author is always the caller.
  */
-
-// ---------------------------------------------------------------------------------------------
-// Views
-
-export const memberRoles = ['mentor', 'mentee'] as const;
-export const memberRoleSchema = z.enum(memberRoles);
-export type MemberRole = z.infer<typeof memberRoleSchema>;
-
-/** A member as the dashboard shows them (from the pair's snapshot: no directory lookup). */
-export const memberCardSchema = z.object({
-  personId: z.string(),
-  role: memberRoleSchema,
-  displayName: z.string(),
-  jobTitle: z.string(),
-  department: z.string(),
-  /** BCP 47 tags, e.g. ["fr", "en"]. */
-  languages: z.array(z.string()),
-  /** IANA zone; the tab shows their local time with Intl.DateTimeFormat({ timeZone }). */
-  timeZone: z.string(),
-  /** Their UTC offset now, in minutes (Paris in winter: 60). */
-  utcOffsetMinutes: z.number(),
-  /** Their offset minus the caller's, in minutes ("2 h ahead of you": 120). */
-  offsetFromMeMinutes: z.number(),
-  /** Same-origin URL for an <img>, or null: show initials. */
-  photoUrl: z.string().nullable(),
-});
-export type MemberCard = z.infer<typeof memberCardSchema>;
-
-export const actionItemViewSchema = actionItemSchema.extend({
-  sessionId: z.string(),
-  ownerRole: memberRoleSchema,
-});
-export type ActionItemView = z.infer<typeof actionItemViewSchema>;
-
-export const sessionViewSchema = z.object({
-  id: z.string(),
-  index: z.number(),
-  start: z.string(),
-  durationMinutes: z.number(),
-  status: sessionStatusSchema,
-  agenda: z.string(),
-  sharedNotes: z.string(),
-  actionItems: z.array(actionItemViewSchema),
-  calendarEventId: z.string().nullable(),
-  /** The caller has given feedback on it. */
-  feedbackGiven: z.boolean(),
-  /** The partner has given feedback on it (its content is in `feedback.received`). */
-  feedbackReceived: z.boolean(),
-  /** Ended (held, or planned and past its end) and the caller's feedback is missing. */
-  awaitingMyFeedback: z.boolean(),
-  /** The caller's feedback form for this session shows the pairing-fit question. */
-  asksPairingFit: z.boolean(),
-});
-export type SessionView = z.infer<typeof sessionViewSchema>;
-
-/** Feedback as the caller sees it: the partner's pairing-fit answer is never shown to them. */
-export const feedbackViewSchema = z.object({
-  sessionId: z.string(),
-  sessionIndex: z.number(),
-  fromId: z.string(),
-  toId: z.string(),
-  rating: z.number(),
-  worked: z.string(),
-  suggestion: z.string(),
-  /** Only on feedback the caller gave. */
-  pairingFit: pairingFitSchema.nullable(),
-  /** The author shares its text with the programme lead for the report (absent: not shared). */
-  sharedWithLead: z.boolean().optional(),
-  at: z.string(),
-});
-export type FeedbackView = z.infer<typeof feedbackViewSchema>;
-
-export const agreementViewSchema = agreementSchema.extend({
-  signedByMe: z.boolean(),
-  signedByPartner: z.boolean(),
-  /** Both signed the current revision. */
-  fullySigned: z.boolean(),
-});
-export type AgreementView = z.infer<typeof agreementViewSchema>;
-
-/** One goal's self-assessed levels (1–5) at each phase: a line of the chart and a table row. */
-export const goalProgressSchema = z.object({
-  goal: z.string(),
-  /** Whose goal: mentee goals are what the mentee learns, mentor goals what the mentor learns back. */
-  side: memberRoleSchema,
-  /** The member who assesses it (the learner). */
-  personId: z.string(),
-  start: z.number().nullable(),
-  middle: z.number().nullable(),
-  end: z.number().nullable(),
-  /** Latest level minus start level; null until two phases are known. */
-  change: z.number().nullable(),
-  /** Assessed goals no longer in the agreement are kept and marked. */
-  inAgreement: z.boolean(),
-});
-export type GoalProgress = z.infer<typeof goalProgressSchema>;
-
-export const progressViewSchema = z.object({
-  goals: z.array(goalProgressSchema),
-  /** The phase the caller should assess now, or null when none is due. */
-  suggestedPhase: assessmentPhaseSchema.nullable(),
-  sessionsHeld: z.number(),
-  sessionsPlanned: z.number(),
-  /** The frame's number of sessions. */
-  sessionsAgreed: z.number(),
-});
-export type ProgressView = z.infer<typeof progressViewSchema>;
-
-/**
- * Where one member's manager approval stands, as both members see it (the bot tells both the
- * decision and its comment too). After a decline, the pair changes the agreement and both sign
- * again: the managers who declined are asked again, and every manager when the time changes
- * (sessions, duration or frequency).
- */
-export const approvalStandingSchema = z.object({
-  /** Whose time was asked for. */
-  personId: z.string(),
-  role: memberRoleSchema,
-  /** The caller's own manager was asked. */
-  mine: z.boolean(),
-  managerName: z.string(),
-  status: approvalStatusSchema,
-  /** The agreement revision the manager was asked about; null on requests older than it. */
-  revision: z.number().nullable(),
-  requestedAt: z.string(),
-  /** The manager's comment (always there on a decline). */
-  comment: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-});
-export type ApprovalStanding = z.infer<typeof approvalStandingSchema>;
-
-export const pairActions = [
-  'edit_agreement',
-  'sign',
-  'plan_session',
-  'pause',
-  'resume',
-  'complete',
-  'end',
-] as const;
-export type PairAction = (typeof pairActions)[number];
-
-/** The pair as one member sees it. */
-export const pairViewSchema = z.object({
-  id: z.string(),
-  programmeId: z.string(),
-  state: pairStateSchema,
-  pausedUntil: z.string().nullable(),
-  endReason: z.string().nullable(),
-  myRole: memberRoleSchema,
-  me: memberCardSchema,
-  partner: memberCardSchema,
-  nextSession: sessionViewSchema.nullable(),
-  agreement: agreementViewSchema,
-  /** Oldest first. */
-  sessions: z.array(sessionViewSchema),
-  /** Open action items of every session, soonest due first (no due date last). */
-  openActionItems: z.array(actionItemViewSchema),
-  feedback: z.object({
-    /** What the caller gave, newest first. */
-    given: z.array(feedbackViewSchema),
-    /** What the partner gave the caller, newest first. */
-    received: z.array(feedbackViewSchema),
-  }),
-  progress: progressViewSchema,
-  /**
-   * The managers' approvals that count now, the caller's own first; empty when nobody was asked
-   * (or on a pair asked before this was kept, until the next decision).
-   */
-  approvals: z.array(approvalStandingSchema),
-  /** True when both said the pairing is a poor fit and the lead was told. */
-  flaggedForLead: z.boolean(),
-  history: z.array(pairHistoryEntrySchema),
-  /** What the caller may do now (buttons to show). */
-  can: z.array(z.enum(pairActions)),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type PairView = z.infer<typeof pairViewSchema>;
-
-/** Answer of every write on the pair (and `details.current` of a 409 `version_conflict`). */
-export const pairResponseSchema = z.object({ pair: pairViewSchema, version: z.string() });
-export type PairResponse = z.infer<typeof pairResponseSchema>;
-
-export const privateNoteViewSchema = z.object({
-  sessionId: z.string(),
-  text: z.string(),
-  updatedAt: z.string(),
-  /** The note's own version (its revision, not the pair's), for `PrivateNoteBody.version`. */
-  version: z.string(),
-});
-export type PrivateNoteView = z.infer<typeof privateNoteViewSchema>;
-
-/**
- * `GET /api/pairs/:id/dashboard`: 2 Cosmos point reads, run together: the pair, and the caller's
- * own private notebook (all their notes on this pair in one document).
- */
-export const pairDashboardResponseSchema = pairResponseSchema.extend({
-  /** The caller's own private notes on this pair's sessions; nobody else's, ever. */
-  privateNotes: z.array(privateNoteViewSchema),
-});
-export type PairDashboardResponse = z.infer<typeof pairDashboardResponseSchema>;
-
-export const myPairItemSchema = z.object({
-  id: z.string(),
-  programmeId: z.string(),
-  state: pairStateSchema,
-  myRole: memberRoleSchema,
-  partner: z.object({
-    personId: z.string(),
-    displayName: z.string(),
-    jobTitle: z.string(),
-    photoUrl: z.string().nullable(),
-  }),
-  subject: z.string(),
-  nextSessionStart: z.string().nullable(),
-  agreementFullySigned: z.boolean(),
-  /** Feedback the caller still owes. */
-  awaitingMyFeedback: z.number(),
-  /**
-   * The managers' declines that count now (the caller's own manager first), while the pair waits
-   * for approval; empty otherwise. Home says who declined, their comment and what to do next.
-   */
-  declines: z.array(
-    z.object({
-      managerName: z.string(),
-      /** The caller's own manager declined. */
-      mine: z.boolean(),
-      comment: z.string().nullable(),
-    }),
-  ),
-  updatedAt: z.string(),
-});
-export type MyPairItem = z.infer<typeof myPairItemSchema>;
-
-/** `GET /api/pairs/mine`: open pairs first, then most recently updated. */
-export const myPairsResponseSchema = z.object({ pairs: z.array(myPairItemSchema) });
-export type MyPairsResponse = z.infer<typeof myPairsResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Request bodies
@@ -526,5 +272,212 @@ export type {
 } from '../domain/pair/schema';
 export type { VersionBody } from './common';
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const pairApi = {};
+const sessionParams = z.object({ id: idParam('id'), sessionId: idParam('sessionId') });
+const itemParams = sessionParams.extend({ itemId: idParam('itemId') });
+const unknownPair = 'Unknown pair, or one the caller is not a member of (`pair_not_found`)';
+const unknownSession = `${unknownPair}, or an unknown session (\`not_found\`)`;
+const stale = '`version_conflict` (a stale version), with `details.current`';
+const moveConflict = `\`invalid_transition\` (the pair's state does not allow it; details: entity, id, from, to), or ${stale}`;
+
+/** The routes (src/contracts/route.ts). */
+export const pairApi = {
+  mine: route({
+    method: 'get',
+    path: '/pairs/mine',
+    summary: "The caller's pairs: open ones first, then the most recently updated",
+    access: 'signed_in',
+    responses: { 200: myPairsResponseSchema },
+  }),
+  dashboard: route({
+    method: 'get',
+    path: '/pairs/:id/dashboard',
+    summary: 'The pair as the caller sees it, with their own private notes',
+    access: 'pair_member',
+    params: idParams,
+    responses: { 200: pairDashboardResponseSchema },
+    errors: { 404: unknownPair },
+  }),
+  editAgreement: route({
+    method: 'put',
+    path: '/pairs/:id/agreement',
+    summary:
+      'Change the agreement (only the fields sent; a real change unsigns both; version required)',
+    access: 'pair_member',
+    params: idParams,
+    body: agreementEditBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: {
+      404: unknownPair,
+      409: '`version_conflict` (no version, or a stale one; with `details.current`), or `invalid_transition` (the agreement can no longer change)',
+    },
+  }),
+  sign: route({
+    method: 'post',
+    path: '/pairs/:id/agreement/sign',
+    summary:
+      'Sign the agreement revision read (the second signature activates the pair or asks the managers)',
+    access: 'pair_member',
+    params: idParams,
+    body: signBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: {
+      404: unknownPair,
+      409: `${moveConflict}; also \`version_conflict\` when the revision signed is not the current one`,
+    },
+  }),
+  planSession: route({
+    method: 'post',
+    path: '/pairs/:id/sessions',
+    summary: 'Plan a session by hand',
+    access: 'pair_member',
+    params: idParams,
+    body: sessionCreateBodySchema,
+    responses: { 201: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  setSessionStatus: route({
+    method: 'post',
+    path: '/pairs/:id/sessions/:sessionId/status',
+    summary: 'Mark a session held or missed once started, or cancel it before',
+    access: 'pair_member',
+    params: sessionParams,
+    body: sessionStatusBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownSession, 409: moveConflict },
+  }),
+  editSessionNotes: route({
+    method: 'put',
+    path: '/pairs/:id/sessions/:sessionId/notes',
+    summary: "Change a session's agenda and shared notes (version required)",
+    access: 'pair_member',
+    params: sessionParams,
+    body: sessionNotesBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: {
+      404: unknownSession,
+      409: '`version_conflict` (no version, or a stale one; with `details.current`), or `invalid_transition`',
+    },
+  }),
+  savePrivateNote: route({
+    method: 'put',
+    path: '/pairs/:id/sessions/:sessionId/private-note',
+    summary: "Save the caller's own private note on a session (the note's own version)",
+    access: 'pair_member',
+    params: sessionParams,
+    body: privateNoteBodySchema,
+    responses: { 200: privateNoteResponseSchema },
+    errors: {
+      404: unknownSession,
+      409: '`version_conflict` (a stale note version), with `details.current.note`',
+    },
+  }),
+  addActionItem: route({
+    method: 'post',
+    path: '/pairs/:id/sessions/:sessionId/action-items',
+    summary: 'Add an action item to a session (send an `id` to make a retry safe)',
+    access: 'pair_member',
+    params: sessionParams,
+    body: actionItemCreateBodySchema,
+    responses: { 201: pairResponseSchema },
+    errors: {
+      404: unknownSession,
+      409: `\`already_exists\` (the item id reused with other content), ${moveConflict}`,
+    },
+  }),
+  setActionItemDone: route({
+    method: 'post',
+    path: '/pairs/:id/sessions/:sessionId/action-items/:itemId/done',
+    summary: 'Mark an action item done or not done',
+    access: 'pair_member',
+    params: itemParams,
+    body: actionItemDoneBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: {
+      404: `${unknownSession}, or an unknown action item (\`not_found\`)`,
+      409: moveConflict,
+    },
+  }),
+  giveFeedback: route({
+    method: 'put',
+    path: '/pairs/:id/sessions/:sessionId/feedback',
+    summary: "Give (or replace) the caller's feedback on a session",
+    access: 'pair_member',
+    params: sessionParams,
+    body: feedbackBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownSession, 409: moveConflict },
+  }),
+  recordAssessment: route({
+    method: 'put',
+    path: '/pairs/:id/assessments',
+    summary: "Record the caller's level on one of their goals at one phase",
+    access: 'pair_member',
+    params: idParams,
+    body: assessmentBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  pause: route({
+    method: 'post',
+    path: '/pairs/:id/pause',
+    summary: 'Pause the pair until a day or an instant in the future',
+    access: 'pair_member',
+    params: idParams,
+    body: pairPauseBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  resume: route({
+    method: 'post',
+    path: '/pairs/:id/resume',
+    summary: 'Resume a paused pair (the body and its version are optional)',
+    access: 'pair_member',
+    params: idParams,
+    body: versionBodySchema,
+    bodyOptional: true,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  complete: route({
+    method: 'post',
+    path: '/pairs/:id/complete',
+    summary: 'Complete the pair (the body and its version are optional)',
+    access: 'pair_member',
+    params: idParams,
+    body: versionBodySchema,
+    bodyOptional: true,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  end: route({
+    method: 'post',
+    path: '/pairs/:id/end',
+    summary: 'End the pair early, with a reason',
+    access: 'pair_member',
+    params: idParams,
+    body: pairEndBodySchema,
+    responses: { 200: pairResponseSchema },
+    errors: { 404: unknownPair, 409: moveConflict },
+  }),
+  flagged: route({
+    method: 'get',
+    path: '/programmes/:id/pairs/flagged',
+    summary:
+      'Pairs whose two members said the pairing is a poor fit, newest flag first (no notes, no feedback text)',
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 200: flaggedPairsResponseSchema },
+    errors: {
+      403: 'A signed-in person who does not lead this programme (`forbidden`), drafts included',
+      404: 'Unknown programme (`programme_not_found`)',
+    },
+  }),
+  toolkit: route({
+    method: 'get',
+    path: '/toolkit',
+    summary: "The mentor toolkit's guides and templates in `?locale=` (default fr)",
+    access: 'signed_in',
+    query: toolkitQuerySchema,
+    responses: { 200: toolkitResponseSchema },
+  }),
+};

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { plannedDayOrDateTime, text, timeZoneSchema } from '../domain/common';
 import { matchingGaps, profileSchema } from '../domain/profile';
-import { versionSchema } from './common';
+import { versionBodySchema, versionSchema } from './common';
 import { personCardSchema } from './identity';
+import { idParam, idParams, route } from './route';
 
-/** Each person's profile in a programme: edit, opt in, pause, resume, leave. See the conventions in ./common.ts. */
+/**
+ * Each person's profile in a programme: edit, opt in, pause, resume, leave. See the conventions in
+ * ./common.ts. A draft programme exists only for its leads (404 `programme_not_found` for others).
+ * The routes: `profileApi` at the end of this file.
+ */
 
 // Profiles
 
@@ -71,5 +76,105 @@ export type {
   WorkMode,
 } from '../domain/profile';
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const profileApi = {};
+const unknownProgramme =
+  'Unknown programme, or a draft the caller does not lead (`programme_not_found`)';
+const mine = '/programmes/:id/profile/me';
+const someone = '/programmes/:id/profiles/:personId';
+const someoneParams = z.object({ id: idParam('id'), personId: idParam('personId') });
+const moveConflict =
+  "`invalid_transition` (a move the profile's status does not allow, or joining a draft or closed programme), `version_conflict` (a stale version), or `already_exists` (the caller is active in another programme)";
+
+/** The routes (src/contracts/route.ts). */
+export const profileApi = {
+  mine: route({
+    method: 'get',
+    path: mine,
+    summary:
+      "The caller's profile in the programme (a default one, version null, before the first save)",
+    access: 'signed_in',
+    params: idParams,
+    responses: { 200: profileResponseSchema },
+    errors: { 404: unknownProgramme },
+  }),
+  editMine: route({
+    method: 'put',
+    path: mine,
+    summary: "Replace the caller's editable profile (its version required once saved)",
+    access: 'signed_in',
+    params: idParams,
+    body: profileEditBodySchema,
+    responses: { 200: profileResponseSchema },
+    errors: {
+      404: unknownProgramme,
+      409: '`version_conflict` (no version on a saved profile, or a stale one), `invalid_transition` (the programme is closed), or `already_exists` (the caller is active in another programme)',
+    },
+  }),
+  optIn: route({
+    method: 'post',
+    path: `${mine}/opt-in`,
+    summary: 'Volunteer, under the consent text shown (idempotent)',
+    access: 'signed_in',
+    params: idParams,
+    body: optInBodySchema,
+    responses: { 200: profileResponseSchema },
+    errors: { 404: unknownProgramme, 409: moveConflict },
+  }),
+  pause: route({
+    method: 'post',
+    path: `${mine}/pause`,
+    summary: 'Step back until a day or an instant in the future (idempotent)',
+    access: 'signed_in',
+    params: idParams,
+    body: pauseBodySchema,
+    responses: { 200: profileResponseSchema },
+    errors: { 404: unknownProgramme, 409: moveConflict },
+  }),
+  resume: route({
+    method: 'post',
+    path: `${mine}/resume`,
+    summary: 'Come back after a pause (idempotent; the body and its version are optional)',
+    access: 'signed_in',
+    params: idParams,
+    body: versionBodySchema,
+    bodyOptional: true,
+    responses: { 200: profileResponseSchema },
+    errors: { 404: unknownProgramme, 409: moveConflict },
+  }),
+  leave: route({
+    method: 'post',
+    path: `${mine}/leave`,
+    summary: 'Leave the programme, keeping the history (idempotent; the body is optional)',
+    access: 'signed_in',
+    params: idParams,
+    body: versionBodySchema,
+    bodyOptional: true,
+    responses: { 200: profileResponseSchema },
+    errors: { 404: unknownProgramme, 409: moveConflict },
+  }),
+  of: route({
+    method: 'get',
+    path: someone,
+    summary: "Someone's profile in the programme: their own, or anyone's for a lead",
+    access: 'profile_owner_or_lead',
+    params: someoneParams,
+    responses: { 200: profileResponseSchema },
+    errors: {
+      403: 'Someone else who does not lead the programme (`forbidden`)',
+      404: `${unknownProgramme}, or a person without a profile in it (\`profile_not_found\`)`,
+    },
+  }),
+  edit: route({
+    method: 'put',
+    path: someone,
+    summary: "Replace the editable profile: the caller's own only, leads included",
+    access: 'profile_owner',
+    params: someoneParams,
+    body: profileEditBodySchema,
+    responses: { 200: profileResponseSchema },
+    errors: {
+      403: 'Anyone but that person, programme leads included (`forbidden`)',
+      404: unknownProgramme,
+      409: '`version_conflict` (no version on a saved profile, or a stale one), `invalid_transition` (the programme is closed), or `already_exists` (the caller is active in another programme)',
+    },
+  }),
+};

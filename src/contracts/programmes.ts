@@ -8,8 +8,14 @@ import {
 } from '../domain/programme';
 import { optInStatusSchema, roleWishSchema } from '../domain/profile';
 import { versionSchema } from './common';
+import { idParams, route } from './route';
 
-/** Programmes: create, edit, move, readiness, participants. See the conventions in ./common.ts. */
+/**
+ * Programmes: create, edit, move, readiness, participants. See the conventions in ./common.ts.
+ * Non-drafts are visible to everyone in the tenant as a summary; drafts only to their leads (404
+ * `programme_not_found` otherwise, as for an unknown programme).
+ * The routes: `programmeApi` at the end of this file.
+ */
 
 // Programmes
 
@@ -205,5 +211,84 @@ export type {
   Skill,
 } from '../domain/programme';
 
-/** The routes (src/contracts/route.ts): declared as the handlers move to declaredRoutes. */
-export const programmeApi = {};
+const unknownProgramme =
+  'Unknown programme, or a draft the caller does not lead (`programme_not_found`)';
+const notLead = 'A signed-in person who does not lead this programme (`forbidden`)';
+
+/** The routes (src/contracts/route.ts). */
+export const programmeApi = {
+  list: route({
+    method: 'get',
+    path: '/programmes',
+    summary:
+      'The programmes the caller may see, most recent start first (drafts only for their leads)',
+    access: 'signed_in',
+    responses: { 200: programmeListResponseSchema },
+  }),
+  create: route({
+    method: 'post',
+    path: '/programmes',
+    summary: 'Create a draft programme; the creator is among its leads',
+    access: 'tenant_lead',
+    body: programmeCreateBodySchema,
+    responses: { 201: programmeResponseSchema },
+    errors: { 403: 'The caller is not a programme lead of the tenant (`forbidden`)' },
+  }),
+  get: route({
+    method: 'get',
+    path: '/programmes/:id',
+    summary: 'A programme: in full with its version for its leads, as a summary for everyone else',
+    access: 'signed_in',
+    params: idParams,
+    responses: { 200: programmeResponseSchema },
+    errors: { 404: unknownProgramme },
+  }),
+  edit: route({
+    method: 'put',
+    path: '/programmes/:id',
+    summary: 'Replace the editable programme (its version required)',
+    access: 'programme_lead',
+    params: idParams,
+    body: programmeEditBodySchema,
+    responses: { 200: programmeResponseSchema },
+    errors: {
+      403: notLead,
+      404: unknownProgramme,
+      409: '`version_conflict` (no version, or a stale one), or `invalid_transition` (the programme is closed)',
+    },
+  }),
+  move: route({
+    method: 'post',
+    path: '/programmes/:id/status',
+    summary:
+      'Move the status: draft → enrolling → matching → running → closed (repeating it changes nothing)',
+    access: 'programme_lead',
+    params: idParams,
+    body: programmeStatusBodySchema,
+    responses: { 200: programmeResponseSchema },
+    errors: {
+      403: notLead,
+      404: unknownProgramme,
+      409: '`invalid_transition` (not a next status), or `version_conflict` (a stale version)',
+    },
+  }),
+  readiness: route({
+    method: 'get',
+    path: '/programmes/:id/readiness',
+    summary:
+      'Whether the cohort is ready for matching: participants, skills supply and demand, warnings',
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 200: readinessResponseSchema },
+    errors: { 403: notLead, 404: unknownProgramme },
+  }),
+  participants: route({
+    method: 'get',
+    path: '/programmes/:id/participants',
+    summary: 'Everyone with a profile in the programme (imported or volunteered), by name',
+    access: 'programme_lead',
+    params: idParams,
+    responses: { 200: participantsResponseSchema },
+    errors: { 403: notLead, 404: unknownProgramme },
+  }),
+};

@@ -31,6 +31,8 @@ export const accessRules = {
     'A programme lead of the tenant (PROGRAMME_LEAD_EMAILS or the Programme.Lead app role).',
   programme_lead:
     "A lead of that programme, or a tenant programme lead. Others in the tenant: 403; another tenant's programme: 404.",
+  job_lead:
+    "A lead of the programme the background job works on, or a tenant programme lead. Others in the tenant: 403; an unknown job or another tenant's: 404.",
   pair_member: "The pair's mentor or mentee. Anyone else: 404, as for an unknown pair.",
   approver: 'The manager the approval asks. Anyone else: 404, as for an unknown approval.',
   profile_owner: 'That person only (their own profile).',
