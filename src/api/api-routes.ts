@@ -4,7 +4,7 @@ import type { IdentityService } from '../services/people/identity-service';
 import type { ImportService } from '../services/import/import-service';
 import type { ProfileService } from '../services/programmes/profile-service';
 import type { ProgrammeService } from '../services/programmes/programme-service';
-import { requireAuth, type AuthEnv } from './auth-middleware';
+import type { AuthEnv } from './auth-middleware';
 import { authRoutes } from './auth-routes';
 import type { AuthConfigResponse } from '../contracts/identity';
 import { importRoutes } from './import-routes';
@@ -34,9 +34,6 @@ export function createApiRoutes(deps: ApiRoutesDeps) {
       publicUrl: deps.publicUrl,
     }),
   );
-  // Until its routes are declared, src/api/privacy-routes.ts relies on this for the retention
-  // routes (mounted beside these): the programme, profile and import routes sign in themselves.
-  api.use('/programmes/:id/retention', requireAuth(deps.authenticator));
   const { authenticator } = deps;
   api.route('/', programmeRoutes({ authenticator, programmes: deps.programmes }));
   api.route('/', profileRoutes({ authenticator, profiles: deps.profiles }));

@@ -24,17 +24,8 @@ import { text } from '../domain/common';
  *   without any version is also 409 `version_conflict`. The state moves (opt-in, pause, resume,
  *   leave, status) take an optional version and are idempotent when repeated.
  *
- * The routes: `programmeApi`, `profileApi` and `importApi` at the end of ./programmes.ts,
- * ./profiles.ts and ./imports.ts (src/contracts/route.ts).
- *
- * Route table (all under /api)
- *
- * | method | path                                  | who                  | body                  | response (status)              |
- * |--------|---------------------------------------|----------------------|-----------------------|--------------------------------|
- * | GET    | /auth/config                          | anyone               | –                     | AuthConfigResponse             |
- * | GET    | /dev/personas                         | anyone, dev + loopback| –                    | PersonasResponse               |
- * | POST   | /dev/sign-in                          | anyone, dev + loopback| DevSignInBody        | DevSignInResponse              |
- * | GET    | /me                                   | signed in            | –                     | MeResponse                     |
+ * The routes are data (src/contracts/route.ts): an `…Api` object at the end of each contract file,
+ * all gathered in ./route-table.ts, served as OpenAPI 3.1 at `GET /api/openapi.json`.
  */
 
 // ---------------------------------------------------------------------------------------------

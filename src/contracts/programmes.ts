@@ -238,7 +238,7 @@ export const programmeApi = {
     method: 'get',
     path: '/programmes/:id',
     summary: 'A programme: in full with its version for its leads, as a summary for everyone else',
-    access: 'signed_in',
+    access: 'tenant_member',
     params: idParams,
     responses: { 200: programmeResponseSchema },
     errors: { 404: unknownProgramme },

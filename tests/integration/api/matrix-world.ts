@@ -107,6 +107,7 @@ export function expectedFor(access: Access, caller: Caller, world: World): Expec
     case 'tenant_lead':
       return is('lead') ? 'allowed' : 403;
     case 'programme_lead':
+    case 'job_lead':
       return is('lead') ? 'allowed' : is('otherTenant') ? 404 : 403;
     case 'pair_member':
       return is('participant', 'partner') ? 'allowed' : 404;
