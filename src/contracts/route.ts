@@ -35,8 +35,10 @@ export const accessRules = {
     "A lead of the programme the background job works on, or a tenant programme lead. Others in the tenant: 403; an unknown job or another tenant's: 404.",
   pair_member: "The pair's mentor or mentee. Anyone else: 404, as for an unknown pair.",
   approver: 'The manager the approval asks. Anyone else: 404, as for an unknown approval.',
-  profile_owner: 'That person only (their own profile).',
-  profile_owner_or_lead: 'That person, or a lead of the programme.',
+  profile_owner:
+    'That person only (their own profile). Anyone else: 403, before anything is looked up.',
+  profile_owner_or_lead:
+    "That person, or a lead of the programme. Others in the tenant: 403; another tenant's: 404.",
   help_offered: 'A buddy the help request was offered to. Anyone else: 404.',
   help_party: 'The asker or the buddy who took the request. Anyone else: 404.',
   help_asker: 'The asker. Anyone else: 404.',

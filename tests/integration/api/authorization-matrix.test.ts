@@ -77,7 +77,7 @@ const requests: Requests = {
   'GET /programmes': () => ({}),
   'POST /programmes': () => ({ json: newProgramme }),
   'GET /programmes/:id': (w) => ({ params: programme(w) }),
-  'PUT /programmes/:id': (w) => ({ params: programme(w), json: { name: 'Mentorat inversé' } }),
+  'PUT /programmes/:id': (w) => ({ params: programme(w), json: w.programmeEdit }),
   'POST /programmes/:id/status': (w) => ({ params: programme(w), json: { to: 'enrolling' } }),
   'GET /programmes/:id/readiness': (w) => ({ params: programme(w) }),
   'GET /programmes/:id/participants': (w) => ({ params: programme(w) }),
@@ -114,21 +114,15 @@ const requests: Requests = {
   'POST /programmes/:id/matching/accept-all': (w) => ({ params: programme(w) }),
   'POST /programmes/:id/matching/swap': (w) => ({
     params: programme(w),
-    json: { proposalIds: ['proposal-matrix-a', 'proposal-matrix-b'] },
+    json: { proposalIds: w.swap },
   }),
-  'POST /programmes/:id/matching/pins': (w) => ({
-    params: programme(w),
-    json: { mentorId: cast.otherLead, menteeId: cast.otherManager },
-  }),
-  'POST /programmes/:id/matching/blocks': (w) => ({
-    params: programme(w),
-    json: { mentorId: cast.otherLead, menteeId: cast.otherManager },
-  }),
+  'POST /programmes/:id/matching/pins': (w) => ({ params: programme(w), json: w.pin }),
+  'POST /programmes/:id/matching/blocks': (w) => ({ params: programme(w), json: w.block }),
   'DELETE /programmes/:id/matching/pins/:mentorId/:menteeId': (w) => ({
-    params: { id: w.programme, mentorId: cast.otherLead, menteeId: cast.otherManager },
+    params: { id: w.programme, ...w.pin },
   }),
   'DELETE /programmes/:id/matching/blocks/:mentorId/:menteeId': (w) => ({
-    params: { id: w.programme, mentorId: cast.otherLead, menteeId: cast.otherManager },
+    params: { id: w.programme, ...w.block },
   }),
   'POST /programmes/:id/matching/publish': (w) => ({ params: programme(w) }),
   'GET /proposals/mine': () => ({}),
@@ -172,9 +166,9 @@ const requests: Requests = {
     params: session(w),
     json: { rating: 4, worked: 'Bien', suggestion: 'Plus', pairingFit: 'good' },
   }),
-  'PUT /pairs/:id/assessments': (w) => ({
+  'PUT /pairs/:id/assessments': (w, caller) => ({
     params: pair(w),
-    json: { phase: 'middle', goal: 'Un tableau de bord', level: 3 },
+    json: { phase: 'middle', goal: w.goals[cast[caller as 'participant']] ?? 'Un but', level: 3 },
   }),
   'POST /pairs/:id/pause': (w) => ({ params: pair(w), json: { until: '2099-01-01' } }),
   'POST /pairs/:id/resume': (w) => ({ params: pair(w) }),

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { ZodType } from 'zod';
+import { profileEditBodySchema } from '../../../src/contracts/profiles';
+import { programmeEditBodySchema } from '../../../src/contracts/programmes';
 import type { Approval } from '../../../src/domain/approval';
 import { approvalIdFor, approvalRequestFor } from '../../../src/domain/approval';
 import type { Access } from '../../../src/contracts/route';
@@ -74,10 +77,19 @@ export type World = {
   /** Asked by the participant, offered to `offeredTo`. */
   helpRequest: string;
   offeredTo: readonly string[];
+  /** Two draft proposals of the run, for a swap. */
+  swap: readonly [string, string];
+  /** Volunteers the lead pins together, and two others the lead keeps apart. */
+  pin: { mentorId: string; menteeId: string };
+  block: { mentorId: string; menteeId: string };
   /** An invitee of the programme (imported, not opted in): the lead may remind them. */
   invitee: string;
   /** Someone the lead may erase (nobody else in the matrix depends on them). */
   erasable: string;
+  /** The demo programme as an edit body. */
+  programmeEdit: Record<string, unknown>;
+  /** Each member's first goal in the pair's agreement, by person id. */
+  goals: Record<string, string>;
   /** The participant's profile as an edit body. */
   profileEdit: Record<string, unknown>;
   /** A slot the pair may book. */
@@ -114,7 +126,7 @@ export function expectedFor(access: Access, caller: Caller, world: World): Expec
     case 'approver':
       return is('manager') ? 'allowed' : 404;
     case 'profile_owner':
-      return is('participant') ? 'allowed' : is('otherTenant') ? 404 : 403;
+      return is('participant') ? 'allowed' : 403;
     case 'profile_owner_or_lead':
       return is('participant', 'lead') ? 'allowed' : is('otherTenant') ? 404 : 403;
     case 'published_proposal_party':
@@ -162,8 +174,8 @@ export async function buildWorld(app: TestApp, idp: TestIdentityProvider): Promi
   });
 
   const pair = (await app.repos.pairs.get(tenantId, demoPairIds.powerBi)).value;
-  const session = pair.sessions[0]!;
-  const actionItem = pair.sessions.flatMap((s) => s.actionItems)[0]!;
+  const session = pair.sessions.find((s) => s.actionItems.length > 0)!;
+  const actionItem = session.actionItems[0]!;
 
   // Marc approved Yanis's time: deciding the same again is answered as it stands.
   const approval: Approval = {
@@ -183,7 +195,26 @@ export async function buildWorld(app: TestApp, idp: TestIdentityProvider): Promi
   };
   await app.repos.approvals.upsert(approval);
 
-  const proposal = `proposal-${pair.id}`;
+  // The pair's proposal, published and accepted by both: answering it again is answered as it stands.
+  const proposal = `proposal-matrix-${pair.id}`;
+  const at = new Date().toISOString();
+  await app.repos.proposals.upsert({
+    id: proposal,
+    tenantId,
+    programmeId: demoProgrammeId,
+    runId: 'run-matrix',
+    mentorId: pair.mentorId,
+    menteeId: pair.menteeId,
+    score: 80,
+    reasons: [],
+    status: 'accepted',
+    answers: { mentor: { answer: 'accepted', at }, mentee: { answer: 'accepted', at } },
+    expiresAt: new Date(Date.now() + 6 * 86_400_000).toISOString(),
+    createdAt: at,
+    publishedAt: at,
+    kept: false,
+    pairId: pair.id,
+  });
   const profile = ok(
     await api.call<{ profile: Record<string, unknown> }>(
       'GET',
@@ -192,10 +223,11 @@ export async function buildWorld(app: TestApp, idp: TestIdentityProvider): Promi
     ),
     'the participant’s profile',
   ).profile;
-  const editable = ['bio', 'role', 'teaches', 'learns', 'languages', 'availability', 'version'];
-  const profileEdit = Object.fromEntries(
-    editable.filter((k) => k in profile).map((k) => [k, profile[k]]),
-  );
+  const profileEdit = editBody(profileEditBodySchema, profile);
+  const programmeEdit = editBody(programmeEditBodySchema, {
+    ...(demo as unknown as Record<string, unknown>),
+    version: (await app.repos.programmes.get(tenantId, demoProgrammeId)).etag,
+  });
 
   const slots = ok(
     await api.call<{ proposals: { slot: unknown }[] }>(
@@ -222,6 +254,47 @@ export async function buildWorld(app: TestApp, idp: TestIdentityProvider): Promi
     ),
     'a matching run',
   ).id;
+  await waitFor(async () => {
+    const reply = await api.call<{ status: string }>(
+      'GET',
+      `/api/programmes/${demoProgrammeId}/matching/runs/${run}`,
+      as('lead'),
+    );
+    return ['queued', 'running'].includes(reply.body.status) ? undefined : reply.body.status;
+  });
+  const review = ok(
+    await api.call<{ proposals: { id: string; stage: string }[] }>(
+      'GET',
+      `/api/programmes/${demoProgrammeId}/matching`,
+      as('lead'),
+    ),
+    'the matching review',
+  );
+  const drafts = review.proposals.filter((p) => p.stage === 'draft').map((p) => p.id);
+  const volunteers = ok(
+    await api.call<{ volunteers: { personId: string; role: string }[] }>(
+      'GET',
+      `/api/programmes/${demoProgrammeId}/matching/volunteers`,
+      as('lead'),
+    ),
+    'the volunteers',
+  ).volunteers;
+  const inPairs = new Set(
+    (await app.repos.pairs.ofProgramme(tenantId, demoProgrammeId)).flatMap((p) => [
+      p.value.mentorId,
+      p.value.menteeId,
+    ]),
+  );
+  const free = (role: string) =>
+    volunteers.filter((v) => v.role === role && !inPairs.has(v.personId)).map((v) => v.personId);
+  const [mentorA, mentorB] = free('mentor');
+  const [menteeA, menteeB] = free('mentee');
+  if (drafts.length < 2 || !mentorB || !menteeB) {
+    throw new Error(
+      `the demo programme has too few volunteers to match: ${JSON.stringify(volunteers)}`,
+    );
+  }
+
   const inviteeEmail = 'invitee.matrix@maison-lumiere.example';
   const job = ok(
     await api.call<{ job: { id: string } }>('POST', `/api/programmes/${demoProgrammeId}/imports`, {
@@ -260,13 +333,31 @@ export async function buildWorld(app: TestApp, idp: TestIdentityProvider): Promi
     job,
     helpRequest: asked,
     offeredTo: request.offeredTo,
+    swap: [drafts[0]!, drafts[1]!],
+    pin: { mentorId: mentorA!, menteeId: menteeA! },
+    block: { mentorId: mentorB, menteeId: menteeB },
     invitee,
     erasable: demoPersonId(38),
     profileEdit,
+    programmeEdit,
+    goals: {
+      [pair.mentorId]: pair.agreement.mentorGoals[0] ?? '',
+      [pair.menteeId]: pair.agreement.menteeGoals[0] ?? '',
+    },
     slot: slots.proposals[0]?.slot,
     buddySettings: buddy.settings,
     tokens,
   };
+}
+
+/** The fields of `doc` an edit body of `schema` takes (zod 4 keeps an object's shape after refine). */
+function editBody(schema: ZodType, doc: Record<string, unknown>): Record<string, unknown> {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  return Object.fromEntries(
+    Object.keys(shape)
+      .filter((k) => k in doc)
+      .map((k) => [k, doc[k]]),
+  );
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
