@@ -124,6 +124,7 @@ export function createServices(deps: {
     jobs: repos.importJobs,
     clock,
     log,
+    leaseMs: config.workLeaseMs,
   });
 
   // Manager approval of the pair's time: the tab and the bot's card.
