@@ -98,9 +98,20 @@ export async function crash(app: AppProcess): Promise<void> {
   expect(await app.exited).toBeNull(); // killed by the signal, not exited
 }
 
-/** Resolves once `check` holds, looking every 20 ms (the test's own timeout bounds the wait). */
-export async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((r) => setTimeout(r, 20));
+/**
+ * Resolves true once `check` holds, looking every 20 ms; false if it still does not after
+ * `withinMs` (a bound the behaviour under test promises, such as a lease running out).
+ */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  withinMs = Infinity,
+): Promise<boolean> {
+  const end = Date.now() + withinMs;
+  while (!(await check())) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
 }
 
 /** Holds the first request matching `match` in the proxy, and resolves once the app sent it. */
