@@ -54,8 +54,10 @@ export class SeriesBooking {
     // the slots proposed since differ: completing it is what keeps the pair to one series.
     const underWay = await this.deps.bookings.find(pair.tenantId, bookingIntentId(pair.id));
     if (underWay && !sameRule(underWay.value.rule, slot)) {
+      // Kept if the calendar cannot be reached now: the series cut short may well be there.
       const done = await this.bookAndLink(principal, pair, underWay.value.rule, people, locale, {
         etag: underWay.etag,
+        keepOnFailure: true,
       });
       throw new DomainError(
         'already_exists',
@@ -92,7 +94,7 @@ export class SeriesBooking {
     rule: Slot,
     people: Participants,
     locale: Locale | undefined,
-    intent: { etag: string },
+    intent: { etag: string; keepOnFailure?: boolean },
   ): Promise<{ response: PairCalendarResponse; created: boolean }> {
     let booked: Awaited<ReturnType<SlotService['book']>>;
     try {
@@ -111,7 +113,7 @@ export class SeriesBooking {
       });
     } catch (error) {
       // Refused or failed: nothing known to be in the calendars, so no booking under way.
-      await this.endBooking(pair, intent);
+      if (!intent.keepOnFailure) await this.endBooking(pair, intent);
       throw error;
     }
     const keys = occurrenceKeys(rule);
