@@ -1,5 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { notificationKey, type Notification } from '../../../src/domain/notification';
 import type { AppProcess } from '../../support/app-process';
 import {
@@ -20,7 +20,7 @@ import {
  */
 
 const count = 20;
-/** The connector gets this many reminders; the process dies while it is given the last of them. */
+/** The process is killed as the connector gets this reminder (a send or two more may get out). */
 const killAt = 8;
 const recipient = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 /** Shown in the reminder card (the partner's name), so the connector tells the reminders apart. */
@@ -55,8 +55,15 @@ function startConnector(onKillPoint: () => void) {
       res.end(JSON.stringify({ id: `activity-${received.length}` }));
     });
   });
+  const open = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
   return {
     received,
+    /** Connections still open: a dead client's are closed once all it sent has been read. */
+    connections: () => open.size,
     listen: () =>
       new Promise<string>((resolve) =>
         server.listen(0, '127.0.0.1', () =>
@@ -141,12 +148,14 @@ describe('reminder dispatch cut by kill -9', { timeout: 60_000 }, () => {
       await first.url;
       await until(() => killed !== undefined);
       await killed;
+      // Whatever the dead process sent before it died has been read once its connections close.
+      await until(() => connector.connections() === 0);
       const atKill = await statusOf(reminders);
       const sentAtKill = new Set(atKill.filter((r) => r.status === 'sent').map((r) => r.id));
-      // The crash came mid-dispatch: some sent, the rest still claimed by the dead process.
-      expect(sentAtKill.size).toBeGreaterThan(0);
+      // The crash came mid-dispatch: some handed to the connector (on a busy machine, maybe none
+      // recorded sent yet), the rest still claimed by the dead process.
+      expect(connector.received.length).toBeGreaterThanOrEqual(killAt);
       expect(atKill.filter((r) => r.status === 'claimed').length).toBeGreaterThan(0);
-      expect(connector.received).toHaveLength(killAt);
       const markerOf = (r: Notification) => String(r.payload.partnerName);
       // Given to the connector, not recorded sent: the sends under way when the process died.
       const underWay = reminders
