@@ -36,7 +36,7 @@ export type NotificationDispatcherDeps = {
   owner: string;
   /** How long a claim holds; another instance recovers the notification after it. */
   leaseMs?: number;
-  /** Never start a send with less than this left on the lease (default: 10 s, at most a quarter of it). */
+  /** Never start a send with less than this left on the lease (10 s, at most a quarter of it). */
   leaseSafetyMs?: number;
   /** Notifications claimed per sweep. */
   batchSize?: number;
