@@ -81,6 +81,12 @@ const envSchema = z
       .optional(),
 
     SCHEDULER: flag.default(true),
+    WORK_LEASE_SECONDS: z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int({ error: 'must be a whole number of seconds' })
+      .min(5, { error: 'must be between 5 and 3600' })
+      .max(3600, { error: 'must be between 5 and 3600' })
+      .default(120),
     CALENDAR_REFRESH_MINUTES: z.coerce
       .number({ error: 'must be a number of minutes' })
       .int({ error: 'must be a whole number of minutes' })
@@ -217,6 +223,12 @@ export type Config = {
     readonly clientSecret: string;
   };
   readonly scheduler: boolean;
+  /**
+   * How long work an instance took (a reminder it is sending, an import it is running) stays its
+   * own without a sign of life: after a crash, another instance or the restarted one takes the
+   * reminder over, and the import is reported interrupted, once this has passed.
+   */
+  readonly workLeaseMs: number;
   readonly calendarRefresh: {
     /** A member's refresh within this long of the last read of the series answers from the store. */
     readonly minAgeMs: number;
@@ -322,6 +334,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         }
       : {}),
     scheduler: e.SCHEDULER,
+    workLeaseMs: e.WORK_LEASE_SECONDS * 1000,
     calendarRefresh: {
       minAgeMs: e.CALENDAR_REFRESH_MINUTES * 60_000,
       sweepIntervalMs: Math.round(e.CALENDAR_SWEEP_HOURS * 3_600_000),

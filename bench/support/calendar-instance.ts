@@ -30,6 +30,7 @@ export function calendarInstance(deps: {
     clock,
     publicUrl: config.publicUrl,
     syncs: repos.calendarSyncs,
+    bookings: repos.bookingIntents,
     notifications: repos.notifications,
     instanceId: deps.instanceId,
   });

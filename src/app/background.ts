@@ -31,6 +31,8 @@ export function createBackgroundLoops(deps: {
     delivery: NotificationDelivery;
     /** Unique per process: whose claims these are. */
     instanceId: string;
+    /** How long a claim holds (WORK_LEASE_SECONDS): a crashed sender's claims wait this long. */
+    leaseMs?: number;
     clock: Clock;
     timer?: Timer;
     /** Instances running the dispatcher: each paces at its share of the tenant's 50 messages/s. */
@@ -84,7 +86,8 @@ export function createBackgroundLoops(deps: {
     });
     loops.every('quick-help purge', 3_600_000, async () => {
       const { purged } = await buddy.purge();
-      if (purged > 0) log.info(`quick help: ${purged} requests older than 90 days counted and purged`);
+      if (purged > 0)
+        log.info(`quick help: ${purged} requests older than 90 days counted and purged`);
     });
   }
   if (matching) {
@@ -121,6 +124,7 @@ function notificationDispatcher(
     sender: new PacedSender({ pacer, timer }),
     timer,
     owner: deps.instanceId,
+    ...(deps.leaseMs !== undefined ? { leaseMs: deps.leaseMs } : {}),
     log,
   });
   deps.wake?.subscribe((queued) => dispatcher.wake(queued));

@@ -124,6 +124,7 @@ export function createServices(deps: {
     jobs: repos.importJobs,
     clock,
     log,
+    leaseMs: config.workLeaseMs,
   });
 
   // Manager approval of the pair's time: the tab and the bot's card.
@@ -180,6 +181,7 @@ export function createServices(deps: {
     clock,
     publicUrl: config.publicUrl,
     syncs: repos.calendarSyncs,
+    bookings: repos.bookingIntents,
     refreshMinAgeMs: config.calendarRefresh.minAgeMs,
     instanceId,
     // Moves and declines found in the calendar are told to the pair by the bot, at once.

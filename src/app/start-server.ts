@@ -133,6 +133,7 @@ export async function startServer(
       instanceId,
       clock,
       wake: dispatchWake,
+      leaseMs: config.workLeaseMs,
     },
     matching: services.matching,
     calendarSweep: services.calendarSweep,

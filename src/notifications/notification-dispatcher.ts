@@ -36,7 +36,7 @@ export type NotificationDispatcherDeps = {
   owner: string;
   /** How long a claim holds; another instance recovers the notification after it. */
   leaseMs?: number;
-  /** Never start a send with less than this left on the lease. */
+  /** Never start a send with less than this left on the lease (10 s, at most a quarter of it). */
   leaseSafetyMs?: number;
   /** Notifications claimed per sweep. */
   batchSize?: number;
@@ -81,7 +81,8 @@ export class NotificationDispatcher {
 
   constructor(private readonly deps: NotificationDispatcherDeps) {
     this.leaseMs = deps.leaseMs ?? 120_000;
-    this.leaseSafetyMs = deps.leaseSafetyMs ?? 10_000;
+    // A short lease (a test's, WORK_LEASE_SECONDS=5) still leaves most of it for sending.
+    this.leaseSafetyMs = deps.leaseSafetyMs ?? Math.min(10_000, this.leaseMs / 4);
     this.batchSize = deps.batchSize ?? 100;
     this.idleMs = deps.idleMs ?? 2_000;
   }

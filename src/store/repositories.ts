@@ -4,6 +4,7 @@ import { AuditRepository } from './audit-repository';
 import { BuddyRepository, BuddyWeekRepository } from './buddy-repository';
 import { HelpRequestRepository } from './help-request-repository';
 import { CalendarRepository } from './calendar-repository';
+import { BookingIntentRepository } from './booking-intent-repository';
 import { CalendarSyncRepository } from './calendar-sync-repository';
 import { ConversationRepository } from './conversation-repository';
 import { FiguresRepository } from './figures-repository';
@@ -31,6 +32,8 @@ export type Repositories = {
   readonly conversations: ConversationRepository;
   readonly calendar: CalendarRepository;
   readonly calendarSyncs: CalendarSyncRepository;
+  /** Bookings under way: what a crash between the calendar and the pair leaves. */
+  readonly bookingIntents: BookingIntentRepository;
   readonly importJobs: ImportJobRepository;
   readonly matchingRuns: MatchingRunRepository;
   readonly matchingLocks: MatchingLockRepository;
@@ -64,6 +67,7 @@ export function createRepositories(
     conversations: new ConversationRepository(c('conversations')),
     calendar: new CalendarRepository(c('calendar')),
     calendarSyncs: new CalendarSyncRepository(c('calendar')),
+    bookingIntents: new BookingIntentRepository(c('calendar')),
     importJobs: new ImportJobRepository(c('jobs')),
     matchingRuns: new MatchingRunRepository(c('jobs')),
     matchingLocks: new MatchingLockRepository(c('jobs')),

@@ -17,7 +17,13 @@ export type Fault =
    * Reset the connection (TCP RST): `before` the request reaches Cosmos (nothing applied), or
    * `after` Cosmos answered (applied, but the answer is lost).
    */
-  | { readonly kind: 'reset'; readonly when: 'before' | 'after' };
+  | { readonly kind: 'reset'; readonly when: 'before' | 'after' }
+  /**
+   * Never forward nor answer: the request stays in the proxy until its client goes away. A test
+   * that kills the app (SIGKILL) the moment a write is held has stopped it exactly before that
+   * write, with everything before it stored.
+   */
+  | { readonly kind: 'hold' };
 
 /** A request as the proxy saw it. */
 export type ProxiedRequest = {
@@ -141,6 +147,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       if (fault?.kind === 'unavailable') {
         res.writeHead(503, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ code: 'ServiceUnavailable', message: 'Service is unavailable.' }));
+        return;
+      }
+      if (fault?.kind === 'hold') {
+        await new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
         return;
       }
       if (fault?.kind === 'reset' && fault.when === 'before') {

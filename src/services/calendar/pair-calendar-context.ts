@@ -9,6 +9,7 @@ import { isMember } from '../../domain/pair/membership';
 import type { Pair, PairState } from '../../domain/pair/schema';
 import type { Person } from '../../domain/person';
 import type { Versioned } from '../../domain/versioned';
+import type { BookingIntentRepository } from '../../store/booking-intent-repository';
 import type { CalendarSyncRepository } from '../../store/calendar-sync-repository';
 import type { PairRepository } from '../../store/pair-repository';
 import type { ProfileRepository } from '../../store/profile-repository';
@@ -39,6 +40,8 @@ export type PairCalendarServiceDeps = {
   leadTimeHours?: number;
   /** When each pair's series was last read, and who reads it now (calendar container). */
   syncs: Pick<CalendarSyncRepository, 'ofPair' | 'claim'>;
+  /** Bookings under way (calendar container): one a crash cut short is completed, not doubled. */
+  bookings: Pick<BookingIntentRepository, 'find' | 'upsert' | 'delete'>;
   /** A member's refresh within this long of the last read answers from the store (default 5 min). */
   refreshMinAgeMs?: number;
   /** How long a claim to read a series holds before another instance may take over (default 2 min). */

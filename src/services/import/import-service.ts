@@ -25,6 +25,11 @@ export type ImportServiceDeps = {
   log: Logger;
   /** Each import started is recorded in the audit log. */
   audit?: AuditRecorder;
+  /**
+   * A queued or running job whose progress was not written for this long was interrupted (its
+   * process died): it is shown failed, with the rows still to import (WORK_LEASE_SECONDS).
+   */
+  leaseMs?: number;
 };
 
 /** Rows applied at once: the local server takes ~1,500 upserts/s from one client. */
@@ -33,8 +38,8 @@ const concurrency = 8;
 const planChunk = 100;
 /** Progress is written at most this often, and after each batch. */
 const progressEveryMs = 500;
-/** A running job not updated for this long was interrupted (its process stopped). */
-const staleAfterMs = 2 * 60 * 1000;
+/** A running job not updated for this long was interrupted (its process stopped), by default. */
+const defaultLeaseMs = 2 * 60 * 1000;
 /** ARRAY_CONTAINS parameter lists are kept to a reasonable size. */
 const lookupChunk = 500;
 
@@ -137,7 +142,7 @@ export class ImportService {
       programmeId,
       details: { rows: plans.length },
     });
-    return view(job.value, this.deps.clock);
+    return this.view(job.value);
   }
 
   /**
@@ -184,13 +189,17 @@ export class ImportService {
     const found = await this.deps.jobs.find(principal.tenantId, jobId);
     if (!found) throw jobNotFound(jobId);
     await this.deps.programmes.managed(principal, found.value.programmeId);
-    return view(found.value, this.deps.clock);
+    return this.view(found.value);
   }
 
   async jobsOf(principal: Principal, programmeId: string): Promise<ImportJob[]> {
     await this.deps.programmes.managed(principal, programmeId);
     const jobs = await this.deps.jobs.ofProgramme(principal.tenantId, programmeId);
-    return jobs.map((j) => view(j.value, this.deps.clock));
+    return jobs.map((j) => this.view(j.value));
+  }
+
+  private view(doc: ImportJobDocument): ImportJob {
+    return view(doc, this.deps.clock, this.deps.leaseMs ?? defaultLeaseMs);
   }
 
   /** Waits for the imports running in this process (shutdown, tests). */
@@ -499,11 +508,14 @@ function jobNotFound(id: string): DomainError {
   return new DomainError('not_found', `Import job ${id} was not found`, { id });
 }
 
-/** The API view of a job: a running job nobody has updated for a while was interrupted. */
-function view(doc: ImportJobDocument, clock: Clock): ImportJob {
+/**
+ * The API view of a job: a running job nobody has updated for `leaseMs` was interrupted (the
+ * process running it died; a live one writes its progress every half second).
+ */
+function view(doc: ImportJobDocument, clock: Clock, leaseMs: number): ImportJob {
   const { tenantId: _tenant, ...job } = doc;
   const active = job.status === 'queued' || job.status === 'running';
-  if (active && clock.now().getTime() - new Date(job.updatedAt).getTime() > staleAfterMs) {
+  if (active && clock.now().getTime() - new Date(job.updatedAt).getTime() > leaseMs) {
     return {
       ...job,
       status: 'failed',

@@ -113,6 +113,17 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('reads the lease on work a crashed instance leaves, 120 seconds by default, 5 at least', () => {
+    expect(loadConfig({}).workLeaseMs).toBe(120_000);
+    expect(loadConfig({ WORK_LEASE_SECONDS: '5' }).workLeaseMs).toBe(5_000);
+    expect(problemsOf({ WORK_LEASE_SECONDS: '2' })).toEqual([
+      'WORK_LEASE_SECONDS: must be between 5 and 3600 (got "2")',
+    ]);
+    expect(problemsOf({ WORK_LEASE_SECONDS: '7.5' })).toEqual([
+      'WORK_LEASE_SECONDS: must be a whole number of seconds (got "7.5")',
+    ]);
+  });
+
   it('knows loopback hosts', () => {
     for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
       expect(isLoopbackHost(h)).toBe(true);

@@ -473,6 +473,9 @@ function JobSummary({ job }: { job: ImportJob }) {
   const styles = useStyles();
   const pt = useProgrammesT();
   const nothing = job.status === 'succeeded' && job.created === 0 && job.updated === 0;
+  // The server stopped mid-import (src/services/import): said once, not as a row of the file.
+  const interrupted = job.errors.some((e) => e.code === 'interrupted');
+  const rowErrors = job.errors.filter((e) => e.code !== 'interrupted');
   return (
     <MessageBar
       intent={job.status === 'failed' ? 'warning' : 'success'}
@@ -483,18 +486,23 @@ function JobSummary({ job }: { job: ImportJob }) {
         <MessageBarTitle>
           {nothing
             ? pt('import.done.nothing')
-            : job.status === 'failed'
-              ? pt('import.done.partial')
-              : pt('import.done.title')}
+            : interrupted
+              ? pt('import.done.interrupted')
+              : job.status === 'failed'
+                ? pt('import.done.partial')
+                : pt('import.done.title')}
         </MessageBarTitle>
+        {interrupted && (
+          <div>{pt('import.done.stopped', { processed: job.processed, total: job.total })}</div>
+        )}
         {pt('import.done.counts', {
           created: job.created,
           updated: job.updated,
           unchanged: job.unchanged,
         })}
-        {job.errors.length > 0 && (
+        {rowErrors.length > 0 && (
           <ul className={styles.issues}>
-            {job.errors.map((e) => (
+            {rowErrors.map((e) => (
               <li key={`${e.line}:${e.code}`}>
                 {pt('import.done.rowError', { line: e.line, email: e.email, message: e.message })}
               </li>

@@ -249,6 +249,8 @@ const en = {
   'import.done.title': 'Import finished',
   'import.done.nothing': 'Nothing to change: this file is already imported.',
   'import.done.partial': 'Import finished with errors',
+  'import.done.interrupted': 'Import interrupted',
+  'import.done.stopped': 'The server stopped after {processed} of {total} rows.',
   'import.done.counts': '{created} added, {updated} updated, {unchanged} unchanged.',
   'import.done.rowError': 'Line {line} ({email}): {message}',
   'import.done.retry':
@@ -508,6 +510,8 @@ const fr: CatalogueFor<typeof en> = {
   'import.done.title': 'Import terminé',
   'import.done.nothing': 'Rien à changer : ce fichier est déjà importé.',
   'import.done.partial': 'Import terminé avec des erreurs',
+  'import.done.interrupted': 'Import interrompu',
+  'import.done.stopped': 'Le serveur s’est arrêté après {processed} lignes sur {total}.',
   'import.done.counts': '{created} ajoutées, {updated} mises à jour, {unchanged} inchangées.',
   'import.done.rowError': 'Ligne {line} ({email}) : {message}',
   'import.done.retry':

@@ -20,6 +20,7 @@ import type {
   SlotsResponse,
 } from '../../../../src/contracts/calendar';
 import { bookSeries, getSlots, refreshCalendar, rescheduleSession } from '../../api/calendar';
+import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/SessionProvider';
 import { Loading } from '../../components/LoadState';
 import { useMutation } from '../../data/useMutation';
@@ -86,6 +87,11 @@ export function PairPlanner({
     if (outcome.ok) {
       showCalendar(outcome.data);
       setAnnounce(t('plan.booked'));
+    } else if (outcome.error instanceof ApiError && outcome.error.code === 'already_exists') {
+      // Booked meanwhile: by the partner, or a booking cut short (the server stopped) that the
+      // server has just completed. The sessions booked are what to show, not an error.
+      setAnnounce(t('plan.alreadyBooked'));
+      void plan.reload();
     } else {
       setActionError(outcome.error);
       setAnnounce('');

@@ -44,6 +44,8 @@ const en = {
   'plan.confirm.cancel': 'Cancel',
   'plan.booking': 'Booking…',
   'plan.booked': 'Your sessions are booked.',
+  'plan.alreadyBooked':
+    'Your sessions were already booked: here they are. To change one, move that session.',
   'plan.series.title': 'Our sessions',
   'plan.series.where': 'In {organiser}’s calendar, with a Teams meeting; {partner} is invited.',
   'plan.series.whereMine': 'In your calendar, with a Teams meeting; {partner} is invited.',
@@ -131,6 +133,8 @@ const fr: CatalogueFor<typeof en> = {
   'plan.confirm.cancel': 'Annuler',
   'plan.booking': 'Réservation…',
   'plan.booked': 'Vos séances sont réservées.',
+  'plan.alreadyBooked':
+    'Vos séances étaient déjà réservées : les voici. Pour en changer une, déplacez cette séance.',
   'plan.series.title': 'Nos séances',
   'plan.series.where':
     'Dans l’agenda de {organiser}, avec une réunion Teams ; {partner} reçoit l’invitation.',

@@ -293,6 +293,37 @@ describe('planning our sessions', { timeout: 20_000 }, () => {
     expect(screen.getByRole('list', { name: 'Proposed times' })).toBeInTheDocument();
   });
 
+  it('a booking refused because the sessions were booked meanwhile shows those sessions, not an error', async () => {
+    pairRoutes();
+    // Booked meanwhile (the partner, or a booking the server completed after a crash).
+    let refreshes = 0;
+    server.use(
+      http.post(`*/api/pairs/${pairId}/calendar/refresh`, () =>
+        HttpResponse.json(refreshes++ === 0 ? unbooked : booked),
+      ),
+      http.post(`*/api/pairs/${pairId}/booking`, () =>
+        HttpResponse.json(
+          {
+            error: { code: 'already_exists', message: 'The booking started before was completed' },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    renderScreen(<SchedulingScreen />, { locale: 'en' });
+    const list = await screen.findByRole('list', { name: 'Proposed times' });
+    fireEvent.click(within(list).getAllByRole('button', { name: /Book proposal 1/ })[0]!);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, book' }));
+
+    expect(await screen.findByRole('heading', { name: 'Our sessions' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Your sessions were already booked: here they are. To change one, move that session.',
+    );
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Proposed times' })).not.toBeInTheDocument();
+  });
+
   it('moves one booked session after confirming a new time, and refuses a time in the past', async () => {
     const inTenDays = new Date(Date.now() + 10 * 86_400_000);
     inTenDays.setSeconds(0, 0);
