@@ -77,7 +77,7 @@ export async function startServer(
   });
   const { authenticator } = services;
 
-  // The tab's API (route tables: src/contracts/*.ts).
+  // The tab's API (each route declared in src/contracts/*.ts, gathered in route-table.ts).
   const api = createApiRoutes({
     authenticator,
     authConfig: {
