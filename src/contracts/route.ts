@@ -42,8 +42,8 @@ export const accessRules = {
   help_offered: 'A buddy the help request was offered to. Anyone else: 404.',
   help_party: 'The asker or the buddy who took the request. Anyone else: 404.',
   help_asker: 'The asker. Anyone else: 404.',
-  published_proposal_party:
-    'One of the two people a published proposal pairs. Anyone else: 403 (`not_pair_member`); a draft, to anyone: 404, as for an unknown proposal.',
+  proposal_party:
+    'One of the two people a published proposal pairs. Anyone else: 404, as for an unknown or unpublished proposal.',
 } as const;
 export type Access = keyof typeof accessRules;
 

@@ -43,15 +43,15 @@ export class ProposalAnswers {
       'fr';
     for (let attempt = 1; ; attempt++) {
       const found = await this.deps.proposals.find(tenantId, proposalId);
-      if (!found || found.value.publishedAt === null) {
+      // Someone else's proposal is answered as an unknown one: who was proposed to whom is private.
+      if (
+        !found ||
+        found.value.publishedAt === null ||
+        !proposalSideOf(found.value, principal.personId)
+      ) {
         throw new DomainError('not_found', `Proposal ${proposalId} was not found`, { proposalId });
       }
       const current = found.value;
-      if (!proposalSideOf(current, principal.personId)) {
-        throw new DomainError('not_pair_member', 'Only the two people proposed can answer', {
-          proposalId,
-        });
-      }
       if (isProposalExpired(current, this.deps.clock)) {
         await this.expireDue(tenantId, current.programmeId);
         throw new DomainError(

@@ -129,8 +129,8 @@ export function expectedFor(access: Access, caller: Caller, world: World): Expec
       return is('participant') ? 'allowed' : 403;
     case 'profile_owner_or_lead':
       return is('participant', 'lead') ? 'allowed' : is('otherTenant') ? 404 : 403;
-    case 'published_proposal_party':
-      return is('participant', 'partner') ? 'allowed' : is('otherTenant') ? 404 : 403;
+    case 'proposal_party':
+      return is('participant', 'partner') ? 'allowed' : 404;
     case 'help_offered':
       return world.offeredTo.includes(cast[caller]) ? 'allowed' : 404;
     case 'help_party':

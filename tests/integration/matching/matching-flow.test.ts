@@ -552,8 +552,15 @@ describe('the matching flow through the API, on the local Cosmos server', () => 
     const outsider = view.unmatched[0]?.personId ?? demoPersonId(1);
     expect((await mine(outsider)).proposals.some((q) => q.id === p.id)).toBe(false);
     const meddling = await answer(outsider, p.id, 'accepted');
-    expect(meddling.status).toBe(403);
-    expect(errorCode(meddling)).toBe('not_pair_member');
+    // As for an unknown proposal: who was proposed to whom is private.
+    expect(meddling.status).toBe(404);
+    expect(meddling.body).toEqual({
+      error: {
+        code: 'not_found',
+        message: `Proposal ${p.id} was not found`,
+        details: { proposalId: p.id },
+      },
+    });
   });
 
   it('creates the pair once both accept; accepting twice changes nothing', async () => {
