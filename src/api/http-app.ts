@@ -12,37 +12,12 @@ import { declaredRoutes } from './declared-routes';
 import { healthRoutes, type HealthDeps } from './health-routes';
 import { legalPages } from './legal-pages';
 import { botGate } from './bot-gate';
-import { bodyGuard, type BodyRule } from './limits';
+import { routeTable } from '../contracts/route-table';
+import { bodyGuard, bodyRulesOf } from './limits';
 import { pathIdGuard } from './path-ids';
 import { rateLimit } from './rate-limit';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
-
-/** Bot Framework activities are small (Teams caps a message near 100 KB); cards' data included. */
-const botMaxBytes = 512 * 1024;
-/** The import's 2 MB CSV, sent as JSON (escaped quotes and newlines grow it) or as text/csv. */
-const importMaxBytes = 5 * 1024 * 1024;
-
-/**
- * A programme may carry 200 skills labelled in two languages (src/domain/programme.ts): well over
- * the default once the labels are long, far under this.
- */
-const programmeMaxBytes = 1024 * 1024;
-
-/** Bodies that are not the default (JSON, `limits.bodyBytes`). */
-const bodyRules: BodyRule[] = [
-  {
-    path: /^\/api\/programmes(\/[^/]+)?$/,
-    maxBytes: programmeMaxBytes,
-    types: ['application/json'],
-  },
-  { path: /^\/api\/messages$/, maxBytes: botMaxBytes, types: ['application/json'] },
-  {
-    path: /^\/api\/programmes\/[^/]+\/imports(\/preview)?$/,
-    maxBytes: importMaxBytes,
-    types: ['application/json', 'text/csv', 'text/plain'],
-  },
-];
 
 /** The edge's limits and what it trusts (src/config.ts). */
 export type EdgeOptions = {
@@ -98,7 +73,9 @@ export function createHttpApp(deps: HttpAppDeps) {
       trustProxy: edge.trustProxy,
     }),
   );
-  app.use('*', bodyGuard({ defaultMaxBytes: edge.bodyBytes, rules: bodyRules, maxJsonDepth: 32 }));
+  // Larger bodies, or other types than JSON, are the routes' declarations (`maxBodyBytes`).
+  const rules = bodyRulesOf(routeTable, '/api', edge.bodyBytes);
+  app.use('*', bodyGuard({ defaultMaxBytes: edge.bodyBytes, rules, maxJsonDepth: 32 }));
   app.use('*', compress());
 
   const platform = healthRoutes(deps.health);

@@ -1,14 +1,48 @@
 import type { MiddlewareHandler } from 'hono';
 import { DomainError } from '../domain/errors';
 
+const json = 'application/json';
+
 /** A route whose body may be larger than the default, or of other types than JSON. */
 export type BodyRule = {
+  readonly method: string;
   /** Matched against the request path (`/api/programmes/p1/imports`). */
   readonly path: RegExp;
   readonly maxBytes: number;
   /** Accepted media types (lower case, without parameters). */
   readonly types: readonly string[];
 };
+
+/**
+ * The body rules of declared routes (src/contracts/route.ts) that take more than the default: a
+ * larger `maxBodyBytes`, or `otherBodyTypes` than JSON. `prefix` is where they are mounted.
+ */
+export function bodyRulesOf(
+  routes: readonly {
+    method: string;
+    path: string;
+    maxBodyBytes?: number;
+    otherBodyTypes?: readonly string[];
+  }[],
+  prefix: string,
+  defaultMaxBytes: number,
+): BodyRule[] {
+  return routes
+    .filter((r) => r.maxBodyBytes !== undefined || r.otherBodyTypes !== undefined)
+    .map((r) => ({
+      method: r.method.toUpperCase(),
+      path: new RegExp(
+        `^${(prefix + r.path)
+          .split(/(:[A-Za-z0-9_]+)/)
+          .map((part) =>
+            part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+          )
+          .join('')}$`,
+      ),
+      maxBytes: r.maxBodyBytes ?? defaultMaxBytes,
+      types: [json, ...(r.otherBodyTypes ?? [])],
+    }));
+}
 
 export type BodyLimits = {
   /** Every body not covered by a rule: JSON only, at most this many bytes. */
@@ -17,8 +51,6 @@ export type BodyLimits = {
   /** Deepest nesting of arrays and objects a JSON body may have. */
   readonly maxJsonDepth: number;
 };
-
-const json = 'application/json';
 
 /**
  * Every request body is checked before anything parses it: its media type (415), its size from
@@ -30,7 +62,7 @@ export function bodyGuard(limits: BodyLimits): MiddlewareHandler {
   return async (c, next) => {
     const request = c.req.raw;
     if (!hasBody(request)) return next();
-    const rule = limits.rules.find((r) => r.path.test(c.req.path));
+    const rule = limits.rules.find((r) => r.method === request.method && r.path.test(c.req.path));
     const maxBytes = rule?.maxBytes ?? limits.defaultMaxBytes;
     const types = rule?.types ?? [json];
     const type = mediaType(request.headers.get('content-type'));

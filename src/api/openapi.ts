@@ -141,7 +141,9 @@ export function errorsOf(route: RouteSpec): Record<string, string> {
     errors[status] = description;
   }
   if (route.body) {
-    errors[413] = 'The body is larger than this route accepts (`payload_too_large`)';
+    errors[413] = route.maxBodyBytes
+      ? `The body is larger than ${route.maxBodyBytes / 1024} KiB (\`payload_too_large\`), refused before it is read`
+      : 'The body is larger than the default limit (`payload_too_large`, setting `MAX_BODY_KB`), refused before it is read';
     errors[415] = 'The body is not of a type this route accepts (`unsupported_media_type`)';
   }
   Object.assign(errors, edgeErrors);

@@ -160,6 +160,8 @@ const unknownProgramme =
 const notLead = 'A signed-in person who does not lead this programme (`forbidden`)';
 /** The file itself (Windows-1252 or UTF-8), its name percent-encoded in `X-File-Name`. */
 const csvTypes = ['text/csv', 'text/plain'] as const;
+/** The 2 MB file, sent as JSON (escaped quotes and newlines grow it) or as text/csv. */
+const importMaxBytes = 5 * 1024 * 1024;
 
 /** The routes (src/contracts/route.ts). */
 export const importApi = {
@@ -171,6 +173,7 @@ export const importApi = {
     params: idParams,
     body: importBodySchema,
     otherBodyTypes: csvTypes,
+    maxBodyBytes: importMaxBytes,
     responses: { 200: importPreviewSchema },
     errors: { 403: notLead, 404: unknownProgramme },
   }),
@@ -183,6 +186,7 @@ export const importApi = {
     params: idParams,
     body: importBodySchema,
     otherBodyTypes: csvTypes,
+    maxBodyBytes: importMaxBytes,
     responses: { 202: importJobResponseSchema },
     errors: { 403: notLead, 404: unknownProgramme },
   }),

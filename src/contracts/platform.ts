@@ -63,6 +63,8 @@ export const platformApi = {
     access: 'bot',
     body: botActivitySchema,
     bodyReadByHandler: true,
+    /** Activities are small (Teams caps a message near 100 KB), cards' data included. */
+    maxBodyBytes: 512 * 1024,
     responses: {
       200: {
         contentType: 'application/json',

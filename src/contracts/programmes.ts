@@ -215,6 +215,12 @@ const unknownProgramme =
   'Unknown programme, or a draft the caller does not lead (`programme_not_found`)';
 const notLead = 'A signed-in person who does not lead this programme (`forbidden`)';
 
+/**
+ * A programme may carry 200 skills labelled in two languages (src/domain/programme.ts): well over
+ * the default body limit once the labels are long, far under this.
+ */
+const programmeMaxBytes = 1024 * 1024;
+
 /** The routes (src/contracts/route.ts). */
 export const programmeApi = {
   list: route({
@@ -231,6 +237,7 @@ export const programmeApi = {
     summary: 'Create a draft programme; the creator is among its leads',
     access: 'tenant_lead',
     body: programmeCreateBodySchema,
+    maxBodyBytes: programmeMaxBytes,
     responses: { 201: programmeResponseSchema },
     errors: { 403: 'The caller is not a programme lead of the tenant (`forbidden`)' },
   }),
@@ -250,6 +257,7 @@ export const programmeApi = {
     access: 'programme_lead',
     params: idParams,
     body: programmeEditBodySchema,
+    maxBodyBytes: programmeMaxBytes,
     responses: { 200: programmeResponseSchema },
     errors: {
       403: notLead,

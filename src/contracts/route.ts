@@ -75,6 +75,11 @@ export type RouteSpec = {
    * the request as sent); the schema then only describes it.
    */
   readonly bodyReadByHandler?: true;
+  /**
+   * The largest body accepted, checked at the edge before anything reads it (src/api/limits.ts);
+   * absent: the default (`MAX_BODY_KB`, small).
+   */
+  readonly maxBodyBytes?: number;
   /** Media types also accepted besides JSON; the handler reads such a body itself. */
   readonly otherBodyTypes?: readonly string[];
   /** The success answers by status. */
