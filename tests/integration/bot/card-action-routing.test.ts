@@ -111,7 +111,10 @@ describe('card actions: each verb reaches its handler (TestAdapter over Cosmos)'
       .send(invoke(martine, verbs.openFeedback, { pairId: 'pair-gone', sessionId: 's-1' }, 'en-US'))
       .assertReply((reply) => saysMessage(reply, messages.noFeedbackPending.en))
       .send(invoke(martine, 'mentoring.unknownVerb', {}, 'fr-FR'))
-      .assertReply((reply) => saysMessage(reply, messages.invalidAction.fr));
+      .assertReply((reply) => saysMessage(reply, messages.invalidAction.fr))
+      // A verb named like an object's own key is no handler either.
+      .send(invoke(martine, 'constructor', {}, 'en-US'))
+      .assertReply((reply) => saysMessage(reply, messages.invalidAction.en));
     expect(chat.turnErrors).toEqual([]);
   });
 });
