@@ -3,7 +3,7 @@
  * (`${...}`), prepared in fr or en by cards.ts; the templates hold the layout and the actions.
  */
 
-/** Verbs of the Action.Execute buttons the bot handles (bot/mentoring-bot.ts). */
+/** Verbs of the Action.Execute buttons the bot handles (each owned by a bot/features/ module). */
 export const verbs = {
   approve: 'approval.approve',
   decline: 'approval.decline',

@@ -1,6 +1,8 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { MentoringBot, parseCommand } from '../../../bot/mentoring-bot';
+import { verbs } from '../../../bot/cards/templates';
 import { normaliseCommand, resolveLocale } from '../../../bot/locale';
+import { say } from '../../../bot/messages';
 
 function botAdapter() {
   const bot = new MentoringBot();
@@ -97,5 +99,39 @@ describe('command parsing', () => {
     [undefined, 'en'],
   ])('maps locale %j to %s', (tag, locale) => {
     expect(resolveLocale(tag)).toBe(locale);
+  });
+});
+
+describe('MentoringBot without an identified caller', () => {
+  it('answers an empty message with a pointer to help, and "?" with the help', async () => {
+    await botAdapter()
+      .send(message('   ', 'fr-FR'))
+      .assertReply((reply) => expect(replyText(reply)).toBe(say('empty', 'fr')))
+      .send(message('?', 'en-US'))
+      .assertReply((reply) => expect(replyText(reply)).toContain('Here is what I can do'));
+  });
+
+  it('says it cannot tell who wrote a command that needs the person', async () => {
+    await botAdapter()
+      .send(message('prochaine séance', 'fr-FR'))
+      .assertReply((reply) => expect(replyText(reply)).toBe(say('unidentified', 'fr')));
+  });
+
+  it('answers a card button with "who are you" as a message, not a card', async () => {
+    await botAdapter()
+      .send({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        locale: 'en-US',
+        value: { action: { type: 'Action.Execute', verb: verbs.approve, data: {} } },
+      })
+      .assertReply((reply) => {
+        expect(reply.type).toBe('invokeResponse');
+        expect((reply.value as { body: unknown }).body).toEqual({
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: say('unidentified', 'en'),
+        });
+      });
   });
 });
