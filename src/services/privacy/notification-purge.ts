@@ -91,7 +91,8 @@ export class NotificationPurge {
         purged += done.filter(Boolean).length;
       }
     } finally {
-      await leases.release(held, clock.now().toISOString());
+      // A failed release must not hide why the run failed: the lease runs out anyway.
+      await leases.release(held, clock.now().toISOString()).catch(() => undefined);
     }
     return { purged };
   }
