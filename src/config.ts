@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  defaultNotificationRetentionDays,
+  minNotificationRetentionDays,
+} from './domain/notification-retention';
 
 /**
  * The environment, parsed once at start-up. A missing or malformed value stops the process with a
@@ -87,6 +91,14 @@ const envSchema = z
       .min(5, { error: 'must be between 5 and 3600' })
       .max(3600, { error: 'must be between 5 and 3600' })
       .default(120),
+    NOTIFICATION_RETENTION_DAYS: z.coerce
+      .number({ error: 'must be a number of days' })
+      .int({ error: 'must be a whole number of days' })
+      .min(minNotificationRetentionDays, {
+        error: `must be between ${minNotificationRetentionDays} and 3650`,
+      })
+      .max(3650, { error: `must be between ${minNotificationRetentionDays} and 3650` })
+      .default(defaultNotificationRetentionDays),
     CALENDAR_REFRESH_MINUTES: z.coerce
       .number({ error: 'must be a number of minutes' })
       .int({ error: 'must be a whole number of minutes' })
@@ -229,6 +241,11 @@ export type Config = {
    * reminder over, and the import is reported interrupted, once this has passed.
    */
   readonly workLeaseMs: number;
+  /**
+   * Sent, failed and cancelled notifications are purged this many days after they were due or
+   * sent (at least the replay horizon, src/domain/notification-retention.ts).
+   */
+  readonly notificationRetentionDays: number;
   readonly calendarRefresh: {
     /** A member's refresh within this long of the last read of the series answers from the store. */
     readonly minAgeMs: number;
@@ -335,6 +352,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       : {}),
     scheduler: e.SCHEDULER,
     workLeaseMs: e.WORK_LEASE_SECONDS * 1000,
+    notificationRetentionDays: e.NOTIFICATION_RETENTION_DAYS,
     calendarRefresh: {
       minAgeMs: e.CALENDAR_REFRESH_MINUTES * 60_000,
       sweepIntervalMs: Math.round(e.CALENDAR_SWEEP_HOURS * 3_600_000),

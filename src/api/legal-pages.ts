@@ -31,6 +31,8 @@ des données (DPO) ou à l’équipe qui anime le programme.</p>
 défaut ; la page du programme indique la date). À cette date, les profils, propositions, binômes, notes, retours,
 validations, rappels et séances du programme sont effacés automatiquement ; il ne reste que des chiffres anonymes (nombre de
 binômes, de séances, satisfaction moyenne à partir de 5 réponses). Le journal d’audit est conservé.</p>
+<p>Les messages du bot dans Teams (rappels, relances, annonces) sont effacés 90 jours après leur envoi, même pendant le
+programme (durée par défaut, que votre organisation peut modifier).</p>
 <h2>Vos droits, et comment les exercer</h2>
 <ul>
 <li><strong>Accès et portabilité</strong> : dans <em>Mon profil</em>, « Télécharger mes données » produit un fichier JSON avec tout ce que Mentoring conserve sur vous.</li>
@@ -58,6 +60,8 @@ programme.</p>
 programme’s page shows the date). On that date its profiles, proposals, pairs, notes, feedback, approvals, reminders and
 sessions are erased automatically; only anonymous figures remain (numbers of pairs and sessions, average satisfaction from
 5 answers up). The audit log is kept.</p>
+<p>The bot’s messages in Teams (reminders, nudges, announcements) are erased 90 days after they were sent, even while the
+programme runs (the default period; your organisation may set another).</p>
 <h2>Your rights, and how to use them</h2>
 <ul>
 <li><strong>Access and portability</strong>: in <em>My profile</em>, “Download my data” gives a JSON file of everything Mentoring holds about you.</li>

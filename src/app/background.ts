@@ -15,6 +15,7 @@ import type { NotificationPlanner } from '../notifications/notification-planner'
 import type { MatchingService } from '../services/matching/matching-service';
 import type { HealthService } from '../services/health/health-service';
 import type { RetentionService } from '../services/privacy/retention-service';
+import type { NotificationPurge } from '../services/privacy/notification-purge';
 import type { BuddyService } from '../services/buddy/buddy-service';
 
 /** Every background loop of an instance (README "Background work"). */
@@ -54,6 +55,8 @@ export function createBackgroundLoops(deps: {
   planEveryMs?: number;
   /** Purges closed programmes whose retention period ran out (leased per programme). */
   retention?: Pick<RetentionService, 'purgeDue'> & { readonly everyMs?: number };
+  /** Deletes sent, failed and cancelled notifications past their retention (leased, batched). */
+  notificationPurge?: Pick<NotificationPurge, 'purgeExpired'> & { readonly everyMs?: number };
 }): BackgroundLoops {
   const { log } = deps;
   const loops = new BackgroundLoops(log)
@@ -62,7 +65,7 @@ export function createBackgroundLoops(deps: {
       const { created } = await deps.planner.planAll();
       if (created > 0) log.info(`scheduler: ${created} notifications planned`);
     });
-  const { matching, calendarSweep, health, retention, buddy } = deps;
+  const { matching, calendarSweep, health, retention, buddy, notificationPurge } = deps;
   if (health) {
     // Figures are recomputed when 10 minutes old, checked every 2: never shown older than 15.
     loops.every('programme health figures', 2 * 60_000, async (signal) => {
@@ -74,6 +77,13 @@ export function createBackgroundLoops(deps: {
     loops.every('retention purge', retention.everyMs ?? 60 * 60_000, async (signal) => {
       const { purged } = await retention.purgeDue(signal);
       if (purged > 0) log.info(`retention: ${purged} closed programmes purged`);
+    });
+  }
+  if (notificationPurge) {
+    // Every 15 minutes, at most 2,000 a run: ahead of what the largest tenant produces.
+    loops.every('notification purge', notificationPurge.everyMs ?? 15 * 60_000, async (signal) => {
+      const { purged } = await notificationPurge.purgeExpired(signal);
+      if (purged > 0) log.info(`notification purge: ${purged} old notifications deleted`);
     });
   }
   if (buddy) {

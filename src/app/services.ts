@@ -28,6 +28,7 @@ import { AuditService } from '../services/privacy/audit-service';
 import { ErasureService } from '../services/privacy/erasure-service';
 import { PersonalDataExporter } from '../services/privacy/personal-data-export';
 import { RetentionService } from '../services/privacy/retention-service';
+import { NotificationPurge } from '../services/privacy/notification-purge';
 import type { Repositories } from '../store/repositories';
 import { createCalendarProvider, type CalendarProviderOptions } from './calendar-provider';
 
@@ -259,6 +260,14 @@ export function createServices(deps: {
     clock,
     instanceId,
   });
+  // Sent, failed and cancelled messages go after NOTIFICATION_RETENTION_DAYS (leased, batched).
+  const notificationPurge = new NotificationPurge({
+    notifications: repos.notifications,
+    leases: repos.backgroundLeases,
+    clock,
+    instanceId,
+    retentionDays: config.notificationRetentionDays,
+  });
 
   return {
     outbox,
@@ -266,6 +275,7 @@ export function createServices(deps: {
     exporter,
     erasure,
     retention,
+    notificationPurge,
     directory,
     authenticator,
     identity,

@@ -139,6 +139,7 @@ export async function startServer(
     calendarSweep: services.calendarSweep,
     health: services.health,
     retention: services.retention,
+    notificationPurge: services.notificationPurge,
     buddy: services.buddy,
   });
   if (config.scheduler) background.start();

@@ -12,6 +12,7 @@ export * from './pair/agreement';
 export * from './pair/approvals';
 export * from './approval';
 export * from './notification';
+export * from './notification-retention';
 export * from './pair/creation';
 export * from './pair/sessions';
 export * from './pair/feedback';

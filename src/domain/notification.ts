@@ -90,6 +90,20 @@ export function notificationKey(
   return `${kind}:${subjectId}:${due.toISOString()}`;
 }
 
+/** An ISO date-time as `toISOString` writes it (years 0000–9999): the last 24 characters of a key. */
+const keyTimeLength = 24;
+const keyTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The time a `notificationKey` was made from (its last 24 characters), or undefined when `id` is
+ * not such a key. The same event replayed makes the same key, hence the same time.
+ */
+export function notificationKeyTime(id: string): string | undefined {
+  const tail = id.slice(-keyTimeLength);
+  if (id.length <= keyTimeLength || id[id.length - keyTimeLength - 1] !== ':') return undefined;
+  return keyTimePattern.test(tail) && !Number.isNaN(Date.parse(tail)) ? tail : undefined;
+}
+
 /**
  * A notification caused by an event (an approval asked or decided, a proposal published, a buddy
  * offer): due at once, sent by the dispatcher as soon as it is woken (src/services/outbox).

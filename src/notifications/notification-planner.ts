@@ -1,5 +1,6 @@
 import type { Approval } from '../domain/approval';
 import type { Notification } from '../domain/notification';
+import { isTooLateToQueue } from '../domain/notification-retention';
 import type { Pair } from '../domain/pair/schema';
 import type { Person } from '../domain/person';
 import type { Programme } from '../domain/programme';
@@ -69,9 +70,21 @@ export class NotificationPlanner {
         const person = await this.deps.people.find(tenantId, id);
         if (person) people.set(id, person.value);
       }
-      for (const notification of planProposalNotifications(proposal, people, now)) {
-        if ((await this.deps.notifications.schedule(notification)).created) created += 1;
-      }
+      created += await this.store(planProposalNotifications(proposal, people, now), now);
+    }
+    return created;
+  }
+
+  /**
+   * Stores what was planned, but nothing past the replay horizon: the nudges of a pair that stays
+   * quiet and a pending approval's card are planned again on every pass with the same key, and
+   * once the sent one is purged (NOTIFICATION_RETENTION_DAYS) the key would no longer stop them.
+   */
+  private async store(planned: readonly Notification[], now: Date): Promise<number> {
+    let created = 0;
+    for (const notification of planned) {
+      if (isTooLateToQueue(notification, now)) continue;
+      if ((await this.deps.notifications.schedule(notification)).created) created += 1;
     }
     return created;
   }
@@ -86,17 +99,14 @@ export class NotificationPlanner {
       const person = await this.deps.people.find(tenantId, id);
       if (person) people.set(id, person.value);
     }
+    const now = new Date(this.deps.timer.now());
     const planned = planPairNotifications({
       pair,
       programme: programme?.value ?? { reminderOffsetsMinutes: [24 * 60, 15] },
       people,
       approvals,
-      now: new Date(this.deps.timer.now()),
+      now,
     });
-    let created = 0;
-    for (const notification of planned) {
-      if ((await this.deps.notifications.schedule(notification)).created) created += 1;
-    }
-    return created;
+    return this.store(planned, now);
   }
 }

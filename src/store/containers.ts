@@ -91,7 +91,7 @@ export const containers: Readonly<Record<ContainerName, ContainerDefinition>> = 
   approvals: definition('approvals', 'Manager approvals of dedicated time.'),
   notifications: definition(
     'notifications',
-    'Due reminders and nudges; id is the idempotency key; claimed with ETags.',
+    'Due reminders and nudges; id is the idempotency key; claimed with ETags; sent, failed and cancelled ones purged after NOTIFICATION_RETENTION_DAYS.',
     {
       ...defaultIndexing,
       compositeIndexes: [
@@ -109,7 +109,7 @@ export const containers: Readonly<Record<ContainerName, ContainerDefinition>> = 
   ),
   jobs: definition(
     'jobs',
-    'Background jobs (matching runs, imports, bulk bookings) and their progress.',
+    'Background jobs (matching runs, imports, bulk bookings) and their progress, and the leases of tasks that span tenants (partition `_system`).',
   ),
   figures: definition(
     'figures',

@@ -2,6 +2,7 @@ import { takeLease } from '../domain/lease';
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { isDomainError } from '../domain/errors';
 import { notificationSchema, type Notification } from '../domain/notification';
+import { finalNotificationStatuses, type PurgeCandidate } from '../domain/notification-retention';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /** A notification this instance holds the lease on; write it back with the ETag. */
@@ -21,7 +22,8 @@ export type ClaimOptions = {
  * Due reminders and nudges (notifications container). The id is the idempotency key, so the same
  * reminder is stored once however many schedulers plan it; claiming is an ETag-conditional write,
  * so one instance wins each notification; a lease lets another instance recover it after a crash.
- * No change feed and no TTL: the local server lacks both (TESTBED.md).
+ * No change feed and no TTL: the local server lacks both (TESTBED.md); final notifications are
+ * purged by a background task instead (src/services/privacy/notification-purge.ts).
  */
 export class NotificationRepository extends CosmosRepository<Notification> {
   constructor(container: Container) {
@@ -69,6 +71,52 @@ export class NotificationRepository extends CosmosRepository<Notification> {
         throw this.translate(error);
       });
     return resources.map((resource) => this.versioned(resource));
+  }
+
+  /**
+   * Final notifications whose due time, send time and key time are all before `cutoff`, oldest
+   * due first, at most `limit` (the purge's one query per run). Across tenants on purpose, like
+   * `due`: a background task, bounded by TOP, served by the status and dueAt indexes; only the
+   * fields the purge checks are read, not the payloads. `RIGHT(c.id, 24)` is the time at the end
+   * of the idempotency key (`notificationKeyTime`); an id that is not a key is kept.
+   */
+  async expired(cutoff: Date, limit: number): Promise<Versioned<PurgeCandidate>[]> {
+    // A few hundred bytes a row: 5,000 stay well under Cosmos DB's 4 MB page.
+    const top = Math.max(1, Math.min(5000, Math.floor(limit)));
+    const statuses = finalNotificationStatuses.map((s) => `'${s}'`).join(', ');
+    const { resources } = await this.container.items
+      .query<PurgeCandidate & { _etag: string }>({
+        query:
+          `SELECT TOP ${top} c.id, c.tenantId, c.status, c.dueAt, c.sentAt, c._etag FROM c ` +
+          `WHERE c.status IN (${statuses}) AND c.dueAt < @cutoff ` +
+          `AND (NOT IS_DEFINED(c.sentAt) OR c.sentAt < @cutoff) ` +
+          `AND RIGHT(c.id, 24) < @cutoff ORDER BY c.dueAt`,
+        parameters: [{ name: '@cutoff', value: cutoff.toISOString() }],
+      })
+      .fetchAll()
+      .catch((error: unknown) => {
+        throw this.translate(error);
+      });
+    return resources.map(({ _etag, id, tenantId, status, dueAt, sentAt }) => ({
+      value: { id, tenantId, status, dueAt, ...(sentAt !== undefined ? { sentAt } : {}) },
+      etag: _etag,
+    }));
+  }
+
+  /**
+   * Deletes a notification the purge read, if unchanged since (its ETag): true when deleted, false
+   * when it is gone already (another instance, a programme's purge) or changed meanwhile.
+   */
+  async purge(candidate: Versioned<PurgeCandidate>): Promise<boolean> {
+    try {
+      await this.delete(candidate.value.tenantId, candidate.value.id, candidate.etag);
+      return true;
+    } catch (error) {
+      if (isDomainError(error, 'not_found') || isDomainError(error, 'version_conflict')) {
+        return false;
+      }
+      throw error;
+    }
   }
 
   /** Claims up to `limit` due notifications; those another instance claimed first are skipped. */

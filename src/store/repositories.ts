@@ -1,6 +1,7 @@
 import type { Store } from './database';
 import { ApprovalRepository } from './approval-repository';
 import { AuditRepository } from './audit-repository';
+import { BackgroundLeaseRepository } from './background-lease-repository';
 import { BuddyRepository, BuddyWeekRepository } from './buddy-repository';
 import { HelpRequestRepository } from './help-request-repository';
 import { CalendarRepository } from './calendar-repository';
@@ -37,6 +38,8 @@ export type Repositories = {
   readonly importJobs: ImportJobRepository;
   readonly matchingRuns: MatchingRunRepository;
   readonly matchingLocks: MatchingLockRepository;
+  /** Leases of background tasks that span tenants (the notification purge). */
+  readonly backgroundLeases: BackgroundLeaseRepository;
   readonly figures: FiguresRepository;
   readonly audit: AuditRepository;
   /** Every container at once, for erasure and the retention purge. */
@@ -71,6 +74,7 @@ export function createRepositories(
     importJobs: new ImportJobRepository(c('jobs')),
     matchingRuns: new MatchingRunRepository(c('jobs')),
     matchingLocks: new MatchingLockRepository(c('jobs')),
+    backgroundLeases: new BackgroundLeaseRepository(c('jobs')),
     figures: new FiguresRepository(c('figures')),
     audit: new AuditRepository(c('audit')),
     personalData: new PersonalDataRepository(store),

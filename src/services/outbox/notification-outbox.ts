@@ -1,5 +1,6 @@
 import type { Clock } from '../../domain/clock';
 import { eventNotification, type EventNotice, type Notification } from '../../domain/notification';
+import { isTooLateToQueue } from '../../domain/notification-retention';
 import type { Versioned } from '../../domain/versioned';
 
 export type { EventNotice } from '../../domain/notification';
@@ -34,7 +35,8 @@ export type Enqueued = { id: string; created: boolean };
 export interface NotificationOutbox {
   /**
    * Queues the message of an event, due at `notice.at`, and wakes the dispatcher. Idempotent:
-   * the same kind, subject and time queue one message however often they are enqueued.
+   * the same kind, subject and time queue one message however often they are enqueued. An event
+   * older than the replay horizon (30 days) queues nothing: `created` is false.
    */
   enqueue(notice: EventNotice): Promise<Enqueued>;
   /** Queues a notification built elsewhere (its id is its key); wakes the dispatcher when due. */
@@ -48,6 +50,9 @@ export function createNotificationOutbox(deps: {
   wake?: DispatchWake;
 }): NotificationOutbox {
   const schedule = async (notification: Notification) => {
+    // An event replayed after the replay horizon may have been sent and purged since: its key no
+    // longer finds it, so it is refused here rather than sent twice (domain/notification-retention).
+    if (isTooLateToQueue(notification, deps.clock.now())) return { created: false };
     const { notification: queued, created } = await deps.store.schedule(notification);
     // Only once written: a woken dispatcher must find it. A reminder due later waits its turn.
     if (created && notification.dueAt <= deps.clock.now().toISOString()) deps.wake?.wake(queued);

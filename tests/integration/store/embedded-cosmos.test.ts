@@ -300,7 +300,7 @@ describe('the start-up check of stored documents', () => {
     try {
       const docs = emptyDocuments();
       docs.programmes = Array.from({ length: 5 }, (_, n) => ({ id: `old-${n}`, tenantId: 't' }));
-      // jobs holds three kinds of document: one that matches any of them is fine.
+      // jobs holds four kinds of document: one that matches any of them is fine.
       docs.jobs = [
         {
           id: 'lock',
@@ -312,9 +312,17 @@ describe('the start-up check of stored documents', () => {
           repairPending: false,
           updatedAt: '2027-01-01T00:00:00.000Z',
         },
+        {
+          id: 'background-lease:notification-purge',
+          tenantId: '_system',
+          kind: 'background_lease',
+          task: 'notification-purge',
+          lease: null,
+          lastRunAt: '2027-01-01T00:00:00.000Z',
+        },
       ];
       const checks = schemaChecks(cosmos.repos);
-      expect(checks.get('jobs')).toHaveLength(3);
+      expect(checks.get('jobs')).toHaveLength(4);
       const lines = checkStoredDocuments(docs, checks);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(

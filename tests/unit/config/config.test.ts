@@ -124,6 +124,14 @@ describe('configuration from the environment', () => {
     ]);
   });
 
+  it('keeps final notifications 90 days by default, never less than the 30-day replay horizon', () => {
+    expect(loadConfig({}).notificationRetentionDays).toBe(90);
+    expect(loadConfig({ NOTIFICATION_RETENTION_DAYS: '30' }).notificationRetentionDays).toBe(30);
+    expect(problemsOf({ NOTIFICATION_RETENTION_DAYS: '7' })).toEqual([
+      'NOTIFICATION_RETENTION_DAYS: must be between 30 and 3650 (got "7")',
+    ]);
+  });
+
   it('knows loopback hosts', () => {
     for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
       expect(isLoopbackHost(h)).toBe(true);
