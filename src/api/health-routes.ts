@@ -11,6 +11,8 @@ export type HealthDeps = {
   version: string;
   startedAt: Date;
   now: () => Date;
+  /** Whether the development sign-in routes are mounted (the API's description lists them then). */
+  devSignIn: boolean;
 };
 
 /**
@@ -33,7 +35,7 @@ export function healthRoutes(deps: HealthDeps) {
   });
   on(platformApi.openApi, (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.json(openApiDocument(deps.version));
+    return c.json(openApiDocument(deps.version, { devSignIn: deps.devSignIn }));
   });
   return app;
 }

@@ -19,15 +19,20 @@ const edgeErrors = {
  * each operation's security (a Microsoft Entra ID token, the Bot Framework's, or none), its
  * parameters, body and answers, 4xx included. Served at `GET /api/openapi.json`.
  */
-export function openApiDocument(version: string): Json {
-  return (cached ??= build(version));
+export function openApiDocument(version: string, options: { devSignIn: boolean }): Json {
+  const key = `${version}|${options.devSignIn}`;
+  let document = cached.get(key);
+  if (!document) cached.set(key, (document = build(version, options.devSignIn)));
+  return document;
 }
-let cached: Json | undefined;
+const cached = new Map<string, Json>();
 
-function build(version: string): Json {
+/** Without development sign-in its routes are not mounted, and not described. */
+function build(version: string, devSignIn: boolean): Json {
   const paths: Record<string, Json> = {};
   const schemas: Record<string, Schema> = { ApiError: jsonSchema(apiErrorSchema, 'output') };
   for (const route of routeTable) {
+    if (route.access === 'local_dev' && !devSignIn) continue;
     const path = `/api${route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
     const item = (paths[path] ??= {});
     item[route.method] = operation(route, schemas);

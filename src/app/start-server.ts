@@ -151,6 +151,7 @@ export async function startServer(
       version: appVersion(),
       startedAt,
       now: () => clock.now(),
+      devSignIn: config.auth.devSignIn,
     },
     bot: bot.endpoint,
     api,

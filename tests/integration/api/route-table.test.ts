@@ -109,3 +109,41 @@ describe('path parameters are validated like bodies', () => {
     expect(issuePaths(reply)).toEqual(['id']);
   });
 });
+
+describe('without development sign-in (as on Azure)', () => {
+  let azureLike: TestApp;
+  beforeAll(async () => {
+    azureLike = await startTestApp({
+      env: {
+        DEV_SIGN_IN: 'false',
+        AUTH_CLIENT_ID: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+        AUTH_APP_ID_URI: 'api://mentoring.contoso.com/6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+        AUTH_TENANT_IDS: '11111111-2222-4333-8444-555555555555',
+        LOCAL_SNAPSHOT: 'false',
+      },
+    });
+  });
+  afterAll(async () => azureLike?.stop());
+
+  it('mounts every declared route but the development sign-in, and describes only those', async () => {
+    // A route's sign-in and its handler are two entries of one route: counted once.
+    const mounted = [
+      ...new Set(
+        azureLike.server.routes
+          .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+          .map((r) => key(r.method, r.path)),
+      ),
+    ].sort();
+    const expected = routeTable
+      .filter((r) => r.access !== 'local_dev')
+      .map((r) => key(r.method, `/api${r.path}`))
+      .sort();
+    expect(mounted).toEqual(expected);
+    const reply = await apiClient(azureLike.baseUrl).call<{ paths: Record<string, unknown> }>(
+      'GET',
+      '/api/openapi.json',
+    );
+    expect(Object.keys(reply.body.paths).filter((p) => p.startsWith('/api/dev/'))).toEqual([]);
+    expect(Object.keys(reply.body.paths)).toContain('/api/me');
+  });
+});
