@@ -1,57 +1,14 @@
-import { Caption1, makeStyles, mergeClasses, Title1, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
 import { SessionGate } from '../auth/SessionProvider';
-
-const useStyles = makeStyles({
-  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  roomy: { gap: tokens.spacingVerticalXL },
-  title: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground2 },
-});
+import { OpenScreenFrame, type ScreenFrameProps } from './OpenScreenFrame';
 
 /**
- * A screen's frame: a `<section>` named by its `<h1>`, an optional introduction (a muted sentence
- * from `introText`, or any `intro`), then the content,
- * behind the session gate unless `gated` is false (the landing screen answers anyone).
+ * A screen's frame (see `OpenScreenFrame`) with its content behind the session gate: someone is
+ * signed in and `/api/me` is loaded before the content shows.
  */
-export function ScreenFrame({
-  id,
-  title,
-  intro,
-  introText,
-  spacing = 'L',
-  className,
-  gated = true,
-  children,
-}: {
-  /** Prefix of the heading's id (`<id>-title`), unique on the page. */
-  id: string;
-  title: string;
-  intro?: ReactNode;
-  /** A one-sentence introduction, written small and muted under the title. */
-  introText?: string;
-  spacing?: 'L' | 'XL';
-  className?: string;
-  gated?: boolean;
-  children: ReactNode;
-}) {
-  const styles = useStyles();
-  const titleId = `${id}-title`;
+export function ScreenFrame({ children, ...frame }: ScreenFrameProps) {
   return (
-    <section
-      className={mergeClasses(styles.screen, spacing === 'XL' && styles.roomy, className)}
-      aria-labelledby={titleId}
-    >
-      <Title1 as="h1" id={titleId} className={styles.title}>
-        {title}
-      </Title1>
-      {introText !== undefined && (
-        <Caption1 as="p" className={styles.muted}>
-          {introText}
-        </Caption1>
-      )}
-      {intro}
-      {gated ? <SessionGate>{children}</SessionGate> : children}
-    </section>
+    <OpenScreenFrame {...frame}>
+      <SessionGate>{children}</SessionGate>
+    </OpenScreenFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { ScreenFrame } from '../../components/ScreenFrame';
+import { OpenScreenFrame } from '../../components/OpenScreenFrame';
 import { getHealth } from '../../api/health';
 import { useResource } from '../../data/useResource';
 import { useHost } from '../../host/HostProvider';
@@ -40,7 +40,7 @@ export default function HomeScreen() {
 
   return (
     // The landing screen answers anyone: what to do next says when signing in is needed.
-    <ScreenFrame id="home" title={t('home.title')} gated={false} className={styles.screen}>
+    <OpenScreenFrame id="home" title={t('home.title')} className={styles.screen}>
       {name && (
         <Body1 as="p" className={styles.text}>
           {t('home.greeting', { name })}
@@ -58,6 +58,6 @@ export default function HomeScreen() {
         {health.kind === 'up' && t('home.health.up')}
         {health.kind === 'down' && describeError(health.error, t)}
       </Caption1>
-    </ScreenFrame>
+    </OpenScreenFrame>
   );
 }
