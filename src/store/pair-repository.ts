@@ -1,5 +1,6 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { pairSchema, type Pair } from '../domain/pair/schema';
+import { z } from 'zod';
+import { pairSchema, pairStateSchema, type Pair } from '../domain/pair/schema';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /** Pairs (pairs container): the pair document carries agreement, sessions, feedback, assessments. */
@@ -14,6 +15,18 @@ export class PairRepository extends CosmosRepository<Pair> {
       where: 'c.mentorId = @personId OR c.menteeId = @personId',
       parameters: [{ name: '@personId', value: personId }],
     });
+  }
+
+  /**
+   * Which side `personId` takes in each of their pairs, and the pair's state: /api/me's question,
+   * answered without reading the pairs (sessions, notes and agreement stay in the store).
+   */
+  async sidesOf(tenantId: string, personId: string): Promise<PairSide[]> {
+    const rows = await this.select(tenantId, 'c.mentorId, c.menteeId, c.state', {
+      where: 'c.mentorId = @personId OR c.menteeId = @personId',
+      parameters: [{ name: '@personId', value: personId }],
+    });
+    return rows.map((row) => pairSideSchema.parse(row));
   }
 
   /** The pairs of a programme. */
@@ -53,6 +66,15 @@ export class PairRepository extends CosmosRepository<Pair> {
     };
   }
 }
+
+const pairSideSchema = z.object({
+  mentorId: z.string(),
+  menteeId: z.string(),
+  state: pairStateSchema,
+});
+
+/** A pair's members and state, without the rest of it. */
+export type PairSide = z.infer<typeof pairSideSchema>;
 
 /** A pair named across tenants. */
 export type PairRef = { readonly tenantId: string; readonly pairId: string };
