@@ -82,6 +82,7 @@ export function createServices(deps: {
       : {}),
     ...(devIssuer ? { dev: devIssuer } : {}),
     leadEmails: config.auth.leadEmails,
+    clock,
   });
   const identity = new IdentityService({
     directory,
