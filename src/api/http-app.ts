@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '../domain/errors';
 import { errorHandler, type ApiErrorBody } from './http-errors';
 import { healthRoutes, type HealthDeps } from './health-routes';
 import { legalPages } from './legal-pages';
 import { botGate } from './bot-gate';
+import { compression } from './compression';
 import { bodyGuard, type BodyRule } from './limits';
 import { pathIdGuard } from './path-ids';
 import { rateLimit } from './rate-limit';
@@ -97,7 +97,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     }),
   );
   app.use('*', bodyGuard({ defaultMaxBytes: edge.bodyBytes, rules: bodyRules, maxJsonDepth: 32 }));
-  app.use('*', compress());
+  app.use('*', compression());
 
   app.post('/api/messages', (c) => deps.bot(c.req.raw));
   app.route('/api', healthRoutes(deps.health));
