@@ -1,5 +1,5 @@
 /**
- * npm run bench:load [-- --rate 100 --seconds 60 --step-seconds 10 --steps 50,100 --url http://…]
+ * npm run bench:load [-- --rate 100 --seconds 60 --step-seconds 10 --steps 50,100 --url http://… --app-pid N]
  * Drives the production build (`node dist/main.js`, local mode, demo data, development sign-in)
  * with autocannon at a fixed offered rate. The mix, per ten requests: four `/api/me`, four pair
  * dashboards, one programme health (the lead's page; a fifth dashboard when the route is absent)
@@ -16,8 +16,8 @@
  *
  * autocannon paces each connection by whole seconds from its creation, so connections created
  * together send together: 100 requests/s would arrive as one burst of 100 each second. The read
- * connections are therefore split over ten autocannon instances started 100 ms apart (9 reads
- * every 100 ms at 100 requests/s). Latency counts from the request's send; a connection sends once
+ * connections are therefore split over fifty autocannon instances started 20 ms apart (about two
+ * reads every 20 ms at 100 requests/s). Latency counts from the request's send; a connection sends once
  * a second, so a late answer delays the next send only past one second, far beyond the target.
  * autocannon's coordinated-omission correction is off: it takes `1 / rate` (seconds) as a
  * number of milliseconds and adds a sample per millisecond of every latency.
@@ -32,7 +32,7 @@
  * readP95Ms, byRoute, … }.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -55,10 +55,25 @@ const steps =
   option('steps') === 'none'
     ? []
     : (option('steps') ?? '50,100,150,200,300,400,600,800,1000').split(',').map(Number);
-/** Read instances started this far apart (see the header): 10 slots of 100 ms. */
-const slots = 10;
+/** Read instances started this far apart (see the header): 50 slots of 20 ms. */
+const slots = 50;
 const demoPeople = 41;
 const leadNumber = 5;
+
+/**
+ * CPU time (user + system) the app's process has used, in ms, from /proc (Linux): what a request
+ * costs the app, which moves far less than latency when the machine is shared.
+ */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command), in 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const loadAverage = () => Math.round(loadavg()[0]! * 10) / 10;
@@ -222,6 +237,8 @@ function readConnections(users: Users, rps: number): VirtualUser[] {
  */
 async function drive(url: string, users: Users, rps: number, durationS: number) {
   const samples: Sample[] = [];
+  const startedAt = performance.now();
+  let lastAnswerAt = startedAt;
   const perPerson = new Map<string, number>();
   const instances: Instance[] = [];
   const started: Promise<unknown>[] = [];
@@ -253,13 +270,13 @@ async function drive(url: string, users: Users, rps: number, durationS: number) 
         instance.on('response', (client: Client, statusCode: number, _b: number, ms: number) => {
           const route = routeOf.get(client) ?? 'me';
           samples.push({ route, ms, ok: statusCode < 400, status: statusCode });
+          lastAnswerAt = performance.now();
         });
         instances.push(instance);
         await instance;
       }),
     );
   };
-  const startedAt = performance.now();
   const reads = readConnections(users, rps);
   for (let s = 0; s < slots; s++) {
     const slot = reads.filter((_, i) => i % slots === s);
@@ -273,7 +290,9 @@ async function drive(url: string, users: Users, rps: number, durationS: number) 
     run([writer], share, 1000 / slots / 2);
   });
   await Promise.all(started);
-  const elapsedS = (performance.now() - startedAt) / 1000;
+  // The last read slot starts (slots - 1)/slots s in and sends for `durationS` s: an app keeping
+  // up answers its last request about durationS s after the start.
+  const elapsedS = (lastAnswerAt - startedAt) / 1000 + 1 / slots;
   // The busiest person's requests a second (each read connection asks once a second).
   const busiest = Math.max(
     ...[...perPerson.entries()].filter(([p]) => !p.startsWith('writer')).map(([, n]) => n),
@@ -301,10 +320,22 @@ function summarise(samples: Sample[]) {
   };
 }
 
+/** Failed requests counted by route and status, as JSON; empty when none failed. */
+function failures(samples: Sample[]): string {
+  const statuses = new Map<string, number>();
+  for (const s of samples.filter((x) => !x.ok)) {
+    const key = `${s.route} ${s.status || 'timeout or connection error'}`;
+    statuses.set(key, (statuses.get(key) ?? 0) + 1);
+  }
+  return statuses.size > 0 ? JSON.stringify(Object.fromEntries(statuses)) : '';
+}
+
 const readsOf = (samples: Sample[]) => samples.filter((s) => readRoutes.includes(s.route));
 
 const external = option('url');
 const app = external ? undefined : await startApp();
+/** The app's process id: the one started here, or `--app-pid` with `--url`. */
+const appPid = app?.child.pid ?? (option('app-pid') ? Number(option('app-pid')) : undefined);
 const url = external ?? app!.url;
 try {
   const users = await buildUsers(url);
@@ -321,12 +352,21 @@ try {
   );
   await drive(url, users, Math.min(rate, 50), 5); // warm-up, not counted
 
+  const cpuBefore = cpuMsOf(appPid);
   const { samples, busiest } = await drive(url, users, rate, seconds);
+  const cpuAfter = cpuMsOf(appPid);
+  const appCpuMsPerRequest =
+    cpuBefore !== undefined && cpuAfter !== undefined
+      ? round((cpuAfter - cpuBefore) / samples.length)
+      : undefined;
   const overall = summarise(samples);
   console.log(
     `\n${rate} requests/s offered for ${seconds} s (busiest person ${busiest} requests/s):`,
   );
   console.log(`  all       ${JSON.stringify(overall)}`);
+  if (appCpuMsPerRequest !== undefined) {
+    console.log(`  app CPU   ${appCpuMsPerRequest} ms a request (user + system)`);
+  }
   const byRoute: Record<string, ReturnType<typeof summarise>> = {};
   for (const route of ['me', 'dashboard', 'health', 'feedback'] as const) {
     const of = samples.filter((s) => s.route === route);
@@ -336,12 +376,8 @@ try {
   }
   const readSummary = summarise(readsOf(samples));
   console.log(`  reads     ${JSON.stringify(readSummary)}`);
-  const statuses = new Map<string, number>();
-  for (const s of samples.filter((x) => !x.ok)) {
-    const key = `${s.route} ${s.status || 'timeout or connection error'}`;
-    statuses.set(key, (statuses.get(key) ?? 0) + 1);
-  }
-  if (statuses.size > 0) console.log(`  failures  ${JSON.stringify(Object.fromEntries(statuses))}`);
+  const failed = failures(samples);
+  if (failed) console.log(`  failures  ${failed}`);
   const loadAfterRun = loadAverage();
 
   // Saturation: the highest step whose reads' p95 holds, with no error and the rate delivered.
@@ -365,6 +401,7 @@ try {
         `errors ${errors}, busiest person ${stepBusiest}/s, load ${loadAverage()}` +
         `${held ? '' : '  <- past the target'}`,
     );
+    if (errors > 0) console.log(`         failures ${failures(stepSamples)}`);
     if (!held) break;
     saturationRps = step;
   }
@@ -379,6 +416,7 @@ try {
       healthRoute: users.healthRoute,
       // The machine is shared: its load average (1 min) after the fixed-rate run, to read it by.
       loadAverage: loadAfterRun,
+      appCpuMsPerRequest,
       driver: `autocannon, ${slots} read instances ${1000 / slots} ms apart, one request/s a connection`,
     }),
   );
