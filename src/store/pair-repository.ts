@@ -1,5 +1,6 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod';
+import { DomainError } from '../domain/errors';
 import { pairSchema, pairStateSchema, type Pair } from '../domain/pair/schema';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
@@ -26,7 +27,13 @@ export class PairRepository extends CosmosRepository<Pair> {
       where: 'c.mentorId = @personId OR c.menteeId = @personId',
       parameters: [{ name: '@personId', value: personId }],
     });
-    return rows.map((row) => pairSideSchema.parse(row));
+    return rows.map((row) => {
+      const side = pairSideSchema.safeParse(row);
+      if (side.success) return side.data;
+      throw new DomainError('internal', `A stored pair of ${personId} does not match its schema`, {
+        issues: side.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
+    });
   }
 
   /** The pairs of a programme. */
