@@ -40,7 +40,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Client, type Instance, type Request } from 'autocannon';
+import autocannon, { type Client, type Request } from 'autocannon';
 import { demoPersonId, demoProgrammeId } from '../src/local/seed/demo-data';
 import { demoPairIds } from '../src/local/seed/demo-pairs';
 
@@ -251,7 +251,6 @@ async function drive(url: string, users: Users, rps: number, durationS: number) 
   const startedAt = performance.now();
   let lastAnswerAt = startedAt;
   const perPerson = new Map<string, number>();
-  const instances: Instance[] = [];
   const started: Promise<unknown>[] = [];
   /** One autocannon instance: `connections` virtual users sending `perSecond` in all. */
   const run = (connections: VirtualUser[], perSecond: number, offsetMs: number) => {
@@ -283,7 +282,6 @@ async function drive(url: string, users: Users, rps: number, durationS: number) 
           samples.push({ route, ms, ok: statusCode < 400, status: statusCode });
           lastAnswerAt = performance.now();
         });
-        instances.push(instance);
         await instance;
       }),
     );
