@@ -28,7 +28,10 @@ export function compression(): MiddlewareHandler {
       if (
         !json.test(type) ||
         c.req.method === 'HEAD' ||
+        // No body to compress (and a body would be refused on these), or a part of one.
         res.status === 204 ||
+        res.status === 205 ||
+        res.status === 304 ||
         res.status === 206 ||
         res.headers.has('content-encoding') ||
         noTransform.test(res.headers.get('cache-control') ?? '')
