@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '../domain/errors';
 import { errorHandler, type ApiErrorBody } from './http-errors';
@@ -13,6 +12,7 @@ import { healthRoutes, type HealthDeps } from './health-routes';
 import { legalPages } from './legal-pages';
 import { botGate } from './bot-gate';
 import { routeTable } from '../contracts/route-table';
+import { compression } from './compression';
 import { bodyGuard, bodyRulesOf } from './limits';
 import { pathIdGuard } from './path-ids';
 import { rateLimit } from './rate-limit';
@@ -76,7 +76,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   // Larger bodies, or other types than JSON, are the routes' declarations (`maxBodyBytes`).
   const rules = bodyRulesOf(routeTable, '/api', edge.bodyBytes);
   app.use('*', bodyGuard({ defaultMaxBytes: edge.bodyBytes, rules, maxJsonDepth: 32 }));
-  app.use('*', compress());
+  app.use('*', compression());
 
   const platform = healthRoutes(deps.health);
   declaredRoutes(platform)(platformApi.botMessages, (c) => deps.bot(c.req.raw));

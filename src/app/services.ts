@@ -83,6 +83,7 @@ export function createServices(deps: {
       : {}),
     ...(devIssuer ? { dev: devIssuer } : {}),
     leadEmails: config.auth.leadEmails,
+    clock,
   });
   const identity = new IdentityService({
     directory,

@@ -113,6 +113,31 @@ function hookDocumentWrites(): void {
   hooked = true;
 }
 
+/** Set by @azure/cosmos on the query-plan request it sends beside every query. */
+const queryPlanHeader = 'x-ms-cosmos-is-query-plan-request';
+
+/**
+ * @azure/cosmos 4.9 sends, with every query, a request for the gateway's query plan, and uses the
+ * plan only when the query itself is refused as needing one (a cross-partition ORDER BY, TOP or
+ * aggregate on real Cosmos DB). This server never refuses a query that way, so the plan is never
+ * used; but it answers that request as a query, running it a second time and sending every
+ * matching document back for nothing (/api/me asked three queries: six executions). Refused here
+ * at once: the SDK keeps the refusal aside and only throws it if it ever needed the plan.
+ */
+function refuseQueryPlan(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  const body = JSON.stringify({
+    code: 'BadRequest',
+    message: 'The local Cosmos server makes no query plans; queries run as sent.',
+  });
+  res.writeHead(400, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    'x-ms-activity-id': String(req.headers['x-ms-activity-id'] ?? ''),
+  });
+  res.end(body);
+}
+
 /** Start `@vercel/cosmosdb-server` on 127.0.0.1 (port 0 = any free port). */
 export async function startEmbeddedCosmos(
   port = 0,
@@ -134,6 +159,7 @@ export async function startEmbeddedCosmos(
   if (!handler) throw new Error('@vercel/cosmosdb-server has no request listener to wrap');
   server.removeListener('request', handler);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.headers[queryPlanHeader] !== undefined) return refuseQueryPlan(req, res);
     if (!sink) return handler(req, res);
     const scope: RequestScope = { sink, ticket: 0 };
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;

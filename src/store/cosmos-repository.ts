@@ -147,6 +147,32 @@ export class CosmosRepository<T extends Document> {
     return resources.map((r) => this.versioned(r));
   }
 
+  /**
+   * Only `fields` (`c.id`, or `VALUE c.id`) of the tenant's documents matching `filter`, unvalidated:
+   * for questions that need a few fields of large documents (no document crosses the wire or the
+   * schema). The caller checks what it reads.
+   */
+  protected async select(
+    tenantId: string,
+    fields: string,
+    filter: Filter = {},
+  ): Promise<unknown[]> {
+    const where = filter.where ? ` AND (${filter.where})` : '';
+    const { resources } = await this.container.items
+      .query<unknown>(
+        {
+          query: `SELECT ${fields} FROM c WHERE c.tenantId = @tenantId${where}`,
+          parameters: [{ name: '@tenantId', value: tenantId }, ...(filter.parameters ?? [])],
+        },
+        { partitionKey: tenantId, maxItemCount: this.readPageSize },
+      )
+      .fetchAll()
+      .catch((error: unknown) => {
+        throw this.translate(error);
+      });
+    return resources;
+  }
+
   /** One page of `filter`, for lists that can grow large. */
   async queryPage(
     tenantId: string,

@@ -1,5 +1,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { pairSchema, type Pair } from '../domain/pair/schema';
+import { z } from 'zod';
+import { DomainError } from '../domain/errors';
+import { pairSchema, pairStateSchema, type Pair } from '../domain/pair/schema';
 import { CosmosRepository, type Versioned } from './cosmos-repository';
 
 /** Pairs (pairs container): the pair document carries agreement, sessions, feedback, assessments. */
@@ -13,6 +15,24 @@ export class PairRepository extends CosmosRepository<Pair> {
     return this.query(tenantId, {
       where: 'c.mentorId = @personId OR c.menteeId = @personId',
       parameters: [{ name: '@personId', value: personId }],
+    });
+  }
+
+  /**
+   * Which side `personId` takes in each of their pairs, and the pair's state: /api/me's question,
+   * answered without reading the pairs (sessions, notes and agreement stay in the store).
+   */
+  async sidesOf(tenantId: string, personId: string): Promise<PairSide[]> {
+    const rows = await this.select(tenantId, 'c.mentorId, c.menteeId, c.state', {
+      where: 'c.mentorId = @personId OR c.menteeId = @personId',
+      parameters: [{ name: '@personId', value: personId }],
+    });
+    return rows.map((row) => {
+      const side = pairSideSchema.safeParse(row);
+      if (side.success) return side.data;
+      throw new DomainError('internal', `A stored pair of ${personId} does not match its schema`, {
+        issues: side.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
     });
   }
 
@@ -53,6 +73,15 @@ export class PairRepository extends CosmosRepository<Pair> {
     };
   }
 }
+
+const pairSideSchema = z.object({
+  mentorId: z.string(),
+  menteeId: z.string(),
+  state: pairStateSchema,
+});
+
+/** A pair's members and state, without the rest of it. */
+export type PairSide = z.infer<typeof pairSideSchema>;
 
 /** A pair named across tenants. */
 export type PairRef = { readonly tenantId: string; readonly pairId: string };

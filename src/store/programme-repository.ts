@@ -13,6 +13,15 @@ export class ProgrammeRepository extends CosmosRepository<Programme> {
     return this.query(tenantId, { orderBy: 'c.startDate DESC' });
   }
 
+  /** Ids of the tenant's programmes `personId` leads (ids only: a programme carries its skills). */
+  async idsLedBy(tenantId: string, personId: string): Promise<string[]> {
+    const ids = await this.select(tenantId, 'VALUE c.id', {
+      where: 'ARRAY_CONTAINS(c.leadIds, @personId)',
+      parameters: [{ name: '@personId', value: personId }],
+    });
+    return ids.map(String);
+  }
+
   /**
    * Programmes under way (enrolling, matching or running) across tenants, ids only: what the
    * health figures loop keeps fresh. A background sweep, so this query fans out on purpose.

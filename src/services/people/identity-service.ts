@@ -16,10 +16,10 @@ import type { OrgDirectory } from './org-directory';
 
 export type IdentityServiceDeps = {
   directory: OrgDirectory;
-  programmes: ProgrammeRepository;
+  programmes: Pick<ProgrammeRepository, 'idsLedBy' | 'list'>;
   leadEmails: readonly string[];
-  /** The person's pairs, for the sides they take in them (no pair known without it). */
-  pairs?: Pick<PairRepository, 'ofPerson'>;
+  /** The sides the person takes in their pairs (no pair known without it). */
+  pairs?: Pick<PairRepository, 'sidesOf'>;
   /** Moves a CSV-imported person to their Entra object id at their first sign-in. */
   linker?: IdentityLinker;
   /** Development sign-in (loopback only): the demo tenant and the token issuer. */
@@ -39,7 +39,8 @@ export class IdentityService {
     const own = linker ? (await linker.linkAndRead(principal)).own : undefined;
     // One read of the person, the manager's name read as soon as it is known, and the three
     // questions about roles (reports, programmes led, pairs) asked meanwhile: /me is the first
-    // call of every tab load, so it is kept to the fewest reads, two round trips deep.
+    // call of every tab load, so it is kept to the fewest reads, two round trips deep, and the
+    // role questions fetch ids and states only, not the programmes and pairs themselves.
     const personRead = linker
       ? Promise.resolve(own)
       : this.deps.directory.person(tenantId, personId);
@@ -47,12 +48,10 @@ export class IdentityService {
       personRead.then((found) => (found ? this.cardOf(found) : this.tokenCard(principal))),
       personRead,
       this.deps.directory.hasReports(tenantId, personId),
-      this.leadOf(tenantId, personId),
-      this.deps.pairs?.ofPerson(tenantId, personId) ?? [],
+      this.deps.programmes.idsLedBy(tenantId, personId),
+      this.deps.pairs?.sidesOf(tenantId, personId) ?? [],
     ]);
-    const current = pairs
-      .map((p) => p.value)
-      .filter((pair) => pair.state !== 'completed' && pair.state !== 'ended');
+    const current = pairs.filter((pair) => pair.state !== 'completed' && pair.state !== 'ended');
     const pairRoles = (['mentor', 'mentee'] as const).filter((role) =>
       current.some((pair) => (role === 'mentor' ? pair.mentorId : pair.menteeId) === personId),
     );
@@ -168,7 +167,7 @@ export class IdentityService {
         id: personId,
       });
     }
-    const leads = (await this.leadOf(dev.tenantId, personId)).length > 0;
+    const leads = (await this.deps.programmes.idsLedBy(dev.tenantId, personId)).length > 0;
     const { token, expiresAt } = await dev.issuer.issue({
       tid: dev.tenantId,
       oid: person.id,
@@ -177,14 +176,6 @@ export class IdentityService {
       roles: leads ? [programmeLeadAppRole] : [],
     });
     return { token, tokenType: 'Bearer', expiresAt };
-  }
-
-  private async leadOf(tenantId: string, personId: string): Promise<string[]> {
-    const led = await this.deps.programmes.query(tenantId, {
-      where: 'ARRAY_CONTAINS(c.leadIds, @personId)',
-      parameters: [{ name: '@personId', value: personId }],
-    });
-    return led.map((p) => p.value.id);
   }
 
   private requireDev() {

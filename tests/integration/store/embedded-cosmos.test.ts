@@ -1,3 +1,4 @@
+import { request as httpsRequest } from 'node:https';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -331,5 +332,54 @@ describe('the start-up check of stored documents', () => {
     } finally {
       await cosmos.stop();
     }
+  });
+});
+
+describe("the SDK's query-plan requests", () => {
+  let cosmos: LocalCosmos;
+  beforeAll(async () => {
+    cosmos = await startLocalCosmos();
+  });
+  afterAll(async () => cosmos?.stop());
+
+  it('are refused at once rather than run as a second query, and queries still answer in full', async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(
+        `dbs/${cosmos.store.database.id}/colls/people/docs`,
+        cosmos.server.endpoint,
+      );
+      const request = httpsRequest(
+        url,
+        {
+          method: 'POST',
+          rejectUnauthorized: false,
+          headers: {
+            'content-type': 'application/query+json',
+            'x-ms-cosmos-is-query-plan-request': 'True',
+          },
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify({ query: 'SELECT * FROM c', parameters: [] }));
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('makes no query plans');
+
+    const people = cosmos.store.database.container('people');
+    for (const n of [3, 1, 2]) {
+      await people.items.create({ id: `p${n}`, tenantId: 't', rank: n });
+    }
+    const { resources } = await people.items
+      .query<{ id: string }>(
+        { query: "SELECT TOP 2 c.id FROM c WHERE c.tenantId = 't' ORDER BY c.rank DESC" },
+        { partitionKey: 't' },
+      )
+      .fetchAll();
+    expect(resources.map((r) => r.id)).toEqual(['p3', 'p2']);
   });
 });
