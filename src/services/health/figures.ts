@@ -35,6 +35,7 @@ import { pairStates, type Pair, type PairState } from '../../domain/pair/schema'
 import type { Person } from '../../domain/person';
 import type { OptInStatus, Profile, RoleWish } from '../../domain/profile';
 import type { Programme } from '../../domain/programme';
+import { protectParticipants } from './small-groups';
 
 /** Everything the figures are computed from; read once per recomputation. */
 export type FiguresInput = {
@@ -247,7 +248,9 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
       slices.push(slice);
     }
   }
-  return slices;
+  // Participants' counts are hidden across every slice at once (a count hidden in one slice
+  // must not be recomputable from the others).
+  return protectParticipants(slices);
 }
 
 function participantsOf(
@@ -295,20 +298,12 @@ function participantsOf(
             };
           })
           .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
+  // Plain counts here: protectParticipants hides small groups over every slice at once.
   return {
-    total: guardCount(people.length),
-    byRole: {
-      mentor: guardCount(byRole.mentor),
-      mentee: guardCount(byRole.mentee),
-      both: guardCount(byRole.both),
-    },
-    byState: {
-      not_joined: guardCount(byState.not_joined),
-      opted_in: guardCount(byState.opted_in),
-      paused: guardCount(byState.paused),
-      left: guardCount(byState.left),
-    },
-    inPairs: guardCount([...ids].filter((id) => inOpenPairs.has(id)).length),
+    total: people.length,
+    byRole,
+    byState,
+    inPairs: [...ids].filter((id) => inOpenPairs.has(id)).length,
     invitedNotJoined: invitees.slice(0, healthListCap).map((p) => ({
       personId: p.personId,
       displayName: p.displayName,
@@ -628,10 +623,11 @@ function guideOf(
       skillsInCatalogue: catalogue.size,
       pairsFormed: facts.filter((f) => f.pair.state !== 'proposed').length,
     },
+    // Plain counts: protectParticipants reads them off the protected states.
     volunteers: {
-      volunteered: guardCount(volunteered),
-      invitedNotJoined: guardCount(people.filter((p) => p.status === 'not_joined').length),
-      left: guardCount(people.filter((p) => p.status === 'left').length),
+      volunteered,
+      invitedNotJoined: people.filter((p) => p.status === 'not_joined').length,
+      left: people.filter((p) => p.status === 'left').length,
       pairsEndedEarly: health.pairs.endedEarly,
     },
     timeFreed: {

@@ -11,6 +11,10 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   const t = labels[locale];
   const separator = locale === 'fr' ? ';' : ',';
   const number = (n: number) => (locale === 'fr' ? String(n).replace('.', ',') : String(n));
+  // A hidden count may be a group of fewer than 5 or a larger one hidden so that the small one
+  // cannot be worked out by subtraction: "hidden", not "fewer than 5". Medians are never hidden
+  // for that reason: they keep "fewer than 5".
+  const count = (g: GuardedNumber) => (typeof g === 'number' ? number(g) : t.hidden);
   const guarded = (g: GuardedNumber | null) =>
     g === null ? '–' : typeof g === 'number' ? number(g) : t.fewerThan5;
   const rows: string[][] = [[t.section, t.indicator, t.value]];
@@ -21,18 +25,15 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   add(t.programme, t.dates, `${report.programme.startDate} – ${report.programme.endDate}`);
   // "2026-12-05 14:52 UTC": Excel reads the date and time, not an ISO instant with milliseconds.
   add(t.programme, t.generatedAt, `${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`);
+  add(t.programme, t.privacy, t.privacyNote);
 
-  add(t.participation, t.participants, guarded(report.participants.total));
-  add(t.participation, t.inPairs, guarded(report.participants.inPairs));
+  add(t.participation, t.participants, count(report.participants.total));
+  add(t.participation, t.inPairs, count(report.participants.inPairs));
   for (const [role, n] of Object.entries(report.participants.byRole)) {
-    add(t.participation, `${t.role}${t.colon}${t.roles[role as keyof typeof t.roles]}`, guarded(n));
+    add(t.participation, `${t.role}${t.colon}${t.roles[role as keyof typeof t.roles]}`, count(n));
   }
   for (const [state, n] of Object.entries(report.participants.byState)) {
-    add(
-      t.participation,
-      `${t.state}${t.colon}${t.optIn[state as keyof typeof t.optIn]}`,
-      guarded(n),
-    );
+    add(t.participation, `${t.state}${t.colon}${t.optIn[state as keyof typeof t.optIn]}`, count(n));
   }
   add(t.pairsSection, t.pairsTotal, number(report.pairs.total));
   for (const [state, n] of Object.entries(report.pairs.byState)) {
@@ -100,7 +101,7 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
     t.realNeed,
     `${number(g.realNeed.skillsRequested)} / ${number(g.realNeed.skillsInCatalogue)}`,
   );
-  add(t.guide, t.volunteers, guarded(g.volunteers.volunteered));
+  add(t.guide, t.volunteers, count(g.volunteers.volunteered));
   add(t.guide, t.timeFreed, number(Math.round((g.timeFreed.minutesApproved / 60) * 10) / 10));
   add(t.guide, t.timeUsed, number(Math.round((g.timeFreed.memberMinutesHeld / 60) * 10) / 10));
   add(t.guide, t.evaluation, number(g.evaluation.feedbackCount));
@@ -132,6 +133,10 @@ const labels = {
     indicator: 'Indicateur',
     value: 'Valeur',
     fewerThan5: 'moins de 5',
+    hidden: 'masqué',
+    privacy: 'Confidentialité',
+    privacyNote:
+      'moins de 5 : chiffre sur moins de 5 personnes ; masqué : effectif de moins de 5 personnes, ou masqué pour qu’un tel effectif ne se retrouve pas par soustraction',
     programme: 'Programme',
     name: 'Nom',
     dates: 'Dates',
@@ -197,6 +202,10 @@ const labels = {
     indicator: 'Indicator',
     value: 'Value',
     fewerThan5: 'fewer than 5',
+    hidden: 'hidden',
+    privacy: 'Privacy',
+    privacyNote:
+      'fewer than 5: a figure about fewer than 5 people; hidden: a count of fewer than 5 people, or hidden so that such a count cannot be worked out by subtraction',
     programme: 'Programme',
     name: 'Name',
     dates: 'Dates',
