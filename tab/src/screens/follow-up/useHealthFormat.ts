@@ -7,7 +7,7 @@ import { useHealthT } from './health-i18n';
 /** A calendar day (`YYYY-MM-DD`) read at noon UTC so no zone moves it to the day before. */
 const dayOf = (iso: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso);
 
-/** Numbers, dates and "fewer than 5" in the active language, for the health screens. */
+/** Numbers, dates, "fewer than 5" and "hidden" in the active language, for the health screens. */
 export function useHealthFormat() {
   const locale = useLocale();
   const t = useHealthT();
@@ -23,9 +23,12 @@ export function useHealthFormat() {
     const number = (value: number) => decimal.format(value);
     return {
       number,
-      /** A count or average over people: "fewer than 5" when the server suppressed it. */
+      /**
+       * A count of people: "hidden" when the server suppressed it (fewer than 5, or a larger
+       * count hidden so that a small one cannot be worked out by subtraction).
+       */
       guarded: (value: GuardedNumber) =>
-        typeof value === 'number' ? number(value) : t('health.fewerThan5'),
+        typeof value === 'number' ? number(value) : t('health.hidden'),
       /** Days, "fewer than 5" when suppressed, a dash when there is nothing to measure. */
       guardedDays: (value: GuardedNumber | null) =>
         value === null

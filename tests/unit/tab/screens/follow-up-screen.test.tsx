@@ -182,15 +182,20 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(within(pair).getByRole('button', { name: /Relancer/ })).toBeDisabled();
   });
 
-  it('shows groups of fewer than 5 as « moins de 5 » and informal help as not counted when it could not be read', async () => {
+  it('shows hidden counts as « masqué », averages of fewer than 5 as « moins de 5 », and informal help as not counted when it could not be read', async () => {
     leadApi();
     renderScreen(<FollowUpScreen />, { locale: 'fr' });
     const participants = await section('Participants');
     const figure = (label: string) =>
       within(participants).getByText(label, { selector: 'dt' }).nextElementSibling;
     expect(figure('Mentors')).toHaveTextContent('12');
-    expect(figure('Les deux rôles')).toHaveTextContent('moins de 5');
-    expect(figure('Ont quitté le programme')).toHaveTextContent('moins de 5');
+    expect(figure('Les deux rôles')).toHaveTextContent('masqué');
+    expect(figure('Ont quitté le programme')).toHaveTextContent('masqué');
+    // A larger count hidden so that a small one cannot be worked out: not « moins de 5 ».
+    expect(figure('En binôme')).toHaveTextContent('masqué');
+    expect(
+      screen.getByText(/un effectif plus grand est masqué aussi quand un effectif masqué/i),
+    ).toBeInTheDocument();
 
     const satisfaction = await section('Satisfaction, dans les deux sens');
     const average = within(satisfaction).getByRole('row', { name: /Note moyenne/ });
@@ -252,6 +257,25 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(value(first, 'Moyenne')).toHaveTextContent(/^–$/);
     const approvals = await section('Accords des managers');
     expect(value(approvals, 'Délai médian de décision')).toHaveTextContent(/^–$/);
+  });
+
+  it('reads a hidden total as “hidden” in English, with the note saying why', async () => {
+    const health = aHealth();
+    leadApi({
+      ...health,
+      participants: { ...health.participants, total: { suppressed: true }, inPairs: 24 },
+    });
+    renderScreen(<FollowUpScreen />, { locale: 'en' });
+    const participants = await section('Participants');
+    const figure = (label: string) =>
+      within(participants).getByText(label, { selector: 'dt' }).nextElementSibling;
+    expect(figure('Participants')).toHaveTextContent(/^hidden$/);
+    expect(figure('In a pair')).toHaveTextContent('24');
+    expect(
+      screen.getByText(
+        'To protect people’s privacy, a figure about fewer than 5 people is not shown: an average reads “fewer than 5”, a count reads “hidden”. A larger count is hidden too when a hidden one could otherwise be worked out by subtraction.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('has a table beside each chart: sessions per week, planned against held', async () => {
