@@ -96,3 +96,25 @@ export function protectBreakdown(
   const hidden = protectFigures(values, [{ cells: ids, total: 'total' }]);
   return { cells: ids.map((id) => hidden.has(id)), total: hidden.has('total') };
 }
+
+/**
+ * `protectBreakdown` for a distribution whose average is shown too (ratings 1–4 and their mean):
+ * the mean is a second equation over the same cells, so two hidden cells could be solved for.
+ * At least three cells are hidden once any is (all the non-zero ones when there are fewer).
+ */
+export function protectDistribution(
+  cells: readonly number[],
+  total: number,
+): { cells: boolean[]; total: boolean } {
+  const result = protectBreakdown(cells, total);
+  const hiddenCount = () => result.cells.filter(Boolean).length;
+  while (hiddenCount() > 0 && hiddenCount() < 3) {
+    let next = -1;
+    cells.forEach((v, i) => {
+      if (!result.cells[i] && v > 0 && (next < 0 || v < cells[next]!)) next = i;
+    });
+    if (next < 0) break;
+    result.cells[next] = true;
+  }
+  return result;
+}

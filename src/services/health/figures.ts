@@ -30,6 +30,7 @@ import {
   weekStartOf,
   type Risk,
 } from '../../domain/health';
+import { protectBreakdown, protectDistribution } from '../../domain/disclosure';
 import { latestPairingFits } from '../../domain/pair/feedback';
 import { pairStates, type Pair, type PairState } from '../../domain/pair/schema';
 import type { Person } from '../../domain/person';
@@ -444,13 +445,35 @@ function satisfactionOf(facts: readonly PairFacts[]): HealthResponse['satisfacti
       if (latest) fit[latest] += 1;
     }
     if (raters.size < 5) return { suppressed: true };
+    const ratings = ['1', '2', '3', '4'] as const;
+    const shownRatings = protectDistribution(
+      ratings.map((r) => distribution[r]),
+      count,
+    ).cells;
+    const fits = ['good', 'unsure', 'poor'] as const;
+    // Raters who gave no fit answer are the remainder of `raters`.
+    const shownFits = protectBreakdown(
+      fits.map((f) => fit[f]),
+      raters.size,
+    ).cells;
+    const hide = (value: number, hidden: boolean | undefined): GuardedNumber =>
+      hidden ? suppressed : value;
     return {
       suppressed: false,
       raters: raters.size,
       feedbackCount: count,
       averageRating: round1(sum / count),
-      distribution,
-      fit,
+      distribution: {
+        '1': hide(distribution['1'], shownRatings[0]),
+        '2': hide(distribution['2'], shownRatings[1]),
+        '3': hide(distribution['3'], shownRatings[2]),
+        '4': hide(distribution['4'], shownRatings[3]),
+      },
+      fit: {
+        good: hide(fit.good, shownFits[0]),
+        unsure: hide(fit.unsure, shownFits[1]),
+        poor: hide(fit.poor, shownFits[2]),
+      },
     };
   };
   let expected = 0;

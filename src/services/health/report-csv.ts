@@ -68,7 +68,7 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
     }
     add(t.satisfaction, `${label}${t.colon}${t.averageRating}`, number(d.averageRating));
     add(t.satisfaction, `${label}${t.colon}${t.raters}`, number(d.raters));
-    add(t.satisfaction, `${label}${t.colon}${t.goodFit}`, number(d.fit.good));
+    add(t.satisfaction, `${label}${t.colon}${t.goodFit}`, count(d.fit.good));
   }
   if (report.satisfaction.responseRate !== null) {
     add(

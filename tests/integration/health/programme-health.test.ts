@@ -144,8 +144,15 @@ describe('GET /api/programmes/:id/health, against figures computed by hand', () 
       raters: 5,
       feedbackCount: 6,
       averageRating: 3.3,
-      distribution: { '1': 0, '2': 1, '3': 2, '4': 3 },
-      fit: { good: 2, unsure: 0, poor: 1 },
+      // 0, 1, 2 and 3 feedback per rating: each non-zero one is about fewer than 5.
+      distribution: {
+        '1': 0,
+        '2': { suppressed: true },
+        '3': { suppressed: true },
+        '4': { suppressed: true },
+      },
+      // Latest fits: 2 good, 1 poor (people): hidden, 0 unsure shown.
+      fit: { good: { suppressed: true }, unsure: 0, poor: { suppressed: true } },
     });
     // Two mentors rated: fewer than 5 people.
     expect(h.satisfaction.mentorsAboutMentees).toEqual({ suppressed: true });

@@ -1,5 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
-import { protectBreakdown, protectFigures } from '../../../src/domain/disclosure';
+import {
+  protectBreakdown,
+  protectDistribution,
+  protectFigures,
+} from '../../../src/domain/disclosure';
 
 /** What a reader works out from a breakdown: the total minus the cells shown. */
 function derived(cells: readonly number[], total: number, hidden: readonly boolean[]): number {
@@ -51,6 +55,23 @@ describe('protectBreakdown', () => {
 
   it('hides a total of 1–4, and then every small cell with it', () => {
     expect(protectBreakdown([3, 0, 1], 4)).toEqual({ cells: [true, false, true], total: true });
+  });
+});
+
+describe('protectDistribution', () => {
+  it('hides a third rating when two hidden ones could be solved for with the average', () => {
+    // 30 ratings averaging 3.1: with 1s and 2s hidden, d1 + d2 = 4 and d1 + 2·d2 = 7 give them.
+    expect(protectDistribution([1, 3, 12, 14], 30)).toEqual({
+      cells: [true, true, true, false],
+      total: false,
+    });
+  });
+
+  it('shows a distribution with no small rating in full', () => {
+    expect(protectDistribution([0, 5, 12, 14], 31)).toEqual({
+      cells: [false, false, false, false],
+      total: false,
+    });
   });
 });
 

@@ -271,6 +271,10 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
       within(participants).getByText(label, { selector: 'dt' }).nextElementSibling;
     expect(figure('Participants')).toHaveTextContent(/^hidden$/);
     expect(figure('In a pair')).toHaveTextContent('24');
+    const satisfaction = await section('Satisfaction, both ways');
+    expect(within(satisfaction).getByRole('row', { name: /Not a good fit/ })).toHaveTextContent(
+      'hidden',
+    );
     expect(
       screen.getByText(
         'To protect people’s privacy, a figure about fewer than 5 people is not shown: an average reads “fewer than 5”, a count reads “hidden”. A larger count is hidden too when a hidden one could otherwise be worked out by subtraction.',

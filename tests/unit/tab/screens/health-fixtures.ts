@@ -170,8 +170,20 @@ export function aHealth(overrides: Partial<HealthResponse> = {}): HealthResponse
         raters: 11,
         feedbackCount: 28,
         averageRating: 3.4,
-        distribution: { '1': 0, '2': 3, '3': 11, '4': 14 },
-        fit: { good: 9, unsure: 1, poor: 1 },
+        // As the server hides them (src/domain/disclosure.ts): 3 twos, with the 11 threes and
+        // the 14 fours so that neither 28 − 25 nor the average gives them back; 1 unsure and 1
+        // poor fit (people), with the 9 good.
+        distribution: {
+          '1': 0,
+          '2': { suppressed: true },
+          '3': { suppressed: true },
+          '4': { suppressed: true },
+        },
+        fit: {
+          good: { suppressed: true },
+          unsure: { suppressed: true },
+          poor: { suppressed: true },
+        },
       },
       mentorsAboutMentees: { suppressed: true },
       responseRate: 0.75,
