@@ -36,7 +36,7 @@ import { pairStates, type Pair, type PairState } from '../../domain/pair/schema'
 import type { Person } from '../../domain/person';
 import type { OptInStatus, Profile, RoleWish } from '../../domain/profile';
 import type { Programme } from '../../domain/programme';
-import { protectParticipants } from './small-groups';
+import { protectPairFigures, protectParticipants } from './small-groups';
 
 /** Everything the figures are computed from; read once per recomputation. */
 export type FiguresInput = {
@@ -57,6 +57,12 @@ export type HealthSlice = {
   department: string | null;
   startMonth: string | null;
   health: HealthResponse;
+  /**
+   * How many people each figure over pairs covers (`satisfaction.<direction>`,
+   * `timeToFirstSession`, `skill.<id>`), even when hidden: small-groups.ts protects them across
+   * start months. Not stored.
+   */
+  groupSizes?: Record<string, number>;
   report?: { sharedComments: SharedComment[]; guide: GuideAnswers };
 };
 
@@ -213,6 +219,7 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
           ? department === null || p.department === department
           : inPairs.has(p.personId) && (department === null || p.department === department),
       );
+      const skillPeople = new Map<string, number>();
       const health: HealthResponse = {
         programmeId: programme.id,
         programmeName: programme.name,
@@ -232,14 +239,27 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
         sessions: sessionsOf(facts, programme, now, weekOf),
         timeToFirstSession: timeToFirstSessionOf(facts),
         satisfaction: satisfactionOf(facts),
-        skills: skillsOf(facts, programme, skillOf),
+        skills: skillsOf(facts, programme, skillOf, skillPeople),
         approvals: approvalsOf(
           facts.flatMap((f) => approvalsByPair.get(f.pair.id) ?? []),
           now,
         ),
         informalHelp: null,
       };
-      const slice: HealthSlice = { department, startMonth, health };
+      const raters = (side: 'mentorId' | 'menteeId') =>
+        new Set(
+          facts
+            .filter((f) => f.pair.feedback.some((b) => b.fromId === f.pair[side]))
+            .map((f) => f.pair[side]),
+        ).size;
+      const groupSizes: Record<string, number> = {
+        'satisfaction.menteesAboutMentors': raters('menteeId'),
+        'satisfaction.mentorsAboutMentees': raters('mentorId'),
+        // Each pair is two people.
+        timeToFirstSession: health.timeToFirstSession.pairs * 2,
+      };
+      for (const [skillId, n] of skillPeople) groupSizes[`skill.${skillId}`] = n;
+      const slice: HealthSlice = { department, startMonth, health, groupSizes };
       if (department === null && startMonth === null) {
         slice.report = {
           sharedComments: sharedCommentsOf(facts),
@@ -251,7 +271,7 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
   }
   // Participants' counts are hidden across every slice at once (a count hidden in one slice
   // must not be recomputable from the others).
-  return protectParticipants(slices);
+  return protectPairFigures(protectParticipants(slices));
 }
 
 function participantsOf(
@@ -494,6 +514,8 @@ function skillsOf(
   facts: readonly PairFacts[],
   programme: Programme,
   skillOf: (goal: string) => string | undefined,
+  /** Filled with the people behind each skill's figures, hidden or not. */
+  people: Map<string, number>,
 ): HealthResponse['skills'] {
   // Per skill, per person: their start and end levels over the goals naming the skill.
   const levels = new Map<string, Map<string, { start: number[]; end: number[] }>>();
@@ -527,6 +549,7 @@ function skillsOf(
   const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const bySkill: SkillProgress[] = programme.skills.map((skill) => {
     const perPerson = [...(levels.get(skill.id)?.values() ?? [])];
+    people.set(skill.id, perPerson.length);
     const base = { skillId: skill.id, label: skill.label, kind: skill.kind };
     if (perPerson.length < 5) {
       // Zero people is shown as zero, not hidden: nobody worked on it.

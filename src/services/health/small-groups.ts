@@ -132,3 +132,58 @@ export function protectParticipants(slices: readonly HealthSlice[]): HealthSlice
     return protectedSlice;
   });
 }
+
+/**
+ * Figures over pairs (satisfaction per direction, time to first session, progress per skill)
+ * protected across start months: pairs fall in exactly one month, so a month's hidden average
+ * would come back from the all-months figure and the other months' (sum = average × people).
+ * Each figure is a cell sized by the people it covers; a hidden one hides the whole figure.
+ * Departments overlap (a pair counts in both members' departments), so their figures do not
+ * add up and are left to the primary rule.
+ */
+export function protectPairFigures(slices: readonly HealthSlice[]): HealthSlice[] {
+  const values = new Map<string, number>();
+  const keys = new Set<string>();
+  for (const slice of slices) {
+    for (const [key, n] of Object.entries(slice.groupSizes ?? {})) {
+      values.set(idOf(slice, key), n);
+      keys.add(key);
+    }
+  }
+  const departments = [...new Set(slices.map((s) => s.department))];
+  const months = [...new Set(slices.map((s) => s.startMonth))].filter((m) => m !== null);
+  const breakdowns: Breakdown[] = [];
+  for (const key of keys) {
+    for (const department of departments) {
+      const total = idOf({ department, startMonth: null }, key);
+      if (!values.has(total)) continue;
+      const cells = months
+        .map((startMonth) => idOf({ department, startMonth }, key))
+        .filter((id) => values.has(id));
+      breakdowns.push({ cells, total });
+    }
+  }
+  const hidden = protectFigures(values, breakdowns);
+  return slices.map(({ groupSizes, ...slice }) => {
+    void groupSizes;
+    const isHidden = (key: string) => hidden.has(idOf(slice, key));
+    const h = slice.health;
+    const hide = <T>(value: T): T | { suppressed: true } =>
+      value === null ? value : { suppressed: true };
+    const satisfaction = { ...h.satisfaction };
+    for (const d of ['menteesAboutMentors', 'mentorsAboutMentees'] as const) {
+      if (isHidden(`satisfaction.${d}`)) satisfaction[d] = { suppressed: true };
+    }
+    const first = h.timeToFirstSession;
+    const timeToFirstSession = isHidden('timeToFirstSession')
+      ? { ...first, medianDays: hide(first.medianDays), averageDays: hide(first.averageDays) }
+      : first;
+    const skills = {
+      ...h.skills,
+      bySkill: h.skills.bySkill.map((s) =>
+        isHidden(`skill.${s.skillId}`) ? { ...s, progress: { suppressed: true as const } } : s,
+      ),
+    };
+    return { ...slice, health: { ...h, satisfaction, timeToFirstSession, skills } };
+  });
+}
