@@ -15,6 +15,11 @@ export type Breakdown = {
   cells: readonly string[];
   /** The id of the total's figure: hidden when hiding a cell cannot protect the breakdown. */
   total: string;
+  /**
+   * Hidden cells needed once any is (default 2). A mean shown over the same cells (ratings and
+   * their average) is a second equation, so two hidden cells could be solved for: 3.
+   */
+  minHidden?: number;
 };
 
 /**
@@ -30,13 +35,15 @@ export type Breakdown = {
 export function protectFigures(
   values: ReadonlyMap<string, number>,
   breakdowns: readonly Breakdown[],
+  /** Figures hidden whatever their value (their whole group is hidden, say). */
+  alreadyHidden: Iterable<string> = [],
 ): Set<string> {
   const value = (id: string) => {
     const v = values.get(id);
     if (v === undefined) throw new Error(`protectFigures: no value for figure ${id}`);
     return v;
   };
-  const hidden = new Set<string>();
+  const hidden = new Set<string>(alreadyHidden);
   for (const [id, v] of values) if (isSmallGroup(v)) hidden.add(id);
   let changed = true;
   while (changed) {
@@ -53,8 +60,8 @@ export function protectFigures(
 
 /**
  * What a lead can derive from one breakdown whose total is shown: the total minus the shown
- * cells, i.e. the hidden cells plus the remainder. Safe when nothing is hidden and the remainder
- * is 0 or at least 5, or when that derived sum covers at least two unknowns and 5 or more.
+ * cells, i.e. the hidden cells plus the remainder. Safe when that is 0, when nothing is hidden
+ * and the remainder is at least 5, or when it covers at least two unknowns and 5 or more.
  */
 function isSafe(b: Breakdown, value: (id: string) => number, hidden: ReadonlySet<string>): boolean {
   const cells = b.cells.map(value);
@@ -65,7 +72,14 @@ function isSafe(b: Breakdown, value: (id: string) => number, hidden: ReadonlySet
   const parts = hiddenCells.length + (remainder > 0 ? 1 : 0);
   const derived = remainder + hiddenCells.reduce((a, id) => a + value(id), 0);
   if (hiddenCells.length === 0) return remainder === 0 || remainder >= smallGroupMinimum;
-  return parts >= 2 && derived >= smallGroupMinimum;
+  // Everything hidden is zero (hidden with its whole group): it gives away no one.
+  if (derived === 0) return true;
+  const enough =
+    b.minHidden === undefined ||
+    hiddenCells.length >= b.minHidden ||
+    // Every non-zero cell is hidden already: nothing more a cell could add.
+    b.cells.every((id) => hidden.has(id) || value(id) === 0);
+  return enough && parts >= 2 && derived >= smallGroupMinimum;
 }
 
 /** The shown non-zero cell with the smallest value (the first in order on a tie), if any. */
@@ -106,15 +120,9 @@ export function protectDistribution(
   cells: readonly number[],
   total: number,
 ): { cells: boolean[]; total: boolean } {
-  const result = protectBreakdown(cells, total);
-  const hiddenCount = () => result.cells.filter(Boolean).length;
-  while (hiddenCount() > 0 && hiddenCount() < 3) {
-    let next = -1;
-    cells.forEach((v, i) => {
-      if (!result.cells[i] && v > 0 && (next < 0 || v < cells[next]!)) next = i;
-    });
-    if (next < 0) break;
-    result.cells[next] = true;
-  }
-  return result;
+  const values = new Map<string, number>(cells.map((v, i) => [`cell-${i}`, v]));
+  values.set('total', total);
+  const ids = cells.map((_, i) => `cell-${i}`);
+  const hidden = protectFigures(values, [{ cells: ids, total: 'total', minHidden: 3 }]);
+  return { cells: ids.map((id) => hidden.has(id)), total: hidden.has('total') };
 }

@@ -30,7 +30,6 @@ import {
   weekStartOf,
   type Risk,
 } from '../../domain/health';
-import { protectBreakdown, protectDistribution } from '../../domain/disclosure';
 import { latestPairingFits } from '../../domain/pair/feedback';
 import { pairStates, type Pair, type PairState } from '../../domain/pair/schema';
 import type { Person } from '../../domain/person';
@@ -220,6 +219,7 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
           : inPairs.has(p.personId) && (department === null || p.department === department),
       );
       const skillPeople = new Map<string, number>();
+      const groupSizes: Record<string, number> = {};
       const health: HealthResponse = {
         programmeId: programme.id,
         programmeName: programme.name,
@@ -238,7 +238,7 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
         ...atRiskOf(facts, now),
         sessions: sessionsOf(facts, programme, now, weekOf),
         timeToFirstSession: timeToFirstSessionOf(facts),
-        satisfaction: satisfactionOf(facts),
+        satisfaction: satisfactionOf(facts, groupSizes),
         skills: skillsOf(facts, programme, skillOf, skillPeople),
         approvals: approvalsOf(
           facts.flatMap((f) => approvalsByPair.get(f.pair.id) ?? []),
@@ -246,18 +246,8 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
         ),
         informalHelp: null,
       };
-      const raters = (side: 'mentorId' | 'menteeId') =>
-        new Set(
-          facts
-            .filter((f) => f.pair.feedback.some((b) => b.fromId === f.pair[side]))
-            .map((f) => f.pair[side]),
-        ).size;
-      const groupSizes: Record<string, number> = {
-        'satisfaction.menteesAboutMentors': raters('menteeId'),
-        'satisfaction.mentorsAboutMentees': raters('mentorId'),
-        // Each pair is two people.
-        timeToFirstSession: health.timeToFirstSession.pairs * 2,
-      };
+      // Each pair is two people.
+      groupSizes.timeToFirstSession = health.timeToFirstSession.pairs * 2;
       for (const [skillId, n] of skillPeople) groupSizes[`skill.${skillId}`] = n;
       const slice: HealthSlice = { department, startMonth, health, groupSizes };
       if (department === null && startMonth === null) {
@@ -444,7 +434,11 @@ function timeToFirstSessionOf(facts: readonly PairFacts[]): TimeToFirstSession {
   };
 }
 
-function satisfactionOf(facts: readonly PairFacts[]): HealthResponse['satisfaction'] {
+function satisfactionOf(
+  facts: readonly PairFacts[],
+  /** Filled with each direction's raw counts (`satisfaction.<direction>[.<cell>]`). */
+  sizes: Record<string, number>,
+): HealthResponse['satisfaction'] {
   const direction = (side: 'mentee' | 'mentor'): SatisfactionDirection => {
     const raters = new Set<string>();
     const distribution = { '1': 0, '2': 0, '3': 0, '4': 0 };
@@ -464,36 +458,20 @@ function satisfactionOf(facts: readonly PairFacts[]): HealthResponse['satisfacti
       const latest = latestPairingFits(pair)[side];
       if (latest) fit[latest] += 1;
     }
+    // Raw counts, hidden or not: small-groups.ts hides cells within and across start months.
+    const key = `satisfaction.${side === 'mentee' ? 'menteesAboutMentors' : 'mentorsAboutMentees'}`;
+    sizes[key] = raters.size;
+    sizes[`${key}.feedback`] = count;
+    for (const r of ['1', '2', '3', '4'] as const) sizes[`${key}.rating.${r}`] = distribution[r];
+    for (const f of ['good', 'unsure', 'poor'] as const) sizes[`${key}.fit.${f}`] = fit[f];
     if (raters.size < 5) return { suppressed: true };
-    const ratings = ['1', '2', '3', '4'] as const;
-    const shownRatings = protectDistribution(
-      ratings.map((r) => distribution[r]),
-      count,
-    ).cells;
-    const fits = ['good', 'unsure', 'poor'] as const;
-    // Raters who gave no fit answer are the remainder of `raters`.
-    const shownFits = protectBreakdown(
-      fits.map((f) => fit[f]),
-      raters.size,
-    ).cells;
-    const hide = (value: number, hidden: boolean | undefined): GuardedNumber =>
-      hidden ? suppressed : value;
     return {
       suppressed: false,
       raters: raters.size,
       feedbackCount: count,
       averageRating: round1(sum / count),
-      distribution: {
-        '1': hide(distribution['1'], shownRatings[0]),
-        '2': hide(distribution['2'], shownRatings[1]),
-        '3': hide(distribution['3'], shownRatings[2]),
-        '4': hide(distribution['4'], shownRatings[3]),
-      },
-      fit: {
-        good: hide(fit.good, shownFits[0]),
-        unsure: hide(fit.unsure, shownFits[1]),
-        poor: hide(fit.poor, shownFits[2]),
-      },
+      distribution,
+      fit,
     };
   };
   let expected = 0;

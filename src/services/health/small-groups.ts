@@ -133,26 +133,60 @@ export function protectParticipants(slices: readonly HealthSlice[]): HealthSlice
   });
 }
 
+const directions = ['menteesAboutMentors', 'mentorsAboutMentees'] as const;
+const ratings = ['1', '2', '3', '4'] as const;
+const fits = ['good', 'unsure', 'poor'] as const;
+
 /**
- * Figures over pairs (satisfaction per direction, time to first session, progress per skill)
- * protected across start months: pairs fall in exactly one month, so a month's hidden average
- * would come back from the all-months figure and the other months' (sum = average × people).
- * Each figure is a cell sized by the people it covers; a hidden one hides the whole figure.
- * Departments overlap (a pair counts in both members' departments), so their figures do not
- * add up and are left to the primary rule.
+ * Figures over pairs protected across start months: pairs fall in exactly one month, so a
+ * month's hidden figure would come back from the all-months figure and the other months' (a
+ * sum is an average times its people). Each figure is sized by the people it covers
+ * (satisfaction per direction by raters, time to first session by pairs' members, progress per
+ * skill by people assessed); a hidden one hides the whole figure. Within satisfaction, the
+ * ratings 1–4 add up to the feedback count (three hidden once any is: the average is a second
+ * equation) and the pairing-fit answers to the raters, in each view and across months.
+ * Departments overlap (a pair counts in both members' departments), so their figures do not add
+ * up and are left to the primary rule.
  */
 export function protectPairFigures(slices: readonly HealthSlice[]): HealthSlice[] {
   const values = new Map<string, number>();
   const keys = new Set<string>();
+  const alreadyHidden: string[] = [];
   for (const slice of slices) {
-    for (const [key, n] of Object.entries(slice.groupSizes ?? {})) {
+    const sizes = slice.groupSizes ?? {};
+    for (const [key, n] of Object.entries(sizes)) {
       values.set(idOf(slice, key), n);
       keys.add(key);
+    }
+    for (const d of directions) {
+      const key = `satisfaction.${d}`;
+      // A direction rated by fewer than 5 is hidden whole, zeros included.
+      if ((sizes[key] ?? 0) < 5) {
+        for (const k of Object.keys(sizes)) {
+          if (k === key || k.startsWith(`${key}.`)) alreadyHidden.push(idOf(slice, k));
+        }
+      }
     }
   }
   const departments = [...new Set(slices.map((s) => s.department))];
   const months = [...new Set(slices.map((s) => s.startMonth))].filter((m) => m !== null);
   const breakdowns: Breakdown[] = [];
+  for (const slice of slices) {
+    const id = (key: string) => idOf(slice, key);
+    for (const d of directions) {
+      const key = `satisfaction.${d}`;
+      if (!values.has(id(key))) continue;
+      breakdowns.push(
+        {
+          cells: ratings.map((r) => id(`${key}.rating.${r}`)),
+          total: id(`${key}.feedback`),
+          minHidden: 3,
+        },
+        // Raters who gave no fit answer are the remainder.
+        { cells: fits.map((f) => id(`${key}.fit.${f}`)), total: id(key) },
+      );
+    }
+  }
   for (const key of keys) {
     for (const department of departments) {
       const total = idOf({ department, startMonth: null }, key);
@@ -163,7 +197,7 @@ export function protectPairFigures(slices: readonly HealthSlice[]): HealthSlice[
       breakdowns.push({ cells, total });
     }
   }
-  const hidden = protectFigures(values, breakdowns);
+  const hidden = protectFigures(values, breakdowns, alreadyHidden);
   return slices.map(({ groupSizes, ...slice }) => {
     void groupSizes;
     const isHidden = (key: string) => hidden.has(idOf(slice, key));
@@ -171,8 +205,30 @@ export function protectPairFigures(slices: readonly HealthSlice[]): HealthSlice[
     const hide = <T>(value: T): T | { suppressed: true } =>
       value === null ? value : { suppressed: true };
     const satisfaction = { ...h.satisfaction };
-    for (const d of ['menteesAboutMentors', 'mentorsAboutMentees'] as const) {
-      if (isHidden(`satisfaction.${d}`)) satisfaction[d] = { suppressed: true };
+    for (const d of directions) {
+      const key = `satisfaction.${d}`;
+      const shown = satisfaction[d];
+      if (shown.suppressed) continue;
+      if (isHidden(key) || isHidden(`${key}.feedback`)) {
+        satisfaction[d] = { suppressed: true };
+        continue;
+      }
+      const cell = (k: string, v: GuardedNumber): GuardedNumber =>
+        isHidden(`${key}.${k}`) ? { suppressed: true } : v;
+      satisfaction[d] = {
+        ...shown,
+        distribution: {
+          '1': cell('rating.1', shown.distribution['1']),
+          '2': cell('rating.2', shown.distribution['2']),
+          '3': cell('rating.3', shown.distribution['3']),
+          '4': cell('rating.4', shown.distribution['4']),
+        },
+        fit: {
+          good: cell('fit.good', shown.fit.good),
+          unsure: cell('fit.unsure', shown.fit.unsure),
+          poor: cell('fit.poor', shown.fit.poor),
+        },
+      };
     }
     const first = h.timeToFirstSession;
     const timeToFirstSession = isHidden('timeToFirstSession')

@@ -135,6 +135,52 @@ describe('small groups hidden so that subtraction cannot bring them back', () =>
     expect(found).toEqual([]);
   });
 
+  it('leaves no month’s satisfaction, skill progress or time to first session to subtraction', async () => {
+    const all = (await health())!;
+    const { departments, startMonths } = all.filters;
+    const found: string[] = [];
+    for (const d of [null, ...departments]) {
+      const q = (m: string | null) => {
+        const params = new URLSearchParams({
+          ...(d ? { department: d } : {}),
+          ...(m ? { startMonth: m } : {}),
+        }).toString();
+        return health(params ? `?${params}` : '');
+      };
+      const whole = (await q(null))!;
+      const months = (await Promise.all(startMonths.map(q))).filter(
+        (h): h is HealthResponse => h !== null,
+      );
+      // A sum over the hidden months: the whole's minus the shown months' (0 or at least 5).
+      const rest = (of: (h: HealthResponse) => number | null) => {
+        const w = of(whole);
+        if (w === null) return null;
+        return months.reduce((n, h) => n - (of(h) ?? 0), w);
+      };
+      for (const dir of ['menteesAboutMentors', 'mentorsAboutMentees'] as const) {
+        const raters = rest((h) => {
+          const s = h.satisfaction[dir];
+          return s.suppressed ? null : s.raters;
+        });
+        if (isSmall(raters)) found.push(`${d ?? '*'} ${dir}: ${raters} raters`);
+      }
+      for (const skill of whole.skills.bySkill) {
+        const people = rest((h) => {
+          const p = h.skills.bySkill.find((s) => s.skillId === skill.skillId)!.progress;
+          return p.suppressed ? null : p.people;
+        });
+        if (isSmall(people)) found.push(`${d ?? '*'} ${skill.skillId}: ${people} people`);
+      }
+      if (typeof whole.timeToFirstSession.averageDays === 'number') {
+        const hiddenPairs = months
+          .filter((h) => typeof h.timeToFirstSession.averageDays !== 'number')
+          .reduce((n, h) => n + h.timeToFirstSession.pairs, 0);
+        if (isSmall(hiddenPairs * 2)) found.push(`${d ?? '*'} first session: ${hiddenPairs} pairs`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('hides the same cells in the bilan and its CSV, and reads hidden counts as « masqué »', async () => {
     const res = await get(`/programmes/${programmeId}/report`);
     expect(res.status).toBe(200);
