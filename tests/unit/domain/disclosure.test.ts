@@ -107,6 +107,28 @@ describe('protectFigures', () => {
     ]);
   });
 
+  it('counts figures hidden with their whole group, and is content when all that is hidden is zero', () => {
+    // June's direction is hidden whole (fewer than 5 raters): its 0 ones and its 2 twos.
+    const values = new Map([
+      ['may.ones', 0],
+      ['june.ones', 0],
+      ['all.ones', 0],
+      ['may.twos', 6],
+      ['june.twos', 2],
+      ['all.twos', 8],
+    ]);
+    const hidden = protectFigures(
+      values,
+      [
+        { cells: ['may.ones', 'june.ones'], total: 'all.ones' },
+        { cells: ['may.twos', 'june.twos'], total: 'all.twos' },
+      ],
+      ['june.ones', 'june.twos'],
+    );
+    // 0 − 0 gives June's ones, which are none: nothing more to hide. 8 − 6 would give June's twos.
+    expect([...hidden].sort()).toEqual(['june.ones', 'june.twos', 'may.twos']);
+  });
+
   it('hides the total when the only non-zero cell is hidden elsewhere', () => {
     const values = new Map([
       ['a', 7],
