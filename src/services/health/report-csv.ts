@@ -11,12 +11,10 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   const t = labels[locale];
   const separator = locale === 'fr' ? ';' : ',';
   const number = (n: number) => (locale === 'fr' ? String(n).replace('.', ',') : String(n));
-  // A hidden count may be a group of fewer than 5 or a larger one hidden so that the small one
-  // cannot be worked out by subtraction: "hidden", not "fewer than 5". Medians are never hidden
-  // for that reason: they keep "fewer than 5".
+  // A hidden figure may be about fewer than 5 people, or a larger one hidden so that such a
+  // figure cannot be worked out by subtraction: "hidden", never "fewer than 5".
   const count = (g: GuardedNumber) => (typeof g === 'number' ? number(g) : t.hidden);
-  const guarded = (g: GuardedNumber | null) =>
-    g === null ? '–' : typeof g === 'number' ? number(g) : t.fewerThan5;
+  const guarded = (g: GuardedNumber | null) => (g === null ? '–' : count(g));
   const rows: string[][] = [[t.section, t.indicator, t.value]];
   const add = (section: string, indicator: string, value: string) =>
     rows.push([section, indicator, value]);
@@ -63,7 +61,7 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   ] as const) {
     const d = report.satisfaction[key];
     if (d.suppressed) {
-      add(t.satisfaction, label, t.fewerThan5);
+      add(t.satisfaction, label, t.hidden);
       continue;
     }
     add(t.satisfaction, `${label}${t.colon}${t.averageRating}`, number(d.averageRating));
@@ -80,7 +78,7 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
 
   for (const skill of report.skills.bySkill) {
     const name = skill.label[locale];
-    if (skill.progress.suppressed) add(t.skills, name, t.fewerThan5);
+    if (skill.progress.suppressed) add(t.skills, name, t.hidden);
     else if (skill.progress.people > 0) {
       add(
         t.skills,
@@ -132,11 +130,10 @@ const labels = {
     section: 'Rubrique',
     indicator: 'Indicateur',
     value: 'Valeur',
-    fewerThan5: 'moins de 5',
     hidden: 'masqué',
     privacy: 'Confidentialité',
     privacyNote:
-      'moins de 5 : chiffre sur moins de 5 personnes ; masqué : effectif de moins de 5 personnes, ou masqué pour qu’un tel effectif ne se retrouve pas par soustraction',
+      'masqué : chiffre portant sur moins de 5 personnes, ou chiffre plus grand masqué pour qu’un tel chiffre ne s’en déduise pas par soustraction',
     programme: 'Programme',
     name: 'Nom',
     dates: 'Dates',
@@ -201,11 +198,10 @@ const labels = {
     section: 'Section',
     indicator: 'Indicator',
     value: 'Value',
-    fewerThan5: 'fewer than 5',
     hidden: 'hidden',
     privacy: 'Privacy',
     privacyNote:
-      'fewer than 5: a figure about fewer than 5 people; hidden: a count of fewer than 5 people, or hidden so that such a count cannot be worked out by subtraction',
+      'hidden: a figure about fewer than 5 people, or a larger one hidden so that such a figure cannot be worked out from it by subtraction',
     programme: 'Programme',
     name: 'Name',
     dates: 'Dates',

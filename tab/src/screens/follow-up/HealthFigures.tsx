@@ -197,7 +197,7 @@ export function SatisfactionFigure({
   const cell = (
     direction: SatisfactionDirection,
     value: (shown: Exclude<SatisfactionDirection, { suppressed: true }>) => string,
-  ) => (direction.suppressed ? t('health.fewerThan5') : value(direction));
+  ) => (direction.suppressed ? t('health.hidden') : value(direction));
   const rows: { label: string; value: (d: SatisfactionDirection) => string }[] = [
     {
       label: t('health.satisfaction.average'),
@@ -354,7 +354,7 @@ export function SkillsFigure({
                   {skill.progress.suppressed ? (
                     // "Fewer than 5" counts the people; their levels are not shown at all.
                     <>
-                      <td className={`${styles.td} ${styles.number}`}>{t('health.fewerThan5')}</td>
+                      <td className={`${styles.td} ${styles.number}`}>{t('health.hidden')}</td>
                       <td className={`${styles.td} ${styles.number}`}>–</td>
                       <td className={`${styles.td} ${styles.number}`}>–</td>
                       <td className={`${styles.td} ${styles.number}`}>–</td>

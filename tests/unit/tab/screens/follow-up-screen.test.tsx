@@ -182,7 +182,7 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(within(pair).getByRole('button', { name: /Relancer/ })).toBeDisabled();
   });
 
-  it('shows hidden counts as « masqué », averages of fewer than 5 as « moins de 5 », and informal help as not counted when it could not be read', async () => {
+  it('shows hidden figures as « masqué », and informal help as not counted when it could not be read', async () => {
     leadApi();
     renderScreen(<FollowUpScreen />, { locale: 'fr' });
     const participants = await section('Participants');
@@ -191,21 +191,21 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(figure('Mentors')).toHaveTextContent('12');
     expect(figure('Les deux rôles')).toHaveTextContent('masqué');
     expect(figure('Ont quitté le programme')).toHaveTextContent('masqué');
-    // A larger count hidden so that a small one cannot be worked out: not « moins de 5 ».
+    // A larger count hidden so that a small one cannot be worked out: « masqué » too.
     expect(figure('En binôme')).toHaveTextContent('masqué');
     expect(
-      screen.getByText(/un effectif plus grand est masqué aussi quand un effectif masqué/i),
+      screen.getByText(/de même qu’un chiffre plus grand quand un chiffre masqué/i),
     ).toBeInTheDocument();
 
     const satisfaction = await section('Satisfaction, dans les deux sens');
     const average = within(satisfaction).getByRole('row', { name: /Note moyenne/ });
     expect(average).toHaveTextContent('3,4');
-    expect(average).toHaveTextContent('moins de 5');
+    expect(average).toHaveTextContent('masqué');
     const skills = await section('Progression des compétences, du début à la fin');
-    // A skill assessed by fewer than 5 people: the count says so under « Personnes », no level.
+    // A skill assessed by fewer than 5 people: hidden under « Personnes », no level.
     const negotiation = within(within(skills).getByRole('row', { name: /Négociation/ }));
     expect(negotiation.getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      'moins de 5',
+      'masqué',
       '–',
       '–',
       '–',
@@ -277,7 +277,7 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     );
     expect(
       screen.getByText(
-        'To protect people’s privacy, a figure about fewer than 5 people is not shown: an average reads “fewer than 5”, a count reads “hidden”. A larger count is hidden too when a hidden one could otherwise be worked out by subtraction.',
+        'To protect people’s privacy, a figure about fewer than 5 people reads “hidden”, and so does a larger one when a hidden figure could otherwise be worked out from it by subtraction.',
       ),
     ).toBeInTheDocument();
   });

@@ -70,7 +70,7 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
     const volunteers = within(guide).getByRole('region', { name: 'Y a-t-il eu des volontaires ?' });
     const value = (region: HTMLElement, label: string) =>
       within(region).getByText(label, { selector: 'dt' }).nextElementSibling;
-    // Hidden with the invitees (the total minus them): « masqué », not « moins de 5 ».
+    // Hidden with the invitees (the total minus them).
     expect(value(volunteers, 'Personnes volontaires')).toHaveTextContent('masqué');
     expect(value(volunteers, 'Départs du programme')).toHaveTextContent('masqué');
     const time = within(guide).getByRole('region', { name: 'Du temps a-t-il été dégagé ?' });
