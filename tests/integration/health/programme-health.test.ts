@@ -577,11 +577,7 @@ describe('privacy and the bilan', () => {
     );
     expect(rows.every((r) => r.length === 3)).toBe(true);
     expect(rows).toContainEqual(['Séances', 'Tenues', '6']);
-    expect(rows).toContainEqual([
-      'Participation',
-      'État : invité, pas encore inscrit',
-      'masqué',
-    ]);
+    expect(rows).toContainEqual(['Participation', 'État : invité, pas encore inscrit', 'masqué']);
     expect(rows).toContainEqual([
       'Satisfaction',
       'Avis des personnes mentorées sur leur mentor : note moyenne (sur 4)',
