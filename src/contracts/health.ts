@@ -19,7 +19,9 @@ import { idParam, idParams, route } from './route';
  *
  * Privacy by construction: no private note, no feedback text unless its author ticked "share with
  * the programme lead for the report" (`sharedComments`), and every count or average over people
- * that covers fewer than 5 of them is `{ suppressed: true }` ("fewer than 5"). Pair states, session
+ * that covers fewer than 5 of them is `{ suppressed: true }` ("fewer than 5"); where counts add up
+ * to a total that is shown, more are hidden so that none can be worked out by subtraction
+ * (src/domain/disclosure.ts): a hidden count may be 5 or more. Pair states, session
  * counts and the operational lists (at-risk pairs, invitees to remind, unmatched people) are not
  * suppressed: the lead acts on them by name.
  */
@@ -27,7 +29,7 @@ import { idParam, idParams, route } from './route';
 /** Fewer people than this in a breakdown: shown as `{ suppressed: true }` ("fewer than 5"). */
 export const smallGroupMinimum = 5;
 
-/** A figure over fewer than 5 people. */
+/** A figure over fewer than 5 people, or hidden so that one cannot be worked out by subtraction. */
 export const suppressedSchema = z.object({ suppressed: z.literal(true) });
 export type Suppressed = z.infer<typeof suppressedSchema>;
 
@@ -237,12 +239,21 @@ export const satisfactionDirectionSchema = z.discriminatedUnion('suppressed', [
     raters: z.number(),
     feedbackCount: z.number(),
     averageRating: z.number(),
-    distribution: z.object({ '1': z.number(), '2': z.number(), '3': z.number(), '4': z.number() }),
-    /** Each rater's latest pairing-fit answer. */
+    /**
+     * Feedback per rating (adds up to `feedbackCount`); a rating given 1 to 4 times is hidden,
+     * with enough others that neither subtraction nor the average gives it back.
+     */
+    distribution: z.object({
+      '1': guardedNumberSchema,
+      '2': guardedNumberSchema,
+      '3': guardedNumberSchema,
+      '4': guardedNumberSchema,
+    }),
+    /** Each rater's latest pairing-fit answer (people; hidden as the participants' counts are). */
     fit: z.object(
-      Object.fromEntries(pairingFitSchema.options.map((f) => [f, z.number()])) as Record<
+      Object.fromEntries(pairingFitSchema.options.map((f) => [f, guardedNumberSchema])) as Record<
         z.infer<typeof pairingFitSchema>,
-        z.ZodNumber
+        typeof guardedNumberSchema
       >,
     ),
   }),

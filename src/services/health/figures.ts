@@ -11,7 +11,6 @@ import type {
   SessionWeek,
   SessionsHealth,
   SharedComment,
-  SkillProgress,
   TimeToFirstSession,
 } from '../../contracts/health';
 import { healthListCap } from '../../contracts/health';
@@ -35,6 +34,8 @@ import { pairStates, type Pair, type PairState } from '../../domain/pair/schema'
 import type { Person } from '../../domain/person';
 import type { OptInStatus, Profile, RoleWish } from '../../domain/profile';
 import type { Programme } from '../../domain/programme';
+import { protectPairFigures, protectParticipants } from './small-groups';
+import { skillsOf } from './skills-figures';
 
 /** Everything the figures are computed from; read once per recomputation. */
 export type FiguresInput = {
@@ -55,6 +56,12 @@ export type HealthSlice = {
   department: string | null;
   startMonth: string | null;
   health: HealthResponse;
+  /**
+   * How many people each figure over pairs covers (`satisfaction.<direction>`,
+   * `timeToFirstSession`, `skill.<id>`), even when hidden: small-groups.ts protects them across
+   * start months. Not stored.
+   */
+  groupSizes?: Record<string, number>;
   report?: { sharedComments: SharedComment[]; guide: GuideAnswers };
 };
 
@@ -63,7 +70,8 @@ const guard = (value: number, people: number): GuardedNumber =>
   isSmallGroup(people) ? suppressed : value;
 const guardCount = (count: number): GuardedNumber => guard(count, count);
 
-type PairFacts = {
+/** One pair and what every slice needs of it. */
+export type PairFacts = {
   pair: Pair;
   row: HealthPair;
   risks: Risk[];
@@ -211,6 +219,8 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
           ? department === null || p.department === department
           : inPairs.has(p.personId) && (department === null || p.department === department),
       );
+      const skillPeople = new Map<string, number>();
+      const groupSizes: Record<string, number> = {};
       const health: HealthResponse = {
         programmeId: programme.id,
         programmeName: programme.name,
@@ -229,15 +239,18 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
         ...atRiskOf(facts, now),
         sessions: sessionsOf(facts, programme, now, weekOf),
         timeToFirstSession: timeToFirstSessionOf(facts),
-        satisfaction: satisfactionOf(facts),
-        skills: skillsOf(facts, programme, skillOf),
+        satisfaction: satisfactionOf(facts, groupSizes),
+        skills: skillsOf(facts, programme, skillOf, skillPeople),
         approvals: approvalsOf(
           facts.flatMap((f) => approvalsByPair.get(f.pair.id) ?? []),
           now,
         ),
         informalHelp: null,
       };
-      const slice: HealthSlice = { department, startMonth, health };
+      // Each pair is two people.
+      groupSizes.timeToFirstSession = health.timeToFirstSession.pairs * 2;
+      for (const [skillId, n] of skillPeople) groupSizes[`skill.${skillId}`] = n;
+      const slice: HealthSlice = { department, startMonth, health, groupSizes };
       if (department === null && startMonth === null) {
         slice.report = {
           sharedComments: sharedCommentsOf(facts),
@@ -247,7 +260,9 @@ export function computeHealthSlices(input: FiguresInput): HealthSlice[] {
       slices.push(slice);
     }
   }
-  return slices;
+  // Participants' counts are hidden across every slice at once (a count hidden in one slice
+  // must not be recomputable from the others).
+  return protectPairFigures(protectParticipants(slices));
 }
 
 function participantsOf(
@@ -295,20 +310,12 @@ function participantsOf(
             };
           })
           .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
+  // Plain counts here: protectParticipants hides small groups over every slice at once.
   return {
-    total: guardCount(people.length),
-    byRole: {
-      mentor: guardCount(byRole.mentor),
-      mentee: guardCount(byRole.mentee),
-      both: guardCount(byRole.both),
-    },
-    byState: {
-      not_joined: guardCount(byState.not_joined),
-      opted_in: guardCount(byState.opted_in),
-      paused: guardCount(byState.paused),
-      left: guardCount(byState.left),
-    },
-    inPairs: guardCount([...ids].filter((id) => inOpenPairs.has(id)).length),
+    total: people.length,
+    byRole,
+    byState,
+    inPairs: [...ids].filter((id) => inOpenPairs.has(id)).length,
     invitedNotJoined: invitees.slice(0, healthListCap).map((p) => ({
       personId: p.personId,
       displayName: p.displayName,
@@ -428,7 +435,11 @@ function timeToFirstSessionOf(facts: readonly PairFacts[]): TimeToFirstSession {
   };
 }
 
-function satisfactionOf(facts: readonly PairFacts[]): HealthResponse['satisfaction'] {
+function satisfactionOf(
+  facts: readonly PairFacts[],
+  /** Filled with each direction's raw counts (`satisfaction.<direction>[.<cell>]`). */
+  sizes: Record<string, number>,
+): HealthResponse['satisfaction'] {
   const direction = (side: 'mentee' | 'mentor'): SatisfactionDirection => {
     const raters = new Set<string>();
     const distribution = { '1': 0, '2': 0, '3': 0, '4': 0 };
@@ -448,6 +459,12 @@ function satisfactionOf(facts: readonly PairFacts[]): HealthResponse['satisfacti
       const latest = latestPairingFits(pair)[side];
       if (latest) fit[latest] += 1;
     }
+    // Raw counts, hidden or not: small-groups.ts hides cells within and across start months.
+    const key = `satisfaction.${side === 'mentee' ? 'menteesAboutMentors' : 'mentorsAboutMentees'}`;
+    sizes[key] = raters.size;
+    sizes[`${key}.feedback`] = count;
+    for (const r of ['1', '2', '3', '4'] as const) sizes[`${key}.rating.${r}`] = distribution[r];
+    for (const f of ['good', 'unsure', 'poor'] as const) sizes[`${key}.fit.${f}`] = fit[f];
     if (raters.size < 5) return { suppressed: true };
     return {
       suppressed: false,
@@ -470,75 +487,6 @@ function satisfactionOf(facts: readonly PairFacts[]): HealthResponse['satisfacti
     mentorsAboutMentees: direction('mentor'),
     responseRate: expected === 0 ? null : Math.round((given / expected) * 100) / 100,
   };
-}
-
-function skillsOf(
-  facts: readonly PairFacts[],
-  programme: Programme,
-  skillOf: (goal: string) => string | undefined,
-): HealthResponse['skills'] {
-  // Per skill, per person: their start and end levels over the goals naming the skill.
-  const levels = new Map<string, Map<string, { start: number[]; end: number[] }>>();
-  const unmapped = new Set<string>();
-  for (const { pair } of facts) {
-    const byGoal = new Map<string, { start?: number; middle?: number; end?: number }>();
-    for (const a of pair.assessments) {
-      const key = `${a.personId}\u0000${a.goal}`;
-      const entry = byGoal.get(key) ?? {};
-      entry[a.phase] = a.level;
-      byGoal.set(key, entry);
-    }
-    for (const [key, phases] of byGoal) {
-      const [personId = '', goal = ''] = key.split('\u0000');
-      const skillId = skillOf(goal);
-      if (!skillId) {
-        unmapped.add(key);
-        continue;
-      }
-      const later = phases.end ?? phases.middle;
-      if (phases.start === undefined || later === undefined) continue;
-      const perPerson =
-        levels.get(skillId) ?? new Map<string, { start: number[]; end: number[] }>();
-      const entry = perPerson.get(personId) ?? { start: [], end: [] };
-      entry.start.push(phases.start);
-      entry.end.push(later);
-      perPerson.set(personId, entry);
-      levels.set(skillId, perPerson);
-    }
-  }
-  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const bySkill: SkillProgress[] = programme.skills.map((skill) => {
-    const perPerson = [...(levels.get(skill.id)?.values() ?? [])];
-    const base = { skillId: skill.id, label: skill.label, kind: skill.kind };
-    if (perPerson.length < 5) {
-      // Zero people is shown as zero, not hidden: nobody worked on it.
-      return perPerson.length === 0
-        ? {
-            ...base,
-            progress: {
-              suppressed: false,
-              people: 0,
-              averageStart: 0,
-              averageEnd: 0,
-              averageGain: 0,
-            },
-          }
-        : { ...base, progress: { suppressed: true } };
-    }
-    const start = mean(perPerson.map((p) => mean(p.start)));
-    const end = mean(perPerson.map((p) => mean(p.end)));
-    return {
-      ...base,
-      progress: {
-        suppressed: false,
-        people: perPerson.length,
-        averageStart: round1(start),
-        averageEnd: round1(end),
-        averageGain: round1(end - start),
-      },
-    };
-  });
-  return { bySkill, unmappedGoals: unmapped.size };
 }
 
 function approvalsOf(approvals: readonly Approval[], now: Date): ApprovalsHealth {
@@ -628,10 +576,11 @@ function guideOf(
       skillsInCatalogue: catalogue.size,
       pairsFormed: facts.filter((f) => f.pair.state !== 'proposed').length,
     },
+    // Plain counts: protectParticipants reads them off the protected states.
     volunteers: {
-      volunteered: guardCount(volunteered),
-      invitedNotJoined: guardCount(people.filter((p) => p.status === 'not_joined').length),
-      left: guardCount(people.filter((p) => p.status === 'left').length),
+      volunteered,
+      invitedNotJoined: people.filter((p) => p.status === 'not_joined').length,
+      left: people.filter((p) => p.status === 'left').length,
       pairsEndedEarly: health.pairs.endedEarly,
     },
     timeFreed: {

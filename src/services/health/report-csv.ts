@@ -11,8 +11,10 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   const t = labels[locale];
   const separator = locale === 'fr' ? ';' : ',';
   const number = (n: number) => (locale === 'fr' ? String(n).replace('.', ',') : String(n));
-  const guarded = (g: GuardedNumber | null) =>
-    g === null ? '–' : typeof g === 'number' ? number(g) : t.fewerThan5;
+  // A hidden figure may be about fewer than 5 people, or a larger one hidden so that such a
+  // figure cannot be worked out by subtraction: "hidden", never "fewer than 5".
+  const count = (g: GuardedNumber) => (typeof g === 'number' ? number(g) : t.hidden);
+  const guarded = (g: GuardedNumber | null) => (g === null ? '–' : count(g));
   const rows: string[][] = [[t.section, t.indicator, t.value]];
   const add = (section: string, indicator: string, value: string) =>
     rows.push([section, indicator, value]);
@@ -21,18 +23,15 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   add(t.programme, t.dates, `${report.programme.startDate} – ${report.programme.endDate}`);
   // "2026-12-05 14:52 UTC": Excel reads the date and time, not an ISO instant with milliseconds.
   add(t.programme, t.generatedAt, `${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`);
+  add(t.programme, t.privacy, t.privacyNote);
 
-  add(t.participation, t.participants, guarded(report.participants.total));
-  add(t.participation, t.inPairs, guarded(report.participants.inPairs));
+  add(t.participation, t.participants, count(report.participants.total));
+  add(t.participation, t.inPairs, count(report.participants.inPairs));
   for (const [role, n] of Object.entries(report.participants.byRole)) {
-    add(t.participation, `${t.role}${t.colon}${t.roles[role as keyof typeof t.roles]}`, guarded(n));
+    add(t.participation, `${t.role}${t.colon}${t.roles[role as keyof typeof t.roles]}`, count(n));
   }
   for (const [state, n] of Object.entries(report.participants.byState)) {
-    add(
-      t.participation,
-      `${t.state}${t.colon}${t.optIn[state as keyof typeof t.optIn]}`,
-      guarded(n),
-    );
+    add(t.participation, `${t.state}${t.colon}${t.optIn[state as keyof typeof t.optIn]}`, count(n));
   }
   add(t.pairsSection, t.pairsTotal, number(report.pairs.total));
   for (const [state, n] of Object.entries(report.pairs.byState)) {
@@ -62,12 +61,12 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
   ] as const) {
     const d = report.satisfaction[key];
     if (d.suppressed) {
-      add(t.satisfaction, label, t.fewerThan5);
+      add(t.satisfaction, label, t.hidden);
       continue;
     }
     add(t.satisfaction, `${label}${t.colon}${t.averageRating}`, number(d.averageRating));
     add(t.satisfaction, `${label}${t.colon}${t.raters}`, number(d.raters));
-    add(t.satisfaction, `${label}${t.colon}${t.goodFit}`, number(d.fit.good));
+    add(t.satisfaction, `${label}${t.colon}${t.goodFit}`, count(d.fit.good));
   }
   if (report.satisfaction.responseRate !== null) {
     add(
@@ -79,7 +78,7 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
 
   for (const skill of report.skills.bySkill) {
     const name = skill.label[locale];
-    if (skill.progress.suppressed) add(t.skills, name, t.fewerThan5);
+    if (skill.progress.suppressed) add(t.skills, name, t.hidden);
     else if (skill.progress.people > 0) {
       add(
         t.skills,
@@ -100,7 +99,7 @@ export function reportCsv(report: ReportResponse, locale: Locale): string {
     t.realNeed,
     `${number(g.realNeed.skillsRequested)} / ${number(g.realNeed.skillsInCatalogue)}`,
   );
-  add(t.guide, t.volunteers, guarded(g.volunteers.volunteered));
+  add(t.guide, t.volunteers, count(g.volunteers.volunteered));
   add(t.guide, t.timeFreed, number(Math.round((g.timeFreed.minutesApproved / 60) * 10) / 10));
   add(t.guide, t.timeUsed, number(Math.round((g.timeFreed.memberMinutesHeld / 60) * 10) / 10));
   add(t.guide, t.evaluation, number(g.evaluation.feedbackCount));
@@ -131,7 +130,10 @@ const labels = {
     section: 'Rubrique',
     indicator: 'Indicateur',
     value: 'Valeur',
-    fewerThan5: 'moins de 5',
+    hidden: 'masqué',
+    privacy: 'Confidentialité',
+    privacyNote:
+      'masqué : chiffre portant sur moins de 5 personnes, ou chiffre plus grand masqué pour qu’un tel chiffre ne s’en déduise pas par soustraction',
     programme: 'Programme',
     name: 'Nom',
     dates: 'Dates',
@@ -196,7 +198,10 @@ const labels = {
     section: 'Section',
     indicator: 'Indicator',
     value: 'Value',
-    fewerThan5: 'fewer than 5',
+    hidden: 'hidden',
+    privacy: 'Privacy',
+    privacyNote:
+      'hidden: a figure about fewer than 5 people, or a larger one hidden so that such a figure cannot be worked out from it by subtraction',
     programme: 'Programme',
     name: 'Name',
     dates: 'Dates',

@@ -144,8 +144,15 @@ describe('GET /api/programmes/:id/health, against figures computed by hand', () 
       raters: 5,
       feedbackCount: 6,
       averageRating: 3.3,
-      distribution: { '1': 0, '2': 1, '3': 2, '4': 3 },
-      fit: { good: 2, unsure: 0, poor: 1 },
+      // 0, 1, 2 and 3 feedback per rating: each non-zero one is about fewer than 5.
+      distribution: {
+        '1': 0,
+        '2': { suppressed: true },
+        '3': { suppressed: true },
+        '4': { suppressed: true },
+      },
+      // Latest fits: 2 good, 1 poor (people): hidden, 0 unsure shown.
+      fit: { good: { suppressed: true }, unsure: 0, poor: { suppressed: true } },
     });
     // Two mentors rated: fewer than 5 people.
     expect(h.satisfaction.mentorsAboutMentees).toEqual({ suppressed: true });
@@ -185,14 +192,21 @@ describe('GET /api/programmes/:id/health, against figures computed by hand', () 
   it('shows a breakdown of fewer than 5 people as suppressed, and names the invitee to remind', async () => {
     const h = await health();
     expect(h.participants.total).toBe(15);
-    expect(h.participants.byRole).toEqual({ mentor: 7, mentee: 7, both: { suppressed: true } });
+    // One "both" and one invitee: each hidden with the next-smallest count of its breakdown, or
+    // 15 − 7 − 7 and 15 − 14 would give them back (tests/integration/health/small-groups.test.ts).
+    expect(h.participants.byRole).toEqual({
+      mentor: { suppressed: true },
+      mentee: 7,
+      both: { suppressed: true },
+    });
     expect(h.participants.byState).toEqual({
       not_joined: { suppressed: true },
-      opted_in: 14,
+      opted_in: { suppressed: true },
       paused: 0,
       left: 0,
     });
-    expect(h.participants.inPairs).toBe(12);
+    // 12 of 15 in a pair would leave 3 not in one.
+    expect(h.participants.inPairs).toEqual({ suppressed: true });
     expect(h.participants.invitedNotJoined.map((i) => i.personId)).toEqual([ids.invitee]);
     expect(h.participants.unmatched).toBeNull();
     expect(h.filters).toEqual({
@@ -215,7 +229,8 @@ describe('GET /api/programmes/:id/health, against figures computed by hand', () 
 
     const june = await health('?startMonth=2026-06');
     expect(june.pairs.list.map((p) => p.id).sort()).toEqual([ids.p(5), ids.p(6), ids.p(7)]);
-    expect(june.participants.total).toBe(6);
+    // June's 6 and May's 8 members of 15 participants would leave 1 in no pair: June is hidden.
+    expect(june.participants.total).toEqual({ suppressed: true });
     expect(june.sessions.held).toBe(3);
 
     const both = await health('?department=Informatique&startMonth=2026-05');
@@ -531,7 +546,8 @@ describe('privacy and the bilan', () => {
     expect(report.guide).toEqual({
       realNeed: { skillsRequested: 1, skillsInCatalogue: 8, pairsFormed: 7 },
       volunteers: {
-        volunteered: 14,
+        // The total minus the one invitee: hidden with the invitee.
+        volunteered: { suppressed: true },
         invitedNotJoined: { suppressed: true },
         left: 0,
         pairsEndedEarly: 1,
@@ -561,11 +577,7 @@ describe('privacy and the bilan', () => {
     );
     expect(rows.every((r) => r.length === 3)).toBe(true);
     expect(rows).toContainEqual(['Séances', 'Tenues', '6']);
-    expect(rows).toContainEqual([
-      'Participation',
-      'État : invité, pas encore inscrit',
-      'moins de 5',
-    ]);
+    expect(rows).toContainEqual(['Participation', 'État : invité, pas encore inscrit', 'masqué']);
     expect(rows).toContainEqual([
       'Satisfaction',
       'Avis des personnes mentorées sur leur mentor : note moyenne (sur 4)',

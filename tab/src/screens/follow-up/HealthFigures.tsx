@@ -197,7 +197,7 @@ export function SatisfactionFigure({
   const cell = (
     direction: SatisfactionDirection,
     value: (shown: Exclude<SatisfactionDirection, { suppressed: true }>) => string,
-  ) => (direction.suppressed ? t('health.fewerThan5') : value(direction));
+  ) => (direction.suppressed ? t('health.hidden') : value(direction));
   const rows: { label: string; value: (d: SatisfactionDirection) => string }[] = [
     {
       label: t('health.satisfaction.average'),
@@ -210,15 +210,15 @@ export function SatisfactionFigure({
     },
     {
       label: t('health.satisfaction.goodFit'),
-      value: (d) => cell(d, (s) => f.number(s.fit.good)),
+      value: (d) => cell(d, (s) => f.guarded(s.fit.good)),
     },
     {
       label: t('health.satisfaction.unsure'),
-      value: (d) => cell(d, (s) => f.number(s.fit.unsure)),
+      value: (d) => cell(d, (s) => f.guarded(s.fit.unsure)),
     },
     {
       label: t('health.satisfaction.poorFit'),
-      value: (d) => cell(d, (s) => f.number(s.fit.poor)),
+      value: (d) => cell(d, (s) => f.guarded(s.fit.poor)),
     },
   ];
   const shown = directions.filter((d) => !satisfaction[d].suppressed);
@@ -227,10 +227,11 @@ export function SatisfactionFigure({
     bars: shown.map((direction) => {
       const value = satisfaction[direction];
       const count = value.suppressed ? 0 : value.distribution[rating];
+      // A hidden rating draws no bar and says so.
       return {
         legend: t(`health.satisfaction.${direction}`),
-        value: count,
-        label: f.number(count),
+        value: typeof count === 'number' ? count : 0,
+        label: f.guarded(count),
       };
     }),
   }));
@@ -353,7 +354,7 @@ export function SkillsFigure({
                   {skill.progress.suppressed ? (
                     // "Fewer than 5" counts the people; their levels are not shown at all.
                     <>
-                      <td className={`${styles.td} ${styles.number}`}>{t('health.fewerThan5')}</td>
+                      <td className={`${styles.td} ${styles.number}`}>{t('health.hidden')}</td>
                       <td className={`${styles.td} ${styles.number}`}>–</td>
                       <td className={`${styles.td} ${styles.number}`}>–</td>
                       <td className={`${styles.td} ${styles.number}`}>–</td>

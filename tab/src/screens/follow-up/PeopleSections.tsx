@@ -41,7 +41,7 @@ const stateOrder: Record<PairState, true> = {
 const pairStates = Object.keys(stateOrder) as PairState[];
 const optInStates = ['opted_in', 'not_joined', 'paused', 'left'] as const;
 
-/** Who takes part: totals by role and by state (counts under 5 read "fewer than 5"). */
+/** Who takes part: totals by role and by state (hidden counts read "hidden"). */
 export function ParticipationFigures({
   participants,
 }: {

@@ -23,9 +23,9 @@ const en = {
   'health.filter.startMonth': 'Pairs started in',
   'health.filter.allMonths': 'Any month',
   'health.filter.active': 'Filtered: {filter}.',
-  'health.fewerThan5': 'fewer than 5',
+  'health.hidden': 'hidden',
   'health.fewerThan5.note':
-    'To protect people’s privacy, any figure about fewer than 5 people reads “fewer than 5”.',
+    'To protect people’s privacy, a figure about fewer than 5 people reads “hidden”, and so does a larger one when a hidden figure could otherwise be worked out from it by subtraction.',
   'health.notAvailable': 'not available yet',
   'health.none': '–',
   'health.days': { one: '{count} day', other: '{count} days' },
@@ -216,9 +216,9 @@ const fr: CatalogueFor<typeof en> = {
   'health.filter.startMonth': 'Binômes formés en',
   'health.filter.allMonths': 'Tous les mois',
   'health.filter.active': 'Filtre : {filter}.',
-  'health.fewerThan5': 'moins de 5',
+  'health.hidden': 'masqué',
   'health.fewerThan5.note':
-    'Pour protéger la vie privée, tout chiffre portant sur moins de 5 personnes s’affiche « moins de 5 ».',
+    'Pour protéger la vie privée, un chiffre portant sur moins de 5 personnes s’affiche « masqué », de même qu’un chiffre plus grand quand un chiffre masqué pourrait sinon s’en déduire par soustraction.',
   'health.notAvailable': 'pas encore disponible',
   'health.none': '–',
   'health.days': { one: '{count} jour', other: '{count} jours' },

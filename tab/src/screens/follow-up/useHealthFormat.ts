@@ -7,7 +7,7 @@ import { useHealthT } from './health-i18n';
 /** A calendar day (`YYYY-MM-DD`) read at noon UTC so no zone moves it to the day before. */
 const dayOf = (iso: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso);
 
-/** Numbers, dates and "fewer than 5" in the active language, for the health screens. */
+/** Numbers, dates and "hidden" in the active language, for the health screens. */
 export function useHealthFormat() {
   const locale = useLocale();
   const t = useHealthT();
@@ -23,16 +23,19 @@ export function useHealthFormat() {
     const number = (value: number) => decimal.format(value);
     return {
       number,
-      /** A count or average over people: "fewer than 5" when the server suppressed it. */
+      /**
+       * A count of people: "hidden" when the server suppressed it (fewer than 5, or a larger
+       * figure hidden so that a small one cannot be worked out by subtraction).
+       */
       guarded: (value: GuardedNumber) =>
-        typeof value === 'number' ? number(value) : t('health.fewerThan5'),
-      /** Days, "fewer than 5" when suppressed, a dash when there is nothing to measure. */
+        typeof value === 'number' ? number(value) : t('health.hidden'),
+      /** Days, "hidden" when suppressed, a dash when there is nothing to measure. */
       guardedDays: (value: GuardedNumber | null) =>
         value === null
           ? '–'
           : typeof value === 'number'
             ? t('health.days', { count: Math.round(value * 10) / 10 })
-            : t('health.fewerThan5'),
+            : t('health.hidden'),
       percent: (ratio: number) => percent.format(ratio),
       /** "3 December 2026" (a bare day or an instant). */
       day: (iso: string) => day.format(dayOf(iso)),

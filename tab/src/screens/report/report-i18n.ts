@@ -18,7 +18,7 @@ const en = {
   'report.status.closed': 'Programme closed.',
   'report.status.other': 'Programme not started yet: figures so far.',
   'report.privacy':
-    'No private note and no feedback text appear here, only comments their authors chose to share for the report. Any figure about fewer than 5 people reads “fewer than 5”.',
+    'No private note and no feedback text appear here, only comments their authors chose to share for the report. A figure about fewer than 5 people reads “hidden”, and so does a larger one when a hidden figure could otherwise be worked out from it by subtraction.',
   'report.guide.title': 'Key questions, answered with figures',
   'report.guide.realNeed': 'Was there a real need for these skills?',
   'report.guide.realNeed.answer': {
@@ -70,7 +70,7 @@ const fr: CatalogueFor<typeof en> = {
   'report.status.closed': 'Programme clos.',
   'report.status.other': 'Programme pas encore lancé : indicateurs à date.',
   'report.privacy':
-    'Aucune note privée ni aucun texte de retour n’apparaît ici, seulement les commentaires que leurs auteurs ont choisi de partager pour le bilan. Tout chiffre portant sur moins de 5 personnes s’affiche « moins de 5 ».',
+    'Aucune note privée ni aucun texte de retour n’apparaît ici, seulement les commentaires que leurs auteurs ont choisi de partager pour le bilan. Un chiffre portant sur moins de 5 personnes s’affiche « masqué », de même qu’un chiffre plus grand quand un chiffre masqué pourrait sinon s’en déduire par soustraction.',
   'report.guide.title': 'Les questions clés, chiffres à l’appui',
   'report.guide.realNeed': 'Y avait-il un vrai besoin de ces compétences ?',
   'report.guide.realNeed.answer': {

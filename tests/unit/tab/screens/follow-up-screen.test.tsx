@@ -182,25 +182,30 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(within(pair).getByRole('button', { name: /Relancer/ })).toBeDisabled();
   });
 
-  it('shows groups of fewer than 5 as « moins de 5 » and informal help as not counted when it could not be read', async () => {
+  it('shows hidden figures as « masqué », and informal help as not counted when it could not be read', async () => {
     leadApi();
     renderScreen(<FollowUpScreen />, { locale: 'fr' });
     const participants = await section('Participants');
     const figure = (label: string) =>
       within(participants).getByText(label, { selector: 'dt' }).nextElementSibling;
     expect(figure('Mentors')).toHaveTextContent('12');
-    expect(figure('Les deux rôles')).toHaveTextContent('moins de 5');
-    expect(figure('Ont quitté le programme')).toHaveTextContent('moins de 5');
+    expect(figure('Les deux rôles')).toHaveTextContent('masqué');
+    expect(figure('Ont quitté le programme')).toHaveTextContent('masqué');
+    // A larger count hidden so that a small one cannot be worked out: « masqué » too.
+    expect(figure('En binôme')).toHaveTextContent('masqué');
+    expect(
+      screen.getByText(/de même qu’un chiffre plus grand quand un chiffre masqué/i),
+    ).toBeInTheDocument();
 
     const satisfaction = await section('Satisfaction, dans les deux sens');
     const average = within(satisfaction).getByRole('row', { name: /Note moyenne/ });
     expect(average).toHaveTextContent('3,4');
-    expect(average).toHaveTextContent('moins de 5');
+    expect(average).toHaveTextContent('masqué');
     const skills = await section('Progression des compétences, du début à la fin');
-    // A skill assessed by fewer than 5 people: the count says so under « Personnes », no level.
+    // A skill assessed by fewer than 5 people: hidden under « Personnes », no level.
     const negotiation = within(within(skills).getByRole('row', { name: /Négociation/ }));
     expect(negotiation.getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      'moins de 5',
+      'masqué',
       '–',
       '–',
       '–',
@@ -252,6 +257,29 @@ describe('the lead’s follow-up', { timeout: 20_000 }, () => {
     expect(value(first, 'Moyenne')).toHaveTextContent(/^–$/);
     const approvals = await section('Accords des managers');
     expect(value(approvals, 'Délai médian de décision')).toHaveTextContent(/^–$/);
+  });
+
+  it('reads a hidden total as “hidden” in English, with the note saying why', async () => {
+    const health = aHealth();
+    leadApi({
+      ...health,
+      participants: { ...health.participants, total: { suppressed: true }, inPairs: 24 },
+    });
+    renderScreen(<FollowUpScreen />, { locale: 'en' });
+    const participants = await section('Participants');
+    const figure = (label: string) =>
+      within(participants).getByText(label, { selector: 'dt' }).nextElementSibling;
+    expect(figure('Participants')).toHaveTextContent(/^hidden$/);
+    expect(figure('In a pair')).toHaveTextContent('24');
+    const satisfaction = await section('Satisfaction, both ways');
+    expect(within(satisfaction).getByRole('row', { name: /Not a good fit/ })).toHaveTextContent(
+      'hidden',
+    );
+    expect(
+      screen.getByText(
+        'To protect people’s privacy, a figure about fewer than 5 people reads “hidden”, and so does a larger one when a hidden figure could otherwise be worked out from it by subtraction.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('has a table beside each chart: sessions per week, planned against held', async () => {

@@ -70,15 +70,18 @@ export function aHealth(overrides: Partial<HealthResponse> = {}): HealthResponse
     filter: { department: null, startMonth: null },
     filters: { departments: ['Informatique', 'Ventes'], startMonths: ['2026-01', '2026-02'] },
     participants: {
+      // As the server hides them: a small group with the next-smallest count of its breakdown,
+      // so that subtraction gives nothing under 5 (26 − 12 is mentees and "both" together).
       total: 26,
-      byRole: { mentor: 12, mentee: 12, both: { suppressed: true } },
+      byRole: { mentor: 12, mentee: { suppressed: true }, both: { suppressed: true } },
       byState: {
         not_joined: { suppressed: true },
-        opted_in: 24,
+        opted_in: 21,
         paused: { suppressed: true },
         left: { suppressed: true },
       },
-      inPairs: 24,
+      // 24 in a pair would leave 2 who are not.
+      inPairs: { suppressed: true },
       invitedNotJoined: [
         {
           personId: 'p-40',
@@ -167,8 +170,20 @@ export function aHealth(overrides: Partial<HealthResponse> = {}): HealthResponse
         raters: 11,
         feedbackCount: 28,
         averageRating: 3.4,
-        distribution: { '1': 0, '2': 3, '3': 11, '4': 14 },
-        fit: { good: 9, unsure: 1, poor: 1 },
+        // As the server hides them (src/domain/disclosure.ts): 3 twos, with the 11 threes and
+        // the 14 fours so that neither 28 − 25 nor the average gives them back; 1 unsure and 1
+        // poor fit (people), with the 9 good.
+        distribution: {
+          '1': 0,
+          '2': { suppressed: true },
+          '3': { suppressed: true },
+          '4': { suppressed: true },
+        },
+        fit: {
+          good: { suppressed: true },
+          unsure: { suppressed: true },
+          poor: { suppressed: true },
+        },
       },
       mentorsAboutMentees: { suppressed: true },
       responseRate: 0.75,
@@ -245,7 +260,8 @@ export function aReport(overrides: Partial<ReportResponse> = {}): ReportResponse
     guide: {
       realNeed: { skillsRequested: 5, skillsInCatalogue: 8, pairsFormed: 12 },
       volunteers: {
-        volunteered: 26,
+        // The total minus the invitees, hidden with them.
+        volunteered: { suppressed: true },
         invitedNotJoined: { suppressed: true },
         left: { suppressed: true },
         pairsEndedEarly: 1,

@@ -56,7 +56,7 @@ function leadApi() {
 const part = (name: string) => screen.findByRole('region', { name });
 
 describe('the printable report (bilan)', { timeout: 20_000 }, () => {
-  it('answers the guide’s questions with figures, in French, « moins de 5 » for small groups', async () => {
+  it('answers the guide’s questions with figures, in French, « masqué » for hidden counts', async () => {
     leadApi();
     renderScreen(<ReportScreen />, { locale: 'fr' });
     expect(await screen.findByText('Mentorat inversé 2026')).toBeInTheDocument();
@@ -70,8 +70,9 @@ describe('the printable report (bilan)', { timeout: 20_000 }, () => {
     const volunteers = within(guide).getByRole('region', { name: 'Y a-t-il eu des volontaires ?' });
     const value = (region: HTMLElement, label: string) =>
       within(region).getByText(label, { selector: 'dt' }).nextElementSibling;
-    expect(value(volunteers, 'Personnes volontaires')).toHaveTextContent('26');
-    expect(value(volunteers, 'Départs du programme')).toHaveTextContent('moins de 5');
+    // Hidden with the invitees (the total minus them).
+    expect(value(volunteers, 'Personnes volontaires')).toHaveTextContent('masqué');
+    expect(value(volunteers, 'Départs du programme')).toHaveTextContent('masqué');
     const time = within(guide).getByRole('region', { name: 'Du temps a-t-il été dégagé ?' });
     expect(value(time, 'Temps accordé par les managers')).toHaveTextContent('72 h');
     // 30 hours of sessions held are 60 hours of the members' time, against 72 approved.
