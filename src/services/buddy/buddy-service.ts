@@ -7,14 +7,7 @@ import type {
   HelpRequestView,
   OfferView,
 } from '../../contracts/buddy';
-import {
-  applyBuddyEdit,
-  defaultBuddySettings,
-  helpsThisWeek,
-  countHelp,
-  type BuddySettings,
-  type BuddySettingsEdit,
-} from '../../domain/buddy/buddy-settings';
+import { countHelp } from '../../domain/buddy/buddy-settings';
 import { firstCommonFreeStart } from '../../domain/buddy/free-slot';
 import {
   acceptOffer,
@@ -37,7 +30,6 @@ import { takeLease } from '../../domain/lease';
 import type { Person } from '../../domain/person';
 import { toLocal } from '../../domain/calendar/local-time';
 import type { Versioned } from '../../store/cosmos-repository';
-import type { Principal } from '../auth/principal';
 import {
   calendarPerson,
   catalogueOf,
@@ -45,6 +37,7 @@ import {
   type BuddyServiceDeps,
 } from './buddy-context';
 import { buddyFiguresOf, purgeOldRequests } from './buddy-figures';
+import { BuddySettingsService, type BuddyCaller } from './buddy-settings-service';
 import {
   advanceLeased,
   advanceRounds,
@@ -54,8 +47,7 @@ import {
   roundLeaseMs,
 } from './buddy-rounds';
 
-/** The caller as quick help needs them (the tab's principal or the bot's user). */
-export type BuddyCaller = Pick<Principal, 'tenantId' | 'personId'> & { locale?: 'fr' | 'en' };
+export type { BuddyCaller } from './buddy-settings-service';
 
 /** Days a request stays readable in "mine" lists (open ones last hours; closed ones a while). */
 const listDays = 62;
@@ -79,124 +71,29 @@ export type BuddyCardView =
  */
 export class BuddyService {
   private readonly limits;
+  private readonly settings: BuddySettingsService;
 
   constructor(private readonly deps: BuddyServiceDeps) {
     this.limits = deps.limits ?? defaultBuddyLimits;
+    this.settings = new BuddySettingsService(deps);
   }
 
   // -------------------------------------------------------------------------------------------
-  // Settings
+  // Settings (./buddy-settings-service.ts)
 
   /** The caller's settings, or the prefilled ones (programme profile) when never saved. */
-  async me(caller: BuddyCaller): Promise<BuddyMeResponse> {
-    const [{ settings, version }, catalogue] = await Promise.all([
-      this.settingsOf(caller),
-      catalogueOf(this.deps, caller.tenantId),
-    ]);
-    return this.meView(settings, version, catalogue);
+  me(caller: BuddyCaller): Promise<BuddyMeResponse> {
+    return this.settings.me(caller);
   }
 
   /** Saves the caller's settings (`version`: the ETag they edited; required once saved). */
-  async saveMe(caller: BuddyCaller, body: BuddySettingsBody): Promise<BuddyMeResponse> {
-    const { version, ...edit } = body;
-    const catalogue = await catalogueOf(this.deps, caller.tenantId);
-    const known = new Set(catalogue.map((s) => s.id));
-    const unknown = edit.skills.findIndex((s) => !known.has(s.skillId));
-    if (unknown >= 0) {
-      throw new DomainError(
-        'validation_failed',
-        `skills.${unknown}.skillId is not in the catalogue`,
-        {
-          issues: [
-            { path: `skills.${unknown}.skillId`, message: 'skillId is not in the catalogue' },
-          ],
-        },
-      );
-    }
-    const saved = await this.write(caller, edit, version);
-    return this.meView(saved.value, saved.etag, catalogue);
+  saveMe(caller: BuddyCaller, body: BuddySettingsBody): Promise<BuddyMeResponse> {
+    return this.settings.saveMe(caller, body);
   }
 
   /** "buddy on" / "buddy off" from chat: the same settings, switched. */
-  async setActive(caller: BuddyCaller, active: boolean): Promise<BuddyMeResponse> {
-    const { settings, version } = await this.settingsOf(caller);
-    const {
-      id: _id,
-      tenantId: _t,
-      skillIds: _s,
-      week: _w,
-      helpsTotal: _h,
-      updatedAt: _u,
-      ...edit
-    } = settings;
-    const saved = await this.write(
-      caller,
-      { ...edit, active, pausedUntil: active ? null : edit.pausedUntil },
-      version ?? undefined,
-    );
-    return this.meView(saved.value, saved.etag, await catalogueOf(this.deps, caller.tenantId));
-  }
-
-  private async write(caller: BuddyCaller, edit: BuddySettingsEdit, version: string | undefined) {
-    const now = this.deps.clock.now();
-    const stored = await this.deps.buddies.find(caller.tenantId, caller.personId);
-    if (!stored) {
-      const base = await this.prefilled(caller);
-      return this.deps.buddies.create(applyBuddyEdit(base, edit, now));
-    }
-    if (version === undefined) {
-      throw new DomainError('version_conflict', 'Send the version of the settings you edited', {
-        id: caller.personId,
-      });
-    }
-    return this.deps.buddies.replace(applyBuddyEdit(stored.value, edit, now), version);
-  }
-
-  private async settingsOf(
-    caller: BuddyCaller,
-  ): Promise<{ settings: BuddySettings; version: string | null }> {
-    const stored = await this.deps.buddies.find(caller.tenantId, caller.personId);
-    if (stored) return { settings: stored.value, version: stored.etag };
-    return { settings: await this.prefilled(caller), version: null };
-  }
-
-  private async prefilled(caller: BuddyCaller): Promise<BuddySettings> {
-    const now = this.deps.clock.now();
-    const [person, profile, catalogue] = await Promise.all([
-      this.deps.people.find(caller.tenantId, caller.personId),
-      this.deps.profiles.find(caller.tenantId, caller.personId),
-      catalogueOf(this.deps, caller.tenantId),
-    ]);
-    const who = person?.value ?? {
-      id: caller.personId,
-      tenantId: caller.tenantId,
-      preferredLocale: caller.locale ?? 'en',
-      timeZone: 'UTC',
-    };
-    return defaultBuddySettings(who, now, profile?.value, new Set(catalogue.map((s) => s.id)));
-  }
-
-  private meView(
-    settings: BuddySettings,
-    version: string | null,
-    catalogue: BuddyMeResponse['catalogue'],
-  ): BuddyMeResponse {
-    const {
-      id: _id,
-      tenantId: _t,
-      skillIds: _s,
-      week: _w,
-      helpsTotal,
-      updatedAt: _u,
-      ...edit
-    } = settings;
-    return {
-      settings: edit,
-      version,
-      helpsThisWeek: helpsThisWeek(settings, this.deps.clock.now()),
-      helpsTotal,
-      catalogue,
-    };
+  setActive(caller: BuddyCaller, active: boolean): Promise<BuddyMeResponse> {
+    return this.settings.setActive(caller, active);
   }
 
   // -------------------------------------------------------------------------------------------
