@@ -7,18 +7,15 @@
  * reads) would be counted too. `--noise` adds other pairs and private notebooks to the tenant's
  * partition so the containers are not nearly empty.
  */
-import diagnostics from 'node:diagnostics_channel';
-import { Server as HttpsServer } from 'node:https';
-import type { IncomingMessage } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import {
+  cosmosRequestKind,
+  startLocalApp,
+  watchCosmosRequests,
+  type CosmosRequest,
+} from './support/local-app';
 import type { OperationInput } from '@azure/cosmos';
 import type { PairDashboardResponse } from '../src/contracts/pairs';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
-import { startServer } from '../src/app/start-server';
 import { demoPersonId } from '../src/local/seed/demo-data';
 import { demoPairIds } from '../src/local/seed/demo-pairs';
 
@@ -29,37 +26,9 @@ const option = (name: string, fallback: number) => {
 const loads = option('loads', 300);
 const noise = option('noise', 2000);
 
-// Every request the embedded Cosmos server (the only HTTPS server here) receives.
-type Seen = { method: string; url: string };
-let seen: Seen[] = [];
-diagnostics.subscribe('http.server.request.start', (message) => {
-  const { request, server } = message as { request: IncomingMessage; server: unknown };
-  if (server instanceof HttpsServer) {
-    seen.push({ method: request.method ?? '?', url: request.url ?? '' });
-  }
-});
-
-/** A short name for a Cosmos request: point read, query, replace, metadata... */
-function kind(request: Seen): string {
-  const path = request.url.split('?')[0] ?? '';
-  if (/\/docs\/[^/]+$/.test(path)) return request.method === 'GET' ? 'point read' : 'doc write';
-  if (/\/docs$/.test(path)) return request.method === 'POST' ? 'query or create' : 'docs';
-  if (/\/pkranges/.test(path)) return 'partition key ranges';
-  if (/\/colls\/[^/]+$/.test(path)) return 'container read';
-  return `${request.method} ${path}`;
-}
-
-const dataDir = await mkdtemp(join(tmpdir(), 'mentoring-bench-'));
-const config = loadConfig({
-  HOST: '127.0.0.1',
-  PORT: '0',
-  LOCAL_DATA_DIR: dataDir,
-  LOCAL_SNAPSHOT: 'false',
-  SCHEDULER: 'false',
-  LOG_LEVEL: 'warn',
-});
-const server = await startServer(config, { log: createLogger('warn') });
-const tenantId = config.demoTenantId;
+const cosmos = watchCosmosRequests();
+const app = await startLocalApp();
+const { server, tenantId } = app;
 
 try {
   // Other pairs and notes in the same tenant partition.
@@ -118,14 +87,14 @@ try {
   const headers = { authorization: `Bearer ${token}` };
   const dashboardUrl = `${server.url}/api/pairs/${demoPairIds.powerBi}/dashboard`;
 
-  async function load(url: string): Promise<{ ms: number; ops: Seen[]; bytes: number }> {
-    seen = [];
+  async function load(url: string): Promise<{ ms: number; ops: CosmosRequest[]; bytes: number }> {
+    cosmos.take();
     const start = performance.now();
     const response = await fetch(url, { headers });
     const text = await response.text();
     const ms = performance.now() - start;
     if (response.status !== 200) throw new Error(`${url}: ${response.status} ${text}`);
-    return { ms, ops: seen, bytes: text.length };
+    return { ms, ops: cosmos.take(), bytes: text.length };
   }
 
   const cold = await load(dashboardUrl);
@@ -141,7 +110,8 @@ try {
     const result = await load(dashboardUrl);
     times.push(result.ms);
     opCounts.push(result.ops.length);
-    for (const op of result.ops) kinds.set(kind(op), (kinds.get(kind(op)) ?? 0) + 1);
+    for (const op of result.ops)
+      kinds.set(cosmosRequestKind(op), (kinds.get(cosmosRequestKind(op)) ?? 0) + 1);
   }
   const mine = await load(`${server.url}/api/pairs/mine`);
 
@@ -176,6 +146,5 @@ try {
     }),
   );
 } finally {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await app.stop();
 }

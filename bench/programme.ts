@@ -7,18 +7,15 @@
  * The first load computes and stores the figures (the background loop's work); the timed loads
  * read them, unfiltered and filtered by department and start month.
  */
-import diagnostics from 'node:diagnostics_channel';
-import { Server as HttpsServer } from 'node:https';
-import type { IncomingMessage } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import {
+  cosmosRequestKind,
+  startLocalApp,
+  watchCosmosRequests,
+  type CosmosRequest,
+} from './support/local-app';
 import type { OperationInput } from '@azure/cosmos';
 import type { HealthResponse } from '../src/contracts/health';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
-import { startServer } from '../src/app/start-server';
 import { approvalRequestFor } from '../src/domain/approval';
 import { defaultFrame } from '../src/domain/programme';
 import { demoPersonId, demoProgramme } from '../src/local/seed/demo-data';
@@ -30,34 +27,9 @@ const option = (name: string, fallback: number) => {
 const pairCount = option('pairs', 10_000);
 const loads = option('loads', 200);
 
-type Seen = { method: string; url: string };
-let seen: Seen[] = [];
-diagnostics.subscribe('http.server.request.start', (message) => {
-  const { request, server } = message as { request: IncomingMessage; server: unknown };
-  if (server instanceof HttpsServer)
-    seen.push({ method: request.method ?? '?', url: request.url ?? '' });
-});
-
-function kind(request: Seen): string {
-  const path = request.url.split('?')[0] ?? '';
-  if (/\/docs\/[^/]+$/.test(path)) return request.method === 'GET' ? 'point read' : 'doc write';
-  if (/\/docs$/.test(path)) return request.method === 'POST' ? 'query or create' : 'docs';
-  if (/\/pkranges/.test(path)) return 'partition key ranges';
-  if (/\/colls\/[^/]+$/.test(path)) return 'container read';
-  return `${request.method} ${path}`;
-}
-
-const dataDir = await mkdtemp(join(tmpdir(), 'mentoring-bench-'));
-const config = loadConfig({
-  HOST: '127.0.0.1',
-  PORT: '0',
-  LOCAL_DATA_DIR: dataDir,
-  LOCAL_SNAPSHOT: 'false',
-  SCHEDULER: 'false',
-  LOG_LEVEL: 'warn',
-});
-const server = await startServer(config, { log: createLogger('warn') });
-const tenantId = config.demoTenantId;
+const cosmos = watchCosmosRequests();
+const app = await startLocalApp();
+const { server, tenantId } = app;
 const programmeId = 'bench-programme';
 const departments = [
   'Ventes',
@@ -217,14 +189,14 @@ try {
 
   async function load(
     url: string,
-  ): Promise<{ ms: number; ops: Seen[]; bytes: number; body: string }> {
-    seen = [];
+  ): Promise<{ ms: number; ops: CosmosRequest[]; bytes: number; body: string }> {
+    cosmos.take();
     const begin = performance.now();
     const response = await fetch(url, { headers });
     const body = await response.text();
     const ms = performance.now() - begin;
     if (response.status !== 200) throw new Error(`${url}: ${response.status} ${body}`);
-    return { ms, ops: seen, bytes: body.length, body };
+    return { ms, ops: cosmos.take(), bytes: body.length, body };
   }
 
   // The first load finds no figures: it computes and stores them (the background loop's work).
@@ -249,14 +221,15 @@ try {
     times.push(result.ms);
     opCounts.push(result.ops.length);
     bytes = Math.max(bytes, result.bytes);
-    for (const op of result.ops) kinds.set(kind(op), (kinds.get(kind(op)) ?? 0) + 1);
+    for (const op of result.ops)
+      kinds.set(cosmosRequestKind(op), (kinds.get(cosmosRequestKind(op)) ?? 0) + 1);
   }
-  seen = [];
+  cosmos.take();
   const refreshStart = performance.now();
   const refreshed = await fetch(`${healthUrl}/refresh`, { method: 'POST', headers });
   await refreshed.text();
   const refreshMs = performance.now() - refreshStart;
-  const refreshOps = seen.length;
+  const refreshOps = cosmos.take().length;
 
   const sorted = [...times].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -291,6 +264,5 @@ try {
     }),
   );
 } finally {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await app.stop();
 }

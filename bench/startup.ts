@@ -16,7 +16,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = process.argv.indexOf('--runs');
 const runs = arg > 0 ? Number(process.argv[arg + 1]) : 5;
 
-execFileSync(process.execPath, ['esbuild.config.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, ['esbuild.config.mjs', '--if-stale'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
