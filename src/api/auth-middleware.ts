@@ -9,8 +9,6 @@ export type AuthEnv = { Variables: { principal: Principal } };
 /** Requires `Authorization: Bearer <token>` and puts the caller in `c.var.principal`. */
 export function requireAuth(authenticator: Authenticator): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    // Signed in already on this request (a group's guard, then the route's declaration): once.
-    if (c.get('principal')) return next();
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) {

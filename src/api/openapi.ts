@@ -156,10 +156,10 @@ export function errorsOf(route: RouteSpec): Record<string, string> {
 }
 
 function success(answer: Answer, name: string, schemas: Record<string, Schema>): Json {
-  if ('contentType' in answer && 'description' in answer && !(answer instanceof z.ZodType)) {
+  if (!(answer instanceof z.ZodType)) {
     return { description: answer.description, content: { [answer.contentType]: {} } };
   }
-  schemas[name] = jsonSchema(answer as ZodType, 'output');
+  schemas[name] = jsonSchema(answer, 'output');
   return {
     description: 'Done',
     content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
